@@ -1,0 +1,90 @@
+/*
+ * store.h - the only door to persistent data.
+ *
+ * A store is opened from a URL: a file path (SQLite, the default
+ * ./medsec.db) or, later, postgresql://... Every function is one
+ * transaction: it either happens whole or not at all. Callers never see SQL.
+ *
+ * A hospital's declarations are kept per revision as the validated JSON twin
+ * (docs/json/intake.schema.json); the survey's own data (rounds, plans,
+ * confirmations, later scans and findings) are tables.
+ */
+#ifndef MEDSEC_STORE_H
+#define MEDSEC_STORE_H
+
+#include <stdint.h>
+
+#include "medsec/error.h"
+#include "medsec/model.h"
+
+struct store;
+
+/* Opens (creating and migrating as needed); *out is the caller's (store_close). */
+int store_open(struct store **out, const char *url, struct ms_error *err);
+void store_close(struct store *s);
+
+/* Current schema version of an open store. */
+int store_schema_version(struct store *s);
+
+struct store_revision {
+	int64_t hospital_id;
+	int64_t id;
+	int revision;		/* 1, 2, ... per hospital */
+	int unchanged;		/* save: identical to the latest revision, nothing written */
+	int allow_test_addresses;
+	char imported_at[32];
+};
+
+/*
+ * Saves a hospital's validated declarations: a new hospital, or a new
+ * revision of the one with the same name (none if the JSON is unchanged).
+ */
+int store_intake_save(struct store *s, const char *hospital, const char *intake_json,
+		      const char *source, int allow_test_addresses, struct store_revision *out,
+		      struct ms_error *err);
+
+/* Finds a hospital by name; NULL name picks the only one. *name_out is new (free it). */
+int store_hospital_find(struct store *s, const char *name, int64_t *id, char **name_out,
+			struct ms_error *err);
+
+/* Latest revision's JSON; *json_out is new (free it). */
+int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
+			char **json_out, struct ms_error *err);
+
+struct store_round {
+	int64_t id;
+	int64_t hospital_id;
+	int round_no;
+	char started_at[32];
+	int has_plan;
+};
+
+/* The hospital's latest round, started (round 1) if there is none. */
+int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
+			struct ms_error *err);
+/* Starts the next round (a re-survey). */
+int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
+		    struct ms_error *err);
+
+/* Replaces the round's plan with p, made from revision_id. */
+int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,
+		    struct ms_error *err);
+/* The round's plan, or *out = NULL if none yet; *out is the caller's (plan_free). */
+int store_plan_load(struct store *s, int64_t round_id, struct plan **out, struct ms_error *err);
+
+enum confirm_kind { CONFIRM_DAY_IP = 1, CONFIRM_MEETING = 2 };
+
+struct confirmation {
+	int declared_no;
+	enum confirm_kind kind;
+	char address[64];	/* CONFIRM_DAY_IP */
+	char confirmed_at[32];
+};
+
+int store_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
+		       struct ms_error *err);
+/* All of the round's confirmations; *out is new (free it). */
+int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
+		       struct ms_error *err);
+
+#endif

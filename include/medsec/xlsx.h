@@ -1,0 +1,59 @@
+/*
+ * xlsx.h - read the cells of an .xlsx workbook (Office Open XML, as saved
+ * by Excel or LibreOffice): shared strings (without phonetic runs), inline
+ * strings, numbers, booleans, errors and dates (by number format, 1900 and
+ * 1904 systems). Formulas are read as their cached values.
+ *
+ * Input is hostile: entry sizes, cell counts and string lengths are capped,
+ * and XML is parsed without network access or entity expansion.
+ */
+#ifndef MEDSEC_XLSX_H
+#define MEDSEC_XLSX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "medsec/error.h"
+
+enum xlsx_type { XLSX_STRING, XLSX_NUMBER, XLSX_BOOL, XLSX_DATE, XLSX_ERROR };
+
+struct xlsx_cell {
+	uint32_t row;		/* 1-based, as Excel shows it */
+	uint32_t col;		/* 0-based: 0 is column A */
+	enum xlsx_type type;
+	double num;		/* numbers, booleans (0/1), dates as serials */
+	const char *text;	/* never NULL: the string, the number as text, the date as
+				 * YYYY-MM-DD[ HH:MM:SS], TRUE/FALSE, or the error (#N/A) */
+};
+
+struct xlsx_sheet {
+	const char *name;
+	struct xlsx_cell *cells;	/* sorted by row, then column */
+	size_t n_cells;
+};
+
+struct xlsx_book;
+
+/* Opens a workbook; on success *out is owned by the caller (xlsx_free). */
+int xlsx_open_file(struct xlsx_book **out, const char *path, struct ms_error *err);
+/* As above from memory; data must outlive the book. */
+int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, struct ms_error *err);
+void xlsx_free(struct xlsx_book *book);
+
+size_t xlsx_sheet_count(const struct xlsx_book *book);
+const char *xlsx_sheet_name(const struct xlsx_book *book, size_t i);
+
+/*
+ * Parses the named sheet on first use. Returns MS_OK and sets *out (owned by
+ * the book; NULL if no such sheet), or an error for a damaged sheet.
+ */
+int xlsx_sheet(struct xlsx_book *book, const char *name, const struct xlsx_sheet **out,
+	       struct ms_error *err);
+
+/* The cell at (row, col) or NULL if empty. */
+const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
+
+/* "A", "B", ... "XFD" for a 0-based column; buf of at least 4 bytes. */
+void xlsx_col_name(uint32_t col, char buf[4]);
+
+#endif

@@ -1,0 +1,111 @@
+/* cli.c - shared plumbing of the commands (cli.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "medsec/text.h"
+
+int cli_common_option(struct cli *c, int opt, const char *arg, const char *help_ja,
+		      const char *help_en)
+{
+	int lang;
+
+	switch (opt) {
+	case OPT_DB:
+		c->db = arg;
+		return 1;
+	case OPT_LANG:
+		lang = msg_lang_parse(arg);
+		if (lang < 0) {
+			struct ms_error e;
+
+			ms_fail(&e, MS_ERR_INPUT, MSG_BAD_LANG, NULL, arg);
+			cli_error(c, &e);
+			return -1;
+		}
+		c->lang = (enum ms_lang)lang;
+		return 1;
+	case OPT_HOSPITAL:
+		c->hospital = arg;
+		return 1;
+	case OPT_JSON:
+		c->json = 1;
+		return 1;
+	case OPT_HELP:
+		fputs(c->lang == MS_LANG_EN ? help_en : help_ja, stdout);
+		exit(0);
+	default:
+		return 0;
+	}
+}
+
+static void print_msg(FILE *f, enum msg_id msg, const char *arg, enum ms_lang lang)
+{
+	const char *text = msg_text(msg, lang);
+	const char *p = strstr(text, "%s");
+
+	if (p)
+		fprintf(f, "%.*s%s%s", (int)(p - text), text, arg ? arg : "", p + 2);
+	else
+		fputs(text, f);
+}
+
+int cli_error(const struct cli *c, const struct ms_error *err)
+{
+	fputs("medsec: ", stderr);
+	if (err->where[0])
+		fprintf(stderr, "%s: ", err->where);
+	print_msg(stderr, err->msg, err->arg, c->lang);
+	fputc('\n', stderr);
+	return err->status ? (int)err->status : 1;
+}
+
+void cli_diags(const struct cli *c, const struct ms_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct ms_diag *g = &d->v[i];
+
+		fputs("medsec: ", stderr);
+		if (g->severity == MS_DIAG_WARNING)
+			fprintf(stderr, "%s: ", msg_text(MSG_WARNING, c->lang));
+		fprintf(stderr, "%s: ", g->where);
+		if (g->value)
+			fprintf(stderr, "%s: ", g->value);
+		print_msg(stderr, g->msg, g->arg, c->lang);
+		fputc('\n', stderr);
+	}
+}
+
+int cli_usage(const struct cli *c, const char *what)
+{
+	struct ms_error e;
+
+	ms_fail(&e, MS_ERR_INPUT, MSG_USAGE, NULL, what);
+	return cli_error(c, &e);
+}
+
+void cli_say(const struct cli *c, enum msg_id msg, const char *arg)
+{
+	print_msg(stdout, msg, arg, c->lang);
+	fputc('\n', stdout);
+}
+
+int cli_open_store(struct cli *c, struct store **out)
+{
+	struct ms_error err;
+
+	if (store_open(out, c->db, &err) != MS_OK)
+		return cli_error(c, &err);
+	return 0;
+}
+
+void cli_pad(FILE *f, const char *s, size_t width)
+{
+	size_t w = ms_display_width(s ? s : "");
+
+	fputs(s ? s : "", f);
+	if (width && w >= width)
+		fputc(' ', f);	/* overlong: keep the columns apart */
+	for (; w < width; w++)
+		fputc(' ', f);
+}

@@ -1,0 +1,56 @@
+/*
+ * cli.h - what the command files share: options common to every command,
+ * printing errors in the one format, and opening the store.
+ */
+#ifndef MEDSEC_CLI_H
+#define MEDSEC_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "medsec/error.h"
+#include "medsec/store.h"
+
+struct cli {
+	enum ms_lang lang;
+	const char *db;		/* --db, MEDSEC_DB, or ./medsec.db */
+	const char *hospital;	/* --hospital, when several are stored */
+	int json;
+};
+
+/* Options every command takes; codes above 255. */
+enum { OPT_DB = 256, OPT_LANG, OPT_HOSPITAL, OPT_JSON, OPT_HELP, OPT__FIRST_LOCAL = 300 };
+#define CLI_COMMON_OPTIONS                                   \
+	{ "db", required_argument, NULL, OPT_DB },           \
+	{ "lang", required_argument, NULL, OPT_LANG },       \
+	{ "hospital", required_argument, NULL, OPT_HOSPITAL }, \
+	{ "json", no_argument, NULL, OPT_JSON },             \
+	{ "help", no_argument, NULL, OPT_HELP }
+
+/*
+ * Handles a common option; returns 1 if it was one, 0 if not, and -1 after
+ * printing a usage error (the caller returns 2). OPT_HELP prints help.
+ */
+int cli_common_option(struct cli *c, int opt, const char *arg, const char *help_ja,
+		      const char *help_en);
+
+/* Prints "medsec: where: what" for an error; returns err->status. */
+int cli_error(const struct cli *c, const struct ms_error *err);
+/* Prints every diag, warnings marked; to stderr. */
+void cli_diags(const struct cli *c, const struct ms_diags *d);
+/* Prints a usage error naming the command; returns 2. */
+int cli_usage(const struct cli *c, const char *what);
+/* Prints an informational message (stdout) with its argument. */
+void cli_say(const struct cli *c, enum msg_id msg, const char *arg);
+
+int cli_open_store(struct cli *c, struct store **out);
+
+/* Prints s padded with spaces to width terminal columns. */
+void cli_pad(FILE *f, const char *s, size_t width);
+
+int cmd_template(struct cli *c, int argc, char **argv);
+int cmd_intake(struct cli *c, int argc, char **argv);
+int cmd_plan(struct cli *c, int argc, char **argv);
+int cmd_round(struct cli *c, int argc, char **argv);
+
+#endif

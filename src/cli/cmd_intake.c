@@ -1,0 +1,249 @@
+/* cmd_intake.c - `medsec template` and `medsec intake`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "medsec/intake.h"
+
+static const char template_help_ja[] =
+	"使い方: medsec template ファイル.xlsx [--filled] [--hospital 名前]\n\n"
+	"記入用ブック(医療機関記入依頼書)を書き出します。シートは 基本情報記入シート、\n"
+	"回線・機器情報記入シート、調査端末情報記入シート、設置場所記入シート、\n"
+	"アカウント・パスワードリスト(提出不要)です。(*) の列は必須、選択式の列は\n"
+	"ドロップダウンで選べます。\n\n"
+	"  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
+	"                  ファイル名が .json なら JSON 形式で書き出す\n"
+	"  --hospital 名前 複数の医療機関が登録されているときに指定\n";
+static const char template_help_en[] =
+	"usage: medsec template FILE.xlsx [--filled] [--hospital NAME]\n\n"
+	"Writes the intake workbook (医療機関記入依頼書) with its five sheets, required\n"
+	"columns marked (*), drop-downs for every closed set and one example row each.\n\n"
+	"  --filled         fill it with the latest stored declarations (for a re-survey);\n"
+	"                   a FILE ending in .json gets the JSON twin instead\n"
+	"  --hospital NAME  which hospital, when several are stored\n";
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Loads the latest stored declarations of the chosen hospital. */
+static int load_stored(struct cli *c, struct store *st, struct intake_doc **doc, int *revision)
+{
+	struct ms_error err;
+	struct ms_diags d = { 0 };
+	struct store_revision rev;
+	int64_t hid;
+	char *name = NULL, *json = NULL;
+	int rc;
+
+	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)) ||
+	    (rc = store_intake_latest(st, hid, &rev, &json, &err)) ||
+	    (rc = intake_load_json_mem(json, strlen(json), name, doc, &d, &err))) {
+		free(name);
+		free(json);
+		return cli_error(c, &err);
+	}
+	*revision = rev.revision;
+	ms_diags_dispose(&d);
+	free(name);
+	free(json);
+	return 0;
+}
+
+int cmd_template(struct cli *c, int argc, char **argv)
+{
+	enum { OPT_FILLED = OPT__FIRST_LOCAL };
+	static const struct option opts[] = { CLI_COMMON_OPTIONS,
+					      { "filled", no_argument, NULL, OPT_FILLED },
+					      { NULL, 0, NULL, 0 } };
+	struct intake_doc *doc = NULL;
+	struct store *st = NULL;
+	struct ms_error err;
+	int opt, filled = 0, rev = 0, rc;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int r = cli_common_option(c, opt, optarg, template_help_ja, template_help_en);
+
+		if (r < 0)
+			return 2;
+		if (r)
+			continue;
+		if (opt == OPT_FILLED)
+			filled = 1;
+		else
+			return cli_usage(c, "medsec template FILE.xlsx [--filled]");
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, "medsec template FILE.xlsx [--filled]");
+	if (filled) {
+		if ((rc = cli_open_store(c, &st)) || (rc = load_stored(c, st, &doc, &rev))) {
+			store_close(st);
+			return rc;
+		}
+		store_close(st);
+	}
+	if (filled && ends_with(argv[optind], ".json")) {
+		char *json = intake_json_dump(doc);
+		FILE *f = fopen(argv[optind], "w");
+
+		rc = !f || fputs(json, f) < 0 || fputc('\n', f) < 0;
+		rc |= f && fclose(f) != 0;
+		free(json);
+		intake_doc_free(doc);
+		if (rc) {
+			ms_fail(&err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, argv[optind], argv[optind]);
+			return cli_error(c, &err);
+		}
+		cli_say(c, MSG_TEMPLATE_WRITTEN, argv[optind]);
+		return 0;
+	}
+	rc = intake_template_write(argv[optind], doc, &err);
+	intake_doc_free(doc);
+	if (rc)
+		return cli_error(c, &err);
+	if (!c->json)
+		cli_say(c, MSG_TEMPLATE_WRITTEN, argv[optind]);
+	return 0;
+}
+
+static const char intake_help_ja[] =
+	"使い方: medsec intake ファイル [--check] [--allow-test-addresses] [--json]\n\n"
+	"記入済みの医療機関記入依頼書(.xlsx)またはその JSON 版を読み、すべての項目を\n"
+	"検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
+	"「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
+	"データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
+	"アカウント・パスワードリストのシートは読み込みません。\n\n"
+	"  --check                 検査のみ行い、取り込まない\n"
+	"  --allow-test-addresses  検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
+	"                          (テスト環境・デモ用)\n"
+	"  --json                  結果を JSON で表示する\n";
+static const char intake_help_en[] =
+	"usage: medsec intake FILE [--check] [--allow-test-addresses] [--json]\n\n"
+	"Reads a filled intake workbook (.xlsx) or its JSON twin, checks everything,\n"
+	"and stores it in one transaction. Every problem is printed as\n"
+	"\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
+	"store is untouched. Importing the same hospital again makes a new revision.\n"
+	"The account/password sheet is never read.\n\n"
+	"  --check                 check only, store nothing\n"
+	"  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
+	"  --json                  print the result as JSON\n";
+
+static void print_json_result(const struct intake_doc *doc, const struct store_revision *rev,
+			      const struct ms_diags *d, int stored)
+{
+	json_t *warnings = json_array(), *root;
+	char *s;
+
+	for (size_t i = 0; i < d->n; i++)
+		json_array_append_new(warnings,
+				      json_pack("{s:s, s:s?, s:s}", "where", d->v[i].where, "value",
+						d->v[i].value, "message",
+						msg_text(d->v[i].msg, MS_LANG_EN)));
+	root = json_pack("{s:s, s:b, s:i, s:b, s:i, s:i, s:i, s:o}", "hospital",
+			 doc->hospital.name ? doc->hospital.name : "", "stored", stored,
+			 "revision", rev ? rev->revision : 0, "unchanged", rev ? rev->unchanged : 0,
+			 "lines", (int)doc->n_lines, "devices", (int)doc->n_devices, "terminals",
+			 (int)doc->n_terminals, "warnings", warnings);
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	puts(s);
+	free(s);
+	json_decref(root);
+}
+
+int cmd_intake(struct cli *c, int argc, char **argv)
+{
+	enum { OPT_CHECK = OPT__FIRST_LOCAL, OPT_ALLOW_TEST };
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "allow-test-addresses", no_argument, NULL, OPT_ALLOW_TEST },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct intake_options io = { 0 };
+	struct intake_doc *doc = NULL;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	struct store_revision rev;
+	struct store *st = NULL;
+	int opt, check = 0, rc;
+	char *json, count[16];
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int r = cli_common_option(c, opt, optarg, intake_help_ja, intake_help_en);
+
+		if (r < 0)
+			return 2;
+		if (r)
+			continue;
+		if (opt == OPT_CHECK)
+			check = 1;
+		else if (opt == OPT_ALLOW_TEST)
+			io.allow_test_addresses = 1;
+		else
+			return cli_usage(c, "medsec intake FILE");
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, "medsec intake FILE");
+	if (intake_load(argv[optind], &doc, &d, &err) != MS_OK) {
+		ms_diags_dispose(&d);
+		return cli_error(c, &err);
+	}
+	intake_validate(doc, &io, &d);
+	cli_diags(c, &d);
+	if (d.errors) {
+		snprintf(count, sizeof(count), "%zu", d.errors);
+		fputs("medsec: ", stderr);
+		fprintf(stderr, "%s: ", argv[optind]);
+		{
+			const char *t = msg_text(MSG_INTAKE_REJECTED, c->lang);
+			const char *p = strstr(t, "%s");
+
+			fprintf(stderr, "%.*s%s%s\n", (int)(p - t), t, count, p + 2);
+		}
+		intake_doc_free(doc);
+		ms_diags_dispose(&d);
+		return 2;
+	}
+	if (check) {
+		if (c->json)
+			print_json_result(doc, NULL, &d, 0);
+		else
+			cli_say(c, MSG_INTAKE_CHECKED, argv[optind]);
+		intake_doc_free(doc);
+		ms_diags_dispose(&d);
+		return 0;
+	}
+	if ((rc = cli_open_store(c, &st))) {
+		intake_doc_free(doc);
+		ms_diags_dispose(&d);
+		return rc;
+	}
+	json = intake_json_dump(doc);
+	rc = store_intake_save(st, doc->hospital.name, json, argv[optind],
+			       io.allow_test_addresses, &rev, &err);
+	free(json);
+	store_close(st);
+	if (rc) {
+		rc = cli_error(c, &err);
+	} else if (c->json) {
+		print_json_result(doc, &rev, &d, 1);
+	} else {
+		char what[512];
+
+		snprintf(what, sizeof(what),
+			 c->lang == MS_LANG_EN ? "%s (revision %d%s): %zu lines, %zu devices, %zu terminals"
+					       : "%s (第%d版%s): 回線 %zu 件, 機器 %zu 台, 調査端末 %zu 台",
+			 doc->hospital.name, rev.revision,
+			 rev.unchanged ? (c->lang == MS_LANG_EN ? ", unchanged" : "・変更なし") : "",
+			 doc->n_lines, doc->n_devices, doc->n_terminals);
+		cli_say(c, MSG_INTAKE_STORED, what);
+	}
+	intake_doc_free(doc);
+	ms_diags_dispose(&d);
+	return rc;
+}

@@ -1,0 +1,302 @@
+/* cmd_plan.c - `medsec plan [confirm-ip|confirm]` and `medsec round`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "medsec/clock.h"
+#include "medsec/intake.h"
+#include "medsec/plan.h"
+
+static const char plan_help_ja[] =
+	"使い方: medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
+	"        medsec plan confirm-ip 回線番号 アドレス\n"
+	"        medsec plan confirm 回線番号 [アドレス]\n\n"
+	"最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
+	"電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
+	"順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
+	"脆弱性診断実施判定表(19行)に従って示します。\n\n"
+	"  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
+	"                            (記録がない動的IP回線は調査不可)\n"
+	"  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
+	"                            診断対象とする。FQDNのみの回線は確認したアドレスを指定\n"
+	"  --json          計画を JSON で表示する\n"
+	"  --xlsx ファイル 調査実施計画一覧を Excel で書き出す\n";
+static const char plan_help_en[] =
+	"usage: medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
+	"       medsec plan confirm-ip LINE ADDRESS\n"
+	"       medsec plan confirm LINE [ADDRESS]\n\n"
+	"Builds, stores and shows the survey plan of the current round from the latest\n"
+	"declarations: lines connected to the EHR network and not telephone-only are\n"
+	"surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
+	"the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n\n"
+	"  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
+	"                           (without it the line cannot be diagnosed)\n"
+	"  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
+	"                           an FQDN-only line needs the agreed address\n"
+	"  --json        print the plan as JSON\n"
+	"  --xlsx FILE   write the plan workbook\n";
+
+struct ctx {
+	struct cli *c;
+	struct store *st;
+	int64_t hospital_id;
+	char *hospital;
+	struct store_round round;
+	struct store_revision rev;
+	struct intake_doc *doc;
+};
+
+static void ctx_dispose(struct ctx *x)
+{
+	intake_doc_free(x->doc);
+	free(x->hospital);
+	store_close(x->st);
+}
+
+static int load(struct ctx *x, struct ms_error *err)
+{
+	struct ms_diags d = { 0 };
+	char *json = NULL;
+	int rc;
+
+	if ((rc = store_open(&x->st, x->c->db, err)) ||
+	    (rc = store_hospital_find(x->st, x->c->hospital, &x->hospital_id, &x->hospital, err)) ||
+	    (rc = store_intake_latest(x->st, x->hospital_id, &x->rev, &json, err)) ||
+	    (rc = store_round_current(x->st, x->hospital_id, &x->round, err)))
+		goto out;
+	rc = intake_load_json_mem(json, strlen(json), x->hospital, &x->doc, &d, err);
+out:
+	free(json);
+	ms_diags_dispose(&d);
+	return rc;
+}
+
+/* Rebuilds the round's plan from the latest revision and its confirmations; stores it. */
+static int rebuild(struct ctx *x, struct plan **out, struct ms_error *err)
+{
+	struct confirmation *conf = NULL;
+	size_t n = 0;
+	char now[32];
+	struct plan_input in;
+	int rc;
+
+	*out = NULL;
+	if ((rc = store_confirm_list(x->st, x->round.id, &conf, &n, err)))
+		return rc;
+	ms_now_iso(now);
+	in = (struct plan_input){ x->doc, conf, n, x->hospital, x->round.round_no,
+				  x->rev.revision, now };
+	*out = plan_build(&in);
+	free(conf);
+	rc = store_plan_save(x->st, x->round.id, x->rev.id, *out, err);
+	if (rc) {
+		plan_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+static void print_table(const struct cli *c, const struct plan *p)
+{
+	int en = c->lang == MS_LANG_EN;
+	static const char *const head_ja[] = { "回線", "依頼書", "用途", "通信形態", "固定/動的",
+					       "グローバルIP", "判定", "No.", "状況" };
+	static const char *const head_en[] = { "Line", "Declared", "Use", "Link", "IP kind",
+					       "Global IP", "Elig.", "Row", "Status" };
+	static const size_t w[] = { 7, 8, 14, 18, 10, 18, 6, 4, 0 };
+	const char *const *head = en ? head_en : head_ja;
+	char buf[64];
+
+	printf(en ? "Survey plan: %s (round %d, intake revision %d)\n\n"
+		  : "調査実施計画一覧: %s (第%d回調査, 記入依頼書 第%d版)\n\n",
+	       p->hospital, p->round_no, p->revision);
+	for (int i = 0; i < 9; i++)
+		cli_pad(stdout, head[i], w[i]);
+	putchar('\n');
+	for (size_t i = 0; i < p->n_lines; i++) {
+		const struct plan_line *l = &p->lines[i];
+
+		snprintf(buf, sizeof(buf), en ? "%d" : "回線%d", l->line_no);
+		cli_pad(stdout, buf, w[0]);
+		snprintf(buf, sizeof(buf), en ? "%d" : "回線%d", l->declared_no);
+		cli_pad(stdout, buf, w[1]);
+		cli_pad(stdout, l->use, w[2]);
+		cli_pad(stdout, model_enum_label(model_link_types, l->link_type, en), w[3]);
+		cli_pad(stdout, model_enum_label(model_ip_kinds, l->ip_kind, en), w[4]);
+		cli_pad(stdout, l->global_ip ? l->global_ip : "-", w[5]);
+		cli_pad(stdout, plan_eligibility_mark(l->eligibility), w[6]);
+		snprintf(buf, sizeof(buf), "%d", l->table_row);
+		cli_pad(stdout, buf, w[7]);
+		fputs(msg_text(plan_status_msg(l->status), c->lang), stdout);
+		if (l->target)
+			printf(" %s", l->target);
+		putchar('\n');
+		if (l->reason != REASON_NONE)
+			printf("%*s└ %s\n", (int)(w[0] + w[1]), "",
+			       msg_text(plan_reason_msg(l->reason), c->lang));
+	}
+	if (p->n_out_of_scope) {
+		puts(en ? "\nOut of scope:" : "\n調査対象外回線:");
+		for (size_t i = 0; i < p->n_out_of_scope; i++)
+			printf(en ? "  declared line %d (%s): %s\n" : "  記入依頼書 回線%d (%s): %s\n",
+			       p->out_of_scope[i].declared_no,
+			       p->out_of_scope[i].use ? p->out_of_scope[i].use : "-",
+			       msg_text(plan_reason_msg(p->out_of_scope[i].reason), c->lang));
+	}
+	fputs(en ? "\nRenumbering (intake -> plan): " : "\n回線番号の対応 (記入依頼書 → 計画): ",
+	      stdout);
+	for (size_t i = 0; i < p->n_lines; i++)
+		printf(en ? "%s%d->%d" : "%s回線%d→回線%d", i ? ", " : "", p->lines[i].declared_no,
+		       p->lines[i].line_no);
+	puts(p->n_lines ? "" : "-");
+}
+
+static int show(struct ctx *x, const struct plan *p, const char *xlsx)
+{
+	struct ms_error err;
+
+	if (xlsx) {
+		if (plan_write_xlsx(p, xlsx, x->c->lang, &err))
+			return cli_error(x->c, &err);
+		if (!x->c->json)
+			cli_say(x->c, MSG_PLAN_WRITTEN, xlsx);
+	}
+	if (x->c->json) {
+		char *s = plan_json(p, x->c->lang);
+
+		puts(s);
+		free(s);
+	} else if (!xlsx) {
+		print_table(x->c, p);
+	}
+	return 0;
+}
+
+static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, const char *address)
+{
+	struct confirmation conf = { .kind = kind };
+	struct ms_error err;
+	struct plan *p = NULL;
+	int no = atoi(line + (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0));
+	int rc;
+
+	snprintf(conf.address, sizeof(conf.address), "%s", address ? address : "");
+	ms_now_iso(conf.confirmed_at);
+	/* Judge against the plan as it stands now, so line numbers are the plan's. */
+	if ((rc = rebuild(x, &p, &err)) ||
+	    (rc = plan_confirm_check(p, no, &conf, x->rev.allow_test_addresses, &err)) ||
+	    (rc = store_confirm_save(x->st, x->round.id, &conf, &err))) {
+		plan_free(p);
+		return cli_error(x->c, &err);
+	}
+	plan_free(p);
+	if ((rc = rebuild(x, &p, &err)))
+		return cli_error(x->c, &err);
+	if (!x->c->json)
+		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED,
+			conf.address[0] ? conf.address : line);
+	rc = x->c->json ? show(x, p, NULL) : 0;
+	plan_free(p);
+	return rc;
+}
+
+int cmd_plan(struct cli *c, int argc, char **argv)
+{
+	enum { OPT_XLSX = OPT__FIRST_LOCAL };
+	static const struct option opts[] = { CLI_COMMON_OPTIONS,
+					      { "xlsx", required_argument, NULL, OPT_XLSX },
+					      { NULL, 0, NULL, 0 } };
+	struct ctx x = { .c = c };
+	struct ms_error err;
+	struct plan *p = NULL;
+	const char *xlsx = NULL, *sub;
+	int opt, rc, nargs;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int r = cli_common_option(c, opt, optarg, plan_help_ja, plan_help_en);
+
+		if (r < 0)
+			return 2;
+		if (r)
+			continue;
+		if (opt == OPT_XLSX)
+			xlsx = optarg;
+		else
+			return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS | confirm LINE]");
+	}
+	sub = optind < argc ? argv[optind] : NULL;
+	nargs = argc - optind - 1;
+	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
+		     (strcmp(sub, "confirm") == 0 && (nargs == 1 || nargs == 2))))
+		return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS | confirm LINE [ADDRESS]]");
+	if (load(&x, &err)) {
+		ctx_dispose(&x);
+		return cli_error(c, &err);
+	}
+	if (sub) {
+		rc = confirm(&x, strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING,
+			     argv[optind + 1], nargs == 2 ? argv[optind + 2] : NULL);
+	} else if ((rc = rebuild(&x, &p, &err))) {
+		rc = cli_error(c, &err);
+	} else {
+		rc = show(&x, p, xlsx);
+	}
+	plan_free(p);
+	ctx_dispose(&x);
+	return rc;
+}
+
+static const char round_help_ja[] =
+	"使い方: medsec round [new] [--hospital 名前] [--json]\n\n"
+	"現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
+	"調査回ごとに計画・スキャン・報告書が分けて保存されます。\n";
+static const char round_help_en[] =
+	"usage: medsec round [new] [--hospital NAME] [--json]\n\n"
+	"Shows the current survey round; `new` starts the next one (a re-survey).\n"
+	"Each round keeps its own plan, scans and report.\n";
+
+int cmd_round(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
+	struct store *st = NULL;
+	struct store_round r;
+	struct ms_error err;
+	int64_t hid;
+	char *name = NULL, no[16];
+	int opt, rc, start;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int res = cli_common_option(c, opt, optarg, round_help_ja, round_help_en);
+
+		if (res <= 0)
+			return res < 0 ? 2 : cli_usage(c, "medsec round [new]");
+	}
+	start = optind < argc && strcmp(argv[optind], "new") == 0;
+	if (argc - optind > start)
+		return cli_usage(c, "medsec round [new]");
+	if ((rc = cli_open_store(c, &st)))
+		return rc;
+	rc = store_hospital_find(st, c->hospital, &hid, &name, &err);
+	if (!rc)
+		rc = start ? store_round_new(st, hid, &r, &err)
+			   : store_round_current(st, hid, &r, &err);
+	store_close(st);
+	if (rc) {
+		free(name);
+		return cli_error(c, &err);
+	}
+	snprintf(no, sizeof(no), "%d", r.round_no);
+	if (c->json)
+		printf("{\"hospital\": \"%s\", \"round\": %d, \"started_at\": \"%s\", "
+		       "\"has_plan\": %s}\n",
+		       name, r.round_no, r.started_at, r.has_plan ? "true" : "false");
+	else if (start)
+		cli_say(c, MSG_ROUND_STARTED, no);
+	else
+		printf(c->lang == MS_LANG_EN ? "%s: round %d (started %s)%s\n"
+					     : "%s: 第%d回調査 (開始 %s)%s\n",
+		       name, r.round_no, r.started_at,
+		       r.has_plan ? "" : (c->lang == MS_LANG_EN ? ", no plan yet" : "・計画未作成"));
+	free(name);
+	return 0;
+}

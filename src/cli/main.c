@@ -1,0 +1,104 @@
+/*
+ * main.c - `medsec <command>`: picks the language and the store, then hands
+ * over to the command. Commands are thin: parse, call modules, print.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *ja, *en;
+} commands[] = {
+	{ "template", cmd_template, "記入用ブック(医療機関記入依頼書)を書き出す",
+	  "write the intake workbook" },
+	{ "intake", cmd_intake, "記入済みのブック(または JSON)を検査して取り込む",
+	  "check and import a filled workbook (or its JSON twin)" },
+	{ "plan", cmd_plan, "調査実施計画一覧を作る(対象回線・回線番号・診断実施判定)",
+	  "build the survey plan (scope, renumbering, eligibility)" },
+	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
+	  "show or start a survey round" },
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(const struct cli *c, FILE *f)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	fputs(en ? "usage: medsec [--db PATH] [--lang ja|en] COMMAND [OPTIONS]\n\n"
+		   "medsec runs the MHLW external-connection-point survey of a hospital.\n\n"
+		   "commands:\n"
+		 : "使い方: medsec [--db パス] [--lang ja|en] コマンド [オプション]\n\n"
+		   "medsec は医療機関の外部ネットワーク接続点調査を行います。\n\n"
+		   "コマンド:\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		fputs("  ", f);
+		cli_pad(f, commands[i].name, 10);
+		fprintf(f, "%s\n", en ? commands[i].en : commands[i].ja);
+	}
+	fputs(en ? "\n`medsec COMMAND --help` explains each command.\n"
+		   "The store is ./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
+		 : "\n各コマンドの説明は `medsec コマンド --help` で表示します。\n"
+		   "データベースは --db または MEDSEC_DB で指定しない限り ./medsec.db です。\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { .lang = MS_LANG_JA, .db = "medsec.db" };
+	const char *env;
+	int i;
+
+	setlocale(LC_CTYPE, "");
+	if ((env = getenv("MEDSEC_LANG")) && msg_lang_parse(env) >= 0)
+		c.lang = (enum ms_lang)msg_lang_parse(env);
+	if ((env = getenv("MEDSEC_DB")) && *env)
+		c.db = env;
+	/* Options before the command word. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(&c, stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("medsec %s\n", MEDSEC_VERSION);
+			return 0;
+		}
+		if (i + 1 < argc && strcmp(argv[i], "--db") == 0) {
+			c.db = argv[++i];
+		} else if (i + 1 < argc && strcmp(argv[i], "--lang") == 0) {
+			if (cli_common_option(&c, OPT_LANG, argv[++i], "", "") < 0)
+				return 2;
+		} else {
+			struct ms_error e;
+
+			ms_fail(&e, MS_ERR_INPUT, MSG_UNKNOWN_OPTION, NULL, argv[i]);
+			cli_error(&c, &e);
+			usage(&c, stderr);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		usage(&c, stderr);
+		return 2;
+	}
+	for (size_t k = 0; k < N_COMMANDS; k++)
+		if (strcmp(argv[i], commands[k].name) == 0)
+			return commands[k].run(&c, argc - i, argv + i);
+	if (strcmp(argv[i], "help") == 0) {
+		usage(&c, stdout);
+		return 0;
+	}
+	{
+		struct ms_error e;
+
+		ms_fail(&e, MS_ERR_INPUT, MSG_UNKNOWN_COMMAND, NULL, argv[i]);
+		cli_error(&c, &e);
+	}
+	usage(&c, stderr);
+	return 2;
+}

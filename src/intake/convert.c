@@ -1,0 +1,205 @@
+/* convert.c - typed values from typed-in text (convert.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "intake/convert.h"
+
+static int is_blank_at(const unsigned char *p, size_t *len)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+		*len = 1;
+		return 1;
+	}
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {	/* U+3000 ideographic space */
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Rewrites s: full-width ASCII (U+FF01..FF5E) to ASCII; optionally drops blanks. */
+static void fold(char *s, int drop_blanks)
+{
+	unsigned char *r = (unsigned char *)s, *w = (unsigned char *)s;
+	size_t n;
+
+	while (*r) {
+		if (drop_blanks && is_blank_at(r, &n)) {
+			r += n;
+		} else if (r[0] == 0xEF && (r[1] == 0xBC || r[1] == 0xBD) && r[2] >= 0x80 &&
+			   r[2] <= 0xBF) {
+			unsigned cp = ((r[1] & 0x3Fu) << 6) | (r[2] & 0x3Fu);	/* low 12 bits */
+			unsigned full = 0xF000 | cp;
+
+			if (full >= 0xFF01 && full <= 0xFF5E) {
+				*w++ = (unsigned char)(full - 0xFF01 + 0x21);
+				r += 3;
+			} else {
+				*w++ = *r++;
+			}
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+static void trim(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t n, len;
+
+	while (*p && is_blank_at(p, &n))
+		p += n;
+	memmove(s, p, strlen((char *)p) + 1);
+	len = strlen(s);
+	for (;;) {
+		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+			    s[len - 1] == '\r'))
+			len--;
+		else if (len >= 3 && (unsigned char)s[len - 3] == 0xE3 &&
+			 (unsigned char)s[len - 2] == 0x80 && (unsigned char)s[len - 1] == 0x80)
+			len -= 3;
+		else
+			break;
+		s[len] = '\0';
+	}
+}
+
+char *intake_fold(char *s)
+{
+	fold(s, 0);
+	trim(s);
+	return s;
+}
+
+char *intake_fold_header(char *s)
+{
+	char *p;
+
+	fold(s, 1);
+	while ((p = strstr(s, "(*)")) != NULL)
+		memmove(p, p + 3, strlen(p + 3) + 1);
+	while ((p = strstr(s, "※")) != NULL)
+		memmove(p, p + 3, strlen(p + 3) + 1);
+	return s;
+}
+
+int intake_parse_int(const char *s)
+{
+	static const char *const prefixes[] = { "回線", "端末", "No.", "NO.", "no.", "No", "#" };
+	long v = 0;
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+
+		if (strncmp(s, prefixes[i], n) == 0) {
+			s += n;
+			break;
+		}
+	}
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 999999)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return (int)v;
+}
+
+const char *intake_choices(const struct model_enum *set)
+{
+	static char buf[512];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (; set->key && len < sizeof(buf); set++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", len ? " / " : "",
+					set->ja);
+	return buf;
+}
+
+static const struct model_enum *match(const struct model_enum *set, const char *s)
+{
+	for (const struct model_enum *e = set; e->key; e++)
+		if (strcmp(s, e->ja) == 0 || strcasecmp(s, e->key) == 0 || strcasecmp(s, e->en) == 0)
+			return e;
+	return NULL;
+}
+
+/* Accepts YYYY-MM-DD, YYYY/MM/DD and a date cell's "YYYY-MM-DD HH:MM:SS"; writes YYYY-MM-DD. */
+static int parse_date(const char *s, char out[11])
+{
+	int y, m, d, n = 0;
+	char sep1, sep2;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 || sep1 != sep2 ||
+	    (sep1 != '-' && sep1 != '/'))
+		return -1;
+	if (s[n] && s[n] != ' ')
+		return -1;
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return -1;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+int intake_convert(struct intake_doc *doc, void *record, const struct intake_field *f,
+		   const char *text, const char *where, struct ms_diags *d)
+{
+	char *s = ms_xstrdup(text ? text : "");
+	const struct model_enum *e;
+	char date[11];
+	int rc = 0, v;
+
+	if (f->type != FT_TEXT || (f->flags & F_PREFIX))
+		intake_fold(s);
+	else
+		trim(s);
+	if (!*s)
+		goto out;
+	switch (f->type) {
+	case FT_TEXT:
+		*field_text(record, f) = ms_arena_strdup(&doc->arena, s);
+		break;
+	case FT_INT:
+		v = intake_parse_int(s);
+		if (v < 0) {
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_INT, where, text, NULL);
+			rc = -1;
+		} else {
+			*field_int(record, f) = v;
+		}
+		break;
+	case FT_BOOL:
+	case FT_ENUM:
+		e = match(f->set, s);
+		if (!e) {
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_CHOICE, where, text,
+				     intake_choices(f->set));
+			rc = -1;
+		} else {
+			*field_int(record, f) = e->value;
+		}
+		break;
+	case FT_DATE:
+		if (parse_date(s, date) != 0) {
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, text, NULL);
+			rc = -1;
+		} else {
+			*field_text(record, f) = ms_arena_strdup(&doc->arena, date);
+		}
+		break;
+	}
+out:
+	free(s);
+	return rc;
+}

@@ -1,0 +1,321 @@
+/*
+ * xlsx_read.c - the intake workbook, read by header text rather than by
+ * fixed cell positions, so a hospital that inserts a column or a row, or a
+ * LibreOffice round trip, still reads the same.
+ *
+ * 基本情報記入シート is label/value pairs (label in column A, value in B)
+ * plus a contacts table; the other sheets are tables with one header row.
+ * The account/password sheet is never opened.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "intake/convert.h"
+#include "intake/fields.h"
+#include "medsec/intake.h"
+#include "medsec/xlsx.h"
+
+#define HEADER_SCAN_ROWS 40
+
+struct reader {
+	struct intake_doc *doc;
+	struct ms_diags *d;
+	struct xlsx_book *book;
+};
+
+static char *folded_header(const char *text)
+{
+	return intake_fold_header(ms_xstrdup(text));
+}
+
+static int header_matches(const char *cell_text, const struct intake_field *f)
+{
+	char *c = folded_header(cell_text), *ja = folded_header(f->ja), *en = folded_header(f->en);
+	int m = strcmp(c, ja) == 0 || strcasecmp(c, en) == 0;
+
+	free(c);
+	free(ja);
+	free(en);
+	return m;
+}
+
+static void where_cell(struct reader *r, const char *sheet, uint32_t row, int col, char *buf,
+		       size_t size)
+{
+	char letters[4];
+
+	if (col < 0) {
+		snprintf(buf, size, "%s:%s:%u", r->doc->source, sheet, row);
+		return;
+	}
+	xlsx_col_name((uint32_t)col, letters);
+	snprintf(buf, size, "%s:%s:%u:%s", r->doc->source, sheet, row, letters);
+}
+
+static const char *cell_text(const struct xlsx_sheet *sh, uint32_t row, int col)
+{
+	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
+
+	return c ? c->text : NULL;
+}
+
+static int is_example(const char *text)
+{
+	char *s;
+	int m;
+
+	if (!text)
+		return 0;
+	s = intake_fold(ms_xstrdup(text));
+	m = strcmp(s, EXAMPLE_MARK) == 0;
+	free(s);
+	return m;
+}
+
+/* Label/value part of the basic sheet. */
+static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
+{
+	for (size_t i = 0; i < sh->n_cells; i++) {
+		const struct xlsx_cell *c = &sh->cells[i];
+
+		if (c->col != 0)
+			continue;
+		for (size_t k = 0; k < intake_n_fields; k++) {
+			const struct intake_field *f = &intake_fields[k];
+			char where[512];
+
+			if (f->rec != REC_HOSPITAL || !header_matches(c->text, f) || r->doc->rows[k])
+				continue;
+			r->doc->rows[k] = (int)c->row;
+			r->doc->columns[k] = 1;
+			where_cell(r, sh->name, c->row, 1, where, sizeof(where));
+			intake_convert(r->doc, &r->doc->hospital, f, cell_text(sh, c->row, 1), where,
+				       r->d);
+		}
+	}
+	r->doc->hospital.src = 0;
+}
+
+/*
+ * Finds rec's header row: the first row holding the header of rec's first
+ * field; maps every field to a column at or right of it. Returns the row or 0.
+ */
+static uint32_t find_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec)
+{
+	size_t first = intake_n_fields;
+	uint32_t row = 0;
+	int c0 = -1;
+
+	for (size_t k = 0; k < intake_n_fields && first == intake_n_fields; k++)
+		if (intake_fields[k].rec == rec)
+			first = k;
+	for (size_t i = 0; i < sh->n_cells && sh->cells[i].row <= HEADER_SCAN_ROWS; i++) {
+		if (sh->cells[i].type == XLSX_STRING &&
+		    header_matches(sh->cells[i].text, &intake_fields[first])) {
+			row = sh->cells[i].row;
+			c0 = (int)sh->cells[i].col;
+			break;
+		}
+	}
+	if (!row)
+		return 0;
+	for (size_t k = first; k < intake_n_fields && intake_fields[k].rec == rec; k++) {
+		int best = -1;
+
+		for (size_t i = 0; i < sh->n_cells; i++) {
+			const struct xlsx_cell *c = &sh->cells[i];
+
+			if (c->row != row || c->type != XLSX_STRING ||
+			    !header_matches(c->text, &intake_fields[k]))
+				continue;
+			/* Prefer the first match at or right of the table's first column. */
+			if ((int)c->col >= c0 && (best < c0 || (int)c->col < best))
+				best = (int)c->col;
+			else if (best < 0)
+				best = (int)c->col;
+		}
+		r->doc->columns[k] = best;
+	}
+	return row;
+}
+
+static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec,
+		       int required)
+{
+	uint32_t header = find_table(r, sh, rec), last_row;
+	int c0 = -1;
+	char where[512];
+
+	if (!header) {
+		if (required) {
+			snprintf(where, sizeof(where), "%s:%s", r->doc->source, sh->name);
+			for (size_t k = 0; k < intake_n_fields; k++)
+				if (intake_fields[k].rec == rec) {
+					ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_HEADER, where,
+						     NULL, intake_fields[k].ja);
+					break;
+				}
+		}
+		return;
+	}
+	for (size_t k = 0; k < intake_n_fields; k++) {
+		const struct intake_field *f = &intake_fields[k];
+
+		if (f->rec != rec)
+			continue;
+		if (c0 < 0)
+			c0 = r->doc->columns[k];
+		if (r->doc->columns[k] < 0 && (f->flags & F_REQUIRED)) {
+			where_cell(r, sh->name, header, -1, where, sizeof(where));
+			ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_COLUMN, where, NULL, f->ja);
+		}
+	}
+	last_row = sh->n_cells ? sh->cells[sh->n_cells - 1].row : 0;
+	for (uint32_t row = header + 1; row <= last_row; row++) {
+		int any = 0;
+		void *record;
+
+		if (is_example(cell_text(sh, row, c0)) || is_example(cell_text(sh, row, c0 - 1)))
+			continue;
+		for (size_t k = 0; k < intake_n_fields && !any; k++) {
+			const char *t;
+
+			if (intake_fields[k].rec != rec)
+				continue;
+			t = cell_text(sh, row, r->doc->columns[k]);
+			if (t) {
+				char *s = intake_fold(ms_xstrdup(t));
+
+				any = *s != '\0';
+				free(s);
+			}
+		}
+		if (!any)
+			continue;
+		record = intake_record_add(r->doc, rec);
+		*(int *)record = (int)row;
+		for (size_t k = 0; k < intake_n_fields; k++) {
+			if (intake_fields[k].rec != rec || r->doc->columns[k] < 0)
+				continue;
+			where_cell(r, sh->name, row, r->doc->columns[k], where, sizeof(where));
+			intake_convert(r->doc, record, &intake_fields[k],
+				       cell_text(sh, row, r->doc->columns[k]), where, r->d);
+		}
+	}
+}
+
+static int need_sheet(struct reader *r, const char *name, int required,
+		      const struct xlsx_sheet **out, struct ms_error *err)
+{
+	int rc = xlsx_sheet(r->book, name, out, err);
+
+	if (rc)
+		return rc;
+	if (!*out && required) {
+		char where[300];
+
+		snprintf(where, sizeof(where), "%s", r->doc->source);
+		ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_SHEET, where, NULL, name);
+	}
+	return MS_OK;
+}
+
+static int read_book(struct reader *r, struct ms_error *err)
+{
+	const struct xlsx_sheet *basic, *lines, *terms, *locs;
+	int rc;
+
+	if ((rc = need_sheet(r, SHEET_BASIC, 1, &basic, err)) ||
+	    (rc = need_sheet(r, SHEET_LINES, 1, &lines, err)) ||
+	    (rc = need_sheet(r, SHEET_TERMINALS, 1, &terms, err)) ||
+	    (rc = need_sheet(r, SHEET_LOCATIONS, 0, &locs, err)))
+		return rc;
+	if (basic) {
+		read_hospital(r, basic);
+		read_table(r, basic, REC_CONTACT, 0);
+	}
+	if (lines) {
+		read_table(r, lines, REC_LINE, 1);
+		read_table(r, lines, REC_DEVICE, 0);
+	}
+	if (terms)
+		read_table(r, terms, REC_TERMINAL, 1);
+	if (locs)
+		read_table(r, locs, REC_LOCATION, 0);
+	return MS_OK;
+}
+
+static int load(struct xlsx_book *book, const char *name, struct intake_doc **out,
+		struct ms_diags *d, struct ms_error *err)
+{
+	struct reader r = { .d = d, .book = book };
+	int rc;
+
+	r.doc = intake_doc_new(name, INTAKE_XLSX);
+	r.doc->columns = ms_xcalloc(intake_n_fields, sizeof(int));
+	r.doc->rows = ms_xcalloc(intake_n_fields, sizeof(int));
+	for (size_t k = 0; k < intake_n_fields; k++)
+		r.doc->columns[k] = -1;
+	rc = read_book(&r, err);
+	xlsx_free(book);
+	if (rc) {
+		intake_doc_free(r.doc);
+		return rc;
+	}
+	*out = r.doc;
+	return MS_OK;
+}
+
+int intake_load_xlsx_mem(const void *data, size_t size, const char *name,
+			 struct intake_doc **out, struct ms_diags *d, struct ms_error *err)
+{
+	struct xlsx_book *book;
+	int rc = xlsx_open_mem(&book, data, size, err);
+
+	*out = NULL;
+	if (rc)
+		return rc;
+	return load(book, name, out, d, err);
+}
+
+int intake_load(const char *path, struct intake_doc **out, struct ms_diags *d,
+		struct ms_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char magic[2] = { 0 };
+	char *data;
+	long size;
+	int rc;
+
+	*out = NULL;
+	if (!f)
+		return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, NULL);
+	if (fread(magic, 1, 2, f) == 2 && magic[0] == 'P' && magic[1] == 'K') {
+		struct xlsx_book *book;
+
+		fclose(f);
+		rc = xlsx_open_file(&book, path, err);
+		return rc ? rc : load(book, path, out, d, err);
+	}
+	/* JSON: read whole, capped. */
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, NULL);
+	}
+	if (size > (16L << 20)) {
+		fclose(f);
+		return ms_fail(err, MS_ERR_INPUT, MSG_INPUT_TOO_LARGE, path, NULL);
+	}
+	data = ms_xmalloc((size_t)size + 1);
+	if (fread(data, 1, (size_t)size, f) != (size_t)size) {
+		fclose(f);
+		free(data);
+		return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, NULL);
+	}
+	fclose(f);
+	rc = intake_load_json_mem(data, (size_t)size, path, out, d, err);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,151 @@
+/* model.c - closed sets and the intake document container (model.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "medsec/model.h"
+
+const struct model_enum model_link_types[] = {
+	{ LINK_INTERNET, "internet", "インターネット", "Internet" },
+	{ LINK_INTERNET_VPN, "internet_vpn", "インターネットVPN", "Internet VPN" },
+	{ LINK_CLOSED, "closed", "閉域網", "Closed network" },
+	{ LINK_PHONE_ONLY, "phone_only", "電話回線のみ", "Telephone only" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_ip_kinds[] = {
+	{ IP_STATIC, "static", "固定IP", "Static" },
+	{ IP_DYNAMIC, "dynamic", "動的IP", "Dynamic" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_yes_no_unknown[] = {
+	{ TRI_YES, "yes", "あり", "Yes" },
+	{ TRI_NO, "no", "なし", "No" },
+	{ TRI_UNKNOWN, "unknown", "わからない", "Unknown" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_pw_lengths[] = {
+	{ PW_LEN_UNDER_8, "under_8", "8文字未満", "Under 8" },
+	{ PW_LEN_8_TO_12, "8_to_12", "8〜12文字", "8 to 12" },
+	{ PW_LEN_13_OR_MORE, "13_or_more", "13文字以上", "13 or more" },
+	{ PW_LEN_UNKNOWN, "unknown", "不明", "Unknown" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_device_kinds[] = {
+	{ DEV_ONU, "onu", "ONU", "ONU" },
+	{ DEV_HGW, "hgw", "ホームゲートウェイ", "Home gateway" },
+	{ DEV_CTU, "ctu", "CTU", "CTU" },
+	{ DEV_MODEM, "modem", "モデム", "Modem" },
+	{ DEV_ROUTER, "router", "ルータ", "Router" },
+	{ DEV_UTM, "utm", "UTM", "UTM" },
+	{ DEV_FIREWALL, "firewall", "ファイアウォール", "Firewall" },
+	{ DEV_VPN, "vpn", "VPN装置", "VPN gateway" },
+	{ DEV_SWITCH, "switch", "スイッチ", "Switch" },
+	{ DEV_WIRELESS, "wireless", "無線LAN機器", "Wireless LAN" },
+	{ DEV_SERVER, "server", "サーバ", "Server" },
+	{ DEV_OTHER, "other", "その他", "Other" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum *model_enum_by_value(const struct model_enum *set, int value)
+{
+	for (; set->key; set++)
+		if (set->value == value)
+			return set;
+	return NULL;
+}
+
+const char *model_enum_key(const struct model_enum *set, int value)
+{
+	const struct model_enum *e = model_enum_by_value(set, value);
+
+	return e ? e->key : NULL;
+}
+
+const char *model_enum_label(const struct model_enum *set, int value, int english)
+{
+	const struct model_enum *e = model_enum_by_value(set, value);
+
+	return e ? (english ? e->en : e->ja) : "";
+}
+
+struct intake_doc *intake_doc_new(const char *source, enum intake_format format)
+{
+	struct intake_doc *doc = ms_xcalloc(1, sizeof(*doc));
+
+	doc->format = format;
+	doc->source = ms_arena_strdup(&doc->arena, source);
+	return doc;
+}
+
+void intake_doc_free(struct intake_doc *doc)
+{
+	if (!doc)
+		return;
+	ms_arena_dispose(&doc->arena);
+	free(doc->contacts);
+	free(doc->lines);
+	free(doc->devices);
+	free(doc->terminals);
+	free(doc->locations);
+	free(doc->columns);
+	free(doc->rows);
+	free(doc);
+}
+
+/* Grow an array by one zeroed element; returns the new element. */
+static void *append(void **v, size_t *n, size_t size)
+{
+	char *p;
+
+	*v = ms_xrealloc(*v, (*n + 1) * size);
+	p = (char *)*v + *n * size;
+	memset(p, 0, size);
+	(*n)++;
+	return p;
+}
+
+struct contact *intake_doc_add_contact(struct intake_doc *doc)
+{
+	return append((void **)&doc->contacts, &doc->n_contacts, sizeof(struct contact));
+}
+
+struct line *intake_doc_add_line(struct intake_doc *doc)
+{
+	return append((void **)&doc->lines, &doc->n_lines, sizeof(struct line));
+}
+
+struct device *intake_doc_add_device(struct intake_doc *doc)
+{
+	return append((void **)&doc->devices, &doc->n_devices, sizeof(struct device));
+}
+
+struct terminal *intake_doc_add_terminal(struct intake_doc *doc)
+{
+	return append((void **)&doc->terminals, &doc->n_terminals, sizeof(struct terminal));
+}
+
+struct location *intake_doc_add_location(struct intake_doc *doc)
+{
+	return append((void **)&doc->locations, &doc->n_locations, sizeof(struct location));
+}
+
+const struct line *intake_doc_line(const struct intake_doc *doc, int no)
+{
+	for (size_t i = 0; i < doc->n_lines; i++)
+		if (doc->lines[i].no == no)
+			return &doc->lines[i];
+	return NULL;
+}
+
+void plan_free(struct plan *p)
+{
+	if (!p)
+		return;
+	ms_arena_dispose(&p->arena);
+	free(p->lines);
+	free(p->out_of_scope);
+	free(p);
+}

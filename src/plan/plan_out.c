@@ -1,0 +1,171 @@
+/* plan_out.c - the plan as JSON and as the 調査実施計画一覧 workbook (plan.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <xlsxwriter.h>
+
+#include "medsec/plan.h"
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *plan_json(const struct plan *p, enum ms_lang lang)
+{
+	json_t *root = json_object(), *lines = json_array(), *oos = json_array();
+	char *s;
+
+	json_object_set_new(root, "hospital", json_pack("{s:s}", "name", p->hospital));
+	json_object_set_new(root, "round", json_integer(p->round_no));
+	json_object_set_new(root, "revision", json_integer(p->revision));
+	json_object_set_new(root, "planned_at", json_string(p->created_at));
+	for (size_t i = 0; i < p->n_lines; i++) {
+		const struct plan_line *l = &p->lines[i];
+		json_t *o = json_object();
+		const char *reason = plan_reason_key(l->reason);
+
+		json_object_set_new(o, "line_no", json_integer(l->line_no));
+		json_object_set_new(o, "declared_no", json_integer(l->declared_no));
+		json_object_set_new(o, "use", str_or_null(l->use));
+		json_object_set_new(o, "link_type",
+				    str_or_null(model_enum_key(model_link_types, l->link_type)));
+		json_object_set_new(o, "global_ip_use", str_or_null(model_enum_key(
+								 model_yes_no_unknown, l->global_ip_use)));
+		json_object_set_new(o, "ip_kind",
+				    str_or_null(model_enum_key(model_ip_kinds, l->ip_kind)));
+		json_object_set_new(o, "global_ip", str_or_null(l->global_ip));
+		json_object_set_new(o, "fqdn", str_or_null(l->fqdn));
+		json_object_set_new(o, "provider", str_or_null(l->provider));
+		json_object_set_new(o, "termination_location", str_or_null(l->termination_location));
+		json_object_set_new(o, "request_device_check", json_boolean(l->request_device_check));
+		json_object_set_new(o, "request_diagnosis", json_boolean(l->request_diagnosis));
+		json_object_set_new(o, "eligibility",
+				    json_string(plan_eligibility_key(l->eligibility)));
+		json_object_set_new(o, "table_row", json_integer(l->table_row));
+		json_object_set_new(o, "reason_code", str_or_null(reason));
+		json_object_set_new(o, "reason",
+				    json_string(msg_text(plan_reason_msg(l->reason), lang)));
+		json_object_set_new(o, "status", json_string(plan_status_key(l->status)));
+		json_object_set_new(o, "status_text",
+				    json_string(msg_text(plan_status_msg(l->status), lang)));
+		json_object_set_new(o, "confirmed_ip", str_or_null(l->confirmed_ip));
+		json_object_set_new(o, "meeting_confirmed", json_boolean(l->meeting_confirmed));
+		json_object_set_new(o, "target", str_or_null(l->target));
+		json_array_append_new(lines, o);
+	}
+	for (size_t i = 0; i < p->n_out_of_scope; i++) {
+		const struct plan_out_of_scope *x = &p->out_of_scope[i];
+
+		json_array_append_new(
+			oos, json_pack("{s:i, s:o, s:s, s:s}", "declared_no", x->declared_no, "use",
+				       str_or_null(x->use), "reason_code", plan_reason_key(x->reason),
+				       "reason", msg_text(plan_reason_msg(x->reason), lang)));
+	}
+	json_object_set_new(root, "lines", lines);
+	json_object_set_new(root, "out_of_scope", oos);
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return s;
+}
+
+static void cell(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", f);
+}
+
+int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
+		    struct ms_error *err)
+{
+	int en = lang == MS_LANG_EN;
+	static const char *const head_ja[] = {
+		"回線番号", "記入依頼書の回線番号", "用途・システム名", "通信形態", "グローバルIP利用",
+		"固定IP/動的IP", "グローバルIPアドレス", "FQDN", "回線終端装置設置場所",
+		"装置バージョン確認", "脆弱性診断 実施判定", "判定表No.", "備考", "状況",
+		"診断対象アドレス",
+	};
+	static const char *const head_en[] = {
+		"Line", "Declared line", "Use / system", "Link type", "Global IP use",
+		"Static/dynamic", "Global IP", "FQDN", "Termination location", "Device check",
+		"Diagnosis", "Table row", "Reason", "Status", "Diagnosis target",
+	};
+	static const double widths[] = { 9, 12, 18, 16, 10, 10, 20, 22, 28, 10, 10, 8, 44, 30, 20 };
+	const char *const *head = en ? head_en : head_ja;
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws, *ws2;
+	lxw_format *title, *hdr, *wrap;
+	char buf[256];
+	int row;
+
+	if (!wb)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, path);
+	ws = workbook_add_worksheet(wb, en ? "Survey plan" : "調査実施計画一覧");
+	title = workbook_add_format(wb);
+	format_set_bold(title);
+	format_set_font_size(title, 14);
+	hdr = workbook_add_format(wb);
+	format_set_bold(hdr);
+	format_set_bg_color(hdr, 0xDDEBF7);
+	format_set_border(hdr, LXW_BORDER_THIN);
+	format_set_text_wrap(hdr);
+	wrap = workbook_add_format(wb);
+	format_set_border(wrap, LXW_BORDER_THIN);
+	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+
+	snprintf(buf, sizeof(buf), en ? "Survey plan: %s" : "調査実施計画一覧: %s", p->hospital);
+	cell(ws, 0, 0, buf, title);
+	snprintf(buf, sizeof(buf), en ? "Round %d, intake revision %d, made %s"
+				      : "第%d回調査 / 記入依頼書 第%d版 / 作成 %s",
+		 p->round_no, p->revision, p->created_at);
+	cell(ws, 1, 0, buf, NULL);
+	for (int c = 0; c < 15; c++) {
+		cell(ws, 3, c, head[c], hdr);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+	}
+	row = 4;
+	for (size_t i = 0; i < p->n_lines; i++, row++) {
+		const struct plan_line *l = &p->lines[i];
+
+		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", l->line_no);
+		cell(ws, row, 0, buf, wrap);
+		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", l->declared_no);
+		cell(ws, row, 1, buf, wrap);
+		cell(ws, row, 2, l->use, wrap);
+		cell(ws, row, 3, model_enum_label(model_link_types, l->link_type, en), wrap);
+		cell(ws, row, 4, model_enum_label(model_yes_no_unknown, l->global_ip_use, en), wrap);
+		cell(ws, row, 5, model_enum_label(model_ip_kinds, l->ip_kind, en), wrap);
+		cell(ws, row, 6, l->global_ip, wrap);
+		cell(ws, row, 7, l->fqdn, wrap);
+		cell(ws, row, 8, l->termination_location, wrap);
+		cell(ws, row, 9,
+		     l->request_device_check ? (en ? "Requested" : "調査希望あり")
+					     : (en ? "Not requested" : "調査希望なし"),
+		     wrap);
+		cell(ws, row, 10, plan_eligibility_mark(l->eligibility), wrap);
+		worksheet_write_number(ws, (lxw_row_t)row, 11, l->table_row, wrap);
+		cell(ws, row, 12, msg_text(plan_reason_msg(l->reason), lang), wrap);
+		cell(ws, row, 13, msg_text(plan_status_msg(l->status), lang), wrap);
+		cell(ws, row, 14, l->target, wrap);
+	}
+	worksheet_freeze_panes(ws, 4, 1);
+
+	ws2 = workbook_add_worksheet(wb, en ? "Out of scope" : "調査対象外回線");
+	cell(ws2, 0, 0, en ? "Declared lines not surveyed" : "調査対象外とした回線", title);
+	cell(ws2, 2, 0, en ? "Declared line" : "記入依頼書の回線番号", hdr);
+	cell(ws2, 2, 1, en ? "Use / system" : "用途・システム名", hdr);
+	cell(ws2, 2, 2, en ? "Reason" : "理由", hdr);
+	worksheet_set_column(ws2, 0, 1, 18, NULL);
+	worksheet_set_column(ws2, 2, 2, 50, NULL);
+	for (size_t i = 0; i < p->n_out_of_scope; i++) {
+		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", p->out_of_scope[i].declared_no);
+		cell(ws2, 3 + (int)i, 0, buf, wrap);
+		cell(ws2, 3 + (int)i, 1, p->out_of_scope[i].use, wrap);
+		cell(ws2, 3 + (int)i, 2,
+		     msg_text(plan_reason_msg(p->out_of_scope[i].reason), lang), wrap);
+	}
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, path);
+	return MS_OK;
+}

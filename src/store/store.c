@@ -1,0 +1,76 @@
+/* store.c - picks a backend by URL and forwards to it (store.h). */
+#include <string.h>
+
+#include "store/store_int.h"
+
+int store_open(struct store **out, const char *url, struct ms_error *err)
+{
+	*out = NULL;
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+		return ms_fail(err, MS_ERR_INPUT, MSG_STORE_UNSUPPORTED, NULL, url);
+	return store_sqlite_open(out, url, err);
+}
+
+void store_close(struct store *s)
+{
+	if (s)
+		s->ops->close(s);
+}
+
+int store_schema_version(struct store *s)
+{
+	return s->ops->schema_version(s);
+}
+
+int store_intake_save(struct store *s, const char *hospital, const char *json, const char *source,
+		      int allow_test, struct store_revision *out, struct ms_error *err)
+{
+	return s->ops->intake_save(s, hospital, json, source, allow_test, out, err);
+}
+
+int store_hospital_find(struct store *s, const char *name, int64_t *id, char **name_out,
+			struct ms_error *err)
+{
+	return s->ops->hospital_find(s, name, id, name_out, err);
+}
+
+int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
+			char **json_out, struct ms_error *err)
+{
+	return s->ops->intake_latest(s, hospital_id, rev, json_out, err);
+}
+
+int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
+			struct ms_error *err)
+{
+	return s->ops->round_current(s, hospital_id, 0, out, err);
+}
+
+int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
+		    struct ms_error *err)
+{
+	return s->ops->round_current(s, hospital_id, 1, out, err);
+}
+
+int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,
+		    struct ms_error *err)
+{
+	return s->ops->plan_save(s, round_id, revision_id, p, err);
+}
+
+int store_plan_load(struct store *s, int64_t round_id, struct plan **out, struct ms_error *err)
+{
+	return s->ops->plan_load(s, round_id, out, err);
+}
+
+int store_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
+		       struct ms_error *err)
+{
+	return s->ops->confirm_save(s, round_id, c, err);
+}
+
+int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
+		       struct ms_error *err)
+{
+	return s->ops->confirm_list(s, round_id, out, n, err);
+}

@@ -1,0 +1,39 @@
+/*
+ * store_int.h - what a store backend implements (store.h is what callers see).
+ * A backend embeds struct store first and fills in ops.
+ */
+#ifndef MEDSEC_STORE_INT_H
+#define MEDSEC_STORE_INT_H
+
+#include "medsec/store.h"
+
+struct store_ops {
+	const char *name;
+	void (*close)(struct store *s);
+	int (*schema_version)(struct store *s);
+	int (*intake_save)(struct store *s, const char *hospital, const char *json,
+			   const char *source, int allow_test, struct store_revision *out,
+			   struct ms_error *err);
+	int (*hospital_find)(struct store *s, const char *name, int64_t *id, char **name_out,
+			     struct ms_error *err);
+	int (*intake_latest)(struct store *s, int64_t hospital_id, struct store_revision *rev,
+			     char **json_out, struct ms_error *err);
+	int (*round_current)(struct store *s, int64_t hospital_id, int start_new,
+			     struct store_round *out, struct ms_error *err);
+	int (*plan_save)(struct store *s, int64_t round_id, int64_t revision_id,
+			 const struct plan *p, struct ms_error *err);
+	int (*plan_load)(struct store *s, int64_t round_id, struct plan **out,
+			 struct ms_error *err);
+	int (*confirm_save)(struct store *s, int64_t round_id, const struct confirmation *c,
+			    struct ms_error *err);
+	int (*confirm_list)(struct store *s, int64_t round_id, struct confirmation **out,
+			    size_t *n, struct ms_error *err);
+};
+
+struct store {
+	const struct store_ops *ops;
+};
+
+int store_sqlite_open(struct store **out, const char *path, struct ms_error *err);
+
+#endif

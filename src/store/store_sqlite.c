@@ -1,0 +1,701 @@
+/*
+ * store_sqlite.c - the SQLite backend: one file, WAL, foreign keys on,
+ * schema migrations applied in order on open (PRAGMA user_version).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "medsec/clock.h"
+#include "medsec/mem.h"
+#include "store/store_int.h"
+
+/* Append only: a shipped migration is never edited, a new one is added. */
+static const char *const migrations[] = {
+	/* 1: hospitals, intake revisions, survey rounds, plans, confirmations */
+	"CREATE TABLE hospital ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE intake_revision ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  revision INTEGER NOT NULL,"
+	"  imported_at TEXT NOT NULL,"
+	"  source TEXT,"
+	"  allow_test_addresses INTEGER NOT NULL DEFAULT 0,"
+	"  intake_json TEXT NOT NULL,"
+	"  UNIQUE (hospital_id, revision));"
+	"CREATE TABLE survey_round ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  round_no INTEGER NOT NULL,"
+	"  started_at TEXT NOT NULL,"
+	"  revision_id INTEGER REFERENCES intake_revision(id),"
+	"  planned_at TEXT,"
+	"  UNIQUE (hospital_id, round_no));"
+	"CREATE TABLE plan_line ("
+	"  round_id INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  line_no INTEGER NOT NULL,"
+	"  declared_no INTEGER NOT NULL,"
+	"  use TEXT, link_type INTEGER, global_ip_use INTEGER, ip_kind INTEGER,"
+	"  global_ip TEXT, fqdn TEXT, provider TEXT, termination_location TEXT,"
+	"  request_device_check INTEGER NOT NULL, request_diagnosis INTEGER NOT NULL,"
+	"  eligibility INTEGER NOT NULL, table_row INTEGER NOT NULL, reason INTEGER NOT NULL,"
+	"  status INTEGER NOT NULL, confirmed_ip TEXT, meeting_confirmed INTEGER NOT NULL,"
+	"  target TEXT,"
+	"  PRIMARY KEY (round_id, line_no));"
+	"CREATE TABLE plan_out_of_scope ("
+	"  round_id INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  declared_no INTEGER NOT NULL,"
+	"  use TEXT,"
+	"  reason INTEGER NOT NULL,"
+	"  PRIMARY KEY (round_id, declared_no));"
+	"CREATE TABLE line_confirmation ("
+	"  round_id INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  declared_no INTEGER NOT NULL,"
+	"  kind INTEGER NOT NULL,"
+	"  address TEXT,"
+	"  confirmed_at TEXT NOT NULL,"
+	"  PRIMARY KEY (round_id, declared_no, kind));",
+};
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+struct sq {
+	struct store base;
+	sqlite3 *db;
+};
+
+static sqlite3 *db_of(struct store *s)
+{
+	return ((struct sq *)s)->db;
+}
+
+static int sq_fail(sqlite3 *db, struct ms_error *err)
+{
+	return ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_FAILED, NULL, sqlite3_errmsg(db));
+}
+
+static int exec(sqlite3 *db, const char *sql, struct ms_error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_FAILED, NULL, msg ? msg : sql);
+		sqlite3_free(msg);
+		return MS_ERR_SYSTEM;
+	}
+	return MS_OK;
+}
+
+static int begin(sqlite3 *db, struct ms_error *err)
+{
+	return exec(db, "BEGIN IMMEDIATE", err);
+}
+
+static int end(sqlite3 *db, int rc, struct ms_error *err)
+{
+	if (rc == MS_OK)
+		return exec(db, "COMMIT", err);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct ms_error *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return sq_fail(db, err);
+	return MS_OK;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs a statement that returns no rows; finalises it. */
+static int run(sqlite3 *db, sqlite3_stmt *st, struct ms_error *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int migrate(sqlite3 *db, struct ms_error *err)
+{
+	int v, rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	v = user_version(db);
+	if (v > N_MIGRATIONS) {
+		char arg[16];
+
+		snprintf(arg, sizeof(arg), "%d", v);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_SCHEMA_NEWER, NULL, arg);
+	}
+	for (rc = MS_OK; v >= 0 && v < N_MIGRATIONS && rc == MS_OK; v++) {
+		char pragma[40];
+
+		rc = exec(db, migrations[v], err);
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+		if (rc == MS_OK)
+			rc = exec(db, pragma, err);
+	}
+	return end(db, rc, err);
+}
+
+static void sq_close(struct store *s)
+{
+	sqlite3_close(db_of(s));
+	free(s);
+}
+
+static int sq_schema_version(struct store *s)
+{
+	return user_version(db_of(s));
+}
+
+static int64_t hospital_id_by_name(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT id FROM hospital WHERE name = ?", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* The test suite's way to prove a crash mid-import leaves nothing behind. */
+static void fault_point(const char *name)
+{
+	const char *f = getenv("MEDSEC_FAULT");
+
+	if (f && strcmp(f, name) == 0)
+		raise(SIGKILL);
+}
+
+static int latest_revision(sqlite3 *db, int64_t hospital_id, struct store_revision *rev,
+			   char **json_out, struct ms_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(rev, 0, sizeof(*rev));
+	if (json_out)
+		*json_out = NULL;
+	rc = prepare(db,
+		     "SELECT id, revision, imported_at, allow_test_addresses, intake_json"
+		     " FROM intake_revision WHERE hospital_id = ? ORDER BY revision DESC LIMIT 1",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rev->hospital_id = hospital_id;
+		rev->id = sqlite3_column_int64(st, 0);
+		rev->revision = sqlite3_column_int(st, 1);
+		snprintf(rev->imported_at, sizeof(rev->imported_at), "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		rev->allow_test_addresses = sqlite3_column_int(st, 3);
+		if (json_out)
+			*json_out = ms_xstrdup((const char *)sqlite3_column_text(st, 4));
+		rc = MS_OK;
+	} else {
+		rc = rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int sq_intake_save(struct store *s, const char *hospital, const char *json,
+			  const char *source, int allow_test, struct store_revision *out,
+			  struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	char now[32], *prev = NULL;
+	int64_t hid;
+	int rc;
+
+	ms_now_iso(now);
+	memset(out, 0, sizeof(*out));
+	if ((rc = begin(db, err)))
+		return rc;
+	hid = hospital_id_by_name(db, hospital);
+	if (hid < 0) {
+		rc = sq_fail(db, err);
+		goto out;
+	}
+	if (hid == 0) {
+		if ((rc = prepare(db, "INSERT INTO hospital (name, created_at) VALUES (?, ?)", &st,
+				  err)))
+			goto out;
+		bind_text(st, 1, hospital);
+		bind_text(st, 2, now);
+		if ((rc = run(db, st, err)))
+			goto out;
+		hid = sqlite3_last_insert_rowid(db);
+	}
+	if ((rc = latest_revision(db, hid, out, &prev, err)))
+		goto out;
+	if (prev && strcmp(prev, json) == 0 && out->allow_test_addresses == allow_test) {
+		out->unchanged = 1;
+		goto out;
+	}
+	if ((rc = prepare(db,
+			  "INSERT INTO intake_revision (hospital_id, revision, imported_at, source,"
+			  " allow_test_addresses, intake_json) VALUES (?, ?, ?, ?, ?, ?)",
+			  &st, err)))
+		goto out;
+	out->hospital_id = hid;
+	out->revision++;
+	out->allow_test_addresses = allow_test;
+	snprintf(out->imported_at, sizeof(out->imported_at), "%s", now);
+	sqlite3_bind_int64(st, 1, hid);
+	sqlite3_bind_int(st, 2, out->revision);
+	bind_text(st, 3, now);
+	bind_text(st, 4, source);
+	sqlite3_bind_int(st, 5, allow_test);
+	bind_text(st, 6, json);
+	if ((rc = run(db, st, err)))
+		goto out;
+	out->id = sqlite3_last_insert_rowid(db);
+	fault_point("intake-before-commit");
+out:
+	free(prev);
+	return end(db, rc, err);
+}
+
+static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char **name_out,
+			    struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	char names[400] = "";
+	size_t len = 0;
+	int n = 0, rc;
+
+	*id = 0;
+	*name_out = NULL;
+	rc = prepare(db,
+		     name ? "SELECT id, name FROM hospital WHERE name = ?"
+			  : "SELECT id, name FROM hospital ORDER BY id",
+		     &st, err);
+	if (rc)
+		return rc;
+	if (name)
+		bind_text(st, 1, name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *nm = (const char *)sqlite3_column_text(st, 1);
+
+		if (n++ == 0) {
+			*id = sqlite3_column_int64(st, 0);
+			*name_out = ms_xstrdup(nm);
+		}
+		if (len < sizeof(names))
+			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+						len ? ", " : "", nm);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*name_out);
+		*name_out = NULL;
+		return sq_fail(db, err);
+	}
+	if (n == 1)
+		return MS_OK;
+	free(*name_out);
+	*name_out = NULL;
+	*id = 0;
+	if (n == 0 && name)
+		return ms_fail(err, MS_ERR_INPUT, MSG_UNKNOWN_HOSPITAL, NULL, name);
+	if (n == 0)
+		return ms_fail(err, MS_ERR_INPUT, MSG_NO_HOSPITAL, NULL, NULL);
+	return ms_fail(err, MS_ERR_INPUT, MSG_WHICH_HOSPITAL, NULL, names);
+}
+
+static int sq_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
+			    char **json_out, struct ms_error *err)
+{
+	int rc = latest_revision(db_of(s), hospital_id, rev, json_out, err);
+
+	if (rc == MS_OK && rev->id == 0)
+		return ms_fail(err, MS_ERR_INPUT, MSG_NO_HOSPITAL, NULL, NULL);
+	return rc;
+}
+
+static int read_round(sqlite3 *db, int64_t hospital_id, struct store_round *out,
+		      struct ms_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "SELECT id, round_no, started_at, planned_at IS NOT NULL FROM survey_round"
+			 " WHERE hospital_id = ? ORDER BY round_no DESC LIMIT 1",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	sqlite3_bind_int64(st, 1, hospital_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->hospital_id = hospital_id;
+		out->round_no = sqlite3_column_int(st, 1);
+		snprintf(out->started_at, sizeof(out->started_at), "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		out->has_plan = sqlite3_column_int(st, 3);
+	}
+	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MS_OK : sq_fail(db, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
+			    struct store_round *out, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	if ((rc = read_round(db, hospital_id, out, err)))
+		return end(db, rc, err);
+	if (out->id && !start_new)
+		return end(db, MS_OK, err);
+	ms_now_iso(now);
+	if ((rc = prepare(db,
+			  "INSERT INTO survey_round (hospital_id, round_no, started_at)"
+			  " VALUES (?, ?, ?)",
+			  &st, err)))
+		return end(db, rc, err);
+	sqlite3_bind_int64(st, 1, hospital_id);
+	sqlite3_bind_int(st, 2, out->round_no + 1);
+	bind_text(st, 3, now);
+	if ((rc = run(db, st, err)))
+		return end(db, rc, err);
+	rc = read_round(db, hospital_id, out, err);
+	return end(db, rc, err);
+}
+
+static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
+			const struct plan *p, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	if ((rc = prepare(db, "DELETE FROM plan_line WHERE round_id = ?", &st, err)))
+		return end(db, rc, err);
+	sqlite3_bind_int64(st, 1, round_id);
+	if ((rc = run(db, st, err)))
+		return end(db, rc, err);
+	if ((rc = prepare(db, "DELETE FROM plan_out_of_scope WHERE round_id = ?", &st, err)))
+		return end(db, rc, err);
+	sqlite3_bind_int64(st, 1, round_id);
+	if ((rc = run(db, st, err)))
+		return end(db, rc, err);
+	for (size_t i = 0; i < p->n_lines && rc == MS_OK; i++) {
+		const struct plan_line *l = &p->lines[i];
+
+		rc = prepare(db,
+			     "INSERT INTO plan_line (round_id, line_no, declared_no, use, link_type,"
+			     " global_ip_use, ip_kind, global_ip, fqdn, provider,"
+			     " termination_location, request_device_check, request_diagnosis,"
+			     " eligibility, table_row, reason, status, confirmed_ip,"
+			     " meeting_confirmed, target)"
+			     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			     &st, err);
+		if (rc)
+			break;
+		sqlite3_bind_int64(st, 1, round_id);
+		sqlite3_bind_int(st, 2, l->line_no);
+		sqlite3_bind_int(st, 3, l->declared_no);
+		bind_text(st, 4, l->use);
+		sqlite3_bind_int(st, 5, l->link_type);
+		sqlite3_bind_int(st, 6, l->global_ip_use);
+		sqlite3_bind_int(st, 7, l->ip_kind);
+		bind_text(st, 8, l->global_ip);
+		bind_text(st, 9, l->fqdn);
+		bind_text(st, 10, l->provider);
+		bind_text(st, 11, l->termination_location);
+		sqlite3_bind_int(st, 12, l->request_device_check);
+		sqlite3_bind_int(st, 13, l->request_diagnosis);
+		sqlite3_bind_int(st, 14, l->eligibility);
+		sqlite3_bind_int(st, 15, l->table_row);
+		sqlite3_bind_int(st, 16, l->reason);
+		sqlite3_bind_int(st, 17, l->status);
+		bind_text(st, 18, l->confirmed_ip);
+		sqlite3_bind_int(st, 19, l->meeting_confirmed);
+		bind_text(st, 20, l->target);
+		rc = run(db, st, err);
+	}
+	for (size_t i = 0; i < p->n_out_of_scope && rc == MS_OK; i++) {
+		rc = prepare(db,
+			     "INSERT INTO plan_out_of_scope (round_id, declared_no, use, reason)"
+			     " VALUES (?, ?, ?, ?)",
+			     &st, err);
+		if (rc)
+			break;
+		sqlite3_bind_int64(st, 1, round_id);
+		sqlite3_bind_int(st, 2, p->out_of_scope[i].declared_no);
+		bind_text(st, 3, p->out_of_scope[i].use);
+		sqlite3_bind_int(st, 4, p->out_of_scope[i].reason);
+		rc = run(db, st, err);
+	}
+	if (rc == MS_OK && (rc = prepare(db,
+					 "UPDATE survey_round SET revision_id = ?, planned_at = ?"
+					 " WHERE id = ?",
+					 &st, err)) == MS_OK) {
+		sqlite3_bind_int64(st, 1, revision_id);
+		bind_text(st, 2, p->created_at);
+		sqlite3_bind_int64(st, 3, round_id);
+		rc = run(db, st, err);
+	}
+	return end(db, rc, err);
+}
+
+static char *col_text(struct plan *p, sqlite3_stmt *st, int i)
+{
+	return ms_arena_strdup(&p->arena, (const char *)sqlite3_column_text(st, i));
+}
+
+static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
+			struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	struct plan *p;
+	int rc;
+
+	*out = NULL;
+	rc = prepare(db,
+		     "SELECT h.name, r.round_no, v.revision, r.planned_at FROM survey_round r"
+		     " JOIN hospital h ON h.id = r.hospital_id"
+		     " JOIN intake_revision v ON v.id = r.revision_id"
+		     " WHERE r.id = ? AND r.planned_at IS NOT NULL",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	p = ms_xcalloc(1, sizeof(*p));
+	p->hospital = col_text(p, st, 0);
+	p->round_no = sqlite3_column_int(st, 1);
+	p->revision = sqlite3_column_int(st, 2);
+	p->created_at = col_text(p, st, 3);
+	sqlite3_finalize(st);
+
+	rc = prepare(db,
+		     "SELECT line_no, declared_no, use, link_type, global_ip_use, ip_kind,"
+		     " global_ip, fqdn, provider, termination_location, request_device_check,"
+		     " request_diagnosis, eligibility, table_row, reason, status, confirmed_ip,"
+		     " meeting_confirmed, target FROM plan_line WHERE round_id = ? ORDER BY line_no",
+		     &st, err);
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(st, 1, round_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_line *l;
+
+		p->lines = ms_xrealloc(p->lines, (p->n_lines + 1) * sizeof(*p->lines));
+		l = &p->lines[p->n_lines++];
+		*l = (struct plan_line){
+			.line_no = sqlite3_column_int(st, 0),
+			.declared_no = sqlite3_column_int(st, 1),
+			.use = col_text(p, st, 2),
+			.link_type = sqlite3_column_int(st, 3),
+			.global_ip_use = sqlite3_column_int(st, 4),
+			.ip_kind = sqlite3_column_int(st, 5),
+			.global_ip = col_text(p, st, 6),
+			.fqdn = col_text(p, st, 7),
+			.provider = col_text(p, st, 8),
+			.termination_location = col_text(p, st, 9),
+			.request_device_check = sqlite3_column_int(st, 10),
+			.request_diagnosis = sqlite3_column_int(st, 11),
+			.eligibility = sqlite3_column_int(st, 12),
+			.table_row = sqlite3_column_int(st, 13),
+			.reason = sqlite3_column_int(st, 14),
+			.status = sqlite3_column_int(st, 15),
+			.confirmed_ip = col_text(p, st, 16),
+			.meeting_confirmed = sqlite3_column_int(st, 17),
+			.target = col_text(p, st, 18),
+		};
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = sq_fail(db, err);
+		goto fail;
+	}
+	rc = prepare(db,
+		     "SELECT declared_no, use, reason FROM plan_out_of_scope WHERE round_id = ?"
+		     " ORDER BY declared_no",
+		     &st, err);
+	if (rc)
+		goto fail;
+	sqlite3_bind_int64(st, 1, round_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct plan_out_of_scope *o;
+
+		p->out_of_scope = ms_xrealloc(p->out_of_scope,
+					      (p->n_out_of_scope + 1) * sizeof(*p->out_of_scope));
+		o = &p->out_of_scope[p->n_out_of_scope++];
+		o->declared_no = sqlite3_column_int(st, 0);
+		o->use = col_text(p, st, 1);
+		o->reason = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = sq_fail(db, err);
+		goto fail;
+	}
+	*out = p;
+	return MS_OK;
+fail:
+	plan_free(p);
+	return rc;
+}
+
+static int sq_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
+			   struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "INSERT OR REPLACE INTO line_confirmation"
+			 " (round_id, declared_no, kind, address, confirmed_at) VALUES (?, ?, ?, ?, ?)",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	sqlite3_bind_int(st, 2, c->declared_no);
+	sqlite3_bind_int(st, 3, c->kind);
+	bind_text(st, 4, c->address[0] ? c->address : NULL);
+	bind_text(st, 5, c->confirmed_at);
+	return run(db, st, err);
+}
+
+static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmation **out,
+			   size_t *n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "SELECT declared_no, kind, address, confirmed_at FROM line_confirmation"
+			 " WHERE round_id = ? ORDER BY declared_no, kind",
+			 &st, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct confirmation *c;
+		const char *a = (const char *)sqlite3_column_text(st, 2);
+
+		*out = ms_xrealloc(*out, (*n + 1) * sizeof(**out));
+		c = &(*out)[(*n)++];
+		memset(c, 0, sizeof(*c));
+		c->declared_no = sqlite3_column_int(st, 0);
+		c->kind = sqlite3_column_int(st, 1);
+		snprintf(c->address, sizeof(c->address), "%s", a ? a : "");
+		snprintf(c->confirmed_at, sizeof(c->confirmed_at), "%s",
+			 (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return sq_fail(db, err);
+	}
+	return MS_OK;
+}
+
+static const struct store_ops sqlite_ops = {
+	.name = "sqlite",
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.intake_save = sq_intake_save,
+	.hospital_find = sq_hospital_find,
+	.intake_latest = sq_intake_latest,
+	.round_current = sq_round_current,
+	.plan_save = sq_plan_save,
+	.plan_load = sq_plan_load,
+	.confirm_save = sq_confirm_save,
+	.confirm_list = sq_confirm_list,
+};
+
+int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)
+{
+	struct sq *s;
+	sqlite3 *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_OPEN, path,
+			     db ? sqlite3_errmsg(db) : path);
+		sqlite3_close(db);
+		return rc;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	if ((rc = exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+			   " PRAGMA synchronous = NORMAL;", err)) ||
+	    (rc = migrate(db, err))) {
+		/* A file that is not a database fails here: name the file. */
+		if (err && err->msg == MSG_STORE_FAILED) {
+			char detail[sizeof(err->arg)];
+
+			snprintf(detail, sizeof(detail), "%s", err->arg);
+			ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_OPEN, path, detail);
+		}
+		sqlite3_close(db);
+		return rc;
+	}
+	s = ms_xcalloc(1, sizeof(*s));
+	s->base.ops = &sqlite_ops;
+	s->db = db;
+	*out = &s->base;
+	return MS_OK;
+}

@@ -1,0 +1,786 @@
+/*
+ * xlsx.c - the workbook reader (xlsx.h).
+ *
+ * Package layout (ECMA-376 part 2): _rels/.rels names the workbook part;
+ * its own .rels names the sheets, shared strings and styles. Every part is
+ * read whole (capped), parsed with libxml2 into a tree, and turned into
+ * cells; nothing is kept from the tree.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "medsec/mem.h"
+#include "medsec/xlsx.h"
+
+#define MAX_PART_BYTES (64u << 20)	/* one decompressed XML part */
+#define MAX_CELLS 2000000u		/* per sheet */
+#define MAX_STRINGS 2000000u		/* shared strings */
+#define MAX_STRING_BYTES (1u << 20)	/* one cell's text */
+#define MAX_ROW 1048576u
+#define MAX_COL 16384u
+
+struct sheet_ref {
+	char *name;
+	char *part;		/* zip path of the sheet part */
+	struct xlsx_sheet *parsed;
+};
+
+struct xlsx_book {
+	zip_t *zip;
+	char *path;		/* for messages */
+	struct ms_arena arena;	/* cell texts, names */
+	struct sheet_ref *sheets;
+	size_t n_sheets;
+	char **strings;		/* shared strings, arena-owned */
+	size_t n_strings;
+	unsigned char *date_style;	/* per cellXfs index: 1 if its number format is a date */
+	size_t n_styles;
+	int date1904;
+};
+
+static int fail(struct xlsx_book *b, struct ms_error *err, enum msg_id msg, const char *arg)
+{
+	return ms_fail(err, MS_ERR_INPUT, msg, b->path, arg);
+}
+
+/* Reads one zip entry whole into a new buffer (free it); NUL-terminated. */
+static int read_part(struct xlsx_book *b, const char *name, char **out, size_t *len,
+		     struct ms_error *err)
+{
+	zip_int64_t idx = zip_name_locate(b->zip, name, 0);
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf;
+	zip_int64_t got;
+	size_t cap;
+
+	*out = NULL;
+	if (idx < 0)
+		return fail(b, err, MSG_XLSX_MISSING_PART, name);
+	if (zip_stat_index(b->zip, (zip_uint64_t)idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+		return fail(b, err, MSG_XLSX_DAMAGED, name);
+	if (st.size > MAX_PART_BYTES)
+		return fail(b, err, MSG_XLSX_TOO_LARGE, name);
+	f = zip_fopen_index(b->zip, (zip_uint64_t)idx, 0);
+	if (!f)
+		return fail(b, err, MSG_XLSX_DAMAGED, name);
+	/* The declared size can lie; read at most one byte more than it to notice. */
+	cap = (size_t)st.size + 1;
+	buf = ms_xmalloc(cap + 1);
+	got = zip_fread(f, buf, cap);
+	zip_fclose(f);
+	if (got < 0 || (zip_uint64_t)got != st.size) {
+		free(buf);
+		return fail(b, err, MSG_XLSX_DAMAGED, name);
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*len = (size_t)got;
+	return MS_OK;
+}
+
+static int parse_part(struct xlsx_book *b, const char *name, xmlDocPtr *out, struct ms_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc = read_part(b, name, &buf, &len, err);
+
+	if (rc)
+		return rc;
+	if (len > INT32_MAX) {
+		free(buf);
+		return fail(b, err, MSG_XLSX_TOO_LARGE, name);
+	}
+	/* No NOENT (entity expansion), no DTD loading, no network. */
+	*out = xmlReadMemory(buf, (int)len, name, NULL,
+			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(buf);
+	if (!*out || !xmlDocGetRootElement(*out)) {
+		xmlFreeDoc(*out);
+		*out = NULL;
+		return fail(b, err, MSG_XLSX_BAD_XML, name);
+	}
+	return MS_OK;
+}
+
+static int is(const xmlNode *n, const char *local)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
+}
+
+/* Attribute by local name, whatever its namespace; borrowed from the tree. */
+static const char *attr(const xmlNode *n, const char *local, int want_ns)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, local) != 0 || (want_ns && !a->ns))
+			continue;
+		if (a->children && a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+static const xmlNode *child(const xmlNode *n, const char *local)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (is(c, local))
+			return c;
+	return NULL;
+}
+
+/* Resolves a relationship target against the folder of the part that names it. */
+static char *resolve(const char *base_part, const char *target)
+{
+	const char *slash;
+
+	if (target[0] == '/')
+		return ms_xstrdup(target + 1);
+	slash = strrchr(base_part, '/');
+	if (!slash)
+		return ms_xstrdup(target);
+	return ms_xasprintf("%.*s/%s", (int)(slash - base_part), base_part, target);
+}
+
+/* The .rels part that belongs to part: "xl/workbook.xml" -> "xl/_rels/workbook.xml.rels". */
+static char *rels_of(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+
+	if (!slash)
+		return ms_xasprintf("_rels/%s.rels", part);
+	return ms_xasprintf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Appends the text of every <t> under n, skipping phonetic runs (<rPh>). */
+static void collect_text(const xmlNode *n, char **acc, size_t *len, int *too_long)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(c, "rPh") || is(c, "phoneticPr"))
+			continue;
+		if (is(c, "t")) {
+			xmlChar *t = xmlNodeGetContent(c);
+			size_t tl = t ? strlen((const char *)t) : 0;
+
+			if (*len + tl > MAX_STRING_BYTES) {
+				*too_long = 1;
+			} else if (tl) {
+				*acc = ms_xrealloc(*acc, *len + tl + 1);
+				memcpy(*acc + *len, t, tl);
+				*len += tl;
+				(*acc)[*len] = '\0';
+			}
+			xmlFree(t);
+		} else if (is(c, "r")) {
+			collect_text(c, acc, len, too_long);
+		}
+	}
+}
+
+static char *node_text(struct xlsx_book *b, const xmlNode *n, int *too_long)
+{
+	char *acc = NULL;
+	size_t len = 0;
+	char *s;
+
+	collect_text(n, &acc, &len, too_long);
+	s = ms_arena_strndup(&b->arena, acc ? acc : "", len);
+	free(acc);
+	return s;
+}
+
+static int load_shared_strings(struct xlsx_book *b, const char *part, struct ms_error *err)
+{
+	xmlDocPtr doc;
+	size_t cap = 0;
+	int too_long = 0;
+	int rc = parse_part(b, part, &doc, err);
+
+	if (rc)
+		return rc;
+	for (const xmlNode *si = xmlDocGetRootElement(doc)->children; si; si = si->next) {
+		if (!is(si, "si"))
+			continue;
+		if (b->n_strings == MAX_STRINGS) {
+			xmlFreeDoc(doc);
+			return fail(b, err, MSG_XLSX_TOO_LARGE, part);
+		}
+		if (b->n_strings == cap) {
+			cap = cap ? cap * 2 : 256;
+			b->strings = ms_xrealloc(b->strings, cap * sizeof(*b->strings));
+		}
+		b->strings[b->n_strings++] = node_text(b, si, &too_long);
+	}
+	xmlFreeDoc(doc);
+	if (too_long)
+		return fail(b, err, MSG_XLSX_TOO_LARGE, part);
+	return MS_OK;
+}
+
+/* Built-in number formats that show dates or times (ECMA-376 18.8.30, with the Japanese ones). */
+static int builtin_is_date(long id)
+{
+	return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+	       (id >= 50 && id <= 58);
+}
+
+/* A custom format is a date if it has y/m/d/h/s outside quotes, brackets and escapes. */
+static int code_is_date(const char *code)
+{
+	int in_quote = 0;
+
+	for (const char *p = code; *p; p++) {
+		if (in_quote) {
+			if (*p == '"')
+				in_quote = 0;
+			continue;
+		}
+		switch (*p) {
+		case '"':
+			in_quote = 1;
+			break;
+		case '\\':
+		case '_':
+		case '*':
+			if (p[1])
+				p++;
+			break;
+		case '[': {
+			const char *q = strchr(p, ']');
+
+			/* [h], [mm], [ss] are elapsed times; [Red], [$-411] are not dates. */
+			if (q && q > p + 1 && strchr("hHmMsS", p[1]))
+				return 1;
+			if (!q)
+				return 0;
+			p = q;
+			break;
+		}
+		case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D':
+		case 'h': case 'H': case 's': case 'S': case 'e': case 'g': case 'G':
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static int load_styles(struct xlsx_book *b, const char *part, struct ms_error *err)
+{
+	struct fmt { long id; int date; } *fmts = NULL;
+	size_t n_fmts = 0;
+	xmlDocPtr doc;
+	const xmlNode *root, *numfmts, *xfs;
+	int rc = parse_part(b, part, &doc, err);
+
+	if (rc)
+		return rc;
+	root = xmlDocGetRootElement(doc);
+	numfmts = child(root, "numFmts");
+	for (const xmlNode *n = numfmts ? numfmts->children : NULL; n; n = n->next) {
+		const char *id = attr(n, "numFmtId", 0), *code = attr(n, "formatCode", 0);
+
+		if (!is(n, "numFmt") || !id || !code)
+			continue;
+		fmts = ms_xrealloc(fmts, (n_fmts + 1) * sizeof(*fmts));
+		fmts[n_fmts].id = strtol(id, NULL, 10);
+		fmts[n_fmts].date = code_is_date(code);
+		n_fmts++;
+	}
+	xfs = child(root, "cellXfs");
+	for (const xmlNode *x = xfs ? xfs->children : NULL; x; x = x->next) {
+		const char *id;
+		long fid;
+		int date;
+
+		if (!is(x, "xf"))
+			continue;
+		if (b->n_styles >= MAX_STRINGS)
+			break;
+		id = attr(x, "numFmtId", 0);
+		fid = id ? strtol(id, NULL, 10) : 0;
+		date = builtin_is_date(fid);
+		for (size_t i = 0; i < n_fmts; i++)
+			if (fmts[i].id == fid)
+				date = fmts[i].date;
+		b->date_style = ms_xrealloc(b->date_style, b->n_styles + 1);
+		b->date_style[b->n_styles++] = (unsigned char)date;
+	}
+	free(fmts);
+	xmlFreeDoc(doc);
+	return MS_OK;
+}
+
+static int load_workbook(struct xlsx_book *b, struct ms_error *err)
+{
+	char *wb_part = NULL, *wb_rels = NULL, *sst = NULL, *styles = NULL;
+	xmlDocPtr rels = NULL, wb = NULL;
+	const xmlNode *sheets, *pr;
+	int rc;
+
+	rc = parse_part(b, "_rels/.rels", &rels, err);
+	if (rc)
+		return rc;
+	for (const xmlNode *r = xmlDocGetRootElement(rels)->children; r; r = r->next) {
+		const char *type = attr(r, "Type", 0), *target = attr(r, "Target", 0);
+
+		if (is(r, "Relationship") && type && target && ends_with(type, "/officeDocument")) {
+			wb_part = resolve("", target);
+			break;
+		}
+	}
+	xmlFreeDoc(rels);
+	rels = NULL;
+	if (!wb_part)
+		return fail(b, err, MSG_XLSX_NOT_WORKBOOK, "_rels/.rels");
+
+	wb_rels = rels_of(wb_part);
+	rc = parse_part(b, wb_rels, &rels, err);
+	if (rc)
+		goto out;
+	rc = parse_part(b, wb_part, &wb, err);
+	if (rc)
+		goto out;
+	pr = child(xmlDocGetRootElement(wb), "workbookPr");
+	if (pr) {
+		const char *d = attr(pr, "date1904", 0);
+
+		b->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
+	}
+	sheets = child(xmlDocGetRootElement(wb), "sheets");
+	for (const xmlNode *s = sheets ? sheets->children : NULL; s; s = s->next) {
+		const char *name = attr(s, "name", 0), *rid = attr(s, "id", 1);
+		const char *target = NULL;
+
+		if (!is(s, "sheet") || !name || !rid)
+			continue;
+		for (const xmlNode *r = xmlDocGetRootElement(rels)->children; r; r = r->next) {
+			const char *id = attr(r, "Id", 0);
+
+			if (is(r, "Relationship") && id && strcmp(id, rid) == 0)
+				target = attr(r, "Target", 0);
+		}
+		if (!target)
+			continue;	/* a chart sheet or a dangling entry: not ours to read */
+		b->sheets = ms_xrealloc(b->sheets, (b->n_sheets + 1) * sizeof(*b->sheets));
+		b->sheets[b->n_sheets].name = ms_arena_strdup(&b->arena, name);
+		b->sheets[b->n_sheets].part = resolve(wb_part, target);
+		b->sheets[b->n_sheets].parsed = NULL;
+		b->n_sheets++;
+	}
+	for (const xmlNode *r = xmlDocGetRootElement(rels)->children; r; r = r->next) {
+		const char *type = attr(r, "Type", 0), *target = attr(r, "Target", 0);
+
+		if (!is(r, "Relationship") || !type || !target)
+			continue;
+		if (ends_with(type, "/sharedStrings") && !sst)
+			sst = resolve(wb_part, target);
+		else if (ends_with(type, "/styles") && !styles)
+			styles = resolve(wb_part, target);
+	}
+	if (sst && (rc = load_shared_strings(b, sst, err)))
+		goto out;
+	if (styles && (rc = load_styles(b, styles, err)))
+		goto out;
+	rc = MS_OK;
+out:
+	xmlFreeDoc(rels);
+	xmlFreeDoc(wb);
+	free(wb_part);
+	free(wb_rels);
+	free(sst);
+	free(styles);
+	return rc;
+}
+
+static int open_zip(struct xlsx_book **out, zip_t *zip, const char *path, struct ms_error *err)
+{
+	struct xlsx_book *b = ms_xcalloc(1, sizeof(*b));
+	int rc;
+
+	b->zip = zip;
+	b->path = ms_xstrdup(path);
+	rc = load_workbook(b, err);
+	if (rc) {
+		xlsx_free(b);
+		return rc;
+	}
+	*out = b;
+	return MS_OK;
+}
+
+int xlsx_open_file(struct xlsx_book **out, const char *path, struct ms_error *err)
+{
+	int zerr = 0;
+	zip_t *zip;
+
+	*out = NULL;
+	zip = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!zip) {
+		if (zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ)
+			return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, strerror(errno));
+		return ms_fail(err, MS_ERR_INPUT, MSG_XLSX_NOT_ZIP, path, NULL);
+	}
+	return open_zip(out, zip, path, err);
+}
+
+int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, struct ms_error *err)
+{
+	zip_error_t zerr;
+	zip_source_t *src;
+	zip_t *zip;
+
+	*out = NULL;
+	zip_error_init(&zerr);
+	src = zip_source_buffer_create(data, size, 0, &zerr);
+	if (!src) {
+		zip_error_fini(&zerr);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_OUT_OF_MEMORY, "-", NULL);
+	}
+	zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+	zip_error_fini(&zerr);
+	if (!zip) {
+		zip_source_free(src);
+		return ms_fail(err, MS_ERR_INPUT, MSG_XLSX_NOT_ZIP, "-", NULL);
+	}
+	return open_zip(out, zip, "-", err);
+}
+
+void xlsx_free(struct xlsx_book *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n_sheets; i++) {
+		free(b->sheets[i].part);
+		if (b->sheets[i].parsed)
+			free(b->sheets[i].parsed->cells);
+		free(b->sheets[i].parsed);
+	}
+	free(b->sheets);
+	free(b->strings);
+	free(b->date_style);
+	if (b->zip)
+		zip_discard(b->zip);
+	ms_arena_dispose(&b->arena);
+	free(b->path);
+	free(b);
+}
+
+size_t xlsx_sheet_count(const struct xlsx_book *b)
+{
+	return b->n_sheets;
+}
+
+const char *xlsx_sheet_name(const struct xlsx_book *b, size_t i)
+{
+	return i < b->n_sheets ? b->sheets[i].name : NULL;
+}
+
+/* "BC12" -> col 54, row 12; returns 0 on success. */
+static int parse_ref(const char *s, uint32_t *row, uint32_t *col)
+{
+	uint32_t c = 0, r = 0;
+	int letters = 0, digits = 0;
+
+	for (; *s >= 'A' && *s <= 'Z'; s++, letters++) {
+		c = c * 26 + (uint32_t)(*s - 'A' + 1);
+		if (c > MAX_COL)
+			return -1;
+	}
+	for (; *s >= '0' && *s <= '9'; s++, digits++) {
+		r = r * 10 + (uint32_t)(*s - '0');
+		if (r > MAX_ROW)
+			return -1;
+	}
+	if (*s || !letters || !digits || r == 0)
+		return -1;
+	*row = r;
+	*col = c - 1;
+	return 0;
+}
+
+void xlsx_col_name(uint32_t col, char buf[4])
+{
+	char tmp[4];
+	int n = 0;
+
+	for (col++; col > 0 && n < 3; col = (col - 1) / 26)
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+	for (int i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), and back. */
+static long days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Excel serial to text. The 1900 system counts a 1900-02-29 that never was. */
+static char *date_text(struct xlsx_book *b, double serial)
+{
+	char buf[40];
+	long days, y, m, d, secs;
+
+	if (!(serial >= 0 && serial < 2958466.0))	/* up to 9999-12-31 */
+		return NULL;
+	days = (long)floor(serial);
+	secs = lround((serial - (double)days) * 86400.0);
+	if (secs >= 86400) {
+		days++;
+		secs -= 86400;
+	}
+	if (b->date1904) {
+		days += days_from_civil(1904, 1, 1);
+	} else {
+		if (days == 60)
+			return ms_arena_strdup(&b->arena, "1900-02-29");
+		days += days_from_civil(1899, 12, days < 60 ? 31 : 30);
+	}
+	civil_from_days(days, &y, &m, &d);
+	if (secs)
+		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d,
+			 secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
+	return ms_arena_strdup(&b->arena, buf);
+}
+
+static char *number_text(struct xlsx_book *b, double v)
+{
+	char buf[40];
+
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		snprintf(buf, sizeof(buf), "%.0f", v);
+	else
+		snprintf(buf, sizeof(buf), "%.15g", v);
+	return ms_arena_strdup(&b->arena, buf);
+}
+
+static int parse_number(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return end != s && *end == '\0' && errno == 0 && isfinite(*out) ? 0 : -1;
+}
+
+/* Turns one <c> into a cell; returns 1 if it holds a value, 0 if empty, -1 if damaged. */
+static int read_cell(struct xlsx_book *b, const xmlNode *c, struct xlsx_cell *cell)
+{
+	const char *t = attr(c, "t", 0), *s = attr(c, "s", 0);
+	const xmlNode *v = child(c, "v");
+	xmlChar *vt = NULL;
+	int too_long = 0, rc = 1;
+
+	if (t && strcmp(t, "inlineStr") == 0) {
+		const xmlNode *isn = child(c, "is");
+
+		if (!isn)
+			return 0;
+		cell->type = XLSX_STRING;
+		cell->text = node_text(b, isn, &too_long);
+		return too_long ? -1 : 1;
+	}
+	if (!v)
+		return 0;
+	vt = xmlNodeGetContent(v);
+	if (!vt)
+		return 0;
+	if (strlen((const char *)vt) > MAX_STRING_BYTES) {
+		rc = -1;
+	} else if (t && strcmp(t, "s") == 0) {
+		char *end;
+		unsigned long i = strtoul((const char *)vt, &end, 10);
+
+		if (*end || end == (char *)vt || i >= b->n_strings)
+			rc = -1;
+		else {
+			cell->type = XLSX_STRING;
+			cell->text = b->strings[i];
+		}
+	} else if (t && (strcmp(t, "str") == 0 || strcmp(t, "d") == 0)) {
+		/* A formula's string result, or an ISO 8601 date kept as text. */
+		cell->type = strcmp(t, "d") == 0 ? XLSX_DATE : XLSX_STRING;
+		cell->text = ms_arena_strdup(&b->arena, (const char *)vt);
+	} else if (t && strcmp(t, "b") == 0) {
+		cell->type = XLSX_BOOL;
+		cell->num = strcmp((const char *)vt, "1") == 0;
+		cell->text = cell->num ? "TRUE" : "FALSE";
+	} else if (t && strcmp(t, "e") == 0) {
+		cell->type = XLSX_ERROR;
+		cell->text = ms_arena_strdup(&b->arena, (const char *)vt);
+	} else if (t && strcmp(t, "n") != 0) {
+		rc = -1;
+	} else if (parse_number((const char *)vt, &cell->num) != 0) {
+		rc = -1;
+	} else {
+		unsigned long style = s ? strtoul(s, NULL, 10) : 0;
+
+		cell->type = XLSX_NUMBER;
+		cell->text = NULL;
+		if (style < b->n_styles && b->date_style[style]) {
+			cell->text = date_text(b, cell->num);
+			if (cell->text)
+				cell->type = XLSX_DATE;
+		}
+		if (!cell->text)
+			cell->text = number_text(b, cell->num);
+	}
+	xmlFree(vt);
+	if (rc == 1 && cell->type == XLSX_STRING && cell->text[0] == '\0')
+		rc = 0;
+	return rc;
+}
+
+static int cell_cmp(const void *a, const void *b)
+{
+	const struct xlsx_cell *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_error *err)
+{
+	struct xlsx_sheet *sh = ms_xcalloc(1, sizeof(*sh));
+	size_t cap = 0;
+	uint32_t next_row = 1;
+	xmlDocPtr doc;
+	const xmlNode *data;
+	int rc = parse_part(b, ref->part, &doc, err);
+
+	if (rc) {
+		free(sh);
+		return rc;
+	}
+	sh->name = ref->name;
+	data = child(xmlDocGetRootElement(doc), "sheetData");
+	for (const xmlNode *row = data ? data->children : NULL; row; row = row->next) {
+		const char *rr;
+		uint32_t rown, next_col = 0;
+
+		if (!is(row, "row"))
+			continue;
+		rr = attr(row, "r", 0);
+		rown = next_row;
+		if (rr) {
+			char *end;
+			unsigned long v = strtoul(rr, &end, 10);
+
+			if (*end || v == 0 || v > MAX_ROW)
+				goto damaged;
+			rown = (uint32_t)v;
+		}
+		next_row = rown + 1;
+		for (const xmlNode *c = row->children; c; c = c->next) {
+			struct xlsx_cell cell = { 0 };
+			const char *ref_s;
+			int got;
+
+			if (!is(c, "c"))
+				continue;
+			ref_s = attr(c, "r", 0);
+			cell.row = rown;
+			cell.col = next_col;
+			if (ref_s && parse_ref(ref_s, &cell.row, &cell.col) != 0)
+				goto damaged;
+			if (cell.col >= MAX_COL)
+				goto damaged;
+			next_col = cell.col + 1;
+			got = read_cell(b, c, &cell);
+			if (got < 0)
+				goto damaged;
+			if (got == 0)
+				continue;
+			if (sh->n_cells == MAX_CELLS) {
+				xmlFreeDoc(doc);
+				free(sh->cells);
+				free(sh);
+				return fail(b, err, MSG_XLSX_TOO_LARGE, ref->name);
+			}
+			if (sh->n_cells == cap) {
+				cap = cap ? cap * 2 : 256;
+				sh->cells = ms_xrealloc(sh->cells, cap * sizeof(*sh->cells));
+			}
+			sh->cells[sh->n_cells++] = cell;
+		}
+	}
+	xmlFreeDoc(doc);
+	qsort(sh->cells, sh->n_cells, sizeof(*sh->cells), cell_cmp);
+	ref->parsed = sh;
+	return MS_OK;
+damaged:
+	xmlFreeDoc(doc);
+	free(sh->cells);
+	free(sh);
+	return fail(b, err, MSG_XLSX_DAMAGED, ref->name);
+}
+
+int xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_sheet **out,
+	       struct ms_error *err)
+{
+	*out = NULL;
+	for (size_t i = 0; i < b->n_sheets; i++) {
+		int rc;
+
+		if (strcmp(b->sheets[i].name, name) != 0)
+			continue;
+		if (!b->sheets[i].parsed && (rc = parse_sheet(b, &b->sheets[i], err)))
+			return rc;
+		*out = b->sheets[i].parsed;
+		return MS_OK;
+	}
+	return MS_OK;
+}
+
+const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)
+{
+	struct xlsx_cell key = { .row = row, .col = col };
+
+	if (!sh || !sh->n_cells)
+		return NULL;
+	return bsearch(&key, sh->cells, sh->n_cells, sizeof(key), cell_cmp);
+}

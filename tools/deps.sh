@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs the Debian packages medsec needs to build, test and run its demo.
+# Idempotent and quiet when nothing is missing. Usage: tools/deps.sh [build|test|demo|fuzz]
+set -e
+need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
+libxlsxwriter-dev zlib1g-dev sqlite3"
+case "${1:-build}" in
+test) need="$need libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui" ;;
+fuzz) need="$need clang libclang-rt-14-dev" ;;
+demo|build) ;;
+*) echo "usage: $0 [build|test|demo|fuzz]" >&2; exit 2 ;;
+esac
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "medsec: missing Debian packages:$missing (run as root, or: sudo apt-get install$missing)" >&2
+	exit 1
+fi
+echo "medsec: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
