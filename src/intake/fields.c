@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "intake/fields.h"
+#include "medsec/xlsx.h"
 
 static const struct model_enum set_request[] = {
 	{ TRI_YES, "true", "調査希望あり", "Requested" },
@@ -238,18 +239,6 @@ static int record_src(const void *record)
 	return *(const int *)record;
 }
 
-static void col_letters(int col, char *out)
-{
-	char tmp[8];
-	int n = 0;
-
-	for (col++; col > 0 && n < 7; col = (col - 1) / 26)
-		tmp[n++] = (char)('A' + (col - 1) % 26);
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-}
-
 void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void *record,
 		  int field, char *buf, size_t size)
 {
@@ -274,11 +263,13 @@ void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void 
 	if (field >= 0 && doc->columns && doc->columns[field] >= 0) {
 		char col[8];
 
-		col_letters(doc->columns[field], col);
+		xlsx_col_name((uint32_t)doc->columns[field], col);
 		snprintf(buf, size, "%s:%s:%d:%s", src, intake_sheet_name(rec), idx, col);
 	} else if (field >= 0) {
 		snprintf(buf, size, "%s:%s:%d:%s", src, intake_sheet_name(rec), idx,
 			 intake_fields[field].ja);
+	} else if (rec == REC_HOSPITAL) {
+		snprintf(buf, size, "%s:%s", src, intake_sheet_name(rec));
 	} else {
 		snprintf(buf, size, "%s:%s:%d", src, intake_sheet_name(rec), idx);
 	}

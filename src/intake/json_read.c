@@ -176,7 +176,7 @@ int intake_load_json_mem(const void *data, size_t size, const char *name,
 	}
 	hosp = json_object_get(root, "hospital");
 	if (!json_is_object(hosp)) {
-		bad(&r, "/hospital", hosp ? MSG_JSON_TYPE : MSG_REQUIRED, NULL, hosp ? "object" : NULL);
+		bad(&r, "/hospital", hosp ? MSG_JSON_TYPE : MSG_REQUIRED, NULL, hosp ? "object" : "hospital");
 	} else {
 		read_object(&r, REC_HOSPITAL, hosp, "/hospital", 0);
 		read_array(&r, REC_CONTACT, json_object_get(hosp, "contacts"), "/hospital/contacts");

@@ -50,7 +50,7 @@ static void check_required(struct ctx *c)
 				if (f->rec == (enum intake_rec)rec && (f->flags & F_REQUIRED) &&
 				    !is_set(record, f))
 					add(c, MS_DIAG_ERROR, MSG_REQUIRED, rec, record, f->json,
-					    NULL, NULL);
+					    NULL, f->ja);
 			}
 		}
 	}
@@ -144,7 +144,8 @@ static void check_lines(struct ctx *c)
 			}
 		}
 		if (l->link_type && l->link_type != LINK_PHONE_ONLY && !l->global_ip_use)
-			add(c, MS_DIAG_ERROR, MSG_REQUIRED, REC_LINE, l, "global_ip_use", NULL, NULL);
+			add(c, MS_DIAG_ERROR, MSG_REQUIRED, REC_LINE, l, "global_ip_use", NULL,
+			    "グローバルIP利用");
 		if (internet && l->global_ip_use == TRI_YES && !l->ip_kind)
 			add(c, MS_DIAG_ERROR, MSG_REQUIRED_IF_GLOBAL, REC_LINE, l, "ip_kind", NULL,
 			    NULL);

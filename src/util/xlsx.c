@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -249,6 +250,10 @@ static int code_is_date(const char *code)
 		if (in_quote) {
 			if (*p == '"')
 				in_quote = 0;
+			continue;
+		}
+		if (strncasecmp(p, "General", 7) == 0) {	/* LibreOffice names it as a code */
+			p += 6;
 			continue;
 		}
 		switch (*p) {
