@@ -38,6 +38,14 @@ static int is_set(void *record, const struct intake_field *f)
 	return *field_int(record, f) != 0;
 }
 
+static int reported(const struct ms_diags *d, const char *where)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].where, where) == 0)
+			return 1;
+	return 0;
+}
+
 static void check_required(struct ctx *c)
 {
 	for (int rec = 0; rec < REC__COUNT; rec++) {
@@ -47,8 +55,14 @@ static void check_required(struct ctx *c)
 			for (size_t k = 0; k < intake_n_fields; k++) {
 				const struct intake_field *f = &intake_fields[k];
 
-				if (f->rec == (enum intake_rec)rec && (f->flags & F_REQUIRED) &&
-				    !is_set(record, f))
+				char where[512];
+
+				if (f->rec != (enum intake_rec)rec || !(f->flags & F_REQUIRED) ||
+				    is_set(record, f))
+					continue;
+				/* A value that failed to read was complained about already. */
+				intake_where(c->doc, rec, record, (int)k, where, sizeof(where));
+				if (!reported(c->d, where))
 					add(c, MS_DIAG_ERROR, MSG_REQUIRED, rec, record, f->json,
 					    NULL, f->ja);
 			}

@@ -754,7 +754,8 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 		}
 	}
 	xmlFreeDoc(doc);
-	qsort(sh->cells, sh->n_cells, sizeof(*sh->cells), cell_cmp);
+	if (sh->n_cells)
+		qsort(sh->cells, sh->n_cells, sizeof(*sh->cells), cell_cmp);
 	ref->parsed = sh;
 	return MS_OK;
 damaged:
