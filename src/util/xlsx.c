@@ -103,7 +103,8 @@ static int parse_part(struct xlsx_book *b, const char *name, xmlDocPtr *out, str
 	*out = xmlReadMemory(buf, (int)len, name, NULL,
 			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(buf);
-	if (!*out || !xmlDocGetRootElement(*out)) {
+	/* OOXML parts never carry a DTD; one that does is hostile (entity bombs). */
+	if (!*out || !xmlDocGetRootElement(*out) || (*out)->intSubset || (*out)->extSubset) {
 		xmlFreeDoc(*out);
 		*out = NULL;
 		return fail(b, err, MSG_XLSX_BAD_XML, name);
