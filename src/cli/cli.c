@@ -5,8 +5,7 @@
 #include "cli/cli.h"
 #include "medsec/text.h"
 
-int cli_common_option(struct cli *c, int opt, const char *arg, const char *help_ja,
-		      const char *help_en)
+int cli_common_option(struct cli *c, int opt, const char *arg)
 {
 	int lang;
 
@@ -32,11 +31,19 @@ int cli_common_option(struct cli *c, int opt, const char *arg, const char *help_
 		c->json = 1;
 		return 1;
 	case OPT_HELP:
-		fputs(c->lang == MS_LANG_EN ? help_en : help_ja, stdout);
-		exit(0);
+		c->want_help = 1;
+		return 1;
 	default:
 		return 0;
 	}
+}
+
+int cli_help(const struct cli *c, const char *help_ja, const char *help_en)
+{
+	if (!c->want_help)
+		return 0;
+	fputs(c->lang == MS_LANG_EN ? help_en : help_ja, stdout);
+	return 1;
 }
 
 static void print_msg(FILE *f, enum msg_id msg, const char *arg, enum ms_lang lang)

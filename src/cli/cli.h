@@ -16,6 +16,7 @@ struct cli {
 	const char *db;		/* --db, MEDSEC_DB, or ./medsec.db */
 	const char *hospital;	/* --hospital, when several are stored */
 	int json;
+	int want_help;
 };
 
 /* Options every command takes; codes above 255. */
@@ -29,10 +30,12 @@ enum { OPT_DB = 256, OPT_LANG, OPT_HOSPITAL, OPT_JSON, OPT_HELP, OPT__FIRST_LOCA
 
 /*
  * Handles a common option; returns 1 if it was one, 0 if not, and -1 after
- * printing a usage error (the caller returns 2). OPT_HELP prints help.
+ * printing a usage error (the caller returns 2). --help is only noted, so
+ * that a later --lang still counts: see cli_help.
  */
-int cli_common_option(struct cli *c, int opt, const char *arg, const char *help_ja,
-		      const char *help_en);
+int cli_common_option(struct cli *c, int opt, const char *arg);
+/* After option parsing: if --help was given, prints the help and returns 1. */
+int cli_help(const struct cli *c, const char *help_ja, const char *help_en);
 
 /* Prints "medsec: where: what" for an error; returns err->status. */
 int cli_error(const struct cli *c, const struct ms_error *err);

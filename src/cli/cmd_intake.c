@@ -67,7 +67,7 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	int opt, filled = 0, rev = 0, rc;
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg, template_help_ja, template_help_en);
+		int r = cli_common_option(c, opt, optarg);
 
 		if (r < 0)
 			return 2;
@@ -78,6 +78,8 @@ int cmd_template(struct cli *c, int argc, char **argv)
 		else
 			return cli_usage(c, "medsec template FILE.xlsx [--filled]");
 	}
+	if (cli_help(c, template_help_ja, template_help_en))
+		return 0;
 	if (optind + 1 != argc)
 		return cli_usage(c, "medsec template FILE.xlsx [--filled]");
 	if (filled) {
@@ -174,7 +176,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	char *json, count[16];
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg, intake_help_ja, intake_help_en);
+		int r = cli_common_option(c, opt, optarg);
 
 		if (r < 0)
 			return 2;
@@ -187,6 +189,8 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 		else
 			return cli_usage(c, "medsec intake FILE");
 	}
+	if (cli_help(c, intake_help_ja, intake_help_en))
+		return 0;
 	if (optind + 1 != argc)
 		return cli_usage(c, "medsec intake FILE");
 	if (intake_load(argv[optind], &doc, &d, &err) != MS_OK) {

@@ -213,7 +213,7 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	int opt, rc, nargs;
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg, plan_help_ja, plan_help_en);
+		int r = cli_common_option(c, opt, optarg);
 
 		if (r < 0)
 			return 2;
@@ -224,6 +224,8 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 		else
 			return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS | confirm LINE]");
 	}
+	if (cli_help(c, plan_help_ja, plan_help_en))
+		return 0;
 	sub = optind < argc ? argv[optind] : NULL;
 	nargs = argc - optind - 1;
 	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
@@ -266,11 +268,13 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	int opt, rc, start;
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int res = cli_common_option(c, opt, optarg, round_help_ja, round_help_en);
+		int res = cli_common_option(c, opt, optarg);
 
 		if (res <= 0)
 			return res < 0 ? 2 : cli_usage(c, "medsec round [new]");
 	}
+	if (cli_help(c, round_help_ja, round_help_en))
+		return 0;
 	start = optind < argc && strcmp(argv[optind], "new") == 0;
 	if (argc - optind > start)
 		return cli_usage(c, "medsec round [new]");

@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 		if (i + 1 < argc && strcmp(argv[i], "--db") == 0) {
 			c.db = argv[++i];
 		} else if (i + 1 < argc && strcmp(argv[i], "--lang") == 0) {
-			if (cli_common_option(&c, OPT_LANG, argv[++i], "", "") < 0)
+			if (cli_common_option(&c, OPT_LANG, argv[++i]) < 0)
 				return 2;
 		} else {
 			struct ms_error e;

@@ -1,0 +1,86 @@
+# roundtrip.sh - template -> filled workbook -> intake -> plan, and the plan's commands.
+. "$(dirname "$0")/common.inc"
+
+# A blank template is refused with precise errors, and nothing is stored.
+expect_status 0 "$MEDSEC" template blank.xlsx
+expect_in out.txt "blank.xlsx"
+expect_status 2 "$MEDSEC" intake blank.xlsx
+expect_in err.txt "blank.xlsx:基本情報記入シート:5:B: 必須項目「医療機関名」が空です"
+expect_in err.txt "blank.xlsx:回線・機器情報記入シート: 回線が1件も記入されていません"
+expect_in err.txt "データベースは変更していません"
+[ ! -e medsec.db ] && ok || fail "a refused import created the store"
+
+# The JSON twin in, a filled workbook out, that workbook in again elsewhere.
+expect_status 0 "$MEDSEC" intake --allow-test-addresses "$SAMPLE"
+expect_in out.txt "みなと中央病院 (第1版)"
+expect_status 0 "$MEDSEC" template --filled filled.xlsx
+expect_status 0 "$MEDSEC" intake --allow-test-addresses --json "$SAMPLE"
+expect_eq "$(jq -r .unchanged out.txt)" true "re-import of the same content"
+expect_eq "$(jq -r .revision out.txt)" 1 "revision after identical re-import"
+expect_status 0 "$MEDSEC" plan --json
+cp out.txt plan-json.json
+expect_status 0 "$MEDSEC" --db second.db intake --allow-test-addresses filled.xlsx
+expect_status 0 "$MEDSEC" --db second.db plan --json
+cp out.txt plan-xlsx.json
+if cmp -s plan-json.json plan-xlsx.json; then ok; else
+	fail "plan from the workbook differs from the plan from JSON"
+	diff plan-json.json plan-xlsx.json | head -20 >&2
+fi
+expect_status 0 "$MEDSEC" --db second.db template --filled again.json
+"$MEDSEC" template --filled first.json >/dev/null
+if cmp -s first.json again.json; then ok; else fail "declarations changed on the way through the workbook"; fi
+
+# The plan itself (seed 000's example: 記入依頼書 回線5 becomes 回線3).
+P=plan-json.json
+expect_eq "$(jq '.lines | length' $P)" 5 "lines in scope"
+expect_eq "$(jq -c '[.lines[] | [.line_no, .declared_no]]' $P)" "[[1,1],[2,3],[3,5],[4,6],[5,7]]" "renumbering"
+expect_eq "$(jq -c '[.out_of_scope[] | [.declared_no, .reason_code]]' $P)" \
+	'[[2,"phone_only"],[4,"not_ehr_connected"]]' "out of scope"
+expect_eq "$(jq -c '[.lines[] | [.eligibility, .table_row]]' $P)" \
+	'[["yes",10],["consult",1],["consult",14],["no",17],["no",19]]' "eligibility"
+expect_eq "$(jq -r '.lines[0].target' $P)" 198.18.10.1 "target of line 1"
+expect_eq "$(jq -r '.lines[2].status' $P)" needs_day_ip "dynamic line before confirmation"
+expect_eq "$(jq -r '.lines[2].reason' $P)" "診断日当日、医療機関によるグローバルIPの確認必須" "reason text"
+expect_eq "$(jq -r '.lines[0].link_type + " " + .lines[0].global_ip_use + " " + .lines[0].ip_kind' $P)" \
+	"internet_vpn yes static" "enum tokens"
+expect_eq "$(jq -r '.hospital.name + " " + (.round|tostring)' $P)" "みなと中央病院 1" "hospital and round"
+
+# The terminal table shows the renumbering map.
+expect_status 0 "$MEDSEC" plan
+expect_in out.txt "回線5→回線3"
+expect_in out.txt "記入依頼書 回線2 (代表電話): 通信形態が電話回線のみ"
+expect_status 0 "$MEDSEC" --lang en plan
+expect_in out.txt "5->3"
+
+# Day-of confirmation of the dynamic line, then the meeting for the △ line.
+expect_status 2 "$MEDSEC" plan confirm-ip 1 198.18.10.50
+expect_in err.txt "回線1は当日のアドレス確認が必要な回線ではありません"
+expect_status 2 "$MEDSEC" plan confirm-ip 3 10.1.1.1
+expect_in err.txt "グローバルIPアドレスではありません"
+expect_status 0 "$MEDSEC" plan confirm-ip 回線3 198.18.10.33
+expect_in out.txt "198.18.10.33"
+expect_status 0 "$MEDSEC" plan confirm 2
+expect_status 0 "$MEDSEC" plan --json
+expect_eq "$(jq -c '[.lines[] | .status]' out.txt)" \
+	'["target","target","target","not_eligible","not_eligible"]' "statuses after confirmations"
+expect_eq "$(jq -r '.lines[2].target' out.txt)" 198.18.10.33 "dynamic target is the confirmed address"
+
+# The plan workbook.
+expect_status 0 "$MEDSEC" plan --xlsx plan.xlsx
+unzip -t plan.xlsx >/dev/null 2>&1 && ok || fail "plan.xlsx is not a valid workbook"
+unzip -p plan.xlsx xl/sharedStrings.xml > strings.xml
+expect_in strings.xml "調査実施計画一覧"
+expect_in strings.xml "打合せ実施(対象がサーバの可能性あるため)"
+
+# A changed declaration is a new revision; a new round starts clean.
+jq '.lines[0].global_ip = "198.18.10.9"' "$SAMPLE" > changed.json
+expect_status 0 "$MEDSEC" intake --allow-test-addresses --json changed.json
+expect_eq "$(jq -r .revision out.txt)" 2 "revision after a change"
+expect_status 0 "$MEDSEC" round new
+expect_in out.txt "第2回"
+expect_status 0 "$MEDSEC" plan --json
+expect_eq "$(jq -r '.round' out.txt)" 2 "round of the new plan"
+expect_eq "$(jq -r '.revision' out.txt)" 2 "revision of the new plan"
+expect_eq "$(jq -r '.lines[2].status' out.txt)" needs_day_ip "confirmations do not carry over rounds"
+expect_eq "$(jq -r '.lines[0].target' out.txt)" 198.18.10.9 "new revision's address"
+finish
