@@ -1,0 +1,46 @@
+#!/bin/sh
+# demo.sh - the survey end to end on the sample hospital, as far as medsec goes today:
+# blank template -> the hospital's filled workbook -> intake -> plan -> day-of confirmation.
+# Usage: examples/demo.sh path/to/medsec   (make demo does this)
+set -e
+MEDSEC=${1:-build/medsec}
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=demo-out
+rm -rf "$OUT"
+mkdir -p "$OUT"
+export MEDSEC_DB="$OUT/medsec.db"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "1. 記入用ブック(医療機関記入依頼書)を書き出す"
+"$MEDSEC" template "$OUT/医療機関記入依頼書.xlsx"
+
+step "2. 記入済みブックの検査: わざと誤りを入れた版 (取り込まれない)"
+# The hospital's workbook (saved by LibreOffice) is examples/sample-hospital.xlsx;
+# its JSON twin with three mistakes shows how errors are reported.
+sed -e 's/"consent": "同意する"/"consent": "同意します"/' \
+    -e 's/"global_ip": "198.18.10.1"/"global_ip": "192.168.0.1"/' \
+    -e 's/"link_type": "closed"/"link_type": "IP-VPN"/' \
+    "$HERE/sample-hospital.json" > "$OUT/sample-with-mistakes.json"
+"$MEDSEC" intake --allow-test-addresses "$OUT/sample-with-mistakes.json" || echo "(終了コード $?)"
+
+step "3. 記入済みブックを取り込む (テスト環境のため 198.18.0.0/15 を許可)"
+"$MEDSEC" intake --allow-test-addresses "$HERE/sample-hospital.xlsx"
+
+step "4. 調査実施計画一覧 (対象回線・回線番号の振り直し・脆弱性診断の実施判定)"
+"$MEDSEC" plan
+"$MEDSEC" plan --xlsx "$OUT/調査実施計画一覧.xlsx"
+
+step "5. 診断当日: 動的IPの回線3のアドレスを確認、回線2は打合せ済み"
+"$MEDSEC" plan confirm-ip 3 198.18.10.33
+"$MEDSEC" plan confirm 2
+"$MEDSEC" plan --json > "$OUT/plan.json"
+"$MEDSEC" plan
+
+step "出力"
+ls -l "$OUT"
+cat <<'NOTE'
+
+次の段階 (ポートスキャン、サービス調査、脆弱性照合、報告書) は開発中です。
+The next stages (port scan, probes, vulnerability matching, report) are being built.
+NOTE
