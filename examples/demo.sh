@@ -10,7 +10,11 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 export MEDSEC_DB="$OUT/medsec.db"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then
+	step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+else
+	step() { printf '\n== %s\n' "$*"; }
+fi
 
 step "1. 記入用ブック(医療機関記入依頼書)を書き出す"
 "$MEDSEC" template "$OUT/医療機関記入依頼書.xlsx"

@@ -103,7 +103,7 @@ static void print_table(const struct cli *c, const struct plan *p)
 					       "グローバルIP", "判定", "No.", "状況" };
 	static const char *const head_en[] = { "Line", "Declared", "Use", "Link", "IP kind",
 					       "Global IP", "Elig.", "Row", "Status" };
-	static const size_t w[] = { 7, 8, 14, 18, 10, 18, 6, 4, 0 };
+	static const size_t w[] = { 7, 8, 26, 18, 10, 18, 6, 4, 0 };
 	const char *const *head = en ? head_en : head_ja;
 	char buf[64];
 
@@ -192,9 +192,13 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	plan_free(p);
 	if ((rc = rebuild(x, &p, &err)))
 		return cli_error(x->c, &err);
-	if (!x->c->json)
-		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED,
-			conf.address[0] ? conf.address : line);
+	if (!x->c->json) {
+		char what[128];
+
+		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %d%s%s" : "回線%d%s%s",
+			 no, conf.address[0] ? " " : "", conf.address);
+		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
+	}
 	rc = x->c->json ? show(x, p, NULL) : 0;
 	plan_free(p);
 	return rc;
