@@ -30,6 +30,11 @@ expect_status 0 "$MEDSEC" --db second.db template --filled again.json
 "$MEDSEC" template --filled first.json >/dev/null
 if cmp -s first.json again.json; then ok; else fail "declarations changed on the way through the workbook"; fi
 
+# The sample workbook kept in examples/ (saved by LibreOffice) says what its JSON twin says.
+expect_status 0 "$MEDSEC" --db ex.db intake --allow-test-addresses "$SRC/examples/sample-hospital.xlsx"
+expect_status 0 "$MEDSEC" --db ex.db template --filled ex.json
+cmp -s first.json ex.json && ok || fail "examples/sample-hospital.xlsx and .json disagree"
+
 # The plan itself (seed 000's example: 記入依頼書 回線5 becomes 回線3).
 P=plan-json.json
 expect_eq "$(jq '.lines | length' $P)" 5 "lines in scope"
