@@ -97,7 +97,7 @@ struct device {
 struct terminal {
 	int src;
 	int no;
-	char *system;		/* システム種別 */
+	int system;		/* システム種別 (intake/fields.c set_system) */
 	enum tri thin_client;
 	char *hostname, *address, *location;
 	char *vdi_hostname, *vdi_address;

@@ -173,7 +173,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	struct store_revision rev;
 	struct store *st = NULL;
 	int opt, check = 0, rc;
-	char *json, count[16];
+	char *json, count[24];
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		int r = cli_common_option(c, opt, optarg);

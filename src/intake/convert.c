@@ -133,7 +133,7 @@ static const struct model_enum *match(const struct model_enum *set, const char *
 }
 
 /* Accepts YYYY-MM-DD, YYYY/MM/DD and a date cell's "YYYY-MM-DD HH:MM:SS"; writes YYYY-MM-DD. */
-static int parse_date(const char *s, char out[11])
+static int parse_date(const char *s, char out[40])
 {
 	int y, m, d, n = 0;
 	char sep1, sep2;
@@ -148,7 +148,7 @@ static int parse_date(const char *s, char out[11])
 		return -1;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return -1;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	snprintf(out, 40, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
 
@@ -157,7 +157,7 @@ int intake_convert(struct intake_doc *doc, void *record, const struct intake_fie
 {
 	char *s = ms_xstrdup(text ? text : "");
 	const struct model_enum *e;
-	char date[11];
+	char date[40];
 	int rc = 0, v;
 
 	if (f->type != FT_TEXT || (f->flags & F_PREFIX))

@@ -38,6 +38,24 @@ static const struct model_enum set_ari_nashi_fumei[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+/* システム種別: the departmental systems a survey terminal belongs to (seed 001 調査端末). */
+static const struct model_enum set_system[] = {
+	{ 1, "ehr", "電子カルテ", "EHR" },
+	{ 2, "billing", "医事会計", "Billing" },
+	{ 3, "ordering", "オーダリング", "Ordering" },
+	{ 4, "laboratory", "検査", "Laboratory" },
+	{ 5, "radiology", "放射線(PACS)", "Radiology (PACS)" },
+	{ 6, "pharmacy", "薬剤", "Pharmacy" },
+	{ 7, "nursing", "看護", "Nursing" },
+	{ 8, "nutrition", "栄養", "Nutrition" },
+	{ 9, "rehabilitation", "リハビリ", "Rehabilitation" },
+	{ 10, "checkup", "健診", "Health check-up" },
+	{ 11, "dialysis", "透析", "Dialysis" },
+	{ 12, "logistics", "物流", "Logistics" },
+	{ 13, "other", "その他", "Other" },
+	{ 0, NULL, NULL, NULL },
+};
+
 #define H(m) REC_HOSPITAL, #m, offsetof(struct hospital, m)
 #define C(m) REC_CONTACT, #m, offsetof(struct contact, m)
 #define L(m) REC_LINE, #m, offsetof(struct line, m)
@@ -121,8 +139,8 @@ const struct intake_field intake_fields[] = {
 	  set_ari_nashi_fumei, F_REQUIRED, 12, "なし", NULL),
 
 	F(T(no), "端末番号", "Terminal no.", FT_INT, NULL, F_REQUIRED, 9, "No.1", NULL),
-	F(T(system), "システム種別", "System", FT_TEXT, NULL, F_REQUIRED, 14, "電子カルテ",
-	  "電子カルテ, 医事会計, 検査, 放射線(PACS) など"),
+	F(T(system), "システム種別", "System", FT_ENUM, set_system, F_REQUIRED, 14, "電子カルテ",
+	  "一覧にないシステムは「その他」を選び、備考にシステム名を記入"),
 	F(T(thin_client), "シンクライアント利用", "Thin client", FT_BOOL, set_hai_iie, F_REQUIRED, 12,
 	  "はい", NULL),
 	F(T(hostname), "端末ホスト名", "Host name", FT_TEXT, NULL, F_REQUIRED, 16, "PC000001", NULL),

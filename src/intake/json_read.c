@@ -24,7 +24,10 @@ struct reader {
 
 static void where_of(struct reader *r, const char *pointer, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s:%s", r->doc->source, pointer);
+	int n = snprintf(buf, size, "%s:%s", r->doc->source, pointer);
+
+	if (n < 0 || (size_t)n >= size)	/* a monstrous name or path: keep what fits */
+		buf[size - 1] = '\0';
 }
 
 static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v,

@@ -16,8 +16,10 @@
 #define TABLE_HEADER_ROW 3	/* 0-based: row 4 as Excel shows it */
 #define INPUT_ROWS 200		/* rows given drop-downs and text format */
 
+/* The writer's state: formats, and the first error libxlsxwriter reported. */
 struct fmts {
 	lxw_format *title, *note, *group, *head, *head_req, *example, *text, *date;
+	lxw_error err;
 };
 
 static void set_fmts(lxw_workbook *wb, struct fmts *f)
@@ -64,17 +66,18 @@ static char *header_text(const struct intake_field *f)
 }
 
 /* Adds a drop-down (closed sets) and the input hint for cells first_row..last_row of col. */
-static void validate_column(lxw_worksheet *ws, const struct intake_field *f, lxw_row_t first,
-			    lxw_row_t last, lxw_col_t col)
+static void validate_column(lxw_worksheet *ws, struct fmts *fm, const struct intake_field *f,
+			    lxw_row_t first, lxw_row_t last, lxw_col_t col)
 {
+	lxw_error e;
 	lxw_data_validation dv;
 	const char *list[16];
 	size_t n = 0;
 
 	memset(&dv, 0, sizeof(dv));
 	if (f->set) {
-		for (const struct model_enum *e = f->set; e->key && n < 15; e++)
-			list[n++] = e->ja;
+		for (const struct model_enum *m = f->set; m->key && n < 15; m++)
+			list[n++] = m->ja;
 		list[n] = NULL;
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = (char **)(uintptr_t)list;
@@ -89,7 +92,9 @@ static void validate_column(lxw_worksheet *ws, const struct intake_field *f, lxw
 		dv.input_title = (char *)(uintptr_t)f->ja;
 		dv.input_message = (char *)(uintptr_t)f->hint_ja;
 	}
-	worksheet_data_validation_range(ws, first, col, last, col, &dv);
+	e = worksheet_data_validation_range(ws, first, col, last, col, &dv);
+	if (e && !fm->err)
+		fm->err = e;
 }
 
 static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_col_t col,
@@ -153,7 +158,7 @@ static lxw_col_t write_table(lxw_worksheet *ws, struct fmts *fm, enum intake_rec
 				     f->type == FT_TEXT ? fm->text : NULL);
 		worksheet_write_string(ws, ex, col, col == first_col ? EXAMPLE_MARK : f->example,
 				       fm->example);
-		validate_column(ws, f, data, data + INPUT_ROWS - 1, col);
+		validate_column(ws, fm, f, data, data + INPUT_ROWS - 1, col);
 		for (size_t i = 0; doc && i < intake_record_count(doc, rec); i++)
 			write_value(ws, fm, data + (lxw_row_t)i, col, f,
 				    intake_record(doc, rec, i));
@@ -200,9 +205,9 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 			struct intake_field cf = *f;
 
 			cf.set = consent;
-			validate_column(ws, &cf, row, row, 1);
+			validate_column(ws, fm, &cf, row, row, 1);
 		} else {
-			validate_column(ws, f, row, row, 1);
+			validate_column(ws, fm, f, row, row, 1);
 		}
 		if (doc)
 			write_value(ws, fm, row, 1, f, &doc->hospital);
@@ -273,7 +278,7 @@ int intake_template_write(const char *path, const struct intake_doc *cdoc, struc
 	lxw_workbook_options opt = { .constant_memory = LXW_FALSE };
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	lxw_worksheet *ws;
-	struct fmts fm;
+	struct fmts fm = { 0 };
 	lxw_col_t next;
 
 	if (!wb)
@@ -311,6 +316,10 @@ int intake_template_write(const char *path, const struct intake_doc *cdoc, struc
 	write_table(ws, &fm, REC_LOCATION, 0, "設置場所", doc);
 
 	write_accounts(wb, &fm);
+	if (fm.err) {
+		workbook_close(wb);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(fm.err));
+	}
 	if (workbook_close(wb) != LXW_NO_ERROR)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, path);
 	return MS_OK;

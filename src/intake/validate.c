@@ -205,7 +205,7 @@ static void check_ifaddr(struct ctx *c, struct terminal *t, const char *addr, co
 static void check_terminals(struct ctx *c)
 {
 	struct intake_doc *doc = c->doc;
-	char v[16];
+	char v[24];
 
 	for (size_t i = 0; i < doc->n_terminals; i++) {
 		struct terminal *t = &doc->terminals[i];

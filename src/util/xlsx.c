@@ -90,7 +90,7 @@ static int read_part(struct xlsx_book *b, const char *name, char **out, size_t *
 static int parse_part(struct xlsx_book *b, const char *name, xmlDocPtr *out, struct ms_error *err)
 {
 	char *buf;
-	size_t len;
+	size_t len = 0;
 	int rc = read_part(b, name, &buf, &len, err);
 
 	if (rc)
@@ -565,7 +565,7 @@ static void civil_from_days(long z, long *y, long *m, long *d)
 /* Excel serial to text. The 1900 system counts a 1900-02-29 that never was. */
 static char *date_text(struct xlsx_book *b, double serial)
 {
-	char buf[40];
+	char buf[128];
 	long days, y, m, d, secs;
 
 	if (!(serial >= 0 && serial < 2958466.0))	/* up to 9999-12-31 */

@@ -4,6 +4,25 @@
 # A blank template is refused with precise errors, and nothing is stored.
 expect_status 0 "$MEDSEC" template blank.xlsx
 expect_in out.txt "blank.xlsx"
+# Its sheets, required marks and drop-downs for every closed set.
+unzip -p blank.xlsx xl/workbook.xml > wb.xml
+for sheet in 基本情報記入シート 回線・機器情報記入シート 調査端末情報記入シート 設置場所記入シート \
+	アカウント・パスワードリスト; do
+	expect_in wb.xml "name=\"$sheet\""
+done
+unzip -p blank.xlsx xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml \
+	xl/worksheets/sheet3.xml > lists.xml
+for list in '"同意する"' '"調査希望あり,調査希望なし"' '"あり,なし"' '"あり,なし,わからない"' \
+	'"インターネット,インターネットVPN,閉域網,電話回線のみ"' '"固定IP,動的IP"' \
+	'"変更済み,未変更,不明"' '"8文字未満,8〜12文字,13文字以上,不明"' '"はい,いいえ"' \
+	'"電子カルテ,医事会計,オーダリング'; do
+	expect_in lists.xml "<formula1>$list"
+done
+unzip -p blank.xlsx xl/sharedStrings.xml > blank-strings.xml
+expect_in blank-strings.xml "グローバルIP利用(*)"
+expect_in blank-strings.xml "初期パスワード変更(*)"
+expect_in blank-strings.xml "【提出不要】"
+expect_in blank-strings.xml "記入例"
 expect_status 2 "$MEDSEC" intake blank.xlsx
 expect_in err.txt "blank.xlsx:基本情報記入シート:5:B: 必須項目「医療機関名」が空です"
 expect_in err.txt "blank.xlsx:回線・機器情報記入シート: 回線が1件も記入されていません"
