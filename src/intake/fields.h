@@ -24,6 +24,7 @@ enum field_type {
 
 #define F_REQUIRED 1u	/* always required: marked (*) in the workbook */
 #define F_PREFIX 2u	/* an address or prefix, checked by validate.c */
+#define F_MARKED 4u	/* marked (*) as in the seed, but required only when validate.c says */
 
 struct intake_field {
 	enum intake_rec rec;

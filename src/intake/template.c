@@ -61,7 +61,7 @@ static char *header_text(const struct intake_field *f)
 	char *s = malloc(n);
 
 	if (s)
-		snprintf(s, n, "%s%s", f->ja, (f->flags & F_REQUIRED) ? "(*)" : "");
+		snprintf(s, n, "%s%s", f->ja, (f->flags & (F_REQUIRED | F_MARKED)) ? "(*)" : "");
 	return s;
 }
 
@@ -152,7 +152,7 @@ static lxw_col_t write_table(lxw_worksheet *ws, struct fmts *fm, enum intake_rec
 			continue;
 		h = header_text(f);
 		worksheet_write_string(ws, TABLE_HEADER_ROW, col, h,
-				       (f->flags & F_REQUIRED) ? fm->head_req : fm->head);
+				       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req : fm->head);
 		free(h);
 		worksheet_set_column(ws, col, col, f->width,
 				     f->type == FT_TEXT ? fm->text : NULL);
@@ -196,7 +196,7 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 		row++;
 		h = header_text(f);
 		worksheet_write_string(ws, row, 0, h,
-				       (f->flags & F_REQUIRED) ? fm->head_req : fm->head);
+				       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req : fm->head);
 		free(h);
 		if (strcmp(f->json, "consent") == 0) {
 			static const struct model_enum consent[] = {
