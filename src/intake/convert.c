@@ -152,9 +152,19 @@ static int parse_date(const char *s, char out[40])
 	return 0;
 }
 
-int intake_convert(struct intake_doc *doc, void *record, const struct intake_field *f,
-		   const char *text, const char *where, struct ms_diags *d)
+static void complain(struct intake_doc *doc, void *record, int field, enum msg_id msg,
+		     const char *text, const char *arg, struct ms_diags *d)
 {
+	char where[1024];
+
+	intake_where(doc, intake_fields[field].rec, record, field, where, sizeof(where));
+	ms_diags_add(d, MS_DIAG_ERROR, msg, where, text, arg);
+}
+
+int intake_convert(struct intake_doc *doc, void *record, int field, const char *text,
+		   struct ms_diags *d)
+{
+	const struct intake_field *f = &intake_fields[field];
 	char *s = ms_xstrdup(text ? text : "");
 	const struct model_enum *e;
 	char date[40];
@@ -173,7 +183,7 @@ int intake_convert(struct intake_doc *doc, void *record, const struct intake_fie
 	case FT_INT:
 		v = intake_parse_int(s);
 		if (v < 0) {
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_INT, where, text, NULL);
+			complain(doc, record, field, MSG_BAD_INT, text, NULL, d);
 			rc = -1;
 		} else {
 			*field_int(record, f) = v;
@@ -183,8 +193,7 @@ int intake_convert(struct intake_doc *doc, void *record, const struct intake_fie
 	case FT_ENUM:
 		e = match(f->set, s);
 		if (!e) {
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_CHOICE, where, text,
-				     intake_choices(f->set));
+			complain(doc, record, field, MSG_BAD_CHOICE, text, intake_choices(f->set), d);
 			rc = -1;
 		} else {
 			*field_int(record, f) = e->value;
@@ -192,7 +201,7 @@ int intake_convert(struct intake_doc *doc, void *record, const struct intake_fie
 		break;
 	case FT_DATE:
 		if (parse_date(s, date) != 0) {
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, text, NULL);
+			complain(doc, record, field, MSG_BAD_DATE, text, NULL, d);
 			rc = -1;
 		} else {
 			*field_text(record, f) = ms_arena_strdup(&doc->arena, date);

@@ -20,11 +20,12 @@ char *intake_fold(char *s);
 char *intake_fold_header(char *s);
 
 /*
- * Sets field f of record from text as written. Empty text leaves the field
- * unset. On a bad value, adds a diag at where and returns -1.
+ * Sets field `field` (an index into intake_fields) of record from text as
+ * written. Empty text leaves the field unset. On a bad value, adds a diag
+ * at the field's place (intake_where) and returns -1.
  */
-int intake_convert(struct intake_doc *doc, void *record, const struct intake_field *f,
-		   const char *text, const char *where, struct ms_diags *d);
+int intake_convert(struct intake_doc *doc, void *record, int field, const char *text,
+		   struct ms_diags *d);
 
 /* Reads "回線3", "No.3", "端末３", "3" as 3; -1 if not a number 0..9999999. */
 int intake_parse_int(const char *s);

@@ -46,12 +46,10 @@ static void bad(struct reader *r, const char *pointer, enum msg_id msg, const js
 	free(value);
 }
 
-static void read_field(struct reader *r, void *record, const struct intake_field *f,
-		       json_t *v, const char *pointer)
+static void read_field(struct reader *r, void *record, int field, json_t *v, const char *pointer)
 {
-	char where[512];
+	const struct intake_field *f = &intake_fields[field];
 
-	where_of(r, pointer, where, sizeof(where));
 	if (json_is_null(v))
 		return;
 	switch (f->type) {
@@ -89,7 +87,7 @@ static void read_field(struct reader *r, void *record, const struct intake_field
 			return;
 		}
 	}
-	intake_convert(r->doc, record, f, json_string_value(v), where, r->d);
+	intake_convert(r->doc, record, field, json_string_value(v), r->d);
 }
 
 /* Reads one object into a new record of kind rec; index is its place in the array. */
@@ -111,7 +109,7 @@ static void *read_object(struct reader *r, enum intake_rec rec, json_t *obj, con
 				bad(r, pointer, MSG_JSON_UNKNOWN_MEMBER, NULL, NULL);
 			continue;
 		}
-		read_field(r, record, &intake_fields[fi], v, pointer);
+		read_field(r, record, fi, v, pointer);
 	}
 	return record;
 }

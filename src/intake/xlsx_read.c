@@ -84,14 +84,12 @@ static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
 			continue;
 		for (size_t k = 0; k < intake_n_fields; k++) {
 			const struct intake_field *f = &intake_fields[k];
-			char where[512];
 
 			if (f->rec != REC_HOSPITAL || !header_matches(c->text, f) || r->doc->rows[k])
 				continue;
 			r->doc->rows[k] = (int)c->row;
 			r->doc->columns[k] = 1;
-			where_cell(r, sh->name, c->row, 1, where, sizeof(where));
-			intake_convert(r->doc, &r->doc->hospital, f, cell_text(sh, c->row, 1), where,
+			intake_convert(r->doc, &r->doc->hospital, (int)k, cell_text(sh, c->row, 1),
 				       r->d);
 		}
 	}
@@ -199,9 +197,8 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 		for (size_t k = 0; k < intake_n_fields; k++) {
 			if (intake_fields[k].rec != rec || r->doc->columns[k] < 0)
 				continue;
-			where_cell(r, sh->name, row, r->doc->columns[k], where, sizeof(where));
-			intake_convert(r->doc, record, &intake_fields[k],
-				       cell_text(sh, row, r->doc->columns[k]), where, r->d);
+			intake_convert(r->doc, record, (int)k, cell_text(sh, row, r->doc->columns[k]),
+				       r->d);
 		}
 	}
 }

@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <zip.h>
 
 #include "medsec/mem.h"
@@ -612,61 +613,80 @@ static int parse_number(const char *s, double *out)
 	return end != s && *end == '\0' && errno == 0 && isfinite(*out) ? 0 : -1;
 }
 
-/* Turns one <c> into a cell; returns 1 if it holds a value, 0 if empty, -1 if damaged. */
-static int read_cell(struct xlsx_book *b, const xmlNode *c, struct xlsx_cell *cell)
+/* A growing text buffer for one value; capped at MAX_STRING_BYTES. */
+struct text {
+	char *p;
+	size_t n, cap;
+	int too_long;
+};
+
+static void text_add(struct text *t, const char *s)
 {
-	const char *t = attr(c, "t", 0), *s = attr(c, "s", 0);
-	const xmlNode *v = child(c, "v");
-	xmlChar *vt = NULL;
-	int too_long = 0, rc = 1;
+	size_t len = strlen(s);
 
-	if (t && strcmp(t, "inlineStr") == 0) {
-		const xmlNode *isn = child(c, "is");
+	if (t->n + len > MAX_STRING_BYTES) {
+		t->too_long = 1;
+		return;
+	}
+	if (t->n + len + 1 > t->cap) {
+		t->cap = (t->n + len + 1) * 2;
+		t->p = ms_xrealloc(t->p, t->cap);
+	}
+	memcpy(t->p + t->n, s, len + 1);
+	t->n += len;
+}
 
-		if (!isn)
+/* One <c> as the stream delivered it: its attributes and the text of <v> or <is>. */
+struct raw_cell {
+	char t[16];		/* the type attribute, "" for none */
+	long s;			/* style index, -1 for none */
+	int has_v, has_is;
+	struct text v, is;
+};
+
+/* Turns a raw cell into a cell; returns 1 if it holds a value, 0 if empty, -1 if damaged. */
+static int make_cell(struct xlsx_book *b, const struct raw_cell *rc, struct xlsx_cell *cell)
+{
+	const char *t = rc->t, *vt = rc->v.p ? rc->v.p : "";
+
+	if (rc->v.too_long || rc->is.too_long)
+		return -1;
+	if (strcmp(t, "inlineStr") == 0) {
+		if (!rc->has_is || !rc->is.n)
 			return 0;
 		cell->type = XLSX_STRING;
-		cell->text = node_text(b, isn, &too_long);
-		return too_long ? -1 : 1;
+		cell->text = ms_arena_strndup(&b->arena, rc->is.p, rc->is.n);
+		return 1;
 	}
-	if (!v)
+	if (!rc->has_v)
 		return 0;
-	vt = xmlNodeGetContent(v);
-	if (!vt)
-		return 0;
-	if (strlen((const char *)vt) > MAX_STRING_BYTES) {
-		rc = -1;
-	} else if (t && strcmp(t, "s") == 0) {
+	if (strcmp(t, "s") == 0) {
 		char *end;
-		unsigned long i = strtoul((const char *)vt, &end, 10);
+		unsigned long i = strtoul(vt, &end, 10);
 
-		if (*end || end == (char *)vt || i >= b->n_strings)
-			rc = -1;
-		else {
-			cell->type = XLSX_STRING;
-			cell->text = b->strings[i];
-		}
-	} else if (t && (strcmp(t, "str") == 0 || strcmp(t, "d") == 0)) {
+		if (*end || end == vt || i >= b->n_strings)
+			return -1;
+		cell->type = XLSX_STRING;
+		cell->text = b->strings[i];
+	} else if (strcmp(t, "str") == 0 || strcmp(t, "d") == 0) {
 		/* A formula's string result, or an ISO 8601 date kept as text. */
 		cell->type = strcmp(t, "d") == 0 ? XLSX_DATE : XLSX_STRING;
-		cell->text = ms_arena_strdup(&b->arena, (const char *)vt);
-	} else if (t && strcmp(t, "b") == 0) {
+		cell->text = ms_arena_strdup(&b->arena, vt);
+	} else if (strcmp(t, "b") == 0) {
 		cell->type = XLSX_BOOL;
-		cell->num = strcmp((const char *)vt, "1") == 0;
+		cell->num = strcmp(vt, "1") == 0;
 		cell->text = cell->num ? "TRUE" : "FALSE";
-	} else if (t && strcmp(t, "e") == 0) {
+	} else if (strcmp(t, "e") == 0) {
 		cell->type = XLSX_ERROR;
-		cell->text = ms_arena_strdup(&b->arena, (const char *)vt);
-	} else if (t && strcmp(t, "n") != 0) {
-		rc = -1;
-	} else if (parse_number((const char *)vt, &cell->num) != 0) {
-		rc = -1;
+		cell->text = ms_arena_strdup(&b->arena, vt);
+	} else if (t[0] && strcmp(t, "n") != 0) {
+		return -1;
+	} else if (parse_number(vt, &cell->num) != 0) {
+		return -1;
 	} else {
-		unsigned long style = s ? strtoul(s, NULL, 10) : 0;
-
 		cell->type = XLSX_NUMBER;
 		cell->text = NULL;
-		if (style < b->n_styles && b->date_style[style]) {
+		if (rc->s >= 0 && (size_t)rc->s < b->n_styles && b->date_style[rc->s]) {
 			cell->text = date_text(b, cell->num);
 			if (cell->text)
 				cell->type = XLSX_DATE;
@@ -674,10 +694,7 @@ static int read_cell(struct xlsx_book *b, const xmlNode *c, struct xlsx_cell *ce
 		if (!cell->text)
 			cell->text = number_text(b, cell->num);
 	}
-	xmlFree(vt);
-	if (rc == 1 && cell->type == XLSX_STRING && cell->text[0] == '\0')
-		rc = 0;
-	return rc;
+	return cell->type == XLSX_STRING && cell->text[0] == '\0' ? 0 : 1;
 }
 
 static int cell_cmp(const void *a, const void *b)
@@ -689,81 +706,200 @@ static int cell_cmp(const void *a, const void *b)
 	return x->col < y->col ? -1 : x->col > y->col;
 }
 
-static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_error *err)
+/* Parser state while streaming one sheet. */
+struct sheet_stream {
+	struct xlsx_book *b;
+	struct xlsx_sheet *sh;
+	size_t cap;
+	uint32_t next_row, row, next_col;
+	uint32_t cell_row, cell_col;
+	int in_cell, in_v, in_is, in_t, rph_depth;
+	struct raw_cell raw;
+};
+
+static const char *reader_attr(xmlTextReaderPtr rd, const char *name, char *buf, size_t size)
 {
-	struct xlsx_sheet *sh = ms_xcalloc(1, sizeof(*sh));
-	size_t cap = 0;
-	uint32_t next_row = 1;
-	xmlDocPtr doc;
-	const xmlNode *data;
-	int rc = parse_part(b, ref->part, &doc, err);
+	xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+	size_t n;
 
-	if (rc) {
-		free(sh);
-		return rc;
+	if (!v)
+		return NULL;
+	n = strlen((const char *)v);
+	if (n >= size)
+		n = size - 1;	/* longer than any valid value: it will fail to parse */
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	xmlFree(v);
+	return buf;
+}
+
+/* Returns 0, or -1 for a damaged sheet, -2 for too many cells. */
+static int finish_cell(struct sheet_stream *st)
+{
+	struct xlsx_cell cell = { .row = st->cell_row, .col = st->cell_col };
+	int got = make_cell(st->b, &st->raw, &cell);
+
+	free(st->raw.v.p);
+	free(st->raw.is.p);
+	memset(&st->raw, 0, sizeof(st->raw));
+	st->in_cell = st->in_v = st->in_is = st->in_t = 0;
+	if (got <= 0)
+		return got;
+	if (st->sh->n_cells == MAX_CELLS)
+		return -2;
+	if (st->sh->n_cells == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 256;
+		st->sh->cells = ms_xrealloc(st->sh->cells, st->cap * sizeof(*st->sh->cells));
 	}
-	sh->name = ref->name;
-	data = child(xmlDocGetRootElement(doc), "sheetData");
-	for (const xmlNode *row = data ? data->children : NULL; row; row = row->next) {
-		const char *rr;
-		uint32_t rown, next_col = 0;
+	st->sh->cells[st->sh->n_cells++] = cell;
+	return 0;
+}
 
-		if (!is(row, "row"))
-			continue;
-		rr = attr(row, "r", 0);
-		rown = next_row;
-		if (rr) {
+static int start_element(struct sheet_stream *st, xmlTextReaderPtr rd, const char *name)
+{
+	char buf[64];
+	int empty = xmlTextReaderIsEmptyElement(rd);
+
+	if (strcmp(name, "row") == 0) {
+		const char *r = reader_attr(rd, "r", buf, sizeof(buf));
+
+		st->row = st->next_row;
+		if (r) {
 			char *end;
-			unsigned long v = strtoul(rr, &end, 10);
+			unsigned long v = strtoul(r, &end, 10);
 
 			if (*end || v == 0 || v > MAX_ROW)
-				goto damaged;
-			rown = (uint32_t)v;
+				return -1;
+			st->row = (uint32_t)v;
 		}
-		next_row = rown + 1;
-		for (const xmlNode *c = row->children; c; c = c->next) {
-			struct xlsx_cell cell = { 0 };
-			const char *ref_s;
-			int got;
+		st->next_row = st->row + 1;
+		st->next_col = 0;
+	} else if (strcmp(name, "c") == 0 && !st->in_cell) {
+		const char *r = reader_attr(rd, "r", buf, sizeof(buf));
 
-			if (!is(c, "c"))
-				continue;
-			ref_s = attr(c, "r", 0);
-			cell.row = rown;
-			cell.col = next_col;
-			if (ref_s && parse_ref(ref_s, &cell.row, &cell.col) != 0)
-				goto damaged;
-			if (cell.col >= MAX_COL)
-				goto damaged;
-			next_col = cell.col + 1;
-			got = read_cell(b, c, &cell);
-			if (got < 0)
-				goto damaged;
-			if (got == 0)
-				continue;
-			if (sh->n_cells == MAX_CELLS) {
-				xmlFreeDoc(doc);
-				free(sh->cells);
-				free(sh);
-				return fail(b, err, MSG_XLSX_TOO_LARGE, ref->name);
-			}
-			if (sh->n_cells == cap) {
-				cap = cap ? cap * 2 : 256;
-				sh->cells = ms_xrealloc(sh->cells, cap * sizeof(*sh->cells));
-			}
-			sh->cells[sh->n_cells++] = cell;
+		st->cell_row = st->row;
+		st->cell_col = st->next_col;
+		if (r && parse_ref(r, &st->cell_row, &st->cell_col) != 0)
+			return -1;
+		if (st->cell_col >= MAX_COL)
+			return -1;
+		st->next_col = st->cell_col + 1;
+		memset(&st->raw, 0, sizeof(st->raw));
+		if (!reader_attr(rd, "t", st->raw.t, sizeof(st->raw.t)))
+			st->raw.t[0] = '\0';
+		st->raw.s = reader_attr(rd, "s", buf, sizeof(buf)) ? strtol(buf, NULL, 10) : -1;
+		st->in_cell = 1;
+		if (empty)
+			return finish_cell(st);
+	} else if (!st->in_cell || empty) {
+		return 0;
+	} else if (strcmp(name, "v") == 0) {
+		st->in_v = st->raw.has_v = 1;
+	} else if (strcmp(name, "is") == 0) {
+		st->in_is = st->raw.has_is = 1;
+	} else if (st->in_is && strcmp(name, "rPh") == 0 && !st->rph_depth) {
+		st->rph_depth = xmlTextReaderDepth(rd);	/* furigana: not part of the value */
+	} else if (st->in_is && strcmp(name, "t") == 0) {
+		st->in_t = 1;
+	}
+	return 0;
+}
+
+static int end_element(struct sheet_stream *st, xmlTextReaderPtr rd, const char *name)
+{
+	if (strcmp(name, "rPh") == 0 && st->rph_depth == xmlTextReaderDepth(rd))
+		st->rph_depth = 0;
+	else if (strcmp(name, "v") == 0)
+		st->in_v = 0;
+	else if (strcmp(name, "t") == 0)
+		st->in_t = 0;
+	else if (strcmp(name, "is") == 0)
+		st->in_is = 0;
+	else if (strcmp(name, "c") == 0 && st->in_cell)
+		return finish_cell(st);
+	return 0;
+}
+
+/*
+ * Sheets are the big parts: they are streamed (xmlTextReader) rather than
+ * built into a tree, so memory stays proportional to the cells kept.
+ */
+static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_error *err)
+{
+	struct sheet_stream st = { .b = b, .next_row = 1 };
+	xmlTextReaderPtr rd;
+	char *buf;
+	size_t len = 0;
+	int rc = read_part(b, ref->part, &buf, &len, err), ret;
+
+	if (rc)
+		return rc;
+	if (len > INT32_MAX) {
+		free(buf);
+		return fail(b, err, MSG_XLSX_TOO_LARGE, ref->name);
+	}
+	rd = xmlReaderForMemory(buf, (int)len, ref->part, NULL,
+				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!rd) {
+		free(buf);
+		return fail(b, err, MSG_XLSX_BAD_XML, ref->name);
+	}
+	st.sh = ms_xcalloc(1, sizeof(*st.sh));
+	st.sh->name = ref->name;
+	rc = 0;
+	while (rc == 0 && (ret = xmlTextReaderRead(rd)) == 1) {
+		int type = xmlTextReaderNodeType(rd);
+		const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+
+		switch (type) {
+		case XML_READER_TYPE_DOCUMENT_TYPE:
+			rc = -3;	/* OOXML never carries a DTD: a hostile part */
+			break;
+		case XML_READER_TYPE_ELEMENT:
+			rc = start_element(&st, rd, name ? name : "");
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			rc = end_element(&st, rd, name ? name : "");
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+			const char *v = (const char *)xmlTextReaderConstValue(rd);
+
+			if (!v || st.rph_depth)
+				break;
+			if (st.in_v)
+				text_add(&st.raw.v, v);
+			else if (st.in_t)
+				text_add(&st.raw.is, v);
+			break;
+		}
+		default:
+			break;
 		}
 	}
-	xmlFreeDoc(doc);
-	if (sh->n_cells)
-		qsort(sh->cells, sh->n_cells, sizeof(*sh->cells), cell_cmp);
-	ref->parsed = sh;
+	if (rc == 0 && ret != 0)
+		rc = -3;	/* not well-formed */
+	xmlFreeTextReader(rd);
+	free(buf);
+	free(st.raw.v.p);
+	free(st.raw.is.p);
+	if (rc) {
+		free(st.sh->cells);
+		free(st.sh);
+		return fail(b, err,
+			    rc == -2 ? MSG_XLSX_TOO_LARGE : rc == -3 ? MSG_XLSX_BAD_XML : MSG_XLSX_DAMAGED,
+			    ref->name);
+	}
+	for (size_t i = 1; i < st.sh->n_cells; i++) {
+		/* Writers emit cells in order; sort only a file that does not. */
+		if (cell_cmp(&st.sh->cells[i - 1], &st.sh->cells[i]) > 0) {
+			qsort(st.sh->cells, st.sh->n_cells, sizeof(*st.sh->cells), cell_cmp);
+			break;
+		}
+	}
+	ref->parsed = st.sh;
 	return MS_OK;
-damaged:
-	xmlFreeDoc(doc);
-	free(sh->cells);
-	free(sh);
-	return fail(b, err, MSG_XLSX_DAMAGED, ref->name);
 }
 
 int xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_sheet **out,
