@@ -1,6 +1,7 @@
 /* cmd_intake.c - `medsec template` and `medsec intake`. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -15,6 +16,7 @@ static const char template_help_ja[] =
 	"ドロップダウンで選べます。\n\n"
 	"  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
 	"                  ファイル名が .json なら JSON 形式で書き出す\n"
+	"  --force         既存のファイルを上書きする\n"
 	"  --hospital 名前 複数の医療機関が登録されているときに指定\n";
 static const char template_help_en[] =
 	"usage: medsec template FILE.xlsx [--filled] [--hospital NAME]\n\n"
@@ -22,6 +24,7 @@ static const char template_help_en[] =
 	"columns marked (*), drop-downs for every closed set and one example row each.\n\n"
 	"  --filled         fill it with the latest stored declarations (for a re-survey);\n"
 	"                   a FILE ending in .json gets the JSON twin instead\n"
+	"  --force          overwrite an existing file\n"
 	"  --hospital NAME  which hospital, when several are stored\n";
 
 static int ends_with(const char *s, const char *suffix)
@@ -57,14 +60,15 @@ static int load_stored(struct cli *c, struct store *st, struct intake_doc **doc,
 
 int cmd_template(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_FILLED = OPT__FIRST_LOCAL };
+	enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE };
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "filled", no_argument, NULL, OPT_FILLED },
+					      { "force", no_argument, NULL, OPT_FORCE },
 					      { NULL, 0, NULL, 0 } };
 	struct intake_doc *doc = NULL;
 	struct store *st = NULL;
 	struct ms_error err;
-	int opt, filled = 0, rev = 0, rc;
+	int opt, filled = 0, force = 0, rev = 0, rc;
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		int r = cli_common_option(c, opt, optarg);
@@ -75,6 +79,8 @@ int cmd_template(struct cli *c, int argc, char **argv)
 			continue;
 		if (opt == OPT_FILLED)
 			filled = 1;
+		else if (opt == OPT_FORCE)
+			force = 1;
 		else
 			return cli_usage(c, "medsec template FILE.xlsx [--filled]");
 	}
@@ -82,6 +88,11 @@ int cmd_template(struct cli *c, int argc, char **argv)
 		return 0;
 	if (optind + 1 != argc)
 		return cli_usage(c, "medsec template FILE.xlsx [--filled]");
+	/* A blank template written over a filled-in workbook would lose a hospital's work. */
+	if (!force && access(argv[optind], F_OK) == 0) {
+		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, argv[optind], NULL);
+		return cli_error(c, &err);
+	}
 	if (filled) {
 		if ((rc = cli_open_store(c, &st)) || (rc = load_stored(c, st, &doc, &rev))) {
 			store_close(st);
@@ -201,17 +212,10 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	cli_diags(c, &d);
 	if (d.errors) {
 		snprintf(count, sizeof(count), "%zu", d.errors);
-		fputs("medsec: ", stderr);
-		fprintf(stderr, "%s: ", argv[optind]);
-		{
-			const char *t = msg_text(MSG_INTAKE_REJECTED, c->lang);
-			const char *p = strstr(t, "%s");
-
-			fprintf(stderr, "%.*s%s%s\n", (int)(p - t), t, count, p + 2);
-		}
+		ms_fail(&err, MS_ERR_INPUT, MSG_INTAKE_REJECTED, argv[optind], count);
 		intake_doc_free(doc);
 		ms_diags_dispose(&d);
-		return 2;
+		return cli_error(c, &err);
 	}
 	if (check) {
 		if (c->json)

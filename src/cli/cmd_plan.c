@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
 #include "medsec/clock.h"
 #include "medsec/intake.h"
@@ -177,14 +179,18 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	struct confirmation conf = { .kind = kind };
 	struct ms_error err;
 	struct plan *p = NULL;
-	int no = atoi(line + (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0));
+	const char *digits = line + (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0);
+	char *end;
+	long no = strtol(digits, &end, 10);
 	int rc;
 
+	if (end == digits || *end || no < 1 || no > 9999)
+		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS (LINE: 3 or 回線3)");
 	snprintf(conf.address, sizeof(conf.address), "%s", address ? address : "");
 	ms_now_iso(conf.confirmed_at);
 	/* Judge against the plan as it stands now, so line numbers are the plan's. */
 	if ((rc = rebuild(x, &p, &err)) ||
-	    (rc = plan_confirm_check(p, no, &conf, x->rev.allow_test_addresses, &err)) ||
+	    (rc = plan_confirm_check(p, (int)no, &conf, x->rev.allow_test_addresses, &err)) ||
 	    (rc = store_confirm_save(x->st, x->round.id, &conf, &err))) {
 		plan_free(p);
 		return cli_error(x->c, &err);
@@ -195,7 +201,7 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	if (!x->c->json) {
 		char what[128];
 
-		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %d%s%s" : "回線%d%s%s",
+		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %ld%s%s" : "回線%ld%s%s",
 			 no, conf.address[0] ? " " : "", conf.address);
 		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
 	}
@@ -294,11 +300,15 @@ int cmd_round(struct cli *c, int argc, char **argv)
 		return cli_error(c, &err);
 	}
 	snprintf(no, sizeof(no), "%d", r.round_no);
-	if (c->json)
-		printf("{\"hospital\": \"%s\", \"round\": %d, \"started_at\": \"%s\", "
-		       "\"has_plan\": %s}\n",
-		       name, r.round_no, r.started_at, r.has_plan ? "true" : "false");
-	else if (start)
+	if (c->json) {
+		json_t *j = json_pack("{s:s, s:i, s:s, s:b}", "hospital", name, "round", r.round_no,
+				      "started_at", r.started_at, "has_plan", r.has_plan);
+		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		puts(s);
+		free(s);
+		json_decref(j);
+	} else if (start)
 		cli_say(c, MSG_ROUND_STARTED, no);
 	else
 		printf(c->lang == MS_LANG_EN ? "%s: round %d (started %s)%s\n"

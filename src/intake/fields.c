@@ -276,8 +276,13 @@ void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void 
 			snprintf(buf, size, "%s:%s", src, base);
 		return;
 	}
-	if (rec == REC_HOSPITAL && field >= 0 && doc->rows && doc->rows[field] > 0)
+	if (rec == REC_HOSPITAL && field >= 0) {
+		if (!doc->rows || doc->rows[field] <= 0) {	/* its label row is missing */
+			snprintf(buf, size, "%s:%s", src, intake_sheet_name(rec));
+			return;
+		}
 		idx = doc->rows[field];
+	}
 	if (field >= 0 && doc->columns && doc->columns[field] >= 0) {
 		char col[8];
 

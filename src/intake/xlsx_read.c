@@ -5,7 +5,8 @@
  *
  * 基本情報記入シート is label/value pairs (label in column A, value in B)
  * plus a contacts table; the other sheets are tables with one header row.
- * The account/password sheet is never opened.
+ * Of the account/password sheet nothing is kept: it is only looked at to
+ * warn that the file itself holds passwords.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,6 +204,30 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 	}
 }
 
+/* Is anything written in the account/password sheet's ID and password columns (D-F)? */
+static void warn_if_accounts_filled(struct reader *r, const struct xlsx_sheet *sh)
+{
+	static const char *const labels[] = { "アカウント/ログインID", "アカウント", "パスワード",
+					      "特権(enable)ユーザパスワード" };
+
+	for (size_t i = 0; i < sh->n_cells; i++) {
+		const struct xlsx_cell *c = &sh->cells[i];
+		int label = 0;
+
+		if (c->col < 3 || c->col > 5)
+			continue;
+		for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+			label |= strcmp(c->text, labels[k]) == 0;
+		if (!label) {
+			char where[600];
+
+			snprintf(where, sizeof(where), "%s:%s", r->doc->source, sh->name);
+			ms_diags_add(r->d, MS_DIAG_WARNING, MSG_ACCOUNTS_FILLED, where, NULL, NULL);
+			return;
+		}
+	}
+}
+
 static int need_sheet(struct reader *r, const char *name, int required,
 		      const struct xlsx_sheet **out, struct ms_error *err)
 {
@@ -221,7 +246,7 @@ static int need_sheet(struct reader *r, const char *name, int required,
 
 static int read_book(struct reader *r, struct ms_error *err)
 {
-	const struct xlsx_sheet *basic, *lines, *terms, *locs;
+	const struct xlsx_sheet *basic, *lines, *terms, *locs, *accounts;
 	int rc;
 
 	if ((rc = need_sheet(r, SHEET_BASIC, 1, &basic, err)) ||
@@ -229,6 +254,9 @@ static int read_book(struct reader *r, struct ms_error *err)
 	    (rc = need_sheet(r, SHEET_TERMINALS, 1, &terms, err)) ||
 	    (rc = need_sheet(r, SHEET_LOCATIONS, 0, &locs, err)))
 		return rc;
+	/* A damaged account sheet is no reason to refuse the rest: its state is only a warning. */
+	if (xlsx_sheet(r->book, SHEET_ACCOUNTS, &accounts, err) == MS_OK && accounts)
+		warn_if_accounts_filled(r, accounts);
 	if (basic) {
 		read_hospital(r, basic);
 		read_table(r, basic, REC_CONTACT, 0);

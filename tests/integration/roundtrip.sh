@@ -4,6 +4,10 @@
 # A blank template is refused with precise errors, and nothing is stored.
 expect_status 0 "$MEDSEC" template blank.xlsx
 expect_in out.txt "blank.xlsx"
+expect_status 2 "$MEDSEC" template blank.xlsx
+expect_in err.txt "--force"
+expect_status 0 "$MEDSEC" template --force blank.xlsx
+
 # Its sheets, required marks and drop-downs for every closed set.
 unzip -p blank.xlsx xl/workbook.xml > wb.xml
 for sheet in 基本情報記入シート 回線・機器情報記入シート 調査端末情報記入シート 設置場所記入シート \
