@@ -42,19 +42,6 @@ static int header_matches(const char *cell_text, const struct intake_field *f)
 	return m;
 }
 
-static void where_cell(struct reader *r, const char *sheet, uint32_t row, int col, char *buf,
-		       size_t size)
-{
-	char letters[4];
-
-	if (col < 0) {
-		snprintf(buf, size, "%s:%s:%u", r->doc->source, sheet, row);
-		return;
-	}
-	xlsx_col_name((uint32_t)col, letters);
-	snprintf(buf, size, "%s:%s:%u:%s", r->doc->source, sheet, row, letters);
-}
-
 static const char *cell_text(const struct xlsx_sheet *sh, uint32_t row, int col)
 {
 	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
@@ -143,7 +130,7 @@ static uint32_t find_table(struct reader *r, const struct xlsx_sheet *sh, enum i
 static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec,
 		       int required)
 {
-	uint32_t header = find_table(r, sh, rec), last_row;
+	uint32_t header = find_table(r, sh, rec), row = 0;
 	int c0 = -1;
 	char where[512];
 
@@ -167,15 +154,18 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 		if (c0 < 0)
 			c0 = r->doc->columns[k];
 		if (r->doc->columns[k] < 0 && (f->flags & F_REQUIRED)) {
-			where_cell(r, sh->name, header, -1, where, sizeof(where));
+			snprintf(where, sizeof(where), "%s:%s:%u", r->doc->source, sh->name, header);
 			ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_COLUMN, where, NULL, f->ja);
 		}
 	}
-	last_row = sh->n_cells ? sh->cells[sh->n_cells - 1].row : 0;
-	for (uint32_t row = header + 1; row <= last_row; row++) {
+	/* Visit each row that has cells once (cells are sorted by row), never the empty ones. */
+	for (size_t i = 0; i < sh->n_cells; i++) {
 		int any = 0;
 		void *record;
 
+		if (sh->cells[i].row <= header || sh->cells[i].row == row)
+			continue;
+		row = sh->cells[i].row;
 		if (is_example(cell_text(sh, row, c0)) || is_example(cell_text(sh, row, c0 - 1)))
 			continue;
 		for (size_t k = 0; k < intake_n_fields && !any; k++) {
