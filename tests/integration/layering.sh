@@ -1,0 +1,27 @@
+# layering.sh - dependencies point down the flow (DESIGN.md): a module includes only the
+# headers of modules below it. util < model < store < intake < plan < cli.
+. "$(dirname "$0")/common.inc"
+
+# check FOLDER FORBIDDEN-HEADER...: no file in src/FOLDER includes any of them.
+check() {
+	dir=$1
+	shift
+	for h in "$@"; do
+		hits=$(grep -rlE "#include \"(medsec/)?$h\"" "$SRC/src/$dir" 2>/dev/null)
+		if [ -n "$hits" ]; then fail "src/$dir includes $h: $hits"; else ok; fi
+	done
+}
+check util model.h store.h intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+check model store.h intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h'
+check store intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h'
+check intake plan.h cli/cli.h 'store/[a-z_]+\.h'
+check plan cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+check cli 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+# SQL lives in the store only.
+hits=$(grep -rlE 'sqlite3_|SELECT |INSERT INTO' "$SRC/src" | grep -v "/src/store/")
+if [ -n "$hits" ]; then fail "SQL outside src/store: $hits"; else ok; fi
+# Deep code does not print: only src/cli writes to stdout or stderr.
+hits=$(grep -rlE '\b(printf|puts|fputs)\(|stderr|stdout' "$SRC/src" | grep -v '/src/cli/' \
+	| grep -v '/src/util/mem.c')
+if [ -n "$hits" ]; then fail "printing outside src/cli: $hits"; else ok; fi
+finish
