@@ -53,6 +53,13 @@ int xlsx_sheet(struct xlsx_book *book, const char *name, const struct xlsx_sheet
 /* The cell at (row, col) or NULL if empty. */
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
 
+/*
+ * The date text of a cell that holds a date as a serial number even where its
+ * format does not say so (typed into a text- or General-formatted cell).
+ * Returns NULL if the cell is not a number in the range of dates.
+ */
+const char *xlsx_cell_date(struct xlsx_book *book, const struct xlsx_cell *cell);
+
 /* "A", "B", ... "XFD" for a 0-based column; buf of at least 4 bytes. */
 void xlsx_col_name(uint32_t col, char buf[4]);
 

@@ -18,7 +18,7 @@
 
 /* The writer's state: formats, and the first error libxlsxwriter reported. */
 struct fmts {
-	lxw_format *title, *note, *group, *head, *head_req, *example, *text, *date;
+	lxw_format *title, *note, *group, *head, *head_req, *example, *text, *date, *general;
 	lxw_error err;
 };
 
@@ -53,6 +53,8 @@ static void set_fmts(lxw_workbook *wb, struct fmts *f)
 	format_set_num_format(f->text, "@");
 	f->date = workbook_add_format(wb);
 	format_set_num_format(f->date, "yyyy-mm-dd");
+	f->general = workbook_add_format(wb);
+	format_set_num_format(f->general, "General");
 }
 
 static char *header_text(const struct intake_field *f)
@@ -121,7 +123,7 @@ static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_c
 	case FT_INT:
 		v = *field_int(record, f);
 		if (v)
-			worksheet_write_number(ws, row, col, v, NULL);
+			worksheet_write_number(ws, row, col, v, fm->general);
 		return;
 	case FT_BOOL:
 	case FT_ENUM:
@@ -209,6 +211,11 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 		} else {
 			validate_column(ws, fm, f, row, row, 1);
 		}
+		/* Typed-in dates and numbers must not land in a text-formatted cell. */
+		if (f->type == FT_DATE)
+			worksheet_write_blank(ws, row, 1, fm->date);
+		else if (f->type == FT_INT)
+			worksheet_write_blank(ws, row, 1, fm->general);
 		if (doc)
 			write_value(ws, fm, row, 1, f, &doc->hospital);
 	}

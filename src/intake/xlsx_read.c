@@ -49,6 +49,20 @@ static const char *cell_text(const struct xlsx_sheet *sh, uint32_t row, int col)
 	return c ? c->text : NULL;
 }
 
+/* The text of a field's cell; a date field takes a serial number as the date it is. */
+static const char *field_cell(struct reader *r, const struct xlsx_sheet *sh, uint32_t row,
+			      int col, const struct intake_field *f)
+{
+	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
+	const char *date;
+
+	if (!c)
+		return NULL;
+	if (f->type == FT_DATE && (date = xlsx_cell_date(r->book, c)) != NULL)
+		return date;
+	return c->text;
+}
+
 static int is_example(const char *text)
 {
 	char *s;
@@ -77,8 +91,8 @@ static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
 				continue;
 			r->doc->rows[k] = (int)c->row;
 			r->doc->columns[k] = 1;
-			intake_convert(r->doc, &r->doc->hospital, (int)k, cell_text(sh, c->row, 1),
-				       r->d);
+			intake_convert(r->doc, &r->doc->hospital, (int)k,
+				       field_cell(r, sh, c->row, 1, f), r->d);
 		}
 	}
 	r->doc->hospital.src = 0;
@@ -188,7 +202,8 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 		for (size_t k = 0; k < intake_n_fields; k++) {
 			if (intake_fields[k].rec != rec || r->doc->columns[k] < 0)
 				continue;
-			intake_convert(r->doc, record, (int)k, cell_text(sh, row, r->doc->columns[k]),
+			intake_convert(r->doc, record, (int)k,
+				       field_cell(r, sh, row, r->doc->columns[k], &intake_fields[k]),
 				       r->d);
 		}
 	}

@@ -919,6 +919,16 @@ int xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_sheet **
 	return MS_OK;
 }
 
+const char *xlsx_cell_date(struct xlsx_book *b, const struct xlsx_cell *cell)
+{
+	if (cell->type == XLSX_DATE)
+		return cell->text;
+	/* From 1900-03-01: the serials before Excel's phantom 1900-02-29 are no real dates. */
+	if (cell->type != XLSX_NUMBER || cell->num < 61)
+		return NULL;
+	return date_text(b, cell->num);
+}
+
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)
 {
 	struct xlsx_cell key = { .row = row, .col = col };

@@ -170,6 +170,10 @@ static void cells_as_written(void **state)
 	assert_string_equal(text(sh, 9, 0), "電子カルテ");
 	assert_null(xlsx_cell(sh, 9, 1));				/* empty <c/> */
 	assert_null(xlsx_cell(sh, 1, 0));
+	/* A date typed where the format does not say date: the caller knows the field is one. */
+	assert_string_equal(xlsx_cell_date(b, xlsx_cell(sh, 3, 0)), "2026-09-15");
+	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 3, 2)));		/* 7: no plausible date */
+	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 2, 0)));		/* text */
 	xlsx_free(b);
 	free(bytes);
 }
