@@ -38,12 +38,30 @@ int cli_common_option(struct cli *c, int opt, const char *arg)
 	}
 }
 
-int cli_help(const struct cli *c, const char *help_ja, const char *help_en)
+/* After option parsing: if --help was given, prints the help and returns 1. */
+static int cli_help(const struct cli *c, const char *help_ja, const char *help_en)
 {
 	if (!c->want_help)
 		return 0;
 	fputs(c->lang == MS_LANG_EN ? help_en : help_ja, stdout);
 	return 1;
+}
+
+int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
+		int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
+		const char *help_ja, const char *help_en)
+{
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		int r = cli_common_option(c, opt, optarg);
+
+		if (r < 0)
+			return 2;
+		if (r == 0 && (!local || local(opt, optarg, ctx) < 0))
+			return cli_usage(c, usage);
+	}
+	return cli_help(c, help_ja, help_en) ? 0 : CLI_GO;
 }
 
 static void print_msg(FILE *f, enum msg_id msg, const char *arg, enum ms_lang lang)

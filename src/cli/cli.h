@@ -31,11 +31,19 @@ enum { OPT_DB = 256, OPT_LANG, OPT_HOSPITAL, OPT_JSON, OPT_HELP, OPT__FIRST_LOCA
 /*
  * Handles a common option; returns 1 if it was one, 0 if not, and -1 after
  * printing a usage error (the caller returns 2). --help is only noted, so
- * that a later --lang still counts: see cli_help.
+ * that a later --lang still counts (cli_options prints it).
  */
 int cli_common_option(struct cli *c, int opt, const char *arg);
-/* After option parsing: if --help was given, prints the help and returns 1. */
-int cli_help(const struct cli *c, const char *help_ja, const char *help_en);
+#define CLI_GO (-1)
+/*
+ * Runs getopt_long over argv: common options are handled here, any other is
+ * handed to local (which records it and returns 0, or returns -1 if it is not
+ * the command's; local may be NULL). Returns CLI_GO to go on, or the status
+ * to exit with: 0 after printing --help, 2 after a usage error naming usage.
+ */
+int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
+		int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
+		const char *help_ja, const char *help_en);
 
 /* Prints "medsec: where: what" for an error; returns err->status. */
 int cli_error(const struct cli *c, const struct ms_error *err);

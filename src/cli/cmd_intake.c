@@ -58,9 +58,37 @@ static int load_stored(struct cli *c, struct store *st, struct intake_doc **doc,
 	return 0;
 }
 
+enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE, OPT_CHECK, OPT_ALLOW_TEST };
+
+/* The flags of template and intake, set by their options. */
+struct intake_flags {
+	int filled, force, check, allow_test;
+};
+
+static int intake_option(int opt, const char *arg, void *ctx)
+{
+	struct intake_flags *f = ctx;
+
+	switch (opt) {
+	case OPT_FILLED:
+		f->filled = 1;
+		return 0;
+	case OPT_FORCE:
+		f->force = 1;
+		return 0;
+	case OPT_CHECK:
+		f->check = 1;
+		return 0;
+	case OPT_ALLOW_TEST:
+		f->allow_test = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 int cmd_template(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE };
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "filled", no_argument, NULL, OPT_FILLED },
 					      { "force", no_argument, NULL, OPT_FORCE },
@@ -68,39 +96,28 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	struct intake_doc *doc = NULL;
 	struct store *st = NULL;
 	struct ms_error err;
-	int opt, filled = 0, force = 0, rev = 0, rc;
+	struct intake_flags fl = { 0 };
+	int rev = 0, rc;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg);
-
-		if (r < 0)
-			return 2;
-		if (r)
-			continue;
-		if (opt == OPT_FILLED)
-			filled = 1;
-		else if (opt == OPT_FORCE)
-			force = 1;
-		else
-			return cli_usage(c, "medsec template FILE.xlsx [--filled]");
-	}
-	if (cli_help(c, template_help_ja, template_help_en))
-		return 0;
+	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec template FILE.xlsx",
+			 template_help_ja, template_help_en);
+	if (rc != CLI_GO)
+		return rc;
 	if (optind + 1 != argc)
 		return cli_usage(c, "medsec template FILE.xlsx [--filled]");
 	/* A blank template written over a filled-in workbook would lose a hospital's work. */
-	if (!force && access(argv[optind], F_OK) == 0) {
+	if (!fl.force && access(argv[optind], F_OK) == 0) {
 		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, argv[optind], NULL);
 		return cli_error(c, &err);
 	}
-	if (filled) {
+	if (fl.filled) {
 		if ((rc = cli_open_store(c, &st)) || (rc = load_stored(c, st, &doc, &rev))) {
 			store_close(st);
 			return rc;
 		}
 		store_close(st);
 	}
-	if (filled && ends_with(argv[optind], ".json")) {
+	if (fl.filled && ends_with(argv[optind], ".json")) {
 		char *json = intake_json_dump(doc);
 		FILE *f = fopen(argv[optind], "w");
 
@@ -170,7 +187,6 @@ static void print_json_result(const struct intake_doc *doc, const struct store_r
 
 int cmd_intake(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_CHECK = OPT__FIRST_LOCAL, OPT_ALLOW_TEST };
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "check", no_argument, NULL, OPT_CHECK },
@@ -183,25 +199,15 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	struct store_revision rev;
 	struct store *st = NULL;
-	int opt, check = 0, rc;
+	struct intake_flags fl = { 0 };
+	int rc;
 	char *json, count[24];
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg);
-
-		if (r < 0)
-			return 2;
-		if (r)
-			continue;
-		if (opt == OPT_CHECK)
-			check = 1;
-		else if (opt == OPT_ALLOW_TEST)
-			io.allow_test_addresses = 1;
-		else
-			return cli_usage(c, "medsec intake FILE");
-	}
-	if (cli_help(c, intake_help_ja, intake_help_en))
-		return 0;
+	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec intake FILE",
+			 intake_help_ja, intake_help_en);
+	if (rc != CLI_GO)
+		return rc;
+	io.allow_test_addresses = fl.allow_test;
 	if (optind + 1 != argc)
 		return cli_usage(c, "medsec intake FILE");
 	if (intake_load(argv[optind], &doc, &d, &err) != MS_OK) {
@@ -217,7 +223,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 		ms_diags_dispose(&d);
 		return cli_error(c, &err);
 	}
-	if (check) {
+	if (fl.check) {
 		if (c->json)
 			print_json_result(doc, NULL, &d, 0);
 		else

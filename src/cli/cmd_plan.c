@@ -210,9 +210,18 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	return rc;
 }
 
+enum { OPT_XLSX = OPT__FIRST_LOCAL };
+
+static int plan_option(int opt, const char *arg, void *ctx)
+{
+	if (opt != OPT_XLSX)
+		return -1;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_XLSX = OPT__FIRST_LOCAL };
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "xlsx", required_argument, NULL, OPT_XLSX },
 					      { NULL, 0, NULL, 0 } };
@@ -220,22 +229,13 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	struct plan *p = NULL;
 	const char *xlsx = NULL, *sub;
-	int opt, rc, nargs;
+	int rc, nargs;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg);
-
-		if (r < 0)
-			return 2;
-		if (r)
-			continue;
-		if (opt == OPT_XLSX)
-			xlsx = optarg;
-		else
-			return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS | confirm LINE]");
-	}
-	if (cli_help(c, plan_help_ja, plan_help_en))
-		return 0;
+	rc = cli_options(c, argc, argv, opts, plan_option, &xlsx,
+			 "medsec plan [confirm-ip LINE ADDRESS | confirm LINE [ADDRESS]]", plan_help_ja,
+			 plan_help_en);
+	if (rc != CLI_GO)
+		return rc;
 	sub = optind < argc ? argv[optind] : NULL;
 	nargs = argc - optind - 1;
 	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
@@ -275,16 +275,12 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	int64_t hid;
 	char *name = NULL, no[16];
-	int opt, rc, start;
+	int rc, start;
 
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int res = cli_common_option(c, opt, optarg);
-
-		if (res <= 0)
-			return res < 0 ? 2 : cli_usage(c, "medsec round [new]");
-	}
-	if (cli_help(c, round_help_ja, round_help_en))
-		return 0;
+	rc = cli_options(c, argc, argv, opts, NULL, NULL, "medsec round [new]", round_help_ja,
+			 round_help_en);
+	if (rc != CLI_GO)
+		return rc;
 	start = optind < argc && strcmp(argv[optind], "new") == 0;
 	if (argc - optind > start)
 		return cli_usage(c, "medsec round [new]");
