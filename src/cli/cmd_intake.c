@@ -147,7 +147,7 @@ static const char intake_help_ja[] =
 	"検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
 	"「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
 	"データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
-	"アカウント・パスワードリストのシートは読み込みません。\n\n"
+	"アカウント・パスワードリストのシートは保存しません(記入があれば警告します)。\n\n"
 	"  --check                 検査のみ行い、取り込まない\n"
 	"  --allow-test-addresses  検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
 	"                          (テスト環境・デモ用)\n"
@@ -158,7 +158,7 @@ static const char intake_help_en[] =
 	"and stores it in one transaction. Every problem is printed as\n"
 	"\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
 	"store is untouched. Importing the same hospital again makes a new revision.\n"
-	"The account/password sheet is never read.\n\n"
+	"The account/password sheet is never stored (a filled one is warned about).\n\n"
 	"  --check                 check only, store nothing\n"
 	"  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
 	"  --json                  print the result as JSON\n";
