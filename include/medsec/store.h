@@ -87,4 +87,55 @@ int store_confirm_save(struct store *s, int64_t round_id, const struct confirmat
 int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
 		       struct ms_error *err);
 
+/* --- scans --- */
+
+enum scan_status { SCAN_RUNNING = 0, SCAN_DONE, SCAN_INTERRUPTED };
+
+struct scan_record {
+	int64_t id;
+	int64_t round_id;
+	char method[16];		/* "tcp_connect" */
+	char started_at[32], finished_at[32];
+	enum scan_status status;
+	char source_address[64];	/* to announce to the hospital's monitoring */
+	char ports[512];		/* as given, e.g. "1-65535" */
+	uint64_t seed;
+	unsigned rate, host_rate, retries, timeout_ms;
+	uint64_t total, done;		/* probes, and those final before the checkpoint */
+};
+
+struct scan_host_row {
+	char address[64];
+	int line_no;
+	uint32_t closed, filtered;
+};
+
+struct scan_port_row {
+	size_t host;		/* index into the scan's hosts */
+	char proto[4];		/* "tcp", "udp" */
+	uint16_t port;
+	char state[16];		/* "open", "open_filtered" */
+};
+
+/* Records a new scan of the round with its hosts (in scope order); fills rec->id. */
+int store_scan_begin(struct store *s, struct scan_record *rec, const struct scan_host_row *hosts,
+		     size_t n_hosts, struct ms_error *err);
+/*
+ * One transaction: the ports found since the last checkpoint, the position
+ * below which every probe is final, and the hosts' closed/filtered counts.
+ */
+int store_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
+			  const struct scan_port_row *found, size_t n_found,
+			  const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
+			  struct ms_error *err);
+int store_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
+		      const char *finished_at, struct ms_error *err);
+/* The round's latest scan; rec->id = 0 if there is none. */
+int store_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,
+		      struct ms_error *err);
+/* A scan's hosts and found ports; both arrays new (free them). */
+int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
+		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+		       struct ms_error *err);
+
 #endif

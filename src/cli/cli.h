@@ -63,5 +63,6 @@ int cmd_template(struct cli *c, int argc, char **argv);
 int cmd_intake(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_round(struct cli *c, int argc, char **argv);
+int cmd_scan(struct cli *c, int argc, char **argv);
 
 #endif

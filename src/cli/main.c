@@ -19,6 +19,8 @@ static const struct {
 	  "check and import a filled workbook (or its JSON twin)" },
 	{ "plan", cmd_plan, "調査実施計画一覧を作る(対象回線・回線番号・診断実施判定)",
 	  "build the survey plan (scope, renumbering, eligibility)" },
+	{ "scan", cmd_scan, "計画の診断対象アドレスをポートスキャンする",
+	  "port-scan the plan's target addresses" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

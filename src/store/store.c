@@ -74,3 +74,37 @@ int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **
 {
 	return s->ops->confirm_list(s, round_id, out, n, err);
 }
+
+int store_scan_begin(struct store *s, struct scan_record *rec, const struct scan_host_row *hosts,
+		     size_t n_hosts, struct ms_error *err)
+{
+	return s->ops->scan_begin(s, rec, hosts, n_hosts, err);
+}
+
+int store_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
+			  const struct scan_port_row *found, size_t n_found,
+			  const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
+			  struct ms_error *err)
+{
+	return s->ops->scan_checkpoint(s, scan_id, done, found, n_found, closed, filtered, n_hosts,
+				       err);
+}
+
+int store_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
+		      const char *finished_at, struct ms_error *err)
+{
+	return s->ops->scan_finish(s, scan_id, status, finished_at, err);
+}
+
+int store_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,
+		      struct ms_error *err)
+{
+	return s->ops->scan_latest(s, round_id, rec, err);
+}
+
+int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
+		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+		       struct ms_error *err)
+{
+	return s->ops->scan_results(s, scan_id, hosts, n_hosts, ports, n_ports, err);
+}

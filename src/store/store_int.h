@@ -28,6 +28,19 @@ struct store_ops {
 			    struct ms_error *err);
 	int (*confirm_list)(struct store *s, int64_t round_id, struct confirmation **out,
 			    size_t *n, struct ms_error *err);
+	int (*scan_begin)(struct store *s, struct scan_record *rec,
+			  const struct scan_host_row *hosts, size_t n_hosts, struct ms_error *err);
+	int (*scan_checkpoint)(struct store *s, int64_t scan_id, uint64_t done,
+			       const struct scan_port_row *found, size_t n_found,
+			       const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
+			       struct ms_error *err);
+	int (*scan_finish)(struct store *s, int64_t scan_id, enum scan_status status,
+			   const char *finished_at, struct ms_error *err);
+	int (*scan_latest)(struct store *s, int64_t round_id, struct scan_record *rec,
+			   struct ms_error *err);
+	int (*scan_results)(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
+			    size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+			    struct ms_error *err);
 };
 
 struct store {

@@ -61,6 +61,37 @@ static const char *const migrations[] = {
 	"  address TEXT,"
 	"  confirmed_at TEXT NOT NULL,"
 	"  PRIMARY KEY (round_id, declared_no, kind));",
+	/* 2: port scans of a round, resumable from their checkpoint */
+	"CREATE TABLE scan ("
+	"  id INTEGER PRIMARY KEY,"
+	"  round_id INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  method TEXT NOT NULL,"
+	"  started_at TEXT NOT NULL,"
+	"  finished_at TEXT,"
+	"  status INTEGER NOT NULL,"
+	"  source_address TEXT,"
+	"  ports TEXT NOT NULL,"
+	"  seed INTEGER NOT NULL,"
+	"  rate INTEGER NOT NULL, host_rate INTEGER NOT NULL, retries INTEGER NOT NULL,"
+	"  timeout_ms INTEGER NOT NULL,"
+	"  total INTEGER NOT NULL,"
+	"  done INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE scan_host ("
+	"  scan_id INTEGER NOT NULL REFERENCES scan(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL,"
+	"  address TEXT NOT NULL,"
+	"  line_no INTEGER,"
+	"  closed INTEGER NOT NULL DEFAULT 0,"
+	"  filtered INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (scan_id, idx));"
+	"CREATE TABLE scan_port ("
+	"  scan_id INTEGER NOT NULL,"
+	"  idx INTEGER NOT NULL,"
+	"  proto TEXT NOT NULL,"
+	"  port INTEGER NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  PRIMARY KEY (scan_id, idx, proto, port),"
+	"  FOREIGN KEY (scan_id, idx) REFERENCES scan_host(scan_id, idx) ON DELETE CASCADE);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -651,6 +682,224 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 	return MS_OK;
 }
 
+static int sq_scan_begin(struct store *s, struct scan_record *rec,
+			 const struct scan_host_row *hosts, size_t n_hosts, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	rc = prepare(db,
+		     "INSERT INTO scan (round_id, method, started_at, status, source_address, ports,"
+		     " seed, rate, host_rate, retries, timeout_ms, total, done)"
+		     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		     &st, err);
+	if (rc)
+		return end(db, rc, err);
+	sqlite3_bind_int64(st, 1, rec->round_id);
+	bind_text(st, 2, rec->method);
+	bind_text(st, 3, rec->started_at);
+	sqlite3_bind_int(st, 4, rec->status);
+	bind_text(st, 5, rec->source_address[0] ? rec->source_address : NULL);
+	bind_text(st, 6, rec->ports);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)rec->seed);
+	sqlite3_bind_int(st, 8, (int)rec->rate);
+	sqlite3_bind_int(st, 9, (int)rec->host_rate);
+	sqlite3_bind_int(st, 10, (int)rec->retries);
+	sqlite3_bind_int(st, 11, (int)rec->timeout_ms);
+	sqlite3_bind_int64(st, 12, (sqlite3_int64)rec->total);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)rec->done);
+	if ((rc = run(db, st, err)))
+		return end(db, rc, err);
+	rec->id = sqlite3_last_insert_rowid(db);
+	for (size_t i = 0; i < n_hosts && rc == MS_OK; i++) {
+		rc = prepare(db, "INSERT INTO scan_host (scan_id, idx, address, line_no) VALUES (?,?,?,?)",
+			     &st, err);
+		if (rc)
+			break;
+		sqlite3_bind_int64(st, 1, rec->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		bind_text(st, 3, hosts[i].address);
+		sqlite3_bind_int(st, 4, hosts[i].line_no);
+		rc = run(db, st, err);
+	}
+	return end(db, rc, err);
+}
+
+static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
+			      const struct scan_port_row *found, size_t n_found,
+			      const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
+			      struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	/* A resumed scan meets some ports again: the same row, replaced. */
+	rc = prepare(db,
+		     "INSERT OR REPLACE INTO scan_port (scan_id, idx, proto, port, state)"
+		     " VALUES (?,?,?,?,?)",
+		     &st, err);
+	for (size_t i = 0; i < n_found && rc == MS_OK; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, scan_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)found[i].host);
+		bind_text(st, 3, found[i].proto);
+		sqlite3_bind_int(st, 4, found[i].port);
+		bind_text(st, 5, found[i].state);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == MS_OK)
+		rc = prepare(db,
+			     "UPDATE scan_host SET closed = ?, filtered = ? WHERE scan_id = ? AND idx = ?",
+			     &st, err);
+	for (size_t i = 0; i < n_hosts && rc == MS_OK; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, closed[i]);
+		sqlite3_bind_int64(st, 2, filtered[i]);
+		sqlite3_bind_int64(st, 3, scan_id);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	if (rc == MS_OK && (rc = prepare(db, "UPDATE scan SET done = ? WHERE id = ?", &st, err)) == MS_OK) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)done);
+		sqlite3_bind_int64(st, 2, scan_id);
+		rc = run(db, st, err);
+	}
+	return end(db, rc, err);
+}
+
+static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
+			  const char *finished_at, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db, "UPDATE scan SET status = ?, finished_at = ? WHERE id = ?", &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int(st, 1, status);
+	bind_text(st, 2, finished_at);
+	sqlite3_bind_int64(st, 3, scan_id);
+	return run(db, st, err);
+}
+
+static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	snprintf(dst, size, "%s", v ? v : "");
+}
+
+static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,
+			  struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "SELECT id, method, started_at, finished_at, status, source_address, ports,"
+			 " seed, rate, host_rate, retries, timeout_ms, total, done FROM scan"
+			 " WHERE round_id = ? ORDER BY id DESC LIMIT 1",
+			 &st, err);
+
+	memset(rec, 0, sizeof(*rec));
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rec->id = sqlite3_column_int64(st, 0);
+		rec->round_id = round_id;
+		copy_col(rec->method, sizeof(rec->method), st, 1);
+		copy_col(rec->started_at, sizeof(rec->started_at), st, 2);
+		copy_col(rec->finished_at, sizeof(rec->finished_at), st, 3);
+		rec->status = sqlite3_column_int(st, 4);
+		copy_col(rec->source_address, sizeof(rec->source_address), st, 5);
+		copy_col(rec->ports, sizeof(rec->ports), st, 6);
+		rec->seed = (uint64_t)sqlite3_column_int64(st, 7);
+		rec->rate = (unsigned)sqlite3_column_int(st, 8);
+		rec->host_rate = (unsigned)sqlite3_column_int(st, 9);
+		rec->retries = (unsigned)sqlite3_column_int(st, 10);
+		rec->timeout_ms = (unsigned)sqlite3_column_int(st, 11);
+		rec->total = (uint64_t)sqlite3_column_int64(st, 12);
+		rec->done = (uint64_t)sqlite3_column_int64(st, 13);
+	}
+	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MS_OK : sq_fail(db, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int sq_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
+			   size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+			   struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	*hosts = NULL;
+	*ports = NULL;
+	*n_hosts = *n_ports = 0;
+	rc = prepare(db,
+		     "SELECT address, line_no, closed, filtered FROM scan_host WHERE scan_id = ?"
+		     " ORDER BY idx",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, scan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct scan_host_row *h;
+
+		*hosts = ms_xrealloc(*hosts, (*n_hosts + 1) * sizeof(**hosts));
+		h = &(*hosts)[(*n_hosts)++];
+		copy_col(h->address, sizeof(h->address), st, 0);
+		h->line_no = sqlite3_column_int(st, 1);
+		h->closed = (uint32_t)sqlite3_column_int64(st, 2);
+		h->filtered = (uint32_t)sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	rc = prepare(db,
+		     "SELECT idx, proto, port, state FROM scan_port WHERE scan_id = ?"
+		     " ORDER BY idx, proto DESC, port",
+		     &st, err);
+	if (rc)
+		goto fail_rc;
+	sqlite3_bind_int64(st, 1, scan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct scan_port_row *p;
+
+		*ports = ms_xrealloc(*ports, (*n_ports + 1) * sizeof(**ports));
+		p = &(*ports)[(*n_ports)++];
+		p->host = (size_t)sqlite3_column_int64(st, 0);
+		copy_col(p->proto, sizeof(p->proto), st, 1);
+		p->port = (uint16_t)sqlite3_column_int(st, 2);
+		copy_col(p->state, sizeof(p->state), st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return MS_OK;
+fail:
+	rc = sq_fail(db, err);
+fail_rc:
+	free(*hosts);
+	free(*ports);
+	*hosts = NULL;
+	*ports = NULL;
+	*n_hosts = *n_ports = 0;
+	return rc;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -663,6 +912,11 @@ static const struct store_ops sqlite_ops = {
 	.plan_load = sq_plan_load,
 	.confirm_save = sq_confirm_save,
 	.confirm_list = sq_confirm_list,
+	.scan_begin = sq_scan_begin,
+	.scan_checkpoint = sq_scan_checkpoint,
+	.scan_finish = sq_scan_finish,
+	.scan_latest = sq_scan_latest,
+	.scan_results = sq_scan_results,
 };
 
 int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)

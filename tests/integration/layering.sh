@@ -16,6 +16,7 @@ check model store.h intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h'
 check store intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h'
 check intake plan.h cli/cli.h 'store/[a-z_]+\.h'
 check plan cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+check scan store.h intake.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check cli 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 # SQL lives in the store only.
 hits=$(grep -rlE 'sqlite3_|SELECT |INSERT INTO' "$SRC/src" | grep -v "/src/store/")
@@ -24,4 +25,7 @@ if [ -n "$hits" ]; then fail "SQL outside src/store: $hits"; else ok; fi
 hits=$(grep -rlE '\b(printf|puts|fputs)\(|stderr|stdout' "$SRC/src" | grep -v '/src/cli/' \
 	| grep -v '/src/util/mem.c')
 if [ -n "$hits" ]; then fail "printing outside src/cli: $hits"; else ok; fi
+# Only the scanner opens sockets.
+hits=$(grep -rlE '\bsocket\(' "$SRC/src" | grep -v '/src/scan/')
+if [ -n "$hits" ]; then fail "sockets outside src/scan: $hits"; else ok; fi
 finish

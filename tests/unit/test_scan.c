@@ -1,0 +1,208 @@
+/* test_scan.c - probe order, port lists, the scope, and a connect scan on loopback. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "medsec/scan.h"
+
+static void order_is_a_permutation(void **state)
+{
+	static const uint64_t sizes[] = { 1, 2, 3, 7, 64, 1000, 65535, 3 * 65535 + 1 };
+
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		uint64_t n = sizes[k];
+		uint8_t *seen = calloc(n, 1);
+		uint64_t same_place = 0;
+
+		for (uint64_t i = 0; i < n; i++) {
+			size_t t, p;
+
+			scan_probe_at(i, n, 1, 42 + k, &t, &p);
+			assert_true(t < n);
+			assert_int_equal(p, 0);
+			assert_int_equal(seen[t], 0);
+			seen[t] = 1;
+			same_place += t == i;
+		}
+		/* Shuffled, not the identity (a large n keeps few in place). */
+		if (n >= 1000)
+			assert_true(same_place < n / 100);
+		free(seen);
+	}
+	/* Another seed, another order; the same seed, the same order (what resume relies on). */
+	{
+		size_t a, b, c, p;
+
+		scan_probe_at(5, 65535, 1, 1, &a, &p);
+		scan_probe_at(5, 65535, 1, 1, &b, &p);
+		scan_probe_at(5, 65535, 1, 2, &c, &p);
+		assert_int_equal(a, b);
+		assert_true(a != c);
+	}
+}
+
+static void port_lists(void **state)
+{
+	struct scan_ports p;
+	static const char *const bad[] = { "", "0", "65536", "5-3", "1,,2", "a", "1,", "-5",
+					   "1-", "22 80" };
+
+	assert_int_equal(scan_ports_parse("1-3,5,3", &p), 0);
+	assert_int_equal(p.n, 4);
+	assert_int_equal(p.v[0], 1);
+	assert_int_equal(p.v[3], 5);
+	scan_ports_dispose(&p);
+	assert_int_equal(scan_ports_parse("1-65535", &p), 0);
+	assert_int_equal(p.n, 65535);
+	scan_ports_dispose(&p);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		print_message("bad: '%s'\n", bad[i]);
+		assert_int_equal(scan_ports_parse(bad[i], &p), -1);
+	}
+}
+
+static void scope_from_the_plan_only(void **state)
+{
+	struct plan_line lines[4] = {
+		{ .line_no = 1, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.8/30" } },
+		{ .line_no = 2, .status = STATUS_NEEDS_DAY_IP, .global_ip = (char[]){ "203.0.113.77" } },
+		{ .line_no = 3, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.9" } },
+		{ .line_no = 4, .status = STATUS_TARGET, .target = (char[]){ "2001:db8::5" } },
+	};
+	struct plan p = { .lines = lines, .n_lines = 4 };
+	struct scan_scope s;
+	struct ms_error err;
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+
+	assert_int_equal(scan_scope_from_plan(&s, &p, &err), MS_OK);
+	assert_int_equal(s.n_targets, 5);	/* .8-.11 once each, and the IPv6 one */
+	assert_string_equal(s.targets[0].text, "203.0.113.8");
+	assert_string_equal(s.targets[3].text, "203.0.113.11");
+	assert_int_equal(s.targets[1].line_no, 1);	/* .9 belongs to the first line naming it */
+	assert_string_equal(s.targets[4].text, "2001:db8::5");
+	inet_pton(AF_INET, "203.0.113.10", &sin.sin_addr);
+	assert_int_equal(scan_scope_find(&s, (struct sockaddr *)&sin), 2);
+	inet_pton(AF_INET, "203.0.113.77", &sin.sin_addr);	/* not confirmed: not in scope */
+	assert_int_equal(scan_scope_find(&s, (struct sockaddr *)&sin), -1);
+	scan_scope_dispose(&s);
+
+	/* A plan row that is not a global address is refused whole. */
+	lines[2].target = (char[]){ "10.0.0.1" };
+	assert_int_equal(scan_scope_from_plan(&s, &p, &err), MS_ERR_SYSTEM);
+	assert_int_equal(err.msg, MSG_SCAN_BAD_TARGET);
+}
+
+struct seen {
+	uint16_t open[16];
+	size_t n_open;
+	uint32_t closed, filtered;
+	uint64_t done;
+	int checkpoints;
+};
+
+static void found(void *ctx, size_t target, uint8_t proto, uint16_t port, enum port_state st)
+{
+	struct seen *s = ctx;
+
+	assert_int_equal(target, 0);
+	assert_int_equal(proto, IPPROTO_TCP);
+	assert_int_equal(st, PORT_OPEN);
+	assert_true(s->n_open < 16);
+	s->open[s->n_open++] = port;
+}
+
+static int checkpoint(void *ctx, uint64_t done, const uint32_t *closed, const uint32_t *filtered)
+{
+	struct seen *s = ctx;
+
+	assert_true(done >= s->done);	/* never goes back */
+	s->done = done;
+	s->closed = closed[0];
+	s->filtered = filtered[0];
+	s->checkpoints++;
+	return 0;
+}
+
+static int listener(uint16_t *port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(fd, 16), 0);
+	getsockname(fd, (struct sockaddr *)&a, &len);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* Loopback only: three listeners among ports that were just freed (so closed). */
+static void connect_scan_on_loopback(void **state)
+{
+	struct scan_target t = { .addr_len = sizeof(struct sockaddr_in), .text = "127.0.0.1" };
+	struct scan_scope scope = { &t, 1 };
+	struct scan_ports ports = { 0 };
+	struct scan_params prm = { .rate = 20000, .host_rate = 20000, .retries = 1,
+				   .timeout_ms = 500, .seed = 7 };
+	struct seen seen = { 0 };
+	struct scan_events ev = { &seen, found, checkpoint, NULL };
+	struct ms_error err;
+	uint16_t open[3], closed[5];
+	int fds[3];
+	char spec[128];
+
+	((struct sockaddr_in *)&t.addr)->sin_family = AF_INET;
+	((struct sockaddr_in *)&t.addr)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	for (int i = 0; i < 5; i++)
+		close(listener(&closed[i]));
+	for (int i = 0; i < 3; i++)
+		fds[i] = listener(&open[i]);
+	snprintf(spec, sizeof(spec), "%u,%u,%u,%u,%u,%u,%u,%u", open[0], closed[0], open[1],
+		 closed[1], closed[2], open[2], closed[3], closed[4]);
+	assert_int_equal(scan_ports_parse(spec, &ports), 0);
+	assert_int_equal(scan_tcp_connect(&scope, &ports, &prm, &ev, &err), MS_OK);
+	assert_int_equal(seen.n_open, 3);
+	qsort(seen.open, 3, sizeof(uint16_t), cmp_u16);
+	qsort(open, 3, sizeof(uint16_t), cmp_u16);
+	assert_memory_equal(seen.open, open, sizeof(open));
+	assert_int_equal(seen.closed, 5);
+	assert_int_equal(seen.filtered, 0);
+	assert_int_equal(seen.done, 8);
+	assert_true(seen.checkpoints >= 1);
+
+	/* Resuming from a checkpoint probes only what comes after it. */
+	memset(&seen, 0, sizeof(seen));
+	prm.start = 6;
+	assert_int_equal(scan_tcp_connect(&scope, &ports, &prm, &ev, &err), MS_OK);
+	assert_int_equal(seen.done, 8);
+	assert_int_equal(seen.n_open + seen.closed, 2);
+	scan_ports_dispose(&ports);
+	for (int i = 0; i < 3; i++)
+		close(fds[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(order_is_a_permutation),
+		cmocka_unit_test(port_lists),
+		cmocka_unit_test(scope_from_the_plan_only),
+		cmocka_unit_test(connect_scan_on_loopback),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
