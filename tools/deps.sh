@@ -5,7 +5,8 @@ set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
 libxlsxwriter-dev zlib1g-dev sqlite3"
 case "${1:-build}" in
-test) need="$need libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui jq unzip python3-jsonschema python3-uno" ;;
+test) need="$need libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui jq unzip python3-jsonschema python3-uno
+	iproute2 openssh-server nginx-light tcpdump nftables openssl" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 demo|build) ;;
 *) echo "usage: $0 [build|test|demo|fuzz]" >&2; exit 2 ;;

@@ -289,12 +289,18 @@ static void advance(struct engine *e)
 static size_t slot_budget(unsigned want)
 {
 	struct rlimit rl;
-	size_t n = want ? want : 512;
+	size_t n = want ? want : 2048;
 
-	/* Leave descriptors for the store and stdio. */
+	/* Raise the soft descriptor limit as far as allowed; leave some for the store and stdio. */
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < n + 64)
-		n = rl.rlim_cur > 96 ? rl.rlim_cur - 64 : 32;
+	    rl.rlim_cur < n + 64) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > n + 64 ? n + 64
+										     : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+		if (rl.rlim_cur < n + 64)
+			n = rl.rlim_cur > 96 ? rl.rlim_cur - 64 : 32;
+	}
 	return n;
 }
 

@@ -1,0 +1,71 @@
+# scan_netns.sh - medsec scan on the network-namespace test bed: the exact open TCP ports of
+# every authorised host, a resume after kill -9, and, from captures, not one packet to any
+# address outside the plan's scope.
+. "$(dirname "$0")/common.inc"
+. "$SRC/tests/netns/testbed.sh"
+
+if ! why=$(testbed_can_run); then
+	echo "SKIP: the namespace test bed $why; CI runs it as root"
+	exit 77
+fi
+trap 'testbed_down; rm -rf "$T"' EXIT
+testbed_up "$T"
+SCAN="ip netns exec $(tb_ns sc) $MEDSEC"
+
+# The hospital: three lines to diagnose; .99 declared but not requested; .13 dynamic and
+# never confirmed. Only .10, .11 and .12 may be touched.
+jq '.lines = [
+  (.lines[0] + {no: 1, global_ip: "198.18.0.10"}),
+  (.lines[0] + {no: 2, global_ip: "198.18.0.11"}),
+  (.lines[0] + {no: 3, global_ip: "198.18.0.12"}),
+  (.lines[0] + {no: 4, global_ip: "198.18.0.99", request_diagnosis: false}),
+  (.lines[0] + {no: 5, global_ip: "198.18.0.13", ip_kind: "dynamic"})]
+  | .devices = [] | .terminals = [] | .locations = []' "$SAMPLE" > bed.json
+expect_status 0 "$MEDSEC" intake --allow-test-addresses bed.json
+expect_status 0 "$MEDSEC" plan --json
+expect_eq "$(jq -c '[.lines[] | .target]' out.txt)" \
+	'["198.18.0.10","198.18.0.11","198.18.0.12",null,null]' "the plan's targets"
+
+# Dry run: every probe once, only to the targets.
+expect_status 0 $SCAN scan --dry-run --ports 1-1000 --seed 1
+expect_eq "$(wc -l < out.txt)" 3000 "dry-run probes"
+expect_eq "$(cut -d' ' -f2 out.txt | sort -u | tr '\n' ' ')" "198.18.0.10 198.18.0.11 198.18.0.12 " \
+	"dry-run addresses"
+expect_eq "$(sort -u out.txt | wc -l)" 3000 "dry-run probes are distinct"
+
+# A full TCP sweep, killed with -9 half way, then resumed.
+$SCAN scan --ports 1-65535 --rate 20000 --host-rate 20000 --timeout 300 >/dev/null 2>&1 &
+scanner=$!
+sleep 4
+kill -9 $scanner 2>/dev/null
+wait $scanner 2>/dev/null
+done_before=$(sqlite3 medsec.db "SELECT done FROM scan ORDER BY id DESC LIMIT 1")
+status_before=$(sqlite3 medsec.db "SELECT status FROM scan ORDER BY id DESC LIMIT 1")
+expect_eq "$status_before" 0 "a killed scan stays 'running' in the store"
+[ "$done_before" -gt 0 ] && [ "$done_before" -lt 196605 ] && ok ||
+	fail "checkpoint of the killed scan: $done_before"
+expect_status 0 $SCAN scan --resume --json
+cp out.txt scan.json
+expect_eq "$(jq -r .status scan.json)" done "status after resume"
+expect_eq "$(jq -r .source_address scan.json)" 198.18.0.2 "source address to announce"
+open_h1=$(jq -c '[.hosts[0].ports[] | .port]' scan.json)
+expect_eq "$open_h1" "[22,80,443,8443,$TB_HIGH_PORT]" "open ports of h1"
+expect_eq "$(jq -c '[.hosts[1].ports[] | .port]' scan.json)" "[80]" "open ports of h2 behind its firewall"
+expect_eq "$(jq -c '[.hosts[2].ports[] | .port]' scan.json)" "[]" "open ports of h3"
+expect_eq "$(jq -c '[.hosts[] | [.address, .line_no, (.ports | length) + .closed + .filtered]]' scan.json)" \
+	'[["198.18.0.10",1,65535],["198.18.0.11",2,65535],["198.18.0.12",3,65535]]' "every port accounted for once"
+expect_eq "$(jq -r '.hosts[1].filtered' scan.json)" 65534 "h2's dropped ports are filtered"
+expect_eq "$(jq -r '.hosts[2].closed' scan.json)" 65535 "h3's ports are closed"
+expect_status 2 $SCAN scan --resume
+expect_in err.txt "再開できる中断中のスキャンがありません"
+
+# Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
+testbed_stop_captures
+to_out=$(tcpdump -r "$T/out.pcap" -n 'ip dst 198.18.0.99 or arp dst host 198.18.0.99' 2>/dev/null | wc -l)
+expect_eq "$to_out" 0 "packets to the out-of-scope neighbour"
+dsts=$(tcpdump -r "$T/bridge.pcap" -n 'ip src 198.18.0.2' 2>/dev/null \
+	| sed -n 's/.* > \([0-9.]*\)\.[0-9]*: .*/\1/p' | sort -u | tr '\n' ' ')
+expect_eq "$dsts" "198.18.0.10 198.18.0.11 198.18.0.12 " "destinations of the scanner's packets"
+v6=$(tcpdump -r "$T/bridge.pcap" -n 'ip6' 2>/dev/null | wc -l)
+expect_eq "$v6" 0 "IPv6 packets on the bed"
+finish

@@ -1,0 +1,144 @@
+# testbed.sh - hosts in network namespaces on 198.18.0.0/24, joined by a bridge that lives
+# in a namespace of its own: nothing is added to the machine's own network, and the
+# scanner's namespace has no default route, so no packet can leave the test bed.
+#
+#   198.18.0.2   scanner
+#   198.18.0.10  h1: sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high port
+#   198.18.0.11  h2: nftables drops everything but 80 (a UTM that stays silent)
+#   198.18.0.12  h3: nothing listening, answers RST
+#   198.18.0.99  out: an out-of-scope neighbour that must see no packet from the scanner
+#
+# Source it, then: testbed_up DIR (needs root); testbed_down. Names carry TB (unique per run).
+TB=${TB:-m$$}
+TB=$(printf '%s' "$TB" | cut -c1-7)
+TB_HOSTS="sc h1 h2 h3 out"
+
+tb_addr() {
+	case $1 in sc) echo 198.18.0.2 ;; h1) echo 198.18.0.10 ;; h2) echo 198.18.0.11 ;;
+	h3) echo 198.18.0.12 ;; out) echo 198.18.0.99 ;; esac
+}
+
+tb_ns() { echo "$TB$1"; }
+
+testbed_can_run() {
+	[ "$(id -u)" = 0 ] || { echo "needs root (CI runs as root)"; return 1; }
+	command -v ip >/dev/null || { echo "needs iproute2"; return 1; }
+	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
+	ip netns del "${TB}probe"
+	for c in sshd nginx tcpdump nft openssl ssh-keygen; do
+		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
+	done
+	return 0
+}
+
+testbed_up() {
+	TB_DIR=$1
+	ip netns add "${TB}br"
+	ip netns exec "${TB}br" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+	ip -n "${TB}br" link add br0 type bridge
+	ip -n "${TB}br" link set br0 up
+	ip -n "${TB}br" link set lo up
+	for h in $TB_HOSTS; do
+		ns=$(tb_ns $h)
+		ip netns add "$ns"
+		# An IPv4 bed: no IPv6 chatter (router solicitations, MLD) to blur the captures.
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+			net.ipv6.conf.default.disable_ipv6=1
+		ip link add "${TB}$h" type veth peer name eth0 netns "$ns"
+		ip link set "${TB}$h" netns "${TB}br"
+		ip -n "${TB}br" link set "${TB}$h" master br0 up
+		ip -n "$ns" link set lo up
+		ip -n "$ns" addr add "$(tb_addr $h)/24" dev eth0
+		ip -n "$ns" link set eth0 up
+	done
+	# h1: real services.
+	mkdir -p "$TB_DIR/h1" /run/sshd
+	ssh-keygen -q -t ed25519 -N '' -f "$TB_DIR/h1/hostkey"
+	ip netns exec "$(tb_ns h1)" /usr/sbin/sshd -f /dev/null -h "$TB_DIR/h1/hostkey" \
+		-o ListenAddress=198.18.0.10 -o PidFile="$TB_DIR/h1/sshd.pid" -o UsePAM=no
+	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=h1.testbed \
+		-keyout "$TB_DIR/h1/key.pem" -out "$TB_DIR/h1/cert.pem" 2>/dev/null
+	mkdir -p "$TB_DIR/h1/nginx/logs"
+	cat > "$TB_DIR/h1/nginx.conf" <<NGINX
+pid $TB_DIR/h1/nginx.pid;
+error_log $TB_DIR/h1/nginx/logs/error.log;
+events {}
+http {
+	access_log off;
+	client_body_temp_path $TB_DIR/h1/nginx;
+	proxy_temp_path $TB_DIR/h1/nginx;
+	fastcgi_temp_path $TB_DIR/h1/nginx;
+	uwsgi_temp_path $TB_DIR/h1/nginx;
+	scgi_temp_path $TB_DIR/h1/nginx;
+	server { listen 198.18.0.10:80; return 200 "h1\n"; }
+	server {
+		listen 198.18.0.10:443 ssl;
+		listen 198.18.0.10:8443 ssl;
+		ssl_certificate $TB_DIR/h1/cert.pem;
+		ssl_certificate_key $TB_DIR/h1/key.pem;
+		return 200 "h1 tls\n";
+	}
+}
+NGINX
+	ip netns exec "$(tb_ns h1)" nginx -c "$TB_DIR/h1/nginx.conf" -p "$TB_DIR/h1/nginx"
+	TB_HIGH_PORT=$((40000 + $$ % 20000))
+	ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "
+import socket, time
+s = socket.socket(); s.bind(('198.18.0.10', $TB_HIGH_PORT)); s.listen(64); time.sleep(900)" &
+	echo $! > "$TB_DIR/h1/listener.pid"
+	# h2: a firewall that drops all but 80, and something on 80 and 22 behind it.
+	ip netns exec "$(tb_ns h2)" nft -f - <<NFT
+table inet tb {
+	chain input {
+		type filter hook input priority 0; policy drop;
+		ct state established,related accept
+		iif lo accept
+		tcp dport 80 accept
+	}
+}
+NFT
+	for p in 80 22; do
+		ip netns exec "$(tb_ns h2)" /usr/bin/python3 -c "
+import socket, time
+s = socket.socket(); s.bind(('198.18.0.11', $p)); s.listen(64); time.sleep(900)" &
+		echo $! >> "$TB_DIR/h2.pids"
+	done
+	# out: a neighbour with a service of its own, watched for any packet from the scanner.
+	ip netns exec "$(tb_ns out)" /usr/bin/python3 -c "
+import socket, time
+s = socket.socket(); s.bind(('198.18.0.99', 22)); s.listen(64); time.sleep(900)" &
+	echo $! > "$TB_DIR/out.pid"
+	ip netns exec "$(tb_ns out)" tcpdump -i eth0 -n -U -w "$TB_DIR/out.pcap" 2>/dev/null &
+	echo $! > "$TB_DIR/out-tcpdump.pid"
+	ip netns exec "${TB}br" tcpdump -i br0 -n -U -w "$TB_DIR/bridge.pcap" 'ip or ip6' 2>/dev/null &
+	echo $! > "$TB_DIR/br-tcpdump.pid"
+	# Wait until the services answer and the captures run (bounded).
+	for _ in $(seq 1 50); do
+		if ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "import socket
+socket.create_connection(('198.18.0.10', $TB_HIGH_PORT), 0.2)" 2>/dev/null &&
+			[ -s "$TB_DIR/h1/nginx.pid" ]; then break; fi
+		sleep 0.1
+	done 2>/dev/null
+	sleep 1
+}
+
+testbed_stop_captures() {
+	for f in out-tcpdump br-tcpdump; do
+		[ -f "$TB_DIR/$f.pid" ] && kill -INT "$(cat "$TB_DIR/$f.pid")" 2>/dev/null
+	done
+	sleep 1
+}
+
+testbed_down() {
+	[ -n "${TB_DIR:-}" ] || return 0
+	testbed_stop_captures
+	for f in h1/sshd.pid h1/nginx.pid h1/listener.pid out.pid h2.pids; do
+		[ -f "$TB_DIR/$f" ] && kill $(cat "$TB_DIR/$f") 2>/dev/null
+	done
+	for h in $TB_HOSTS br; do
+		ip netns pids "$(tb_ns $h)" 2>/dev/null | xargs -r kill 2>/dev/null
+		ip netns del "$(tb_ns $h)" 2>/dev/null
+	done
+	return 0
+}
