@@ -23,5 +23,14 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "medsec: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# The test bed runs its own sshd and nginx in namespaces: keep the packages' services
+# from starting on this machine (policy-rc.d, as Debian's build tools do).
+policy=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+	printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+	chmod +x /usr/sbin/policy-rc.d
+	policy=/usr/sbin/policy-rc.d
+fi
+trap '[ -z "$policy" ] || rm -f "$policy"' EXIT
 apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
