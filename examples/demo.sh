@@ -41,10 +41,32 @@ step "5. 診断当日: 動的IPの回線3のアドレスを確認、回線2は�
 "$MEDSEC" plan --json > "$OUT/plan.json"
 "$MEDSEC" plan
 
+step "6. 脆弱性診断: 計画の診断対象アドレスだけをポートスキャン"
+# The hospital's lines become hosts in network namespaces on this machine (198.18.10.0/24,
+# a test range): 回線1 and 回線2 at their declared addresses, 回線3 at the address confirmed
+# on the day. The address 回線3 declared before (198.18.10.3) is a neighbour that must see
+# nothing: a dynamic address is only ever scanned as confirmed on the day.
+. "$HERE/../tests/netns/testbed.sh"
+if why=$(testbed_can_run); then
+	TB_SC=198.18.10.250 TB_H1=198.18.10.1 TB_H2=198.18.10.2 TB_H3=198.18.10.33 TB_OUT=198.18.10.3
+	trap testbed_down EXIT
+	testbed_up "$(cd "$OUT" && pwd)/testbed"
+	ip netns exec "$(tb_ns sc)" "$MEDSEC" scan --ports 1-65535 --rate 20000 --host-rate 20000
+	"$MEDSEC" scan --show --json > "$OUT/scan.json"
+	testbed_stop_captures
+	n=$(tcpdump -r "$OUT/testbed/out.pcap" -n "ip dst $TB_OUT" 2>/dev/null | wc -l)
+	echo "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: $n"
+	testbed_down
+	trap - EXIT
+	set -e
+else
+	echo "(テスト用ホストを作れないため省略: $why)"
+fi
+
 step "出力"
 ls -l "$OUT"
 cat <<'NOTE'
 
-次の段階 (ポートスキャン、サービス調査、脆弱性照合、報告書) は開発中です。
-The next stages (port scan, probes, vulnerability matching, report) are being built.
+次の段階 (サービス調査、脆弱性照合、報告書) は開発中です。
+The next stages (probes, vulnerability matching, report) are being built.
 NOTE

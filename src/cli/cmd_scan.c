@@ -32,6 +32,7 @@ static const char scan_help_ja[] =
 	"  --window 時間帯   医療機関と合意した時間帯だけ実行する (例: 22:00-06:00)\n"
 	"  --dry-run         送信せず、送る予定のプローブを順に表示する\n"
 	"  --resume          中断したスキャンを続きから再開する\n"
+	"  --show            この調査回の最新のスキャン結果を表示する (送信しない)\n"
 	"  --json            結果を JSON で表示する\n";
 static const char scan_help_en[] =
 	"usage: medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
@@ -47,15 +48,16 @@ static const char scan_help_en[] =
 	"  --window RANGE  only run inside the time agreed with the hospital (22:00-06:00)\n"
 	"  --dry-run       send nothing: print the probes that would go, in order\n"
 	"  --resume        continue the interrupted scan\n"
+	"  --show          show the round's latest scan (sends nothing)\n"
 	"  --json          print the result as JSON\n";
 
 enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
-       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED };
+       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW };
 
 struct scan_opts {
 	const char *ports, *window;
 	long rate, host_rate, retries, timeout;
-	int dry_run, resume, bad;
+	int dry_run, resume, show, bad;
 	uint64_t seed;
 	int has_seed;
 };
@@ -83,6 +85,7 @@ static int scan_option(int opt, const char *arg, void *ctx)
 	case OPT_WINDOW: o->window = arg; return 0;
 	case OPT_DRY_RUN: o->dry_run = 1; return 0;
 	case OPT_RESUME: o->resume = 1; return 0;
+	case OPT_SHOW: o->show = 1; return 0;
 	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
 	default: return -1;
 	}
@@ -307,6 +310,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "resume", no_argument, NULL, OPT_RESUME },
 		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "show", no_argument, NULL, OPT_SHOW },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan_opts o = { .ports = "1-65535", .rate = 5000, .host_rate = 1000, .retries = 1,
@@ -336,8 +340,19 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	if ((rc = cli_open_store(c, &r.st)))
 		return rc;
 	if ((rc = store_hospital_find(r.st, c->hospital, &hid, &name, &err)) ||
-	    (rc = store_round_current(r.st, hid, &round, &err)) ||
-	    (rc = store_plan_load(r.st, round.id, &plan, &err)))
+	    (rc = store_round_current(r.st, hid, &round, &err)))
+		goto fail;
+	if (o.show) {	/* the round's latest scan, as stored: nothing is sent */
+		if ((rc = store_scan_latest(r.st, round.id, &r.rec, &err)))
+			goto fail;
+		if (!r.rec.id) {
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NO_SCAN, NULL, NULL);
+			goto fail;
+		}
+		print_result(&r);
+		goto out;
+	}
+	if ((rc = store_plan_load(r.st, round.id, &plan, &err)))
 		goto fail;
 	if (!plan) {
 		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PLAN, NULL, NULL);

@@ -58,6 +58,10 @@ expect_eq "$(jq -r '.hosts[1].filtered' scan.json)" 65534 "h2's dropped ports ar
 expect_eq "$(jq -r '.hosts[2].closed' scan.json)" 65535 "h3's ports are closed"
 expect_status 2 $SCAN scan --resume
 expect_in err.txt "再開できる中断中のスキャンがありません"
+expect_status 0 "$MEDSEC" scan --show --json
+cmp -s out.txt scan.json && ok || fail "scan --show differs from the scan's own output"
+expect_status 0 "$MEDSEC" scan --show
+expect_in out.txt "198.18.0.10 (回線1): 応答あり tcp/22 tcp/80 tcp/443 tcp/8443 tcp/$TB_HIGH_PORT / 閉 65530, フィルタ 0"
 
 # Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
 testbed_stop_captures

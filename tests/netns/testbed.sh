@@ -1,21 +1,27 @@
-# testbed.sh - hosts in network namespaces on 198.18.0.0/24, joined by a bridge that lives
-# in a namespace of its own: nothing is added to the machine's own network, and the
-# scanner's namespace has no default route, so no packet can leave the test bed.
+# testbed.sh - hosts in network namespaces on a /24 of 198.18.0.0/15, joined by a bridge
+# that lives in a namespace of its own: nothing is added to the machine's own network, and
+# the scanner's namespace has no default route, so no packet can leave the test bed.
 #
-#   198.18.0.2   scanner
-#   198.18.0.10  h1: sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high port
-#   198.18.0.11  h2: nftables drops everything but 80 (a UTM that stays silent)
-#   198.18.0.12  h3: nothing listening, answers RST
-#   198.18.0.99  out: an out-of-scope neighbour that must see no packet from the scanner
+#   TB_SC  (198.18.0.2)   the scanner
+#   TB_H1  (198.18.0.10)  sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high port
+#   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
+#   TB_H3  (198.18.0.12)  nothing listening, answers RST
+#   TB_OUT (198.18.0.99)  an out-of-scope neighbour that must see no packet from the scanner
 #
-# Source it, then: testbed_up DIR (needs root); testbed_down. Names carry TB (unique per run).
+# Set any of those before sourcing to move a host. Source it, then: testbed_up DIR (needs
+# root); testbed_down. Namespace names carry TB (unique per run).
 TB=${TB:-m$$}
 TB=$(printf '%s' "$TB" | cut -c1-7)
 TB_HOSTS="sc h1 h2 h3 out"
+TB_SC=${TB_SC:-198.18.0.2}
+TB_H1=${TB_H1:-198.18.0.10}
+TB_H2=${TB_H2:-198.18.0.11}
+TB_H3=${TB_H3:-198.18.0.12}
+TB_OUT=${TB_OUT:-198.18.0.99}
 
 tb_addr() {
-	case $1 in sc) echo 198.18.0.2 ;; h1) echo 198.18.0.10 ;; h2) echo 198.18.0.11 ;;
-	h3) echo 198.18.0.12 ;; out) echo 198.18.0.99 ;; esac
+	case $1 in sc) echo $TB_SC ;; h1) echo $TB_H1 ;; h2) echo $TB_H2 ;; h3) echo $TB_H3 ;;
+	out) echo $TB_OUT ;; esac
 }
 
 tb_ns() { echo "$TB$1"; }
@@ -56,7 +62,7 @@ testbed_up() {
 	mkdir -p "$TB_DIR/h1" /run/sshd
 	ssh-keygen -q -t ed25519 -N '' -f "$TB_DIR/h1/hostkey"
 	ip netns exec "$(tb_ns h1)" /usr/sbin/sshd -f /dev/null -h "$TB_DIR/h1/hostkey" \
-		-o ListenAddress=198.18.0.10 -o PidFile="$TB_DIR/h1/sshd.pid" -o UsePAM=no
+		-o ListenAddress=$TB_H1 -o PidFile="$TB_DIR/h1/sshd.pid" -o UsePAM=no
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=h1.testbed \
 		-keyout "$TB_DIR/h1/key.pem" -out "$TB_DIR/h1/cert.pem" 2>/dev/null
 	mkdir -p "$TB_DIR/h1/nginx/logs"
@@ -71,10 +77,10 @@ http {
 	fastcgi_temp_path $TB_DIR/h1/nginx;
 	uwsgi_temp_path $TB_DIR/h1/nginx;
 	scgi_temp_path $TB_DIR/h1/nginx;
-	server { listen 198.18.0.10:80; return 200 "h1\n"; }
+	server { listen $TB_H1:80; return 200 "h1\n"; }
 	server {
-		listen 198.18.0.10:443 ssl;
-		listen 198.18.0.10:8443 ssl;
+		listen $TB_H1:443 ssl;
+		listen $TB_H1:8443 ssl;
 		ssl_certificate $TB_DIR/h1/cert.pem;
 		ssl_certificate_key $TB_DIR/h1/key.pem;
 		return 200 "h1 tls\n";
@@ -85,7 +91,7 @@ NGINX
 	TB_HIGH_PORT=$((40000 + $$ % 20000))
 	ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "
 import socket, time
-s = socket.socket(); s.bind(('198.18.0.10', $TB_HIGH_PORT)); s.listen(64); time.sleep(900)" &
+s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep(900)" &
 	echo $! > "$TB_DIR/h1/listener.pid"
 	# h2: a firewall that drops all but 80, and something on 80 and 22 behind it.
 	ip netns exec "$(tb_ns h2)" nft -f - <<NFT
@@ -101,13 +107,13 @@ NFT
 	for p in 80 22; do
 		ip netns exec "$(tb_ns h2)" /usr/bin/python3 -c "
 import socket, time
-s = socket.socket(); s.bind(('198.18.0.11', $p)); s.listen(64); time.sleep(900)" &
+s = socket.socket(); s.bind(('$TB_H2', $p)); s.listen(64); time.sleep(900)" &
 		echo $! >> "$TB_DIR/h2.pids"
 	done
 	# out: a neighbour with a service of its own, watched for any packet from the scanner.
 	ip netns exec "$(tb_ns out)" /usr/bin/python3 -c "
 import socket, time
-s = socket.socket(); s.bind(('198.18.0.99', 22)); s.listen(64); time.sleep(900)" &
+s = socket.socket(); s.bind(('$TB_OUT', 22)); s.listen(64); time.sleep(900)" &
 	echo $! > "$TB_DIR/out.pid"
 	ip netns exec "$(tb_ns out)" tcpdump -i eth0 -n -U -w "$TB_DIR/out.pcap" 2>/dev/null &
 	echo $! > "$TB_DIR/out-tcpdump.pid"
@@ -116,7 +122,7 @@ s = socket.socket(); s.bind(('198.18.0.99', 22)); s.listen(64); time.sleep(900)"
 	# Wait until the services answer and the captures run (bounded).
 	for _ in $(seq 1 50); do
 		if ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "import socket
-socket.create_connection(('198.18.0.10', $TB_HIGH_PORT), 0.2)" 2>/dev/null &&
+socket.create_connection(('$TB_H1', $TB_HIGH_PORT), 0.2)" 2>/dev/null &&
 			[ -s "$TB_DIR/h1/nginx.pid" ]; then break; fi
 		sleep 0.1
 	done 2>/dev/null
@@ -132,6 +138,7 @@ testbed_stop_captures() {
 
 testbed_down() {
 	[ -n "${TB_DIR:-}" ] || return 0
+	set +e	# whatever is already gone, take down the rest
 	testbed_stop_captures
 	for f in h1/sshd.pid h1/nginx.pid h1/listener.pid out.pid h2.pids; do
 		[ -f "$TB_DIR/$f" ] && kill $(cat "$TB_DIR/$f") 2>/dev/null
