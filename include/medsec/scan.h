@@ -97,4 +97,19 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
 		     const struct scan_params *params, const struct scan_events *ev,
 		     struct ms_error *err);
 
+/*
+ * TCP SYN scan on raw sockets (root or CAP_NET_RAW), IPv4: stateless in the
+ * zmap way. Each SYN's sequence number is a keyed cookie of the target and
+ * port, so an answer is accepted only if it acknowledges that cookie and
+ * comes from an address in the scope. SYN-ACK is open, RST closed, ICMP
+ * unreachable or silence filtered. Returns MS_ERR_SYSTEM with
+ * MSG_SCAN_NEEDS_RAW when raw sockets are not allowed.
+ */
+int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
+		 const struct scan_params *params, const struct scan_events *ev,
+		 struct ms_error *err);
+
+/* Can this process open raw sockets? */
+int scan_raw_allowed(void);
+
 #endif

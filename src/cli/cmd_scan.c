@@ -23,7 +23,9 @@ static const char scan_help_ja[] =
 	"現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
 	"ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
 	"中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
-	"いまは TCP connect スキャン(特権不要)です。\n\n"
+	"TCP のみ (UDP は開発中)。\n\n"
+	"  --method 方式     syn (raw ソケット, root が必要), connect (特権不要),\n"
+	"                    auto (既定: 使えれば syn)\n"
 	"  --ports 範囲      調べるポート (既定 1-65535, 例: 1-1024,3389)\n"
 	"  --rate N          全体の送信レート上限 (プローブ/秒, 既定 5000)\n"
 	"  --host-rate N     1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)\n"
@@ -39,7 +41,9 @@ static const char scan_help_en[] =
 	"                   [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
 	"Port-scans the global addresses of the lines the current round's plan marks as\n"
 	"targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
-	"point (Ctrl-C, kill -9) continues with --resume. Method: TCP connect (no privileges).\n\n"
+	"point (Ctrl-C, kill -9) continues with --resume. TCP only for now (UDP is next).\n\n"
+	"  --method M      syn (raw sockets, needs root), connect (no privileges),\n"
+	"                  auto (default: syn where allowed)\n"
 	"  --ports LIST    ports to probe (default 1-65535, e.g. 1-1024,3389)\n"
 	"  --rate N        probes per second, all hosts together (default 5000)\n"
 	"  --host-rate N   probes per second to one host (default 1000)\n"
@@ -52,10 +56,10 @@ static const char scan_help_en[] =
 	"  --json          print the result as JSON\n";
 
 enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
-       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW };
+       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD };
 
 struct scan_opts {
-	const char *ports, *window;
+	const char *ports, *window, *method;
 	long rate, host_rate, retries, timeout;
 	int dry_run, resume, show, bad;
 	uint64_t seed;
@@ -86,6 +90,7 @@ static int scan_option(int opt, const char *arg, void *ctx)
 	case OPT_DRY_RUN: o->dry_run = 1; return 0;
 	case OPT_RESUME: o->resume = 1; return 0;
 	case OPT_SHOW: o->show = 1; return 0;
+	case OPT_METHOD: o->method = arg; return 0;
 	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
 	default: return -1;
 	}
@@ -284,6 +289,19 @@ static int same_hosts(struct run *r, struct ms_error *err)
 	return same;
 }
 
+/* SYN when asked, or (auto) when raw sockets are allowed and every target is IPv4. */
+static int choose_method(const char *method, const struct scan_scope *scope)
+{
+	if (strcmp(method, "syn") == 0)
+		return 1;
+	if (strcmp(method, "connect") == 0 || !scan_raw_allowed())
+		return 0;
+	for (size_t i = 0; i < scope->n_targets; i++)
+		if (scope->targets[i].addr.ss_family != AF_INET)
+			return 0;
+	return 1;
+}
+
 static int dry_run(const struct scan_scope *scope, const struct scan_ports *ports, uint64_t seed)
 {
 	uint64_t n = (uint64_t)scope->n_targets * ports->n;
@@ -311,10 +329,11 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		{ "resume", no_argument, NULL, OPT_RESUME },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "show", no_argument, NULL, OPT_SHOW },
+		{ "method", required_argument, NULL, OPT_METHOD },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan_opts o = { .ports = "1-65535", .rate = 5000, .host_rate = 1000, .retries = 1,
-			       .timeout = 1000 };
+			       .timeout = 1000, .method = "auto" };
 	struct run r = { .c = c, .tty = isatty(2) };
 	struct scan_scope scope = { 0 };
 	struct scan_ports ports = { 0 };
@@ -337,6 +356,10 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		return cli_error(c, &err);
 	}
 	r.window = o.window != NULL;
+	if (strcmp(o.method, "auto") && strcmp(o.method, "syn") && strcmp(o.method, "connect")) {
+		ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_METHOD, NULL, o.method);
+		return cli_error(c, &err);
+	}
 	if ((rc = cli_open_store(c, &r.st)))
 		return rc;
 	if ((rc = store_hospital_find(r.st, c->hospital, &hid, &name, &err)) ||
@@ -412,7 +435,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 					      .retries = (unsigned)o.retries,
 					      .timeout_ms = (unsigned)o.timeout,
 					      .total = (uint64_t)scope.n_targets * ports.n };
-		snprintf(r.rec.method, sizeof(r.rec.method), "tcp_connect");
+		snprintf(r.rec.method, sizeof(r.rec.method), "%s",
+			 choose_method(o.method, &scope) ? "tcp_syn" : "tcp_connect");
 		snprintf(r.rec.ports, sizeof(r.rec.ports), "%s", o.ports);
 		ms_now_iso(r.rec.started_at);
 		scan_source_address(&scope.targets[0], r.rec.source_address,
@@ -435,7 +459,9 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 					   .seed = r.rec.seed, .start = r.rec.done };
 		struct scan_events ev = { &r, on_found, on_checkpoint, on_progress };
 
-		rc = scan_tcp_connect(&scope, &ports, &prm, &ev, &err);
+		rc = strcmp(r.rec.method, "tcp_syn") == 0
+			     ? scan_tcp_syn(&scope, &ports, &prm, &ev, &err)
+			     : scan_tcp_connect(&scope, &ports, &prm, &ev, &err);
 	}
 	if (r.failed) {
 		err = r.err;

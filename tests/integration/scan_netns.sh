@@ -1,6 +1,6 @@
 # scan_netns.sh - medsec scan on the network-namespace test bed: the exact open TCP ports of
-# every authorised host, a resume after kill -9, and, from captures, not one packet to any
-# address outside the plan's scope.
+# every authorised host by both methods (connect, SYN), a resume after kill -9, and, from
+# captures, not one packet to any address outside the plan's scope.
 . "$(dirname "$0")/common.inc"
 . "$SRC/tests/netns/testbed.sh"
 
@@ -34,7 +34,8 @@ expect_eq "$(cut -d' ' -f2 out.txt | sort -u | tr '\n' ' ')" "198.18.0.10 198.18
 expect_eq "$(sort -u out.txt | wc -l)" 3000 "dry-run probes are distinct"
 
 # A full TCP sweep, killed with -9 half way, then resumed.
-$SCAN scan --ports 1-65535 --rate 20000 --host-rate 20000 --timeout 300 >/dev/null 2>&1 &
+$SCAN scan --method connect --ports 1-65535 --rate 20000 --host-rate 20000 --timeout 300 \
+	>/dev/null 2>&1 &
 scanner=$!
 sleep 4
 kill -9 $scanner 2>/dev/null
@@ -62,6 +63,13 @@ expect_status 0 "$MEDSEC" scan --show --json
 cmp -s out.txt scan.json && ok || fail "scan --show differs from the scan's own output"
 expect_status 0 "$MEDSEC" scan --show
 expect_in out.txt "198.18.0.10 (回線1): 応答あり tcp/22 tcp/80 tcp/443 tcp/8443 tcp/$TB_HIGH_PORT / 閉 65530, フィルタ 0"
+
+# The SYN scan (raw sockets) finds exactly the same.
+expect_status 0 $SCAN scan --method syn --ports 1-65535 --rate 50000 --host-rate 50000 --json
+cp out.txt syn.json
+expect_eq "$(jq -r .method syn.json)" tcp_syn "method"
+summary='[.hosts[] | [.address, [.ports[].port], .closed, .filtered]]'
+expect_eq "$(jq -c "$summary" syn.json)" "$(jq -c "$summary" scan.json)" "SYN and connect scans agree"
 
 # Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
 testbed_stop_captures
