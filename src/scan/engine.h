@@ -39,6 +39,9 @@ struct engine {
 	int stop;
 };
 
+/* A 64-bit mixing function (splitmix64's finaliser): keys, cookies, the probe order. */
+uint64_t scan_mix64(uint64_t x);
+
 void engine_init(struct engine *e, const struct scan_scope *scope, const struct scan_ports *ports,
 		 const struct scan_params *prm, const struct scan_events *ev);
 void engine_dispose(struct engine *e);

@@ -3,9 +3,9 @@
  * network with cycle walking), so probes to one host are spread over the
  * whole scan and a resumed scan replays the same order from its checkpoint.
  */
-#include "medsec/scan.h"
+#include "scan/engine.h"
 
-static uint64_t mix(uint64_t x)
+uint64_t scan_mix64(uint64_t x)
 {
 	/* splitmix64's finaliser */
 	x += 0x9e3779b97f4a7c15ull;
@@ -19,7 +19,7 @@ static uint64_t permute(uint64_t x, unsigned half, uint64_t seed)
 	uint64_t mask = (1ull << half) - 1, l = x >> half, r = x & mask;
 
 	for (unsigned round = 0; round < 4; round++) {
-		uint64_t f = mix(r ^ mix(seed + round)) & mask;
+		uint64_t f = scan_mix64(r ^ scan_mix64(seed + round)) & mask;
 		uint64_t t = r;
 
 		r = l ^ f;

@@ -15,6 +15,7 @@
 
 #include "medsec/mem.h"
 #include "scan/engine.h"
+#include "scan/reply.h"
 
 #define RECV_BATCH 4096
 
@@ -25,41 +26,12 @@ struct pending {
 struct sscan {
 	struct engine e;
 	int tx, rx, icmp, hold;	/* raw send, raw TCP receive, raw ICMP receive, port holder */
-	uint16_t sport;
-	uint64_t key[2];
+	struct reply_ctx rc;	/* what answers must match: scope, ports, our port, key */
 	struct in_addr *src;	/* per target: our address towards it */
 	uint32_t *sent_at;	/* per probe: ms after start of the last send */
 	struct pending *q;	/* in flight, in send order: deadlines only grow */
 	size_t q_head, q_n, q_cap;
 };
-
-static uint64_t mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ull;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-	return x ^ (x >> 31);
-}
-
-/* The sequence number a probe carries: keyed, so no one else can forge an answer. */
-static uint32_t cookie(const struct sscan *s, uint32_t daddr, uint16_t dport)
-{
-	return (uint32_t)mix(s->key[0] ^ mix(((uint64_t)daddr << 32 | (uint64_t)dport << 16 |
-					      s->sport) ^ s->key[1]));
-}
-
-static uint16_t checksum(const void *data, size_t len, uint32_t sum)
-{
-	const uint8_t *p = data;
-
-	for (; len > 1; p += 2, len -= 2)
-		sum += (uint32_t)(p[0] << 8 | p[1]);
-	if (len)
-		sum += (uint32_t)(p[0] << 8);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
 
 static void q_push(struct sscan *s, uint64_t pos, uint64_t deadline)
 {
@@ -75,33 +47,6 @@ static void q_push(struct sscan *s, uint64_t pos, uint64_t deadline)
 	s->q[s->q_head + s->q_n++] = (struct pending){ pos, deadline };
 }
 
-/* Wire layouts by offset (RFC 791, RFC 9293): no struct differs between libcs here. */
-#define TCP_SYN 0x02
-#define TCP_RST 0x04
-#define TCP_ACK 0x10
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)(v >> 16));
-	put16(p + 2, (uint16_t)v);
-}
-
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) << 16 | get16(p + 2);
-}
-
 static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 {
 	struct engine *e = &s->e;
@@ -109,26 +54,11 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 	size_t t = (size_t)(probe / e->ports->n);
 	uint16_t port = e->ports->v[probe % e->ports->n];
 	const struct sockaddr_in *dst = (const struct sockaddr_in *)&e->scope->targets[t].addr;
-	uint32_t daddr = ntohl(dst->sin_addr.s_addr), saddr = ntohl(s->src[t].s_addr), sum;
-	uint8_t pkt[44] = { 0 }, *tcp = pkt + 20;
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_addr = dst->sin_addr };
+	uint8_t pkt[44];
 
-	pkt[0] = 0x45;				/* IPv4, 20-byte header */
-	put16(pkt + 2, sizeof(pkt));
-	put16(pkt + 4, (uint16_t)mix(probe ^ s->key[1]));	/* id */
-	pkt[8] = 64;				/* TTL */
-	pkt[9] = IPPROTO_TCP;
-	put32(pkt + 12, saddr);			/* the kernel fills the header checksum */
-	put32(pkt + 16, daddr);
-	put16(tcp, s->sport);
-	put16(tcp + 2, port);
-	put32(tcp + 4, cookie(s, daddr, port));
-	tcp[12] = 6 << 4;			/* 24-byte header: with the MSS option */
-	tcp[13] = TCP_SYN;
-	put16(tcp + 14, 1024);			/* window */
-	memcpy(tcp + 20, "\x02\x04\x05\xb4", 4);	/* MSS 1460 */
-	sum = (saddr >> 16) + (saddr & 0xffff) + (daddr >> 16) + (daddr & 0xffff) + IPPROTO_TCP + 24;
-	put16(tcp + 16, checksum(tcp, 24, sum));
+	reply_build_syn(&s->rc, pkt, ntohl(s->src[t].s_addr), ntohl(dst->sin_addr.s_addr), port,
+			(uint16_t)(probe * 2654435761u));
 	if (sendto(s->tx, pkt, sizeof(pkt), 0, (struct sockaddr *)&to, sizeof(to)) < 0) {
 		if (errno == ENOBUFS || errno == EAGAIN)
 			return -1;	/* the queue is full: try again shortly */
@@ -142,100 +72,38 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 	return 0;
 }
 
-/* The probe an answer from (addr, port) belongs to, or -1. addr in network order. */
-static int64_t probe_of(const struct sscan *s, uint32_t addr, uint16_t port)
-{
-	const struct engine *e = &s->e;
-	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(addr) };
-	long t = scan_scope_find(e->scope, (struct sockaddr *)&sin);
-	size_t lo = 0, hi = e->ports->n;
-
-	if (t < 0)
-		return -1;	/* not from the scope: never counted */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (e->ports->v[mid] < port)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == e->ports->n || e->ports->v[lo] != port)
-		return -1;
-	return (int64_t)((uint64_t)t * e->ports->n + lo);
-}
-
-/* The IPv4 header length of a packet, or 0 if it is not a whole IPv4 header of proto. */
-static size_t ip_header(const uint8_t *p, size_t n, uint8_t proto)
-{
-	size_t ihl;
-
-	if (n < 20 || p[0] >> 4 != 4 || p[9] != proto)
-		return 0;
-	ihl = (size_t)(p[0] & 15) * 4;
-	return ihl >= 20 && ihl <= n ? ihl : 0;
-}
-
 static void read_tcp(struct sscan *s, uint64_t now)
 {
 	uint8_t buf[1600];
 
 	for (int k = 0; k < RECV_BATCH; k++) {
 		ssize_t n = recv(s->rx, buf, sizeof(buf), 0);
-		size_t ihl;
-		const uint8_t *tcp;
-		uint32_t from;
-		int64_t probe;
+		uint64_t probe;
+		enum port_state st;
 
 		if (n < 0)
 			return;
-		ihl = ip_header(buf, (size_t)n, IPPROTO_TCP);
-		if (!ihl || (size_t)n < ihl + 20)
+		if (!reply_tcp(&s->rc, buf, (size_t)n, &probe, &st))
 			continue;
-		tcp = buf + ihl;
-		from = get32(buf + 12);
-		if (get16(tcp + 2) != s->sport || !(tcp[13] & TCP_ACK))
-			continue;
-		probe = probe_of(s, from, get16(tcp));
-		if (probe < 0 || get32(tcp + 8) != cookie(s, from, get16(tcp)) + 1)
-			continue;	/* not an answer to us */
 		if (!FINAL(s->e.state[probe]))
 			engine_rtt_sample(&s->e, (double)(now - s->e.t0 - s->sent_at[probe]));
-		if (tcp[13] & TCP_SYN)
-			engine_finish(&s->e, (uint64_t)probe, PORT_OPEN);
-		else if (tcp[13] & TCP_RST)
-			engine_finish(&s->e, (uint64_t)probe, PORT_CLOSED);
+		engine_finish(&s->e, probe, st);
 	}
 }
 
-/* ICMP unreachable quoting one of our SYNs: that port is filtered on the way. */
 static void read_icmp(struct sscan *s)
 {
 	uint8_t buf[1600];
 
 	for (int k = 0; k < RECV_BATCH; k++) {
 		ssize_t n = recv(s->icmp, buf, sizeof(buf), 0);
-		size_t ihl, iihl;
-		const uint8_t *inner, *tcp;
-		uint32_t to;
-		int64_t probe;
+		uint64_t probe;
+		enum port_state st;
 
 		if (n < 0)
 			return;
-		ihl = ip_header(buf, (size_t)n, IPPROTO_ICMP);
-		if (!ihl || (size_t)n < ihl + 8 || buf[ihl] != 3)	/* destination unreachable */
-			continue;
-		inner = buf + ihl + 8;
-		iihl = ip_header(inner, (size_t)n - ihl - 8, IPPROTO_TCP);
-		if (!iihl || (size_t)n < ihl + 8 + iihl + 8)
-			continue;
-		tcp = inner + iihl;
-		to = get32(inner + 16);
-		if (get16(tcp) != s->sport)
-			continue;
-		probe = probe_of(s, to, get16(tcp + 2));
-		if (probe >= 0 && get32(tcp + 4) == cookie(s, to, get16(tcp + 2)))
-			engine_finish(&s->e, (uint64_t)probe, PORT_FILTERED);
+		if (reply_icmp(&s->rc, buf, (size_t)n, &probe, &st))
+			engine_finish(&s->e, probe, st);
 	}
 }
 
@@ -277,7 +145,7 @@ static int hold_port(struct sscan *s)
 	if (s->hold < 0 || bind(s->hold, (struct sockaddr *)&a, sizeof(a)) != 0 ||
 	    getsockname(s->hold, (struct sockaddr *)&a, &len) != 0)
 		return -1;
-	s->sport = ntohs(a.sin_port);
+	s->rc.sport = ntohs(a.sin_port);
 	return 0;
 }
 
@@ -306,10 +174,12 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
 		goto out;
 	}
 	setsockopt(s.rx, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
-	if (getrandom(s.key, sizeof(s.key), 0) != sizeof(s.key)) {
-		s.key[0] = mix(prm->seed ^ (uint64_t)getpid());
-		s.key[1] = mix(s.key[0]);
+	if (getrandom(s.rc.key, sizeof(s.rc.key), 0) != sizeof(s.rc.key)) {
+		s.rc.key[0] = prm->seed ^ ((uint64_t)getpid() << 32) ^ engine_now_ms();
+		s.rc.key[1] = ~s.rc.key[0] * 0x9e3779b97f4a7c15ull;
 	}
+	s.rc.scope = scope;
+	s.rc.ports = ports;
 	engine_init(e, scope, ports, prm, ev);
 	e->proto = IPPROTO_TCP;
 	s.src = ms_xcalloc(scope->n_targets, sizeof(*s.src));

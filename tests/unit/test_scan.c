@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "medsec/scan.h"
+#include "scan/reply.h"
 
 static void order_is_a_permutation(void **state)
 {
@@ -196,6 +197,84 @@ static void connect_scan_on_loopback(void **state)
 		close(fds[i]);
 }
 
+/* A reply as the target's kernel would send it: addresses swapped, our cookie + 1 acknowledged. */
+static size_t make_reply(const struct reply_ctx *c, uint8_t *pkt, uint32_t from, uint16_t port,
+			 uint8_t flags, int ack_off)
+{
+	uint8_t syn[44];
+
+	reply_build_syn(c, syn, 0xc6120002u, from, port, 1);
+	memcpy(pkt, syn, 40);
+	memcpy(pkt + 12, syn + 16, 4);	/* from the target */
+	memcpy(pkt + 16, syn + 12, 4);	/* to us */
+	pkt[20] = syn[22];
+	pkt[21] = syn[23];		/* its port */
+	pkt[22] = syn[20];
+	pkt[23] = syn[21];		/* our port */
+	{
+		uint32_t ack = (uint32_t)(syn[24] << 24 | syn[25] << 16 | syn[26] << 8 | syn[27]) +
+			       (uint32_t)ack_off;
+
+		pkt[28] = (uint8_t)(ack >> 24);
+		pkt[29] = (uint8_t)(ack >> 16);
+		pkt[30] = (uint8_t)(ack >> 8);
+		pkt[31] = (uint8_t)ack;
+	}
+	pkt[33] = flags;
+	return 40;
+}
+
+static void replies_are_proven(void **state)
+{
+	struct scan_target targets[1];
+	uint16_t port_list[] = { 22, 80 };
+	struct scan_scope scope = { targets, 1 };
+	struct scan_ports ports = { port_list, 2 };
+	struct reply_ctx c = { &scope, &ports, 40000, { 11, 22 } };
+	struct sockaddr_in *sin = (struct sockaddr_in *)&targets[0].addr;
+	uint8_t pkt[128], syn[44], icmp[128];
+	uint64_t probe;
+	enum port_state st;
+	size_t n;
+
+	memset(targets, 0, sizeof(targets));
+	sin->sin_family = AF_INET;
+	sin->sin_addr.s_addr = htonl(0xc612000au);	/* 198.18.0.10 */
+	targets[0].addr_len = sizeof(*sin);
+
+	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 1);	/* SYN-ACK */
+	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 1);
+	assert_int_equal(probe, 1);
+	assert_int_equal(st, PORT_OPEN);
+	n = make_reply(&c, pkt, 0xc612000au, 22, 0x14, 1);	/* RST-ACK */
+	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 1);
+	assert_int_equal(probe, 0);
+	assert_int_equal(st, PORT_CLOSED);
+	/* A wrong acknowledgement, an address outside the scope, a port not probed. */
+	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 2);
+	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 0);
+	n = make_reply(&c, pkt, 0xc6120063u, 80, 0x12, 1);
+	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 0);
+	n = make_reply(&c, pkt, 0xc612000au, 443, 0x12, 1);
+	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 0);
+	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 1);
+	assert_int_equal(reply_tcp(&c, pkt, n - 1, &probe, &st), 0);	/* truncated */
+
+	/* ICMP port unreachable quoting our SYN to port 80. */
+	reply_build_syn(&c, syn, 0xc6120002u, 0xc612000au, 80, 1);
+	memset(icmp, 0, sizeof(icmp));
+	icmp[0] = 0x45;
+	icmp[9] = IPPROTO_ICMP;
+	icmp[20] = 3;
+	icmp[21] = 13;	/* administratively prohibited */
+	memcpy(icmp + 28, syn, 28);
+	assert_int_equal(reply_icmp(&c, icmp, 56, &probe, &st), 1);
+	assert_int_equal(probe, 1);
+	assert_int_equal(st, PORT_FILTERED);
+	icmp[28 + 24] ^= 1;	/* a sequence number that is not our cookie */
+	assert_int_equal(reply_icmp(&c, icmp, 56, &probe, &st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +282,7 @@ int main(void)
 		cmocka_unit_test(port_lists),
 		cmocka_unit_test(scope_from_the_plan_only),
 		cmocka_unit_test(connect_scan_on_loopback),
+		cmocka_unit_test(replies_are_proven),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
