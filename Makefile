@@ -46,7 +46,8 @@ fuzz:
 	done
 
 bench: build
-	@sh bench/run.sh build/medsec
+	@sh bench/intake.sh build/medsec
+	@sh bench/scan.sh build/medsec
 
 clean:
 	rm -rf build build-asan build-fuzz fuzz-out demo-out

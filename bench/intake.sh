@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh - reading an intake workbook: medsec against other readers of the same file,
-# in the same run, printing times and ratios. Usage: bench/run.sh path/to/medsec [LINES]
+# intake.sh - reading an intake workbook: medsec against other readers of the same file,
+# in the same run, printing times and ratios. Usage: bench/intake.sh path/to/medsec [LINES]
 #
 # The workbook is a large hospital (LINES lines, two devices each) written by medsec and
 # re-saved by LibreOffice, so every reader gets a real third-party file. Competitors:
