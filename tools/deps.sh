@@ -6,7 +6,7 @@ need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev 
 libxlsxwriter-dev zlib1g-dev sqlite3"
 case "${1:-build}" in
 test) need="$need libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui jq unzip python3-jsonschema python3-uno
-	iproute2 openssh-server nginx-light tcpdump nftables openssl" ;;
+	iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 demo|build) ;;
 *) echo "usage: $0 [build|test|demo|fuzz]" >&2; exit 2 ;;

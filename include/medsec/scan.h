@@ -109,6 +109,25 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
 		 const struct scan_params *params, const struct scan_events *ev,
 		 struct ms_error *err);
 
+/*
+ * The datagram a UDP probe of port sends (variant: the try, for protocols
+ * with more than one form); returns its length, 0 for an empty probe, and
+ * names the protocol ("dns", ..., "empty").
+ */
+size_t scan_udp_payload(uint16_t port, uint16_t id, int variant, uint8_t *buf, size_t cap,
+			const char **name);
+/* The UDP ports probed by default: those with a payload, and Citrix (1604). */
+const char *scan_udp_default_ports(void);
+
+/*
+ * UDP scan with connected datagram sockets (no privileges): an answer is
+ * open, ICMP port unreachable closed, silence after the retries
+ * open|filtered. The kernel's ICMP rate limit only turns closed into
+ * open|filtered; no wait is spent on it.
+ */
+int scan_udp(const struct scan_scope *scope, const struct scan_ports *ports,
+	     const struct scan_params *params, const struct scan_events *ev, struct ms_error *err);
+
 /* Can this process open raw sockets? */
 int scan_raw_allowed(void);
 

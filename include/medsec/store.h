@@ -98,10 +98,11 @@ struct scan_record {
 	char started_at[32], finished_at[32];
 	enum scan_status status;
 	char source_address[64];	/* to announce to the hospital's monitoring */
-	char ports[512];		/* as given, e.g. "1-65535" */
+	char ports[512];		/* TCP ports as given, e.g. "1-65535"; "none" */
+	char udp_ports[512];		/* UDP ports as given; "none" */
 	uint64_t seed;
 	unsigned rate, host_rate, retries, timeout_ms;
-	uint64_t total, done;		/* probes, and those final before the checkpoint */
+	uint64_t total, done;		/* probes (TCP, then UDP), and those final before the checkpoint */
 };
 
 struct scan_host_row {

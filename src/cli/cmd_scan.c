@@ -23,10 +23,12 @@ static const char scan_help_ja[] =
 	"現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
 	"ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
 	"中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
-	"TCP のみ (UDP は開発中)。\n\n"
+	"TCP に続けて UDP (プロトコル別の問い合わせ) を調べます。\n\n"
 	"  --method 方式     syn (raw ソケット, root が必要), connect (特権不要),\n"
 	"                    auto (既定: 使えれば syn)\n"
-	"  --ports 範囲      調べるポート (既定 1-65535, 例: 1-1024,3389)\n"
+	"  --ports 範囲      調べる TCP ポート (既定 1-65535, 例: 1-1024,3389; none で TCP なし)\n"
+	"  --udp-ports 範囲  調べる UDP ポート (既定: プロトコル別の問い合わせを持つ 18 ポート;\n"
+	"                    それ以外のポートには空のデータグラムを送る; none で UDP なし)\n"
 	"  --rate N          全体の送信レート上限 (プローブ/秒, 既定 5000)\n"
 	"  --host-rate N     1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)\n"
 	"  --retries N       応答のないポートの再送回数 (既定 1)\n"
@@ -41,10 +43,12 @@ static const char scan_help_en[] =
 	"                   [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
 	"Port-scans the global addresses of the lines the current round's plan marks as\n"
 	"targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
-	"point (Ctrl-C, kill -9) continues with --resume. TCP only for now (UDP is next).\n\n"
+	"point (Ctrl-C, kill -9) continues with --resume. TCP, then UDP with protocol payloads.\n\n"
 	"  --method M      syn (raw sockets, needs root), connect (no privileges),\n"
 	"                  auto (default: syn where allowed)\n"
-	"  --ports LIST    ports to probe (default 1-65535, e.g. 1-1024,3389)\n"
+	"  --ports LIST    TCP ports (default 1-65535, e.g. 1-1024,3389; none for no TCP)\n"
+	"  --udp-ports L   UDP ports (default: the 18 with protocol payloads; other ports get an\n"
+	"                  empty datagram; none for no UDP)\n"
 	"  --rate N        probes per second, all hosts together (default 5000)\n"
 	"  --host-rate N   probes per second to one host (default 1000)\n"
 	"  --retries N     extra tries for an unanswered port (default 1)\n"
@@ -56,10 +60,10 @@ static const char scan_help_en[] =
 	"  --json          print the result as JSON\n";
 
 enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
-       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD };
+       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS };
 
 struct scan_opts {
-	const char *ports, *window, *method;
+	const char *ports, *udp_ports, *window, *method;
 	long rate, host_rate, retries, timeout;
 	int dry_run, resume, show, bad;
 	uint64_t seed;
@@ -91,6 +95,7 @@ static int scan_option(int opt, const char *arg, void *ctx)
 	case OPT_RESUME: o->resume = 1; return 0;
 	case OPT_SHOW: o->show = 1; return 0;
 	case OPT_METHOD: o->method = arg; return 0;
+	case OPT_UDP_PORTS: o->udp_ports = arg; return 0;
 	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
 	default: return -1;
 	}
@@ -136,6 +141,7 @@ struct run {
 	struct scan_port_row *found;
 	size_t n_found;
 	uint32_t *base_closed, *base_filtered, *sum_closed, *sum_filtered;
+	uint64_t offset;	/* probes before the current pass */
 	int window, from, to;
 	enum msg_id stopped;	/* why the scan stopped early, MSG_NONE if it did not */
 	struct ms_error err;
@@ -167,6 +173,7 @@ static int on_checkpoint(void *ctx, uint64_t done, const uint32_t *closed,
 		r->sum_closed[i] = r->base_closed[i] + closed[i];
 		r->sum_filtered[i] = r->base_filtered[i] + filtered[i];
 	}
+	done += r->offset;	/* the UDP pass counts after the TCP one */
 	if (store_scan_checkpoint(r->st, r->rec.id, done, r->found, r->n_found, r->sum_closed,
 				  r->sum_filtered, n, &r->err) != MS_OK) {
 		r->failed = 1;
@@ -250,18 +257,27 @@ static void print_result(struct run *r)
 		       (long long)r->rec.id, r->rec.method, r->rec.source_address,
 		       r->rec.started_at, r->rec.finished_at[0] ? r->rec.finished_at : "-");
 		for (size_t i = 0; i < nh; i++) {
-			int any = 0;
+			/* Open ports, then those that stayed silent (UDP open|filtered), then counts. */
+			for (int pass = 0; pass < 2; pass++) {
+				int any = 0;
 
-			printf(en ? "  %s (line %d): open" : "  %s (回線%d): 応答あり", hosts[i].address,
-			       hosts[i].line_no);
-			for (size_t k = 0; k < np; k++)
-				if (ports[k].host == i) {
-					printf(" %s/%u%s", ports[k].proto, ports[k].port,
-					       strcmp(ports[k].state, "open") ? "?" : "");
+				if (pass == 0)
+					printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開",
+					       hosts[i].address, hosts[i].line_no);
+				for (size_t k = 0; k < np; k++) {
+					if (ports[k].host != i ||
+					    (strcmp(ports[k].state, "open") == 0) != (pass == 0))
+						continue;
+					if (!any && pass == 1)
+						fputs(en ? "; open|filtered" : " / 開またはフィルタ", stdout);
+					printf(" %s/%u", ports[k].proto, ports[k].port);
 					any = 1;
 				}
-			printf(en ? "%s; closed %u, filtered %u\n" : "%s / 閉 %u, フィルタ %u\n",
-			       any ? "" : (en ? " none" : " なし"), hosts[i].closed, hosts[i].filtered);
+				if (!any && pass == 0)
+					fputs(en ? " none" : " なし", stdout);
+			}
+			printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n",
+			       hosts[i].closed, hosts[i].filtered);
 		}
 	}
 	free(hosts);
@@ -302,7 +318,8 @@ static int choose_method(const char *method, const struct scan_scope *scope)
 	return 1;
 }
 
-static int dry_run(const struct scan_scope *scope, const struct scan_ports *ports, uint64_t seed)
+static void dry_run(const char *proto, const struct scan_scope *scope,
+		    const struct scan_ports *ports, uint64_t seed)
 {
 	uint64_t n = (uint64_t)scope->n_targets * ports->n;
 
@@ -310,9 +327,18 @@ static int dry_run(const struct scan_scope *scope, const struct scan_ports *port
 		size_t t, pi;
 
 		scan_probe_at(i, n, ports->n, seed, &t, &pi);
-		printf("tcp %s %u\n", scope->targets[t].text, ports->v[pi]);
+		printf("%s %s %u\n", proto, scope->targets[t].text, ports->v[pi]);
 	}
-	return 0;
+}
+
+/* A port list, or "none" for no port of that protocol. */
+static int parse_ports(const char *spec, struct scan_ports *ports)
+{
+	if (strcmp(spec, "none") == 0) {
+		memset(ports, 0, sizeof(*ports));
+		return 0;
+	}
+	return scan_ports_parse(spec, ports);
 }
 
 int cmd_scan(struct cli *c, int argc, char **argv)
@@ -330,13 +356,15 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "show", no_argument, NULL, OPT_SHOW },
 		{ "method", required_argument, NULL, OPT_METHOD },
+		{ "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct scan_opts o = { .ports = "1-65535", .rate = 5000, .host_rate = 1000, .retries = 1,
-			       .timeout = 1000, .method = "auto" };
+	struct scan_opts o = { .ports = "1-65535", .udp_ports = scan_udp_default_ports(),
+			       .rate = 5000, .host_rate = 1000, .retries = 1, .timeout = 1000,
+			       .method = "auto" };
 	struct run r = { .c = c, .tty = isatty(2) };
 	struct scan_scope scope = { 0 };
-	struct scan_ports ports = { 0 };
+	struct scan_ports ports = { 0 }, udp = { 0 };
 	struct store_round round;
 	struct plan *plan = NULL;
 	struct ms_error err;
@@ -409,16 +437,20 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			goto fail;
 		}
 		o.ports = r.rec.ports;
+		o.udp_ports = r.rec.udp_ports;
 	}
-	if (scan_ports_parse(o.ports, &ports) != 0) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_PORTS, NULL, o.ports);
+	if (parse_ports(o.ports, &ports) != 0 || parse_ports(o.udp_ports, &udp) != 0 ||
+	    ports.n + udp.n == 0) {
+		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_PORTS, NULL, NULL);
 		goto fail;
 	}
 	if (!o.resume) {
 		if (!o.has_seed && getrandom(&o.seed, sizeof(o.seed), 0) != sizeof(o.seed))
 			o.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 		if (o.dry_run) {
-			rc = dry_run(&scope, &ports, o.seed);
+			dry_run("tcp", &scope, &ports, o.seed);
+			dry_run("udp", &scope, &udp, o.seed);
+			rc = 0;
 			goto out;
 		}
 	}
@@ -434,10 +466,11 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 					      .host_rate = (unsigned)o.host_rate,
 					      .retries = (unsigned)o.retries,
 					      .timeout_ms = (unsigned)o.timeout,
-					      .total = (uint64_t)scope.n_targets * ports.n };
+					      .total = (uint64_t)scope.n_targets * (ports.n + udp.n) };
 		snprintf(r.rec.method, sizeof(r.rec.method), "%s",
 			 choose_method(o.method, &scope) ? "tcp_syn" : "tcp_connect");
 		snprintf(r.rec.ports, sizeof(r.rec.ports), "%s", o.ports);
+		snprintf(r.rec.udp_ports, sizeof(r.rec.udp_ports), "%s", o.udp_ports);
 		ms_now_iso(r.rec.started_at);
 		scan_source_address(&scope.targets[0], r.rec.source_address,
 				    sizeof(r.rec.source_address));
@@ -454,14 +487,26 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	{
+		/* TCP first, then UDP: one order of probes, so one checkpoint covers both. */
+		uint64_t n_tcp = (uint64_t)scope.n_targets * ports.n;
 		struct scan_params prm = { .rate = r.rec.rate, .host_rate = r.rec.host_rate,
 					   .retries = r.rec.retries, .timeout_ms = r.rec.timeout_ms,
-					   .seed = r.rec.seed, .start = r.rec.done };
+					   .seed = r.rec.seed };
 		struct scan_events ev = { &r, on_found, on_checkpoint, on_progress };
 
-		rc = strcmp(r.rec.method, "tcp_syn") == 0
-			     ? scan_tcp_syn(&scope, &ports, &prm, &ev, &err)
-			     : scan_tcp_connect(&scope, &ports, &prm, &ev, &err);
+		if (r.rec.done < n_tcp) {
+			prm.start = r.rec.done;
+			rc = strcmp(r.rec.method, "tcp_syn") == 0
+				     ? scan_tcp_syn(&scope, &ports, &prm, &ev, &err)
+				     : scan_tcp_connect(&scope, &ports, &prm, &ev, &err);
+			memcpy(r.base_closed, r.sum_closed, scope.n_targets * sizeof(uint32_t));
+			memcpy(r.base_filtered, r.sum_filtered, scope.n_targets * sizeof(uint32_t));
+		}
+		if (!rc && !r.failed && !r.stopped && udp.n) {
+			r.offset = n_tcp;
+			prm.start = r.rec.done - n_tcp;
+			rc = scan_udp(&scope, &udp, &prm, &ev, &err);
+		}
 	}
 	if (r.failed) {
 		err = r.err;
@@ -486,6 +531,7 @@ fail:
 	rc = cli_error(c, &err);
 out:
 	scan_ports_dispose(&ports);
+	scan_ports_dispose(&udp);
 	scan_scope_dispose(&scope);
 	plan_free(plan);
 	free(name);

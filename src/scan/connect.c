@@ -1,7 +1,9 @@
 /*
- * connect.c - the TCP connect() scan (scan_tcp_connect): the method that
- * needs no privileges. Many non-blocking sockets are in flight at once
- * (epoll); the kernel does the handshake, we read the outcome.
+ * connect.c - the scans made of ordinary sockets, which need no privileges:
+ * TCP connect() (scan_tcp_connect) and UDP with connected datagram sockets
+ * (scan_udp). Many non-blocking sockets are in flight at once (epoll); the
+ * kernel does the handshake or matches the answer to its socket, and tells
+ * us of ICMP errors through the socket's error.
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -23,6 +25,7 @@ struct slot {
 
 struct cscan {
 	struct engine e;
+	int udp;
 	struct slot *slots;
 	size_t n_slots, in_flight;
 	int ep;
@@ -45,7 +48,7 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 	uint16_t port = e->ports->v[probe % e->ports->n];
 	struct sockaddr_storage sa = tg->addr;
 	struct slot *s = NULL;
-	struct epoll_event ev = { .events = EPOLLOUT };
+	struct epoll_event ev = { .events = c->udp ? EPOLLIN : EPOLLOUT };
 	int fd, one = 1, rc;
 
 	for (size_t i = 0; i < c->n_slots && !s; i++)
@@ -57,23 +60,42 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 		((struct sockaddr_in *)&sa)->sin_port = htons(port);
 	else
 		((struct sockaddr_in6 *)&sa)->sin6_port = htons(port);
-	fd = socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	fd = socket(sa.ss_family, (c->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		    0);
 	if (fd < 0)
 		return -1;
-	/* One SYN per try: our own retries and timer decide, not the kernel's. */
-	setsockopt(fd, IPPROTO_TCP, TCP_SYNCNT, &one, sizeof(one));
 	e->state[probe] = (uint8_t)(e->state[probe] + 8);
 	e->sent++;
-	rc = connect(fd, (struct sockaddr *)&sa, tg->addr_len);
-	if (rc == 0 || errno == ECONNREFUSED) {
-		close(fd);
-		engine_finish(e, probe, rc == 0 ? PORT_OPEN : PORT_CLOSED);
-		return 0;
-	}
-	if (errno != EINPROGRESS) {
-		close(fd);
-		engine_finish(e, probe, PORT_FILTERED);	/* unreachable from here */
-		return 0;
+	if (c->udp) {
+		uint8_t payload[1024];
+		const char *name;
+		size_t len = scan_udp_payload(port, (uint16_t)(probe * 2654435761u),
+					      TRIES(e->state[probe]) - 1, payload, sizeof(payload),
+					      &name);
+
+		/* connect() binds the socket to the target: only its answers reach us. */
+		rc = connect(fd, (struct sockaddr *)&sa, tg->addr_len);
+		if (rc == 0 && send(fd, payload, len, 0) < 0)
+			rc = -1;
+		if (rc != 0) {
+			close(fd);
+			engine_finish(e, probe, errno == ECONNREFUSED ? PORT_CLOSED : PORT_FILTERED);
+			return 0;
+		}
+	} else {
+		/* One SYN per try: our own retries and timer decide, not the kernel's. */
+		setsockopt(fd, IPPROTO_TCP, TCP_SYNCNT, &one, sizeof(one));
+		rc = connect(fd, (struct sockaddr *)&sa, tg->addr_len);
+		if (rc == 0 || errno == ECONNREFUSED) {
+			close(fd);
+			engine_finish(e, probe, rc == 0 ? PORT_OPEN : PORT_CLOSED);
+			return 0;
+		}
+		if (errno != EINPROGRESS) {
+			close(fd);
+			engine_finish(e, probe, PORT_FILTERED);	/* unreachable from here */
+			return 0;
+		}
 	}
 	s->fd = fd;
 	s->pos = pos;
@@ -83,6 +105,27 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 	epoll_ctl(c->ep, EPOLL_CTL_ADD, fd, &ev);
 	c->in_flight++;
 	return 0;
+}
+
+/* A datagram from the target is open; ICMP port unreachable (ECONNREFUSED) is closed. */
+static void answer_udp(struct cscan *c, struct slot *s, uint64_t now)
+{
+	struct engine *e = &c->e;
+	uint8_t buf[2048];
+	ssize_t n = recv(s->fd, buf, sizeof(buf), MSG_DONTWAIT);
+	enum port_state st;
+
+	if (n >= 0)
+		st = PORT_OPEN;
+	else if (errno == EAGAIN || errno == EINTR)
+		return;
+	else if (errno == ECONNREFUSED)
+		st = PORT_CLOSED;
+	else
+		st = PORT_FILTERED;	/* host, network or administratively unreachable */
+	engine_rtt_sample(e, (double)(now - s->sent_ms));
+	engine_finish(e, engine_probe(e, s->pos), st);
+	release(c, s);
 }
 
 static void answer(struct cscan *c, struct slot *s, uint64_t now)
@@ -125,8 +168,8 @@ static void expire(struct cscan *c, uint64_t now)
 		probe = engine_probe(e, s->pos);
 		if (TRIES(e->state[probe]) <= e->prm->retries)
 			engine_requeue(e, s->pos);
-		else
-			engine_finish(e, probe, PORT_FILTERED);
+		else	/* silence: a dropping firewall, or a UDP service that did not answer */
+			engine_finish(e, probe, c->udp ? PORT_OPEN_FILTERED : PORT_FILTERED);
 		release(c, s);
 	}
 }
@@ -149,11 +192,11 @@ static size_t slot_budget(unsigned want)
 	return n;
 }
 
-int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *ports,
-		     const struct scan_params *prm, const struct scan_events *ev,
-		     struct ms_error *err)
+static int run(const struct scan_scope *scope, const struct scan_ports *ports,
+	       const struct scan_params *prm, const struct scan_events *ev, int udp,
+	       struct ms_error *err)
 {
-	struct cscan c = { .ep = -1 };
+	struct cscan c = { .ep = -1, .udp = udp };
 	struct engine *e = &c.e;
 
 	if ((uint64_t)scope->n_targets * ports->n <= prm->start)
@@ -162,7 +205,7 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
 	if (c.ep < 0)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_SCAN_SOCKET, NULL, strerror(errno));
 	engine_init(e, scope, ports, prm, ev);
-	e->proto = IPPROTO_TCP;
+	e->proto = udp ? IPPROTO_UDP : IPPROTO_TCP;
 	c.n_slots = slot_budget(prm->max_in_flight);
 	c.slots = ms_xcalloc(c.n_slots, sizeof(*c.slots));
 	for (size_t i = 0; i < c.n_slots; i++)
@@ -183,7 +226,7 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
 		n = epoll_wait(c.ep, evs, 256, c.in_flight ? 10 : 1);
 		now = engine_now_ms();
 		for (int i = 0; i < n; i++)
-			answer(&c, evs[i].data.ptr, now);
+			(udp ? answer_udp : answer)(&c, evs[i].data.ptr, now);
 		expire(&c, now);
 		engine_tick(e, now);
 	}
@@ -195,4 +238,17 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
 	engine_dispose(e);
 	close(c.ep);
 	return MS_OK;
+}
+
+int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *ports,
+		     const struct scan_params *prm, const struct scan_events *ev,
+		     struct ms_error *err)
+{
+	return run(scope, ports, prm, ev, 0, err);
+}
+
+int scan_udp(const struct scan_scope *scope, const struct scan_ports *ports,
+	     const struct scan_params *prm, const struct scan_events *ev, struct ms_error *err)
+{
+	return run(scope, ports, prm, ev, 1, err);
 }

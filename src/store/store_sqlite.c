@@ -71,6 +71,7 @@ static const char *const migrations[] = {
 	"  status INTEGER NOT NULL,"
 	"  source_address TEXT,"
 	"  ports TEXT NOT NULL,"
+	"  udp_ports TEXT NOT NULL,"
 	"  seed INTEGER NOT NULL,"
 	"  rate INTEGER NOT NULL, host_rate INTEGER NOT NULL, retries INTEGER NOT NULL,"
 	"  timeout_ms INTEGER NOT NULL,"
@@ -693,8 +694,8 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 		return rc;
 	rc = prepare(db,
 		     "INSERT INTO scan (round_id, method, started_at, status, source_address, ports,"
-		     " seed, rate, host_rate, retries, timeout_ms, total, done)"
-		     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		     " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports)"
+		     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 		     &st, err);
 	if (rc)
 		return end(db, rc, err);
@@ -711,6 +712,7 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 	sqlite3_bind_int(st, 11, (int)rec->timeout_ms);
 	sqlite3_bind_int64(st, 12, (sqlite3_int64)rec->total);
 	sqlite3_bind_int64(st, 13, (sqlite3_int64)rec->done);
+	bind_text(st, 14, rec->udp_ports);
 	if ((rc = run(db, st, err)))
 		return end(db, rc, err);
 	rec->id = sqlite3_last_insert_rowid(db);
@@ -807,7 +809,7 @@ static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record 
 	sqlite3_stmt *st;
 	int rc = prepare(db,
 			 "SELECT id, method, started_at, finished_at, status, source_address, ports,"
-			 " seed, rate, host_rate, retries, timeout_ms, total, done FROM scan"
+			 " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports FROM scan"
 			 " WHERE round_id = ? ORDER BY id DESC LIMIT 1",
 			 &st, err);
 
@@ -832,6 +834,7 @@ static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record 
 		rec->timeout_ms = (unsigned)sqlite3_column_int(st, 11);
 		rec->total = (uint64_t)sqlite3_column_int64(st, 12);
 		rec->done = (uint64_t)sqlite3_column_int64(st, 13);
+		copy_col(rec->udp_ports, sizeof(rec->udp_ports), st, 14);
 	}
 	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MS_OK : sq_fail(db, err);
 	sqlite3_finalize(st);
@@ -871,7 +874,7 @@ static int sq_scan_results(struct store *s, int64_t scan_id, struct scan_host_ro
 		goto fail;
 	rc = prepare(db,
 		     "SELECT idx, proto, port, state FROM scan_port WHERE scan_id = ?"
-		     " ORDER BY idx, proto DESC, port",
+		     " ORDER BY idx, proto, port",
 		     &st, err);
 	if (rc)
 		goto fail_rc;

@@ -27,11 +27,15 @@ expect_eq "$(jq -c '[.lines[] | .target]' out.txt)" \
 	'["198.18.0.10","198.18.0.11","198.18.0.12",null,null]' "the plan's targets"
 
 # Dry run: every probe once, only to the targets.
-expect_status 0 $SCAN scan --dry-run --ports 1-1000 --seed 1
+expect_status 0 $SCAN scan --dry-run --ports 1-1000 --udp-ports none --seed 1
 expect_eq "$(wc -l < out.txt)" 3000 "dry-run probes"
 expect_eq "$(cut -d' ' -f2 out.txt | sort -u | tr '\n' ' ')" "198.18.0.10 198.18.0.11 198.18.0.12 " \
 	"dry-run addresses"
 expect_eq "$(sort -u out.txt | wc -l)" 3000 "dry-run probes are distinct"
+expect_status 0 $SCAN scan --dry-run --ports none --udp-ports 53,161 --seed 1
+expect_eq "$(sort out.txt | tr '\n' ' ')" \
+	"udp 198.18.0.10 161 udp 198.18.0.10 53 udp 198.18.0.11 161 udp 198.18.0.11 53 udp 198.18.0.12 161 udp 198.18.0.12 53 " \
+	"dry-run UDP probes"
 
 # A full TCP sweep, killed with -9 half way, then resumed.
 $SCAN scan --method connect --ports 1-65535 --rate 20000 --host-rate 20000 --timeout 300 \
@@ -49,34 +53,46 @@ expect_status 0 $SCAN scan --resume --json
 cp out.txt scan.json
 expect_eq "$(jq -r .status scan.json)" done "status after resume"
 expect_eq "$(jq -r .source_address scan.json)" 198.18.0.2 "source address to announce"
-open_h1=$(jq -c '[.hosts[0].ports[] | .port]' scan.json)
-expect_eq "$open_h1" "[22,80,443,8443,$TB_HIGH_PORT]" "open ports of h1"
-expect_eq "$(jq -c '[.hosts[1].ports[] | .port]' scan.json)" "[80]" "open ports of h2 behind its firewall"
-expect_eq "$(jq -c '[.hosts[2].ports[] | .port]' scan.json)" "[]" "open ports of h3"
+tcp_open='[.ports[] | select(.proto == "tcp") | .port]'
+udp_open='[.ports[] | select(.proto == "udp" and .state == "open") | .port]'
+udp_maybe='[.ports[] | select(.proto == "udp" and .state == "open_filtered") | .port] | length'
+expect_eq "$(jq -c ".hosts[0] | $tcp_open" scan.json)" "[22,53,80,443,8443,$TB_HIGH_PORT]" "TCP open on h1"
+expect_eq "$(jq -c ".hosts[1] | $tcp_open" scan.json)" "[80]" "TCP open on h2 behind its firewall"
+expect_eq "$(jq -c ".hosts[2] | $tcp_open" scan.json)" "[]" "TCP open on h3"
+expect_eq "$(jq -c ".hosts[0] | $udp_open" scan.json)" "[53,123,161]" "UDP services answering on h1"
+expect_eq "$(jq -c ".hosts[1] | ($udp_open), ($udp_maybe)" scan.json | tr '\n' ' ')" "[] 18 " \
+	"UDP behind h2's firewall: all open|filtered"
+expect_eq "$(jq -c ".hosts[2] | $udp_open" scan.json)" "[]" "UDP open on h3"
 expect_eq "$(jq -c '[.hosts[] | [.address, .line_no, (.ports | length) + .closed + .filtered]]' scan.json)" \
-	'[["198.18.0.10",1,65535],["198.18.0.11",2,65535],["198.18.0.12",3,65535]]' "every port accounted for once"
-expect_eq "$(jq -r '.hosts[1].filtered' scan.json)" 65534 "h2's dropped ports are filtered"
-expect_eq "$(jq -r '.hosts[2].closed' scan.json)" 65535 "h3's ports are closed"
+	'[["198.18.0.10",1,65553],["198.18.0.11",2,65553],["198.18.0.12",3,65553]]' \
+	"every TCP and UDP port accounted for once"
+expect_eq "$(jq -r '.hosts[1].filtered' scan.json)" 65534 "h2's dropped TCP ports are filtered"
+h3_closed=$(jq -r '.hosts[2].closed' scan.json)
+[ "$h3_closed" -gt 65535 ] && ok || fail "h3: closed $h3_closed: no ICMP port unreachable was counted"
 expect_status 2 $SCAN scan --resume
 expect_in err.txt "再開できる中断中のスキャンがありません"
 expect_status 0 "$MEDSEC" scan --show --json
 cmp -s out.txt scan.json && ok || fail "scan --show differs from the scan's own output"
 expect_status 0 "$MEDSEC" scan --show
-expect_in out.txt "198.18.0.10 (回線1): 応答あり tcp/22 tcp/80 tcp/443 tcp/8443 tcp/$TB_HIGH_PORT / 閉 65530, フィルタ 0"
+expect_in out.txt "198.18.0.10 (回線1): 開 tcp/22 tcp/53 tcp/80 tcp/443 tcp/8443 tcp/$TB_HIGH_PORT udp/53 udp/123 udp/161"
 
 # The SYN scan (raw sockets) finds exactly the same.
-expect_status 0 $SCAN scan --method syn --ports 1-65535 --rate 50000 --host-rate 50000 --json
+expect_status 0 $SCAN scan --method syn --ports 1-65535 --udp-ports none --rate 50000 \
+	--host-rate 50000 --json
 cp out.txt syn.json
 expect_eq "$(jq -r .method syn.json)" tcp_syn "method"
-summary='[.hosts[] | [.address, [.ports[].port], .closed, .filtered]]'
+summary="[.hosts[] | [.address, $tcp_open, .filtered]]"
 expect_eq "$(jq -c "$summary" syn.json)" "$(jq -c "$summary" scan.json)" "SYN and connect scans agree"
+expect_eq "$(jq -c '[.hosts[] | .closed]' syn.json)" '[65529,0,65535]' "closed TCP ports by SYN"
 
 # Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
 testbed_stop_captures
 to_out=$(tcpdump -r "$T/out.pcap" -n 'ip dst 198.18.0.99 or arp dst host 198.18.0.99' 2>/dev/null | wc -l)
 expect_eq "$to_out" 0 "packets to the out-of-scope neighbour"
-dsts=$(tcpdump -r "$T/bridge.pcap" -n 'ip src 198.18.0.2' 2>/dev/null \
-	| sed -n 's/.* > \([0-9.]*\)\.[0-9]*: .*/\1/p' | sort -u | tr '\n' ' ')
+# "IP a.b.c.d.port > e.f.g.h.port: ..." (or no ports for ICMP): the address after ">".
+dsts=$(tcpdump -r "$T/bridge.pcap" -n -q 'ip src 198.18.0.2' 2>/dev/null | awk '{
+	for (i = 1; i < NF; i++) if ($i == ">") { split($(i + 1), a, "[.:]"); print a[1] "." a[2] "." a[3] "." a[4]; break } }' \
+	| sort -u | tr '\n' ' ')
 expect_eq "$dsts" "198.18.0.10 198.18.0.11 198.18.0.12 " "destinations of the scanner's packets"
 v6=$(tcpdump -r "$T/bridge.pcap" -n 'ip6' 2>/dev/null | wc -l)
 expect_eq "$v6" 0 "IPv6 packets on the bed"

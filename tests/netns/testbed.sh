@@ -3,7 +3,8 @@
 # the scanner's namespace has no default route, so no packet can leave the test bed.
 #
 #   TB_SC  (198.18.0.2)   the scanner
-#   TB_H1  (198.18.0.10)  sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high port
+#   TB_H1  (198.18.0.10)  sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high
+#                         port; UDP: dnsmasq 53, chrony 123, snmpd 161
 #   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
 #   TB_H3  (198.18.0.12)  nothing listening, answers RST
 #   TB_OUT (198.18.0.99)  an out-of-scope neighbour that must see no packet from the scanner
@@ -31,7 +32,7 @@ testbed_can_run() {
 	command -v ip >/dev/null || { echo "needs iproute2"; return 1; }
 	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
 	ip netns del "${TB}probe"
-	for c in sshd nginx tcpdump nft openssl ssh-keygen; do
+	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
 	return 0
@@ -93,6 +94,16 @@ NGINX
 import socket, time
 s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep(900)" &
 	echo $! > "$TB_DIR/h1/listener.pid"
+	# h1's UDP services: DNS, NTP, SNMP (community "public").
+	ip netns exec "$(tb_ns h1)" dnsmasq --conf-file=/dev/null --listen-address=$TB_H1 \
+		--bind-interfaces --no-resolv --no-hosts --port=53 --user=root \
+		--pid-file="$TB_DIR/h1/dnsmasq.pid"
+	printf 'bindaddress %s\nallow all\nport 123\npidfile %s\ncmdport 0\n' "$TB_H1" \
+		"$TB_DIR/h1/chronyd.pid" > "$TB_DIR/h1/chrony.conf"
+	ip netns exec "$(tb_ns h1)" chronyd -x -f "$TB_DIR/h1/chrony.conf"
+	printf 'rocommunity public\n' > "$TB_DIR/h1/snmpd.conf"
+	ip netns exec "$(tb_ns h1)" env MIBS= snmpd -C -c "$TB_DIR/h1/snmpd.conf" -Ln -I -smux \
+		-p "$TB_DIR/h1/snmpd.pid" "udp:$TB_H1:161" >"$TB_DIR/h1/snmpd.log" 2>&1
 	# h2: a firewall that drops all but 80, and something on 80 and 22 behind it.
 	ip netns exec "$(tb_ns h2)" nft -f - <<NFT
 table inet tb {
@@ -140,7 +151,8 @@ testbed_down() {
 	[ -n "${TB_DIR:-}" ] || return 0
 	set +e	# whatever is already gone, take down the rest
 	testbed_stop_captures
-	for f in h1/sshd.pid h1/nginx.pid h1/listener.pid out.pid h2.pids; do
+	for f in h1/sshd.pid h1/nginx.pid h1/listener.pid h1/dnsmasq.pid h1/chronyd.pid \
+		h1/snmpd.pid out.pid h2.pids; do
 		[ -f "$TB_DIR/$f" ] && kill $(cat "$TB_DIR/$f") 2>/dev/null
 	done
 	for h in $TB_HOSTS br; do

@@ -275,6 +275,62 @@ static void replies_are_proven(void **state)
 	assert_int_equal(reply_icmp(&c, icmp, 56, &probe, &st), 0);
 }
 
+static unsigned be16(const uint8_t *p)
+{
+	return (unsigned)(p[0] << 8 | p[1]);
+}
+
+/* Each payload is well formed by its own rules: lengths that count themselves agree. */
+static void udp_payloads(void **state)
+{
+	uint8_t b[1024];
+	const char *name;
+	size_t n;
+
+	n = scan_udp_payload(53, 0x1234, 0, b, sizeof(b), &name);
+	assert_string_equal(name, "dns");
+	assert_int_equal(n, 12 + 1 + 4);
+	assert_int_equal(be16(b), 0x1234);
+	assert_int_equal(be16(b + 4), 1);		/* one question */
+	n = scan_udp_payload(123, 1, 0, b, sizeof(b), &name);
+	assert_int_equal(n, 48);
+	assert_int_equal(b[0], 0xe3);
+	n = scan_udp_payload(161, 1, 0, b, sizeof(b), &name);
+	assert_int_equal(n, 43);
+	assert_int_equal(b[1] + 2, n);			/* BER length of the message */
+	assert_int_equal(b[4], 1);			/* v2c first */
+	assert_memory_equal(b + 7, "public", 6);
+	scan_udp_payload(161, 1, 1, b, sizeof(b), &name);
+	assert_int_equal(b[4], 0);			/* then v1 */
+	n = scan_udp_payload(500, 7, 0, b, sizeof(b), &name);
+	assert_string_equal(name, "ike");
+	assert_int_equal((size_t)(b[24] << 24 | b[25] << 16 | b[26] << 8 | b[27]), n);
+	assert_int_equal(b[17], 0x10);			/* ISAKMP 1.0 */
+	n = scan_udp_payload(4500, 7, 0, b, sizeof(b), &name);
+	assert_int_equal((size_t)(b[28] << 24 | b[29] << 16 | b[30] << 8 | b[31]) + 4, n);
+	n = scan_udp_payload(1701, 7, 0, b, sizeof(b), &name);
+	assert_int_equal(be16(b + 2), n);
+	assert_int_equal(be16(b), 0xc802);
+	n = scan_udp_payload(1812, 7, 0, b, sizeof(b), &name);
+	assert_int_equal(be16(b + 2), n);
+	assert_int_equal(b[0], 1);			/* Access-Request */
+	n = scan_udp_payload(137, 7, 0, b, sizeof(b), &name);
+	assert_int_equal(n, 50);
+	assert_int_equal(be16(b + 46), 0x21);		/* NBSTAT */
+	n = scan_udp_payload(5683, 7, 0, b, sizeof(b), &name);
+	assert_int_equal(n, 4 + 12 + 5);
+	n = scan_udp_payload(11211, 7, 0, b, sizeof(b), &name);
+	assert_memory_equal(b + 8, "version\r\n", 9);
+	n = scan_udp_payload(5060, 7, 0, b, sizeof(b), &name);
+	assert_memory_equal(b, "OPTIONS sip:", 12);
+	assert_true(n > 4 && memcmp(b + n - 4, "\r\n\r\n", 4) == 0);	/* headers end */
+	/* A port without a payload gets an empty probe; every default port is known. */
+	assert_int_equal(scan_udp_payload(40000, 7, 0, b, sizeof(b), &name), 0);
+	assert_string_equal(name, "empty");
+	/* Too small a buffer gives nothing rather than a cut datagram. */
+	assert_int_equal(scan_udp_payload(3702, 7, 0, b, 16, &name), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +339,7 @@ int main(void)
 		cmocka_unit_test(scope_from_the_plan_only),
 		cmocka_unit_test(connect_scan_on_loopback),
 		cmocka_unit_test(replies_are_proven),
+		cmocka_unit_test(udp_payloads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
