@@ -6,14 +6,16 @@ if ! command -v soffice >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import uno' 2>
 	exit 77
 fi
 pipe=medsec_test_$$
-timeout 180 soffice -env:UserInstallation=file://$T/profile --headless --invisible --norestore \
+timeout -k 5 180 soffice -env:UserInstallation=file://$T/profile --headless --invisible --norestore \
 	--nologo "--accept=pipe,name=$pipe;urp;" >soffice.log 2>&1 &
 office=$!
 "$MEDSEC" template blank.xlsx >/dev/null || fail "template"
 timeout 120 /usr/bin/python3 "$SRC/tests/integration/lo_fill.py" "$pipe" "$T/blank.xlsx" \
 	"$T/filled.xlsx" 2>fill.log
 [ -s filled.xlsx ] && ok || { fail "LibreOffice did not save the filled workbook"; cat fill.log >&2; }
+# LibreOffice's launcher may outlive the office it started: end everything on our profile.
 kill $office 2>/dev/null
+pkill -KILL -f "UserInstallation=file://$T/profile" 2>/dev/null
 wait $office 2>/dev/null
 
 expect_status 0 "$MEDSEC" intake --allow-test-addresses filled.xlsx

@@ -52,6 +52,15 @@ expect_eq "$status_before" 0 "a killed scan stays 'running' in the store"
 expect_status 0 $SCAN scan --resume --json
 cp out.txt scan.json
 expect_eq "$(jq -r .status scan.json)" done "status after resume"
+if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; then
+	/usr/bin/python3 -c "
+import json, sys
+from jsonschema import Draft202012Validator
+errors = list(Draft202012Validator(json.load(open('$SRC/docs/json/scan.schema.json'))).iter_errors(
+    json.load(open('scan.json'))))
+for e in errors: print(e.message, file=sys.stderr)
+sys.exit(1 if errors else 0)" && ok || fail "scan.json does not match docs/json/scan.schema.json"
+fi
 expect_eq "$(jq -r .source_address scan.json)" 198.18.0.2 "source address to announce"
 tcp_open='[.ports[] | select(.proto == "tcp") | .port]'
 udp_open='[.ports[] | select(.proto == "udp" and .state == "open") | .port]'

@@ -212,7 +212,8 @@ static size_t make_reply(const struct reply_ctx *c, uint8_t *pkt, uint32_t from,
 	pkt[22] = syn[20];
 	pkt[23] = syn[21];		/* our port */
 	{
-		uint32_t ack = (uint32_t)(syn[24] << 24 | syn[25] << 16 | syn[26] << 8 | syn[27]) +
+		uint32_t ack = ((uint32_t)syn[24] << 24 | (uint32_t)syn[25] << 16 | (uint32_t)syn[26] << 8 |
+				syn[27]) +
 			       (uint32_t)ack_off;
 
 		pkt[28] = (uint8_t)(ack >> 24);
@@ -280,6 +281,11 @@ static unsigned be16(const uint8_t *p)
 	return (unsigned)(p[0] << 8 | p[1]);
 }
 
+static size_t be32(const uint8_t *p)
+{
+	return (size_t)be16(p) << 16 | be16(p + 2);
+}
+
 /* Each payload is well formed by its own rules: lengths that count themselves agree. */
 static void udp_payloads(void **state)
 {
@@ -304,10 +310,10 @@ static void udp_payloads(void **state)
 	assert_int_equal(b[4], 0);			/* then v1 */
 	n = scan_udp_payload(500, 7, 0, b, sizeof(b), &name);
 	assert_string_equal(name, "ike");
-	assert_int_equal((size_t)(b[24] << 24 | b[25] << 16 | b[26] << 8 | b[27]), n);
+	assert_int_equal(be32(b + 24), n);
 	assert_int_equal(b[17], 0x10);			/* ISAKMP 1.0 */
 	n = scan_udp_payload(4500, 7, 0, b, sizeof(b), &name);
-	assert_int_equal((size_t)(b[28] << 24 | b[29] << 16 | b[30] << 8 | b[31]) + 4, n);
+	assert_int_equal(be32(b + 28) + 4, n);
 	n = scan_udp_payload(1701, 7, 0, b, sizeof(b), &name);
 	assert_int_equal(be16(b + 2), n);
 	assert_int_equal(be16(b), 0xc802);
