@@ -39,6 +39,9 @@ enum ms_addr_class {
 /* Class of the whole prefix: global only if no part of it is special. */
 enum ms_addr_class ms_prefix_classify(const struct ms_prefix *p);
 
+/* Is every address of inner also in outer? */
+int ms_prefix_contains(const struct ms_prefix *outer, const struct ms_prefix *inner);
+
 /* Number of addresses in p, saturated at UINT64_MAX. */
 uint64_t ms_prefix_size(const struct ms_prefix *p);
 

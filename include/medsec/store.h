@@ -87,6 +87,21 @@ int store_confirm_save(struct store *s, int64_t round_id, const struct confirmat
 int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
 		       struct ms_error *err);
 
+/* --- authorisations for ad-hoc targets (medsec scope, scan --target) --- */
+
+struct scope_decl {
+	char prefix[64];
+	char authorised_by[128];
+	char authorised_at[32];
+	char note[256];
+};
+
+int store_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
+		    struct ms_error *err);
+/* The hospital's declarations; *out is new (free it). */
+int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out, size_t *n,
+		     struct ms_error *err);
+
 /* --- scans --- */
 
 enum scan_status { SCAN_RUNNING = 0, SCAN_DONE, SCAN_INTERRUPTED };

@@ -64,5 +64,6 @@ int cmd_intake(struct cli *c, int argc, char **argv);
 int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_round(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
+int cmd_scope(struct cli *c, int argc, char **argv);
 
 #endif

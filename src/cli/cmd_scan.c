@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "medsec/clock.h"
+#include "medsec/ip.h"
 #include "medsec/mem.h"
 #include "medsec/scan.h"
 
@@ -37,6 +38,8 @@ static const char scan_help_ja[] =
 	"  --dry-run         送信せず、送る予定のプローブを順に表示する\n"
 	"  --resume          中断したスキャンを続きから再開する\n"
 	"  --show            この調査回の最新のスキャン結果を表示する (送信しない)\n"
+	"  --target アドレス 計画とは別に、medsec scope add で許可を記録したアドレスを調べる\n"
+	"                    (ベンダによる自社機器の確認など; カンマ区切り)\n"
 	"  --json            結果を JSON で表示する\n";
 static const char scan_help_en[] =
 	"usage: medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
@@ -57,13 +60,16 @@ static const char scan_help_en[] =
 	"  --dry-run       send nothing: print the probes that would go, in order\n"
 	"  --resume        continue the interrupted scan\n"
 	"  --show          show the round's latest scan (sends nothing)\n"
+	"  --target ADDRS  instead of the plan, addresses whose authorisation was recorded with\n"
+	"                  medsec scope add (a vendor checking its own device; comma-separated)\n"
 	"  --json          print the result as JSON\n";
 
 enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
-       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS };
+       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS,
+       OPT_TARGET, OPT_BY, OPT_NOTE, OPT_ALLOW_TEST };
 
 struct scan_opts {
-	const char *ports, *udp_ports, *window, *method;
+	const char *ports, *udp_ports, *window, *method, *target;
 	long rate, host_rate, retries, timeout;
 	int dry_run, resume, show, bad;
 	uint64_t seed;
@@ -96,6 +102,7 @@ static int scan_option(int opt, const char *arg, void *ctx)
 	case OPT_SHOW: o->show = 1; return 0;
 	case OPT_METHOD: o->method = arg; return 0;
 	case OPT_UDP_PORTS: o->udp_ports = arg; return 0;
+	case OPT_TARGET: o->target = arg; return 0;
 	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
 	default: return -1;
 	}
@@ -305,6 +312,55 @@ static int same_hosts(struct run *r, struct ms_error *err)
 	return same;
 }
 
+/*
+ * --target: a plan of its own, one line per address, each covered by a
+ * recorded authorisation of this hospital (medsec scope add); else refused
+ * before anything is sent. The scope is then built the one way it always is.
+ */
+static int target_plan(struct store *st, int64_t hid, const char *list, struct plan **out,
+		       struct ms_error *err)
+{
+	struct scope_decl *decls = NULL;
+	size_t n = 0;
+	char *copy = ms_xstrdup(list), *save = NULL;
+	struct plan *p = ms_xcalloc(1, sizeof(*p));
+	int rc = store_scope_list(st, hid, &decls, &n, err);
+
+	for (char *a = strtok_r(copy, ",", &save); !rc && a; a = strtok_r(NULL, ",", &save)) {
+		struct ms_prefix want;
+		struct plan_line *l;
+		int covered = 0;
+
+		if (ms_prefix_parse(a, &want) != MS_PREFIX_OK) {
+			rc = ms_fail(err, MS_ERR_INPUT, MSG_IP_SYNTAX, a, NULL);
+			break;
+		}
+		for (size_t i = 0; i < n && !covered; i++) {
+			struct ms_prefix have;
+
+			covered = ms_prefix_parse(decls[i].prefix, &have) == MS_PREFIX_OK &&
+				  ms_prefix_contains(&have, &want);
+		}
+		if (!covered) {
+			rc = ms_fail(err, MS_ERR_INPUT, MSG_SCAN_TARGET_NOT_DECLARED, NULL, a);
+			break;
+		}
+		p->lines = ms_xrealloc(p->lines, (p->n_lines + 1) * sizeof(*p->lines));
+		l = &p->lines[p->n_lines++];
+		memset(l, 0, sizeof(*l));
+		l->status = STATUS_TARGET;
+		l->target = ms_arena_strdup(&p->arena, a);
+	}
+	free(copy);
+	free(decls);
+	if (rc) {
+		plan_free(p);
+		return rc;
+	}
+	*out = p;
+	return MS_OK;
+}
+
 /* SYN when asked, or (auto) when raw sockets are allowed and every target is IPv4. */
 static int choose_method(const char *method, const struct scan_scope *scope)
 {
@@ -357,6 +413,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		{ "show", no_argument, NULL, OPT_SHOW },
 		{ "method", required_argument, NULL, OPT_METHOD },
 		{ "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
+		{ "target", required_argument, NULL, OPT_TARGET },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan_opts o = { .ports = "1-65535", .udp_ports = scan_udp_default_ports(),
@@ -403,8 +460,12 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		print_result(&r);
 		goto out;
 	}
-	if ((rc = store_plan_load(r.st, round.id, &plan, &err)))
+	if (o.target) {
+		if ((rc = target_plan(r.st, hid, o.target, &plan, &err)))
+			goto fail;
+	} else if ((rc = store_plan_load(r.st, round.id, &plan, &err))) {
 		goto fail;
+	}
 	if (!plan) {
 		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PLAN, NULL, NULL);
 		goto fail;
@@ -541,5 +602,108 @@ out:
 	free(r.sum_closed);
 	free(r.sum_filtered);
 	store_close(r.st);
+	return rc;
+}
+
+static const char scope_help_ja[] =
+	"使い方: medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
+	"        medsec scope\n\n"
+	"計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
+	"与えたかとともに記録します。引数なしでは記録済みの許可を表示します。\n";
+static const char scope_help_en[] =
+	"usage: medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
+	"       medsec scope\n\n"
+	"Records who authorised scanning which addresses outside the plan, and when, for\n"
+	"medsec scan --target. Without arguments, lists what is recorded.\n";
+
+struct scope_opts {
+	const char *by, *note;
+	int allow_test;
+};
+
+static int scope_option(int opt, const char *arg, void *ctx)
+{
+	struct scope_opts *o = ctx;
+
+	switch (opt) {
+	case OPT_BY: o->by = arg; return 0;
+	case OPT_NOTE: o->note = arg; return 0;
+	case OPT_ALLOW_TEST: o->allow_test = 1; return 0;
+	default: return -1;
+	}
+}
+
+int cmd_scope(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "allow-test-addresses", no_argument, NULL, OPT_ALLOW_TEST },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct scope_opts o = { 0 };
+	struct store *st = NULL;
+	struct ms_error err;
+	struct scope_decl *decls = NULL;
+	size_t n = 0;
+	int64_t hid;
+	char *name = NULL;
+	int rc, add;
+
+	rc = cli_options(c, argc, argv, opts, scope_option, &o, "medsec scope [add --by WHO ADDRESS...]",
+			 scope_help_ja, scope_help_en);
+	if (rc != CLI_GO)
+		return rc;
+	rc = MS_OK;
+	add = optind < argc && strcmp(argv[optind], "add") == 0;
+	if ((add && optind + 1 >= argc) || (!add && optind != argc))
+		return cli_usage(c, "medsec scope [add --by WHO ADDRESS...]");
+	if (add && (!o.by || !*o.by)) {
+		ms_fail(&err, MS_ERR_INPUT, MSG_SCOPE_NEEDS_BY, NULL, NULL);
+		return cli_error(c, &err);
+	}
+	/* Check every address before recording any. */
+	for (int i = optind + 1; add && i < argc; i++) {
+		struct ms_prefix p;
+		enum ms_addr_class cls;
+
+		if (ms_prefix_parse(argv[i], &p) != MS_PREFIX_OK)
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_SYNTAX, argv[i], NULL);
+		else if ((cls = ms_prefix_classify(&p)) == MS_ADDR_NON_GLOBAL)
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_NOT_GLOBAL, argv[i], NULL);
+		else if (cls == MS_ADDR_TEST && !o.allow_test)
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TEST_RANGE, argv[i], NULL);
+		else if (ms_prefix_size(&p) > 4096)
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TOO_WIDE, argv[i], NULL);
+		if (rc)
+			return cli_error(c, &err);
+	}
+	if ((rc = cli_open_store(c, &st)))
+		return rc;
+	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)))
+		goto out;
+	for (int i = optind + 1; add && i < argc && !rc; i++) {
+		struct scope_decl d = { 0 };
+
+		snprintf(d.prefix, sizeof(d.prefix), "%s", argv[i]);
+		snprintf(d.authorised_by, sizeof(d.authorised_by), "%s", o.by);
+		snprintf(d.note, sizeof(d.note), "%s", o.note ? o.note : "");
+		ms_now_iso(d.authorised_at);
+		rc = store_scope_add(st, hid, &d, &err);
+		if (!rc)
+			cli_say(c, MSG_SCOPE_ADDED, argv[i]);
+	}
+	if (!add && !(rc = store_scope_list(st, hid, &decls, &n, &err))) {
+		for (size_t i = 0; i < n; i++)
+			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by,
+			       decls[i].authorised_at, decls[i].note);
+	}
+out:
+	if (rc)
+		rc = cli_error(c, &err);
+	free(decls);
+	free(name);
+	store_close(st);
 	return rc;
 }

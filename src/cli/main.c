@@ -21,6 +21,8 @@ static const struct {
 	  "build the survey plan (scope, renumbering, eligibility)" },
 	{ "scan", cmd_scan, "計画の診断対象アドレスをポートスキャンする",
 	  "port-scan the plan's target addresses" },
+	{ "scope", cmd_scope, "計画外のアドレスを調べる許可を記録する (scan --target 用)",
+	  "record authorisations for addresses outside the plan (scan --target)" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

@@ -108,3 +108,15 @@ int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **
 {
 	return s->ops->scan_results(s, scan_id, hosts, n_hosts, ports, n_ports, err);
 }
+
+int store_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
+		    struct ms_error *err)
+{
+	return s->ops->scope_add(s, hospital_id, d, err);
+}
+
+int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out, size_t *n,
+		     struct ms_error *err)
+{
+	return s->ops->scope_list(s, hospital_id, out, n, err);
+}

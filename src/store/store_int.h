@@ -28,6 +28,10 @@ struct store_ops {
 			    struct ms_error *err);
 	int (*confirm_list)(struct store *s, int64_t round_id, struct confirmation **out,
 			    size_t *n, struct ms_error *err);
+	int (*scope_add)(struct store *s, int64_t hospital_id, const struct scope_decl *d,
+			 struct ms_error *err);
+	int (*scope_list)(struct store *s, int64_t hospital_id, struct scope_decl **out, size_t *n,
+			  struct ms_error *err);
 	int (*scan_begin)(struct store *s, struct scan_record *rec,
 			  const struct scan_host_row *hosts, size_t n_hosts, struct ms_error *err);
 	int (*scan_checkpoint)(struct store *s, int64_t scan_id, uint64_t done,

@@ -92,7 +92,15 @@ static const char *const migrations[] = {
 	"  port INTEGER NOT NULL,"
 	"  state TEXT NOT NULL,"
 	"  PRIMARY KEY (scan_id, idx, proto, port),"
-	"  FOREIGN KEY (scan_id, idx) REFERENCES scan_host(scan_id, idx) ON DELETE CASCADE);",
+	"  FOREIGN KEY (scan_id, idx) REFERENCES scan_host(scan_id, idx) ON DELETE CASCADE);"
+	/* who authorised an ad-hoc target (scan --target), when, for which addresses */
+	"CREATE TABLE scope_declaration ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  prefix TEXT NOT NULL,"
+	"  authorised_by TEXT NOT NULL,"
+	"  authorised_at TEXT NOT NULL,"
+	"  note TEXT);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -903,6 +911,61 @@ fail_rc:
 	return rc;
 }
 
+static int sq_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
+			struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "INSERT INTO scope_declaration (hospital_id, prefix, authorised_by,"
+			 " authorised_at, note) VALUES (?,?,?,?,?)",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	bind_text(st, 2, d->prefix);
+	bind_text(st, 3, d->authorised_by);
+	bind_text(st, 4, d->authorised_at);
+	bind_text(st, 5, d->note[0] ? d->note : NULL);
+	return run(db, st, err);
+}
+
+static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out,
+			 size_t *n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "SELECT prefix, authorised_by, authorised_at, note FROM scope_declaration"
+			 " WHERE hospital_id = ? ORDER BY id",
+			 &st, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct scope_decl *d;
+
+		*out = ms_xrealloc(*out, (*n + 1) * sizeof(**out));
+		d = &(*out)[(*n)++];
+		copy_col(d->prefix, sizeof(d->prefix), st, 0);
+		copy_col(d->authorised_by, sizeof(d->authorised_by), st, 1);
+		copy_col(d->authorised_at, sizeof(d->authorised_at), st, 2);
+		copy_col(d->note, sizeof(d->note), st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return sq_fail(db, err);
+	}
+	return MS_OK;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -915,6 +978,8 @@ static const struct store_ops sqlite_ops = {
 	.plan_load = sq_plan_load,
 	.confirm_save = sq_confirm_save,
 	.confirm_list = sq_confirm_list,
+	.scope_add = sq_scope_add,
+	.scope_list = sq_scope_list,
 	.scan_begin = sq_scan_begin,
 	.scan_checkpoint = sq_scan_checkpoint,
 	.scan_finish = sq_scan_finish,

@@ -135,6 +135,11 @@ enum ms_addr_class ms_prefix_classify(const struct ms_prefix *p)
 	return cls;
 }
 
+int ms_prefix_contains(const struct ms_prefix *outer, const struct ms_prefix *inner)
+{
+	return outer->family == inner->family && outer->len <= inner->len && overlaps(outer, inner);
+}
+
 uint64_t ms_prefix_size(const struct ms_prefix *p)
 {
 	int host = addr_bits(p->family) - p->len;

@@ -94,6 +94,30 @@ summary="[.hosts[] | [.address, $tcp_open, .filtered]]"
 expect_eq "$(jq -c "$summary" syn.json)" "$(jq -c "$summary" scan.json)" "SYN and connect scans agree"
 expect_eq "$(jq -c '[.hosts[] | .closed]' syn.json)" '[65529,0,65535]' "closed TCP ports by SYN"
 
+# Ad-hoc targets need a recorded authorisation: the neighbour has none.
+expect_status 2 $SCAN scan --target 198.18.0.99 --ports 22 --udp-ports none
+expect_in err.txt "198.18.0.99 は診断の許可範囲として登録されていません"
+expect_status 2 "$MEDSEC" scope add 198.18.0.12
+expect_in err.txt "--by"
+expect_status 2 "$MEDSEC" scope add --by "保守ベンダ 山田" 198.18.0.12
+expect_in err.txt "--allow-test-addresses"
+expect_status 0 "$MEDSEC" scope add --by "保守ベンダ 山田" --note "UTM 更新後の確認" \
+	--allow-test-addresses 198.18.0.12
+expect_status 0 "$MEDSEC" scope
+expect_in out.txt "198.18.0.12	保守ベンダ 山田	2026-11-23T09:00:00Z	UTM 更新後の確認"
+expect_status 2 $SCAN scan --target 198.18.0.12,198.18.0.99 --ports 22 --udp-ports none
+expect_status 0 $SCAN scan --target 198.18.0.12 --ports 1-1000 --udp-ports none --json
+expect_eq "$(jq -c '[.hosts[] | [.address, .closed, (.ports | length)]]' out.txt)" \
+	'[["198.18.0.12",1000,0]]' "an authorised ad-hoc target"
+
+# Outside the time agreed with the hospital, nothing is sent.
+hour=$(date +%-H)
+window=$(printf '%02d:00-%02d:00' $(((hour + 2) % 24)) $(((hour + 3) % 24)))
+expect_status 2 $SCAN scan --window "$window" --ports 22 --udp-ports none
+expect_in err.txt "合意した時間帯 ($window) の外です"
+expect_status 2 $SCAN scan --window 25:00-26:00
+expect_in err.txt "時間帯の指定が不正です"
+
 # Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
 testbed_stop_captures
 to_out=$(tcpdump -r "$T/out.pcap" -n 'ip dst 198.18.0.99 or arp dst host 198.18.0.99' 2>/dev/null | wc -l)
