@@ -20,7 +20,7 @@
 struct slot {
 	int fd;			/* -1 when free */
 	uint64_t pos;
-	uint64_t sent_ms, deadline_ms;
+	uint64_t sent_ms;
 };
 
 struct cscan {
@@ -100,7 +100,6 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 	s->fd = fd;
 	s->pos = pos;
 	s->sent_ms = now;
-	s->deadline_ms = now + engine_timeout(e, TRIES(e->state[probe]) - 1);
 	ev.data.ptr = s;
 	epoll_ctl(c->ep, EPOLL_CTL_ADD, fd, &ev);
 	c->in_flight++;
@@ -163,9 +162,12 @@ static void expire(struct cscan *c, uint64_t now)
 		struct slot *s = &c->slots[i];
 		uint64_t probe;
 
-		if (s->fd < 0 || now < s->deadline_ms)
+		if (s->fd < 0)
 			continue;
 		probe = engine_probe(e, s->pos);
+		/* The wait is judged with the round trips known now, not when it was sent. */
+		if (now < s->sent_ms + engine_timeout(e, TRIES(e->state[probe]) - 1))
+			continue;
 		if (TRIES(e->state[probe]) <= e->prm->retries)
 			engine_requeue(e, s->pos);
 		else	/* silence: a dropping firewall, or a UDP service that did not answer */

@@ -20,7 +20,7 @@
 #define RECV_BATCH 4096
 
 struct pending {
-	uint64_t pos, deadline_ms;
+	uint64_t pos, sent_ms;
 };
 
 struct sscan {
@@ -29,11 +29,11 @@ struct sscan {
 	struct reply_ctx rc;	/* what answers must match: scope, ports, our port, key */
 	struct in_addr *src;	/* per target: our address towards it */
 	uint32_t *sent_at;	/* per probe: ms after start of the last send */
-	struct pending *q;	/* in flight, in send order: deadlines only grow */
+	struct pending *q;	/* in flight, in send order */
 	size_t q_head, q_n, q_cap;
 };
 
-static void q_push(struct sscan *s, uint64_t pos, uint64_t deadline)
+static void q_push(struct sscan *s, uint64_t pos, uint64_t sent)
 {
 	if (s->q_head + s->q_n == s->q_cap) {
 		if (s->q_head) {
@@ -44,7 +44,7 @@ static void q_push(struct sscan *s, uint64_t pos, uint64_t deadline)
 			s->q = ms_xrealloc(s->q, s->q_cap * sizeof(*s->q));
 		}
 	}
-	s->q[s->q_head + s->q_n++] = (struct pending){ pos, deadline };
+	s->q[s->q_head + s->q_n++] = (struct pending){ pos, sent };
 }
 
 static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
@@ -68,7 +68,7 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 	e->state[probe] = (uint8_t)(e->state[probe] + 8);
 	e->sent++;
 	s->sent_at[probe] = (uint32_t)(now - e->t0);
-	q_push(s, pos, now + engine_timeout(e, TRIES(e->state[probe]) - 1));
+	q_push(s, pos, now);
 	return 0;
 }
 
@@ -111,9 +111,17 @@ static void expire(struct sscan *s, uint64_t now)
 {
 	struct engine *e = &s->e;
 
-	while (s->q_n && s->q[s->q_head].deadline_ms <= now) {
+	/*
+	 * Sent in order, so the oldest is at the head; its wait is judged with the
+	 * round trips known now (a retry, with its longer wait, may hold the queue
+	 * up a little: that only delays, never loses, a verdict).
+	 */
+	while (s->q_n) {
 		uint64_t pos = s->q[s->q_head].pos, probe = engine_probe(e, pos);
 
+		if (!FINAL(e->state[probe]) &&
+		    now < s->q[s->q_head].sent_ms + engine_timeout(e, TRIES(e->state[probe]) - 1))
+			break;
 		s->q_head++;
 		s->q_n--;
 		if (FINAL(e->state[probe]))
