@@ -66,7 +66,7 @@ static const char scan_help_en[] =
 
 enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
        OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS,
-       OPT_TARGET, OPT_BY, OPT_NOTE, OPT_ALLOW_TEST };
+       OPT_TARGET };
 
 struct scan_opts {
 	const char *ports, *udp_ports, *window, *method, *target;
@@ -602,108 +602,5 @@ out:
 	free(r.sum_closed);
 	free(r.sum_filtered);
 	store_close(r.st);
-	return rc;
-}
-
-static const char scope_help_ja[] =
-	"使い方: medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
-	"        medsec scope\n\n"
-	"計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
-	"与えたかとともに記録します。引数なしでは記録済みの許可を表示します。\n";
-static const char scope_help_en[] =
-	"usage: medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
-	"       medsec scope\n\n"
-	"Records who authorised scanning which addresses outside the plan, and when, for\n"
-	"medsec scan --target. Without arguments, lists what is recorded.\n";
-
-struct scope_opts {
-	const char *by, *note;
-	int allow_test;
-};
-
-static int scope_option(int opt, const char *arg, void *ctx)
-{
-	struct scope_opts *o = ctx;
-
-	switch (opt) {
-	case OPT_BY: o->by = arg; return 0;
-	case OPT_NOTE: o->note = arg; return 0;
-	case OPT_ALLOW_TEST: o->allow_test = 1; return 0;
-	default: return -1;
-	}
-}
-
-int cmd_scope(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "allow-test-addresses", no_argument, NULL, OPT_ALLOW_TEST },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct scope_opts o = { 0 };
-	struct store *st = NULL;
-	struct ms_error err;
-	struct scope_decl *decls = NULL;
-	size_t n = 0;
-	int64_t hid;
-	char *name = NULL;
-	int rc, add;
-
-	rc = cli_options(c, argc, argv, opts, scope_option, &o, "medsec scope [add --by WHO ADDRESS...]",
-			 scope_help_ja, scope_help_en);
-	if (rc != CLI_GO)
-		return rc;
-	rc = MS_OK;
-	add = optind < argc && strcmp(argv[optind], "add") == 0;
-	if ((add && optind + 1 >= argc) || (!add && optind != argc))
-		return cli_usage(c, "medsec scope [add --by WHO ADDRESS...]");
-	if (add && (!o.by || !*o.by)) {
-		ms_fail(&err, MS_ERR_INPUT, MSG_SCOPE_NEEDS_BY, NULL, NULL);
-		return cli_error(c, &err);
-	}
-	/* Check every address before recording any. */
-	for (int i = optind + 1; add && i < argc; i++) {
-		struct ms_prefix p;
-		enum ms_addr_class cls;
-
-		if (ms_prefix_parse(argv[i], &p) != MS_PREFIX_OK)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_SYNTAX, argv[i], NULL);
-		else if ((cls = ms_prefix_classify(&p)) == MS_ADDR_NON_GLOBAL)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_NOT_GLOBAL, argv[i], NULL);
-		else if (cls == MS_ADDR_TEST && !o.allow_test)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TEST_RANGE, argv[i], NULL);
-		else if (ms_prefix_size(&p) > 4096)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TOO_WIDE, argv[i], NULL);
-		if (rc)
-			return cli_error(c, &err);
-	}
-	if ((rc = cli_open_store(c, &st)))
-		return rc;
-	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)))
-		goto out;
-	for (int i = optind + 1; add && i < argc && !rc; i++) {
-		struct scope_decl d = { 0 };
-
-		snprintf(d.prefix, sizeof(d.prefix), "%s", argv[i]);
-		snprintf(d.authorised_by, sizeof(d.authorised_by), "%s", o.by);
-		snprintf(d.note, sizeof(d.note), "%s", o.note ? o.note : "");
-		ms_now_iso(d.authorised_at);
-		rc = store_scope_add(st, hid, &d, &err);
-		if (!rc)
-			cli_say(c, MSG_SCOPE_ADDED, argv[i]);
-	}
-	if (!add && !(rc = store_scope_list(st, hid, &decls, &n, &err))) {
-		for (size_t i = 0; i < n; i++)
-			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by,
-			       decls[i].authorised_at, decls[i].note);
-	}
-out:
-	if (rc)
-		rc = cli_error(c, &err);
-	free(decls);
-	free(name);
-	store_close(st);
 	return rc;
 }
