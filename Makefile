@@ -31,6 +31,7 @@ test:
 		ctest --output-on-failure -j $(JOBS)
 
 demo: build
+	@tools/deps.sh demo
 	@sh examples/demo.sh build/medsec
 
 fuzz:
@@ -46,6 +47,8 @@ fuzz:
 	done
 
 bench: build
+	@tools/deps.sh test
+	@DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nmap masscan time >/dev/null 2>&1 || true
 	@sh bench/intake.sh build/medsec
 	@sh bench/scan.sh build/medsec
 

@@ -33,8 +33,8 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"}), (.lines[0] + {no: 2,
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || exit 1
 
 # The truth: what the bed exposes (address port).
-printf '%s\n' "$TB_H1 22" "$TB_H1 53" "$TB_H1 80" "$TB_H1 443" "$TB_H1 8443" "$TB_H1 $TB_HIGH_PORT" \
-	"$TB_H2 80" | sort > truth.txt
+printf '%s\n' "$TB_H1 21" "$TB_H1 22" "$TB_H1 53" "$TB_H1 80" "$TB_H1 139" "$TB_H1 443" "$TB_H1 445" \
+	"$TB_H1 8443" "$TB_H1 $TB_HIGH_PORT" "$TB_H2 80" | sort > truth.txt
 
 # run NAME CMD...: times CMD in the scanner's namespace, stopped after $limit seconds;
 # leaves NAME.time ("wall user sys kb") and NAME.rc (124 if it had to be stopped).
@@ -60,7 +60,8 @@ run nmap_udp nmap -sU -p "$UDP_PORTS" -T4 -n -Pn --max-rate "$RATE" -oG nmap_udp
 sed -n 's/^Host: \([0-9.]*\) .*Ports: \(.*\)/\1 \2/p' nmap_udp.gnmap | while read -r addr ports; do
 	echo "$ports" | tr ',' '\n' | sed -n 's#^ *\([0-9]*\)/open/.*#\1#p' | sed "s/^/$addr /"
 done | sort > nmap_udp.found
-printf '%s\n' "$TB_H1 53" "$TB_H1 123" "$TB_H1 161" | sort > truth_udp.txt
+printf '%s\n' "$TB_H1 53" "$TB_H1 123" "$TB_H1 137" "$TB_H1 161" "$TB_H1 500" "$TB_H1 4500" \
+	| sort > truth_udp.txt
 run nmap nmap -sS -p- -T4 -n -Pn --max-rate "$RATE" -oG nmap.gnmap $TARGETS
 sed -n 's/^Host: \([0-9.]*\) .*Ports: \(.*\)/\1 \2/p' nmap.gnmap | while read -r addr ports; do
 	echo "$ports" | tr ',' '\n' | sed -n 's#^ *\([0-9]*\)/open/.*#\1#p' | sed "s/^/$addr /"

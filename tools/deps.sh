@@ -4,11 +4,15 @@
 set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
 libxlsxwriter-dev zlib1g-dev sqlite3"
+# The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
+bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
+vsftpd samba strongswan-charon jq"
 case "${1:-build}" in
-test) need="$need libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui jq unzip python3-jsonschema python3-uno
-	iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony" ;;
+test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
+	python3-jsonschema python3-uno" ;;
+demo) need="$need $bed" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
-demo|build) ;;
+build) ;;
 *) echo "usage: $0 [build|test|demo|fuzz]" >&2; exit 2 ;;
 esac
 missing=""

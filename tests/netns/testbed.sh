@@ -3,8 +3,9 @@
 # the scanner's namespace has no default route, so no packet can leave the test bed.
 #
 #   TB_SC  (198.18.0.2)   the scanner
-#   TB_H1  (198.18.0.10)  sshd 22, nginx 80, 443 (TLS), 8443 (TLS), a listener on a random high
-#                         port; UDP: dnsmasq 53, chrony 123, snmpd 161
+#   TB_H1  (198.18.0.10)  vsftpd 21, sshd 22, dnsmasq 53, nginx 80, 443 (TLS), 8443 (TLS),
+#                         samba 139 and 445, a listener on a random high port;
+#                         UDP: dnsmasq 53, chrony 123, nmbd 137, snmpd 161, strongSwan 500 and 4500
 #   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
 #   TB_H3  (198.18.0.12)  nothing listening, answers RST
 #   TB_OUT (198.18.0.99)  an out-of-scope neighbour that must see no packet from the scanner
@@ -32,9 +33,10 @@ testbed_can_run() {
 	command -v ip >/dev/null || { echo "needs iproute2"; return 1; }
 	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
 	ip netns del "${TB}probe"
-	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd; do
+	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd vsftpd smbd nmbd; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
+	[ -x /usr/lib/ipsec/charon ] || { echo "needs strongSwan's charon"; return 1; }
 	return 0
 }
 
@@ -104,6 +106,30 @@ s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep
 	printf 'rocommunity public\n' > "$TB_DIR/h1/snmpd.conf"
 	ip netns exec "$(tb_ns h1)" env MIBS= snmpd -C -c "$TB_DIR/h1/snmpd.conf" -Ln -I -smux \
 		-p "$TB_DIR/h1/snmpd.pid" "udp:$TB_H1:161" >"$TB_DIR/h1/snmpd.log" 2>&1
+	# h1: FTP, SMB and NetBIOS, IKE.
+	mkdir -p /var/run/vsftpd/empty "$TB_DIR/h1/samba/ncalrpc"
+	printf 'listen=YES\nlisten_ipv6=NO\nlisten_address=%s\nbackground=YES\nanonymous_enable=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\n' \
+		"$TB_H1" > "$TB_DIR/h1/vsftpd.conf"
+	ip netns exec "$(tb_ns h1)" vsftpd "$TB_DIR/h1/vsftpd.conf"
+	cat > "$TB_DIR/h1/smb.conf" <<SMB
+[global]
+	interfaces = $TB_H1/24
+	bind interfaces only = yes
+	netbios name = H1TESTBED
+	workgroup = MEDSEC
+	pid directory = $TB_DIR/h1/samba
+	lock directory = $TB_DIR/h1/samba
+	state directory = $TB_DIR/h1/samba
+	cache directory = $TB_DIR/h1/samba
+	private dir = $TB_DIR/h1/samba
+	ncalrpc dir = $TB_DIR/h1/samba/ncalrpc
+	log file = $TB_DIR/h1/samba/log.%m
+	load printers = no
+	disable spoolss = yes
+SMB
+	ip netns exec "$(tb_ns h1)" smbd -D -s "$TB_DIR/h1/smb.conf"
+	ip netns exec "$(tb_ns h1)" nmbd -D -s "$TB_DIR/h1/smb.conf"
+	ip netns exec "$(tb_ns h1)" /usr/lib/ipsec/charon >"$TB_DIR/h1/charon.log" 2>&1 &
 	# h2: a firewall that drops all but 80, and something on 80 and 22 behind it.
 	ip netns exec "$(tb_ns h2)" nft -f - <<NFT
 table inet tb {
@@ -131,6 +157,12 @@ s = socket.socket(); s.bind(('$TB_OUT', 22)); s.listen(64); time.sleep(900)" &
 	ip netns exec "${TB}br" tcpdump -i br0 -n -U -w "$TB_DIR/bridge.pcap" 'ip or ip6' 2>/dev/null &
 	echo $! > "$TB_DIR/br-tcpdump.pid"
 	# Wait until the services answer and the captures run (bounded).
+	for _ in $(seq 1 100); do
+		ip netns exec "$(tb_ns h1)" ss -lntu 2>/dev/null > "$TB_DIR/h1/listening"
+		grep -q ":4500 " "$TB_DIR/h1/listening" && grep -q ":445 " "$TB_DIR/h1/listening" &&
+			grep -q ":137 " "$TB_DIR/h1/listening" && grep -q ":21 " "$TB_DIR/h1/listening" && break
+		sleep 0.1
+	done
 	for _ in $(seq 1 50); do
 		if ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "import socket
 socket.create_connection(('$TB_H1', $TB_HIGH_PORT), 0.2)" 2>/dev/null &&
