@@ -47,8 +47,7 @@ fuzz:
 	done
 
 bench: build
-	@tools/deps.sh test
-	@DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nmap masscan time >/dev/null 2>&1 || true
+	@tools/deps.sh bench
 	@sh bench/intake.sh build/medsec
 	@sh bench/scan.sh build/medsec
 

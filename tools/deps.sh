@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages medsec needs to build, test and run its demo.
-# Idempotent and quiet when nothing is missing. Usage: tools/deps.sh [build|test|demo|fuzz]
+# Idempotent and quiet when nothing is missing. Usage: tools/deps.sh [build|test|demo|bench|fuzz]
 set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
 libxlsxwriter-dev zlib1g-dev sqlite3"
@@ -11,9 +11,10 @@ case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
 	python3-jsonschema python3-uno" ;;
 demo) need="$need $bed" ;;
+bench) need="$need $bed libreoffice-calc-nogui nmap masscan time" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 build) ;;
-*) echo "usage: $0 [build|test|demo|fuzz]" >&2; exit 2 ;;
+*) echo "usage: $0 [build|test|demo|bench|fuzz]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $need; do
