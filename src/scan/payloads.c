@@ -340,14 +340,73 @@ static void ike(struct out *o, uint16_t id, int nat_t)
 	put(o, attrs, sizeof(attrs));
 }
 
+/*
+ * IKEv2 (RFC 7296 §1.2, §3): IKE_SA_INIT offering AES-CBC-128, HMAC-SHA1, MODP-2048; a
+ * responder with no matching policy still answers (NO_PROPOSAL_CHOSEN). The KE data only
+ * has to be of the group's length: no exchange is ever completed.
+ */
+static void ikev2(struct out *o, uint16_t id, int nat_t)
+{
+	static const uint8_t transforms[] = {
+		3, 0, 0, 12, 1, 0, 0, 12, 0x80, 0x0e, 0x00, 0x80,	/* ENCR AES-CBC, 128-bit key */
+		3, 0, 0, 8, 2, 0, 0, 2,					/* PRF HMAC-SHA1 */
+		3, 0, 0, 8, 3, 0, 0, 2,					/* INTEG HMAC-SHA1-96 */
+		0, 0, 0, 8, 4, 0, 0, 14,				/* D-H group 14 */
+	};
+	size_t sa = 4 + 8 + sizeof(transforms), ke = 8 + 256, nonce = 4 + 32;
+
+	if (nat_t)
+		put32(o, 0);	/* non-ESP marker */
+	put32(o, 0x4d536563u);	/* initiator SPI */
+	put32(o, id);
+	put32(o, 0);		/* responder SPI */
+	put32(o, 0);
+	put8(o, 33);		/* next payload: SA */
+	put8(o, 0x20);		/* version 2.0 */
+	put8(o, 34);		/* IKE_SA_INIT */
+	put8(o, 0x08);		/* initiator */
+	put32(o, 0);		/* message id */
+	put32(o, (uint32_t)(28 + sa + ke + nonce));
+	put8(o, 34);		/* SA, then KE */
+	put8(o, 0);
+	put16(o, (unsigned)sa);
+	put8(o, 0);		/* the last proposal */
+	put8(o, 0);
+	put16(o, (unsigned)(8 + sizeof(transforms)));
+	put8(o, 1);		/* proposal 1 */
+	put8(o, 1);		/* IKE */
+	put8(o, 0);		/* no SPI */
+	put8(o, 4);		/* transforms */
+	put(o, transforms, sizeof(transforms));
+	put8(o, 40);		/* KE, then Nonce */
+	put8(o, 0);
+	put16(o, (unsigned)ke);
+	put16(o, 14);		/* D-H group */
+	put16(o, 0);
+	for (int i = 0; i < 256; i++)
+		put8(o, (unsigned)(0x5a ^ i ^ id));
+	put8(o, 0);		/* Nonce, the last payload */
+	put8(o, 0);
+	put16(o, (unsigned)nonce);
+	for (int i = 0; i < 32; i++)
+		put8(o, (unsigned)(0xa5 ^ (i * 7) ^ (id >> 8)));
+}
+
+/* IKE: IKEv1 Main Mode on the first try, IKEv2 IKE_SA_INIT on the next. */
 static void ike_nat_t(struct out *o, uint16_t id, int variant)
 {
-	ike(o, id, 1);
+	if (variant & 1)
+		ikev2(o, id, 1);
+	else
+		ike(o, id, 1);
 }
 
 static void ike_plain(struct out *o, uint16_t id, int variant)
 {
-	ike(o, id, 0);
+	if (variant & 1)
+		ikev2(o, id, 0);
+	else
+		ike(o, id, 0);
 }
 
 static const struct {

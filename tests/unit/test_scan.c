@@ -312,6 +312,19 @@ static void udp_payloads(void **state)
 	assert_string_equal(name, "ike");
 	assert_int_equal(be32(b + 24), n);
 	assert_int_equal(b[17], 0x10);			/* ISAKMP 1.0 */
+	n = scan_udp_payload(500, 7, 1, b, sizeof(b), &name);	/* the retry: IKEv2 */
+	assert_int_equal(b[17], 0x20);
+	assert_int_equal(b[18], 34);			/* IKE_SA_INIT */
+	assert_int_equal(be32(b + 24), n);
+	{	/* SA, KE and Nonce payloads chain to the end */
+		size_t sa = be16(b + 30), ke = be16(b + 28 + sa + 2);
+		size_t nonce = be16(b + 28 + sa + ke + 2);
+
+		assert_int_equal(b[28], 34);
+		assert_int_equal(b[28 + sa], 40);
+		assert_int_equal(28 + sa + ke + nonce, n);
+		assert_int_equal(ke, 8 + 256);
+	}
 	n = scan_udp_payload(4500, 7, 0, b, sizeof(b), &name);
 	assert_int_equal(be32(b + 28) + 4, n);
 	n = scan_udp_payload(1701, 7, 0, b, sizeof(b), &name);
