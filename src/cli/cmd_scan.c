@@ -199,6 +199,7 @@ static void on_progress(void *ctx, uint64_t done, uint64_t total, double rate)
 {
 	struct run *r = ctx;
 	unsigned pct = total ? (unsigned)(done * 100 / total) : 100;
+	unsigned long eta = rate > 0 ? (unsigned long)((double)(total - done) / rate) : 0;
 
 	if (!r->tty)
 		return;
@@ -206,9 +207,11 @@ static void on_progress(void *ctx, uint64_t done, uint64_t total, double rate)
 		fputs("\r\033[K", stderr);
 		return;
 	}
-	fprintf(stderr, r->c->lang == MS_LANG_EN ? "\rscan %llu/%llu (%u%%) %.0f probes/s \033[K"
-						 : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 \033[K",
-		(unsigned long long)done, (unsigned long long)total, pct, rate);
+	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
+	fprintf(stderr,
+		r->c->lang == MS_LANG_EN ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
+					 : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
+		(unsigned long long)done, (unsigned long long)total, pct, rate, eta / 60, eta % 60);
 }
 
 static void print_result(struct run *r)
