@@ -96,6 +96,12 @@ summary="[.hosts[] | [.address, $tcp_open, .filtered]]"
 expect_eq "$(jq -c "$summary" syn.json)" "$(jq -c "$summary" scan.json)" "SYN and connect scans agree"
 expect_eq "$(jq -c '[.hosts[] | .closed]' syn.json)" '[65526,0,65535]' "closed TCP ports by SYN"
 
+# The rate caps hold on the wire: at most --host-rate SYNs a second to any host, --rate in all
+# (the buckets allow a burst of a twentieth of a second).
+t_from=$(date +%s.%N)
+expect_status 0 $SCAN scan --method syn --ports 1-3000 --udp-ports none --rate 3000 --host-rate 500
+t_to=$(date +%s.%N)
+
 # Ad-hoc targets need a recorded authorisation: the neighbour has none.
 expect_status 2 $SCAN scan --target 198.18.0.99 --ports 22 --udp-ports none
 expect_in err.txt "198.18.0.99 は診断の許可範囲として登録されていません"
@@ -129,6 +135,14 @@ dsts=$(tcpdump -r "$T/bridge.pcap" -n -q 'ip src 198.18.0.2' 2>/dev/null | awk '
 	for (i = 1; i < NF; i++) if ($i == ">") { split($(i + 1), a, "[.:]"); print a[1] "." a[2] "." a[3] "." a[4]; break } }' \
 	| sort -u | tr '\n' ' ')
 expect_eq "$dsts" "198.18.0.10 198.18.0.11 198.18.0.12 " "destinations of the scanner's packets"
+rates=$(tcpdump -r "$T/bridge.pcap" -n -tt 'ip src 198.18.0.2 and tcp[tcpflags] == tcp-syn' 2>/dev/null |
+	awk -v from="$t_from" -v to="$t_to" '$1 >= from && $1 < to {
+		split($5, a, "."); host = a[4]; s = int($1); n[host " " s]++; all[s]++ }
+	END { for (k in n) if (n[k] > h) h = n[k]; for (k in all) if (all[k] > g) g = all[k]; print h + 0, g + 0 }')
+per_host=${rates% *}
+overall=${rates#* }
+[ "$per_host" -gt 100 ] && [ "$per_host" -le 530 ] && ok || fail "SYNs a second to one host: $per_host (cap 500)"
+[ "$overall" -gt 300 ] && [ "$overall" -le 1600 ] && ok || fail "SYNs a second in all: $overall (3 hosts at 500)"
 v6=$(tcpdump -r "$T/bridge.pcap" -n 'ip6' 2>/dev/null | wc -l)
 expect_eq "$v6" 0 "IPv6 packets on the bed"
 finish
