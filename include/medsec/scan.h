@@ -98,7 +98,7 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
 		     struct ms_error *err);
 
 /*
- * TCP SYN scan on raw sockets (root or CAP_NET_RAW), IPv4: stateless in the
+ * TCP SYN scan on raw sockets (root or CAP_NET_RAW), IPv4 and IPv6: stateless in the
  * zmap way. Each SYN's sequence number is a keyed cookie of the target and
  * port, so an answer is accepted only if it acknowledges that cookie and
  * comes from an address in the scope. SYN-ACK is open, RST closed, ICMP

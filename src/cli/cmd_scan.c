@@ -364,17 +364,12 @@ static int target_plan(struct store *st, int64_t hid, const char *list, struct p
 	return MS_OK;
 }
 
-/* SYN when asked, or (auto) when raw sockets are allowed and every target is IPv4. */
-static int choose_method(const char *method, const struct scan_scope *scope)
+/* SYN when asked, or (auto) when raw sockets are allowed. */
+static int choose_method(const char *method)
 {
 	if (strcmp(method, "syn") == 0)
 		return 1;
-	if (strcmp(method, "connect") == 0 || !scan_raw_allowed())
-		return 0;
-	for (size_t i = 0; i < scope->n_targets; i++)
-		if (scope->targets[i].addr.ss_family != AF_INET)
-			return 0;
-	return 1;
+	return strcmp(method, "connect") != 0 && scan_raw_allowed();
 }
 
 static void dry_run(const char *proto, const struct scan_scope *scope,
@@ -532,7 +527,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 					      .timeout_ms = (unsigned)o.timeout,
 					      .total = (uint64_t)scope.n_targets * (ports.n + udp.n) };
 		snprintf(r.rec.method, sizeof(r.rec.method), "%s",
-			 choose_method(o.method, &scope) ? "tcp_syn" : "tcp_connect");
+			 choose_method(o.method) ? "tcp_syn" : "tcp_connect");
 		snprintf(r.rec.ports, sizeof(r.rec.ports), "%s", o.ports);
 		snprintf(r.rec.udp_ports, sizeof(r.rec.udp_ports), "%s", o.udp_ports);
 		ms_now_iso(r.rec.started_at);

@@ -77,11 +77,10 @@ void reply_build_syn(const struct reply_ctx *c, uint8_t pkt[44], uint32_t saddr,
 	put16(tcp + 16, checksum(tcp, 24, sum));
 }
 
-/* The probe an answer from (addr, port) belongs to, or -1. addr in host order. */
-static int64_t probe_of(const struct reply_ctx *c, uint32_t addr, uint16_t port)
+/* The probe an answer from (address, port) belongs to, or -1. */
+static int64_t probe_at(const struct reply_ctx *c, const struct sockaddr *sa, uint16_t port)
 {
-	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(addr) };
-	long t = scan_scope_find(c->scope, (struct sockaddr *)&sin);
+	long t = scan_scope_find(c->scope, sa);
 	size_t lo = 0, hi = c->ports->n;
 
 	if (t < 0)
@@ -97,6 +96,95 @@ static int64_t probe_of(const struct reply_ctx *c, uint32_t addr, uint16_t port)
 	if (lo == c->ports->n || c->ports->v[lo] != port)
 		return -1;
 	return (int64_t)((uint64_t)t * c->ports->n + lo);
+}
+
+/* addr in host order */
+static int64_t probe_of(const struct reply_ctx *c, uint32_t addr, uint16_t port)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(addr) };
+
+	return probe_at(c, (struct sockaddr *)&sin, port);
+}
+
+static int64_t probe_of6(const struct reply_ctx *c, const uint8_t addr[16], uint16_t port)
+{
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6 };
+
+	memcpy(&sin6.sin6_addr, addr, 16);
+	return probe_at(c, (struct sockaddr *)&sin6, port);
+}
+
+/* What a segment to our port, acknowledging cookie + 1, says of the port probed. */
+static int verdict(const uint8_t *tcp, uint32_t cookie, enum port_state *state)
+{
+	if (get32(tcp + 8) != cookie + 1)
+		return 0;	/* not an answer to us */
+	if (tcp[13] & TCP_SYN)
+		*state = PORT_OPEN;
+	else if (tcp[13] & TCP_RST)
+		*state = PORT_CLOSED;
+	else
+		return 0;
+	return 1;
+}
+
+uint32_t reply_cookie6(const struct reply_ctx *c, const uint8_t a[16], uint16_t dport)
+{
+	uint64_t hi = (uint64_t)get32(a) << 32 | get32(a + 4), lo = (uint64_t)get32(a + 8) << 32 |
+								  get32(a + 12);
+
+	return (uint32_t)scan_mix64(c->key[0] ^ scan_mix64(hi ^ c->key[1]) ^
+				    scan_mix64(lo ^ ((uint64_t)dport << 16 | c->sport)));
+}
+
+void reply_build_syn6(const struct reply_ctx *c, uint8_t seg[24], const uint8_t saddr[16],
+		      const uint8_t daddr[16], uint16_t port)
+{
+	uint32_t sum = IPPROTO_TCP + 24;	/* pseudo-header: length and next header */
+
+	memset(seg, 0, 24);
+	put16(seg, c->sport);
+	put16(seg + 2, port);
+	put32(seg + 4, reply_cookie6(c, daddr, port));
+	seg[12] = 6 << 4;
+	seg[13] = TCP_SYN;
+	put16(seg + 14, 1024);
+	memcpy(seg + 20, "\x02\x04\x05\xa0", 4);	/* MSS 1440 */
+	for (int i = 0; i < 16; i += 2)
+		sum += (uint32_t)get16(saddr + i) + get16(daddr + i);
+	put16(seg + 16, checksum(seg, 24, sum));
+}
+
+int reply_tcp6(const struct reply_ctx *c, const uint8_t from[16], const uint8_t *seg, size_t n,
+	       uint64_t *probe, enum port_state *state)
+{
+	int64_t p;
+
+	if (n < 20 || get16(seg + 2) != c->sport || !(seg[13] & TCP_ACK))
+		return 0;
+	p = probe_of6(c, from, get16(seg));
+	if (p < 0 || !verdict(seg, reply_cookie6(c, from, get16(seg)), state))
+		return 0;
+	*probe = (uint64_t)p;
+	return 1;
+}
+
+int reply_icmp6(const struct reply_ctx *c, const uint8_t *msg, size_t n, uint64_t *probe,
+		enum port_state *state)
+{
+	const uint8_t *inner = msg + 8, *tcp = msg + 48;
+	int64_t p;
+
+	/* Destination unreachable, quoting a plain IPv6 header and our TCP header (RFC 4443). */
+	if (n < 48 + 8 || msg[0] != 1 || inner[0] >> 4 != 6 || inner[6] != IPPROTO_TCP ||
+	    get16(tcp) != c->sport)
+		return 0;
+	p = probe_of6(c, inner + 24, get16(tcp + 2));
+	if (p < 0 || get32(tcp + 4) != reply_cookie6(c, inner + 24, get16(tcp + 2)))
+		return 0;
+	*probe = (uint64_t)p;
+	*state = PORT_FILTERED;
+	return 1;
 }
 
 /* The IPv4 header length of a packet, or 0 if it is not a whole IPv4 header of proto. */
@@ -125,13 +213,7 @@ int reply_tcp(const struct reply_ctx *c, const uint8_t *pkt, size_t n, uint64_t 
 	if (get16(tcp + 2) != c->sport || !(tcp[13] & TCP_ACK))
 		return 0;
 	p = probe_of(c, from, get16(tcp));
-	if (p < 0 || get32(tcp + 8) != reply_cookie(c, from, get16(tcp)) + 1)
-		return 0;	/* not an answer to us */
-	if (tcp[13] & TCP_SYN)
-		*state = PORT_OPEN;
-	else if (tcp[13] & TCP_RST)
-		*state = PORT_CLOSED;
-	else
+	if (p < 0 || !verdict(tcp, reply_cookie(c, from, get16(tcp)), state))
 		return 0;
 	*probe = (uint64_t)p;
 	return 1;

@@ -36,5 +36,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (reply_icmp(&c, data, size, &probe, &st) && (probe >= 8 || st != PORT_FILTERED))
 		abort();
+	/* The same bytes as an IPv6 segment from the first 16 bytes' address, and as ICMPv6. */
+	if (size >= 16 && reply_tcp6(&c, data, data + 16, size - 16, &probe, &st) && probe >= 8)
+		abort();
+	if (reply_icmp6(&c, data, size, &probe, &st) && probe >= 8)
+		abort();
 	return 0;
 }

@@ -350,6 +350,124 @@ static void udp_payloads(void **state)
 	assert_int_equal(scan_udp_payload(3702, 7, 0, b, 16, &name), 0);
 }
 
+/* Sum of 16-bit words, folded: a correct segment plus its pseudo-header sums to 0xffff. */
+static unsigned fold(const uint8_t *p, size_t n, uint32_t sum)
+{
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return sum;
+}
+
+static void syn_checksums(void **state)
+{
+	struct reply_ctx c = { NULL, NULL, 40000, { 3, 4 } };
+	uint8_t pkt[44], seg[24], src6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+	uint8_t dst6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x10 };
+	uint32_t pseudo;
+
+	reply_build_syn(&c, pkt, 0xc6120002u, 0xc612000au, 443, 9);
+	pseudo = 0xc612 + 0x0002 + 0xc612 + 0x000a + IPPROTO_TCP + 24;
+	assert_int_equal(fold(pkt + 20, 24, pseudo), 0xffff);
+	assert_int_equal(pkt[33], 0x02);	/* SYN only */
+
+	reply_build_syn6(&c, seg, src6, dst6, 443);
+	pseudo = IPPROTO_TCP + 24 + fold(src6, 16, 0) + fold(dst6, 16, 0);
+	assert_int_equal(fold(seg, 24, pseudo), 0xffff);
+	assert_int_equal(seg[2] << 8 | seg[3], 443);
+}
+
+struct syn_seen {
+	size_t n_open;
+	uint32_t closed;
+};
+
+static void syn_found(void *ctx, size_t target, uint8_t proto, uint16_t port, enum port_state st)
+{
+	((struct syn_seen *)ctx)->n_open++;
+}
+
+static int syn_cp(void *ctx, uint64_t done, const uint32_t *closed, const uint32_t *filtered)
+{
+	((struct syn_seen *)ctx)->closed = closed[0];
+	return 0;
+}
+
+static int listen6(uint16_t *port)
+{
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET6, SOCK_STREAM, 0);
+
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 || listen(fd, 16) != 0)
+		return -1;
+	getsockname(fd, (struct sockaddr *)&a, &len);
+	*port = ntohs(a.sin6_port);
+	return fd;
+}
+
+/* The raw-socket scan needs root: on loopback (127.0.0.1 and ::1) only. */
+static void syn_scan_on_loopback(void **state)
+{
+	for (int v6 = 0; v6 < 2; v6++) {
+		struct scan_target t = { .text = "loopback" };
+		struct scan_scope scope = { &t, 1 };
+		struct scan_ports ports = { 0 };
+		struct scan_params prm = { .rate = 20000, .host_rate = 20000, .retries = 1,
+					   .timeout_ms = 300, .seed = 5 };
+		struct syn_seen seen = { 0 };
+		struct scan_events ev = { &seen, syn_found, syn_cp, NULL };
+		struct ms_error err;
+		uint16_t open[2], closed[3];
+		int fds[2];
+		char spec[96];
+
+		if (geteuid() != 0 || !scan_raw_allowed()) {
+			print_message("skipped: raw sockets need root (CI runs as root)\n");
+			skip();
+		}
+		if (v6) {
+			struct sockaddr_in6 *a = (struct sockaddr_in6 *)&t.addr;
+
+			a->sin6_family = AF_INET6;
+			a->sin6_addr = in6addr_loopback;
+			t.addr_len = sizeof(*a);
+			for (int i = 0; i < 3; i++) {
+				int fd = listen6(&closed[i]);
+
+				if (fd < 0) {
+					print_message("skipped: no IPv6 loopback here\n");
+					return;
+				}
+				close(fd);
+			}
+			for (int i = 0; i < 2; i++)
+				fds[i] = listen6(&open[i]);
+		} else {
+			struct sockaddr_in *a = (struct sockaddr_in *)&t.addr;
+
+			a->sin_family = AF_INET;
+			a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+			t.addr_len = sizeof(*a);
+			for (int i = 0; i < 3; i++)
+				close(listener(&closed[i]));
+			for (int i = 0; i < 2; i++)
+				fds[i] = listener(&open[i]);
+		}
+		snprintf(spec, sizeof(spec), "%u,%u,%u,%u,%u", open[0], closed[0], closed[1], open[1],
+			 closed[2]);
+		assert_int_equal(scan_ports_parse(spec, &ports), 0);
+		assert_int_equal(scan_tcp_syn(&scope, &ports, &prm, &ev, &err), MS_OK);
+		print_message("IPv%d: %zu open, %u closed\n", v6 ? 6 : 4, seen.n_open, seen.closed);
+		assert_int_equal(seen.n_open, 2);
+		assert_int_equal(seen.closed, 3);
+		scan_ports_dispose(&ports);
+		for (int i = 0; i < 2; i++)
+			close(fds[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +477,8 @@ int main(void)
 		cmocka_unit_test(connect_scan_on_loopback),
 		cmocka_unit_test(replies_are_proven),
 		cmocka_unit_test(udp_payloads),
+		cmocka_unit_test(syn_checksums),
+		cmocka_unit_test(syn_scan_on_loopback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
