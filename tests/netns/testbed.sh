@@ -10,6 +10,10 @@
 #   TB_H3  (198.18.0.12)  nothing listening, answers RST
 #   TB_OUT (198.18.0.99)  an out-of-scope neighbour that must see no packet from the scanner
 #
+# IPv6 (documentation range): the scanner is TB_SC6 (2001:db8:1::2), h1 also answers on TB_H1_6
+# (2001:db8:1::10: sshd 22, nginx 80; strongSwan 500 and 4500), the neighbour has TB_OUT6
+# (2001:db8:1::99). Router solicitations and the like are turned off.
+#
 # Set any of those before sourcing to move a host. Source it, then: testbed_up DIR (needs
 # root); testbed_down. Namespace names carry TB (unique per run).
 TB=${TB:-m$$}
@@ -20,6 +24,9 @@ TB_H1=${TB_H1:-198.18.0.10}
 TB_H2=${TB_H2:-198.18.0.11}
 TB_H3=${TB_H3:-198.18.0.12}
 TB_OUT=${TB_OUT:-198.18.0.99}
+TB_SC6=${TB_SC6:-2001:db8:1::2}
+TB_H1_6=${TB_H1_6:-2001:db8:1::10}
+TB_OUT6=${TB_OUT6:-2001:db8:1::99}
 
 tb_addr() {
 	case $1 in sc) echo $TB_SC ;; h1) echo $TB_H1 ;; h2) echo $TB_H2 ;; h3) echo $TB_H3 ;;
@@ -51,21 +58,29 @@ testbed_up() {
 	for h in $TB_HOSTS; do
 		ns=$(tb_ns $h)
 		ip netns add "$ns"
-		# An IPv4 bed: no IPv6 chatter (router solicitations, MLD) to blur the captures.
-		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-			net.ipv6.conf.default.disable_ipv6=1
+		# IPv6 only where the bed uses it, and quiet: no router solicitations, no DAD.
+		case $h in sc | h1 | out) v6=0 ;; *) v6=1 ;; esac
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=$v6 \
+			net.ipv6.conf.default.disable_ipv6=$v6 net.ipv6.conf.default.router_solicitations=0 \
+			net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.all.accept_ra=0
 		ip link add "${TB}$h" type veth peer name eth0 netns "$ns"
 		ip link set "${TB}$h" netns "${TB}br"
 		ip -n "${TB}br" link set "${TB}$h" master br0 up
 		ip -n "$ns" link set lo up
 		ip -n "$ns" addr add "$(tb_addr $h)/24" dev eth0
+		case $h in
+		sc) ip -n "$ns" addr add "$TB_SC6/64" dev eth0 nodad ;;
+		h1) ip -n "$ns" addr add "$TB_H1_6/64" dev eth0 nodad ;;
+		out) ip -n "$ns" addr add "$TB_OUT6/64" dev eth0 nodad ;;
+		esac
 		ip -n "$ns" link set eth0 up
 	done
 	# h1: real services.
 	mkdir -p "$TB_DIR/h1" /run/sshd
 	ssh-keygen -q -t ed25519 -N '' -f "$TB_DIR/h1/hostkey"
 	ip netns exec "$(tb_ns h1)" /usr/sbin/sshd -f /dev/null -h "$TB_DIR/h1/hostkey" \
-		-o ListenAddress=$TB_H1 -o PidFile="$TB_DIR/h1/sshd.pid" -o UsePAM=no
+		-o ListenAddress=$TB_H1 -o "ListenAddress=[$TB_H1_6]" -o PidFile="$TB_DIR/h1/sshd.pid" \
+		-o UsePAM=no
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=h1.testbed \
 		-keyout "$TB_DIR/h1/key.pem" -out "$TB_DIR/h1/cert.pem" 2>/dev/null
 	mkdir -p "$TB_DIR/h1/nginx/logs"
@@ -80,7 +95,7 @@ http {
 	fastcgi_temp_path $TB_DIR/h1/nginx;
 	uwsgi_temp_path $TB_DIR/h1/nginx;
 	scgi_temp_path $TB_DIR/h1/nginx;
-	server { listen $TB_H1:80; return 200 "h1\n"; }
+	server { listen $TB_H1:80; listen [$TB_H1_6]:80; return 200 "h1\n"; }
 	server {
 		listen $TB_H1:443 ssl;
 		listen $TB_H1:8443 ssl;
@@ -152,6 +167,10 @@ s = socket.socket(); s.bind(('$TB_H2', $p)); s.listen(64); time.sleep(900)" &
 import socket, time
 s = socket.socket(); s.bind(('$TB_OUT', 22)); s.listen(64); time.sleep(900)" &
 	echo $! > "$TB_DIR/out.pid"
+	ip netns exec "$(tb_ns out)" /usr/bin/python3 -c "
+import socket, time
+s = socket.socket(socket.AF_INET6); s.bind(('$TB_OUT6', 22)); s.listen(64); time.sleep(900)" &
+	echo $! >> "$TB_DIR/out.pid"
 	ip netns exec "$(tb_ns out)" tcpdump -i eth0 -n -U -w "$TB_DIR/out.pcap" 2>/dev/null &
 	echo $! > "$TB_DIR/out-tcpdump.pid"
 	ip netns exec "${TB}br" tcpdump -i br0 -n -U -w "$TB_DIR/bridge.pcap" 'ip or ip6' 2>/dev/null &
