@@ -6,7 +6,7 @@ need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev 
 libxlsxwriter-dev zlib1g-dev sqlite3"
 # The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
 bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
-vsftpd samba strongswan-charon jq"
+vsftpd samba strongswan-charon inetutils-telnetd jq"
 case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
 	python3-jsonschema python3-uno" ;;

@@ -3,7 +3,7 @@
 # the scanner's namespace has no default route, so no packet can leave the test bed.
 #
 #   TB_SC  (198.18.0.2)   the scanner
-#   TB_H1  (198.18.0.10)  vsftpd 21, sshd 22, dnsmasq 53, nginx 80, 443 (TLS), 8443 (TLS),
+#   TB_H1  (198.18.0.10)  vsftpd 21, sshd 22, telnetd 23, dnsmasq 53, nginx 80, 443 and 8443 (TLS),
 #                         samba 139 and 445, a listener on a random high port;
 #                         UDP: dnsmasq 53, chrony 123, nmbd 137, snmpd 161, strongSwan 500 and 4500
 #   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
@@ -40,7 +40,8 @@ testbed_can_run() {
 	command -v ip >/dev/null || { echo "needs iproute2"; return 1; }
 	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
 	ip netns del "${TB}probe"
-	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd vsftpd smbd nmbd; do
+	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd vsftpd smbd nmbd \
+		telnetd; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
 	[ -x /usr/lib/ipsec/charon ] || { echo "needs strongSwan's charon"; return 1; }
@@ -145,6 +146,14 @@ SMB
 	ip netns exec "$(tb_ns h1)" smbd -D -s "$TB_DIR/h1/smb.conf"
 	ip netns exec "$(tb_ns h1)" nmbd -D -s "$TB_DIR/h1/smb.conf"
 	ip netns exec "$(tb_ns h1)" /usr/lib/ipsec/charon >"$TB_DIR/h1/charon.log" 2>&1 &
+	# telnetd runs from inetd; here a few lines of Python play inetd for it.
+	ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "
+import socket, subprocess, time
+s = socket.socket(); s.bind(('$TB_H1', 23)); s.listen(16); s.settimeout(900)
+while True:
+    c, _ = s.accept()
+    subprocess.Popen(['/usr/sbin/telnetd', '-E', '/bin/false'], stdin=c, stdout=c, stderr=c)
+    c.close()" >/dev/null 2>&1 &
 	# h2: a firewall that drops all but 80, and something on 80 and 22 behind it.
 	ip netns exec "$(tb_ns h2)" nft -f - <<NFT
 table inet tb {
@@ -179,7 +188,8 @@ s = socket.socket(socket.AF_INET6); s.bind(('$TB_OUT6', 22)); s.listen(64); time
 	for _ in $(seq 1 100); do
 		ip netns exec "$(tb_ns h1)" ss -lntu 2>/dev/null > "$TB_DIR/h1/listening"
 		grep -q ":4500 " "$TB_DIR/h1/listening" && grep -q ":445 " "$TB_DIR/h1/listening" &&
-			grep -q ":137 " "$TB_DIR/h1/listening" && grep -q ":21 " "$TB_DIR/h1/listening" && break
+			grep -q ":137 " "$TB_DIR/h1/listening" && grep -q ":21 " "$TB_DIR/h1/listening" &&
+			grep -q ":23 " "$TB_DIR/h1/listening" && break
 		sleep 0.1
 	done
 	for _ in $(seq 1 50); do
