@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -160,6 +161,7 @@ static void expire(struct cscan *c, uint64_t now)
 
 	for (size_t i = 0; i < c->n_slots; i++) {
 		struct slot *s = &c->slots[i];
+		struct pollfd pf;
 		uint64_t probe;
 
 		if (s->fd < 0)
@@ -168,6 +170,12 @@ static void expire(struct cscan *c, uint64_t now)
 		/* The wait is judged with the round trips known now, not when it was sent. */
 		if (now < s->sent_ms + engine_timeout(e, TRIES(e->state[probe]) - 1))
 			continue;
+		/* An answer may have come while we were not looking (a busy machine): take it. */
+		pf = (struct pollfd){ s->fd, c->udp ? POLLIN : POLLOUT, 0 };
+		if (poll(&pf, 1, 0) > 0 && pf.revents) {
+			(c->udp ? answer_udp : answer)(c, s, now);
+			continue;
+		}
 		if (TRIES(e->state[probe]) <= e->prm->retries)
 			engine_requeue(e, s->pos);
 		else	/* silence: a dropping firewall, or a UDP service that did not answer */
