@@ -133,17 +133,33 @@ static int checkpoint(void *ctx, uint64_t done, const uint32_t *closed, const ui
 	return 0;
 }
 
+/* A listening socket on loopback of family, on a port the kernel picks; -1 if there is none. */
+static int listen_loopback(int family, uint16_t *port)
+{
+	struct sockaddr_storage a = { .ss_family = (sa_family_t)family };
+	socklen_t len = family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+	int fd = socket(family, SOCK_STREAM, 0);
+
+	if (family == AF_INET)
+		((struct sockaddr_in *)&a)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	else
+		((struct sockaddr_in6 *)&a)->sin6_addr = in6addr_loopback;
+	if (fd < 0 || bind(fd, (struct sockaddr *)&a, len) != 0 || listen(fd, 16) != 0 ||
+	    getsockname(fd, (struct sockaddr *)&a, &len) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	*port = ntohs(family == AF_INET ? ((struct sockaddr_in *)&a)->sin_port
+					: ((struct sockaddr_in6 *)&a)->sin6_port);
+	return fd;
+}
+
 static int listener(uint16_t *port)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	socklen_t len = sizeof(a);
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	int fd = listen_loopback(AF_INET, port);
 
 	assert_true(fd >= 0);
-	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
-	assert_int_equal(listen(fd, 16), 0);
-	getsockname(fd, (struct sockaddr *)&a, &len);
-	*port = ntohs(a.sin_port);
 	return fd;
 }
 
@@ -394,19 +410,6 @@ static int syn_cp(void *ctx, uint64_t done, const uint32_t *closed, const uint32
 	return 0;
 }
 
-static int listen6(uint16_t *port)
-{
-	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
-	socklen_t len = sizeof(a);
-	int fd = socket(AF_INET6, SOCK_STREAM, 0);
-
-	if (fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 || listen(fd, 16) != 0)
-		return -1;
-	getsockname(fd, (struct sockaddr *)&a, &len);
-	*port = ntohs(a.sin6_port);
-	return fd;
-}
-
 /* The raw-socket scan needs root: on loopback (127.0.0.1 and ::1) only. */
 static void syn_scan_on_loopback(void **state)
 {
@@ -434,7 +437,7 @@ static void syn_scan_on_loopback(void **state)
 			a->sin6_addr = in6addr_loopback;
 			t.addr_len = sizeof(*a);
 			for (int i = 0; i < 3; i++) {
-				int fd = listen6(&closed[i]);
+				int fd = listen_loopback(AF_INET6, &closed[i]);
 
 				if (fd < 0) {
 					print_message("skipped: no IPv6 loopback here\n");
@@ -443,7 +446,7 @@ static void syn_scan_on_loopback(void **state)
 				close(fd);
 			}
 			for (int i = 0; i < 2; i++)
-				fds[i] = listen6(&open[i]);
+				fds[i] = listen_loopback(AF_INET6, &open[i]);
 		} else {
 			struct sockaddr_in *a = (struct sockaddr_in *)&t.addr;
 
