@@ -65,5 +65,7 @@ int cmd_plan(struct cli *c, int argc, char **argv);
 int cmd_round(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_scope(struct cli *c, int argc, char **argv);
+int cmd_vulndb(struct cli *c, int argc, char **argv);
+int cmd_vuln(struct cli *c, int argc, char **argv);
 
 #endif

@@ -23,6 +23,10 @@ static const struct {
 	  "port-scan the plan's target addresses" },
 	{ "scope", cmd_scope, "計画外のアドレスを調べる許可を記録する (scan --target 用)",
 	  "record authorisations for addresses outside the plan (scan --target)" },
+	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
+	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
+	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",
+	  "look up the vulnerabilities of a product and version" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };
