@@ -43,6 +43,9 @@ struct vdb;
 /* Copies everything an open index holds into the builder (merge before an import). */
 int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_error *err);
 
+/* The index file's bytes, in a new buffer (free it); for writing elsewhere, tests, fuzzing. */
+int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len);
+
 /*
  * Writes the index to path atomically (a temporary file beside it, fsync,
  * rename): a crash leaves the old index or the new one, never half of one.

@@ -492,7 +492,7 @@ static struct bcrit *name_crits(const struct vdb_builder *b, const struct bvuln 
 	return out;
 }
 
-int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *err)
+int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *out_len)
 {
 	struct out o = { .from = &b->pool };
 	struct bvuln **vs = ms_xcalloc(b->nvulns + 1, sizeof(*vs));
@@ -507,7 +507,6 @@ int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *
 	uint32_t **vjvn = ms_xcalloc(b->nvulns + 1, sizeof(*vjvn));
 	uint32_t *vjvn_n = ms_xcalloc(b->nvulns + 1, sizeof(*vjvn_n));
 	char newest_nvd[32] = "", newest_jvn[32] = "";
-	int rc = 0;
 
 	pool_add(&o.pool, "", 0);
 	for (size_t i = 0; i < b->nvulns; i++)
@@ -634,9 +633,8 @@ int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *
 
 	/* Lay out: header, then each section on an 8-byte boundary. */
 	struct vdb_file_header h = { .format = VDB_FORMAT, .endian = VDB_ENDIAN, .built = today_key() };
-	static const unsigned char zeros[8];
 	uint64_t off = sizeof(h);
-	uLong crc = crc32(0L, Z_NULL, 0);
+	unsigned char *file;
 
 	memcpy(h.magic, VDB_MAGIC, 8);
 	for (int s = 0; s < SEC__COUNT; s++) {
@@ -646,40 +644,14 @@ int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *
 		off += sec[s].len;
 	}
 	h.file_size = off;
-	{
-		uint64_t pos = sizeof(h);
-		for (int s = 0; s < SEC__COUNT; s++) {
-			size_t pad = (size_t)(h.sec[s].offset - pos);
-			crc = crc32_z(crc, zeros, pad);
-			if (sec[s].len)
-				crc = crc32_z(crc, sec[s].p, sec[s].len);
-			pos = h.sec[s].offset + sec[s].len;
-		}
-	}
-	h.crc = (uint32_t)crc;
-
-	char *tmp = ms_xasprintf("%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
-	} else {
-		uint64_t pos = sizeof(h);
-		int bad = write_all(fd, &h, sizeof(h));
-		for (int s = 0; s < SEC__COUNT && !bad; s++) {
-			bad = write_all(fd, zeros, (size_t)(h.sec[s].offset - pos)) ||
-			      (sec[s].len && write_all(fd, sec[s].p, sec[s].len));
-			pos = h.sec[s].offset + sec[s].len;
-		}
-		if (bad || fsync(fd) != 0) {
-			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
-			close(fd);
-			unlink(tmp);
-		} else if (close(fd) != 0 || rename(tmp, path) != 0) {
-			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
-			unlink(tmp);
-		}
-	}
-	free(tmp);
+	file = ms_xcalloc(1, (size_t)off);
+	for (int s = 0; s < SEC__COUNT; s++)
+		if (sec[s].len)
+			memcpy(file + h.sec[s].offset, sec[s].p, sec[s].len);
+	h.crc = (uint32_t)crc32_z(crc32(0L, Z_NULL, 0), file + sizeof(h), (size_t)off - sizeof(h));
+	memcpy(file, &h, sizeof(h));
+	*out = file;
+	*out_len = (size_t)off;
 
 	for (size_t i = 0; i < b->nvulns; i++) {
 		free(name_store[i]);
@@ -697,6 +669,30 @@ int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *
 	free(vrank);
 	free(jrank);
 	pool_dispose(&o.pool);
+	return 0;
+}
+
+int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *err)
+{
+	unsigned char *file;
+	size_t len;
+	char *tmp = ms_xasprintf("%s.tmp.%ld", path, (long)getpid());
+	int fd, rc = 0;
+
+	vdb_builder_serialize(b, &file, &len);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
+	} else if (write_all(fd, file, len) != 0 || fsync(fd) != 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+	} else if (close(fd) != 0 || rename(tmp, path) != 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	free(file);
 	return rc;
 }
 
