@@ -411,7 +411,8 @@ static void gb_put(struct growbuf *g, const void *data, size_t n)
 }
 
 /* Emits sorted criteria as product entries plus the criteria themselves. */
-static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growbuf *prods, struct growbuf *crits, size_t *ncrit)
+static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growbuf *prods,
+			  struct growbuf *crits, struct growbuf *xtras, size_t *ncrit)
 {
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -426,14 +427,15 @@ static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growb
 		p.count = (uint32_t)(j - i);
 		gb_put(prods, &p, sizeof(p));
 		for (size_t k = i; k < j; k++) {
-			struct icrit c = w[k].c->c;
-			c.owner = w[k].owner;
-			c.cpe = S(o, c.cpe);
-			c.vstart = S(o, c.vstart);
-			c.vend = S(o, c.vend);
-			c.vtext = S(o, c.vtext);
-			c.plat = S(o, c.plat);
-			c.flags |= w[k].extra;
+			const struct crit *b = &w[k].c->c;
+			struct icrit c = { .owner = w[k].owner, .vstart = S(o, b->vstart),
+					   .vend = S(o, b->vend), .nplat = b->nplat,
+					   .flags = (uint16_t)(b->flags | w[k].extra) };
+			if (b->cpe || b->vtext || b->plat) {
+				struct ixtra x = { S(o, b->cpe), S(o, b->vtext), S(o, b->plat) };
+				gb_put(xtras, &x, sizeof(x));
+				c.extra = (uint32_t)(xtras->len / sizeof(x));
+			}
 			gb_put(crits, &c, sizeof(c));
 			(*ncrit)++;
 		}
@@ -547,8 +549,9 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 			w_n++;
 		}
 	}
-	qsort(w, w_n, sizeof(*w), cmp_wcrit);
-	emit_products(&o, w, w_n, &sec[SEC_PROD], &sec[SEC_CRIT], &ncrit);
+	if (w_n)	/* qsort(NULL, 0) is undefined */
+		qsort(w, w_n, sizeof(*w), cmp_wcrit);
+	emit_products(&o, w, w_n, &sec[SEC_PROD], &sec[SEC_CRIT], &sec[SEC_XTRA], &ncrit);
 
 	nw = ms_xcalloc(2 * b->nvulns + 1, sizeof(*nw));
 	for (size_t i = 0; i < b->nvulns; i++) {
@@ -564,7 +567,7 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 		}
 	}
 	qsort(nw, nw_n, sizeof(*nw), cmp_wcrit);
-	emit_products(&o, nw, nw_n, &sec[SEC_NAME], &sec[SEC_CRIT], &ncrit);
+	emit_products(&o, nw, nw_n, &sec[SEC_NAME], &sec[SEC_CRIT], &sec[SEC_XTRA], &ncrit);
 
 	/* JVN entries, and the CVE → JVN references they imply. */
 	for (size_t i = 0; i < b->njvns; i++) {
@@ -708,13 +711,14 @@ static void load_crit(struct vdb_builder *b, const struct vdb *db, const struct 
 {
 	out->vendor = L(b, db, p->vendor);
 	out->product = L(b, db, p->product);
-	out->c = *c;
-	out->c.owner = 0;
-	out->c.cpe = L(b, db, c->cpe);
+	memset(&out->c, 0, sizeof(out->c));
+	out->c.flags = c->flags;
+	out->c.nplat = c->nplat;
+	out->c.cpe = L(b, db, crit_cpe(db, c));
 	out->c.vstart = L(b, db, c->vstart);
 	out->c.vend = L(b, db, c->vend);
-	out->c.vtext = L(b, db, c->vtext);
-	out->c.plat = L(b, db, c->plat);
+	out->c.vtext = L(b, db, crit_vtext(db, c));
+	out->c.plat = L(b, db, crit_plat(db, c));
 }
 
 int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_error *err)

@@ -77,12 +77,16 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 			for (uint32_t k = 0; k < p[i].count; k++) {
 				const struct icrit *c = &db->crits[p[i].first + k];
 				if (c->owner >= ((c->flags & CF_JVN) ? db->njvns : db->nvulns) ||
-				    !str_ok(db, c->cpe) || !str_ok(db, c->vstart) ||
-				    !str_ok(db, c->vend) || !str_ok(db, c->vtext) || !str_ok(db, c->plat))
+				    !str_ok(db, c->vstart) || !str_ok(db, c->vend) ||
+				    c->extra > db->nxtras)
 					return damaged(err, "criterion");
 			}
 		}
 	}
+	for (size_t i = 0; i < db->nxtras; i++)
+		if (!str_ok(db, db->xtras[i].cpe) || !str_ok(db, db->xtras[i].vtext) ||
+		    !str_ok(db, db->xtras[i].plat))
+			return damaged(err, "criterion text");
 	s = db->meta->newest;
 	for (int k = 0; k < VDB_SRC__COUNT; k++)
 		if (!str_ok(db, s[k]))
@@ -120,7 +124,7 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 	static const size_t unit[SEC__COUNT] = {
 		[SEC_STR] = 1, [SEC_VULN] = sizeof(struct ivuln), [SEC_JVN] = sizeof(struct ijvn),
 		[SEC_PROD] = sizeof(struct iprod), [SEC_NAME] = sizeof(struct iprod),
-		[SEC_CRIT] = sizeof(struct icrit), [SEC_REF] = 4, [SEC_META] = sizeof(struct imeta),
+		[SEC_CRIT] = sizeof(struct icrit), [SEC_XTRA] = sizeof(struct ixtra), [SEC_REF] = 4, [SEC_META] = sizeof(struct imeta),
 	};
 	for (int s = 0; s < SEC__COUNT; s++)
 		if (h->sec[s].size % unit[s])
@@ -142,6 +146,7 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 	SEC(SEC_PROD, prods, nprods, struct iprod);
 	SEC(SEC_NAME, names, nnames, struct iprod);
 	SEC(SEC_CRIT, crits, ncrits, struct icrit);
+	SEC(SEC_XTRA, xtras, nxtras, struct ixtra);
 	SEC(SEC_REF, refs, nrefs, uint32_t);
 #undef SEC
 	db->meta = (const struct imeta *)(db->base + h->sec[SEC_META].offset);

@@ -24,6 +24,7 @@ struct cand {
 	int conf;			/* enum vdb_confidence */
 	unsigned reasons;
 	const struct icrit *crit;
+	const struct iprod *prod;	/* the product the criterion is filed under */
 	int name;			/* from SEC_NAME */
 };
 
@@ -94,7 +95,7 @@ static int in_range(const struct vdb *db, const struct icrit *c, const char *ver
 
 static int on_platform(const struct vdb *db, const struct icrit *c, const char *platform)
 {
-	const char *p = vdb_s(db, c->plat);
+	const char *p = vdb_s(db, crit_plat(db, c));
 	size_t n = strlen(platform);
 
 	while (*p) {
@@ -345,14 +346,39 @@ static void fill_from_jvn(const struct vdb *db, const struct ijvn *j, struct vdb
 	add_jvndb(m, vdb_s(db, j->id));
 }
 
+/* The criterion as the feed wrote it: stored, or rebuilt (CF_PART_MASK). */
+static const char *criterion_text(const struct vdb *db, const struct cand *c, struct ms_arena *a)
+{
+	const struct icrit *cr = c->crit;
+	unsigned part = (cr->flags & CF_PART_MASK) >> CF_PART_SHIFT;
+	struct cpe r;
+	char buf[1500];
+
+	if (crit_cpe(db, cr) || !part || !c->prod)
+		return vdb_s(db, crit_cpe(db, cr));
+	memset(&r, 0, sizeof(r));
+	for (int k = 0; k < CPE__COUNT; k++)
+		r.v[k].kind = CPE_ANY;
+	r.v[CPE_PART].kind = r.v[CPE_VENDOR].kind = r.v[CPE_PRODUCT].kind = CPE_STRING;
+	r.v[CPE_PART].s[0] = "?aoh"[part];
+	snprintf(r.v[CPE_VENDOR].s, sizeof(r.v[CPE_VENDOR].s), "%s", vdb_s(db, c->prod->vendor));
+	snprintf(r.v[CPE_PRODUCT].s, sizeof(r.v[CPE_PRODUCT].s), "%s", vdb_s(db, c->prod->product));
+	if (cr->flags & CF_EXACT) {
+		r.v[CPE_VERSION].kind = CPE_STRING;
+		snprintf(r.v[CPE_VERSION].s, sizeof(r.v[CPE_VERSION].s), "%s", vdb_s(db, cr->vstart));
+	}
+	cpe_format(&r, buf, sizeof(buf));
+	return ms_arena_strdup(a, buf);
+}
+
 static void set_how(const struct vdb *db, const struct cand *c, struct vdb_match *m,
 		    struct ms_arena *a)
 {
 	m->confidence = (enum vdb_confidence)c->conf;
 	m->reasons = c->reasons;
-	m->criterion = c->crit ? vdb_s(db, c->crit->cpe) : NULL;
+	m->criterion = c->crit ? criterion_text(db, c, a) : NULL;
 	m->range = range_text(db, c->crit, a);
-	m->affected_text = c->crit && c->crit->vtext ? vdb_s(db, c->crit->vtext) : NULL;
+	m->affected_text = c->crit && crit_vtext(db, c->crit) ? vdb_s(db, crit_vtext(db, c->crit)) : NULL;
 }
 
 static int cmp_match(const void *a, const void *b)
@@ -394,6 +420,7 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 			c.jvn = (cr->flags & CF_JVN) != 0;
 			c.owner = cr->owner;
 			c.crit = cr;
+			c.prod = &db->prods[i];
 			add(&cs, &c);
 		}
 	}

@@ -308,6 +308,36 @@ static int exact_version(const struct cpe *c, char *buf, size_t size)
 	return 1;
 }
 
+static unsigned part_code(char part)
+{
+	return part == 'a' ? 1 : part == 'o' ? 2 : part == 'h' ? 3 : 0;
+}
+
+/*
+ * Most criteria say no more than part, vendor, product and perhaps a version:
+ * those are not stored but rebuilt when shown (a third of the index otherwise).
+ */
+static int rebuildable(const struct cpe *c, const char *text, const char *version)
+{
+	struct cpe r;
+	char buf[1500];
+
+	if (c->v[CPE_PART].kind != CPE_STRING || !part_code(c->v[CPE_PART].s[0]) || c->v[CPE_PART].s[1])
+		return 0;
+	memset(&r, 0, sizeof(r));
+	for (int k = 0; k < CPE__COUNT; k++)
+		r.v[k].kind = CPE_ANY;
+	r.v[CPE_PART] = c->v[CPE_PART];
+	r.v[CPE_VENDOR] = c->v[CPE_VENDOR];
+	r.v[CPE_PRODUCT] = c->v[CPE_PRODUCT];
+	if (version) {
+		r.v[CPE_VERSION].kind = CPE_STRING;
+		snprintf(r.v[CPE_VERSION].s, sizeof(r.v[CPE_VERSION].s), "%s", version);
+	}
+	cpe_format(&r, buf, sizeof(buf));
+	return strcmp(buf, text) == 0;
+}
+
 static int import_config(struct split_ctx *x, struct bvuln **vp, uint32_t vidx, json_t *config,
 			 const char *where, size_t ci)
 {
@@ -370,11 +400,15 @@ static int import_config(struct split_ctx *x, struct bvuln **vp, uint32_t vidx, 
 			struct bcrit *bc = bcrit_push(&pending, &npending, &cappending);
 			bc->vendor = pool_str(&b->pool, c.v[CPE_VENDOR].s);
 			bc->product = pool_str(&b->pool, c.v[CPE_PRODUCT].s);
-			bc->c.cpe = pool_str(&b->pool, crit);
 			if (exact_version(&c, ver, sizeof(ver))) {
 				bc->c.vstart = bc->c.vend = pool_str(&b->pool, ver);
 				bc->c.flags |= CF_EXACT | CF_START_INCL | CF_END_INCL;
-			} else {
+			}
+			if (rebuildable(&c, crit, (bc->c.flags & CF_EXACT) ? ver : NULL))
+				bc->c.flags |= (uint16_t)(part_code(c.v[CPE_PART].s[0]) << CF_PART_SHIFT);
+			else
+				bc->c.cpe = pool_str(&b->pool, crit);
+			if (!(bc->c.flags & CF_EXACT)) {
 				const char *si = str_member(m, "versionStartIncluding");
 				const char *se = str_member(m, "versionStartExcluding");
 				const char *ei = str_member(m, "versionEndIncluding");

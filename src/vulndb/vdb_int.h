@@ -20,7 +20,7 @@
 #define VDB_FORMAT 1
 #define VDB_ENDIAN 0x01020304u
 
-enum { SEC_STR, SEC_VULN, SEC_JVN, SEC_PROD, SEC_NAME, SEC_CRIT, SEC_REF, SEC_META, SEC__COUNT };
+enum { SEC_STR, SEC_VULN, SEC_JVN, SEC_PROD, SEC_NAME, SEC_CRIT, SEC_XTRA, SEC_REF, SEC_META, SEC__COUNT };
 
 struct vdb_file_header {
 	char magic[8];
@@ -75,16 +75,32 @@ enum crit_flag {
 	CF_CNA = 1 << 4,	/* SEC_NAME: from the CNA's affected data */
 	CF_KEV = 1 << 5,	/* SEC_NAME: from KEV's vendorProject/product */
 	CF_JVN_PARSED = 1 << 6,	/* JVN's version text was read into the bounds */
+	/* cpe == 0: the criterion is "cpe:2.3:PART:VENDOR:PRODUCT:(vstart or *):*:…",
+	 * rebuilt on demand; PART is 1 a, 2 o, 3 h in these two bits. Most are. */
+	CF_PART_SHIFT = 8,
+	CF_PART_MASK = 3 << 8,
 };
 
+/* A criterion in the file: what every lookup reads, kept small. */
 struct icrit {
 	uint32_t owner;
-	uint32_t cpe;		/* the criterion as the feed wrote it */
 	uint32_t vstart, vend;	/* version bounds (with CPE update folded in), 0 = open */
-	uint32_t vtext;		/* JVN's free-text version, or 0 */
-	uint32_t plat;		/* space-separated hardware the config requires, or 0 */
-	uint16_t nplat;
+	uint32_t extra;		/* 1 + index into SEC_XTRA, or 0 */
 	uint16_t flags;
+	uint16_t nplat;
+};
+
+/* What few criteria carry: a stored CPE, free text, required hardware. */
+struct ixtra {
+	uint32_t cpe;		/* the criterion as the feed wrote it (0: rebuilt, see CF_PART_MASK) */
+	uint32_t vtext;		/* JVN's or the CNA's free-text version, or 0 */
+	uint32_t plat;		/* space-separated hardware the configuration requires, or 0 */
+};
+
+/* A criterion in the builder: both of the above in one. */
+struct crit {
+	uint32_t owner, cpe, vstart, vend, vtext, plat;
+	uint16_t nplat, flags;
 };
 
 struct imeta {
@@ -111,7 +127,7 @@ void pool_dispose(struct strpool *p);
 
 struct bcrit {
 	uint32_t vendor, product;	/* pool */
-	struct icrit c;			/* owner filled at write */
+	struct crit c;			/* owner filled at write */
 };
 
 struct bvuln {
@@ -190,6 +206,8 @@ struct vdb {
 	size_t nprods, nnames;
 	const struct icrit *crits;
 	size_t ncrits;
+	const struct ixtra *xtras;
+	size_t nxtras;
 	const uint32_t *refs;
 	size_t nrefs;
 	const struct imeta *meta;
@@ -199,6 +217,21 @@ struct vdb {
 static inline const char *vdb_s(const struct vdb *db, uint32_t off)
 {
 	return db->str + off;
+}
+
+static inline uint32_t crit_cpe(const struct vdb *db, const struct icrit *c)
+{
+	return c->extra ? db->xtras[c->extra - 1].cpe : 0;
+}
+
+static inline uint32_t crit_vtext(const struct vdb *db, const struct icrit *c)
+{
+	return c->extra ? db->xtras[c->extra - 1].vtext : 0;
+}
+
+static inline uint32_t crit_plat(const struct vdb *db, const struct icrit *c)
+{
+	return c->extra ? db->xtras[c->extra - 1].plat : 0;
 }
 
 /* Lower-case letters and digits only: "Palo Alto Networks" -> "paloaltonetworks". */
