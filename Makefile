@@ -50,6 +50,7 @@ bench: build
 	@tools/deps.sh bench
 	@sh bench/intake.sh build/medsec
 	@sh bench/scan.sh build/medsec
+	@sh bench/vulndb.sh build/medsec build/bench/vulndb_bench
 
 clean:
 	rm -rf build build-asan build-fuzz fuzz-out demo-out

@@ -137,7 +137,7 @@ def matches(v):
 def record(i, year):
     v = zipf_vendor()
     rec = {
-        "id": f"CVE-{year}-{i:05d}" if i < 100000 else f"CVE-{year}-{i}",
+        "id": f"CVE-{year}-9{i:05d}",	# 9xxxxx: never one of the real fixture ids
         "sourceIdentifier": "cve@mitre.org",
         "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:15:{rng.randint(10, 59)}.000",
         "lastModified": f"{min(2026, year + rng.randint(0, 3))}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T12:00:00.000",

@@ -27,7 +27,7 @@ void vdb_builder_free(struct vdb_builder *b);
 /*
  * Reads one feed file into the builder; the format is told from the content
  * (NVD API 2.0 page or yearly 2.0 feed, one NVD `cve` object, KEV catalogue,
- * JVN VULDEF or JVNRSS XML), gzip or plain. Newer records replace older ones
+ * JVN VULDEF or JVNRSS XML, medsec's latest-firmware list), gzip or plain. Newer records replace older ones
  * (NVD by lastModified, JVN by DateLastUpdated). Problems go to diags with the
  * place ("FILE:/vulnerabilities/12/cve/configurations/0" or "FILE:LINE");
  * returns 0, MS_ERR_INPUT when diags holds errors, or MS_ERR_SYSTEM (err).
@@ -72,6 +72,7 @@ struct vdb_status {
 	uint32_t unanalysed;		/* NVD records without configurations */
 	uint32_t score_mismatches;	/* v3 base score in the feed differs from the vector's */
 	uint32_t products, criteria;
+	uint32_t firmware_models;	/* entries of the latest-firmware list */
 };
 void vdb_status(const struct vdb *db, struct vdb_status *st);
 
@@ -140,6 +141,41 @@ struct vdb_matches {
 /* Finds every record that applies; ordered by severity, then id. */
 int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_matches *out);
 void vdb_matches_free(struct vdb_matches *m);
+
+/* ---- latest firmware ---- */
+
+/* The latest firmware a vendor published for a model, from an imported list. */
+struct vdb_firmware {
+	const char *maker, *model, *version, *date, *source;	/* point into the index */
+};
+
+/* 1 and *out filled if the index knows the model's latest firmware, else 0. */
+int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model,
+			struct vdb_firmware *out);
+
+/* ---- declared devices to CPE names (data/products.json) ---- */
+
+struct vdb_products;
+
+#define VDB_DEVICE_QUERIES 4
+
+/* What a declared device is looked up as: one or more CPE names, maybe hardware. */
+struct vdb_device_queries {
+	size_t n;
+	struct {
+		char vendor[64], product[128];
+	} q[VDB_DEVICE_QUERIES];
+	char platform[128];	/* hardware CPE product, or "" */
+	const char *source;	/* where the mapping's names come from (points into the map) */
+};
+
+/* Loads the map, every entry checked (problems to d); free with vdb_products_free. */
+int vdb_products_load(const char *path, struct vdb_products **out, struct ms_diags *d,
+		      struct ms_error *err);
+void vdb_products_free(struct vdb_products *p);
+/* 1 and *out filled if the maker and model are known to the map, else 0. */
+int vdb_products_map(const struct vdb_products *p, const char *maker, const char *model,
+		     struct vdb_device_queries *out);
 
 /* The notice NVD's terms of use ask for wherever its data is shown. */
 #define VDB_NVD_NOTICE "This product uses the NVD API but is not endorsed or certified by the NVD."

@@ -127,11 +127,12 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 	vdb_status(db, &st);
 	vdb_close(db);
 	if (c->json) {
-		json_t *root = json_pack("{s:s, s:i, s:I, s:i, s:i, s:i, s:i, s:i, s:s}", "index", path,
+		json_t *root = json_pack("{s:s, s:i, s:I, s:i, s:i, s:i, s:i, s:i, s:i, s:s}", "index", path,
 					 "format", (int)st.format, "size", (json_int_t)st.file_size,
 					 "built", (int)st.built, "products", (int)st.products,
 					 "criteria", (int)st.criteria, "unanalysed", (int)st.unanalysed,
-					 "score_mismatches", (int)st.score_mismatches, "notice",
+					 "score_mismatches", (int)st.score_mismatches, "firmware_models",
+					 (int)st.firmware_models, "notice",
 					 VDB_NVD_NOTICE);
 		json_t *src = json_object();
 		for (int s = 0; s < VDB_SRC__COUNT; s++)
@@ -159,6 +160,8 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 	printf(en ? "products     %u, criteria %u; CVSS v3 scores differing from their vectors: %u\n"
 		  : "製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n",
 	       st.products, st.criteria, st.score_mismatches);
+	printf(en ? "firmware     latest versions of %u models (imported lists)\n"
+		  : "最新ファームウェア一覧 %u 機種\n", st.firmware_models);
 	printf("%s\n", VDB_NVD_NOTICE);
 	return 0;
 }

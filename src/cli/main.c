@@ -27,6 +27,8 @@ static const struct {
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",
 	  "look up the vulnerabilities of a product and version" },
+	{ "firmware", cmd_firmware, "申告されたファームウェアの脆弱性を調べる (別紙2)",
+	  "check the declared firmware against the vulnerability index (annex 2)" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

@@ -53,14 +53,14 @@ uint32_t pool_add(struct strpool *p, const char *s, size_t n)
 {
 	size_t j;
 
-	if (!s || n == 0)
-		return 0;
-	if (!p->buf) {
+	if (!p->buf) {	/* offset 0 is "" even in a pool that never gets a string */
 		p->cap = 1 << 16;
 		p->buf = ms_xmalloc(p->cap);
 		p->buf[0] = '\0';
 		p->len = 1;
 	}
+	if (!s || n == 0)
+		return 0;
 	if ((p->used + 1) * 4 >= p->nslots * 3)
 		pool_grow_slots(p);
 	j = hash_bytes(s, n) & (p->nslots - 1);
@@ -154,6 +154,7 @@ void vdb_builder_free(struct vdb_builder *b)
 	}
 	free(b->vulns);
 	free(b->jvns);
+	free(b->firm);
 	free(b->vuln_ids.keys);
 	free(b->vuln_ids.vals);
 	free(b->jvn_ids.keys);
@@ -312,6 +313,8 @@ int vdb_import_buffer(struct vdb_builder *b, const void *data, size_t len, const
 		const char *q = p + 1;
 		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
 			q++;
+		if ((size_t)(end - q) > 24 && memcmp(q, "\"medsec_firmware_latest\"", 24) == 0)
+			return firmware_import(b, data, len, display, d);
 		if ((size_t)(end - q) > 5 && memcmp(q, "\"id\"", 4) == 0)
 			return nvd_import_cve_object(b, data, len, display, d);
 		return nvd_import_stream(b, data, len, display, d);
@@ -348,11 +351,9 @@ static uint32_t S(struct out *o, uint32_t off)
 
 /* One criterion on its way to the file: where it sorts and what it becomes. */
 struct wcrit {
-	const char *vendor, *product;	/* builder's strings, sort keys */
+	uint32_t vendor, product;	/* sort keys: offsets in the builder's pool */
 	uint32_t owner;			/* final table index */
 	const struct bcrit *c;
-	uint16_t extra;			/* CF_CNA / CF_KEV for name criteria */
-	char keyv[64], keyp[128];	/* normalised names (SEC_NAME) */
 };
 
 static const struct strpool *sort_pool;
@@ -363,21 +364,28 @@ static int cmp_vuln(const void *a, const void *b)
 	return strcmp(sort_pool->buf + x->v.id, sort_pool->buf + y->v.id);
 }
 
+static int cmp_firm(const void *a, const void *b)
+{
+	const struct ifirm *x = a, *y = b;
+	int c = strcmp(sort_pool->buf + x->maker_key, sort_pool->buf + y->maker_key);
+
+	return c ? c : strcmp(sort_pool->buf + x->model_key, sort_pool->buf + y->model_key);
+}
+
 static int cmp_jvn(const void *a, const void *b)
 {
 	const struct bjvn *x = *(const struct bjvn *const *)a, *y = *(const struct bjvn *const *)b;
 	return strcmp(sort_pool->buf + x->j.id, sort_pool->buf + y->j.id);
 }
 
-/* Name criteria keep their keys inside the struct (qsort moves it), others point. */
 static const char *wvendor(const struct wcrit *w)
 {
-	return w->vendor ? w->vendor : w->keyv;
+	return sort_pool->buf + w->vendor;
 }
 
 static const char *wproduct(const struct wcrit *w)
 {
-	return w->product ? w->product : w->keyp;
+	return sort_pool->buf + w->product;
 }
 
 static int cmp_wcrit(const void *a, const void *b)
@@ -430,7 +438,7 @@ static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growb
 			const struct crit *b = &w[k].c->c;
 			struct icrit c = { .owner = w[k].owner, .vstart = S(o, b->vstart),
 					   .vend = S(o, b->vend), .nplat = b->nplat,
-					   .flags = (uint16_t)(b->flags | w[k].extra) };
+					   .flags = b->flags };
 			if (b->cpe || b->vtext || b->plat) {
 				struct ixtra x = { S(o, b->cpe), S(o, b->vtext), S(o, b->plat) };
 				gb_put(xtras, &x, sizeof(x));
@@ -494,14 +502,14 @@ static struct bcrit *name_crits(const struct vdb_builder *b, const struct bvuln 
 	return out;
 }
 
-int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *out_len)
+/* Builds every section of the file and its header (checksum included); frees its temporaries. */
+static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct vdb_file_header *hp)
 {
 	struct out o = { .from = &b->pool };
 	struct bvuln **vs = ms_xcalloc(b->nvulns + 1, sizeof(*vs));
 	struct bjvn **js = ms_xcalloc(b->njvns + 1, sizeof(*js));
 	uint32_t *vrank = ms_xcalloc(b->nvulns + 1, sizeof(*vrank));
 	uint32_t *jrank = ms_xcalloc(b->njvns + 1, sizeof(*jrank));
-	struct growbuf sec[SEC__COUNT] = { 0 };
 	struct wcrit *w = NULL, *nw = NULL;
 	size_t nw_n = 0, w_n = 0, w_cap = 0, ncrit = 0;
 	struct bcrit **name_store = ms_xcalloc(b->nvulns + 1, sizeof(*name_store));
@@ -541,11 +549,10 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 				w_cap = w_cap ? w_cap * 2 : 4096;
 				w = ms_xrealloc(w, w_cap * sizeof(*w));
 			}
-			w[w_n].vendor = b->pool.buf + c[k].vendor;
-			w[w_n].product = b->pool.buf + c[k].product;
+			w[w_n].vendor = c[k].vendor;
+			w[w_n].product = c[k].product;
 			w[w_n].owner = owner;
 			w[w_n].c = &c[k];
-			w[w_n].extra = 0;
 			w_n++;
 		}
 	}
@@ -559,14 +566,19 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 		name_store[i] = name_crits(b, &b->vulns[i], &n);
 		for (size_t k = 0; k < n; k++) {
 			struct wcrit *x = &nw[nw_n++];
-			vdb_name_key(b->pool.buf + name_store[i][k].vendor, x->keyv, sizeof(x->keyv));
-			vdb_name_key(b->pool.buf + name_store[i][k].product, x->keyp, sizeof(x->keyp));
-			x->vendor = x->product = NULL;
+			char key[128];
+			/* Normalised names, interned (the pool may move: offsets only). */
+			vdb_name_key(b->pool.buf + name_store[i][k].vendor, key, sizeof(key));
+			x->vendor = pool_str(&b->pool, key);
+			vdb_name_key(b->pool.buf + name_store[i][k].product, key, sizeof(key));
+			x->product = pool_str(&b->pool, key);
 			x->owner = vrank[i];
 			x->c = &name_store[i][k];
 		}
 	}
-	qsort(nw, nw_n, sizeof(*nw), cmp_wcrit);
+	sort_pool = &b->pool;
+	if (nw_n)
+		qsort(nw, nw_n, sizeof(*nw), cmp_wcrit);
 	emit_products(&o, nw, nw_n, &sec[SEC_NAME], &sec[SEC_CRIT], &sec[SEC_XTRA], &ncrit);
 
 	/* JVN entries, and the CVE → JVN references they imply. */
@@ -631,37 +643,41 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 	meta.newest[VDB_SRC_NVD] = pool_str(&o.pool, newest_nvd);
 	meta.newest[VDB_SRC_JVN] = pool_str(&o.pool, newest_jvn);
 	meta.newest[VDB_SRC_KEV] = pool_str(&o.pool, b->kev_version);
+	if (b->nfirm)
+		qsort(b->firm, b->nfirm, sizeof(*b->firm), cmp_firm);
+	for (size_t i = 0; i < b->nfirm; i++) {
+		const struct ifirm *f = &b->firm[i];
+		struct ifirm x = { S(&o, f->maker_key), S(&o, f->model_key), S(&o, f->maker),
+				   S(&o, f->model), S(&o, f->version), S(&o, f->date), S(&o, f->source) };
+		gb_put(&sec[SEC_FIRM], &x, sizeof(x));
+	}
 	gb_put(&sec[SEC_META], &meta, sizeof(meta));
 	gb_put(&sec[SEC_STR], o.pool.buf, o.pool.len);
 
-	/* Lay out: header, then each section on an 8-byte boundary. */
+	/* Lay out: header, then each section on an 8-byte boundary (zeros between). */
+	static const unsigned char zeros[8];
 	struct vdb_file_header h = { .format = VDB_FORMAT, .endian = VDB_ENDIAN, .built = today_key() };
 	uint64_t off = sizeof(h);
-	unsigned char *file;
+	uLong crc = crc32(0L, Z_NULL, 0);
 
 	memcpy(h.magic, VDB_MAGIC, 8);
 	for (int s = 0; s < SEC__COUNT; s++) {
-		off = (off + 7) & ~7ull;
-		h.sec[s].offset = off;
+		uint64_t start = (off + 7) & ~7ull;
+		crc = crc32_z(crc, zeros, (size_t)(start - off));
+		if (sec[s].len)
+			crc = crc32_z(crc, sec[s].p, sec[s].len);
+		h.sec[s].offset = start;
 		h.sec[s].size = sec[s].len;
-		off += sec[s].len;
+		off = start + sec[s].len;
 	}
 	h.file_size = off;
-	file = ms_xcalloc(1, (size_t)off);
-	for (int s = 0; s < SEC__COUNT; s++)
-		if (sec[s].len)
-			memcpy(file + h.sec[s].offset, sec[s].p, sec[s].len);
-	h.crc = (uint32_t)crc32_z(crc32(0L, Z_NULL, 0), file + sizeof(h), (size_t)off - sizeof(h));
-	memcpy(file, &h, sizeof(h));
-	*out = file;
-	*out_len = (size_t)off;
+	h.crc = (uint32_t)crc;
+	*hp = h;
 
 	for (size_t i = 0; i < b->nvulns; i++) {
 		free(name_store[i]);
 		free(vjvn[i]);
 	}
-	for (int s = 0; s < SEC__COUNT; s++)
-		free(sec[s].p);
 	free(name_store);
 	free(vjvn);
 	free(vjvn_n);
@@ -672,21 +688,57 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *ou
 	free(vrank);
 	free(jrank);
 	pool_dispose(&o.pool);
+}
+
+int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len)
+{
+	struct growbuf sec[SEC__COUNT] = { 0 };
+	struct vdb_file_header h;
+
+	layout(b, sec, &h);
+	*out = ms_xcalloc(1, (size_t)h.file_size);
+	*len = (size_t)h.file_size;
+	memcpy(*out, &h, sizeof(h));
+	for (int s = 0; s < SEC__COUNT; s++) {
+		if (sec[s].len)
+			memcpy(*out + h.sec[s].offset, sec[s].p, sec[s].len);
+		free(sec[s].p);
+	}
 	return 0;
+}
+
+/* Streams the sections out, freeing each once written (no second copy of the index). */
+static int write_sections(int fd, const struct vdb_file_header *h, struct growbuf sec[SEC__COUNT])
+{
+	static const unsigned char zeros[8];
+	uint64_t pos = sizeof(*h);
+	int bad = write_all(fd, h, sizeof(*h));
+
+	for (int s = 0; s < SEC__COUNT; s++) {
+		if (!bad)
+			bad = write_all(fd, zeros, (size_t)(h->sec[s].offset - pos)) ||
+			      (sec[s].len && write_all(fd, sec[s].p, sec[s].len));
+		pos = h->sec[s].offset + sec[s].len;
+		free(sec[s].p);
+		sec[s].p = NULL;
+	}
+	return bad;
 }
 
 int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *err)
 {
-	unsigned char *file;
-	size_t len;
+	struct growbuf sec[SEC__COUNT] = { 0 };
+	struct vdb_file_header h;
 	char *tmp = ms_xasprintf("%s.tmp.%ld", path, (long)getpid());
 	int fd, rc = 0;
 
-	vdb_builder_serialize(b, &file, &len);
+	layout(b, sec, &h);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
+		for (int s = 0; s < SEC__COUNT; s++)
+			free(sec[s].p);
 		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
-	} else if (write_all(fd, file, len) != 0 || fsync(fd) != 0) {
+	} else if (write_sections(fd, &h, sec) != 0 || fsync(fd) != 0) {
 		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -695,7 +747,6 @@ int vdb_builder_write(struct vdb_builder *b, const char *path, struct ms_error *
 		unlink(tmp);
 	}
 	free(tmp);
-	free(file);
 	return rc;
 }
 
@@ -785,6 +836,17 @@ int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_erro
 			}
 			load_crit(b, db, pr, c, out);
 		}
+	}
+	for (size_t i = 0; i < db->nfirms; i++) {
+		const struct ifirm *f = &db->firms[i];
+		if (b->nfirm == b->capfirm) {
+			b->capfirm = b->capfirm ? b->capfirm * 2 : 64;
+			b->firm = ms_xrealloc(b->firm, b->capfirm * sizeof(*b->firm));
+		}
+		b->firm[b->nfirm++] = (struct ifirm){ L(b, db, f->maker_key), L(b, db, f->model_key),
+						      L(b, db, f->maker), L(b, db, f->model),
+						      L(b, db, f->version), L(b, db, f->date),
+						      L(b, db, f->source) };
 	}
 	if (db->meta->newest[VDB_SRC_KEV])
 		snprintf(b->kev_version, sizeof(b->kev_version), "%s",

@@ -87,6 +87,13 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 		if (!str_ok(db, db->xtras[i].cpe) || !str_ok(db, db->xtras[i].vtext) ||
 		    !str_ok(db, db->xtras[i].plat))
 			return damaged(err, "criterion text");
+	for (size_t i = 0; i < db->nfirms; i++) {
+		const struct ifirm *f = &db->firms[i];
+		if (!str_ok(db, f->maker_key) || !str_ok(db, f->model_key) || !str_ok(db, f->maker) ||
+		    !str_ok(db, f->model) || !str_ok(db, f->version) || !str_ok(db, f->date) ||
+		    !str_ok(db, f->source))
+			return damaged(err, "firmware");
+	}
 	s = db->meta->newest;
 	for (int k = 0; k < VDB_SRC__COUNT; k++)
 		if (!str_ok(db, s[k]))
@@ -124,7 +131,7 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 	static const size_t unit[SEC__COUNT] = {
 		[SEC_STR] = 1, [SEC_VULN] = sizeof(struct ivuln), [SEC_JVN] = sizeof(struct ijvn),
 		[SEC_PROD] = sizeof(struct iprod), [SEC_NAME] = sizeof(struct iprod),
-		[SEC_CRIT] = sizeof(struct icrit), [SEC_XTRA] = sizeof(struct ixtra), [SEC_REF] = 4, [SEC_META] = sizeof(struct imeta),
+		[SEC_CRIT] = sizeof(struct icrit), [SEC_XTRA] = sizeof(struct ixtra), [SEC_REF] = 4, [SEC_FIRM] = sizeof(struct ifirm), [SEC_META] = sizeof(struct imeta),
 	};
 	for (int s = 0; s < SEC__COUNT; s++)
 		if (h->sec[s].size % unit[s])
@@ -148,6 +155,7 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 	SEC(SEC_CRIT, crits, ncrits, struct icrit);
 	SEC(SEC_XTRA, xtras, nxtras, struct ixtra);
 	SEC(SEC_REF, refs, nrefs, uint32_t);
+	SEC(SEC_FIRM, firms, nfirms, struct ifirm);
 #undef SEC
 	db->meta = (const struct imeta *)(db->base + h->sec[SEC_META].offset);
 	if (db->str[0] != '\0' || db->str[db->str_size - 1] != '\0') {
@@ -215,6 +223,7 @@ void vdb_status(const struct vdb *db, struct vdb_status *st)
 	st->score_mismatches = db->meta->mismatches;
 	st->products = (uint32_t)db->nprods;
 	st->criteria = (uint32_t)db->ncrits;
+	st->firmware_models = (uint32_t)db->nfirms;
 }
 
 const char *vdb_confidence_key(enum vdb_confidence c)

@@ -20,7 +20,8 @@
 #define VDB_FORMAT 1
 #define VDB_ENDIAN 0x01020304u
 
-enum { SEC_STR, SEC_VULN, SEC_JVN, SEC_PROD, SEC_NAME, SEC_CRIT, SEC_XTRA, SEC_REF, SEC_META, SEC__COUNT };
+enum { SEC_STR, SEC_VULN, SEC_JVN, SEC_PROD, SEC_NAME, SEC_CRIT, SEC_XTRA, SEC_REF, SEC_FIRM, SEC_META,
+       SEC__COUNT };
 
 struct vdb_file_header {
 	char magic[8];
@@ -103,6 +104,12 @@ struct crit {
 	uint16_t nplat, flags;
 };
 
+/* The latest firmware of a device model, as a vendor published it; sorted by keys. */
+struct ifirm {
+	uint32_t maker_key, model_key;	/* vdb_name_key of one maker alias and of the model */
+	uint32_t maker, model, version, date, source;
+};
+
 struct imeta {
 	uint32_t records[VDB_SRC__COUNT];
 	uint32_t newest[VDB_SRC__COUNT];	/* strings */
@@ -160,6 +167,8 @@ struct vdb_builder {
 	struct idmap jvn_ids;
 	char kev_version[32];		/* catalogVersion */
 	uint32_t kev_records;
+	struct ifirm *firm;		/* strings in the pool */
+	size_t nfirm, capfirm;
 };
 
 /* The record for a CVE id, created empty when new. */
@@ -178,6 +187,8 @@ int kev_import(struct vdb_builder *b, const char *data, size_t len, const char *
 	       struct ms_diags *d);
 int jvn_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
 	       struct ms_diags *d);
+int firmware_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
+		    struct ms_diags *d);
 
 /*
  * Reads JVN's free-text affected version ("1.05およびそれ以前", "2.0 未満",
@@ -210,6 +221,8 @@ struct vdb {
 	size_t nxtras;
 	const uint32_t *refs;
 	size_t nrefs;
+	const struct ifirm *firms;
+	size_t nfirms;
 	const struct imeta *meta;
 	uint32_t built;
 };
