@@ -48,13 +48,23 @@ def zipf_vendor():
     return rng.choices(VENDORS, cum_weights=CUM)[0]
 
 
+RANK = {v: i for i, v in enumerate(VENDORS)}
+
+
 def vendor_products(v):
+    # Popular vendors have many products (Microsoft, Cisco: hundreds), the tail a few.
     p = PRODUCTS.get(v)
     if p is None:
-        p = [word(rng.randint(1, 3)) + rng.choice(["", "_server", "_firmware", "_client", "_os"])
-             for _ in range(rng.randint(1, 8))]
-        PRODUCTS[v] = p
-    return p
+        n = max(1, int(400 / (RANK[v] + 1) ** 0.8)) + rng.randint(0, 3)
+        p = [word(rng.randint(1, 3)) + rng.choice(["", "_server", "_firmware", "_client", "_os"]) + str(k)
+             for k in range(n)]
+        PRODUCTS[v] = (p, list(__import__("itertools").accumulate(1.0 / (k + 1) for k in range(n))))
+    return PRODUCTS[v][0]
+
+
+def pick_product(v):
+    prods = vendor_products(v)
+    return rng.choices(prods, cum_weights=PRODUCTS[v][1])[0]
 
 
 def version():
@@ -114,10 +124,10 @@ def cpe(part, v, p, ver="*"):
 def matches(v):
     # cpeMatch count: median 3, long tail.
     n = max(1, min(600, int(rng.paretovariate(0.9))))
-    prods = vendor_products(v)
     out = []
+    base = pick_product(v)
     for _ in range(n):
-        p = rng.choice(prods)
+        p = base if rng.random() < 0.7 else pick_product(v)	# most records name one product
         m = {"vulnerable": True, "matchCriteriaId": "%08X-0000-4000-8000-%012X" % (rng.getrandbits(32), rng.getrandbits(48))}
         r = rng.random()
         if r < 0.45:
@@ -144,7 +154,7 @@ def record(i, year):
         "vulnStatus": "Analyzed",
         "cveTags": [],
         "descriptions": [{"lang": "en", "value": ("A vulnerability in %s %s allows a remote attacker to "
-                                                  % (v, rng.choice(vendor_products(v))))
+                                                  % (v, pick_product(v)))
                           + " ".join(word(2) for _ in range(rng.randint(20, 90))) + "."}]
         + ([{"lang": "es", "value": "Una vulnerabilidad en %s permite " % v
              + " ".join(word(2) for _ in range(rng.randint(25, 100))) + "."}] if rng.random() < 0.6 else []),
