@@ -76,6 +76,29 @@ struct vdb_status {
 };
 void vdb_status(const struct vdb *db, struct vdb_status *st);
 
+/* ---- downloading (vdb_update, the only part that needs the network) ---- */
+
+#define VDB_NVD_URL "https://services.nvd.nist.gov/rest/json/cves/2.0"
+#define VDB_KEV_URL "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
+#define VDB_JVN_URL "https://jvndb.jvn.jp/myjvn"
+
+struct vdb_update_opts {
+	const char *nvd_url, *kev_url, *jvn_url;
+	const char *nvd_api_key;	/* NULL: none (slower pace) */
+	int delay_ms;			/* between requests of a source; -1: each API's polite pace */
+	unsigned sources;		/* bits 1u << enum vdb_source */
+	void (*progress)(void *ctx, const char *source, size_t done, size_t total);
+	void *ctx;
+};
+
+/*
+ * Downloads what changed since `have` (the open index's status, or NULL for
+ * everything) into the builder. The caller writes the index only if this
+ * returns 0: a failed download changes nothing.
+ */
+int vdb_update(struct vdb_builder *b, const struct vdb_status *have, const struct vdb_update_opts *o,
+	       struct ms_diags *d, struct ms_error *err);
+
 /* ---- lookup ---- */
 
 /*

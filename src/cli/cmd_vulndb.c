@@ -14,11 +14,13 @@
 #include "medsec/cvss.h"
 #include "medsec/vulndb.h"
 
-enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_REBUILD, OPT_CPE, OPT_PLATFORM };
+enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_REBUILD, OPT_CPE, OPT_PLATFORM, OPT_SOURCE, OPT_NVD_URL,
+       OPT_KEV_URL, OPT_JVN_URL, OPT_DELAY };
 
 struct vdb_opts {
-	const char *index, *cpe, *platform;
-	int rebuild;
+	const char *index, *cpe, *platform, *source;
+	const char *nvd_url, *kev_url, *jvn_url;
+	int rebuild, delay_ms;
 };
 
 static int vdb_option(int opt, const char *arg, void *ctx)
@@ -30,6 +32,18 @@ static int vdb_option(int opt, const char *arg, void *ctx)
 	case OPT_REBUILD: o->rebuild = 1; return 0;
 	case OPT_CPE: o->cpe = arg; return 0;
 	case OPT_PLATFORM: o->platform = arg; return 0;
+	case OPT_SOURCE: o->source = arg; return 0;
+	case OPT_NVD_URL: o->nvd_url = arg; return 0;
+	case OPT_KEV_URL: o->kev_url = arg; return 0;
+	case OPT_JVN_URL: o->jvn_url = arg; return 0;
+	case OPT_DELAY: {
+		char *end;
+		long v = strtol(arg, &end, 10);
+		if (*end || v < 0 || v > 600000)
+			return -1;
+		o->delay_ms = (int)v;
+		return 0;
+	}
 	default: return -1;
 	}
 }
@@ -46,24 +60,114 @@ static const char *index_path(const struct vdb_opts *o)
 
 static const char vulndb_help_ja[] =
 	"使い方: medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
+	"        medsec vulndb update [--source nvd,kev,jvn] [--index パス]\n"
 	"        medsec vulndb status [--index パス] [--json]\n\n"
 	"脆弱性情報をオフラインで引けるインデックスにまとめます。読める形式は、NVD CVE API 2.0\n"
 	"の応答と年別フィード (gzip 可)、CVE 1件の JSON、JVN iPedia の VULDEF XML と JVNRSS\n"
 	"(MyJVN)、CISA KEV カタログ JSON です。既存のインデックスに追加し、同じ記録は新しい方を\n"
 	"残します。1件でも誤りがあれば何も書き換えません。\n\n"
+	"update は同じ情報をインターネットから取得します (プロキシは https_proxy 等の環境変数)。\n"
+	"インデックスの最新の記録以降の変更だけを、各 API の求める間隔で取得します (NVD: 6 秒に\n"
+	"1 回、環境変数 NVD_API_KEY に API キーがあれば 0.6 秒に 1 回。MyJVN: 1 秒に 2 回)。\n\n"
 	"  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
 	"  --rebuild     既存のインデックスを使わず作り直す\n"
+	"  --source 一覧 更新する情報源 (nvd, kev, jvn のカンマ区切り)\n"
+	"  --nvd-url URL, --kev-url URL, --jvn-url URL   取得先を変える (ミラー等)\n"
+	"  --delay-ms N  同じ情報源への要求の間隔 (ミリ秒) を指定する\n"
 	"  --json        status を JSON で表示する\n";
 static const char vulndb_help_en[] =
 	"usage: medsec vulndb import [--rebuild] [--index PATH] FILE...\n"
+	"       medsec vulndb update [--source nvd,kev,jvn] [--index PATH]\n"
 	"       medsec vulndb status [--index PATH] [--json]\n\n"
 	"Builds the offline vulnerability index from NVD CVE API 2.0 responses and yearly\n"
 	"feeds (gzip too), single CVE JSON records, JVN iPedia VULDEF XML and JVNRSS (MyJVN),\n"
 	"and the CISA KEV catalogue. Imports add to the existing index, keeping the newer copy\n"
 	"of a record; if any file has an error, nothing is changed.\n\n"
+	"update downloads the same feeds (needs the internet; proxies from https_proxy):\n"
+	"only what changed since the index's newest record, at each API's polite pace (NVD:\n"
+	"one request per 6 s, per 0.6 s with an API key in NVD_API_KEY; MyJVN: 2 a second).\n\n"
 	"  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
 	"  --rebuild     start from an empty index\n"
+	"  --source LIST update only these sources (nvd, kev, jvn)\n"
+	"  --nvd-url URL, --kev-url URL, --jvn-url URL   other endpoints (a mirror)\n"
+	"  --delay-ms N  wait N ms between requests to one source instead\n"
 	"  --json        print the status as JSON\n";
+
+static const char *const source_names[VDB_SRC__COUNT] = { "nvd", "jvn", "kev" };
+
+static void show_progress(void *ctx, const char *source, size_t done, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\r\033[K%s %zu/%zu", source, done, total);
+}
+
+/* Loads the index at path into b (if it exists and --rebuild is not given); *st gets its status. */
+static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_builder *b,
+			 struct vdb_status *st, int *had, struct ms_error *err)
+{
+	struct vdb *old;
+	int rc;
+
+	*had = 0;
+	memset(st, 0, sizeof(*st));
+	if (o->rebuild || access(path, F_OK) != 0)
+		return 0;
+	if ((rc = vdb_open(path, &old, err)))
+		return rc;
+	vdb_status(old, st);
+	rc = vdb_builder_load(b, old, err);
+	vdb_close(old);
+	*had = 1;
+	return rc;
+}
+
+static int vulndb_update(struct cli *c, const struct vdb_opts *o)
+{
+	const char *path = index_path(o);
+	struct vdb_builder *b = vdb_builder_new();
+	struct vdb_update_opts u = {
+		.nvd_url = o->nvd_url ? o->nvd_url : VDB_NVD_URL,
+		.kev_url = o->kev_url ? o->kev_url : VDB_KEV_URL,
+		.jvn_url = o->jvn_url ? o->jvn_url : VDB_JVN_URL,
+		.nvd_api_key = getenv("NVD_API_KEY") && *getenv("NVD_API_KEY") ? getenv("NVD_API_KEY") : NULL,
+		.delay_ms = o->delay_ms,
+		.progress = isatty(2) ? show_progress : NULL,
+	};
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	struct vdb_status st;
+	int rc, had;
+
+	for (int s = 0; s < VDB_SRC__COUNT; s++) {
+		const char *p = o->source;
+		size_t n = strlen(source_names[s]);
+		while (p && (p = strstr(p, source_names[s])) && p[n] && p[n] != ',')
+			p += n;
+		if (!o->source || p)
+			u.sources |= 1u << s;
+	}
+	if (!u.sources)
+		return cli_usage(c, "medsec vulndb update [--source nvd,kev,jvn]");
+	if ((rc = load_existing(o, path, b, &st, &had, &err)))
+		goto fail;
+	rc = vdb_update(b, had ? &st : NULL, &u, &d, &err);
+	if (u.progress)
+		fputs("\r\033[K", stderr);
+	if (rc && d.errors) {
+		cli_diags(c, &d);
+		goto out;
+	}
+	if (rc || (rc = vdb_builder_write(b, path, &err)))
+		goto fail;
+	cli_say(c, MSG_VDB_WRITTEN, path);
+	goto out;
+fail:
+	rc = cli_error(c, &err);
+out:
+	ms_diags_dispose(&d);
+	vdb_builder_free(b);
+	return rc;
+}
 
 static int vulndb_import(struct cli *c, const struct vdb_opts *o, int argc, char **argv)
 {
@@ -71,17 +175,11 @@ static int vulndb_import(struct cli *c, const struct vdb_opts *o, int argc, char
 	struct vdb_builder *b = vdb_builder_new();
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	struct vdb *old = NULL;
-	int rc = 0, tty = isatty(2);
+	struct vdb_status st;
+	int rc = 0, tty = isatty(2), had;
 
-	if (!o->rebuild && access(path, F_OK) == 0) {
-		if ((rc = vdb_open(path, &old, &err)))
-			goto fail;
-		rc = vdb_builder_load(b, old, &err);
-		vdb_close(old);
-		if (rc)
-			goto fail;
-	}
+	if ((rc = load_existing(o, path, b, &st, &had, &err)))
+		goto fail;
 	for (int i = 0; i < argc; i++) {
 		if (tty)
 			fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, argc, argv[i]);
@@ -112,7 +210,6 @@ out:
 	return rc;
 }
 
-static const char *const source_names[VDB_SRC__COUNT] = { "nvd", "jvn", "kev" };
 
 static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 {
@@ -172,10 +269,15 @@ int cmd_vulndb(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{ "index", required_argument, NULL, OPT_INDEX },
 		{ "rebuild", no_argument, NULL, OPT_REBUILD },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "nvd-url", required_argument, NULL, OPT_NVD_URL },
+		{ "kev-url", required_argument, NULL, OPT_KEV_URL },
+		{ "jvn-url", required_argument, NULL, OPT_JVN_URL },
+		{ "delay-ms", required_argument, NULL, OPT_DELAY },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *usage = "medsec vulndb import FILE... | status";
-	struct vdb_opts o = { 0 };
+	const char *usage = "medsec vulndb import FILE... | update | status";
+	struct vdb_opts o = { .delay_ms = -1 };
 	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vulndb_help_ja, vulndb_help_en);
 
 	if (rc != CLI_GO)
@@ -184,6 +286,8 @@ int cmd_vulndb(struct cli *c, int argc, char **argv)
 		return vulndb_import(c, &o, argc - optind - 1, argv + optind + 1);
 	if (optind + 1 == argc && strcmp(argv[optind], "status") == 0)
 		return vulndb_status(c, &o);
+	if (optind + 1 == argc && strcmp(argv[optind], "update") == 0)
+		return vulndb_update(c, &o);
 	return cli_usage(c, usage);
 }
 
