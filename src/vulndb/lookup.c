@@ -282,20 +282,41 @@ static double score(int16_t tenths)
 	return tenths == VDB_NO_SCORE ? -1.0 : tenths / 10.0;
 }
 
+/* Appends s to buf at *n (bounded); snprintf is too slow for every match of a lookup. */
+static void cat(char *buf, size_t size, size_t *n, const char *s)
+{
+	size_t k = strlen(s);
+
+	if (*n + k >= size)
+		k = size - 1 - *n;
+	memcpy(buf + *n, s, k);
+	*n += k;
+	buf[*n] = '\0';
+}
+
 static const char *range_text(const struct vdb *db, const struct icrit *c, struct ms_arena *a)
 {
 	char buf[300];
+	size_t n = 0;
 
 	if (!c || (c->flags & (CF_CNA | CF_KEV)) || (!c->vstart && !c->vend))
 		return NULL;
-	if (c->flags & CF_EXACT)
-		snprintf(buf, sizeof(buf), "= %s", vdb_s(db, c->vstart));
-	else
-		snprintf(buf, sizeof(buf), "%s%s%sv%s%s", c->vstart ? vdb_s(db, c->vstart) : "",
-			 c->vstart ? ((c->flags & CF_START_INCL) ? " <= " : " < ") : "",
-			 "", c->vend ? ((c->flags & CF_END_INCL) ? " <= " : " < ") : "",
-			 c->vend ? vdb_s(db, c->vend) : "");
-	return ms_arena_strdup(a, buf);
+	buf[0] = '\0';
+	if (c->flags & CF_EXACT) {
+		cat(buf, sizeof(buf), &n, "= ");
+		cat(buf, sizeof(buf), &n, vdb_s(db, c->vstart));
+	} else {
+		if (c->vstart) {
+			cat(buf, sizeof(buf), &n, vdb_s(db, c->vstart));
+			cat(buf, sizeof(buf), &n, (c->flags & CF_START_INCL) ? " <= " : " < ");
+		}
+		cat(buf, sizeof(buf), &n, "v");
+		if (c->vend) {
+			cat(buf, sizeof(buf), &n, (c->flags & CF_END_INCL) ? " <= " : " < ");
+			cat(buf, sizeof(buf), &n, vdb_s(db, c->vend));
+		}
+	}
+	return ms_arena_strndup(a, buf, n);
 }
 
 static void add_jvndb(struct vdb_match *m, const char *id)
@@ -346,6 +367,16 @@ static void fill_from_jvn(const struct vdb *db, const struct ijvn *j, struct vdb
 	add_jvndb(m, vdb_s(db, j->id));
 }
 
+/* Letters, digits and . _ - only: nothing to escape in a CPE 2.3 formatted string. */
+static int plain(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
+		      *s == '-' || (*s >= 'A' && *s <= 'Z')))
+			return 0;
+	return 1;
+}
+
 /* The criterion as the feed wrote it: stored, or rebuilt (CF_PART_MASK). */
 static const char *criterion_text(const struct vdb *db, const struct cand *c, struct ms_arena *a)
 {
@@ -356,6 +387,22 @@ static const char *criterion_text(const struct vdb *db, const struct cand *c, st
 
 	if (crit_cpe(db, cr) || !part || !c->prod)
 		return vdb_s(db, crit_cpe(db, cr));
+	/* Most names need no escaping: print them straight (cpe_format is the slow path). */
+	const char *v = vdb_s(db, c->prod->vendor), *p = vdb_s(db, c->prod->product);
+	const char *ver = (cr->flags & CF_EXACT) ? vdb_s(db, cr->vstart) : "*";
+	if (plain(v) && plain(p) && ((cr->flags & CF_EXACT) ? plain(ver) : 1)) {
+		static const char *const head[] = { "", "cpe:2.3:a:", "cpe:2.3:o:", "cpe:2.3:h:" };
+		size_t n = 0;
+		buf[0] = '\0';
+		cat(buf, sizeof(buf), &n, head[part]);
+		cat(buf, sizeof(buf), &n, v);
+		cat(buf, sizeof(buf), &n, ":");
+		cat(buf, sizeof(buf), &n, p);
+		cat(buf, sizeof(buf), &n, ":");
+		cat(buf, sizeof(buf), &n, ver);
+		cat(buf, sizeof(buf), &n, ":*:*:*:*:*:*:*");
+		return ms_arena_strndup(a, buf, n);
+	}
 	memset(&r, 0, sizeof(r));
 	for (int k = 0; k < CPE__COUNT; k++)
 		r.v[k].kind = CPE_ANY;

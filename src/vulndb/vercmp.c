@@ -16,7 +16,7 @@ static const char *skip_prefix(const char *s)
 {
 	while (*s == ' ')
 		s++;
-	if (strncasecmp(s, "rev.", 4) == 0)
+	if ((s[0] == 'r' || s[0] == 'R') && strncasecmp(s, "rev.", 4) == 0)	/* hot: test one byte first */
 		return s + 4;
 	if ((s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]))
 		return s + 1;

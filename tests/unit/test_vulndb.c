@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "medsec/cpe.h"
 #include "medsec/vulndb.h"
 #include "vulndb/vdb_int.h"
 
@@ -151,6 +152,7 @@ static void fortios_ranges(void **state)
 	assert_true(x->v3_score > 9.79 && x->v3_score < 9.81);
 	assert_string_equal(x->v3_vector, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
 	assert_int_equal(x->reasons, 0);
+	assert_string_equal(x->criterion, "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*");
 	assert_non_null(find(&m, "CVE-2024-21762"));
 	/* Severity first: the first match is a 9.8. */
 	assert_true(m.v[0].v3_score >= 9.8);
@@ -238,6 +240,7 @@ static void vendor_version_schemes(void **state)
 	x = must(&m, "CVE-2025-0282");
 	assert_int_equal(x->confidence, VDB_CONF_EXACT);
 	assert_string_equal(x->range, "= 22.7r2.3");
+	assert_string_equal(x->criterion, "cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*");
 	vdb_matches_free(&m);
 	lookup(db, "ivanti", "connect_secure", "22.7R2.5", NULL, &m);
 	assert_null(find(&m, "CVE-2025-0282"));
@@ -355,6 +358,34 @@ static void jvn_entries(void **state)
 	assert_int_equal(m.v[0].confidence, VDB_CONF_PRODUCT);
 	assert_non_null(m.v[0].affected_text);
 	vdb_matches_free(&m);
+	vdb_close(db);
+}
+
+/* Criteria rebuilt rather than stored read back exactly as the feed wrote them. */
+static void criteria_as_written(void **state)
+{
+	struct vdb *db = open_ok(full);
+	size_t checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < db->nprods; i++) {
+		struct vdb_query q = { vdb_s(db, db->prods[i].vendor), vdb_s(db, db->prods[i].product), NULL,
+				       NULL };
+		struct vdb_matches m;
+		assert_int_equal(vdb_lookup(db, &q, &m), 0);
+		for (size_t k = 0; k < m.n; k++) {
+			struct cpe c;
+			char back[1500];
+			if (!m.v[k].criterion || strncmp(m.v[k].criterion, "cpe:2.3:", 8) != 0)
+				continue;
+			assert_int_equal(cpe_parse(m.v[k].criterion, &c), 0);
+			cpe_format(&c, back, sizeof(back));
+			assert_string_equal(back, m.v[k].criterion);
+			checked++;
+		}
+		vdb_matches_free(&m);
+	}
+	assert_true(checked > 50);
 	vdb_close(db);
 }
 
@@ -574,6 +605,7 @@ int main(void)
 		cmocka_unit_test(unanalysed_records_fall_back),
 		cmocka_unit_test(jvn_entries),
 		cmocka_unit_test(jvn_version_texts),
+		cmocka_unit_test(criteria_as_written),
 		cmocka_unit_test(newer_record_wins_and_merge_keeps),
 		cmocka_unit_test(score_mismatch_reported),
 		cmocka_unit_test(bad_input_names_the_place),
