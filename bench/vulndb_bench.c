@@ -169,7 +169,8 @@ int main(int argc, char **argv)
 	/* Warm both: the page cache and SQLite's own. */
 	for (size_t r = 0; r < 2; r++) {
 		for (size_t i = 0; i < n; i++) {
-			struct vdb_query q = { qs[i].vendor, qs[i].product, qs[i].version, NULL };
+			struct vdb_query q = { .vendor = qs[i].vendor, .product = qs[i].product,
+					       .version = qs[i].version };
 			struct vdb_matches m;
 			size_t exact = 0, sq = 0;
 			double t0 = now_us();

@@ -122,15 +122,18 @@ enum vdb_reason {
 	VDB_WHY_NO_NVD = 1 << 6,	/* no NVD record in the index; KEV's names */
 };
 
+struct cpe;
+
 struct vdb_query {
 	const char *vendor, *product;	/* CPE style: "fortinet", "fortios" (case-blind) */
 	const char *version;		/* as seen: "7.2.6", "9.2p1 Debian-2+deb12u3", or NULL */
 	const char *platform;		/* hardware CPE product ("fortigate-60f") or NULL */
+	const struct cpe *cpe;		/* the whole name when asked by CPE: its part and other
+					 * attributes must not contradict a criterion's; or NULL */
 };
 
 /* Builds a query from a CPE name (either binding); 0, or -1 if malformed. The
  * strings point into *store, which must outlive the query. */
-struct cpe;
 int vdb_query_from_cpe(const char *cpe, struct cpe *store, char *version_buf, size_t size,
 		       struct vdb_query *q);
 
@@ -142,6 +145,8 @@ struct vdb_match {
 	double v3_score;		/* feed's score; -1 when none */
 	double v3_computed;		/* from the vector; -1 when not computed */
 	int score_mismatch;
+	const char *v2_vector;		/* older records; shown only */
+	double v2_score;
 	const char *v4_vector;		/* parsed and shown only */
 	double v4_score;
 	int kev, ransomware;

@@ -93,8 +93,9 @@ static void check_device(const struct vdb *db, const struct vdb_products *map, c
 		return;
 	r->checked = 1;
 	for (size_t k = 0; k < r->q.n; k++) {
-		struct vdb_query q = { r->q.q[k].vendor, r->q.q[k].product, dev->firmware,
-				       r->q.platform[0] ? r->q.platform : NULL };
+		struct vdb_query q = { .vendor = r->q.q[k].vendor, .product = r->q.q[k].product,
+				       .version = dev->firmware,
+				       .platform = r->q.platform[0] ? r->q.platform : NULL };
 		vdb_lookup(db, &q, &r->m[k]);
 		r->v = realloc(r->v, (r->n + r->m[k].n + 1) * sizeof(*r->v));
 		for (size_t i = 0; i < r->m[k].n; i++) {

@@ -124,7 +124,7 @@ static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_
 static int vulndb_update(struct cli *c, const struct vdb_opts *o)
 {
 	const char *path = index_path(o);
-	struct vdb_builder *b = vdb_builder_new();
+	struct vdb_builder *b;
 	struct vdb_update_opts u = {
 		.nvd_url = o->nvd_url ? o->nvd_url : VDB_NVD_URL,
 		.kev_url = o->kev_url ? o->kev_url : VDB_KEV_URL,
@@ -148,6 +148,7 @@ static int vulndb_update(struct cli *c, const struct vdb_opts *o)
 	}
 	if (!u.sources)
 		return cli_usage(c, "medsec vulndb update [--source nvd,kev,jvn]");
+	b = vdb_builder_new();
 	if ((rc = load_existing(o, path, b, &st, &had, &err)))
 		goto fail;
 	rc = vdb_update(b, had ? &st : NULL, &u, &d, &err);
@@ -396,6 +397,9 @@ static json_t *match_json(const struct vdb_match *m)
 		      str_or_null(m->title), "criterion", str_or_null(m->criterion), "range",
 		      str_or_null(m->range), "affected_text", str_or_null(m->affected_text),
 		      "nvd_status", str_or_null(m->status));
+	if (m->v2_vector)
+		json_object_set_new(o, "cvss_v2", json_pack("{s:s, s:o}", "vector", m->v2_vector,
+							     "score", num_or_null(m->v2_score)));
 	if (m->v4_vector)
 		json_object_set_new(o, "cvss_v4", json_pack("{s:s, s:o}", "vector", m->v4_vector,
 							     "score", num_or_null(m->v4_score)));

@@ -93,6 +93,40 @@ static int in_range(const struct vdb *db, const struct icrit *c, const char *ver
 	return 1;
 }
 
+/*
+ * A query by CPE: the criterion's other attributes (part, edition, target
+ * software...) must not contradict the query's. What the query leaves ANY
+ * agrees with anything (a superset or subset is a candidate, as users of
+ * strict NISTIR matching found it misses too much); version and update were
+ * judged already.
+ */
+static int attributes_agree(const struct vdb *db, const struct icrit *c, const struct iprod *p,
+			    const struct cpe *q)
+{
+	struct cpe crit, target;
+	unsigned part = (c->flags & CF_PART_MASK) >> CF_PART_SHIFT;
+
+	if (crit_cpe(db, c)) {
+		if (cpe_parse(vdb_s(db, crit_cpe(db, c)), &crit) != 0)
+			return 1;
+	} else {
+		memset(&crit, 0, sizeof(crit));
+		for (int k = 0; k < CPE__COUNT; k++)
+			crit.v[k].kind = CPE_ANY;
+		if (part) {
+			crit.v[CPE_PART].kind = CPE_STRING;
+			crit.v[CPE_PART].s[0] = "?aoh"[part];
+		}
+	}
+	target = *q;
+	for (int k = 0; k < CPE__COUNT; k++)
+		if (target.v[k].kind == CPE_ANY || k == CPE_VERSION || k == CPE_UPDATE || k == CPE_VENDOR ||
+		    k == CPE_PRODUCT)
+			target.v[k] = crit.v[k];
+	(void)p;
+	return cpe_matches(&crit, &target);
+}
+
 static int on_platform(const struct vdb *db, const struct icrit *c, const char *platform)
 {
 	const char *p = vdb_s(db, crit_plat(db, c));
@@ -338,6 +372,8 @@ static void fill_from_vuln(const struct vdb *db, const struct ivuln *v, struct v
 	m->v3_score = score(v->v3_score);
 	m->v3_computed = score(v->v3_computed);
 	m->score_mismatch = (v->flags & VF_MISMATCH) != 0;
+	m->v2_vector = v->v2_vector ? vdb_s(db, v->v2_vector) : NULL;
+	m->v2_score = score(v->v2_score);
 	m->v4_vector = v->v4_vector ? vdb_s(db, v->v4_vector) : NULL;
 	m->v4_score = score(v->v4_score);
 	m->kev = (v->flags & VF_KEV) != 0;
@@ -362,6 +398,8 @@ static void fill_from_jvn(const struct vdb *db, const struct ijvn *j, struct vdb
 	m->v3_vector = j->v3_vector ? vdb_s(db, j->v3_vector) : NULL;
 	m->v3_score = score(j->v3_score);
 	m->v3_computed = -1;
+	m->v2_vector = j->v2_vector ? vdb_s(db, j->v2_vector) : NULL;
+	m->v2_score = score(j->v2_score);
 	m->v4_score = -1;
 	m->status = "";
 	add_jvndb(m, vdb_s(db, j->id));
@@ -461,6 +499,8 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 		for (uint32_t k = 0; k < db->prods[i].count; k++) {
 			const struct icrit *cr = &db->crits[db->prods[i].first + k];
 			memset(&c, 0, sizeof(c));
+			if (q->cpe && !(cr->flags & CF_JVN) && !attributes_agree(db, cr, &db->prods[i], q->cpe))
+				continue;
 			c.conf = judge(db, cr, &ver, product, q->platform, &c.reasons);
 			if (c.conf < 0)
 				continue;
@@ -575,5 +615,6 @@ int vdb_query_from_cpe(const char *text, struct cpe *c, char *version, size_t si
 	}
 	if (c->v[CPE_TARGET_HW].kind == CPE_STRING)
 		q->platform = c->v[CPE_TARGET_HW].s;
+	q->cpe = c;
 	return 0;
 }

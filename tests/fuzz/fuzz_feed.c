@@ -5,8 +5,10 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "medsec/cpe.h"
 #include "medsec/vulndb.h"
 #include "vulndb/vdb_int.h"
 
@@ -31,12 +33,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < db->nprods && i < 16; i++) {
 			static const char *const versions[] = { "1.0", NULL, "7.2.6 Debian-1" };
 			for (size_t k = 0; k < 3; k++) {
-				struct vdb_query q = { vdb_s(db, db->prods[i].vendor),
-						       vdb_s(db, db->prods[i].product), versions[k],
-						       k == 2 ? "x" : NULL };
+				struct vdb_query q = { .vendor = vdb_s(db, db->prods[i].vendor),
+						       .product = vdb_s(db, db->prods[i].product),
+						       .version = versions[k], .platform = k == 2 ? "x" : NULL };
 				struct vdb_matches m;
+				struct cpe qc;
+				char text[700], ver[300];
 				vdb_lookup(db, &q, &m);
 				vdb_matches_free(&m);
+				/* And by CPE, with attributes a criterion may contradict. */
+				snprintf(text, sizeof(text), "cpe:2.3:o:%s:%s:1.0:*:*:*:*:x:*:*", q.vendor, q.product);
+				if (vdb_query_from_cpe(text, &qc, ver, sizeof(ver), &q) == 0) {
+					vdb_lookup(db, &q, &m);
+					vdb_matches_free(&m);
+				}
 			}
 		}
 		vdb_close(db);

@@ -35,7 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 							   { "nec", "univerge_ix" } };
 		vdb_status(db, &st);
 		for (size_t i = 0; i < 3; i++) {
-			struct vdb_query q = { products[i][0], products[i][1], "1.0", "x" };
+			struct vdb_query q = { .vendor = products[i][0], .product = products[i][1],
+					       .version = "1.0", .platform = "x" };
 			vdb_lookup(db, &q, &m);
 			vdb_matches_free(&m);
 		}

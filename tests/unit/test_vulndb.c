@@ -114,7 +114,8 @@ static const struct vdb_match *must(const struct vdb_matches *m, const char *cve
 static void lookup(const struct vdb *db, const char *vendor, const char *product, const char *version,
 		   const char *platform, struct vdb_matches *m)
 {
-	struct vdb_query q = { vendor, product, version, platform };
+	struct vdb_query q = { .vendor = vendor, .product = product, .version = version,
+			       .platform = platform };
 
 	assert_int_equal(vdb_lookup(db, &q, m), 0);
 }
@@ -248,6 +249,43 @@ static void vendor_version_schemes(void **state)
 	vdb_close(db);
 }
 
+static void cpe_queries(void **state)
+{
+	struct vdb *db = open_ok(full);
+	struct vdb_matches m;
+	struct vdb_query q;
+	struct cpe c;
+	char ver[300];
+
+	(void)state;
+	/* Both bindings; the update attribute joins the version (Ivanti). */
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*", &c, ver,
+					    sizeof(ver), &q), 0);
+	assert_string_equal(q.version, "22.7r2.3");
+	assert_int_equal(vdb_lookup(db, &q, &m), 0);
+	assert_int_equal(must(&m, "CVE-2025-0282")->confidence, VDB_CONF_EXACT);
+	vdb_matches_free(&m);
+	assert_int_equal(vdb_query_from_cpe("cpe:/o:fortinet:fortios:7.2.6", &c, ver, sizeof(ver), &q), 0);
+	assert_int_equal(vdb_lookup(db, &q, &m), 0);
+	assert_int_equal(must(&m, "CVE-2024-21762")->confidence, VDB_CONF_EXACT);
+	vdb_matches_free(&m);
+	/* A part that contradicts the criteria (FortiOS is an operating system, "o"). */
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:fortinet:fortios:7.2.6:*:*:*:*:*:*:*", &c, ver,
+					    sizeof(ver), &q), 0);
+	assert_int_equal(vdb_lookup(db, &q, &m), 0);
+	assert_null(find(&m, "CVE-2024-21762"));
+	vdb_matches_free(&m);
+	/* The hardware in target_hw picks the AND configurations that name it. */
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:o:sonicwall:sonicos:7.0.1-5035:*:*:*:*:*:nsa_2700:*", &c,
+					    ver, sizeof(ver), &q), 0);
+	assert_string_equal(q.platform, "nsa_2700");
+	assert_int_equal(vdb_lookup(db, &q, &m), 0);
+	assert_int_equal(must(&m, "CVE-2024-40766")->confidence, VDB_CONF_EXACT);
+	vdb_matches_free(&m);
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:o", &c, ver, sizeof(ver), &q), -1);
+	vdb_close(db);
+}
+
 static void backported_banner_is_rough(void **state)
 {
 	struct vdb *db = open_ok(full);
@@ -369,8 +407,8 @@ static void criteria_as_written(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < db->nprods; i++) {
-		struct vdb_query q = { vdb_s(db, db->prods[i].vendor), vdb_s(db, db->prods[i].product), NULL,
-				       NULL };
+		struct vdb_query q = { .vendor = vdb_s(db, db->prods[i].vendor),
+				       .product = vdb_s(db, db->prods[i].product) };
 		struct vdb_matches m;
 		assert_int_equal(vdb_lookup(db, &q, &m), 0);
 		for (size_t k = 0; k < m.n; k++) {
@@ -601,6 +639,7 @@ int main(void)
 		cmocka_unit_test(fortios_ranges),
 		cmocka_unit_test(and_configurations),
 		cmocka_unit_test(vendor_version_schemes),
+		cmocka_unit_test(cpe_queries),
 		cmocka_unit_test(backported_banner_is_rough),
 		cmocka_unit_test(unanalysed_records_fall_back),
 		cmocka_unit_test(jvn_entries),
