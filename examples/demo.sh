@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh - the survey end to end on the sample hospital, as far as medsec goes today:
-# blank template -> the hospital's filled workbook -> intake -> plan -> day-of confirmation.
+# blank template -> the hospital's filled workbook -> intake -> plan -> day-of confirmation ->
+# port scan of the test bed -> vulnerability index -> declared firmware checked (annex 2).
 # Usage: examples/demo.sh path/to/medsec   (make demo does this)
 set -e
 MEDSEC=${1:-build/medsec}
@@ -63,10 +64,24 @@ else
 	echo "(テスト用ホストを作れないため省略: $why)"
 fi
 
+step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
+# Real published records (tests/fixtures: 23 NVD records of edge devices, the whole KEV catalogue,
+# MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.
+FX="$HERE/../tests/fixtures"
+export MEDSEC_VULNDB="$OUT/medsec.vulndb"
+"$MEDSEC" vulndb import "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/known_exploited_vulnerabilities.json" \
+	"$FX/jvn/dataFeed_jvndb_detail_hnd.xml" "$FX/jvn/getVulnOverviewList_hnd.xml" "$HERE/../data/firmware-latest.json"
+"$MEDSEC" vulndb status
+"$MEDSEC" vuln lookup fortinet fortios 7.2.6
+
+step "8. 申告されたファームウェアの脆弱性 (別紙2 の元データ)"
+"$MEDSEC" firmware
+"$MEDSEC" firmware --json > "$OUT/firmware.json"
+
 step "出力"
 ls -l "$OUT"
 cat <<'NOTE'
 
-次の段階 (サービス調査、脆弱性照合、報告書) は開発中です。
-The next stages (probes, vulnerability matching, report) are being built.
+次の段階 (サービス調査、報告書) は開発中です。
+The next stages (service probes, report) are being built.
 NOTE

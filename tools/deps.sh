@@ -3,7 +3,7 @@
 # Idempotent and quiet when nothing is missing. Usage: tools/deps.sh [build|test|demo|bench|fuzz]
 set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
-libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev"
+libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev libpcre2-dev libssl-dev"
 # The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
 bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
 vsftpd samba strongswan-charon inetutils-telnetd jq"

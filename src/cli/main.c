@@ -23,6 +23,8 @@ static const struct {
 	  "port-scan the plan's target addresses" },
 	{ "scope", cmd_scope, "計画外のアドレスを調べる許可を記録する (scan --target 用)",
 	  "record authorisations for addresses outside the plan (scan --target)" },
+	{ "probe", cmd_probe, "開いているポートのサービス・製品・バージョンと TLS を調べる",
+	  "identify the service, product, version and TLS of every open port" },
 	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",

@@ -17,6 +17,7 @@ check store intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h'
 check intake plan.h cli/cli.h 'store/[a-z_]+\.h'
 check plan cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check scan store.h intake.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+check probe store.h intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check vulndb store.h intake.h plan.h scan.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check cli 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 # SQL lives in the store only.
@@ -26,9 +27,9 @@ if [ -n "$hits" ]; then fail "SQL outside src/store: $hits"; else ok; fi
 hits=$(grep -rlE '\b(printf|puts|fputs)\(|stderr|stdout' "$SRC/src" | grep -v '/src/cli/' \
 	| grep -v '/src/util/mem.c')
 if [ -n "$hits" ]; then fail "printing outside src/cli: $hits"; else ok; fi
-# Only the scanner opens sockets.
-hits=$(grep -rlE '\bsocket\(' "$SRC/src" | grep -v '/src/scan/')
-if [ -n "$hits" ]; then fail "sockets outside src/scan: $hits"; else ok; fi
+# Only the scanner and the prober open sockets (to targets the plan authorises).
+hits=$(grep -rlE '\bsocket\(' "$SRC/src" | grep -v '/src/scan/' | grep -v '/src/probe/')
+if [ -n "$hits" ]; then fail "sockets outside src/scan and src/probe: $hits"; else ok; fi
 # Only the feed download talks HTTP.
 hits=$(grep -rlE 'curl/curl\.h|curl_easy_' "$SRC/src" | grep -v '/src/vulndb/update.c')
 if [ -n "$hits" ]; then fail "HTTP outside src/vulndb/update.c: $hits"; else ok; fi

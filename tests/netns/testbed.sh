@@ -124,7 +124,7 @@ s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep
 		-p "$TB_DIR/h1/snmpd.pid" "udp:$TB_H1:161" >"$TB_DIR/h1/snmpd.log" 2>&1
 	# h1: FTP, SMB and NetBIOS, IKE.
 	mkdir -p /var/run/vsftpd/empty "$TB_DIR/h1/samba/ncalrpc"
-	printf 'listen=YES\nlisten_ipv6=NO\nlisten_address=%s\nbackground=YES\nanonymous_enable=NO\nsecure_chroot_dir=/var/run/vsftpd/empty\n' \
+	printf 'listen=YES\nlisten_ipv6=NO\nlisten_address=%s\nbackground=YES\nanonymous_enable=NO\nlocal_enable=YES\nsecure_chroot_dir=/var/run/vsftpd/empty\n' \
 		"$TB_H1" > "$TB_DIR/h1/vsftpd.conf"
 	ip netns exec "$(tb_ns h1)" vsftpd "$TB_DIR/h1/vsftpd.conf"
 	cat > "$TB_DIR/h1/smb.conf" <<SMB

@@ -1,0 +1,83 @@
+/*
+ * probe.h - what answers on an open port: the service, product, version and
+ * CPE name, each decided from bytes the service sent (the evidence), with a
+ * confidence; and for TLS ports what the handshake and certificate show.
+ *
+ * The probe and match database is data (data/probes.json, our own, written
+ * from protocol documents and captures of real software): what to send and
+ * which patterns (PCRE2) identify the reply. The engine talks to many ports
+ * at once on epoll with non-blocking OpenSSL, never waiting seconds for a
+ * reply that a quick service would already have sent.
+ */
+#ifndef MEDSEC_PROBE_H
+#define MEDSEC_PROBE_H
+
+#include <stddef.h>
+
+#include "medsec/error.h"
+
+struct probe_db;
+
+/* Loads and checks the database (every pattern compiled, every example matched). */
+int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, struct ms_error *err);
+void probe_db_free(struct probe_db *db);
+size_t probe_db_count(const struct probe_db *db);	/* matches */
+
+struct probe_tls {
+	int done;			/* a TLS handshake succeeded */
+	char version[16];		/* "TLSv1.3" */
+	char cipher[64];
+	char subject[256], issuer[256];
+	char sans[512];			/* "DNS:a, DNS:b, IP:…" */
+	char not_before[32], not_after[32];	/* ISO 8601 UTC */
+	int self_signed, expired;
+	char key_type[16];		/* "RSA", "EC", "ED25519" */
+	int key_bits;
+};
+
+struct probe_result {
+	char address[64];
+	int port;
+	int line_no;
+	char service[32];		/* "ssh", "http", "ftp" … or "" if unknown */
+	char product[64], version[64];
+	char extra[128];		/* what follows the version ("Debian-2+deb12u3": a distribution build) */
+	char device[64];		/* device family / model where it shows */
+	char cpe[256];
+	int confidence;			/* 0-100: 100 = a version string of the product itself */
+	char evidence[512];		/* the reply excerpt the decision rests on, printable */
+	char match[64];			/* the database entry that decided */
+	int tls_wrapped;
+	struct probe_tls tls;
+	char error[64];			/* "" or why nothing could be read ("connect: refused") */
+};
+
+/*
+ * Decides a reply: the first pattern of probe `probe` (or any probe when NULL)
+ * that matches data fills r's identification. Pure; 1 if identified, else 0.
+ */
+int probe_identify(const struct probe_db *db, const char *probe, const unsigned char *data,
+		   size_t len, struct probe_result *r);
+
+struct probe_target {
+	char address[64];
+	int port;
+	int line_no;
+};
+
+struct probe_opts {
+	int parallel;			/* connections in flight, all hosts (default 64) */
+	int per_host;			/* per host (default 8: a hospital UTM sees a trickle) */
+	int connect_ms;			/* connect timeout (default 2000) */
+	int quiet_ms;			/* a reply is complete after this much silence (default 300) */
+	int banner_ms;			/* wait for a service that speaks first (default 500) */
+	int read_ms;			/* longest wait for a reply or a handshake (default 1500) */
+	void (*progress)(void *ctx, size_t done, size_t total);
+	void *ctx;
+};
+
+/* Probes every target; *out (new, free it) has one result per target, in order. */
+int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
+	      const struct probe_opts *o, struct probe_result **out, struct ms_error *err);
+
+#endif

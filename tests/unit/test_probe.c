@@ -1,0 +1,129 @@
+/* test_probe.c - the probe database: every entry's examples (checked by the loader), replies
+ * decided with evidence, and bad databases refused with the place named. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "medsec/probe.h"
+
+static struct probe_db *load_shipped(void)
+{
+	char path[4096];
+	struct probe_db *db;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+
+	snprintf(path, sizeof(path), "%s/data/probes.json", getenv("MEDSEC_SOURCE"));
+	assert_int_equal(probe_db_load(path, &db, &d, &err), 0);
+	assert_int_equal(d.n, 0);
+	return db;
+}
+
+static void shipped_database_loads(void **state)
+{
+	struct probe_db *db = load_shipped();
+
+	(void)state;
+	assert_true(probe_db_count(db) >= 30);
+	probe_db_free(db);
+}
+
+static void replies_decided_with_evidence(void **state)
+{
+	struct probe_db *db = load_shipped();
+	struct probe_result r;
+	static const char ssh[] = "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\r\n";
+	static const char http[] = "HTTP/1.1 302 Found\r\nServer: xxxxxxxx-xxxxx\r\nLocation: https://203.0.113.5:10443/remote/login?lang=en\r\n\r\n";
+	static const unsigned char bin[] = { 0xff, 0xfd, 0x18, 0xff, 0xfd, 0x20 };
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)ssh, strlen(ssh), &r), 1);
+	assert_string_equal(r.product, "OpenSSH");
+	assert_string_equal(r.version, "8.4p1");
+	assert_string_equal(r.extra, "Raspbian-5+deb11u3");
+	assert_string_equal(r.cpe, "cpe:2.3:a:openbsd:openssh:8.4p1:*:*:*:*:*:*:*");
+	assert_int_equal(r.confidence, 100);
+	assert_string_equal(r.evidence, "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\\r\\n");
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(probe_identify(db, "http", (const unsigned char *)http, strlen(http), &r), 1);
+	assert_string_equal(r.device, "FortiGate");
+	assert_string_equal(r.cpe, "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*");
+	assert_non_null(strstr(r.evidence, "/remote/login"));
+
+	/* Binary replies: escaped in the evidence. A banner is not an HTTP reply. */
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(probe_identify(db, "banner", bin, sizeof(bin), &r), 1);
+	assert_string_equal(r.service, "telnet");
+	assert_string_equal(r.evidence, "\\xff\\xfd\\x18\\xff\\xfd ");
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(probe_identify(db, "http", (const unsigned char *)ssh, 7, &r), 0);
+	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)"", 0, &r), 0);
+	probe_db_free(db);
+}
+
+static int load_text(const char *json, struct ms_diags *d)
+{
+	char path[] = "/tmp/medsec-test-probes.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	struct probe_db *db = NULL;
+	struct ms_error err;
+	int rc;
+
+	fputs(json, f);
+	fclose(f);
+	rc = probe_db_load(path, &db, d, &err);
+	remove(path);
+	assert_true(rc != 0 || db != NULL);
+	probe_db_free(db);
+	return rc;
+}
+
+static void bad_databases_refused(void **state)
+{
+	struct ms_diags d = { 0 };
+
+	(void)state;
+	/* A pattern that does not compile. */
+	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
+				   "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"(\",\"source\":\"s\","
+				   "\"examples\":[{\"reply\":\"x\"}]}]}", &d), MS_ERR_INPUT);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].where, ":/matches/0"));
+	ms_diags_dispose(&d);
+	/* An example the entry does not identify as it says. */
+	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
+				   "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"^A([0-9])\",\"version\":\"$1\","
+				   "\"source\":\"s\",\"examples\":[{\"reply\":\"A1\",\"version\":\"2\"}]}]}", &d),
+			 MS_ERR_INPUT);
+	assert_non_null(strstr(d.v[0].where, ":/matches/0/examples/0"));
+	ms_diags_dispose(&d);
+	/* No source, an unknown probe, no example, bad hex. */
+	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"},{\"name\":\"b\",\"send_hex\":\"zz\"}],"
+				   "\"matches\":[{\"name\":\"x\",\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"a\"},"
+				   "{\"name\":\"y\",\"probe\":\"nope\",\"service\":\"x\",\"pattern\":\"a\",\"source\":\"s\"}]}",
+				   &d), MS_ERR_INPUT);
+	assert_int_equal(d.errors, 3);
+	ms_diags_dispose(&d);
+	assert_int_equal(load_text("{\"medsec_probes\":2}", &d), MS_ERR_INPUT);
+	ms_diags_dispose(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_database_loads),
+		cmocka_unit_test(replies_decided_with_evidence),
+		cmocka_unit_test(bad_databases_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
