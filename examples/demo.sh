@@ -54,6 +54,9 @@ if why=$(testbed_can_run); then
 	testbed_up "$(cd "$OUT" && pwd)/testbed"
 	ip netns exec "$(tb_ns sc)" "$MEDSEC" scan --ports 1-65535 --rate 20000 --host-rate 20000
 	"$MEDSEC" scan --show --json > "$OUT/scan.json"
+	step "6b. 開いていたポートのサービス・製品・バージョン・TLS (根拠つき)"
+	ip netns exec "$(tb_ns sc)" "$MEDSEC" probe
+	ip netns exec "$(tb_ns sc)" "$MEDSEC" probe --json > "$OUT/probe.json"
 	testbed_stop_captures
 	n=$(tcpdump -r "$OUT/testbed/out.pcap" -n "ip dst $TB_OUT" 2>/dev/null | wc -l)
 	echo "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: $n"
@@ -82,6 +85,6 @@ step "出力"
 ls -l "$OUT"
 cat <<'NOTE'
 
-次の段階 (サービス調査、報告書) は開発中です。
-The next stages (service probes, report) are being built.
+次の段階 (SMB・RDP・VNC・SNMP 等の識別、TLS の詳細診断、報告書) は開発中です。
+The next stages (SMB, RDP, VNC, SNMP identification, TLS checks, the report) are being built.
 NOTE

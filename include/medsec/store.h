@@ -154,4 +154,23 @@ int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **
 		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
 		       struct ms_error *err);
 
+/* --- services (what answers on an open port) --- */
+
+struct service_row {
+	char address[64];
+	char proto[4];
+	int port, line_no;
+	char service[32], product[64], version[64], extra[128], device[64], cpe[256];
+	int confidence;			/* 0-100 */
+	char evidence[512];		/* the reply excerpt the decision rests on */
+	char decided_by[64];		/* the probe database entry */
+	int tls_wrapped;
+	const char *tls_json;		/* the TLS facts as JSON, or NULL; not owned */
+	char error[64];
+};
+
+/* Replaces the scan's services with these, in one transaction. */
+int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
+			const char *probed_at, struct ms_error *err);
+
 #endif

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "medsec/clock.h"
 #include "medsec/ip.h"
 #include "medsec/mem.h"
 #include "medsec/plan.h"
@@ -121,7 +122,8 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 	cli_pad(stdout, r->service[0] ? r->service : "?", 8);
 	snprintf(what, sizeof(what), "%s%s%s%s%s", r->product, r->version[0] ? " " : "", r->version,
 		 r->extra[0] ? " " : "", r->extra);
-	cli_pad(stdout, what[0] ? what : (c->lang == MS_LANG_EN ? "(unidentified)" : "(特定できず)"), 36);
+	cli_pad(stdout, what[0] ? what : r->service[0] ? (c->lang == MS_LANG_EN ? "(product unknown)" : "(製品不明)")
+						     : (c->lang == MS_LANG_EN ? "(unidentified)" : "(特定できず)"), 36);
 	printf("%s%s\n", r->tls_wrapped ? "TLS " : "", r->cpe);
 	if (r->tls.done)
 		printf("    TLS %s %s; %s; %s %d bit%s%s\n", r->tls.version, r->tls.cipher, r->tls.subject,
@@ -129,6 +131,48 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 		       r->tls.expired ? "; expired" : "");
 	if (r->evidence[0])
 		printf("    %s %.160s\n", c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
+}
+
+/* The results as the store keeps them, in one transaction (the TLS facts as JSON text). */
+static int save(struct store *st, int64_t scan_id, const struct probe_result *res, size_t n,
+		struct ms_error *err)
+{
+	struct service_row *rows = ms_xcalloc(n + 1, sizeof(*rows));
+	char **tls = ms_xcalloc(n + 1, sizeof(*tls));
+	char now[32];
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct probe_result *r = &res[i];
+		struct service_row *w = &rows[i];
+		json_t *j = result_json(r);
+		snprintf(w->address, sizeof(w->address), "%s", r->address);
+		snprintf(w->proto, sizeof(w->proto), "tcp");
+		w->port = r->port;
+		w->line_no = r->line_no;
+		snprintf(w->service, sizeof(w->service), "%s", r->service);
+		snprintf(w->product, sizeof(w->product), "%s", r->product);
+		snprintf(w->version, sizeof(w->version), "%s", r->version);
+		snprintf(w->extra, sizeof(w->extra), "%s", r->extra);
+		snprintf(w->device, sizeof(w->device), "%s", r->device);
+		snprintf(w->cpe, sizeof(w->cpe), "%s", r->cpe);
+		w->confidence = r->confidence;
+		snprintf(w->evidence, sizeof(w->evidence), "%s", r->evidence);
+		snprintf(w->decided_by, sizeof(w->decided_by), "%s", r->match);
+		w->tls_wrapped = r->tls_wrapped;
+		snprintf(w->error, sizeof(w->error), "%s", r->error);
+		if (r->tls.done)
+			tls[i] = json_dumps(json_object_get(j, "tls"), JSON_COMPACT | JSON_PRESERVE_ORDER);
+		w->tls_json = tls[i];
+		json_decref(j);
+	}
+	ms_now_iso(now);
+	rc = store_services_save(st, scan_id, rows, n, now, err);
+	for (size_t i = 0; i < n; i++)
+		free(tls[i]);
+	free(tls);
+	free(rows);
+	return rc;
 }
 
 int cmd_probe(struct cli *c, int argc, char **argv)
@@ -207,6 +251,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		goto fail;
 	if (o.progress)
 		fputs("\r\033[K", stderr);
+	if ((rc = save(st, rec.id, res, n, &err)))
+		goto fail;
 	if (c->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)

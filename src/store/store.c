@@ -120,3 +120,9 @@ int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **o
 {
 	return s->ops->scope_list(s, hospital_id, out, n, err);
 }
+
+int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
+			const char *probed_at, struct ms_error *err)
+{
+	return s->ops->services_save(s, scan_id, rows, n, probed_at, err);
+}

@@ -45,6 +45,8 @@ struct store_ops {
 	int (*scan_results)(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
 			    size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
 			    struct ms_error *err);
+	int (*services_save)(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
+			     const char *probed_at, struct ms_error *err);
 };
 
 struct store {

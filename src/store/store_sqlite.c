@@ -101,6 +101,22 @@ static const char *const migrations[] = {
 	"  authorised_by TEXT NOT NULL,"
 	"  authorised_at TEXT NOT NULL,"
 	"  note TEXT);",
+	/* 3: what answers on each open port of a scan, with the reply it was decided from */
+	"CREATE TABLE service ("
+	"  scan_id INTEGER NOT NULL REFERENCES scan(id) ON DELETE CASCADE,"
+	"  address TEXT NOT NULL,"
+	"  proto TEXT NOT NULL,"
+	"  port INTEGER NOT NULL,"
+	"  line_no INTEGER,"
+	"  service TEXT, product TEXT, version TEXT, extra TEXT, device TEXT, cpe TEXT,"
+	"  confidence INTEGER NOT NULL,"
+	"  evidence TEXT,"
+	"  decided_by TEXT,"
+	"  tls_wrapped INTEGER NOT NULL,"
+	"  tls TEXT,"
+	"  error TEXT,"
+	"  probed_at TEXT NOT NULL,"
+	"  PRIMARY KEY (scan_id, address, proto, port));",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -788,6 +804,54 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 	return end(db, rc, err);
 }
 
+static int sq_services_save(struct store *s, int64_t scan_id, const struct service_row *rows,
+			    size_t n, const char *probed_at, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = begin(db, err)))
+		return rc;
+	/* A new probe of the scan replaces the last one whole. */
+	if ((rc = prepare(db, "DELETE FROM service WHERE scan_id = ?", &st, err)) == MS_OK) {
+		sqlite3_bind_int64(st, 1, scan_id);
+		rc = run(db, st, err);
+	}
+	if (rc == MS_OK)
+		rc = prepare(db,
+			     "INSERT INTO service (scan_id, address, proto, port, line_no, service, product,"
+			     " version, extra, device, cpe, confidence, evidence, decided_by, tls_wrapped,"
+			     " tls, error, probed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			     &st, err);
+	for (size_t i = 0; i < n && rc == MS_OK; i++) {
+		const struct service_row *r = &rows[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, scan_id);
+		bind_text(st, 2, r->address);
+		bind_text(st, 3, r->proto);
+		sqlite3_bind_int(st, 4, r->port);
+		sqlite3_bind_int(st, 5, r->line_no);
+		bind_text(st, 6, r->service);
+		bind_text(st, 7, r->product);
+		bind_text(st, 8, r->version);
+		bind_text(st, 9, r->extra);
+		bind_text(st, 10, r->device);
+		bind_text(st, 11, r->cpe);
+		sqlite3_bind_int(st, 12, r->confidence);
+		bind_text(st, 13, r->evidence);
+		bind_text(st, 14, r->decided_by);
+		sqlite3_bind_int(st, 15, r->tls_wrapped);
+		bind_text(st, 16, r->tls_json);
+		bind_text(st, 17, r->error);
+		bind_text(st, 18, probed_at);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	return end(db, rc, err);
+}
+
 static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
 			  const char *finished_at, struct ms_error *err)
 {
@@ -985,6 +1049,7 @@ static const struct store_ops sqlite_ops = {
 	.scan_finish = sq_scan_finish,
 	.scan_latest = sq_scan_latest,
 	.scan_results = sq_scan_results,
+	.services_save = sq_services_save,
 };
 
 int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)

@@ -53,6 +53,9 @@ expect_eq "$(jq '.services | length' probe.json)" "$(jq '[.hosts[].ports[] | sel
 	"one result per open port"
 [ "$took" -le 20 ] && ok || fail "probing took ${took}s"
 
+# Stored with the scan: one row per open port, the TLS facts as JSON.
+expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT count(*) FROM service WHERE port IN (22, 443)")" 2 "stored"
+expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT json_extract(tls, '$.key_type') FROM service WHERE port = 443")" RSA "TLS stored"
 expect_status 0 $SC "$MEDSEC" probe
 expect_in out.txt "$TB_H1:22/tcp"
 expect_in out.txt "根拠:"
