@@ -8,16 +8,23 @@ if ! why=$(testbed_can_run); then
 	echo "SKIP: the namespace test bed $why; CI runs it as root"
 	exit 77
 fi
-trap 'testbed_down; rm -rf "$T"' EXIT
+trap 'kill $emu 2>/dev/null; testbed_down; rm -rf "$T"' EXIT
 testbed_up "$T"
 SC="ip netns exec $(tb_ns sc)"
+# Devices we cannot run, beside the real services on h1 (tests/netns/emulators.py).
+ip netns exec "$(tb_ns h1)" python3 "$SRC/tests/netns/emulators.py" "$TB_H1" "$T/h1/cert.pem" "$T/h1/key.pem" 300 &
+emu=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	$SC python3 -c "import socket; socket.create_connection(('$TB_H1', 10443), 0.5)" 2>/dev/null && break
+	sleep 0.3
+done
 
 jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .terminals = [] | .locations = []' \
 	"$SAMPLE" > bed.json
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,8443,$TB_HIGH_PORT --udp-ports none --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,5900,8443,10443,$TB_HIGH_PORT --udp-ports none --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -45,6 +52,18 @@ for p in 443 8443; do
 	expect_eq "$(svc $p '[.tls.self_signed, .tls.key_type, .tls.key_bits] | join(" ")')" "true RSA 2048" "$p: certificate"
 	expect_eq "$(svc $p '.tls.not_after | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")')" true "$p: expiry"
 done
+# Samba: SMB2 and later only; the NetBIOS session service answers.
+expect_eq "$(svc 445 '.service + " " + .extra')" "smb SMBv1 refused (SMB2 or later)" "445: samba refuses SMB1"
+expect_eq "$(svc 139 '.service')" netbios-ssn "139: NetBIOS session service"
+# The emulated devices.
+expect_eq "$(svc 3389 '.service + " " + .extra')" "rdp NLA required" "3389: RDP with NLA"
+expect_eq "$(svc 3390 '.service + " " + .extra')" "rdp NLA not required" "3390: RDP without NLA"
+expect_eq "$(svc 5900 '.service + " " + .version')" "vnc RFB 3.8" "5900: VNC"
+expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
+	"OpenSSH 7.4 cpe:2.3:a:openbsd:openssh:7.4:*:*:*:*:*:*:*" "2222: old OpenSSH"
+expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
+expect_eq "$(svc 10443 '[.device, .cpe, .tls_wrapped] | join(" ")')" \
+	"FortiGate cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:* true" "10443: FortiGate SSL-VPN over TLS"
 # Every result carries its evidence; the silent listener is left unidentified, not guessed.
 expect_eq "$(jq '[.services[] | select(.service != null) | select(.evidence == null)] | length' probe.json)" 0 "evidence"
 expect_eq "$(svc $TB_HIGH_PORT '.service')" null "silent port"

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""emulators.py - devices the test bed cannot run, answering as their documents say they do.
+
+Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
+  3389  RDP that requires NLA      ([MS-RDPBCGR] 2.2.1.2.2 RDP_NEG_FAILURE HYBRID_REQUIRED_BY_SERVER)
+  3390  RDP that does not          (2.2.1.2.1 RDP_NEG_RSP selecting TLS)
+  5900  VNC, RFB 3.8, security type None (RFC 6143 7.1.1, 7.1.2)
+  2222  an old OpenSSH banner      (RFC 4253 4.2)
+  2323  a Yamaha RT telnet login   (a bare "Password:" prompt)
+  10443 a FortiGate SSL-VPN portal over TLS (302 to /remote/login, as the FortiOS guide describes)
+Usage: emulators.py ADDRESS CERT KEY [LIFETIME]
+"""
+import socket
+import ssl
+import sys
+import threading
+import time
+
+ADDR, CERT, KEY = sys.argv[1], sys.argv[2], sys.argv[3]
+LIFETIME = float(sys.argv[4]) if len(sys.argv) > 4 else 600
+
+
+def rdp(selected_or_failure):
+    def serve(c):
+        c.recv(64)
+        c.sendall(bytes.fromhex("030000130ed00000123400") + selected_or_failure)
+    return serve
+
+
+def vnc(c):
+    c.sendall(b"RFB 003.008\n")
+    if c.recv(12):
+        c.sendall(bytes([1, 1]))	# one security type: None
+
+
+def banner(text):
+    def serve(c):
+        c.sendall(text)
+        c.recv(64)
+    return serve
+
+
+def fortigate(c):
+    c.recv(4096)
+    c.sendall(b"HTTP/1.1 302 Found\r\nServer: xxxxxxxx-xxxxx\r\nLocation: /remote/login?lang=en\r\n"
+              b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+
+
+SERVICES = {
+    3389: rdp(bytes.fromhex("0300080005000000")),
+    3390: rdp(bytes.fromhex("0200080001000000")),
+    5900: vnc,
+    2222: banner(b"SSH-2.0-OpenSSH_7.4\r\n"),
+    2323: banner(b"\r\nPassword: "),
+    10443: fortigate,
+}
+
+
+def handle(port, c):
+    try:
+        c.settimeout(5)
+        if port == 10443:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(CERT, KEY)
+            c = ctx.wrap_socket(c, server_side=True)
+        SERVICES[port](c)
+    except (OSError, ssl.SSLError):
+        pass
+    finally:
+        c.close()
+
+
+def listen(port):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind((ADDR, port))
+    s.listen(16)
+    while True:
+        c, _ = s.accept()
+        threading.Thread(target=handle, args=(port, c), daemon=True).start()
+
+
+for p in SERVICES:
+    threading.Thread(target=listen, args=(p,), daemon=True).start()
+time.sleep(LIFETIME)
