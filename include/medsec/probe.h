@@ -80,4 +80,25 @@ struct probe_opts {
 int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
 	      const struct probe_opts *o, struct probe_result **out, struct ms_error *err);
 
+/* ---- checks: findings from what was identified (data/checks.json) ---- */
+
+struct probe_checks;
+
+/* Loads the checks, each run against its own example (a test per check). */
+int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
+		      struct ms_error *err);
+void probe_checks_free(struct probe_checks *c);
+
+struct probe_finding {
+	const char *check;		/* the check's id; strings point into the checks */
+	const char *kind;		/* "exposure", "tls", "backdoor", "default_account" */
+	const char *severity;		/* "critical" … "info" */
+	const char *title, *reason, *advice, *manual;
+	size_t result;			/* index of the probe result it is about */
+};
+
+/* Every finding the results give, most severe first; *out new (free it). */
+int probe_check(const struct probe_checks *c, const struct probe_result *r, size_t n,
+		struct probe_finding **out, size_t *nout);
+
 #endif

@@ -175,6 +175,17 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 	return rc;
 }
 
+static const char *severity_label(const struct cli *c, const char *key)
+{
+	static const char *const keys[] = { "critical", "high", "medium", "low", "info" };
+	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
+
+	for (int i = 0; i < 5; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return c->lang == MS_LANG_EN ? keys[i] : ja[i];
+	return key;
+}
+
 int cmd_probe(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -193,6 +204,9 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	struct scan_scope scope = { 0 };
 	struct plan *plan = NULL;
 	struct probe_db *db = NULL;
+	struct probe_checks *checks = NULL;
+	struct probe_finding *f = NULL;
+	size_t nf = 0;
 	struct probe_target *t = NULL;
 	struct probe_result *res = NULL;
 	struct ms_diags d = { 0 };
@@ -209,7 +223,11 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage(c, "medsec probe [--json] [--parallel N] [--per-host N]");
 	snprintf(path, sizeof(path), "%s/probes.json", data && *data ? data : MEDSEC_DATA_DIR);
-	if ((rc = probe_db_load(path, &db, &d, &err))) {
+	if (!(rc = probe_db_load(path, &db, &d, &err))) {
+		snprintf(path, sizeof(path), "%s/checks.json", data && *data ? data : MEDSEC_DATA_DIR);
+		rc = probe_checks_load(path, &checks, &d, &err);
+	}
+	if (rc) {
 		if (d.n)
 			cli_diags(c, &d);
 		else
@@ -253,12 +271,20 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if ((rc = save(st, rec.id, res, n, &err)))
 		goto fail;
+	probe_check(checks, res, n, &f, &nf);
 	if (c->json) {
-		json_t *arr = json_array();
+		json_t *arr = json_array(), *fa = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, result_json(&res[i]));
+		for (size_t i = 0; i < nf; i++)
+			json_array_append_new(fa, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+							     "address", res[f[i].result].address, "port",
+							     res[f[i].result].port, "kind", f[i].kind,
+							     "severity", f[i].severity, "check", f[i].check,
+							     "title", f[i].title, "reason", f[i].reason,
+							     "advice", f[i].advice, "manual", f[i].manual));
 		json_t *root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)rec.id, "services", arr,
-					 "findings", json_array());
+					 "findings", fa);
 		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		puts(s);
 		free(s);
@@ -266,6 +292,11 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	} else {
 		for (size_t i = 0; i < n; i++)
 			result_print(c, &res[i]);
+		if (nf)
+			printf(c->lang == MS_LANG_EN ? "\nfindings:\n" : "\n所見:\n");
+		for (size_t i = 0; i < nf; i++)
+			printf("  [%s] %s:%d %s\n", severity_label(c, f[i].severity), res[f[i].result].address,
+			       res[f[i].result].port, f[i].title);
 	}
 	goto out;
 fail:
@@ -281,6 +312,8 @@ out:
 	scan_scope_dispose(&scope);
 	plan_free(plan);
 	probe_db_free(db);
+	probe_checks_free(checks);
+	free(f);
 	store_close(st);
 	return rc;
 }

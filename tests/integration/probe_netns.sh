@@ -64,6 +64,23 @@ expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
 expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
 expect_eq "$(svc 10443 '[.device, .cpe, .tls_wrapped] | join(" ")')" \
 	"FortiGate cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:* true" "10443: FortiGate SSL-VPN over TLS"
+# Findings, each with its reason: the right check on the right port.
+finding() { jq -r --argjson p "$1" --arg c "$2" '.findings[] | select(.port == $p and .check == $c) | .severity' probe.json; }
+expect_eq "$(finding 3390 rdp-no-nla)" critical "finding: RDP without NLA"
+expect_eq "$(finding 3390 rdp-exposed)" "" "finding: the specific RDP finding replaces the general one"
+expect_eq "$(finding 3389 rdp-exposed)" high "finding: RDP exposed"
+expect_eq "$(finding 445 smb-exposed)$(finding 139 smb-exposed)" highhigh "finding: SMB/NetBIOS exposed"
+expect_eq "$(finding 23 telnet-exposed)$(finding 2323 telnet-exposed)" highhigh "finding: telnet exposed"
+expect_eq "$(finding 5900 vnc-exposed)" high "finding: VNC exposed"
+expect_eq "$(finding 21 ftp-exposed)" medium "finding: FTP exposed"
+expect_eq "$(finding 53 dns-open)" low "finding: DNS answers"
+expect_eq "$(finding 10443 vpn-portal)" info "finding: SSL-VPN portal"
+expect_eq "$(finding 443 tls-self-signed)$(finding 8443 tls-self-signed)$(finding 10443 tls-self-signed)" lowlowlow \
+	"finding: self-signed certificates"
+expect_eq "$(finding 22 telnet-exposed)$(finding 80 tls-self-signed)" "" "no finding where none applies"
+expect_eq "$(jq -r '.findings[0].severity' probe.json)" critical "most severe first"
+expect_eq "$(jq '[.findings[] | select(.reason == null or .advice == null or .manual == null)] | length' probe.json)" 0 \
+	"every finding explains itself"
 # Every result carries its evidence; the silent listener is left unidentified, not guessed.
 expect_eq "$(jq '[.services[] | select(.service != null) | select(.evidence == null)] | length' probe.json)" 0 "evidence"
 expect_eq "$(svc $TB_HIGH_PORT '.service')" null "silent port"
@@ -78,4 +95,5 @@ expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT json_extract(tls, '$.key_type') FROM s
 expect_status 0 $SC "$MEDSEC" probe
 expect_in out.txt "$TB_H1:22/tcp"
 expect_in out.txt "根拠:"
+expect_in out.txt "[緊急] $TB_H1:3390 リモートデスクトップ (RDP) が認証前の接続を受け付けます (NLA 無効)"
 finish

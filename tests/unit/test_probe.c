@@ -117,12 +117,77 @@ static void bad_databases_refused(void **state)
 	ms_diags_dispose(&d);
 }
 
+static void checks_load_and_decide(void **state)
+{
+	char path[4096];
+	struct probe_checks *c;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	struct probe_result r[3];
+	struct probe_finding *f;
+	size_t n;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/data/checks.json", getenv("MEDSEC_SOURCE"));
+	assert_int_equal(probe_checks_load(path, &c, &d, &err), 0);
+	memset(r, 0, sizeof(r));
+	strcpy(r[0].service, "http");			/* nothing to say */
+	strcpy(r[1].service, "rdp");
+	strcpy(r[1].match, "rdp-no-nla");
+	strcpy(r[2].service, "http");
+	r[2].tls.done = 1;
+	strcpy(r[2].tls.version, "TLSv1");
+	strcpy(r[2].tls.key_type, "RSA");
+	r[2].tls.key_bits = 1024;
+	r[2].tls.self_signed = 1;
+	assert_int_equal(probe_check(c, r, 3, &f, &n), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(f[0].check, "rdp-no-nla");	/* critical first; the general RDP check not repeated */
+	assert_int_equal(f[0].result, 1);
+	assert_string_equal(f[0].manual, "06 保守作業等の医療情報システムへのアクセス管理");
+	for (size_t i = 1; i < n; i++) {
+		assert_int_equal(f[i].result, 2);
+		assert_string_equal(f[i].kind, "tls");
+	}
+	free(f);
+	probe_checks_free(c);
+}
+
+static void bad_checks_refused(void **state)
+{
+	char path[] = "/tmp/medsec-test-checks.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	struct probe_checks *c;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+
+	(void)state;
+	/* An unknown condition; an example the condition does not hold for; a bad severity. */
+	fputs("{\"medsec_checks\":1,\"checks\":["
+	      "{\"id\":\"a\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"colour\":\"red\"},"
+	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{}},"
+	      "{\"id\":\"b\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"},"
+	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"ssh\"}},"
+	      "{\"id\":\"c\",\"kind\":\"exposure\",\"severity\":\"dire\",\"when\":{\"service\":\"rdp\"},"
+	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}}]}", f);
+	fclose(f);
+	assert_int_equal(probe_checks_load(path, &c, &d, &err), MS_ERR_INPUT);
+	assert_null(c);
+	assert_true(d.errors >= 3);
+	assert_non_null(strstr(d.v[0].where, ":/checks/0"));
+	ms_diags_dispose(&d);
+	remove(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_database_loads),
 		cmocka_unit_test(replies_decided_with_evidence),
 		cmocka_unit_test(bad_databases_refused),
+		cmocka_unit_test(checks_load_and_decide),
+		cmocka_unit_test(bad_checks_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
