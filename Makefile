@@ -51,6 +51,7 @@ bench: build
 	@sh bench/intake.sh build/medsec
 	@sh bench/scan.sh build/medsec
 	@sh bench/vulndb.sh build/medsec build/bench/vulndb_bench
+	@sh bench/probe.sh build/medsec
 
 clean:
 	rm -rf build build-asan build-fuzz fuzz-out demo-out

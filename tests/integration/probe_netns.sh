@@ -64,6 +64,8 @@ expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
 expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
 expect_eq "$(svc 10443 '[.device, .cpe, .tls_wrapped] | join(" ")')" \
 	"FortiGate cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:* true" "10443: FortiGate SSL-VPN over TLS"
+python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open('probe.json')), json.load(open(sys.argv[1])))" \
+	"$SRC/docs/json/probe.schema.json" && ok || fail "probe JSON against docs/json/probe.schema.json"
 # Findings, each with its reason: the right check on the right port.
 finding() { jq -r --argjson p "$1" --arg c "$2" '.findings[] | select(.port == $p and .check == $c) | .severity' probe.json; }
 expect_eq "$(finding 3390 rdp-no-nla)" critical "finding: RDP without NLA"
