@@ -47,6 +47,7 @@ struct probe_result {
 	int confidence;			/* 0-100: 100 = a version string of the product itself */
 	char evidence[512];		/* the reply excerpt the decision rests on, printable */
 	char match[64];			/* the database entry that decided */
+	char followup[64];		/* the entry that decided the follow-up exchange, or "" */
 	int tls_wrapped;
 	struct probe_tls tls;
 	char error[64];			/* "" or why nothing could be read ("connect: refused") */

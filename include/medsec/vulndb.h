@@ -41,10 +41,10 @@ int vdb_import_buffer(struct vdb_builder *b, const void *data, size_t len, const
 
 struct vdb;
 /* Copies everything an open index holds into the builder (merge before an import). */
-int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_error *err);
+void vdb_builder_load(struct vdb_builder *b, const struct vdb *db);
 
 /* The index file's bytes, in a new buffer (free it); for writing elsewhere, tests, fuzzing. */
-int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len);
+void vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len);
 
 /*
  * Writes the index to path atomically (a temporary file beside it, fsync,

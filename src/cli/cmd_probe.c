@@ -98,6 +98,7 @@ static json_t *result_json(const struct probe_result *r)
 			      "device", str_or_null(r->device), "cpe", str_or_null(r->cpe), "confidence",
 			      r->confidence, "evidence", str_or_null(r->evidence), "match",
 			      str_or_null(r->match), "tls_wrapped", r->tls_wrapped);
+	json_object_set_new(o, "followup", str_or_null(r->followup));
 	if (r->tls.done)
 		json_object_set_new(o, "tls", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i}",
 							 "version", r->tls.version, "cipher", r->tls.cipher,

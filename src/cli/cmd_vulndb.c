@@ -115,10 +115,10 @@ static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_
 	if ((rc = vdb_open(path, &old, err)))
 		return rc;
 	vdb_status(old, st);
-	rc = vdb_builder_load(b, old, err);
+	vdb_builder_load(b, old);
 	vdb_close(old);
 	*had = 1;
-	return rc;
+	return 0;
 }
 
 static int vulndb_update(struct cli *c, const struct vdb_opts *o)

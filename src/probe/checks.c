@@ -68,7 +68,7 @@ static int holds(json_t *when, const struct probe_result *r)
 			if (!one_of(v, r->service))
 				return 0;
 		} else if (strcmp(k, "match") == 0) {
-			if (!one_of(v, r->match))
+			if (!one_of(v, r->match) && !one_of(v, r->followup))
 				return 0;
 		} else if (strcmp(k, "device") == 0) {
 			if (!one_of(v, r->device))
@@ -118,6 +118,7 @@ static void example_result(json_t *x, struct probe_result *r)
 	snprintf(r->service, sizeof(r->service), "%s", str(x, "service") ? str(x, "service") : "");
 	snprintf(r->match, sizeof(r->match), "%s", str(x, "match") ? str(x, "match") : "");
 	snprintf(r->device, sizeof(r->device), "%s", str(x, "device") ? str(x, "device") : "");
+	snprintf(r->followup, sizeof(r->followup), "%s", str(x, "followup") ? str(x, "followup") : "");
 	if (str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
 	    str(x, "key_type")) {
 		r->tls.done = 1;

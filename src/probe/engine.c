@@ -49,6 +49,8 @@ struct conn {
 	size_t nreq, ireq;
 	const struct probe_def *cur;	/* the request sent on this connection, or NULL */
 	const struct probe_def *next_req;	/* to send as soon as the next connection is up */
+	int followed;			/* the decided entry's follow-up request was sent */
+	int eof;			/* the peer closed */
 	unsigned char buf[REPLY_MAX];
 	size_t len;
 	char req[512];
@@ -234,6 +236,8 @@ static void finish(struct run *x, struct conn *c)
 		x->o->progress(x->o->ctx, x->done, x->n);
 }
 
+static void start_request(struct run *x, struct conn *c, const struct probe_def *def);
+
 /*
  * What was read on this connection decides the target, or sends us on: the
  * next request for a silent port, then the other stage (TLS or plain).
@@ -244,8 +248,26 @@ static void decide(struct run *x, struct conn *c)
 	const char *probe = c->cur ? c->cur->name : "banner";
 	int tls_hint;
 
+	if (c->followed) {
+		/* The follow-up's reply adds to what decided; it never replaces it. */
+		struct probe_result more;
+		memset(&more, 0, sizeof(more));
+		if (c->len && probe_identify(x->db, probe, c->buf, c->len, &more)) {
+			snprintf(r->followup, sizeof(r->followup), "%s", more.match);
+			if (more.extra[0])
+				snprintf(r->extra, sizeof(r->extra), "%s", more.extra);
+		}
+		finish(x, c);
+		return;
+	}
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
+		const struct probe_def *next = probe_db_next(x->db, r->match);
 		r->tls_wrapped = c->stage == ST_TLS;
+		if (next && !c->eof) {
+			c->followed = 1;
+			start_request(x, c, next);
+			return;
+		}
 		finish(x, c);
 		return;
 	}
@@ -365,6 +387,7 @@ static int pump_read(struct run *x, struct conn *c)
 			c->quiet_until = now_ms() + x->o->quiet_ms;
 			continue;
 		}
+		c->eof = !again;
 		return !again;
 	}
 }

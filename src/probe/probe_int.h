@@ -27,6 +27,9 @@ const struct probe_def *probe_db_probe(const struct probe_db *db, const char *na
  */
 size_t probe_db_requests(const struct probe_db *db, int port, const struct probe_def **out);
 
+/* The request to send on the same connection after an entry decided (its "next"), or NULL. */
+const struct probe_def *probe_db_next(const struct probe_db *db, const char *match);
+
 /* Bytes as printable evidence: ASCII kept, \r \n and \xNN for the rest; bounded. */
 void probe_evidence(const unsigned char *data, size_t len, char *out, size_t size);
 

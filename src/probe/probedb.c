@@ -17,6 +17,7 @@
 
 struct match {
 	const char *name, *probe, *service, *product, *version, *extra, *device, *cpe;
+	const char *next;		/* a follow-up request on the same connection */
 	int confidence;
 	pcre2_code *re;
 };
@@ -159,6 +160,14 @@ static int identify_with(const struct probe_db *db, pcre2_match_data *md, const 
 	return 0;
 }
 
+const struct probe_def *probe_db_next(const struct probe_db *db, const char *match)
+{
+	for (size_t i = 0; i < db->nmatches; i++)
+		if (strcmp(db->matches[i].name, match) == 0)
+			return db->matches[i].next ? probe_db_probe(db, db->matches[i].next) : NULL;
+	return NULL;
+}
+
 int probe_identify(const struct probe_db *db, const char *probe, const unsigned char *data,
 		   size_t len, struct probe_result *r)
 {
@@ -295,14 +304,16 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 		m->extra = str(e, "extra");
 		m->device = str(e, "device");
 		m->cpe = str(e, "cpe");
+		m->next = str(e, "next");
 		m->confidence = json_is_integer(json_object_get(e, "confidence"))
 					? (int)json_integer_value(json_object_get(e, "confidence")) : 80;
 		if (!m->name || !m->probe || !m->service || !str(e, "pattern") || !str(e, "source")) {
 			errors += fail_at(d, path, where, m->name, "name, probe, service, pattern, source");
 			continue;
 		}
-		if (!probe_db_probe(db, m->probe)) {
-			errors += fail_at(d, path, where, m->probe, "a probe defined under \"probes\"");
+		if (!probe_db_probe(db, m->probe) || (m->next && !probe_db_probe(db, m->next))) {
+			errors += fail_at(d, path, where, m->next ? m->next : m->probe,
+					  "a probe defined under \"probes\"");
 			continue;
 		}
 		m->re = pcre2_compile((PCRE2_SPTR)str(e, "pattern"), PCRE2_ZERO_TERMINATED, 0, &code, &off,

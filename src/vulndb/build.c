@@ -476,7 +476,7 @@ static int write_all(int fd, const void *p, size_t n)
 }
 
 /* Name criteria for records NVD has not analysed: the CNA's and KEV's names. */
-static struct bcrit *name_crits(const struct vdb_builder *b, const struct bvuln *v, size_t *n)
+static struct bcrit *name_crits(const struct bvuln *v, size_t *n)
 {
 	struct bcrit *out = ms_xcalloc(2, sizeof(*out));
 
@@ -498,7 +498,6 @@ static struct bcrit *name_crits(const struct vdb_builder *b, const struct bvuln 
 		out[*n].product = v->v.kev_product;
 		(*n)++;
 	}
-	(void)b;
 	return out;
 }
 
@@ -563,7 +562,7 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 	nw = ms_xcalloc(2 * b->nvulns + 1, sizeof(*nw));
 	for (size_t i = 0; i < b->nvulns; i++) {
 		size_t n;
-		name_store[i] = name_crits(b, &b->vulns[i], &n);
+		name_store[i] = name_crits(&b->vulns[i], &n);
 		for (size_t k = 0; k < n; k++) {
 			struct wcrit *x = &nw[nw_n++];
 			char key[128];
@@ -690,7 +689,7 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 	pool_dispose(&o.pool);
 }
 
-int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len)
+void vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *len)
 {
 	struct growbuf sec[SEC__COUNT] = { 0 };
 	struct vdb_file_header h;
@@ -704,7 +703,6 @@ int vdb_builder_serialize(struct vdb_builder *b, unsigned char **out, size_t *le
 			memcpy(*out + h.sec[s].offset, sec[s].p, sec[s].len);
 		free(sec[s].p);
 	}
-	return 0;
 }
 
 /* Streams the sections out, freeing each once written (no second copy of the index). */
@@ -772,13 +770,12 @@ static void load_crit(struct vdb_builder *b, const struct vdb *db, const struct 
 	out->c.plat = L(b, db, crit_plat(db, c));
 }
 
-int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_error *err)
+void vdb_builder_load(struct vdb_builder *b, const struct vdb *db)
 {
 	/* Indexes, not pointers: the builder's tables move as they grow. */
 	size_t *vmap = ms_xcalloc(db->nvulns + 1, sizeof(*vmap));
 	size_t *jmap = ms_xcalloc(db->njvns + 1, sizeof(*jmap));
 
-	(void)err;
 	for (size_t i = 0; i < db->nvulns; i++) {
 		const struct ivuln *x = &db->vulns[i];
 		struct bvuln *v = builder_vuln(b, vdb_s(db, x->id));
@@ -854,5 +851,4 @@ int vdb_builder_load(struct vdb_builder *b, const struct vdb *db, struct ms_erro
 	b->kev_records = db->meta->records[VDB_SRC_KEV];
 	free(vmap);
 	free(jmap);
-	return 0;
 }

@@ -100,8 +100,7 @@ static int in_range(const struct vdb *db, const struct icrit *c, const char *ver
  * strict NISTIR matching found it misses too much); version and update were
  * judged already.
  */
-static int attributes_agree(const struct vdb *db, const struct icrit *c, const struct iprod *p,
-			    const struct cpe *q)
+static int attributes_agree(const struct vdb *db, const struct icrit *c, const struct cpe *q)
 {
 	struct cpe crit, target;
 	unsigned part = (c->flags & CF_PART_MASK) >> CF_PART_SHIFT;
@@ -123,7 +122,6 @@ static int attributes_agree(const struct vdb *db, const struct icrit *c, const s
 		if (target.v[k].kind == CPE_ANY || k == CPE_VERSION || k == CPE_UPDATE || k == CPE_VENDOR ||
 		    k == CPE_PRODUCT)
 			target.v[k] = crit.v[k];
-	(void)p;
 	return cpe_matches(&crit, &target);
 }
 
@@ -499,7 +497,7 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 		for (uint32_t k = 0; k < db->prods[i].count; k++) {
 			const struct icrit *cr = &db->crits[db->prods[i].first + k];
 			memset(&c, 0, sizeof(c));
-			if (q->cpe && !(cr->flags & CF_JVN) && !attributes_agree(db, cr, &db->prods[i], q->cpe))
+			if (q->cpe && !(cr->flags & CF_JVN) && !attributes_agree(db, cr, q->cpe))
 				continue;
 			c.conf = judge(db, cr, &ver, product, q->platform, &c.reasons);
 			if (c.conf < 0)

@@ -59,6 +59,8 @@ expect_eq "$(svc 139 '.service')" netbios-ssn "139: NetBIOS session service"
 expect_eq "$(svc 3389 '.service + " " + .extra')" "rdp NLA required" "3389: RDP with NLA"
 expect_eq "$(svc 3390 '.service + " " + .extra')" "rdp NLA not required" "3390: RDP without NLA"
 expect_eq "$(svc 5900 '.service + " " + .version')" "vnc RFB 3.8" "5900: VNC"
+expect_eq "$(svc 5900 '.followup + ": " + .extra')" "vnc-none-auth: security type None: no password" \
+	"5900: VNC security types read on the same connection"
 expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
 	"OpenSSH 7.4 cpe:2.3:a:openbsd:openssh:7.4:*:*:*:*:*:*:*" "2222: old OpenSSH"
 expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
@@ -73,7 +75,7 @@ expect_eq "$(finding 3390 rdp-exposed)" "" "finding: the specific RDP finding re
 expect_eq "$(finding 3389 rdp-exposed)" high "finding: RDP exposed"
 expect_eq "$(finding 445 smb-exposed)$(finding 139 smb-exposed)" highhigh "finding: SMB/NetBIOS exposed"
 expect_eq "$(finding 23 telnet-exposed)$(finding 2323 telnet-exposed)" highhigh "finding: telnet exposed"
-expect_eq "$(finding 5900 vnc-exposed)" high "finding: VNC exposed"
+expect_eq "$(finding 5900 vnc-no-auth)$(finding 5900 vnc-exposed)" critical "finding: VNC without a password"
 expect_eq "$(finding 21 ftp-exposed)" medium "finding: FTP exposed"
 expect_eq "$(finding 53 dns-open)" low "finding: DNS answers"
 expect_eq "$(finding 10443 vpn-portal)" info "finding: SSL-VPN portal"
