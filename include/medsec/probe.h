@@ -37,6 +37,7 @@ struct probe_tls {
 
 struct probe_result {
 	char address[64];
+	char proto[4];			/* "tcp", "udp" */
 	int port;
 	int line_no;
 	char service[32];		/* "ssh", "http", "ftp" … or "" if unknown */
@@ -64,6 +65,7 @@ struct probe_target {
 	char address[64];
 	int port;
 	int line_no;
+	int udp;			/* a UDP port (open or open|filtered in the scan) */
 };
 
 struct probe_opts {

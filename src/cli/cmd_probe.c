@@ -23,7 +23,7 @@ enum { OPT_PARALLEL = OPT__FIRST_LOCAL, OPT_PER_HOST };
 
 static const char probe_help_ja[] =
 	"使い方: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-	"現在の調査回の最新のポートスキャンで開いていた TCP ポートそれぞれに接続し、\n"
+	"現在の調査回の最新のポートスキャンで開いていた TCP・UDP ポートそれぞれに接続し、\n"
 	"サービス・製品・バージョン・CPE 名を、相手が返した内容 (根拠) とともに調べます。\n"
 	"TLS のポートでは、プロトコルのバージョン、暗号、証明書 (主体・発行者・有効期限・\n"
 	"自己署名・鍵) も記録します。判定の定義は data/probes.json (MEDSEC_DATA で変更可)。\n"
@@ -33,7 +33,7 @@ static const char probe_help_ja[] =
 	"  --json         JSON で表示する\n";
 static const char probe_help_en[] =
 	"usage: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-	"Connects to every TCP port the round's latest scan found open and identifies the\n"
+	"Talks to every TCP and UDP port the round's latest scan found open and identifies the\n"
 	"service, product, version and CPE name, with the reply it was decided from. On TLS\n"
 	"ports it also records the protocol version, cipher and certificate (subject, issuer,\n"
 	"expiry, self-signed, key). The definitions are data/probes.json (MEDSEC_DATA).\n"
@@ -92,7 +92,7 @@ static json_t *str_or_null(const char *s)
 static json_t *result_json(const struct probe_result *r)
 {
 	json_t *o = json_pack("{s:s, s:s, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:b}",
-			      "address", r->address, "proto", "tcp", "port", r->port, "line_no", r->line_no,
+			      "address", r->address, "proto", r->proto, "port", r->port, "line_no", r->line_no,
 			      "service", str_or_null(r->service), "product", str_or_null(r->product),
 			      "version", str_or_null(r->version), "extra", str_or_null(r->extra),
 			      "device", str_or_null(r->device), "cpe", str_or_null(r->cpe), "confidence",
@@ -118,7 +118,7 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 {
 	char where[96], what[400];
 
-	snprintf(where, sizeof(where), "%s:%d/tcp", r->address, r->port);
+	snprintf(where, sizeof(where), "%s:%d/%s", r->address, r->port, r->proto);
 	cli_pad(stdout, where, 24);
 	cli_pad(stdout, r->service[0] ? r->service : "?", 8);
 	snprintf(what, sizeof(what), "%s%s%s%s%s", r->product, r->version[0] ? " " : "", r->version,
@@ -148,7 +148,7 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		struct service_row *w = &rows[i];
 		json_t *j = result_json(r);
 		snprintf(w->address, sizeof(w->address), "%s", r->address);
-		snprintf(w->proto, sizeof(w->proto), "tcp");
+		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
 		w->port = r->port;
 		w->line_no = r->line_no;
 		snprintf(w->service, sizeof(w->service), "%s", r->service);
@@ -253,8 +253,6 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	t = ms_xcalloc(np + 1, sizeof(*t));
 	for (size_t i = 0; i < np; i++) {
 		const struct scan_host_row *h = &hosts[ports[i].host];
-		if (strcmp(ports[i].proto, "tcp") != 0)
-			continue;
 		if (!authorised(&scope, decls, nd, h->address)) {
 			rc = ms_fail(&err, MS_ERR_INPUT, MSG_PROBE_OUT_OF_SCOPE, h->address, NULL);
 			goto fail;
@@ -262,6 +260,7 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		snprintf(t[n].address, sizeof(t[n].address), "%s", h->address);
 		t[n].port = ports[i].port;
 		t[n].line_no = h->line_no;
+		t[n].udp = strcmp(ports[i].proto, "udp") == 0;
 		n++;
 	}
 	if (isatty(2))
@@ -278,8 +277,9 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, result_json(&res[i]));
 		for (size_t i = 0; i < nf; i++)
-			json_array_append_new(fa, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
-							     "address", res[f[i].result].address, "port",
+			json_array_append_new(fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+							     "address", res[f[i].result].address, "proto",
+							     res[f[i].result].proto, "port",
 							     res[f[i].result].port, "kind", f[i].kind,
 							     "severity", f[i].severity, "check", f[i].check,
 							     "title", f[i].title, "reason", f[i].reason,
@@ -296,8 +296,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		if (nf)
 			printf(c->lang == MS_LANG_EN ? "\nfindings:\n" : "\n所見:\n");
 		for (size_t i = 0; i < nf; i++)
-			printf("  [%s] %s:%d %s\n", severity_label(c, f[i].severity), res[f[i].result].address,
-			       res[f[i].result].port, f[i].title);
+			printf("  [%s] %s:%d/%s %s\n", severity_label(c, f[i].severity), res[f[i].result].address,
+			       res[f[i].result].port, res[f[i].result].proto, f[i].title);
 	}
 	goto out;
 fail:

@@ -128,11 +128,13 @@ static int open_stage(struct run *x, struct conn *c)
 	c->len = 0;
 	c->sent = c->req_len = 0;
 	snprintf(port, sizeof(port), "%d", t->port);
+	if (t->udp)
+		hints.ai_socktype = SOCK_DGRAM;
 	if (getaddrinfo(t->address, port, &hints, &ai) != 0) {
 		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "address");
 		return -1;
 	}
-	c->fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	c->fd = socket(ai->ai_family, (t->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (c->fd < 0 || (connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS)) {
 		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "connect: %s", strerror(errno));
 		freeaddrinfo(ai);
@@ -321,6 +323,17 @@ static void start_request(struct run *x, struct conn *c, const struct probe_def 
 
 static void after_connect(struct run *x, struct conn *c)
 {
+	if (x->t[c->t].udp) {
+		/* One datagram asks, one answers: no stages, no listening first. */
+		const struct probe_def *req = probe_db_udp(x->db, x->t[c->t].port);
+		if (!req) {
+			finish(x, c);
+			return;
+		}
+		c->tried_tls = c->tried_plain = 1;
+		start_request(x, c, req);
+		return;
+	}
 	if (c->stage == ST_TLS) {
 		c->tried_tls = 1;
 		c->ssl = SSL_new(x->ctx);
@@ -456,7 +469,7 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 	}
 	case PH_LISTEN:
 	case PH_READ:
-		if (pump_read(x, c))
+		if (pump_read(x, c) || (x->t[c->t].udp && c->len))
 			decide(x, c);
 		return;
 	default:
@@ -513,10 +526,11 @@ static void start_more(struct run *x)
 		c->fd = -1;
 		c->t = k;
 		x->r[k].port = x->t[k].port;
+		snprintf(x->r[k].proto, sizeof(x->r[k].proto), "%s", x->t[k].udp ? "udp" : "tcp");
 		snprintf(x->r[k].address, sizeof(x->r[k].address), "%s", x->t[k].address);
 		x->r[k].line_no = x->t[k].line_no;
 		c->stage = port_listed(tls, x->t[k].port) ? ST_TLS : ST_PLAIN;
-		c->nreq = probe_db_requests(x->db, x->t[k].port, c->reqs);
+		c->nreq = x->t[k].udp ? 0 : probe_db_requests(x->db, x->t[k].port, c->reqs);
 		while (x->next < x->n && x->r[x->next].port)
 			x->next++;
 		if (open_stage(x, c) != 0)

@@ -14,6 +14,7 @@ struct probe_def {
 	const unsigned char *send;	/* "{host}" is replaced by the address (text requests) */
 	size_t send_len;		/* 0: only listen */
 	int tls;			/* "tls": the ports listed speak TLS first */
+	int udp;			/* a datagram request for the UDP ports listed */
 	int ports[PROBE_MAX_PORTS];
 	size_t nports;
 };
@@ -26,6 +27,8 @@ const struct probe_def *probe_db_probe(const struct probe_db *db, const char *na
  * listing the port, then "http". Returns how many (at most PROBE_MAX_REQUESTS).
  */
 size_t probe_db_requests(const struct probe_db *db, int port, const struct probe_def **out);
+/* The datagram request for a UDP port, or NULL. */
+const struct probe_def *probe_db_udp(const struct probe_db *db, int port);
 
 /* The request to send on the same connection after an entry decided (its "next"), or NULL. */
 const struct probe_def *probe_db_next(const struct probe_db *db, const char *match);

@@ -76,14 +76,16 @@ static void expand(const char *tpl, const unsigned char *data, pcre2_match_data 
 	size_t n = 0;
 
 	for (; tpl && *tpl && n + 1 < size; tpl++) {
-		if (tpl[0] == '$' && tpl[1] >= '1' && tpl[1] <= '9') {
-			int k = tpl[1] - '0';
-			tpl++;
+		/* $1..$9, or $L1..$L9 in lower case (CPE names are lower case). */
+		int lower = tpl[0] == '$' && tpl[1] == 'L' && tpl[2] >= '1' && tpl[2] <= '9';
+		if (lower || (tpl[0] == '$' && tpl[1] >= '1' && tpl[1] <= '9')) {
+			int k = tpl[1 + lower] - '0';
+			tpl += 1 + lower;
 			if (k >= rc || ov[2 * k] == PCRE2_UNSET)
 				continue;
 			for (PCRE2_SIZE i = ov[2 * k]; i < ov[2 * k + 1] && n + 1 < size; i++)
 				if (data[i] >= 0x20 && data[i] < 0x7f)
-					out[n++] = (char)data[i];
+					out[n++] = (char)(lower && data[i] >= 'A' && data[i] <= 'Z' ? data[i] + 32 : data[i]);
 			continue;
 		}
 		out[n++] = *tpl;
@@ -229,10 +231,22 @@ static int load_probe(struct probe_db *db, json_t *p, struct probe_def *out)
 		out->send_len = (size_t)n;
 	}
 	out->tls = json_is_true(json_object_get(p, "tls"));
+	out->udp = json_is_true(json_object_get(p, "udp"));
 	json_array_foreach(ports, i, v)
 		if (json_is_integer(v) && out->nports < PROBE_MAX_PORTS)
 			out->ports[out->nports++] = (int)json_integer_value(v);
 	return 0;
+}
+
+const struct probe_def *probe_db_udp(const struct probe_db *db, int port)
+{
+	for (size_t i = 0; i < db->nprobes; i++) {
+		const struct probe_def *p = &db->probes[i];
+		for (size_t k = 0; p->udp && k < p->nports; k++)
+			if (p->ports[k] == port)
+				return p;
+	}
+	return NULL;
 }
 
 size_t probe_db_requests(const struct probe_db *db, int port, const struct probe_def **out)
@@ -242,7 +256,7 @@ size_t probe_db_requests(const struct probe_db *db, int port, const struct probe
 
 	for (size_t i = 0; i < db->nprobes && n + 1 < PROBE_MAX_REQUESTS; i++) {
 		const struct probe_def *p = &db->probes[i];
-		if (!p->send_len || p->tls || p == http)
+		if (!p->send_len || p->tls || p->udp || p == http)
 			continue;
 		for (size_t k = 0; k < p->nports; k++)
 			if (p->ports[k] == port) {
