@@ -33,6 +33,8 @@ struct probe_tls {
 	int self_signed, expired;
 	char key_type[16];		/* "RSA", "EC", "ED25519" */
 	int key_bits;
+	char offered[64];		/* every protocol version the server accepts: "TLSv1 TLSv1.1 TLSv1.2" */
+	char weak_ciphers[256];		/* weak suites it accepts (3DES, RC4, DES, export, NULL, anonymous) */
 };
 
 struct probe_result {
@@ -78,6 +80,14 @@ struct probe_opts {
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *ctx;
 };
+
+/*
+ * For a TLS port found by probe_run: which protocol versions and which weak
+ * cipher suites the server accepts, one handshake each (fills r->tls.offered
+ * and r->tls.weak_ciphers). Old versions and suites are tried through
+ * OpenSSL's legacy support where this build has it.
+ */
+void probe_tls_survey(struct probe_result *r, const struct probe_opts *o);
 
 /* Probes every target; *out (new, free it) has one result per target, in order. */
 int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,

@@ -100,13 +100,15 @@ static json_t *result_json(const struct probe_result *r)
 			      str_or_null(r->match), "tls_wrapped", r->tls_wrapped);
 	json_object_set_new(o, "followup", str_or_null(r->followup));
 	if (r->tls.done)
-		json_object_set_new(o, "tls", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i}",
+		json_object_set_new(o, "tls", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i, s:s, s:s}",
 							 "version", r->tls.version, "cipher", r->tls.cipher,
 							 "subject", r->tls.subject, "issuer", r->tls.issuer,
 							 "sans", r->tls.sans, "not_before", r->tls.not_before,
 							 "not_after", r->tls.not_after, "self_signed",
 							 r->tls.self_signed, "expired", r->tls.expired,
-							 "key_type", r->tls.key_type, "key_bits", r->tls.key_bits));
+							 "key_type", r->tls.key_type, "key_bits", r->tls.key_bits,
+							 "offered", r->tls.offered, "weak_ciphers",
+							 r->tls.weak_ciphers));
 	else
 		json_object_set_new(o, "tls", json_null());
 	if (r->error[0])
@@ -127,9 +129,10 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 						     : (c->lang == MS_LANG_EN ? "(unidentified)" : "(特定できず)"), 36);
 	printf("%s%s\n", r->tls_wrapped ? "TLS " : "", r->cpe);
 	if (r->tls.done)
-		printf("    TLS %s %s; %s; %s %d bit%s%s\n", r->tls.version, r->tls.cipher, r->tls.subject,
+		printf("    TLS %s %s; %s; %s %d bit%s%s; %s%s%s\n", r->tls.version, r->tls.cipher, r->tls.subject,
 		       r->tls.key_type, r->tls.key_bits, r->tls.self_signed ? "; self-signed" : "",
-		       r->tls.expired ? "; expired" : "");
+		       r->tls.expired ? "; expired" : "", r->tls.offered, r->tls.weak_ciphers[0] ? "; weak: " : "",
+		       r->tls.weak_ciphers);
 	if (r->evidence[0])
 		printf("    %s %.160s\n", c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
 }
@@ -267,6 +270,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		o.progress = show_progress;
 	if ((rc = probe_run(db, t, n, &o, &res, &err)))
 		goto fail;
+	for (size_t i = 0; i < n; i++)
+		probe_tls_survey(&res[i], &o);
 	if (o.progress)
 		fputs("\r\033[K", stderr);
 	if ((rc = save(st, rec.id, res, n, &err)))

@@ -83,6 +83,18 @@ static int holds(json_t *when, const struct probe_result *r)
 			int have = r->tls.done ? tls_rank(r->tls.version) : -1;
 			if (have < 0 || !json_is_string(v) || have >= tls_rank(json_string_value(v)))
 				return 0;
+		} else if (strcmp(k, "tls_offers_below") == 0) {
+			/* Any accepted version older than the given one (the survey's list). */
+			int old = 0, limit = json_is_string(v) ? tls_rank(json_string_value(v)) : -1;
+			char list[64], *save = NULL;
+			snprintf(list, sizeof(list), "%s", r->tls.offered);
+			for (char *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save))
+				old |= tls_rank(t) >= 0 && tls_rank(t) < limit;
+			if (!r->tls.done || !old)
+				return 0;
+		} else if (strcmp(k, "tls_weak_cipher") == 0) {
+			if (!r->tls.done || (r->tls.weak_ciphers[0] != '\0') != json_is_true(v))
+				return 0;
 		} else if (strcmp(k, "rsa_bits_below") == 0) {
 			if (!r->tls.done || strcmp(r->tls.key_type, "RSA") != 0 ||
 			    r->tls.key_bits >= json_integer_value(v))
@@ -120,7 +132,7 @@ static void example_result(json_t *x, struct probe_result *r)
 	snprintf(r->device, sizeof(r->device), "%s", str(x, "device") ? str(x, "device") : "");
 	snprintf(r->followup, sizeof(r->followup), "%s", str(x, "followup") ? str(x, "followup") : "");
 	if (str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
-	    str(x, "key_type")) {
+	    str(x, "key_type") || str(x, "offered") || str(x, "weak_ciphers")) {
 		r->tls.done = 1;
 		snprintf(r->tls.version, sizeof(r->tls.version), "%s",
 			 str(x, "tls_version") ? str(x, "tls_version") : "TLSv1.3");
@@ -128,6 +140,9 @@ static void example_result(json_t *x, struct probe_result *r)
 		r->tls.self_signed = json_is_true(json_object_get(x, "tls_self_signed"));
 		snprintf(r->tls.key_type, sizeof(r->tls.key_type), "%s", str(x, "key_type") ? str(x, "key_type") : "EC");
 		r->tls.key_bits = (int)json_integer_value(json_object_get(x, "key_bits"));
+		snprintf(r->tls.offered, sizeof(r->tls.offered), "%s", str(x, "offered") ? str(x, "offered") : "");
+		snprintf(r->tls.weak_ciphers, sizeof(r->tls.weak_ciphers), "%s",
+			 str(x, "weak_ciphers") ? str(x, "weak_ciphers") : "");
 	}
 }
 
@@ -135,7 +150,8 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 		      struct ms_error *err)
 {
 	static const char *const known[] = { "service", "match", "device", "tls_self_signed",
-					     "tls_expired", "tls_version_below", "rsa_bits_below" };
+					     "tls_expired", "tls_version_below", "tls_offers_below",
+					     "tls_weak_cipher", "rsa_bits_below" };
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *c;
 	size_t i;

@@ -50,6 +50,7 @@ struct conn {
 	const struct probe_def *cur;	/* the request sent on this connection, or NULL */
 	const struct probe_def *next_req;	/* to send as soon as the next connection is up */
 	int followed;			/* the decided entry's follow-up request was sent */
+	int resent;			/* a UDP request was sent again after silence */
 	int eof;			/* the peer closed */
 	unsigned char buf[REPLY_MAX];
 	size_t len;
@@ -489,6 +490,12 @@ static void on_time(struct run *x, struct conn *c, long long now)
 	}
 	if (now < c->deadline)
 		return;
+	/* A datagram may be lost: ask a silent UDP service once more before giving up. */
+	if (x->t[c->t].udp && c->phase == PH_READ && !c->len && !c->resent && c->cur) {
+		c->resent = 1;
+		start_request(x, c, c->cur);
+		return;
+	}
 	switch (c->phase) {
 	case PH_CONNECT:
 		snprintf(r->error, sizeof(r->error), "connect: timed out");

@@ -24,7 +24,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,5900,8443,10443,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,5900,8443,10443,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -52,6 +52,8 @@ for p in 443 8443; do
 	expect_eq "$(svc $p '.tls.version')" TLSv1.2 "$p: TLS version (nginx 1.22 offers up to TLS 1.2 by default)"
 	expect_eq "$(svc $p '[.tls.self_signed, .tls.key_type, .tls.key_bits] | join(" ")')" "true RSA 2048" "$p: certificate"
 	expect_eq "$(svc $p '.tls.not_after | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T")')" true "$p: expiry"
+	# nginx 1.22 on Debian 12's OpenSSL 3 (security level 2): TLS 1.2 only, no weak suite.
+	expect_eq "$(svc $p '.tls.offered + "|" + .tls.weak_ciphers')" "TLSv1.2|" "$p: versions offered"
 done
 # UDP, asked in each protocol's own terms.
 expect_eq "$(udp 161 '[.service, .product, .extra] | join(" ")')" "snmp Net-SNMP on Linux community public" "161/udp: snmpd"
@@ -90,6 +92,13 @@ expect_eq "$(finding 161 snmp-public)" high "finding: SNMP public"
 expect_eq "$(finding 137 netbios-ns-exposed)$(finding 123 ntp-open)$(finding 500 ike-vpn)" mediumlowinfo \
 	"finding: NetBIOS names, NTP, IKE"
 expect_eq "$(finding 10443 vpn-portal)" info "finding: SSL-VPN portal"
+# The old embedded web server: TLS 1.0 and 1.1 still accepted, anonymous suites too (Debian 12's
+# OpenSSL has no 3DES, RC4 or export suites left to offer).
+expect_eq "$(svc 4433 '.product + " " + .version + " " + .tls.offered')" "Boa 0.94.14rc21 TLSv1 TLSv1.1 TLSv1.2" \
+	"4433: old web server, old TLS"
+expect_eq "$(svc 4433 '.tls.weak_ciphers | test("^A?ECDH-|^ADH-|AECDH")')" true "4433: anonymous suites accepted"
+expect_eq "$(finding 4433 tls-old-protocol)$(finding 4433 tls-weak-cipher)$(finding 443 tls-old-protocol)" mediummedium \
+	"finding: old TLS and weak suites where offered, not on nginx"
 expect_eq "$(finding 443 tls-self-signed)$(finding 8443 tls-self-signed)$(finding 10443 tls-self-signed)" lowlowlow \
 	"finding: self-signed certificates"
 expect_eq "$(finding 22 telnet-exposed)$(finding 80 tls-self-signed)" "" "no finding where none applies"

@@ -8,6 +8,8 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   2222  an old OpenSSH banner      (RFC 4253 4.2)
   2323  a Yamaha RT telnet login   (a bare "Password:" prompt)
   10443 a FortiGate SSL-VPN portal over TLS (302 to /remote/login, as the FortiOS guide describes)
+  4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
+        anonymous ones included (Boa's Server header)
 Usage: emulators.py ADDRESS CERT KEY [LIFETIME]
 """
 import socket
@@ -46,6 +48,11 @@ def fortigate(c):
               b"Content-Length: 0\r\nConnection: close\r\n\r\n")
 
 
+def old_web(c):
+    c.recv(4096)
+    c.sendall(b"HTTP/1.0 200 OK\r\nServer: Boa/0.94.14rc21\r\nContent-Length: 0\r\n\r\n")
+
+
 SERVICES = {
     3389: rdp(bytes.fromhex("0300080005000000")),
     3390: rdp(bytes.fromhex("0200080001000000")),
@@ -53,6 +60,7 @@ SERVICES = {
     2222: banner(b"SSH-2.0-OpenSSH_7.4\r\n"),
     2323: banner(b"\r\nPassword: "),
     10443: fortigate,
+    4433: old_web,
 }
 
 
@@ -61,6 +69,13 @@ def handle(port, c):
         c.settimeout(5)
         if port == 10443:
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(CERT, KEY)
+            c = ctx.wrap_socket(c, server_side=True)
+        elif port == 4433:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.minimum_version = ssl.TLSVersion.TLSv1
+            ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+            ctx.set_ciphers("ALL:@SECLEVEL=0")
             ctx.load_cert_chain(CERT, KEY)
             c = ctx.wrap_socket(c, server_side=True)
         SERVICES[port](c)

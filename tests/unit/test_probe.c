@@ -136,7 +136,8 @@ static void checks_load_and_decide(void **state)
 	strcpy(r[1].match, "rdp-no-nla");
 	strcpy(r[2].service, "http");
 	r[2].tls.done = 1;
-	strcpy(r[2].tls.version, "TLSv1");
+	strcpy(r[2].tls.version, "TLSv1.2");
+	strcpy(r[2].tls.offered, "TLSv1 TLSv1.2");
 	strcpy(r[2].tls.key_type, "RSA");
 	r[2].tls.key_bits = 1024;
 	r[2].tls.self_signed = 1;
