@@ -8,6 +8,7 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   2222  an old OpenSSH banner      (RFC 4253 4.2)
   2323  a Yamaha RT telnet login   (a bare "Password:" prompt)
   10443 a FortiGate SSL-VPN portal over TLS (302 to /remote/login, as the FortiOS guide describes)
+  31337 a bind shell (a dash prompt; request lines read as commands)
   4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
         anonymous ones included (Boa's Server header)
 Usage: emulators.py ADDRESS CERT KEY [LIFETIME]
@@ -48,6 +49,13 @@ def fortigate(c):
               b"Content-Length: 0\r\nConnection: close\r\n\r\n")
 
 
+def bind_shell(c):
+    c.sendall(b"sh-5.2# ")
+    data = c.recv(4096)
+    for n, line in enumerate(data.split(b"\r\n")[:2], 1):
+        c.sendall(b"sh: %d: %s: not found\n" % (n, line.split(b" ")[0]))
+
+
 def old_web(c):
     c.recv(4096)
     c.sendall(b"HTTP/1.0 200 OK\r\nServer: Boa/0.94.14rc21\r\nContent-Length: 0\r\n\r\n")
@@ -61,6 +69,7 @@ SERVICES = {
     2323: banner(b"\r\nPassword: "),
     10443: fortigate,
     4433: old_web,
+    31337: bind_shell,
 }
 
 
