@@ -54,6 +54,10 @@ struct probe_result {
 	int tls_wrapped;
 	struct probe_tls tls;
 	char error[64];			/* "" or why nothing could be read ("connect: refused") */
+	int auth_basic;			/* the HTTP reply asked for Basic authentication */
+	int account_tried;		/* 0 not tried, 1 tried and refused, 2 accepted */
+	char account[64];		/* the default account accepted (user name only), or "" */
+	char account_id[64];		/* its entry in data/default-accounts.json */
 };
 
 /*
@@ -93,6 +97,22 @@ void probe_tls_survey(struct probe_result *r, const struct probe_opts *o);
 int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
 	      const struct probe_opts *o, struct probe_result **out, struct ms_error *err);
 
+/* ---- vendors' default accounts (data/default-accounts.json); only with consent ---- */
+
+struct probe_accounts;
+
+int probe_accounts_load(const char *path, struct probe_accounts **out, struct ms_diags *d,
+			struct ms_error *err);
+void probe_accounts_free(struct probe_accounts *a);
+/*
+ * Tries, on each identified port, the defaults that fit its service and
+ * device: at most 3 per port, the first accepted ends it. Fills account /
+ * account_id / account_tried; no password is ever written to a result. The
+ * caller must hold the hospital's recorded consent.
+ */
+void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, size_t n,
+			const struct probe_opts *o);
+
 /* ---- checks: findings from what was identified (data/checks.json) ---- */
 
 struct probe_checks;
@@ -107,6 +127,7 @@ struct probe_finding {
 	const char *kind;		/* "exposure", "tls", "backdoor", "default_account" */
 	const char *severity;		/* "critical" … "info" */
 	const char *title, *reason, *advice, *manual;
+	const char *detail;		/* e.g. the accepted account's user name, or NULL */
 	size_t result;			/* index of the probe result it is about */
 };
 

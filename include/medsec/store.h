@@ -169,6 +169,20 @@ struct service_row {
 	char error[64];
 };
 
+/* --- consent: what the hospital agreed to beyond the plan --- */
+
+struct consent {
+	char kind[32];			/* "default_accounts" */
+	char granted_by[128];		/* who, for the hospital */
+	char granted_at[32];
+	char note[256];
+};
+
+int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c, struct ms_error *err);
+/* The latest consent of this kind; out->granted_by[0] == '\0' if there is none. */
+int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
+		       struct ms_error *err);
+
 /* Replaces the scan's services with these, in one transaction. */
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
 			const char *probed_at, struct ms_error *err);

@@ -69,5 +69,6 @@ int cmd_vulndb(struct cli *c, int argc, char **argv);
 int cmd_vuln(struct cli *c, int argc, char **argv);
 int cmd_firmware(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
+int cmd_consent(struct cli *c, int argc, char **argv);
 
 #endif

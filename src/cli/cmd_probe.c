@@ -19,7 +19,10 @@
 #include "medsec/probe.h"
 #include "medsec/scan.h"
 
-enum { OPT_PARALLEL = OPT__FIRST_LOCAL, OPT_PER_HOST };
+enum { OPT_PARALLEL = OPT__FIRST_LOCAL, OPT_PER_HOST, OPT_TRY_ACCOUNTS };
+
+/* Set by --try-default-accounts; the options struct belongs to the probe module. */
+static int try_accounts;
 
 static const char probe_help_ja[] =
 	"使い方: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
@@ -30,6 +33,9 @@ static const char probe_help_ja[] =
 	"計画 (または scope add で記録した許可) にないアドレスには接続しません。\n\n"
 	"  --parallel N   同時に開く接続の数 (既定 64)\n"
 	"  --per-host N   1 アドレスあたりの同時接続数 (既定 8)\n"
+	"  --try-default-accounts  機器の初期設定のアカウント (data/default-accounts.json) でのログインを\n"
+	"                 試す。medsec consent で医療機関の同意を記録してあるときだけ。1 ポート 3 回まで、\n"
+	"                 パスワードはどこにも記録しない\n"
 	"  --json         JSON で表示する\n";
 static const char probe_help_en[] =
 	"usage: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
@@ -40,16 +46,23 @@ static const char probe_help_en[] =
 	"Addresses outside the plan (or a recorded scope declaration) are never contacted.\n\n"
 	"  --parallel N   connections in flight (default 64)\n"
 	"  --per-host N   per address (default 8)\n"
+	"  --try-default-accounts  try vendors' default accounts (data/default-accounts.json),\n"
+	"                 only with the hospital's consent recorded (medsec consent); at most 3\n"
+	"                 tries per port; no password is ever recorded\n"
 	"  --json         print JSON\n";
 
 static int probe_option(int opt, const char *arg, void *ctx)
 {
 	struct probe_opts *o = ctx;
 	char *end;
-	long v = strtol(arg, &end, 10);
+	long v = arg ? strtol(arg, &end, 10) : 0;
 
-	if (*end || v < 1 || v > 4096)
+	if (arg && (*end || v < 1 || v > 4096))
 		return -1;
+	if (opt == OPT_TRY_ACCOUNTS) {
+		try_accounts = 1;
+		return 0;
+	}
 	if (opt == OPT_PARALLEL)
 		o->parallel = (int)v;
 	else if (opt == OPT_PER_HOST)
@@ -99,6 +112,9 @@ static json_t *result_json(const struct probe_result *r)
 			      r->confidence, "evidence", str_or_null(r->evidence), "match",
 			      str_or_null(r->match), "tls_wrapped", r->tls_wrapped);
 	json_object_set_new(o, "followup", str_or_null(r->followup));
+	/* Only whether a default account was tried and which user was accepted; never a password. */
+	json_object_set_new(o, "default_account", r->account_tried ? json_pack("{s:b, s:o}", "accepted",
+				r->account_tried == 2, "user", str_or_null(r->account)) : json_null());
 	if (r->tls.done)
 		json_object_set_new(o, "tls", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i, s:s, s:s}",
 							 "version", r->tls.version, "cipher", r->tls.cipher,
@@ -196,6 +212,7 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{ "parallel", required_argument, NULL, OPT_PARALLEL },
 		{ "per-host", required_argument, NULL, OPT_PER_HOST },
+		{ "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct probe_opts o = { 0 };
@@ -209,6 +226,7 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	struct plan *plan = NULL;
 	struct probe_db *db = NULL;
 	struct probe_checks *checks = NULL;
+	struct probe_accounts *accounts = NULL;
 	struct probe_finding *f = NULL;
 	size_t nf = 0;
 	struct probe_target *t = NULL;
@@ -231,6 +249,10 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		snprintf(path, sizeof(path), "%s/checks.json", data && *data ? data : MEDSEC_DATA_DIR);
 		rc = probe_checks_load(path, &checks, &d, &err);
 	}
+	if (!rc && try_accounts) {
+		snprintf(path, sizeof(path), "%s/default-accounts.json", data && *data ? data : MEDSEC_DATA_DIR);
+		rc = probe_accounts_load(path, &accounts, &d, &err);
+	}
 	if (rc) {
 		if (d.n)
 			cli_diags(c, &d);
@@ -247,6 +269,15 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	if (!rec.id) {
 		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NO_SCAN, NULL, NULL);
 		goto fail;
+	}
+	if (try_accounts) {	/* refused before any connection without the hospital's consent */
+		struct consent k;
+		if ((rc = store_consent_find(st, hid, "default_accounts", &k, &err)))
+			goto fail;
+		if (!k.granted_by[0]) {
+			rc = ms_fail(&err, MS_ERR_INPUT, MSG_PROBE_NO_CONSENT, NULL, NULL);
+			goto fail;
+		}
 	}
 	if ((rc = store_scan_results(st, rec.id, &hosts, &nh, &ports, &np, &err)) ||
 	    (rc = store_plan_load(st, round.id, &plan, &err)) ||
@@ -272,6 +303,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		goto fail;
 	for (size_t i = 0; i < n; i++)
 		probe_tls_survey(&res[i], &o);
+	if (accounts)
+		probe_try_accounts(accounts, res, n, &o);
 	if (o.progress)
 		fputs("\r\033[K", stderr);
 	if ((rc = save(st, rec.id, res, n, &err)))
@@ -282,13 +315,14 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, result_json(&res[i]));
 		for (size_t i = 0; i < nf; i++)
-			json_array_append_new(fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+			json_array_append_new(fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
 							     "address", res[f[i].result].address, "proto",
 							     res[f[i].result].proto, "port",
 							     res[f[i].result].port, "kind", f[i].kind,
 							     "severity", f[i].severity, "check", f[i].check,
 							     "title", f[i].title, "reason", f[i].reason,
-							     "advice", f[i].advice, "manual", f[i].manual));
+							     "advice", f[i].advice, "manual", f[i].manual,
+							     "detail", str_or_null(f[i].detail)));
 		json_t *root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)rec.id, "services", arr,
 					 "findings", fa);
 		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -301,8 +335,9 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		if (nf)
 			printf(c->lang == MS_LANG_EN ? "\nfindings:\n" : "\n所見:\n");
 		for (size_t i = 0; i < nf; i++)
-			printf("  [%s] %s:%d/%s %s\n", severity_label(c, f[i].severity), res[f[i].result].address,
-			       res[f[i].result].port, res[f[i].result].proto, f[i].title);
+			printf("  [%s] %s:%d/%s %s%s%s\n", severity_label(c, f[i].severity), res[f[i].result].address,
+			       res[f[i].result].port, res[f[i].result].proto, f[i].title, f[i].detail ? ": " : "",
+			       f[i].detail ? f[i].detail : "");
 	}
 	goto out;
 fail:
@@ -319,6 +354,7 @@ out:
 	plan_free(plan);
 	probe_db_free(db);
 	probe_checks_free(checks);
+	probe_accounts_free(accounts);
 	free(f);
 	store_close(st);
 	return rc;

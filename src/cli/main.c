@@ -25,6 +25,8 @@ static const struct {
 	  "record authorisations for addresses outside the plan (scan --target)" },
 	{ "probe", cmd_probe, "開いているポートのサービス・製品・バージョンと TLS を調べる",
 	  "identify the service, product, version and TLS of every open port" },
+	{ "consent", cmd_consent, "計画を超える作業 (初期アカウントの確認) への同意を記録する",
+	  "record the hospital's consent to work beyond the plan (default accounts)" },
 	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",

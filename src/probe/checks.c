@@ -95,6 +95,9 @@ static int holds(json_t *when, const struct probe_result *r)
 		} else if (strcmp(k, "tls_weak_cipher") == 0) {
 			if (!r->tls.done || (r->tls.weak_ciphers[0] != '\0') != json_is_true(v))
 				return 0;
+		} else if (strcmp(k, "account_accepted") == 0) {
+			if ((r->account_tried == 2) != json_is_true(v))
+				return 0;
 		} else if (strcmp(k, "rsa_bits_below") == 0) {
 			if (!r->tls.done || strcmp(r->tls.key_type, "RSA") != 0 ||
 			    r->tls.key_bits >= json_integer_value(v))
@@ -131,6 +134,10 @@ static void example_result(json_t *x, struct probe_result *r)
 	snprintf(r->match, sizeof(r->match), "%s", str(x, "match") ? str(x, "match") : "");
 	snprintf(r->device, sizeof(r->device), "%s", str(x, "device") ? str(x, "device") : "");
 	snprintf(r->followup, sizeof(r->followup), "%s", str(x, "followup") ? str(x, "followup") : "");
+	if (json_is_true(json_object_get(x, "account_accepted"))) {
+		r->account_tried = 2;
+		snprintf(r->account, sizeof(r->account), "admin");
+	}
 	if (str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
 	    str(x, "key_type") || str(x, "offered") || str(x, "weak_ciphers")) {
 		r->tls.done = 1;
@@ -151,7 +158,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 {
 	static const char *const known[] = { "service", "match", "device", "tls_self_signed",
 					     "tls_expired", "tls_version_below", "tls_offers_below",
-					     "tls_weak_cipher", "rsa_bits_below" };
+					     "tls_weak_cipher", "rsa_bits_below", "account_accepted" };
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *c;
 	size_t i;
@@ -223,7 +230,7 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 		json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
 			if (!holds(json_object_get(c, "when"), &r[k]))
 				continue;
-			if (strcmp(str(c, "kind"), "exposure") == 0) {
+			if (strcmp(str(c, "kind"), "exposure") == 0) {	/* one exposure finding per port */
 				if (seen_critical_service)
 					continue;
 				seen_critical_service = 1;
@@ -236,6 +243,7 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 				.check = str(c, "id"), .kind = str(c, "kind"), .severity = str(c, "severity"),
 				.title = str(c, "title"), .reason = str(c, "reason"), .advice = str(c, "advice"),
 				.manual = str(c, "manual"), .result = k,
+				.detail = strcmp(str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
 			};
 		}
 	}

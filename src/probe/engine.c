@@ -241,6 +241,22 @@ static void finish(struct run *x, struct conn *c)
 
 static void start_request(struct run *x, struct conn *c, const struct probe_def *def);
 
+/* An HTTP reply that asks for Basic authentication (RFC 7617): "WWW-Authenticate: Basic". */
+static int asks_basic(const unsigned char *p, size_t n)
+{
+	static const char h[] = "\nwww-authenticate: basic";
+	size_t k = sizeof(h) - 1;
+
+	for (size_t i = 0; i + k <= n; i++) {
+		size_t j = 0;
+		while (j < k && (p[i + j] | (h[j] >= 'a' && h[j] <= 'z' ? 0x20 : 0)) == (unsigned char)h[j])
+			j++;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * What was read on this connection decides the target, or sends us on: the
  * next request for a silent port, then the other stage (TLS or plain).
@@ -265,6 +281,7 @@ static void decide(struct run *x, struct conn *c)
 	}
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
 		const struct probe_def *next = probe_db_next(x->db, r->match);
+		r->auth_basic = asks_basic(c->buf, c->len);
 		r->tls_wrapped = c->stage == ST_TLS;
 		if (next && !c->eof) {
 			c->followed = 1;

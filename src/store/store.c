@@ -126,3 +126,14 @@ int store_services_save(struct store *s, int64_t scan_id, const struct service_r
 {
 	return s->ops->services_save(s, scan_id, rows, n, probed_at, err);
 }
+
+int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c, struct ms_error *err)
+{
+	return s->ops->consent_add(s, hospital_id, c, err);
+}
+
+int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
+		       struct ms_error *err)
+{
+	return s->ops->consent_find(s, hospital_id, kind, out, err);
+}

@@ -47,6 +47,10 @@ struct store_ops {
 			    struct ms_error *err);
 	int (*services_save)(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
 			     const char *probed_at, struct ms_error *err);
+	int (*consent_add)(struct store *s, int64_t hospital_id, const struct consent *c,
+			   struct ms_error *err);
+	int (*consent_find)(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
+			    struct ms_error *err);
 };
 
 struct store {

@@ -117,6 +117,14 @@ static const char *const migrations[] = {
 	"  error TEXT,"
 	"  probed_at TEXT NOT NULL,"
 	"  PRIMARY KEY (scan_id, address, proto, port));",
+	/* 4: what the hospital agreed to beyond the plan (trying vendors' default accounts) */
+	"CREATE TABLE consent ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  granted_by TEXT NOT NULL,"
+	"  granted_at TEXT NOT NULL,"
+	"  note TEXT);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -995,6 +1003,52 @@ static int sq_scope_add(struct store *s, int64_t hospital_id, const struct scope
 	return run(db, st, err);
 }
 
+static int sq_consent_add(struct store *s, int64_t hospital_id, const struct consent *c,
+			  struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "INSERT INTO consent (hospital_id, kind, granted_by, granted_at, note)"
+			 " VALUES (?,?,?,?,?)",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	bind_text(st, 2, c->kind);
+	bind_text(st, 3, c->granted_by);
+	bind_text(st, 4, c->granted_at);
+	bind_text(st, 5, c->note[0] ? c->note : NULL);
+	return run(db, st, err);
+}
+
+static int sq_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
+			   struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "SELECT granted_by, granted_at, note FROM consent WHERE hospital_id = ? AND kind = ?"
+			 " ORDER BY id DESC LIMIT 1",
+			 &st, err);
+
+	memset(out, 0, sizeof(*out));
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	bind_text(st, 2, kind);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(out->kind, sizeof(out->kind), "%s", kind);
+		copy_col(out->granted_by, sizeof(out->granted_by), st, 0);
+		copy_col(out->granted_at, sizeof(out->granted_at), st, 1);
+		copy_col(out->note, sizeof(out->note), st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+}
+
 static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out,
 			 size_t *n, struct ms_error *err)
 {
@@ -1050,6 +1104,8 @@ static const struct store_ops sqlite_ops = {
 	.scan_latest = sq_scan_latest,
 	.scan_results = sq_scan_results,
 	.services_save = sq_services_save,
+	.consent_add = sq_consent_add,
+	.consent_find = sq_consent_find,
 };
 
 int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)

@@ -24,7 +24,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,5900,8443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,5900,8081,8443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -117,6 +117,27 @@ expect_eq "$(jq '.services | length' probe.json)" "$(jq '[.hosts[].ports[]] | le
 	"one result per open port"
 [ "$took" -le 20 ] && ok || fail "probing took ${took}s"
 
+# Default accounts: refused without the hospital's consent, tried with it, never a password kept.
+expect_status 2 $SC "$MEDSEC" probe --try-default-accounts
+expect_in err.txt "同意が記録されていません"
+expect_status 0 "$MEDSEC" consent add --by "院長 山田" --note "2026-11-20 打合せ" default-accounts
+expect_status 0 "$MEDSEC" consent
+expect_in out.txt "院長 山田"
+mkdir data && cp "$SRC"/data/*.json data/
+jq '.accounts += [{"id": "test-basic", "service": "http", "method": "http-basic", "user": "admin",
+  "password": "password", "source": "the test bed only"}]' "$SRC/data/default-accounts.json" > data/default-accounts.json
+MEDSEC_DATA="$T/data" $SC "$MEDSEC" probe --json --try-default-accounts > accounts.json 2> accounts.err || fail "probe with accounts"
+acct() { jq -r --argjson p "$1" '.services[] | select(.port == $p and .proto == "tcp") | .default_account | "\(.accepted) \(.user)"' accounts.json; }
+expect_eq "$(acct 2323)" "true (no user name)" "Yamaha factory state: empty password accepted"
+expect_eq "$(acct 8081)" "true admin" "Basic authentication: admin accepted"
+expect_eq "$(acct 21)" "false null" "vsftpd: anonymous refused"
+expect_eq "$(acct 22)" "null null" "no default tried where none fits"
+expect_eq "$(jq -r '.findings[] | select(.check == "default-account") | "\(.port) \(.severity) \(.detail)"' accounts.json | sort | tr '\n' ';')" \
+	"2323 critical (no user name);8081 critical admin;" "findings: default accounts"
+sqlite3 "$MEDSEC_DB" .dump > dump.sql
+for secret in YWRtaW46cGFzc3dvcmQ admin:password '"password"'; do
+	cat accounts.json accounts.err dump.sql | grep -qF "$secret" && fail "the password leaked: $secret" || ok
+done
 # Stored with the scan: one row per open port, the TLS facts as JSON.
 expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT count(*) FROM service WHERE port IN (22, 443)")" 2 "stored"
 expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT json_extract(tls, '$.key_type') FROM service WHERE port = 443")" RSA "TLS stored"

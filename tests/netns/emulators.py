@@ -6,7 +6,9 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   3390  RDP that does not          (2.2.1.2.1 RDP_NEG_RSP selecting TLS)
   5900  VNC, RFB 3.8, security type None (RFC 6143 7.1.1, 7.1.2)
   2222  an old OpenSSH banner      (RFC 4253 4.2)
-  2323  a Yamaha RT telnet login   (a bare "Password:" prompt)
+  2323  a Yamaha RT telnet login   (a bare "Password:" prompt; factory state: an empty password
+        gives the ">" prompt)
+  8081  a web UI behind HTTP Basic authentication that accepts admin:password (RFC 7617)
   10443 a FortiGate SSL-VPN portal over TLS (302 to /remote/login, as the FortiOS guide describes)
   31337 a bind shell (a dash prompt; request lines read as commands)
   4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
@@ -43,6 +45,25 @@ def banner(text):
     return serve
 
 
+def yamaha_telnet(c):
+    c.sendall(b"\r\nPassword: ")
+    line = c.recv(64)
+    if line.strip(b"\r\n") == b"":
+        c.sendall(b"\r\n\r\nRTX1210 Rev.14.01.38 (Wed Jun  1 10:00:00 2022)\r\n> ")
+    else:
+        c.sendall(b"\r\nPassword: ")
+    c.recv(64)
+
+
+def basic_web(c):
+    req = c.recv(4096)
+    if b"Authorization: Basic YWRtaW46cGFzc3dvcmQ=" in req:
+        c.sendall(b"HTTP/1.1 200 OK\r\nServer: httpd\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+    else:
+        c.sendall(b"HTTP/1.1 401 Unauthorized\r\nServer: httpd\r\nWWW-Authenticate: Basic realm=\"router\"\r\n"
+                  b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+
+
 def fortigate(c):
     c.recv(4096)
     c.sendall(b"HTTP/1.1 302 Found\r\nServer: xxxxxxxx-xxxxx\r\nLocation: /remote/login?lang=en\r\n"
@@ -66,7 +87,8 @@ SERVICES = {
     3390: rdp(bytes.fromhex("0200080001000000")),
     5900: vnc,
     2222: banner(b"SSH-2.0-OpenSSH_7.4\r\n"),
-    2323: banner(b"\r\nPassword: "),
+    2323: yamaha_telnet,
+    8081: basic_web,
     10443: fortigate,
     4433: old_web,
     31337: bind_shell,
