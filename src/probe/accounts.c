@@ -305,9 +305,10 @@ static int try_http_basic(const struct probe_result *r, const char *user, const 
 		return 0;
 	snprintf(cred, sizeof(cred), "%s:%s", user, pass);
 	base64(cred, enc, sizeof(enc));
-	snprintf(req, sizeof(req), "GET / HTTP/1.1\r\nHost: %s\r\nAuthorization: Basic %s\r\n"
+	int v6 = strchr(r->address, ':') != NULL;
+	snprintf(req, sizeof(req), "GET / HTTP/1.1\r\nHost: %s%s%s\r\nAuthorization: Basic %s\r\n"
 				   "User-Agent: Mozilla/5.0 (compatible; medsec)\r\nConnection: close\r\n\r\n",
-		 r->address, enc);
+		 v6 ? "[" : "", r->address, v6 ? "]" : "", enc);
 	if (link_send(&l, req, strlen(req)) == 0) {
 		const char *t = link_read(&l, 0, NULL, 500);
 		ok = strncmp(t, "HTTP/1.", 7) == 0 && (t[9] == '2' || t[9] == '3');

@@ -229,7 +229,7 @@ static void note_tls(SSL *ssl, struct probe_tls *tls)
 
 /* ---- the path of one target ---- */
 
-/* Done with this target: decide what was read, then free the slot. */
+/* Done with this target (its result stands as it is): free the slot. */
 static void finish(struct run *x, struct conn *c)
 {
 	close_conn(x, c);
@@ -319,10 +319,12 @@ static void start_request(struct run *x, struct conn *c, const struct probe_def 
 	const unsigned char *p = def->send, *end = def->send + def->send_len;
 	size_t n = 0;
 
-	/* "{host}": the address, as a browser would send it for a URL with one. */
+	/* "{host}": the address, as a browser sends it for a URL with one ([…] for IPv6). */
+	const char *a = x->t[c->t].address;
+	int v6 = strchr(a, ':') != NULL;
 	for (; p < end && n + 1 < sizeof(c->req); p++) {
 		if (end - p >= 6 && memcmp(p, "{host}", 6) == 0) {
-			n += (size_t)snprintf(c->req + n, sizeof(c->req) - n, "%s", x->t[c->t].address);
+			n += (size_t)snprintf(c->req + n, sizeof(c->req) - n, "%s%s%s", v6 ? "[" : "", a, v6 ? "]" : "");
 			if (n >= sizeof(c->req))
 				n = sizeof(c->req) - 1;
 			p += 5;
