@@ -46,6 +46,8 @@ struct probe_result {
 	char product[64], version[64];
 	char extra[128];		/* what follows the version ("Debian-2+deb12u3": a distribution build) */
 	char device[64];		/* device family / model where it shows */
+	char title[128];		/* an HTTP page's <title>, or "" */
+	char location[256];		/* an HTTP redirect's Location, or "" */
 	char cpe[256];
 	int confidence;			/* 0-100: 100 = a version string of the product itself */
 	char evidence[512];		/* the reply excerpt the decision rests on, printable */

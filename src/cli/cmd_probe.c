@@ -112,6 +112,8 @@ static json_t *result_json(const struct probe_result *r)
 			      r->confidence, "evidence", str_or_null(r->evidence), "match",
 			      str_or_null(r->match), "tls_wrapped", r->tls_wrapped);
 	json_object_set_new(o, "followup", str_or_null(r->followup));
+	json_object_set_new(o, "title", str_or_null(r->title));
+	json_object_set_new(o, "location", str_or_null(r->location));
 	/* Only whether a default account was tried and which user was accepted; never a password. */
 	json_object_set_new(o, "default_account", r->account_tried ? json_pack("{s:b, s:o}", "accepted",
 				r->account_tried == 2, "user", str_or_null(r->account)) : json_null());

@@ -257,6 +257,49 @@ static int asks_basic(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Case-blind search for w in p[0..n); the offset, or -1. */
+static long find_ci(const unsigned char *p, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	for (size_t i = 0; i + k <= n; i++) {
+		size_t j = 0;
+		while (j < k && ((p[i + j] >= 'A' && p[i + j] <= 'Z') ? p[i + j] + 32 : p[i + j]) == (unsigned char)w[j])
+			j++;
+		if (j == k)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Printable text of p[from..) up to a stop byte, trimmed, into out. */
+static void copy_until(const unsigned char *p, size_t n, size_t from, const char *stops, char *out, size_t size)
+{
+	size_t o = 0;
+
+	while (from < n && (p[from] == ' ' || p[from] == '\t'))
+		from++;
+	for (size_t i = from; i < n && o + 1 < size && !strchr(stops, p[i]); i++)
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			out[o++] = (char)p[i];
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+/* What an HTTP reply shows a person: the page title and where it redirects. */
+static void http_facts(const unsigned char *p, size_t n, struct probe_result *r)
+{
+	long at;
+
+	if (n < 12 || memcmp(p, "HTTP/", 5) != 0)
+		return;
+	if ((at = find_ci(p, n, "<title>")) >= 0)
+		copy_until(p, n, (size_t)at + 7, "<\r\n", r->title, sizeof(r->title));
+	if ((at = find_ci(p, n, "\nlocation:")) >= 0)
+		copy_until(p, n, (size_t)at + 10, "\r\n", r->location, sizeof(r->location));
+}
+
 /*
  * What was read on this connection decides the target, or sends us on: the
  * next request for a silent port, then the other stage (TLS or plain).
@@ -282,6 +325,7 @@ static void decide(struct run *x, struct conn *c)
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
 		const struct probe_def *next = probe_db_next(x->db, r->match);
 		r->auth_basic = asks_basic(c->buf, c->len);
+		http_facts(c->buf, c->len, r);
 		r->tls_wrapped = c->stage == ST_TLS;
 		if (next && !c->eof) {
 			c->followed = 1;

@@ -24,7 +24,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,5900,8081,8443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,4443,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -91,7 +91,12 @@ expect_eq "$(finding 53 dns-open)" low "finding: DNS answers"
 expect_eq "$(finding 161 snmp-public)" high "finding: SNMP public"
 expect_eq "$(finding 137 netbios-ns-exposed)$(finding 123 ntp-open)$(finding 500 ike-vpn)" mediumlowinfo \
 	"finding: NetBIOS names, NTP, IKE"
-expect_eq "$(finding 10443 vpn-portal)" info "finding: SSL-VPN portal"
+expect_eq "$(finding 10443 vpn-portal)$(finding 4443 vpn-portal)$(finding 9443 vpn-portal)" infoinfoinfo "finding: SSL-VPN portals"
+# VPN portals by where their root redirects, with the page title.
+expect_eq "$(svc 4443 '[.device, .location, .title, .tls_wrapped] | join("|")')" \
+	"Palo Alto Networks|/global-protect/login.esp|GlobalProtect Portal|true" "4443: GlobalProtect"
+expect_eq "$(svc 9443 '.product + " " + .cpe')" "Citrix Gateway cpe:2.3:a:citrix:netscaler_gateway:*:*:*:*:*:*:*:*" \
+	"9443: Citrix Gateway"
 # A bind shell: a prompt without a login.
 expect_eq "$(svc 31337 '.service + " " + .match')" "shell shell-prompt" "31337: bind shell"
 expect_eq "$(jq -r '.findings[] | select(.port == 31337) | .kind + " " + .severity' probe.json)" "backdoor critical" \

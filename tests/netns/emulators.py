@@ -11,6 +11,8 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   8081  a web UI behind HTTP Basic authentication that accepts admin:password (RFC 7617)
   10443 a FortiGate SSL-VPN portal over TLS (302 to /remote/login, as the FortiOS guide describes)
   31337 a bind shell (a dash prompt; request lines read as commands)
+  4443  a GlobalProtect portal over TLS (302 to /global-protect/login.esp, PAN-OS guide)
+  9443  a Citrix Gateway over TLS (302 to /logon/LogonPoint/tmindex.html, Citrix documentation)
   4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
         anonymous ones included (Boa's Server header)
 Usage: emulators.py ADDRESS CERT KEY [LIFETIME]
@@ -82,6 +84,14 @@ def old_web(c):
     c.sendall(b"HTTP/1.0 200 OK\r\nServer: Boa/0.94.14rc21\r\nContent-Length: 0\r\n\r\n")
 
 
+def redirect(where, title):
+    def serve(c):
+        c.recv(4096)
+        c.sendall(b"HTTP/1.1 302 Found\r\nLocation: " + where + b"\r\nContent-Type: text/html\r\n"
+                  b"Connection: close\r\n\r\n<html><head><title>" + title + b"</title></head></html>")
+    return serve
+
+
 SERVICES = {
     3389: rdp(bytes.fromhex("0300080005000000")),
     3390: rdp(bytes.fromhex("0200080001000000")),
@@ -92,6 +102,8 @@ SERVICES = {
     10443: fortigate,
     4433: old_web,
     31337: bind_shell,
+    4443: redirect(b"/global-protect/login.esp", b"GlobalProtect Portal"),
+    9443: redirect(b"/logon/LogonPoint/tmindex.html", b"NetScaler Gateway"),
 }
 
 
@@ -99,6 +111,10 @@ def handle(port, c):
     try:
         c.settimeout(5)
         if port == 10443:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(CERT, KEY)
+            c = ctx.wrap_socket(c, server_side=True)
+        elif port in (4443, 9443):
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(CERT, KEY)
             c = ctx.wrap_socket(c, server_side=True)
