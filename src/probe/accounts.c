@@ -160,7 +160,7 @@ static void telnet_filter(struct link *l, size_t from)
 
 	for (size_t i = from; i < l->len; i++) {
 		unsigned char c = (unsigned char)l->buf[i];
-		if (c == 0xff && i + 2 < l->len + 0 && (unsigned char)l->buf[i + 1] >= 0xfb) {
+		if (c == 0xff && i + 2 < l->len && (unsigned char)l->buf[i + 1] >= 0xfb) {
 			unsigned char cmd = (unsigned char)l->buf[i + 1], opt = (unsigned char)l->buf[i + 2];
 			char reply[3] = { (char)0xff, (char)(cmd == 0xfd ? 0xfc : 0xfe), (char)opt };
 			link_send(l, reply, 3);
