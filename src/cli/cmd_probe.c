@@ -143,8 +143,10 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 	cli_pad(stdout, r->service[0] ? r->service : "?", 8);
 	snprintf(what, sizeof(what), "%s%s%s%s%s", r->product, r->version[0] ? " " : "", r->version,
 		 r->extra[0] ? " " : "", r->extra);
-	cli_pad(stdout, what[0] ? what : r->service[0] ? (c->lang == MS_LANG_EN ? "(product unknown)" : "(製品不明)")
-						     : (c->lang == MS_LANG_EN ? "(unidentified)" : "(特定できず)"), 36);
+	int en = c->lang == MS_LANG_EN;
+	cli_pad(stdout, what[0] ? what : r->service[0] ? (en ? "(product unknown)" : "(製品不明)")
+				: r->evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
+				: (en ? "(no answer)" : "(応答なし)"), 36);
 	printf("%s%s\n", r->tls_wrapped ? "TLS " : "", r->cpe);
 	if (r->tls.done)
 		printf("    TLS %s %s; %s; %s %d bit%s%s; %s%s%s\n", r->tls.version, r->tls.cipher, r->tls.subject,
