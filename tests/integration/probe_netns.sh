@@ -14,8 +14,10 @@ SC="ip netns exec $(tb_ns sc)"
 # Devices we cannot run, beside the real services on h1 (tests/netns/emulators.py).
 ip netns exec "$(tb_ns h1)" python3 "$SRC/tests/netns/emulators.py" "$TB_H1" "$T/h1/cert.pem" "$T/h1/key.pem" 300 &
 emu=$!
+ip netns exec "$(tb_ns h1)" /usr/bin/python3 "$SRC/tests/netns/ssh_emulator.py" "$TB_H1" 2200 300 &
+emu="$emu $!"
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	$SC python3 -c "import socket; socket.create_connection(('$TB_H1', 10443), 0.5)" 2>/dev/null && break
+	$SC python3 -c "import socket; [socket.create_connection(('$TB_H1', p), 0.5) for p in (10443, 2200)]" 2>/dev/null && break
 	sleep 0.3
 done
 
@@ -24,7 +26,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,2222,2323,3389,3390,4433,4443,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,2200,2222,2323,3389,3390,4433,4443,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -130,17 +132,21 @@ expect_status 0 "$MEDSEC" consent
 expect_in out.txt "院長 山田"
 mkdir data && cp "$SRC"/data/*.json data/
 jq '.accounts += [{"id": "test-basic", "service": "http", "method": "http-basic", "user": "admin",
-  "password": "password", "source": "the test bed only"}]' "$SRC/data/default-accounts.json" > data/default-accounts.json
+  "password": "password", "source": "the test bed only"},
+  {"id": "test-ssh", "service": "ssh", "method": "ssh", "user": "admin", "password": "admin-test",
+  "source": "the test bed only"}]' "$SRC/data/default-accounts.json" > data/default-accounts.json
 MEDSEC_DATA="$T/data" $SC "$MEDSEC" probe --json --try-default-accounts > accounts.json 2> accounts.err || fail "probe with accounts"
 acct() { jq -r --argjson p "$1" '.services[] | select(.port == $p and .proto == "tcp") | .default_account | "\(.accepted) \(.user)"' accounts.json; }
 expect_eq "$(acct 2323)" "true (no user name)" "Yamaha factory state: empty password accepted"
 expect_eq "$(acct 8081)" "true admin" "Basic authentication: admin accepted"
 expect_eq "$(acct 21)" "false null" "vsftpd: anonymous refused"
-expect_eq "$(acct 22)" "null null" "no default tried where none fits"
+expect_eq "$(acct 2200)" "true admin" "SSH: admin accepted (after the shipped FortiGate default was refused)"
+expect_eq "$(acct 22)" "false null" "sshd: no default account accepted"
+expect_eq "$(acct 80)" "null null" "no default tried where none fits"
 expect_eq "$(jq -r '.findings[] | select(.check == "default-account") | "\(.port) \(.severity) \(.detail)"' accounts.json | sort | tr '\n' ';')" \
-	"2323 critical (no user name);8081 critical admin;" "findings: default accounts"
+	"2200 critical admin;2323 critical (no user name);8081 critical admin;" "findings: default accounts"
 sqlite3 "$MEDSEC_DB" .dump > dump.sql
-for secret in YWRtaW46cGFzc3dvcmQ admin:password '"password"'; do
+for secret in YWRtaW46cGFzc3dvcmQ admin:password '"password"' admin-test; do
 	cat accounts.json accounts.err dump.sql | grep -qF "$secret" && fail "the password leaked: $secret" || ok
 done
 # Stored with the scan: one row per open port, the TLS facts as JSON.
