@@ -183,8 +183,20 @@ int store_consent_add(struct store *s, int64_t hospital_id, const struct consent
 int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
 		       struct ms_error *err);
 
-/* Replaces the scan's services with these, in one transaction. */
+/* A finding of the probe's checks on one port (its texts live in data/checks.json). */
+struct finding_row {
+	char address[64];
+	char proto[4];
+	int port;
+	char kind[16];			/* "exposure", "tls", "backdoor", "default_account" */
+	char severity[16];		/* "critical" … "info" */
+	char check[64];			/* the check's id */
+	char detail[64];		/* an accepted account's user name, or "" (never a password) */
+};
+
+/* Replaces the scan's services and findings with these, in one transaction. */
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
-			const char *probed_at, struct ms_error *err);
+			const struct finding_row *found, size_t nfound, const char *probed_at,
+			struct ms_error *err);
 
 #endif

@@ -159,9 +159,10 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 
 /* The results as the store keeps them, in one transaction (the TLS facts as JSON text). */
 static int save(struct store *st, int64_t scan_id, const struct probe_result *res, size_t n,
-		struct ms_error *err)
+		const struct probe_finding *f, size_t nf, struct ms_error *err)
 {
 	struct service_row *rows = ms_xcalloc(n + 1, sizeof(*rows));
+	struct finding_row *found = ms_xcalloc(nf + 1, sizeof(*found));
 	char **tls = ms_xcalloc(n + 1, sizeof(*tls));
 	char now[32];
 	int rc;
@@ -190,8 +191,20 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		w->tls_json = tls[i];
 		json_decref(j);
 	}
+	for (size_t i = 0; i < nf; i++) {
+		const struct probe_result *r = &res[f[i].result];
+		struct finding_row *w = &found[i];
+		snprintf(w->address, sizeof(w->address), "%s", r->address);
+		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
+		w->port = r->port;
+		snprintf(w->kind, sizeof(w->kind), "%s", f[i].kind);
+		snprintf(w->severity, sizeof(w->severity), "%s", f[i].severity);
+		snprintf(w->check, sizeof(w->check), "%s", f[i].check);
+		snprintf(w->detail, sizeof(w->detail), "%s", f[i].detail ? f[i].detail : "");
+	}
 	ms_now_iso(now);
-	rc = store_services_save(st, scan_id, rows, n, now, err);
+	rc = store_services_save(st, scan_id, rows, n, found, nf, now, err);
+	free(found);
 	for (size_t i = 0; i < n; i++)
 		free(tls[i]);
 	free(tls);
@@ -311,9 +324,9 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		probe_try_accounts(accounts, res, n, &o);
 	if (o.progress)
 		fputs("\r\033[K", stderr);
-	if ((rc = save(st, rec.id, res, n, &err)))
-		goto fail;
 	probe_check(checks, res, n, &f, &nf);
+	if ((rc = save(st, rec.id, res, n, f, nf, &err)))
+		goto fail;
 	if (c->json) {
 		json_t *arr = json_array(), *fa = json_array();
 		for (size_t i = 0; i < n; i++)

@@ -122,9 +122,10 @@ int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **o
 }
 
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
-			const char *probed_at, struct ms_error *err)
+			const struct finding_row *found, size_t nfound, const char *probed_at,
+			struct ms_error *err)
 {
-	return s->ops->services_save(s, scan_id, rows, n, probed_at, err);
+	return s->ops->services_save(s, scan_id, rows, n, found, nfound, probed_at, err);
 }
 
 int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c, struct ms_error *err)

@@ -46,7 +46,8 @@ struct store_ops {
 			    size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
 			    struct ms_error *err);
 	int (*services_save)(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
-			     const char *probed_at, struct ms_error *err);
+			     const struct finding_row *found, size_t nfound, const char *probed_at,
+			     struct ms_error *err);
 	int (*consent_add)(struct store *s, int64_t hospital_id, const struct consent *c,
 			   struct ms_error *err);
 	int (*consent_find)(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,

@@ -125,6 +125,17 @@ static const char *const migrations[] = {
 	"  granted_by TEXT NOT NULL,"
 	"  granted_at TEXT NOT NULL,"
 	"  note TEXT);",
+	/* 5: what the probe found wrong on a scan's ports (checks of data/checks.json) */
+	"CREATE TABLE finding ("
+	"  scan_id INTEGER NOT NULL REFERENCES scan(id) ON DELETE CASCADE,"
+	"  address TEXT NOT NULL,"
+	"  proto TEXT NOT NULL,"
+	"  port INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  severity TEXT NOT NULL,"
+	"  check_id TEXT NOT NULL,"
+	"  detail TEXT,"
+	"  PRIMARY KEY (scan_id, address, proto, port, check_id));",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -813,7 +824,8 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 }
 
 static int sq_services_save(struct store *s, int64_t scan_id, const struct service_row *rows,
-			    size_t n, const char *probed_at, struct ms_error *err)
+			    size_t n, const struct finding_row *found, size_t nfound, const char *probed_at,
+			    struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st = NULL;
@@ -821,8 +833,12 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 
 	if ((rc = begin(db, err)))
 		return rc;
-	/* A new probe of the scan replaces the last one whole. */
+	/* A new probe of the scan replaces the last one whole: services and findings. */
 	if ((rc = prepare(db, "DELETE FROM service WHERE scan_id = ?", &st, err)) == MS_OK) {
+		sqlite3_bind_int64(st, 1, scan_id);
+		rc = run(db, st, err);
+	}
+	if (rc == MS_OK && (rc = prepare(db, "DELETE FROM finding WHERE scan_id = ?", &st, err)) == MS_OK) {
 		sqlite3_bind_int64(st, 1, scan_id);
 		rc = run(db, st, err);
 	}
@@ -853,6 +869,27 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 		bind_text(st, 16, r->tls_json);
 		bind_text(st, 17, r->error);
 		bind_text(st, 18, probed_at);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == MS_OK)
+		rc = prepare(db,
+			     "INSERT OR REPLACE INTO finding (scan_id, address, proto, port, kind, severity,"
+			     " check_id, detail) VALUES (?,?,?,?,?,?,?,?)",
+			     &st, err);
+	for (size_t i = 0; i < nfound && rc == MS_OK; i++) {
+		const struct finding_row *f = &found[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, scan_id);
+		bind_text(st, 2, f->address);
+		bind_text(st, 3, f->proto);
+		sqlite3_bind_int(st, 4, f->port);
+		bind_text(st, 5, f->kind);
+		bind_text(st, 6, f->severity);
+		bind_text(st, 7, f->check);
+		bind_text(st, 8, f->detail[0] ? f->detail : NULL);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = sq_fail(db, err);
 	}

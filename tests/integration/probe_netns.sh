@@ -145,6 +145,8 @@ expect_eq "$(acct 22)" "false null" "sshd: no default account accepted"
 expect_eq "$(acct 80)" "null null" "no default tried where none fits"
 expect_eq "$(jq -r '.findings[] | select(.check == "default-account") | "\(.port) \(.severity) \(.detail)"' accounts.json | sort | tr '\n' ';')" \
 	"2200 critical admin;2323 critical (no user name);8081 critical admin;" "findings: default accounts"
+expect_eq "$(sqlite3 "$MEDSEC_DB" "SELECT port || ' ' || severity || ' ' || detail FROM finding WHERE check_id = 'default-account' ORDER BY port" | tr '\n' ';')" \
+	"2200 critical admin;2323 critical (no user name);8081 critical admin;" "findings stored, user names only"
 sqlite3 "$MEDSEC_DB" .dump > dump.sql
 for secret in YWRtaW46cGFzc3dvcmQ admin:password '"password"' admin-test; do
 	cat accounts.json accounts.err dump.sql | grep -qF "$secret" && fail "the password leaked: $secret" || ok
