@@ -356,6 +356,7 @@ struct wcrit {
 	const struct bcrit *c;
 };
 
+/* The pool the qsort comparators read (qsort passes no context; set just before sorting). */
 static const struct strpool *sort_pool;
 
 static int cmp_vuln(const void *a, const void *b)
