@@ -16,9 +16,12 @@ ip netns exec "$(tb_ns h1)" python3 "$SRC/tests/netns/emulators.py" "$TB_H1" "$T
 emu=$!
 ip netns exec "$(tb_ns h1)" /usr/bin/python3 "$SRC/tests/netns/ssh_emulator.py" "$TB_H1" 2200 300 &
 emu="$emu $!"
-for i in 1 2 3 4 5 6 7 8 9 10; do
+# Up to 15 s: the SSH emulator makes its RSA host key first.
+i=0
+while [ $i -lt 50 ]; do
 	$SC python3 -c "import socket; [socket.create_connection(('$TB_H1', p), 0.5) for p in (10443, 2200)]" 2>/dev/null && break
 	sleep 0.3
+	i=$((i + 1))
 done
 
 jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .terminals = [] | .locations = []' \
