@@ -1,9 +1,12 @@
 /* cli.c - shared plumbing of the commands (cli.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "medsec/cvss.h"
 #include "medsec/text.h"
+#include "medsec/vulndb.h"
 
 int cli_common_option(struct cli *c, int opt, const char *arg)
 {
@@ -133,4 +136,39 @@ void cli_pad(FILE *f, const char *s, size_t width)
 		fputc(' ', f);	/* overlong: keep the columns apart */
 	for (; w < width; w++)
 		fputc(' ', f);
+}
+
+const char *cli_vulndb_path(const char *opt)
+{
+	const char *env = getenv("MEDSEC_VULNDB");
+
+	if (opt)
+		return opt;
+	return env && *env ? env : "medsec.vulndb";
+}
+
+void cli_data_path(const char *name, char *path, size_t size)
+{
+	const char *env = getenv("MEDSEC_DATA");
+
+	snprintf(path, size, "%s/%s", env && *env ? env : MEDSEC_DATA_DIR, name);
+}
+
+void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent)
+{
+	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
+	int en = c->lang == MS_LANG_EN;
+	enum cvss_severity sev = cvss_severity(m->v3_score);
+	char score[16] = "-";
+
+	if (m->v3_score >= 0)
+		snprintf(score, sizeof(score), "%.1f", m->v3_score);
+	fputs(indent, stdout);
+	cli_pad(stdout, m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
+	cli_pad(stdout, score, 5);
+	cli_pad(stdout, m->cve ? m->cve : "-", 17);
+	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
+	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
+	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
+	printf("%s\n", m->title ? m->title : "");
 }

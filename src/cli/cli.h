@@ -56,6 +56,14 @@ void cli_say(const struct cli *c, enum msg_id msg, const char *arg);
 
 int cli_open_store(struct cli *c, struct store **out);
 
+/* The vulnerability index: --index (opt), MEDSEC_VULNDB, or ./medsec.vulndb. */
+const char *cli_vulndb_path(const char *opt);
+/* path = the data file name under MEDSEC_DATA or the data/ folder medsec was built with. */
+void cli_data_path(const char *name, char *path, size_t size);
+struct vdb_match;
+/* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
+void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent);
+
 /* Prints s padded with spaces to width terminal columns. */
 void cli_pad(FILE *f, const char *s, size_t width);
 

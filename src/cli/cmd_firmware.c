@@ -199,30 +199,10 @@ static void result_print(const struct cli *c, const struct device_result *r)
 		printf(en ? "  the known vulnerabilities are fixed from %s on\n"
 			  : "  既知の脆弱性は %s 以降で修正されています\n", r->fixed_in);
 	for (size_t i = 0; i < r->n; i++) {
-		const struct vdb_match *m = r->v[i];
-		static const char *conf_ja[] = { "製品のみ", "推定", "確実" };
-		char score[16] = "-";
-		if (m->v3_score >= 0)
-			snprintf(score, sizeof(score), "%.1f", m->v3_score);
-		fputs("    ", stdout);
-		cli_pad(stdout, m->v3_score >= 0 ? (en ? cvss_severity_key(cvss_severity(m->v3_score))
-						      : cvss_severity_ja(cvss_severity(m->v3_score)))
-						 : "-", 9);
-		cli_pad(stdout, score, 5);
-		cli_pad(stdout, m->cve ? m->cve : "-", 17);
-		cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
-		cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
-		cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
-		printf("%s\n", m->title ? m->title : "");
+		cli_vuln_row(c, r->v[i], "    ");
 	}
 }
 
-static const char *data_dir(void)
-{
-	const char *env = getenv("MEDSEC_DATA");
-
-	return env && *env ? env : MEDSEC_DATA_DIR;
-}
 
 int cmd_firmware(struct cli *c, int argc, char **argv)
 {
@@ -249,10 +229,8 @@ int cmd_firmware(struct cli *c, int argc, char **argv)
 		return rc;
 	if (optind != argc)
 		return cli_usage(c, "medsec firmware [--index PATH] [--json]");
-	if (!index)
-		index = getenv("MEDSEC_VULNDB") && *getenv("MEDSEC_VULNDB") ? getenv("MEDSEC_VULNDB")
-									 : "medsec.vulndb";
-	snprintf(path, sizeof(path), "%s/products.json", data_dir());
+	index = cli_vulndb_path(index);
+	cli_data_path("products.json", path, sizeof(path));
 	if ((rc = vdb_products_load(path, &map, &d, &err)) && !d.n)
 		goto fail;
 	if (rc) {

@@ -253,7 +253,6 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	size_t nh = 0, np = 0, nd = 0, n = 0;
 	int64_t hid;
 	char *hname = NULL, path[4096];
-	const char *data = getenv("MEDSEC_DATA");
 	int rc = cli_options(c, argc, argv, opts, probe_option, &o, "medsec probe", probe_help_ja,
 			     probe_help_en);
 
@@ -261,13 +260,13 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		return rc;
 	if (optind != argc)
 		return cli_usage(c, "medsec probe [--json] [--parallel N] [--per-host N]");
-	snprintf(path, sizeof(path), "%s/probes.json", data && *data ? data : MEDSEC_DATA_DIR);
+	cli_data_path("probes.json", path, sizeof(path));
 	if (!(rc = probe_db_load(path, &db, &d, &err))) {
-		snprintf(path, sizeof(path), "%s/checks.json", data && *data ? data : MEDSEC_DATA_DIR);
+		cli_data_path("checks.json", path, sizeof(path));
 		rc = probe_checks_load(path, &checks, &d, &err);
 	}
 	if (!rc && try_accounts) {
-		snprintf(path, sizeof(path), "%s/default-accounts.json", data && *data ? data : MEDSEC_DATA_DIR);
+		cli_data_path("default-accounts.json", path, sizeof(path));
 		rc = probe_accounts_load(path, &accounts, &d, &err);
 	}
 	if (rc) {

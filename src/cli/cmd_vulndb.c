@@ -48,15 +48,6 @@ static int vdb_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-/* --index, MEDSEC_VULNDB, or medsec.vulndb beside the default store. */
-static const char *index_path(const struct vdb_opts *o)
-{
-	const char *env = getenv("MEDSEC_VULNDB");
-
-	if (o->index)
-		return o->index;
-	return env && *env ? env : "medsec.vulndb";
-}
 
 static const char vulndb_help_ja[] =
 	"使い方: medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
@@ -123,7 +114,7 @@ static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_
 
 static int vulndb_update(struct cli *c, const struct vdb_opts *o)
 {
-	const char *path = index_path(o);
+	const char *path = cli_vulndb_path(o->index);
 	struct vdb_builder *b;
 	struct vdb_update_opts u = {
 		.nvd_url = o->nvd_url ? o->nvd_url : VDB_NVD_URL,
@@ -172,7 +163,7 @@ out:
 
 static int vulndb_import(struct cli *c, const struct vdb_opts *o, int argc, char **argv)
 {
-	const char *path = index_path(o);
+	const char *path = cli_vulndb_path(o->index);
 	struct vdb_builder *b = vdb_builder_new();
 	struct ms_diags d = { 0 };
 	struct ms_error err;
@@ -214,7 +205,7 @@ out:
 
 static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 {
-	const char *path = index_path(o);
+	const char *path = cli_vulndb_path(o->index);
 	struct vdb *db;
 	struct vdb_status st;
 	struct ms_error err;
@@ -408,20 +399,7 @@ static json_t *match_json(const struct vdb_match *m)
 
 static void print_match(const struct cli *c, const struct vdb_match *m)
 {
-	int en = c->lang == MS_LANG_EN;
-	enum cvss_severity sev = cvss_severity(m->v3_score);
-	static const char *conf_ja[] = { "製品のみ", "推定", "確実" };
-	char score[16] = "-";
-
-	if (m->v3_score >= 0)
-		snprintf(score, sizeof(score), "%.1f", m->v3_score);
-	cli_pad(stdout, m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
-	cli_pad(stdout, score, 5);
-	cli_pad(stdout, m->cve ? m->cve : "-", 17);
-	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
-	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
-	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
-	printf("%s\n", m->title ? m->title : "");
+	cli_vuln_row(c, m, "");
 	if (m->range || m->affected_text)
 		printf("         %s%s%s\n", m->range ? m->range : "", m->range && m->affected_text ? "  " : "",
 		       m->affected_text ? m->affected_text : "");
@@ -479,7 +457,7 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 	}
 	if (o.platform)
 		q.platform = o.platform;
-	if (vdb_open(index_path(&o), &db, &err))
+	if (vdb_open(cli_vulndb_path(o.index), &db, &err))
 		return cli_error(c, &err);
 	vdb_lookup(db, &q, &m);
 

@@ -6,7 +6,6 @@
  * are never copied into a result.
  */
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +20,13 @@
 
 #include "medsec/mem.h"
 #include "medsec/probe.h"
+#include "probe/probe_int.h"
 
 #define MAX_TRIES 3
 
 struct probe_accounts {
 	json_t *root;
 };
-
-static const char *str(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
 
 void probe_accounts_free(struct probe_accounts *a)
 {
@@ -45,33 +39,22 @@ void probe_accounts_free(struct probe_accounts *a)
 int probe_accounts_load(const char *path, struct probe_accounts **out, struct ms_diags *d,
 			struct ms_error *err)
 {
-	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *e;
+	json_t *root, *e;
 	size_t i;
 	int errors = 0;
 
 	*out = NULL;
-	if (!root) {
-		char where[512];
-		if (je.line <= 0)
-			return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, je.text);
-		snprintf(where, sizeof(where), "%s:%d", path, je.line);
-		return ms_fail(err, MS_ERR_INPUT, MSG_JSON_SYNTAX, where, je.text);
-	}
-	if (json_integer_value(json_object_get(root, "medsec_default_accounts")) != 1 ||
-	    !json_is_array(json_object_get(root, "accounts"))) {
-		json_decref(root);
-		return ms_fail(err, MS_ERR_INPUT, MSG_PROBE_BAD_ENTRY, path,
-			       "{\"medsec_default_accounts\": 1, \"accounts\": […]}");
-	}
+	if (!(root = probe_load_json(path, "medsec_default_accounts", "accounts",
+				     "{\"medsec_default_accounts\": 1, \"accounts\": […]}", err)))
+		return err->status;
 	json_array_foreach(json_object_get(root, "accounts"), i, e) {
-		const char *m = str(e, "method");
-		if (!str(e, "id") || !str(e, "service") || !str(e, "user") || !str(e, "password") ||
-		    !str(e, "source") || !m ||
+		const char *m = json_str(e, "method");
+		if (!json_str(e, "id") || !json_str(e, "service") || !json_str(e, "user") || !json_str(e, "password") ||
+		    !json_str(e, "source") || !m ||
 		    (strcmp(m, "telnet") && strcmp(m, "ftp") && strcmp(m, "http-basic") && strcmp(m, "ssh"))) {
 			char where[512];
 			snprintf(where, sizeof(where), "%s:/accounts/%zu", path, i);
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_PROBE_BAD_ENTRY, where, str(e, "id"),
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_PROBE_BAD_ENTRY, where, json_str(e, "id"),
 				     "id, service, method (ssh, telnet, ftp, http-basic), user, password, source");
 			errors++;
 		}
@@ -94,38 +77,11 @@ struct link {
 	size_t len;
 };
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static int link_open(struct link *l, const struct probe_result *r, int timeout_ms)
 {
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
-	struct addrinfo *ai;
-	char port[8];
-	int e = 0;
-	socklen_t el = sizeof(e);
-	struct pollfd p;
-
 	memset(l, 0, sizeof(*l));
-	l->deadline = now_ms() + timeout_ms;
-	snprintf(port, sizeof(port), "%d", r->port);
-	if (getaddrinfo(r->address, port, &hints, &ai) != 0)
-		return -1;
-	l->fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (l->fd >= 0 && connect(l->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
-		p = (struct pollfd){ .fd = l->fd, .events = POLLOUT };
-		if (errno != EINPROGRESS || poll(&p, 1, timeout_ms) != 1 ||
-		    getsockopt(l->fd, SOL_SOCKET, SO_ERROR, &e, &el) != 0 || e) {
-			close(l->fd);
-			l->fd = -1;
-		}
-	}
-	freeaddrinfo(ai);
+	l->deadline = probe_now_ms() + timeout_ms;
+	l->fd = probe_connect(r->address, r->port, timeout_ms);
 	return l->fd >= 0 ? 0 : -1;
 }
 
@@ -180,7 +136,7 @@ static const char *link_read(struct link *l, int telnet, const char *const *endi
 	l->len = 0;
 	l->buf[0] = '\0';
 	for (;;) {
-		long long left = l->deadline - now_ms();
+		long long left = l->deadline - probe_now_ms();
 		struct pollfd p = { .fd = l->fd, .events = POLLIN };
 		int k;
 		if (left <= 0)
@@ -361,29 +317,29 @@ void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, 
 		if (!r[k].service[0] || r[k].tls_wrapped)
 			continue;
 		json_array_foreach(json_object_get(a->root, "accounts"), i, e) {
-			const char *m = str(e, "method"), *dev = str(e, "device");
+			const char *m = json_str(e, "method"), *dev = json_str(e, "device");
 			int ok;
 			if (tries >= MAX_TRIES || r[k].account_tried == 2)
 				break;
-			if (strcmp(str(e, "service"), r[k].service) != 0 || (dev && strcmp(dev, r[k].device) != 0))
+			if (strcmp(json_str(e, "service"), r[k].service) != 0 || (dev && strcmp(dev, r[k].device) != 0))
 				continue;
 			if (strcmp(m, "http-basic") == 0 && !r[k].auth_basic)
 				continue;
 			tries++;
 			r[k].account_tried = 1;
 			if (strcmp(m, "ssh") == 0)
-				ok = try_ssh(&r[k], str(e, "user"), str(e, "password"), timeout);
+				ok = try_ssh(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
 			else if (strcmp(m, "telnet") == 0)
-				ok = try_telnet(&r[k], str(e, "user"), str(e, "password"), timeout);
+				ok = try_telnet(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
 			else if (strcmp(m, "ftp") == 0)
-				ok = try_ftp(&r[k], str(e, "user"), str(e, "password"), timeout);
+				ok = try_ftp(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
 			else
-				ok = try_http_basic(&r[k], str(e, "user"), str(e, "password"), timeout);
+				ok = try_http_basic(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
 			if (ok) {
 				/* The user name only: "(no user name)" for a password-only login. */
-				const char *u = str(e, "user");
+				const char *u = json_str(e, "user");
 				snprintf(r[k].account, sizeof(r[k].account), "%s", u && *u ? u : "(no user name)");
-				snprintf(r[k].account_id, sizeof(r[k].account_id), "%s", str(e, "id"));
+				snprintf(r[k].account_id, sizeof(r[k].account_id), "%s", json_str(e, "id"));
 				r[k].account_tried = 2;
 			}
 		}

@@ -12,6 +12,7 @@
 
 #include "medsec/mem.h"
 #include "medsec/probe.h"
+#include "probe/probe_int.h"
 
 struct probe_checks {
 	json_t *root;
@@ -25,12 +26,6 @@ static int severity_rank(const char *s)
 		if (s && strcmp(s, severities[i]) == 0)
 			return i;
 	return -1;
-}
-
-static const char *str(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
 /* A condition value: a string, or a list of strings any of which may equal s. */
@@ -130,26 +125,26 @@ static int bad(struct ms_diags *d, const char *path, size_t i, const char *id, c
 static void example_result(json_t *x, struct probe_result *r)
 {
 	memset(r, 0, sizeof(*r));
-	snprintf(r->service, sizeof(r->service), "%s", str(x, "service") ? str(x, "service") : "");
-	snprintf(r->match, sizeof(r->match), "%s", str(x, "match") ? str(x, "match") : "");
-	snprintf(r->device, sizeof(r->device), "%s", str(x, "device") ? str(x, "device") : "");
-	snprintf(r->followup, sizeof(r->followup), "%s", str(x, "followup") ? str(x, "followup") : "");
+	snprintf(r->service, sizeof(r->service), "%s", json_str(x, "service") ? json_str(x, "service") : "");
+	snprintf(r->match, sizeof(r->match), "%s", json_str(x, "match") ? json_str(x, "match") : "");
+	snprintf(r->device, sizeof(r->device), "%s", json_str(x, "device") ? json_str(x, "device") : "");
+	snprintf(r->followup, sizeof(r->followup), "%s", json_str(x, "followup") ? json_str(x, "followup") : "");
 	if (json_is_true(json_object_get(x, "account_accepted"))) {
 		r->account_tried = 2;
 		snprintf(r->account, sizeof(r->account), "admin");
 	}
-	if (str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
-	    str(x, "key_type") || str(x, "offered") || str(x, "weak_ciphers")) {
+	if (json_str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
+	    json_str(x, "key_type") || json_str(x, "offered") || json_str(x, "weak_ciphers")) {
 		r->tls.done = 1;
 		snprintf(r->tls.version, sizeof(r->tls.version), "%s",
-			 str(x, "tls_version") ? str(x, "tls_version") : "TLSv1.3");
+			 json_str(x, "tls_version") ? json_str(x, "tls_version") : "TLSv1.3");
 		r->tls.expired = json_is_true(json_object_get(x, "tls_expired"));
 		r->tls.self_signed = json_is_true(json_object_get(x, "tls_self_signed"));
-		snprintf(r->tls.key_type, sizeof(r->tls.key_type), "%s", str(x, "key_type") ? str(x, "key_type") : "EC");
+		snprintf(r->tls.key_type, sizeof(r->tls.key_type), "%s", json_str(x, "key_type") ? json_str(x, "key_type") : "EC");
 		r->tls.key_bits = (int)json_integer_value(json_object_get(x, "key_bits"));
-		snprintf(r->tls.offered, sizeof(r->tls.offered), "%s", str(x, "offered") ? str(x, "offered") : "");
+		snprintf(r->tls.offered, sizeof(r->tls.offered), "%s", json_str(x, "offered") ? json_str(x, "offered") : "");
 		snprintf(r->tls.weak_ciphers, sizeof(r->tls.weak_ciphers), "%s",
-			 str(x, "weak_ciphers") ? str(x, "weak_ciphers") : "");
+			 json_str(x, "weak_ciphers") ? json_str(x, "weak_ciphers") : "");
 	}
 }
 
@@ -159,30 +154,20 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 	static const char *const known[] = { "service", "match", "device", "tls_self_signed",
 					     "tls_expired", "tls_version_below", "tls_offers_below",
 					     "tls_weak_cipher", "rsa_bits_below", "account_accepted" };
-	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *c;
+	json_t *root, *c;
 	size_t i;
 	int errors = 0;
 
 	*out = NULL;
-	if (!root) {
-		char where[512];
-		if (je.line <= 0)
-			return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, je.text);
-		snprintf(where, sizeof(where), "%s:%d", path, je.line);
-		return ms_fail(err, MS_ERR_INPUT, MSG_JSON_SYNTAX, where, je.text);
-	}
-	if (json_integer_value(json_object_get(root, "medsec_checks")) != 1 ||
-	    !json_is_array(json_object_get(root, "checks"))) {
-		json_decref(root);
-		return ms_fail(err, MS_ERR_INPUT, MSG_PROBE_BAD_ENTRY, path, "{\"medsec_checks\": 1, \"checks\": […]}");
-	}
+	if (!(root = probe_load_json(path, "medsec_checks", "checks",
+				     "{\"medsec_checks\": 1, \"checks\": […]}", err)))
+		return err->status;
 	json_array_foreach(json_object_get(root, "checks"), i, c) {
-		const char *id = str(c, "id"), *k;
+		const char *id = json_str(c, "id"), *k;
 		json_t *when = json_object_get(c, "when"), *v;
 		struct probe_result r;
-		if (!id || !str(c, "kind") || !str(c, "title") || !str(c, "reason") || !str(c, "advice") ||
-		    !str(c, "manual") || severity_rank(str(c, "severity")) < 0 || !json_is_object(when) ||
+		if (!id || !json_str(c, "kind") || !json_str(c, "title") || !json_str(c, "reason") || !json_str(c, "advice") ||
+		    !json_str(c, "manual") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
 		    !json_object_size(when)) {
 			errors += bad(d, path, i, id, "id, kind, severity, when, title, reason, advice, manual");
 			continue;
@@ -230,7 +215,7 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 		json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
 			if (!holds(json_object_get(c, "when"), &r[k]))
 				continue;
-			if (strcmp(str(c, "kind"), "exposure") == 0) {	/* one exposure finding per port */
+			if (strcmp(json_str(c, "kind"), "exposure") == 0) {	/* one exposure finding per port */
 				if (seen_critical_service)
 					continue;
 				seen_critical_service = 1;
@@ -240,10 +225,10 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 				*out = ms_xrealloc(*out, cap * sizeof(**out));
 			}
 			(*out)[(*nout)++] = (struct probe_finding){
-				.check = str(c, "id"), .kind = str(c, "kind"), .severity = str(c, "severity"),
-				.title = str(c, "title"), .reason = str(c, "reason"), .advice = str(c, "advice"),
-				.manual = str(c, "manual"), .result = k,
-				.detail = strcmp(str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
+				.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
+				.title = json_str(c, "title"), .reason = json_str(c, "reason"), .advice = json_str(c, "advice"),
+				.manual = json_str(c, "manual"), .result = k,
+				.detail = strcmp(json_str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
 			};
 		}
 	}

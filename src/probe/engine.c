@@ -71,13 +71,6 @@ struct run {
 	SSL_CTX *ctx;
 };
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int in_flight_for(const struct run *x, const char *address)
 {
@@ -143,7 +136,7 @@ static int open_stage(struct run *x, struct conn *c)
 	}
 	freeaddrinfo(ai);
 	c->phase = PH_CONNECT;
-	c->deadline = now_ms() + x->o->connect_ms;
+	c->deadline = probe_now_ms() + x->o->connect_ms;
 	watch(x, c, EPOLLOUT);
 	return 0;
 }
@@ -241,22 +234,6 @@ static void finish(struct run *x, struct conn *c)
 
 static void start_request(struct run *x, struct conn *c, const struct probe_def *def);
 
-/* An HTTP reply that asks for Basic authentication (RFC 7617): "WWW-Authenticate: Basic". */
-static int asks_basic(const unsigned char *p, size_t n)
-{
-	static const char h[] = "\nwww-authenticate: basic";
-	size_t k = sizeof(h) - 1;
-
-	for (size_t i = 0; i + k <= n; i++) {
-		size_t j = 0;
-		while (j < k && (p[i + j] | (h[j] >= 'a' && h[j] <= 'z' ? 0x20 : 0)) == (unsigned char)h[j])
-			j++;
-		if (j == k)
-			return 1;
-	}
-	return 0;
-}
-
 /* Case-blind search for w in p[0..n); the offset, or -1. */
 static long find_ci(const unsigned char *p, size_t n, const char *w)
 {
@@ -324,7 +301,7 @@ static void decide(struct run *x, struct conn *c)
 	}
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
 		const struct probe_def *next = probe_db_next(x->db, r->match);
-		r->auth_basic = asks_basic(c->buf, c->len);
+		r->auth_basic = find_ci(c->buf, c->len, "\nwww-authenticate: basic") >= 0;	/* RFC 7617 */
 		http_facts(c->buf, c->len, r);
 		r->tls_wrapped = c->stage == ST_TLS;
 		if (next && !c->eof) {
@@ -381,8 +358,21 @@ static void start_request(struct run *x, struct conn *c, const struct probe_def 
 	c->sent = 0;
 	c->len = 0;
 	c->phase = PH_SEND;
-	c->deadline = now_ms() + x->o->read_ms;
+	c->deadline = probe_now_ms() + x->o->read_ms;
 	watch(x, c, EPOLLOUT);
+}
+
+/* The connection is up (and through TLS): send the pending request, or listen first. */
+static void begin_talk(struct run *x, struct conn *c)
+{
+	if (c->next_req) {
+		start_request(x, c, c->next_req);
+		return;
+	}
+	c->phase = PH_LISTEN;
+	c->deadline = probe_now_ms() + x->o->banner_ms;
+	c->quiet_until = 0;
+	watch(x, c, EPOLLIN);
 }
 
 static void after_connect(struct run *x, struct conn *c)
@@ -403,19 +393,12 @@ static void after_connect(struct run *x, struct conn *c)
 		c->ssl = SSL_new(x->ctx);
 		SSL_set_fd(c->ssl, c->fd);
 		c->phase = PH_HANDSHAKE;
-		c->deadline = now_ms() + x->o->read_ms;
+		c->deadline = probe_now_ms() + x->o->read_ms;
 		watch(x, c, EPOLLOUT | EPOLLIN);
 		return;
 	}
 	c->tried_plain = 1;
-	if (c->next_req) {
-		start_request(x, c, c->next_req);
-		return;
-	}
-	c->phase = PH_LISTEN;
-	c->deadline = now_ms() + x->o->banner_ms;
-	c->quiet_until = 0;
-	watch(x, c, EPOLLIN);
+	begin_talk(x, c);
 }
 
 static ssize_t conn_read(struct conn *c, void *buf, size_t n, int *again)
@@ -461,7 +444,7 @@ static int pump_read(struct run *x, struct conn *c)
 		k = conn_read(c, c->buf + c->len, sizeof(c->buf) - c->len, &again);
 		if (k > 0) {
 			c->len += (size_t)k;
-			c->quiet_until = now_ms() + x->o->quiet_ms;
+			c->quiet_until = probe_now_ms() + x->o->quiet_ms;
 			continue;
 		}
 		c->eof = !again;
@@ -492,16 +475,9 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 		if (k == 1) {
 			if (!r->tls.done)
 				note_tls(c->ssl, &r->tls);
-			if (c->next_req) {
-				start_request(x, c, c->next_req);
-				return;
-			}
-			c->phase = PH_LISTEN;
-			c->deadline = now_ms() + x->o->banner_ms;
-			c->quiet_until = 0;
-			watch(x, c, EPOLLIN);
+			begin_talk(x, c);
 			/* A TLS service may speak first too; OpenSSL may hold bytes already. */
-			if (SSL_pending(c->ssl))
+			if (c->phase == PH_LISTEN && SSL_pending(c->ssl))
 				on_event(x, c, EPOLLIN);
 			return;
 		}
@@ -651,7 +627,7 @@ int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
 	start_more(&x);
 	while (x.done < n) {
 		struct epoll_event ev[64];
-		long long now = now_ms(), wake = now + 1000;
+		long long now = probe_now_ms(), wake = now + 1000;
 		for (size_t i = 0; i < x.nconn; i++) {
 			struct conn *c = &x.c[i];
 			if (c->fd < 0)
@@ -664,7 +640,7 @@ int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
 		int k = epoll_wait(x.ep, ev, 64, wake > now ? (int)(wake - now) : 0);
 		for (int i = 0; i < k; i++)
 			on_event(&x, ev[i].data.ptr, ev[i].events);
-		now = now_ms();
+		now = probe_now_ms();
 		for (size_t i = 0; i < x.nconn; i++)
 			if (x.c[i].fd >= 0)
 				on_time(&x, &x.c[i], now);

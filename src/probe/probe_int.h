@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "medsec/probe.h"
 
 #define PROBE_MAX_PORTS 32
@@ -32,6 +34,24 @@ const struct probe_def *probe_db_udp(const struct probe_db *db, int port);
 
 /* The request to send on the same connection after an entry decided (its "next"), or NULL. */
 const struct probe_def *probe_db_next(const struct probe_db *db, const char *match);
+
+/* A string member of a JSON object, or NULL. */
+static inline const char *json_str(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Milliseconds of the monotonic clock. */
+long long probe_now_ms(void);
+/* A TCP connection to address:port within timeout_ms: a non-blocking fd, or -1. */
+int probe_connect(const char *address, int port, int timeout_ms);
+/*
+ * One of medsec's data files: {"<version_key>": 1, "<list_key>": […], …}. The
+ * parsed root (json_decref it), or NULL with err naming the file (and line).
+ */
+json_t *probe_load_json(const char *path, const char *version_key, const char *list_key,
+			const char *shape, struct ms_error *err);
 
 /* Bytes as printable evidence: ASCII kept, \r \n and \xNN for the rest; bounded. */
 void probe_evidence(const unsigned char *data, size_t len, char *out, size_t size);

@@ -33,12 +33,6 @@ struct probe_db {
 	pcre2_match_data *md;
 };
 
-static const char *str(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 void probe_db_free(struct probe_db *db)
 {
 	if (!db)
@@ -215,14 +209,14 @@ static int load_probe(struct probe_db *db, json_t *p, struct probe_def *out)
 	json_t *v;
 
 	memset(out, 0, sizeof(*out));
-	out->name = str(p, "name");
+	out->name = json_str(p, "name");
 	out->send = (const unsigned char *)"";
-	if (str(p, "send")) {
-		out->send = (const unsigned char *)str(p, "send");
-		out->send_len = strlen(str(p, "send"));
-	} else if (str(p, "send_hex")) {
+	if (json_str(p, "send")) {
+		out->send = (const unsigned char *)json_str(p, "send");
+		out->send_len = strlen(json_str(p, "send"));
+	} else if (json_str(p, "send_hex")) {
 		unsigned char *b;
-		long n = unhex(str(p, "send_hex"), &b);
+		long n = unhex(json_str(p, "send_hex"), &b);
 		if (n < 0)
 			return -1;
 		db->owned = ms_xrealloc(db->owned, (db->nowned + 1) * sizeof(*db->owned));
@@ -271,27 +265,21 @@ size_t probe_db_requests(const struct probe_db *db, int port, const struct probe
 
 int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, struct ms_error *err)
 {
-	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *probes, *matches, *e;
+	static const char shape[] = "{\"medsec_probes\": 1, \"probes\": […], \"matches\": […]}";
+	json_t *root, *probes, *matches, *e;
 	struct probe_db *db;
 	size_t i;
 	int errors = 0;
 	char where[128];
 
 	*out = NULL;
-	if (!root) {
-		if (je.line <= 0)
-			return ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, path, je.text);
-		snprintf(where, sizeof(where), "%s:%d", path, je.line);
-		return ms_fail(err, MS_ERR_INPUT, MSG_JSON_SYNTAX, where, je.text);
-	}
+	if (!(root = probe_load_json(path, "medsec_probes", "probes", shape, err)))
+		return err->status;
 	probes = json_object_get(root, "probes");
 	matches = json_object_get(root, "matches");
-	if (json_integer_value(json_object_get(root, "medsec_probes")) != 1 || !json_is_array(probes) ||
-	    !json_is_array(matches)) {
+	if (!json_is_array(matches)) {
 		json_decref(root);
-		return ms_fail(err, MS_ERR_INPUT, MSG_PROBE_BAD_ENTRY, path,
-			       "{\"medsec_probes\": 1, \"probes\": […], \"matches\": […]}");
+		return ms_fail(err, MS_ERR_INPUT, MSG_PROBE_BAD_ENTRY, path, shape);
 	}
 	db = ms_xcalloc(1, sizeof(*db));
 	db->root = root;
@@ -300,28 +288,28 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 	db->md = pcre2_match_data_create(10, NULL);
 	json_array_foreach(probes, i, e) {
 		snprintf(where, sizeof(where), "/probes/%zu", i);
-		if (!str(e, "name"))
+		if (!json_str(e, "name"))
 			errors += fail_at(d, path, where, NULL, "name");
 		else if (load_probe(db, e, &db->probes[db->nprobes++]) != 0)
-			errors += fail_at(d, path, where, str(e, "send_hex"), "send_hex (bytes in hex)");
+			errors += fail_at(d, path, where, json_str(e, "send_hex"), "send_hex (bytes in hex)");
 	}
 	json_array_foreach(matches, i, e) {
 		struct match *m = &db->matches[db->nmatches];
 		int code;
 		PCRE2_SIZE off;
 		snprintf(where, sizeof(where), "/matches/%zu", i);
-		m->name = str(e, "name");
-		m->probe = str(e, "probe");
-		m->service = str(e, "service");
-		m->product = str(e, "product");
-		m->version = str(e, "version");
-		m->extra = str(e, "extra");
-		m->device = str(e, "device");
-		m->cpe = str(e, "cpe");
-		m->next = str(e, "next");
+		m->name = json_str(e, "name");
+		m->probe = json_str(e, "probe");
+		m->service = json_str(e, "service");
+		m->product = json_str(e, "product");
+		m->version = json_str(e, "version");
+		m->extra = json_str(e, "extra");
+		m->device = json_str(e, "device");
+		m->cpe = json_str(e, "cpe");
+		m->next = json_str(e, "next");
 		m->confidence = json_is_integer(json_object_get(e, "confidence"))
 					? (int)json_integer_value(json_object_get(e, "confidence")) : 80;
-		if (!m->name || !m->probe || !m->service || !str(e, "pattern") || !str(e, "source")) {
+		if (!m->name || !m->probe || !m->service || !json_str(e, "pattern") || !json_str(e, "source")) {
 			errors += fail_at(d, path, where, m->name, "name, probe, service, pattern, source");
 			continue;
 		}
@@ -330,12 +318,12 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 					  "a probe defined under \"probes\"");
 			continue;
 		}
-		m->re = pcre2_compile((PCRE2_SPTR)str(e, "pattern"), PCRE2_ZERO_TERMINATED, 0, &code, &off,
+		m->re = pcre2_compile((PCRE2_SPTR)json_str(e, "pattern"), PCRE2_ZERO_TERMINATED, 0, &code, &off,
 				      NULL);
 		if (!m->re) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(code, msg, sizeof(msg));
-			errors += fail_at(d, path, where, str(e, "pattern"), (const char *)msg);
+			errors += fail_at(d, path, where, json_str(e, "pattern"), (const char *)msg);
 			continue;
 		}
 		db->nmatches++;
@@ -348,27 +336,27 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 			break;
 		if (!json_array_size(json_object_get(e, "examples"))) {
 			snprintf(where, sizeof(where), "/matches/%zu/examples", i);
-			errors += fail_at(d, path, where, str(e, "name"), "at least one example reply");
+			errors += fail_at(d, path, where, json_str(e, "name"), "at least one example reply");
 		}
 		json_array_foreach(json_object_get(e, "examples"), k, x) {
 			struct probe_result r;
-			const char *reply = str(x, "reply");
+			const char *reply = json_str(x, "reply");
 			unsigned char *bin = NULL;
-			long blen = str(x, "reply_hex") ? unhex(str(x, "reply_hex"), &bin) : -1;
+			long blen = json_str(x, "reply_hex") ? unhex(json_str(x, "reply_hex"), &bin) : -1;
 			int found;
 			memset(&r, 0, sizeof(r));
 			snprintf(where, sizeof(where), "/matches/%zu/examples/%zu", i, k);
 			if (blen >= 0)
-				found = probe_identify(db, str(e, "probe"), bin, (size_t)blen, &r);
+				found = probe_identify(db, json_str(e, "probe"), bin, (size_t)blen, &r);
 			else
-				found = reply && probe_identify(db, str(e, "probe"), (const unsigned char *)reply,
+				found = reply && probe_identify(db, json_str(e, "probe"), (const unsigned char *)reply,
 								strlen(reply), &r);
 			free(bin);
 			if (!found ||
-			    strcmp(r.match, str(e, "name")) != 0 ||
-			    (str(x, "version") && strcmp(r.version, str(x, "version")) != 0) ||
-			    (str(x, "product") && strcmp(r.product, str(x, "product")) != 0) ||
-			    (str(x, "cpe") && strcmp(r.cpe, str(x, "cpe")) != 0))
+			    strcmp(r.match, json_str(e, "name")) != 0 ||
+			    (json_str(x, "version") && strcmp(r.version, json_str(x, "version")) != 0) ||
+			    (json_str(x, "product") && strcmp(r.product, json_str(x, "product")) != 0) ||
+			    (json_str(x, "cpe") && strcmp(r.cpe, json_str(x, "cpe")) != 0))
 				errors += fail_at(d, path, where, r.match[0] ? r.match : "-",
 						  "the example is identified by this entry as it says");
 		}

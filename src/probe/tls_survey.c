@@ -5,12 +5,9 @@
  * timeout; a hospital has few TLS ports, and these run after the main pass.
  */
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <openssl/err.h>
@@ -18,20 +15,13 @@
 #include <openssl/ssl.h>
 
 #include "medsec/probe.h"
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#include "probe/probe_int.h"
 
 /* Waits for fd to be ready until deadline; 1 ready, 0 timed out. */
 static int wait_fd(int fd, short events, long long deadline)
 {
 	for (;;) {
-		long long left = deadline - now_ms();
+		long long left = deadline - probe_now_ms();
 		struct pollfd p = { .fd = fd, .events = events };
 		if (left <= 0)
 			return 0;
@@ -43,33 +33,11 @@ static int wait_fd(int fd, short events, long long deadline)
 	}
 }
 
-static int connect_to(const struct probe_result *r, long long deadline)
-{
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
-	struct addrinfo *ai;
-	char port[8];
-	int fd, e = 0;
-	socklen_t el = sizeof(e);
-
-	snprintf(port, sizeof(port), "%d", r->port);
-	if (getaddrinfo(r->address, port, &hints, &ai) != 0)
-		return -1;
-	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd >= 0 && connect(fd, ai->ai_addr, ai->ai_addrlen) != 0 &&
-	    (errno != EINPROGRESS || !wait_fd(fd, POLLOUT, deadline) ||
-	     getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) != 0 || e != 0)) {
-		close(fd);
-		fd = -1;
-	}
-	freeaddrinfo(ai);
-	return fd;
-}
-
 /* One handshake with this context; 1 if it succeeded (cipher named in out). */
 static int handshake(SSL_CTX *ctx, const struct probe_result *r, int timeout_ms, char *cipher, size_t size)
 {
-	long long deadline = now_ms() + timeout_ms;
-	int fd = connect_to(r, deadline), ok = 0;
+	long long deadline = probe_now_ms() + timeout_ms;
+	int fd = probe_connect(r->address, r->port, timeout_ms), ok = 0;
 	SSL *ssl;
 
 	if (fd < 0)

@@ -849,7 +849,6 @@ void vdb_builder_load(struct vdb_builder *b, const struct vdb *db)
 	if (db->meta->newest[VDB_SRC_KEV])
 		snprintf(b->kev_version, sizeof(b->kev_version), "%s",
 			 vdb_s(db, db->meta->newest[VDB_SRC_KEV]));
-	b->kev_records = db->meta->records[VDB_SRC_KEV];
 	free(vmap);
 	free(jmap);
 }

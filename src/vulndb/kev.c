@@ -63,10 +63,8 @@ int kev_import(struct vdb_builder *b, const char *data, size_t len, const char *
 		if (!v->v.title)
 			v->v.title = pool_str(&b->pool, str_member(e, "vulnerabilityName"));
 	}
-	if (!errors && strcmp(version, b->kev_version) >= 0) {
+	if (!errors && strcmp(version, b->kev_version) >= 0)
 		snprintf(b->kev_version, sizeof(b->kev_version), "%s", version);
-		b->kev_records = (uint32_t)json_array_size(list);
-	}
 	json_decref(root);
 	return errors ? MS_ERR_INPUT : 0;
 }

@@ -25,7 +25,6 @@ struct cand {
 	unsigned reasons;
 	const struct icrit *crit;
 	const struct iprod *prod;	/* the product the criterion is filed under */
-	int name;			/* from SEC_NAME */
 };
 
 struct version {
@@ -528,7 +527,6 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 				c.reasons |= ver.given ? 0 : VDB_WHY_NO_VERSION;
 				c.owner = cr->owner;
 				c.crit = cr;
-				c.name = 1;
 				add(&cs, &c);
 			}
 		}

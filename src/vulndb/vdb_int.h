@@ -166,7 +166,6 @@ struct vdb_builder {
 	size_t njvns, capjvns;
 	struct idmap jvn_ids;
 	char kev_version[32];		/* catalogVersion */
-	uint32_t kev_records;
 	struct ifirm *firm;		/* strings in the pool */
 	size_t nfirm, capfirm;
 };
