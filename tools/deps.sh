@@ -3,13 +3,14 @@
 # Idempotent and quiet when nothing is missing. Usage: tools/deps.sh [build|test|demo|bench|fuzz]
 set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
-libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev libpcre2-dev libssl-dev libssh-dev"
+libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev libpcre2-dev libssl-dev libssh-dev
+libcairo2-dev libpango1.0-dev fonts-ipaexfont-gothic"
 # The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
 bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
 vsftpd samba strongswan-charon inetutils-telnetd jq"
 case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
-	python3-jsonschema python3-uno python3-paramiko" ;;
+	python3-jsonschema python3-uno python3-paramiko poppler-utils" ;;
 demo) need="$need $bed" ;;
 bench) need="$need $bed libreoffice-calc-nogui nmap masscan time" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;

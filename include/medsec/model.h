@@ -217,4 +217,66 @@ struct plan {
 
 void plan_free(struct plan *p);
 
+/* --- the onsite survey (現地調査, seed 001 STEP6; report chapter 1 and 別紙1) --- */
+
+/* A line termination found on site (回線終端装置). */
+enum termination_kind {
+	TERM_UNSET = 0, TERM_ONU, TERM_HGW, TERM_CTU, TERM_MODEM, TERM_HOME_ROUTER,
+	TERM_MOBILE_ROUTER, TERM_USB_DONGLE, TERM_OTHER
+};
+extern const struct model_enum model_termination_kinds[];
+
+/* Where something stands on site. */
+struct place {
+	char *building, *floor, *room;
+};
+
+/* One planned line as the team found it. */
+struct onsite_line {
+	int src;
+	int line_no;		/* 回線N of the plan */
+	enum tri confirmed;	/* the termination was traced on site */
+	char *reason;		/* why not: ケーブルが束線されている, 床下配線 … */
+	struct place place;
+	char *notes;
+};
+
+/* A termination found on site that no declared line accounts for (対象外回線). */
+struct onsite_unregistered {
+	int src;
+	enum termination_kind termination;
+	char *maker, *model, *provider;
+	struct place place;
+	char *notes;
+};
+
+/* A device seen on site behind a planned line. */
+struct onsite_device {
+	int src;
+	int line_no;		/* plan line */
+	enum device_kind kind;
+	char *maker, *model;
+	enum tri login;		/* the team logged in and read the firmware */
+	char *firmware;		/* as read after login; NULL: 確認未実施 */
+	struct place place;
+	char *notes;
+};
+
+struct onsite_doc {
+	struct ms_arena arena;
+	char *source;
+	int sheet_rows;		/* read from the sheet: each record's src is its row */
+	char *surveyed_on;	/* YYYY-MM-DD */
+	char *surveyors;
+	struct onsite_line *lines;
+	size_t n_lines;
+	struct onsite_unregistered *unregistered;
+	size_t n_unregistered;
+	struct onsite_device *devices;
+	size_t n_devices;
+};
+
+void onsite_doc_free(struct onsite_doc *doc);
+const struct onsite_line *onsite_line_by_no(const struct onsite_doc *doc, int line_no);
+
 #endif

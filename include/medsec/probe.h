@@ -136,5 +136,7 @@ struct probe_finding {
 /* Every finding the results give, most severe first; *out new (free it). */
 int probe_check(const struct probe_checks *c, const struct probe_result *r, size_t n,
 		struct probe_finding **out, size_t *nout);
+/* The texts of the check with this id (a stored finding's): 1 and *out filled, or 0. */
+int probe_check_texts(const struct probe_checks *c, const char *id, struct probe_finding *out);
 
 #endif

@@ -165,7 +165,8 @@ struct service_row {
 	char evidence[512];		/* the reply excerpt the decision rests on */
 	char decided_by[64];		/* the probe database entry */
 	int tls_wrapped;
-	const char *tls_json;		/* the TLS facts as JSON, or NULL; not owned */
+	char *tls_json;			/* the TLS facts as JSON, or NULL; the caller's when
+					 * saving, the array's after store_services_load */
 	char error[64];
 };
 
@@ -198,5 +199,22 @@ struct finding_row {
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
 			const struct finding_row *found, size_t nfound, const char *probed_at,
 			struct ms_error *err);
+
+/*
+ * The scan's services and findings as last saved; both arrays new: free with
+ * store_services_free (rows) and free (found).
+ */
+int store_services_load(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
+			struct finding_row **found, size_t *nfound, struct ms_error *err);
+void store_services_free(struct service_row *rows, size_t n);
+
+/* --- the onsite survey (現地調査), one per round, kept as its validated JSON --- */
+
+/* Replaces the round's onsite record. */
+int store_onsite_save(struct store *s, int64_t round_id, const char *json, const char *source,
+		      const char *recorded_at, struct ms_error *err);
+/* The round's onsite JSON (new, free it), or *json = NULL if none was recorded. */
+int store_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
+		      struct ms_error *err);
 
 #endif

@@ -16,6 +16,7 @@ static const char template_help_ja[] =
 	"ドロップダウンで選べます。\n\n"
 	"  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
 	"                  ファイル名が .json なら JSON 形式で書き出す\n"
+	"  --onsite        現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)\n"
 	"  --force         既存のファイルを上書きする\n"
 	"  --hospital 名前 複数の医療機関が登録されているときに指定\n";
 static const char template_help_en[] =
@@ -24,6 +25,7 @@ static const char template_help_en[] =
 	"columns marked (*), drop-downs for every closed set and one example row each.\n\n"
 	"  --filled         fill it with the latest stored declarations (for a re-survey);\n"
 	"                   a FILE ending in .json gets the JSON twin instead\n"
+	"  --onsite         write the onsite survey sheet (現地調査) instead, with the plan's lines\n"
 	"  --force          overwrite an existing file\n"
 	"  --hospital NAME  which hospital, when several are stored\n";
 
@@ -58,11 +60,11 @@ static int load_stored(struct cli *c, struct store *st, struct intake_doc **doc,
 	return 0;
 }
 
-enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE, OPT_CHECK, OPT_ALLOW_TEST };
+enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE, OPT_CHECK, OPT_ALLOW_TEST, OPT_ONSITE };
 
 /* The flags of template and intake, set by their options. */
 struct intake_flags {
-	int filled, force, check, allow_test;
+	int filled, force, check, allow_test, onsite;
 };
 
 static int intake_option(int opt, const char *arg, void *ctx)
@@ -82,6 +84,9 @@ static int intake_option(int opt, const char *arg, void *ctx)
 	case OPT_ALLOW_TEST:
 		f->allow_test = 1;
 		return 0;
+	case OPT_ONSITE:
+		f->onsite = 1;
+		return 0;
 	default:
 		return -1;
 	}
@@ -92,6 +97,7 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "filled", no_argument, NULL, OPT_FILLED },
 					      { "force", no_argument, NULL, OPT_FORCE },
+					      { "onsite", no_argument, NULL, OPT_ONSITE },
 					      { NULL, 0, NULL, 0 } };
 	struct intake_doc *doc = NULL;
 	struct store *st = NULL;
@@ -104,7 +110,9 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	if (optind + 1 != argc)
-		return cli_usage(c, "medsec template FILE.xlsx [--filled]");
+		return cli_usage(c, "medsec template FILE.xlsx [--filled | --onsite]");
+	if (fl.onsite)
+		return cli_onsite_template(c, argv[optind], fl.force);
 	/* A blank template written over a filled-in workbook would lose a hospital's work. */
 	if (!fl.force && access(argv[optind], F_OK) == 0) {
 		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, argv[optind], NULL);

@@ -27,6 +27,8 @@ static const struct {
 	  "identify the service, product, version and TLS of every open port" },
 	{ "consent", cmd_consent, "計画を超える作業 (初期アカウントの確認) への同意を記録する",
 	  "record the hospital's consent to work beyond the plan (default accounts)" },
+	{ "onsite", cmd_onsite, "現地調査の結果 (回線の確認・対象外回線・機器とファームウェア) を記録する",
+	  "record the onsite survey (lines traced, unregistered lines, devices and firmware)" },
 	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",

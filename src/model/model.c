@@ -49,6 +49,18 @@ const struct model_enum model_device_kinds[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+const struct model_enum model_termination_kinds[] = {
+	{ TERM_ONU, "onu", "ONU", "ONU" },
+	{ TERM_HGW, "hgw", "ホームゲートウェイ (HGW)", "Home gateway (HGW)" },
+	{ TERM_CTU, "ctu", "CTU", "CTU" },
+	{ TERM_MODEM, "modem", "ADSL・CATVモデム", "ADSL or cable modem" },
+	{ TERM_HOME_ROUTER, "home_router", "家庭用ルータ", "Home router" },
+	{ TERM_MOBILE_ROUTER, "mobile_router", "モバイルルータ", "Mobile router" },
+	{ TERM_USB_DONGLE, "usb_dongle", "USBドングル", "USB dongle" },
+	{ TERM_OTHER, "other", "その他", "Other" },
+	{ 0, NULL, NULL, NULL },
+};
+
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value)
 {
 	for (; set->key; set++)
@@ -148,4 +160,23 @@ void plan_free(struct plan *p)
 	free(p->lines);
 	free(p->out_of_scope);
 	free(p);
+}
+
+void onsite_doc_free(struct onsite_doc *doc)
+{
+	if (!doc)
+		return;
+	ms_arena_dispose(&doc->arena);
+	free(doc->lines);
+	free(doc->unregistered);
+	free(doc->devices);
+	free(doc);
+}
+
+const struct onsite_line *onsite_line_by_no(const struct onsite_doc *doc, int line_no)
+{
+	for (size_t i = 0; doc && i < doc->n_lines; i++)
+		if (doc->lines[i].line_no == line_no)
+			return &doc->lines[i];
+	return NULL;
 }

@@ -236,3 +236,21 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 		qsort(*out, *nout, sizeof(**out), cmp_finding);
 	return 0;
 }
+
+int probe_check_texts(const struct probe_checks *pc, const char *id, struct probe_finding *out)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
+		if (strcmp(json_str(c, "id"), id))
+			continue;
+		*out = (struct probe_finding){
+			.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
+			.title = json_str(c, "title"), .reason = json_str(c, "reason"), .advice = json_str(c, "advice"),
+			.manual = json_str(c, "manual"),
+		};
+		return 1;
+	}
+	return 0;
+}

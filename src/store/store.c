@@ -1,4 +1,5 @@
 /* store.c - picks a backend by URL and forwards to it (store.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_int.h"
@@ -137,4 +138,29 @@ int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, s
 		       struct ms_error *err)
 {
 	return s->ops->consent_find(s, hospital_id, kind, out, err);
+}
+
+int store_services_load(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
+			struct finding_row **found, size_t *nfound, struct ms_error *err)
+{
+	return s->ops->services_load(s, scan_id, rows, n, found, nfound, err);
+}
+
+void store_services_free(struct service_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].tls_json);
+	free(rows);
+}
+
+int store_onsite_save(struct store *s, int64_t round_id, const char *json, const char *source,
+		      const char *recorded_at, struct ms_error *err)
+{
+	return s->ops->onsite_save(s, round_id, json, source, recorded_at, err);
+}
+
+int store_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
+		      struct ms_error *err)
+{
+	return s->ops->onsite_load(s, round_id, json, recorded_at, size, err);
 }

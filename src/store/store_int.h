@@ -52,6 +52,12 @@ struct store_ops {
 			   struct ms_error *err);
 	int (*consent_find)(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
 			    struct ms_error *err);
+	int (*services_load)(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
+			     struct finding_row **found, size_t *nfound, struct ms_error *err);
+	int (*onsite_save)(struct store *s, int64_t round_id, const char *json, const char *source,
+			   const char *recorded_at, struct ms_error *err);
+	int (*onsite_load)(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
+			   struct ms_error *err);
 };
 
 struct store {

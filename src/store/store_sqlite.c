@@ -136,6 +136,12 @@ static const char *const migrations[] = {
 	"  check_id TEXT NOT NULL,"
 	"  detail TEXT,"
 	"  PRIMARY KEY (scan_id, address, proto, port, check_id));",
+	/* 6: what the survey team saw on site, per round: the validated onsite JSON, replaced whole */
+	"CREATE TABLE onsite ("
+	"  round_id INTEGER PRIMARY KEY REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  json TEXT NOT NULL,"
+	"  source TEXT,"
+	"  recorded_at TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1121,6 +1127,124 @@ static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl
 	return MS_OK;
 }
 
+static int sq_services_load(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
+			    struct finding_row **found, size_t *nfound, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	*rows = NULL;
+	*found = NULL;
+	*n = *nfound = 0;
+	rc = prepare(db,
+		     "SELECT address, proto, port, line_no, service, product, version, extra, device, cpe,"
+		     " confidence, evidence, decided_by, tls_wrapped, tls, error FROM service"
+		     " WHERE scan_id = ? ORDER BY rowid",
+		     &st, err);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, scan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct service_row *r;
+		const char *tls;
+
+		*rows = ms_xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		r = memset(&(*rows)[(*n)++], 0, sizeof(**rows));
+		copy_col(r->address, sizeof(r->address), st, 0);
+		copy_col(r->proto, sizeof(r->proto), st, 1);
+		r->port = sqlite3_column_int(st, 2);
+		r->line_no = sqlite3_column_int(st, 3);
+		copy_col(r->service, sizeof(r->service), st, 4);
+		copy_col(r->product, sizeof(r->product), st, 5);
+		copy_col(r->version, sizeof(r->version), st, 6);
+		copy_col(r->extra, sizeof(r->extra), st, 7);
+		copy_col(r->device, sizeof(r->device), st, 8);
+		copy_col(r->cpe, sizeof(r->cpe), st, 9);
+		r->confidence = sqlite3_column_int(st, 10);
+		copy_col(r->evidence, sizeof(r->evidence), st, 11);
+		copy_col(r->decided_by, sizeof(r->decided_by), st, 12);
+		r->tls_wrapped = sqlite3_column_int(st, 13);
+		tls = (const char *)sqlite3_column_text(st, 14);
+		r->tls_json = tls ? ms_xstrdup(tls) : NULL;
+		copy_col(r->error, sizeof(r->error), st, 15);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	rc = prepare(db,
+		     "SELECT address, proto, port, kind, severity, check_id, detail FROM finding"
+		     " WHERE scan_id = ? ORDER BY rowid",
+		     &st, err);
+	if (rc)
+		goto fail_rc;
+	sqlite3_bind_int64(st, 1, scan_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct finding_row *f;
+
+		*found = ms_xrealloc(*found, (*nfound + 1) * sizeof(**found));
+		f = &(*found)[(*nfound)++];
+		copy_col(f->address, sizeof(f->address), st, 0);
+		copy_col(f->proto, sizeof(f->proto), st, 1);
+		f->port = sqlite3_column_int(st, 2);
+		copy_col(f->kind, sizeof(f->kind), st, 3);
+		copy_col(f->severity, sizeof(f->severity), st, 4);
+		copy_col(f->check, sizeof(f->check), st, 5);
+		copy_col(f->detail, sizeof(f->detail), st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return MS_OK;
+fail:
+	rc = sq_fail(db, err);
+fail_rc:
+	store_services_free(*rows, *n);
+	free(*found);
+	*rows = NULL;
+	*found = NULL;
+	*n = *nfound = 0;
+	return rc;
+}
+
+static int sq_onsite_save(struct store *s, int64_t round_id, const char *json, const char *source,
+			  const char *recorded_at, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "INSERT OR REPLACE INTO onsite (round_id, json, source, recorded_at) VALUES (?,?,?,?)",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	bind_text(st, 2, json);
+	bind_text(st, 3, source);
+	bind_text(st, 4, recorded_at);
+	return run(db, st, err);
+}
+
+static int sq_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
+			  struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db, "SELECT json, recorded_at FROM onsite WHERE round_id = ?", &st, err);
+
+	*json = NULL;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*json = ms_xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (recorded_at)
+			copy_col(recorded_at, size, st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1143,6 +1267,9 @@ static const struct store_ops sqlite_ops = {
 	.services_save = sq_services_save,
 	.consent_add = sq_consent_add,
 	.consent_find = sq_consent_find,
+	.services_load = sq_services_load,
+	.onsite_save = sq_onsite_save,
+	.onsite_load = sq_onsite_load,
 };
 
 int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)

@@ -1,0 +1,184 @@
+/*
+ * assess.h - everything the survey knows, turned into the facts the report
+ * shows and the findings it ranks: per planned line what was declared, seen on
+ * site and diagnosed; per device and per responding service the
+ * vulnerabilities of its version (CVSS band, KEV, confidence); and the
+ * findings, most urgent first, each with a Japanese explanation, advice and
+ * the chapter of the prefecture manual that covers it.
+ *
+ * Pure: the caller gathers the inputs (store, index, data files); nothing here
+ * does I/O except assess_rules_load. The assessment points into its inputs
+ * (plan, onsite record, declarations: keep them while it lives) but copies
+ * what it takes from the index, which may be closed once it is built.
+ */
+#ifndef MEDSEC_ASSESS_H
+#define MEDSEC_ASSESS_H
+
+#include <stddef.h>
+
+#include "medsec/cvss.h"
+#include "medsec/error.h"
+#include "medsec/mem.h"
+#include "medsec/model.h"
+#include "medsec/store.h"
+
+struct vdb;
+struct vdb_products;
+struct probe_checks;
+
+/* The texts of assess's own findings (data/assess.json). */
+struct assess_rules;
+int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d, struct ms_error *err);
+void assess_rules_free(struct assess_rules *r);
+
+struct assess_input {
+	const char *hospital;
+	int round_no, revision;
+	const struct intake_doc *doc;		/* the declarations */
+	const struct plan *plan;		/* NULL: no plan yet */
+	const struct onsite_doc *onsite;	/* NULL: the onsite survey is not recorded */
+	const struct scan_record *scan;		/* NULL: no scan yet */
+	const struct scan_host_row *hosts;
+	size_t n_hosts;
+	const struct scan_port_row *ports;
+	size_t n_ports;
+	int probed;				/* the probe ran on this scan */
+	const struct service_row *services;
+	size_t n_services;
+	const struct finding_row *found;	/* the probe's check findings */
+	size_t n_found;
+	const struct probe_checks *checks;	/* their texts */
+	const struct vdb *vdb;			/* NULL: no vulnerability index */
+	const struct vdb_products *products;	/* maker and model to CPE names */
+	const struct assess_rules *rules;
+	const char *now;			/* ISO 8601 */
+};
+
+/* Where a fact comes from. */
+enum assess_source {
+	SRC_REMOTE = 1,		/* the remote diagnosis (scan and probe) */
+	SRC_ONSITE,		/* read on site after login */
+	SRC_DECLARED,		/* the intake workbook (別紙2) */
+};
+const char *assess_source_key(enum assess_source s);	/* "remote" "onsite" "declared" */
+
+/* One vulnerability of one target; strings owned by the assessment. */
+struct assess_vuln {
+	const char *cve;		/* or NULL for a JVN-only entry */
+	const char *jvndb;		/* JVN iPedia numbers, comma-separated, or NULL */
+	const char *title;
+	const char *vector;		/* CVSS v3 vector or NULL */
+	double score;			/* CVSS v3 base, -1 when none */
+	enum cvss_severity severity;
+	int kev, ransomware;
+	const char *confidence;		/* "exact" "rough" */
+	const char *range;		/* what matched, e.g. "7.0.0 <= v < 7.0.14" */
+	const char *fixed_in;		/* the version that fixes it where the range says, or NULL */
+};
+
+enum assess_check_status {
+	CHECK_DONE = 0,			/* looked up: v holds the vulnerabilities (maybe none) */
+	CHECK_NO_INDEX,			/* no vulnerability index */
+	CHECK_NO_MAPPING,		/* maker and model unknown to data/products.json */
+	CHECK_NO_VERSION,		/* firmware or version unknown (確認未実施) */
+	CHECK_NOT_IDENTIFIED,		/* a port whose software could not be named */
+};
+const char *assess_check_status_key(enum assess_check_status s);
+
+/* Something looked up in the index: a device's firmware or a responding service. */
+struct assess_target {
+	enum assess_source source;
+	int line_no;			/* plan line, 0 if none */
+	const char *maker, *model, *version;	/* device: firmware; service: product and version */
+	const char *address, *proto;	/* SRC_REMOTE only */
+	int port;
+	const char *service;		/* SRC_REMOTE: "ssh", "http" … */
+	const char *label;		/* "Fortinet FortiGate 60F" or "tcp/443 nginx 1.22.1" */
+	enum assess_check_status status;
+	struct assess_vuln *v;
+	size_t n;
+	int counts[5];			/* by enum cvss_severity */
+	int kev;			/* KEV-listed vulnerabilities */
+	const char *fixed_in;		/* the least version that fixes every exact match, or NULL */
+	const char *latest, *latest_date, *latest_source;	/* latest firmware known, or NULL */
+	int outdated;			/* the version is older than the latest known */
+};
+
+/* A planned line as the survey saw it (report chapters 1 and 3). */
+struct assess_line {
+	const struct plan_line *plan;
+	const struct onsite_line *onsite;	/* NULL: not recorded */
+	const char *diagnosis;		/* "diagnosed", "not_diagnosed", "address_unknown",
+					 * "not_eligible", "not_requested" */
+	const char *address;		/* the address diagnosed, or NULL */
+	size_t first_port, n_ports;	/* its responding ports in assessment.ports */
+	int counts[5];			/* vulnerabilities of its responding services, by severity */
+};
+
+/* A responding port with what answers there. */
+struct assess_port {
+	int line_no;
+	const char *address, *proto;
+	int port;
+	const char *state;		/* "open", "open_filtered" */
+	const char *service, *product, *version, *cpe;	/* "" if unknown */
+	size_t target;			/* index into targets, or (size_t)-1 */
+};
+
+enum assess_kind {
+	KIND_VULNERABILITY, KIND_EXPOSURE, KIND_TLS, KIND_BACKDOOR, KIND_DEFAULT_ACCOUNT,
+	KIND_FIRMWARE, KIND_UNREGISTERED_LINE, KIND_LINE_UNCONFIRMED, KIND_PASSWORD
+};
+
+struct assess_finding {
+	int rank;			/* 1 = most urgent */
+	const char *kind;		/* "vulnerability", "exposure", "tls", "backdoor",
+					 * "default_account", "firmware", "unregistered_line",
+					 * "line_unconfirmed", "password" */
+	const char *rule;		/* the check's or rule's id */
+	enum assess_source source;
+	const char *severity;		/* "critical" "high" "medium" "low" "info" */
+	double score;			/* highest CVSS v3 behind it, or -1 */
+	int kev;
+	int early;			/* calls for the early report (別紙4) */
+	int line_no;			/* plan line, 0 if none */
+	const char *address, *proto;	/* remote findings */
+	int port;
+	const char *subject;		/* what it is about, for people */
+	const char *title, *reason, *advice, *manual;
+	const char *refs;		/* "CVE-…(JVNDB-…), …", or NULL */
+	size_t target;			/* the target behind a vulnerability finding, or (size_t)-1 */
+};
+
+/* Declared password facts of a device against the guideline (chapter 5). */
+struct assess_password {
+	const struct device *device;
+	const char *verdict;		/* "meets", "short", "unknown" */
+	const char *shortfalls;		/* Japanese, "; "-separated, or NULL */
+};
+
+struct assessment {
+	struct ms_arena arena;
+	const struct assess_input *in;	/* valid only while the caller keeps the inputs */
+	struct assess_line *lines;
+	size_t n_lines;
+	struct assess_port *ports;
+	size_t n_ports;
+	struct assess_target *targets;
+	size_t n_targets;
+	struct assess_finding *findings;
+	size_t n_findings;
+	struct assess_password *passwords;
+	size_t n_passwords;
+	int early_due;			/* some finding calls for the early report */
+	int counts[5];			/* remote vulnerabilities, by severity */
+};
+
+/* Builds the assessment; *out is the caller's (assessment_free). */
+int assess_run(const struct assess_input *in, struct assessment **out, struct ms_error *err);
+void assessment_free(struct assessment *a);
+
+/* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
+int assess_severity_rank(const char *severity);
+
+#endif

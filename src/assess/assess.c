@@ -1,0 +1,745 @@
+/*
+ * assess.c - from what the survey knows to what the hospital should do:
+ * look every device's firmware and every responding service up in the
+ * vulnerability index, gather the probe's check findings, the onsite
+ * survey's surprises and the declared password facts, and rank the findings.
+ *
+ * Ranking: what calls for the early report first (the remote diagnosis found
+ * something 緊急 or 重要, CVSS 7.0 or more, or KEV-listed), then by severity,
+ * KEV, score, the internet side before the inside, and line number.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "medsec/assess.h"
+#include "medsec/cpe.h"
+#include "medsec/plan.h"
+#include "medsec/probe.h"
+#include "medsec/vercmp.h"
+#include "medsec/vulndb.h"
+
+#define NO_TARGET ((size_t)-1)
+
+/* ---- rules (data/assess.json) ---- */
+
+struct assess_rules {
+	json_t *root;
+};
+
+static const char *rule_text(const json_t *rule, const char *key)
+{
+	const char *s = json_string_value(json_object_get(rule, key));
+
+	return s ? s : "";
+}
+
+int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d, struct ms_error *err)
+{
+	static const char *const required[] = { "id", "kind", "title", "reason", "advice", "manual", "source" };
+	json_error_t je;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *r;
+	size_t i, errors = d->errors;
+
+	*out = NULL;
+	if (!root)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_OPEN, path, je.text);
+	json_array_foreach(json_object_get(root, "rules"), i, r) {
+		for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++)
+			if (!*rule_text(r, required[k])) {
+				char *where = ms_xasprintf("%s:/rules/%zu/%s", path, i, required[k]);
+				ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, required[k]);
+				free(where);
+			}
+	}
+	if (d->errors != errors) {
+		json_decref(root);
+		return MS_ERR_INPUT;
+	}
+	*out = ms_xcalloc(1, sizeof(**out));
+	(*out)->root = root;
+	return MS_OK;
+}
+
+void assess_rules_free(struct assess_rules *r)
+{
+	if (!r)
+		return;
+	json_decref(r->root);
+	free(r);
+}
+
+static const json_t *rule_by_id(const struct assess_rules *rules, const char *id)
+{
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(json_object_get(rules->root, "rules"), i, r)
+		if (!strcmp(rule_text(r, "id"), id))
+			return r;
+	return NULL;
+}
+
+/* ---- small helpers ---- */
+
+static const char *const severity_keys[] = { "critical", "high", "medium", "low", "info" };
+
+int assess_severity_rank(const char *severity)
+{
+	for (int i = 0; i < 5; i++)
+		if (severity && !strcmp(severity, severity_keys[i]))
+			return i;
+	return 5;
+}
+
+const char *assess_source_key(enum assess_source s)
+{
+	return s == SRC_REMOTE ? "remote" : s == SRC_ONSITE ? "onsite" : "declared";
+}
+
+const char *assess_check_status_key(enum assess_check_status s)
+{
+	static const char *const keys[] = { "checked", "no_index", "no_mapping", "version_unknown",
+					    "not_identified" };
+	return keys[s];
+}
+
+static char *keep(struct assessment *a, const char *s)
+{
+	return s && *s ? ms_arena_strdup(&a->arena, s) : NULL;
+}
+
+/* A string built like printf, owned by the assessment. */
+static char *keepf(struct assessment *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static char *keepf(struct assessment *a, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);	/* labels and subjects: long ones are cut */
+	va_end(ap);
+	return ms_arena_strdup(&a->arena, buf);
+}
+
+static void *grow(void **v, size_t *n, size_t size)
+{
+	*v = ms_xrealloc(*v, (*n + 1) * size);
+	return memset((char *)*v + (*n)++ * size, 0, size);
+}
+
+/* "不明", "unknown", "-" or blank: nobody knows the firmware. */
+static int version_known(const char *v)
+{
+	static const char *const unknown[] = { "", "不明", "わからない", "unknown", "-", "?", "－" };
+
+	if (!v)
+		return 0;
+	while (*v == ' ')
+		v++;
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		if (!strcasecmp(v, unknown[i]))
+			return 0;
+	return 1;
+}
+
+struct var {
+	const char *name, *value;
+};
+
+/* The text with {name} replaced by vars[name]; owned by the assessment. */
+static const char *fill(struct assessment *a, const char *text, const struct var *vars, size_t nvars)
+{
+	size_t cap = strlen(text) + 1, len = 0;
+	char *out = ms_xmalloc(cap);
+	const char *kept;
+
+	for (const char *p = text; *p;) {
+		const char *val = p;
+		size_t vl = 1, skip = 1;
+
+		for (size_t i = 0; *p == '{' && i < nvars; i++) {
+			size_t k = strlen(vars[i].name);
+			if (!strncmp(p + 1, vars[i].name, k) && p[1 + k] == '}') {
+				val = vars[i].value ? vars[i].value : "-";
+				vl = strlen(val);
+				skip = k + 2;
+				break;
+			}
+		}
+		if (len + vl + 1 > cap)
+			out = ms_xrealloc(out, cap = (len + vl + 1) * 2);
+		memcpy(out + len, val, vl);
+		len += vl;
+		p += skip;
+	}
+	out[len] = '\0';
+	kept = ms_arena_strdup(&a->arena, out);
+	free(out);
+	return kept;
+}
+
+/* ---- vulnerability lookups ---- */
+
+static const char *match_key(const struct vdb_match *m)
+{
+	return m->cve ? m->cve : m->jvndb[0];
+}
+
+/* Keeps the exact and rough matches of m not kept yet (one per CVE or JVN entry). */
+static void take_matches(struct assessment *a, struct assess_target *t, const struct vdb_matches *m,
+			 int *product_only)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct vdb_match *x = &m->v[i];
+		struct assess_vuln *v;
+		size_t j;
+		char jv[256] = "";
+
+		if (x->confidence == VDB_CONF_PRODUCT) {
+			(*product_only)++;
+			continue;
+		}
+		for (j = 0; j < t->n; j++)
+			if (!strcmp(t->v[j].cve ? t->v[j].cve : t->v[j].jvndb, match_key(x)))
+				break;
+		if (j < t->n)
+			continue;
+		v = grow((void **)&t->v, &t->n, sizeof(*t->v));
+		for (int k = 0; k < 8 && x->jvndb[k]; k++) {
+			size_t used = strlen(jv);
+			snprintf(jv + used, sizeof(jv) - used, "%s%s", k ? ", " : "", x->jvndb[k]);
+		}
+		v->cve = keep(a, x->cve);
+		v->jvndb = keep(a, jv);
+		if (!v->cve && !v->jvndb)
+			v->jvndb = keep(a, match_key(x));
+		v->title = keep(a, x->title);
+		v->vector = keep(a, x->v3_vector);
+		v->score = x->v3_score;
+		v->severity = cvss_severity(x->v3_score);
+		v->kev = x->kev;
+		v->ransomware = x->ransomware;
+		v->confidence = vdb_confidence_key(x->confidence);
+		v->range = keep(a, x->range ? x->range : x->affected_text);
+		/* "7.2.0 <= v < 7.2.7": 7.2.7 fixes it. */
+		const char *lt = x->range ? strstr(x->range, "v < ") : NULL;
+		v->fixed_in = lt && x->confidence == VDB_CONF_EXACT ? keep(a, lt + 4) : NULL;
+	}
+}
+
+static int cmp_vuln(const void *x, const void *y)
+{
+	const struct assess_vuln *a = x, *b = y;
+
+	if (a->kev != b->kev)
+		return b->kev - a->kev;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return strcmp(a->cve ? a->cve : a->jvndb, b->cve ? b->cve : b->jvndb);
+}
+
+static void summarise(struct assessment *a, struct assess_target *t)
+{
+	const char *fixed = NULL;
+
+	qsort(t->v, t->n, sizeof(*t->v), cmp_vuln);
+	for (size_t i = 0; i < t->n; i++) {
+		t->counts[t->v[i].severity]++;
+		t->kev += t->v[i].kev;
+		if (t->v[i].fixed_in && (!fixed || vercmp(t->v[i].fixed_in, fixed) > 0))
+			fixed = t->v[i].fixed_in;
+	}
+	t->fixed_in = fixed;
+	(void)a;
+}
+
+static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+{
+	struct vdb_device_queries q;
+	struct vdb_firmware fw;
+	int product_only = 0;
+
+	if (in->vdb && vdb_latest_firmware(in->vdb, t->maker ? t->maker : "", t->model ? t->model : "", &fw)) {
+		t->latest = keep(a, fw.version);
+		t->latest_date = keep(a, fw.date);
+		t->latest_source = keep(a, fw.source);
+		t->outdated = version_known(t->version) && vercmp(t->version, fw.version) < 0;
+	}
+	if (!in->vdb) {
+		t->status = CHECK_NO_INDEX;
+		return;
+	}
+	if (!in->products || !vdb_products_map(in->products, t->maker, t->model, &q)) {
+		t->status = CHECK_NO_MAPPING;
+		return;
+	}
+	if (!version_known(t->version)) {
+		t->status = CHECK_NO_VERSION;
+		return;
+	}
+	for (size_t k = 0; k < q.n; k++) {
+		struct vdb_query vq = { .vendor = q.q[k].vendor, .product = q.q[k].product, .version = t->version,
+					.platform = q.platform[0] ? q.platform : NULL };
+		struct vdb_matches m = { 0 };
+		vdb_lookup(in->vdb, &vq, &m);
+		take_matches(a, t, &m, &product_only);
+		vdb_matches_free(&m);
+	}
+	summarise(a, t);
+}
+
+static void lookup_service(struct assessment *a, const struct assess_input *in, struct assess_target *t,
+			   const struct service_row *s)
+{
+	struct cpe store;
+	char vbuf[128], version[256];
+	struct vdb_query q;
+	struct vdb_matches m = { 0 };
+	int product_only = 0;
+
+	if (!in->vdb) {
+		t->status = CHECK_NO_INDEX;
+		return;
+	}
+	if (!s->cpe[0] || vdb_query_from_cpe(s->cpe, &store, vbuf, sizeof(vbuf), &q)) {
+		t->status = CHECK_NOT_IDENTIFIED;
+		return;
+	}
+	if (!s->version[0]) {
+		t->status = CHECK_NO_VERSION;
+		return;
+	}
+	/* The distribution build ("Debian-2+deb12u3") tells the lookup a fix may be backported. */
+	snprintf(version, sizeof(version), "%s%s%s", s->version, s->extra[0] ? " " : "", s->extra);
+	q.version = version;
+	vdb_lookup(in->vdb, &q, &m);
+	take_matches(a, t, &m, &product_only);
+	vdb_matches_free(&m);
+	summarise(a, t);
+}
+
+/* ---- lines and ports ---- */
+
+static int plan_no_of_declared(const struct plan *p, int declared_no)
+{
+	for (size_t i = 0; p && i < p->n_lines; i++)
+		if (p->lines[i].declared_no == declared_no)
+			return p->lines[i].line_no;
+	return 0;
+}
+
+static const struct service_row *service_at(const struct assess_input *in, const char *address,
+					    const char *proto, int port)
+{
+	for (size_t i = 0; i < in->n_services; i++)
+		if (in->services[i].port == port && !strcmp(in->services[i].proto, proto) &&
+		    !strcmp(in->services[i].address, address))
+			return &in->services[i];
+	return NULL;
+}
+
+static void build_lines(struct assessment *a, const struct assess_input *in)
+{
+	for (size_t i = 0; in->plan && i < in->plan->n_lines; i++) {
+		const struct plan_line *pl = &in->plan->lines[i];
+		struct assess_line *l = grow((void **)&a->lines, &a->n_lines, sizeof(*l));
+		const struct scan_host_row *host = NULL;
+
+		l->plan = pl;
+		l->onsite = onsite_line_by_no(in->onsite, pl->line_no);
+		for (size_t h = 0; in->scan && h < in->n_hosts; h++)
+			if (in->hosts[h].line_no == pl->line_no)
+				host = &in->hosts[h];
+		switch (pl->status) {
+		case STATUS_TARGET:
+			l->diagnosis = host ? "diagnosed" : "not_diagnosed";
+			break;
+		case STATUS_NEEDS_DAY_IP:
+			l->diagnosis = "address_unknown";
+			break;
+		case STATUS_NEEDS_MEETING:
+			l->diagnosis = "not_diagnosed";
+			break;
+		case STATUS_NOT_ELIGIBLE:
+			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown" : "not_eligible";
+			break;
+		default:
+			l->diagnosis = "not_requested";
+		}
+		l->address = host ? keep(a, host->address) : NULL;
+		l->first_port = a->n_ports;
+		for (size_t k = 0; host && k < in->n_ports; k++) {
+			const struct scan_port_row *sp = &in->ports[k];
+			const struct scan_host_row *h = sp->host < in->n_hosts ? &in->hosts[sp->host] : NULL;
+			const struct service_row *s;
+			struct assess_port *p;
+
+			if (h != host)
+				continue;
+			s = service_at(in, h->address, sp->proto, sp->port);
+			p = grow((void **)&a->ports, &a->n_ports, sizeof(*p));
+			p->line_no = pl->line_no;
+			p->address = l->address;
+			p->proto = keep(a, sp->proto);
+			p->port = sp->port;
+			p->state = keep(a, sp->state);
+			p->service = keep(a, s ? s->service : "");
+			p->product = keep(a, s ? s->product : "");
+			p->version = keep(a, s ? s->version : "");
+			p->cpe = keep(a, s ? s->cpe : "");
+			p->target = NO_TARGET;
+			if (s && in->probed) {
+				struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+				t->source = SRC_REMOTE;
+				t->line_no = pl->line_no;
+				t->address = l->address;
+				t->proto = p->proto;
+				t->port = p->port;
+				t->service = p->service;
+				t->maker = keep(a, s->product);
+				t->version = keep(a, s->version);
+				t->label = keepf(a, "%s/%d %s%s%s", sp->proto, sp->port,
+						 s->product[0] ? s->product : s->service[0] ? s->service : "?",
+						 s->version[0] ? " " : "", s->version);
+				lookup_service(a, in, t, s);
+				p->target = a->n_targets - 1;
+				for (int b = 0; b < 5; b++) {
+					l->counts[b] += t->counts[b];
+					a->counts[b] += t->counts[b];
+				}
+			}
+		}
+		l->n_ports = a->n_ports - l->first_port;
+	}
+}
+
+/* Devices: declared firmware (別紙2) and firmware read on site (chapter 2). */
+static void build_devices(struct assessment *a, const struct assess_input *in)
+{
+	for (size_t i = 0; in->doc && i < in->doc->n_devices; i++) {
+		const struct device *d = &in->doc->devices[i];
+		int line = plan_no_of_declared(in->plan, d->line_no);
+		struct assess_target *t;
+
+		/* 別紙2 lists only devices with a declared firmware, on planned lines. */
+		if ((in->plan && !line) || !version_known(d->firmware))
+			continue;
+		t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+		t->source = SRC_DECLARED;
+		t->line_no = line;
+		t->maker = d->maker;
+		t->model = d->model;
+		t->version = d->firmware;
+		t->label = keepf(a, "%s %s", d->maker ? d->maker : "", d->model ? d->model : "");
+		t->port = 0;
+		lookup_device(a, in, t);
+	}
+	for (size_t i = 0; in->onsite && i < in->onsite->n_devices; i++) {
+		const struct onsite_device *d = &in->onsite->devices[i];
+		struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+
+		t->source = SRC_ONSITE;
+		t->line_no = d->line_no;
+		t->maker = d->maker;
+		t->model = d->model;
+		t->version = d->login == TRI_YES ? d->firmware : NULL;
+		t->label = keepf(a, "%s %s", d->maker ? d->maker : "", d->model ? d->model : "");
+		lookup_device(a, in, t);
+	}
+}
+
+/* ---- findings ---- */
+
+static struct assess_finding *add_finding(struct assessment *a, const char *kind, const char *rule,
+					  enum assess_source src, const char *severity)
+{
+	struct assess_finding *f = grow((void **)&a->findings, &a->n_findings, sizeof(*f));
+
+	f->kind = kind;
+	f->rule = keep(a, rule);
+	f->source = src;
+	f->severity = severity;
+	f->score = -1;
+	f->target = NO_TARGET;
+	return f;
+}
+
+static void texts_from_rule(struct assessment *a, struct assess_finding *f, const json_t *rule,
+			    const struct var *vars, size_t nvars)
+{
+	f->title = fill(a, rule_text(rule, "title"), vars, nvars);
+	f->reason = fill(a, rule_text(rule, "reason"), vars, nvars);
+	f->advice = fill(a, rule_text(rule, "advice"), vars, nvars);
+	f->manual = rule_text(rule, "manual");
+	if (!f->severity)
+		f->severity = rule_text(rule, "severity");
+}
+
+static void check_findings(struct assessment *a, const struct assess_input *in)
+{
+	for (size_t i = 0; in->checks && i < in->n_found; i++) {
+		const struct finding_row *r = &in->found[i];
+		struct probe_finding t;
+		struct assess_finding *f;
+		const struct service_row *s = service_at(in, r->address, r->proto, r->port);
+
+		if (!probe_check_texts(in->checks, r->check, &t))
+			continue;	/* a check since removed from data/checks.json */
+		f = add_finding(a, t.kind, r->check, SRC_REMOTE, t.severity);
+		f->line_no = s ? s->line_no : 0;
+		f->address = keep(a, r->address);
+		f->proto = keep(a, r->proto);
+		f->port = r->port;
+		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port, s && s->product[0] ? " " : "",
+				   s ? s->product : "", r->detail[0] ? " ユーザー名 " : "", r->detail);
+		f->title = t.title;
+		f->reason = t.reason;
+		f->advice = t.advice;
+		f->manual = t.manual;
+		f->early = assess_severity_rank(t.severity) <= 1;
+	}
+}
+
+static const char *counts_text(struct assessment *a, const int *c)
+{
+	return keepf(a, "緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件", c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM],
+		     c[SEV_LOW]);
+}
+
+static const char *refs_text(struct assessment *a, const struct assess_target *t)
+{
+	char buf[1024] = "";
+	size_t used = 0, shown = 0;
+
+	for (size_t i = 0; i < t->n && used < sizeof(buf) - 1; i++) {
+		const struct assess_vuln *v = &t->v[i];
+		if (shown == 5) {
+			snprintf(buf + used, sizeof(buf) - used, " ほか %zu 件", t->n - shown);
+			break;
+		}
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s", shown ? "、" : "",
+					 v->cve ? v->cve : "", v->cve && v->jvndb ? " (" : "",
+					 v->jvndb ? v->jvndb : "", v->cve && v->jvndb ? ")" : "",
+					 v->kev ? " [KEV]" : "");
+		shown++;
+	}
+	return keep(a, buf);
+}
+
+/* Is there an onsite reading of the same device (maker, model, line) that replaces the declared one? */
+static int read_on_site(const struct assessment *a, const struct assess_target *t)
+{
+	for (size_t i = 0; i < a->n_targets; i++) {
+		const struct assess_target *o = &a->targets[i];
+		if (o->source == SRC_ONSITE && o->version && o->line_no == t->line_no && o->maker && t->maker &&
+		    o->model && t->model && !strcasecmp(o->maker, t->maker) && !strcasecmp(o->model, t->model))
+			return 1;
+	}
+	return 0;
+}
+
+static void vuln_findings(struct assessment *a, const struct assess_input *in)
+{
+	const json_t *remote = rule_by_id(in->rules, "vuln-remote"), *device = rule_by_id(in->rules, "vuln-device"),
+		     *outdated = rule_by_id(in->rules, "firmware-outdated");
+
+	for (size_t i = 0; i < a->n_targets; i++) {
+		const struct assess_target *t = &a->targets[i];
+		int top = SEV_NONE;
+		struct assess_finding *f;
+
+		if (t->source == SRC_DECLARED && read_on_site(a, t))
+			continue;
+		if (t->outdated && outdated) {
+			const char *subject = keepf(a, "%s %s", t->label, t->version);
+			const struct var vars[] = { { "subject", subject }, { "latest", t->latest } };
+			f = add_finding(a, "firmware", "firmware-outdated", t->source, NULL);
+			f->line_no = t->line_no;
+			f->subject = subject;
+			f->target = i;
+			texts_from_rule(a, f, outdated, vars, 2);
+		}
+		if (!t->n)
+			continue;
+		for (int b = SEV_CRITICAL; b > SEV_NONE; b--)
+			if (t->counts[b]) {
+				top = b;
+				break;
+			}
+		f = add_finding(a, "vulnerability", t->source == SRC_REMOTE ? "vuln-remote" : "vuln-device",
+				t->source, NULL);
+		/* CISA confirms KEV entries are exploited: at least 重要 even without a v3 score. */
+		if (t->kev && top < SEV_HIGH)
+			top = SEV_HIGH;
+		f->severity = top == SEV_CRITICAL ? "critical" : top == SEV_HIGH ? "high" : top == SEV_MEDIUM ? "medium"
+			      : top == SEV_LOW ? "low" : "info";
+		f->score = t->v[0].score;
+		for (size_t k = 0; k < t->n; k++)
+			if (t->v[k].score > f->score)
+				f->score = t->v[k].score;
+		f->kev = t->kev > 0;
+		f->line_no = t->line_no;
+		f->address = t->address;
+		f->proto = t->proto;
+		f->port = t->port;
+		f->target = i;
+		f->subject = t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
+						     : keepf(a, "%s (ファームウェア %s)", t->label, t->version);
+		f->refs = refs_text(a, t);
+		f->early = t->source == SRC_REMOTE && (f->score >= 7.0 || f->kev);
+		const struct var vars[] = { { "subject", f->subject }, { "counts", counts_text(a, t->counts) },
+					  { "refs", f->refs }, { "fixed_in", t->fixed_in ? t->fixed_in : "ベンダーに確認" } };
+		texts_from_rule(a, f, t->source == SRC_REMOTE ? remote : device, vars, 4);
+	}
+}
+
+static void onsite_findings(struct assessment *a, const struct assess_input *in)
+{
+	const json_t *unreg = rule_by_id(in->rules, "unregistered-line"),
+		     *unconf = rule_by_id(in->rules, "line-unconfirmed");
+
+	for (size_t i = 0; in->onsite && unreg && i < in->onsite->n_unregistered; i++) {
+		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
+		const char *subject = keepf(a, "%s、%s %s %s", model_enum_label(model_termination_kinds,
+										 (int)u->termination, 0),
+					    u->place.building ? u->place.building : "", u->place.floor ? u->place.floor : "",
+					    u->place.room ? u->place.room : "");
+		const struct var vars[] = { { "subject", subject } };
+		struct assess_finding *f = add_finding(a, "unregistered_line", "unregistered-line", SRC_ONSITE, NULL);
+		f->subject = subject;
+		texts_from_rule(a, f, unreg, vars, 1);
+	}
+	for (size_t i = 0; in->onsite && unconf && i < in->onsite->n_lines; i++) {
+		const struct onsite_line *l = &in->onsite->lines[i];
+		if (l->confirmed != TRI_NO)
+			continue;
+		const char *subject = keepf(a, "回線%d", l->line_no);
+		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
+		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed", SRC_ONSITE, NULL);
+		f->subject = subject;
+		f->line_no = l->line_no;
+		texts_from_rule(a, f, unconf, vars, 2);
+	}
+}
+
+/*
+ * The guideline's three acceptable patterns (6.0 Q&A シQ-54): 13 characters or
+ * more; 8 or more changed at least every two months; 8 or more with a second
+ * factor. Plus: the factory password changed, no reuse.
+ */
+static void password_review(struct assessment *a, const struct assess_input *in)
+{
+	const json_t *policy = rule_by_id(in->rules, "password-policy"), *unknown = rule_by_id(in->rules, "password-unknown");
+
+	for (size_t i = 0; in->doc && i < in->doc->n_devices; i++) {
+		const struct device *d = &in->doc->devices[i];
+		const struct pw_facts *p = &d->pw;
+		int line = plan_no_of_declared(in->plan, d->line_no);
+		char shorts[512] = "", unknowns[512] = "";
+		int high = 0;
+		struct assess_password *r;
+
+		if (in->plan && !line)
+			continue;
+#define ADD(buf, s) snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "、" : "", s)
+		if (p->default_changed == TRI_NO) {
+			ADD(shorts, "初期パスワードが変更されていない");
+			high = 1;
+		}
+		if (p->length == PW_LEN_UNDER_8) {
+			ADD(shorts, "8 文字未満");
+			high = 1;
+		} else if (p->length == PW_LEN_8_TO_12 && p->periodic_change == TRI_NO && p->two_factor != TRI_YES) {
+			ADD(shorts, "13 文字未満で定期的な変更も二要素認証もない");
+		}
+		if (p->reused == TRI_YES)
+			ADD(shorts, "他の機器などと使い回している");
+		if (p->default_changed == TRI_UNKNOWN)
+			ADD(unknowns, "初期パスワードの変更");
+		if (p->length == PW_LEN_UNKNOWN)
+			ADD(unknowns, "文字数");
+		if (p->periodic_change == TRI_UNKNOWN)
+			ADD(unknowns, "定期的な変更");
+		if (p->reused == TRI_UNKNOWN)
+			ADD(unknowns, "使い回し");
+#undef ADD
+		r = grow((void **)&a->passwords, &a->n_passwords, sizeof(*r));
+		r->device = d;
+		r->verdict = shorts[0] ? "short" : unknowns[0] ? "unknown" : "meets";
+		r->shortfalls = keep(a, shorts[0] ? shorts : unknowns);
+		if (!shorts[0] && !unknowns[0])
+			continue;
+		const char *subject = keepf(a, "回線%d %s %s", line, d->maker ? d->maker : "", d->model ? d->model : "");
+		const struct var vars[] = { { "subject", subject }, { "shortfalls", r->shortfalls } };
+		struct assess_finding *f = add_finding(a, "password", shorts[0] ? "password-policy" : "password-unknown",
+						       SRC_DECLARED, shorts[0] ? (high ? "high" : "medium") : NULL);
+		f->subject = subject;
+		f->line_no = line;
+		if (shorts[0] ? policy : unknown)
+			texts_from_rule(a, f, shorts[0] ? policy : unknown, vars, 2);
+	}
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct assess_finding *a = x, *b = y;
+	int ra = assess_severity_rank(a->severity), rb = assess_severity_rank(b->severity);
+
+	if (a->early != b->early)
+		return b->early - a->early;
+	if (ra != rb)
+		return ra - rb;
+	if (a->kev != b->kev)
+		return b->kev - a->kev;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	if (a->source != b->source)
+		return (int)a->source - (int)b->source;
+	if (a->line_no != b->line_no)
+		return a->line_no - b->line_no;
+	return a->port - b->port;
+}
+
+int assess_run(const struct assess_input *in, struct assessment **out, struct ms_error *err)
+{
+	struct assessment *a = ms_xcalloc(1, sizeof(*a));
+
+	(void)err;
+	a->in = in;
+	build_lines(a, in);
+	build_devices(a, in);
+	check_findings(a, in);
+	if (in->rules) {
+		vuln_findings(a, in);
+		onsite_findings(a, in);
+		password_review(a, in);
+	}
+	if (a->n_findings)
+		qsort(a->findings, a->n_findings, sizeof(*a->findings), cmp_finding);
+	for (size_t i = 0; i < a->n_findings; i++) {
+		a->findings[i].rank = (int)i + 1;
+		a->early_due |= a->findings[i].early;
+	}
+	*out = a;
+	return MS_OK;
+}
+
+void assessment_free(struct assessment *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->n_targets; i++)
+		free(a->targets[i].v);
+	free(a->targets);
+	free(a->lines);
+	free(a->ports);
+	free(a->findings);
+	free(a->passwords);
+	ms_arena_dispose(&a->arena);
+	free(a);
+}

@@ -1,0 +1,222 @@
+/* cmd_onsite.c - `medsec onsite`: record, show or write the blank onsite survey sheet. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "medsec/clock.h"
+#include "medsec/onsite.h"
+
+static const char onsite_help_ja[] =
+	"使い方: medsec onsite ファイル [--check]\n"
+	"        medsec onsite --show [--json]\n"
+	"        medsec onsite --template ファイル.xlsx [--force]\n\n"
+	"現地調査の結果を記録します: 計画の回線ごとに現地で確認できたか (できなければ理由)、\n"
+	"申告のない回線終端装置 (対象外回線) の種類と場所、確認した機器とログインの有無・\n"
+	"ログインして確認したファームウェア、設置場所 (建物・階・部屋)。\n"
+	"入力は JSON (docs/json/onsite.schema.json) または「現地調査」シートのある .xlsx です。\n"
+	"回線番号は調査実施計画一覧の番号です。誤りがあれば全件を表示して終了コード 2 で\n"
+	"終わり、何も保存しません。同じ調査回で再度記録すると置き換えます。\n\n"
+	"  --check            検査だけ行い保存しない\n"
+	"  --show             記録済みの内容を表示する\n"
+	"  --template ファイル 記入用の「現地調査」シートを書き出す (計画の回線を記入済み)\n"
+	"  --force            既存のファイルを上書きする\n";
+static const char onsite_help_en[] =
+	"usage: medsec onsite FILE [--check]\n"
+	"       medsec onsite --show [--json]\n"
+	"       medsec onsite --template FILE.xlsx [--force]\n\n"
+	"Records the onsite survey: per planned line whether its termination was traced on\n"
+	"site (else why not), terminations nobody declared (unregistered lines) with their\n"
+	"type and place, devices seen with whether the team logged in and the firmware read,\n"
+	"and where each stands. Input is JSON (docs/json/onsite.schema.json) or a workbook\n"
+	"with the 現地調査 sheet; line numbers are the plan's. Any error is listed with its\n"
+	"place and nothing is saved (exit 2). Recording again in the same round replaces it.\n\n"
+	"  --check          check only, save nothing\n"
+	"  --show           show the recorded survey\n"
+	"  --template FILE  write the blank 現地調査 sheet (with the plan's lines)\n"
+	"  --force          overwrite an existing file\n";
+
+enum { OPT_CHECK = OPT__FIRST_LOCAL, OPT_SHOW, OPT_TEMPLATE, OPT_FORCE };
+
+struct onsite_flags {
+	int check, show, force;
+	const char *template;
+};
+
+static int onsite_option(int opt, const char *arg, void *ctx)
+{
+	struct onsite_flags *f = ctx;
+
+	switch (opt) {
+	case OPT_CHECK:
+		f->check = 1;
+		return 0;
+	case OPT_SHOW:
+		f->show = 1;
+		return 0;
+	case OPT_TEMPLATE:
+		f->template = arg;
+		return 0;
+	case OPT_FORCE:
+		f->force = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* The current round of the chosen hospital and its plan (NULL if none). */
+static int round_plan(struct cli *c, struct store *st, struct store_round *round, struct plan **plan,
+		      struct ms_error *err)
+{
+	int64_t hid;
+	char *name = NULL;
+	int rc;
+
+	*plan = NULL;
+	if (!(rc = store_hospital_find(st, c->hospital, &hid, &name, err)) &&
+	    !(rc = store_round_current(st, hid, round, err)))
+		rc = store_plan_load(st, round->id, plan, err);
+	free(name);
+	return rc;
+}
+
+int cli_onsite_template(struct cli *c, const char *path, int force)
+{
+	struct store *st = NULL;
+	struct store_round round;
+	struct plan *plan = NULL;
+	struct ms_error err;
+	int rc;
+
+	if (!force && access(path, F_OK) == 0) {
+		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, path, NULL);
+		return cli_error(c, &err);
+	}
+	/* With no store or no plan yet the sheet is simply blank. */
+	if (access(c->db, F_OK) == 0 && store_open(&st, c->db, &err) == MS_OK)
+		round_plan(c, st, &round, &plan, &err);
+	store_close(st);
+	rc = onsite_template_write(path, plan, &err);
+	plan_free(plan);
+	if (rc)
+		return cli_error(c, &err);
+	cli_say(c, MSG_TEMPLATE_WRITTEN, path);
+	return 0;
+}
+
+static void print_place(const struct place *p)
+{
+	printf("%s %s %s", p->building ? p->building : "", p->floor ? p->floor : "", p->room ? p->room : "");
+}
+
+static void show(const struct cli *c, const struct onsite_doc *doc)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	printf(en ? "onsite survey of %s%s%s\n" : "現地調査 %s%s%s\n", doc->surveyed_on,
+	       doc->surveyors ? " / " : "", doc->surveyors ? doc->surveyors : "");
+	for (size_t i = 0; i < doc->n_lines; i++) {
+		const struct onsite_line *l = &doc->lines[i];
+		printf(en ? "  line %d: %s  " : "  回線%d: %s  ", l->line_no,
+		       l->confirmed == TRI_YES ? (en ? "confirmed" : "確認済み") : (en ? "not confirmed" : "未確認"));
+		print_place(&l->place);
+		if (l->confirmed == TRI_NO)
+			printf(en ? "  (why: %s)" : "  (理由: %s)", l->reason ? l->reason : "-");
+		putchar('\n');
+	}
+	for (size_t i = 0; i < doc->n_unregistered; i++) {
+		const struct onsite_unregistered *u = &doc->unregistered[i];
+		printf(en ? "  unregistered line: %s  " : "  対象外回線: %s  ",
+		       model_enum_label(model_termination_kinds, (int)u->termination, en));
+		print_place(&u->place);
+		putchar('\n');
+	}
+	for (size_t i = 0; i < doc->n_devices; i++) {
+		const struct onsite_device *v = &doc->devices[i];
+		printf(en ? "  line %d device: %s %s  firmware %s\n" : "  回線%d 機器: %s %s  ファームウェア %s\n",
+		       v->line_no, v->maker, v->model,
+		       v->login == TRI_YES ? v->firmware : (en ? "not checked" : "確認未実施"));
+	}
+}
+
+int cmd_onsite(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "show", no_argument, NULL, OPT_SHOW },
+		{ "template", required_argument, NULL, OPT_TEMPLATE },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct onsite_flags fl = { 0 };
+	struct store *st = NULL;
+	struct store_round round;
+	struct plan *plan = NULL;
+	struct onsite_doc *doc = NULL;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	char *json = NULL, now[32];
+	int rc = cli_options(c, argc, argv, opts, onsite_option, &fl, "medsec onsite FILE", onsite_help_ja,
+			     onsite_help_en);
+
+	if (rc != CLI_GO)
+		return rc;
+	if (fl.template)
+		return optind == argc ? cli_onsite_template(c, fl.template, fl.force)
+				      : cli_usage(c, "medsec onsite --template FILE.xlsx");
+	if (fl.show ? optind != argc : optind + 1 != argc)
+		return cli_usage(c, "medsec onsite FILE | --show");
+	if ((rc = cli_open_store(c, &st)))
+		return rc;
+	if ((rc = round_plan(c, st, &round, &plan, &err)))
+		goto fail;
+	if (fl.show) {
+		if ((rc = store_onsite_load(st, round.id, &json, NULL, 0, &err)))
+			goto fail;
+		if (!json) {
+			cli_say(c, MSG_ONSITE_NONE, NULL);
+			goto out;
+		}
+		if (c->json) {
+			puts(json);
+			goto out;
+		}
+		if ((rc = onsite_load_json_mem(json, strlen(json), "store", &doc, &d, &err)))
+			goto fail;
+		show(c, doc);
+		goto out;
+	}
+	if (!plan) {
+		rc = ms_fail(&err, MS_ERR_INPUT, MSG_ONSITE_NO_PLAN, NULL, NULL);
+		goto fail;
+	}
+	if ((rc = onsite_load(argv[optind], &doc, &d, &err)))
+		goto fail;
+	onsite_validate(doc, plan, &d);
+	if (d.n)
+		cli_diags(c, &d);
+	if (d.errors) {
+		rc = MS_ERR_INPUT;
+		goto out;
+	}
+	if (fl.check)
+		goto out;
+	json = onsite_json_dump(doc);
+	ms_now_iso(now);
+	if ((rc = store_onsite_save(st, round.id, json, argv[optind], now, &err)))
+		goto fail;
+	cli_say(c, MSG_ONSITE_SAVED, argv[optind]);
+	goto out;
+fail:
+	rc = cli_error(c, &err);
+out:
+	ms_diags_dispose(&d);
+	onsite_doc_free(doc);
+	plan_free(plan);
+	free(json);
+	store_close(st);
+	return rc;
+}
