@@ -1,0 +1,47 @@
+/*
+ * report.h - the survey report (外部ネットワーク接続点調査報告書) as seed 000
+ * lays it out: はじめに・総括, 表記について, chapters 1-6 and annexes 別紙1-4,
+ * written as one self-contained HTML file, a PDF (cairo and pango, the
+ * Japanese font embedded), an XLSX of the annex tables and the JSON of the
+ * whole; and the early report (別紙4) on its own when it is due.
+ *
+ * The report only presents: every figure comes from the assessment.
+ */
+#ifndef MEDSEC_REPORT_H
+#define MEDSEC_REPORT_H
+
+#include "medsec/assess.h"
+#include "medsec/error.h"
+
+struct vdb_status;
+
+struct report_opts {
+	enum ms_lang lang;
+	const char *generated_at;		/* ISO 8601 */
+	const struct vdb_status *vdb;		/* the index's facts, or NULL when there is none */
+	unsigned formats;			/* REPORT_* bits; 0 = all */
+};
+
+enum { REPORT_HTML = 1, REPORT_PDF = 2, REPORT_XLSX = 4, REPORT_JSON = 8 };
+
+#define REPORT_MAX_FILES 6
+
+struct report_files {
+	size_t n;
+	char path[REPORT_MAX_FILES][4096];
+	int early;				/* the early report was written */
+};
+
+/*
+ * Writes DIR/report.html, report.pdf, annexes.xlsx, report.json, and
+ * DIR/early-report.html and .pdf when a finding calls for it (an early report
+ * left from an earlier run is removed when none is due). Each file is written
+ * beside its name and renamed into place: a failure leaves no half file.
+ */
+int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
+		 struct report_files *out, struct ms_error *err);
+
+/* The JSON of the whole (docs/json/report.schema.json); a new string (free it). */
+char *report_json(const struct assessment *a, const struct report_opts *o);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * survey.c - gathers everything stored about the chosen hospital's current
+ * round (declarations, plan, onsite record, latest scan, services, findings)
+ * and the knowledge files, and runs the assessment: what `medsec assess`,
+ * `medsec report` and `medsec diagnose` all start from.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/survey.h"
+#include "medsec/clock.h"
+#include "medsec/intake.h"
+#include "medsec/onsite.h"
+#include "medsec/probe.h"
+#include "medsec/vulndb.h"
+
+int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_error *err)
+{
+	struct ms_diags d = { 0 };
+	char path[4096];
+	int rc;
+
+	memset(sv, 0, sizeof(*sv));
+	ms_now_iso(sv->now);
+	if ((rc = store_open(&sv->store, c->db, err)) ||
+	    (rc = store_hospital_find(sv->store, c->hospital, &sv->hospital_id, &sv->hospital, err)) ||
+	    (rc = store_intake_latest(sv->store, sv->hospital_id, &sv->rev, &sv->intake_json, err)) ||
+	    (rc = intake_load_json_mem(sv->intake_json, strlen(sv->intake_json), sv->hospital, &sv->doc, &d, err)) ||
+	    (rc = store_round_current(sv->store, sv->hospital_id, &sv->round, err)) ||
+	    (rc = store_plan_load(sv->store, sv->round.id, &sv->plan, err)) ||
+	    (rc = store_onsite_load(sv->store, sv->round.id, &sv->onsite_json, NULL, 0, err)) ||
+	    (rc = store_scan_latest(sv->store, sv->round.id, &sv->scan, err)))
+		goto out;
+	if (sv->onsite_json &&
+	    (rc = onsite_load_json_mem(sv->onsite_json, strlen(sv->onsite_json), "store", &sv->onsite, &d, err)))
+		goto out;
+	if (sv->scan.id &&
+	    ((rc = store_scan_results(sv->store, sv->scan.id, &sv->hosts, &sv->n_hosts, &sv->ports, &sv->n_ports, err)) ||
+	     (rc = store_services_load(sv->store, sv->scan.id, &sv->services, &sv->n_services, &sv->found,
+				       &sv->n_found, err))))
+		goto out;
+	/* A missing index is a chapter that says so, not a failure. */
+	index = cli_vulndb_path(index);
+	if (access(index, F_OK) == 0 && (rc = vdb_open(index, &sv->vdb, err)))
+		goto out;
+	cli_data_path("products.json", path, sizeof(path));
+	if ((rc = vdb_products_load(path, &sv->products, &d, err)))
+		goto out;
+	cli_data_path("checks.json", path, sizeof(path));
+	if ((rc = probe_checks_load(path, &sv->checks, &d, err)))
+		goto out;
+	cli_data_path("assess.json", path, sizeof(path));
+	if ((rc = assess_rules_load(path, &sv->rules, &d, err)))
+		goto out;
+	sv->in = (struct assess_input){
+		.hospital = sv->hospital, .round_no = sv->round.round_no, .revision = sv->rev.revision,
+		.doc = sv->doc, .plan = sv->plan, .onsite = sv->onsite, .scan = sv->scan.id ? &sv->scan : NULL,
+		.hosts = sv->hosts, .n_hosts = sv->n_hosts, .ports = sv->ports, .n_ports = sv->n_ports,
+		/* A scan probed leaves service rows; a scan with no open port has nothing to probe. */
+		.probed = sv->n_services > 0 || (sv->scan.id && sv->n_ports == 0),
+		.services = sv->services, .n_services = sv->n_services, .found = sv->found, .n_found = sv->n_found,
+		.checks = sv->checks, .vdb = sv->vdb, .products = sv->products, .rules = sv->rules, .now = sv->now,
+	};
+	if (sv->vdb)
+		vdb_status(sv->vdb, &sv->vdb_status);
+	rc = assess_run(&sv->in, &sv->a, err);
+out:
+	/* Data files ship with medsec: a problem in one is a system error, named by its diags. */
+	if (rc && d.n) {
+		cli_diags(c, &d);
+		rc = ms_fail(err, MS_ERR_SYSTEM, d.v[0].msg, d.v[0].where, d.v[0].arg);
+	}
+	ms_diags_dispose(&d);
+	return rc;
+}
+
+void survey_free(struct survey *sv)
+{
+	assessment_free(sv->a);
+	assess_rules_free(sv->rules);
+	probe_checks_free(sv->checks);
+	vdb_products_free(sv->products);
+	vdb_close(sv->vdb);
+	store_services_free(sv->services, sv->n_services);
+	free(sv->found);
+	free(sv->hosts);
+	free(sv->ports);
+	onsite_doc_free(sv->onsite);
+	free(sv->onsite_json);
+	plan_free(sv->plan);
+	intake_doc_free(sv->doc);
+	free(sv->intake_json);
+	free(sv->hospital);
+	store_close(sv->store);
+	memset(sv, 0, sizeof(*sv));
+}

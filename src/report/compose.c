@@ -1,0 +1,782 @@
+/*
+ * compose.c - the report's content, chapter by chapter as seed 000 describes
+ * it, from the assessment. Where the data of a chapter does not exist yet
+ * (no onsite record, no scan, no index, no terminal survey) the chapter says
+ * so plainly instead of showing empty tables.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "medsec/plan.h"
+#include "medsec/vulndb.h"
+#include "report/report_int.h"
+
+struct ctx {
+	const struct assessment *a;
+	const struct assess_input *in;
+	const struct report_opts *o;
+	struct rdoc *d;
+	int en;
+};
+
+#define L(ja_text, en_text) (c->en ? (en_text) : (ja_text))
+
+static const char *sev_label(const struct ctx *c, const char *key)
+{
+	static const char *const keys[] = { "critical", "high", "medium", "low", "info" };
+	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
+	static const char *const en[] = { "critical", "high", "medium", "low", "info" };
+
+	for (int i = 0; i < 5; i++)
+		if (key && !strcmp(key, keys[i]))
+			return c->en ? en[i] : ja[i];
+	return "-";
+}
+
+static const char *band_key(enum cvss_severity s)
+{
+	return s == SEV_CRITICAL ? "critical" : s == SEV_HIGH ? "high" : s == SEV_MEDIUM ? "medium"
+	       : s == SEV_LOW ? "low" : NULL;
+}
+
+static const char *nz(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
+static const char *place_text(struct ctx *c, const struct place *p)
+{
+	return rdoc_fmt(c->d, "%s %s %s", p->building ? p->building : "", p->floor ? p->floor : "",
+			p->room ? p->room : "");
+}
+
+static const char *count(struct ctx *c, int n)
+{
+	return rdoc_fmt(c->d, "%d", n);
+}
+
+static const char *diagnosis_label(const struct ctx *c, const char *key)
+{
+	if (!strcmp(key, "diagnosed"))
+		return L("実施", "diagnosed");
+	if (!strcmp(key, "address_unknown"))
+		return L("調査不可 (IPアドレス不明)", "not possible (address unknown)");
+	if (!strcmp(key, "not_diagnosed"))
+		return L("未実施", "not yet diagnosed");
+	if (!strcmp(key, "not_eligible"))
+		return L("対象外", "not eligible");
+	return L("調査希望なし", "not requested");
+}
+
+
+static void counts_cells(struct ctx *c, const int *counts, const char **cells)
+{
+	cells[0] = count(c, counts[SEV_CRITICAL]);
+	cells[1] = count(c, counts[SEV_HIGH]);
+	cells[2] = count(c, counts[SEV_MEDIUM]);
+	cells[3] = count(c, counts[SEV_LOW]);
+}
+
+/* The worst band present, as a row tint. */
+static const char *worst(const int *counts)
+{
+	for (int b = SEV_CRITICAL; b > SEV_NONE; b--)
+		if (counts[b])
+			return band_key((enum cvss_severity)b);
+	return NULL;
+}
+
+static const char *vuln_ids(struct ctx *c, const struct assess_target *t)
+{
+	char buf[2048] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; t && i < t->n && used < sizeof(buf) - 1; i++)
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? ", " : "",
+					 t->v[i].jvndb ? t->v[i].jvndb : t->v[i].cve);
+	return rdoc_str(c->d, used ? buf : "-");
+}
+
+/* ---- はじめに・総括 ---- */
+
+static int onsite_confirmed(const struct ctx *c)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < c->a->n_lines; i++)
+		n += c->a->lines[i].onsite && c->a->lines[i].onsite->confirmed == TRI_YES;
+	return n;
+}
+
+static void summary(struct ctx *c)
+{
+	const struct assessment *a = c->a;
+	const struct assess_input *in = c->in;
+	static const double w2[] = { 2, 3 };
+	const char *head[] = { L("項目", "item"), L("結果", "result"), NULL };
+	struct rtable *t;
+	int diagnosed = 0, sev[6] = { 0 };
+
+	rdoc_heading(c->d, 1, L("はじめに・総括", "Introduction and summary"));
+	rdoc_para(c->d, L("本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外部ネットワーク接続の"
+			  "俯瞰的把握・安全性の検証の結果をまとめたものです。本紙 1〜6 章と別紙からなります。",
+			  "This report gives the results of the external network connection survey of the MHLW "
+			  "programme. It has chapters 1-6 and annexes."));
+	rdoc_para(c->d, L("別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、ネットワーク構成図。"
+			  "別紙2【調査前申告ファームウェアバージョンにおける脆弱性情報一覧】医療機関記入依頼書で"
+			  "ファームウェアの記載があった機器の脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。"
+			  "別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作成します。",
+			  "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of the declared "
+			  "firmware. Annex 3: the remote diagnosis in detail. Annex 4: the early report, only when "
+			  "an urgent vulnerability was found."));
+	rdoc_heading(c->d, 2, L("調査結果 総括", "Summary of results"));
+	for (size_t i = 0; i < a->n_lines; i++)
+		diagnosed += !strcmp(a->lines[i].diagnosis, "diagnosed");
+	for (size_t i = 0; i < a->n_findings; i++)
+		sev[assess_severity_rank(a->findings[i].severity)]++;
+	t = rdoc_table(c->d, NULL, head, w2);
+	rdoc_row(c->d, t, NULL, (const char *[]){ L("医療機関", "hospital"), in->hospital });
+	rdoc_row(c->d, t, NULL, (const char *[]){ L("調査回", "survey round"),
+						  rdoc_fmt(c->d, L("第%d回 (記入依頼書 第%d版)", "round %d (intake revision %d)"),
+							   in->round_no, in->revision) });
+	rdoc_row(c->d, t, NULL,
+		 (const char *[]){ L("調査対象の回線数", "lines in the plan"),
+				   in->plan ? count(c, (int)in->plan->n_lines) : L("調査実施計画なし", "no plan yet") });
+	rdoc_row(c->d, t, NULL,
+		 (const char *[]){ L("現地調査で確認できた回線数", "lines confirmed on site"),
+				   in->onsite ? rdoc_fmt(c->d, "%d / %zu", onsite_confirmed(c), a->n_lines)
+					      : L("現地調査の記録なし", "onsite survey not recorded") });
+	rdoc_row(c->d, t, in->onsite && in->onsite->n_unregistered ? "high" : NULL,
+		 (const char *[]){ L("対象外回線 (申告のない回線終端装置)", "unregistered lines found on site"),
+				   in->onsite ? count(c, (int)in->onsite->n_unregistered) : "-" });
+	rdoc_row(c->d, t, NULL,
+		 (const char *[]){ L("脆弱性診断を実施したグローバルIP", "global addresses diagnosed"),
+				   in->scan ? count(c, diagnosed) : L("未実施", "not yet") });
+	rdoc_row(c->d, t, NULL, (const char *[]){ L("応答のあったポート", "responding ports"),
+						  in->scan ? count(c, (int)a->n_ports) : "-" });
+	rdoc_row(c->d, t, worst(a->counts),
+		 (const char *[]){ L("脆弱性診断で検出した脆弱性", "vulnerabilities found by the diagnosis"),
+				   !in->scan ? "-" : !in->vdb ? L("脆弱性情報のインデックスなし (照合未実施)", "no index: not checked")
+					     : rdoc_fmt(c->d, L("緊急 %d・重要 %d・警告 %d・注意 %d", "critical %d, high %d, medium %d, low %d"),
+							a->counts[SEV_CRITICAL], a->counts[SEV_HIGH], a->counts[SEV_MEDIUM],
+							a->counts[SEV_LOW]) });
+	rdoc_row(c->d, t, sev[0] ? "critical" : sev[1] ? "high" : NULL,
+		 (const char *[]){ L("指摘事項", "findings"),
+				   rdoc_fmt(c->d, L("%zu 件 (緊急 %d・重要 %d・警告 %d・注意 %d・情報 %d)",
+						    "%zu (critical %d, high %d, medium %d, low %d, info %d)"),
+					    a->n_findings, sev[0], sev[1], sev[2], sev[3], sev[4]) });
+	rdoc_row(c->d, t, a->early_due ? "critical" : NULL,
+		 (const char *[]){ L("別紙4 脆弱性診断早期報告", "annex 4, early report"),
+				   a->early_due ? L("作成 (早急な対応を推奨します)", "written: act at once")
+						: L("該当なし", "not due") });
+}
+
+/* Findings, most urgent first: what to fix first. */
+static void findings(struct ctx *c, int early_only)
+{
+	static const double w[] = { 0.5, 0.8, 2.2, 3.2, 3.6, 1.6 };
+	const char *head[] = { L("順位", "rank"), L("深刻度", "severity"), L("対象", "subject"),
+			       L("内容", "finding"), L("対策", "what to do"), L("参照 (マニュアル)", "manual"), NULL };
+	struct rtable *t;
+	size_t shown = 0;
+
+	for (size_t i = 0; i < c->a->n_findings; i++)
+		shown += !early_only || c->a->findings[i].early;
+	if (!shown) {
+		rdoc_para(c->d, L("指摘事項はありません。", "No findings."));
+		return;
+	}
+	t = rdoc_table(c->d, early_only ? "別紙4" : "指摘事項", head, w);
+	for (size_t i = 0; i < c->a->n_findings; i++) {
+		const struct assess_finding *f = &c->a->findings[i];
+		if (early_only && !f->early)
+			continue;
+		rdoc_row(c->d, t, f->severity,
+			 (const char *[]){ count(c, f->rank),
+					   rdoc_fmt(c->d, "%s%s", sev_label(c, f->severity), f->kev ? " KEV" : ""),
+					   nz(f->subject),
+					   rdoc_fmt(c->d, "%s\n%s%s%s", f->title, f->reason, f->refs ? "\n" : "",
+						    f->refs ? f->refs : ""),
+					   nz(f->advice), nz(f->manual) });
+	}
+}
+
+static void notation(struct ctx *c)
+{
+	static const double w[] = { 1, 1.2, 4 };
+	const char *head[] = { L("深刻度", "severity"), L("CVSS v3 基本値", "CVSS v3 base"), L("意味", "meaning"), NULL };
+	struct rtable *t;
+
+	rdoc_heading(c->d, 1, L("表記について", "Notation"));
+	rdoc_para(c->d, L("脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 の基本値により、"
+			  "IPA (独立行政法人情報処理推進機構) の区分で示します。",
+			  "Severity follows CVSS v3 base scores in IPA's bands."));
+	t = rdoc_table(c->d, NULL, head, w);
+	rdoc_row(c->d, t, "critical", (const char *[]){ L("緊急", "critical"), "9.0 - 10.0",
+		L("攻撃プログラムが出回っている、または被害が発生している状況を意味し、早急な対応が必要です。",
+		  "exploits circulate or damage occurs: act at once") });
+	rdoc_row(c->d, t, "high", (const char *[]){ L("重要", "high"), "7.0 - 8.9",
+		L("緊急と同じく早急な対応が必要です (CVSS 7.0 以上)。", "act at once (CVSS 7.0 or more)") });
+	rdoc_row(c->d, t, "medium", (const char *[]){ L("警告", "medium"), "4.0 - 6.9",
+		L("計画的な対応が必要です。", "plan a fix") });
+	rdoc_row(c->d, t, "low", (const char *[]){ L("注意", "low"), "0.1 - 3.9",
+		L("状況に応じて対応してください。", "fix as the situation requires") });
+	rdoc_para(c->d, L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
+			  "脆弱性として掲載されていることを示します。",
+			  "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
+	rdoc_para(c->d, L("脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia 脆弱性対策情報データベース "
+			  "(https://jvndb.jvn.jp/) の検索欄に入力すると、詳細・影響・対策方法を確認できます。"
+			  "JVN iPedia の番号がない脆弱性は CVE 番号で示します。",
+			  "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the CVE number is given."));
+	if (c->o->vdb) {
+		const struct vdb_status *s = c->o->vdb;
+		rdoc_note(c->d, rdoc_fmt(c->d, L("照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)、"
+						"CISA KEV %u 件 (版 %s)。", "Index used: NVD %u records (%s), JVN %u (%s), KEV %u (%s)."),
+					 s->src[VDB_SRC_NVD].records, nz(s->src[VDB_SRC_NVD].newest),
+					 s->src[VDB_SRC_JVN].records, nz(s->src[VDB_SRC_JVN].newest),
+					 s->src[VDB_SRC_KEV].records, nz(s->src[VDB_SRC_KEV].newest)));
+		rdoc_note(c->d, VDB_NVD_NOTICE);
+	} else {
+		rdoc_note(c->d, L("脆弱性情報のインデックスがないため、脆弱性の照合は行っていません (medsec vulndb import / update)。",
+				  "No vulnerability index: nothing was looked up (medsec vulndb import / update)."));
+	}
+}
+
+/* ---- 1 physical layout ---- */
+
+static const char *onsite_state(struct ctx *c, const struct assess_line *l)
+{
+	if (!c->in->onsite)
+		return L("現地調査未記録", "not recorded");
+	if (!l->onsite)
+		return L("記録なし", "no record");
+	if (l->onsite->confirmed == TRI_YES)
+		return L("確認済み", "confirmed");
+	return rdoc_fmt(c->d, L("未確認 (%s)", "not confirmed (%s)"), nz(l->onsite->reason));
+}
+
+/* Termination first, then the network devices, then the EHR network, from the outside in. */
+static int device_order(enum device_kind k)
+{
+	switch (k) {
+	case DEV_ONU: case DEV_HGW: case DEV_CTU: case DEV_MODEM:
+		return 0;
+	case DEV_ROUTER: case DEV_VPN:
+		return 1;
+	case DEV_UTM: case DEV_FIREWALL:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+static void diagram(struct ctx *c, const struct assess_line *l)
+{
+	const struct plan_line *pl = l->plan;
+	struct rdiagram *g = rdoc_diagram(c->d, rdoc_fmt(c->d, L("回線%d %s", "line %d %s"), pl->line_no, nz(pl->use)));
+	const struct intake_doc *doc = c->in->doc;
+
+	rdoc_node(c->d, g, rdoc_fmt(c->d, "%s\n%s", L("外部", "outside"),
+				    model_enum_label(model_link_types, (int)pl->link_type, c->en)));
+	/* Seen on site when recorded, else as declared. */
+	for (int order = 0; order < 4; order++) {
+		int any_onsite = 0;
+		for (size_t i = 0; c->in->onsite && i < c->in->onsite->n_devices; i++) {
+			const struct onsite_device *v = &c->in->onsite->devices[i];
+			if (v->line_no != pl->line_no)
+				continue;
+			any_onsite = 1;
+			if (device_order(v->kind) == order)
+				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
+							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))));
+		}
+		if (any_onsite)
+			continue;
+		for (size_t i = 0; doc && i < doc->n_devices; i++) {
+			const struct device *v = &doc->devices[i];
+			if (v->line_no == pl->declared_no && device_order(v->kind) == order)
+				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
+							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))));
+		}
+	}
+	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
+}
+
+static void chapter1(struct ctx *c)
+{
+	static const double w[] = { 0.7, 2, 1.3, 1.3, 2.2, 2.4 };
+	static const double wu[] = { 1, 1.4, 1.6, 2.4, 2.4 };
+	const char *head[] = { L("回線番号", "line"), L("用途", "use"), L("通信形態", "link"),
+			       L("回線事業者", "provider"), L("申告の設置場所", "declared place"),
+			       L("現地確認", "on site"), NULL };
+	const char *uhead[] = { L("回線番号", "line"), L("終端装置", "termination"), L("メーカー・機種", "maker, model"),
+				L("設置場所", "place"), L("備考", "notes"), NULL };
+	struct rtable *t;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("1. 外部接続点を中心とした物理構成の把握", "1. Physical layout around the connection points"));
+	if (!c->in->plan) {
+		rdoc_para(c->d, L("調査実施計画がまだ作成されていません (medsec plan)。", "No plan yet (medsec plan)."));
+		return;
+	}
+	rdoc_para(c->d, L("事前にご提供いただいた回線情報 (調査実施計画一覧) と、現地調査で確認できた回線との整合を示します。"
+			  "医療機関のネットワークへの影響を考慮し、ケーブルがまとめられている場合や床下配線等で調査が困難な"
+			  "場合は、現地で確認作業を実施していません。差分がある場合はネットワーク管理者にご確認ください。",
+			  "Declared lines (the plan) against what was traced on site."));
+	if (!c->in->onsite)
+		rdoc_note(c->d, L("現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。",
+				  "The onsite survey is not recorded yet (medsec onsite)."));
+	rdoc_heading(c->d, 2, L("1.1 回線の確認結果", "1.1 Lines"));
+	t = rdoc_table(c->d, "回線", head, w);
+	for (size_t i = 0; i < c->a->n_lines; i++) {
+		const struct assess_line *l = &c->a->lines[i];
+		rdoc_row(c->d, t, l->onsite && l->onsite->confirmed == TRI_NO ? "low" : NULL,
+			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no), nz(l->plan->use),
+					   nz(model_enum_label(model_link_types, (int)l->plan->link_type, c->en)),
+					   nz(l->plan->provider), nz(l->plan->termination_location), onsite_state(c, l) });
+	}
+	rdoc_heading(c->d, 2, L("1.2 対象外回線", "1.2 Unregistered lines"));
+	if (!c->in->onsite) {
+		rdoc_para(c->d, L("現地調査の記録がないため、対象外回線の有無は分かりません。", "Not known without the onsite survey."));
+	} else if (!c->in->onsite->n_unregistered) {
+		rdoc_para(c->d, L("医療機関記入依頼書に記載のない回線終端装置は、現地で確認されませんでした。",
+				  "No termination beyond the declared lines was found on site."));
+	} else {
+		rdoc_para(c->d, L("医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。回線番号欄に"
+				  "「対象外回線」と記載しています。医療機関で把握されていない回線の場合は、ネットワーク管理者に"
+				  "ご確認ください。設置場所は別紙1の一覧と照らし合わせてご確認ください。",
+				  "Terminations nobody declared were found on site: ask the network administrator."));
+		t = rdoc_table(c->d, "対象外回線", uhead, wu);
+		for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
+			const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
+			rdoc_row(c->d, t, "high",
+				 (const char *[]){ L("対象外回線", "unregistered"),
+						   nz(model_enum_label(model_termination_kinds, (int)u->termination, c->en)),
+						   rdoc_fmt(c->d, "%s %s", u->maker ? u->maker : "", u->model ? u->model : ""),
+						   place_text(c, &u->place), nz(u->notes) });
+		}
+	}
+	rdoc_heading(c->d, 2, L("1.3 ネットワーク構成図 (回線ごと)", "1.3 Network diagram per line"));
+	rdoc_note(c->d, L("回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、現地で確認した機器 (記録がなければ申告内容) "
+			  "を示します。", "From the termination in, as seen on site (else as declared)."));
+	for (size_t i = 0; i < c->a->n_lines; i++)
+		diagram(c, &c->a->lines[i]);
+}
+
+/* ---- 2 devices ---- */
+
+static void chapter2(struct ctx *c)
+{
+	static const double w[] = { 0.7, 2.2, 0.9, 1.2, 1.3, 0.6, 0.6, 0.6, 0.6, 2.4 };
+	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("ログイン", "login"),
+			       L("ファームウェア", "firmware"), L("最新ファームウェア", "latest"), L("緊急", "crit."),
+			       L("重要", "high"), L("警告", "med."), L("注意", "low"), L("脆弱性番号", "ids"), NULL };
+	struct rtable *t;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("2. 外部ネットワーク接続機器調査", "2. Network devices on the external lines"));
+	if (!c->in->onsite) {
+		rdoc_para(c->d, L("現地調査の記録がまだないため、この章は作成できません (medsec onsite)。事前に申告された"
+				  "ファームウェアの脆弱性は別紙2に記載しています。",
+				  "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."));
+		return;
+	}
+	rdoc_para(c->d, L("回線ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
+			  "現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"
+			  "記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"
+			  "6章「補足資料」に記載しています。",
+			  "Devices seen on site per line, the firmware read after login (else not checked), the "
+			  "latest firmware and the vulnerabilities of the firmware in use; details in chapter 6."));
+	t = rdoc_table(c->d, "機器調査", head, w);
+	for (size_t i = 0; i < c->a->n_targets; i++) {
+		const struct assess_target *x = &c->a->targets[i];
+		const char *cells[10];
+		if (x->source != SRC_ONSITE)
+			continue;
+		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no);
+		cells[1] = x->label;
+		cells[2] = x->version ? L("実施", "done") : L("未実施", "no");
+		cells[3] = x->version ? x->version : L("確認未実施", "not checked");
+		cells[4] = x->latest ? rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date))
+				     : L("最新版情報なし", "not known");
+		if (x->status == CHECK_DONE) {
+			counts_cells(c, x->counts, cells + 5);
+			cells[9] = vuln_ids(c, x);
+		} else {
+			for (int k = 5; k < 9; k++)
+				cells[k] = "-";
+			cells[9] = x->status == CHECK_NO_VERSION ? L("確認未実施", "not checked")
+				   : x->status == CHECK_NO_MAPPING ? L("製品情報 (CPE) 未登録のため照合せず", "no CPE mapping")
+								  : L("脆弱性情報なし (未照合)", "no index");
+		}
+		rdoc_row(c->d, t, worst(x->counts), cells);
+	}
+	if (!t->nrows)
+		rdoc_para(c->d, L("現地で確認した機器の記録はありません。", "No device recorded on site."));
+}
+
+/* ---- 3 remote diagnosis ---- */
+
+static void chapter3(struct ctx *c)
+{
+	static const double w[] = { 0.7, 1.5, 1.6, 3, 0.6, 0.6, 0.6, 0.6 };
+	const char *head[] = { L("回線番号", "line"), L("グローバルIP", "global IP"), L("診断", "diagnosis"),
+			       L("応答のあったポート", "responding ports"), L("緊急", "crit."), L("重要", "high"),
+			       L("警告", "med."), L("注意", "low"), NULL };
+	struct rtable *t;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("3. 脆弱性診断", "3. Remote vulnerability diagnosis"));
+	rdoc_para(c->d, L("【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネット側から接続を試み、"
+			  "応答のあったポートを記載しています。空きポートが検出された場合、システム運用上必要なポートか"
+			  "ご確認ください。未使用であればポートを閉じる等の対策をご検討ください。"
+			  "【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ、既知の脆弱性と照合しています。"
+			  "詳細は別紙3に記載しています。",
+			  "Port scan of each line's global address from the internet side; the services found were "
+			  "identified and looked up. Details in annex 3."));
+	if (!c->in->plan)
+		return;
+	if (!c->in->scan)
+		rdoc_note(c->d, L("脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / medsec diagnose)。",
+				  "No diagnosis yet (medsec scan / medsec diagnose)."));
+	t = rdoc_table(c->d, "脆弱性診断", head, w);
+	for (size_t i = 0; i < c->a->n_lines; i++) {
+		const struct assess_line *l = &c->a->lines[i];
+		char ports[1024] = "";
+		size_t used = 0;
+		const char *cells[8];
+
+		for (size_t k = 0; k < l->n_ports && used < sizeof(ports) - 1; k++) {
+			const struct assess_port *p = &c->a->ports[l->first_port + k];
+			used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%d/%s%s%s", used ? ", " : "",
+						 p->port, p->proto, p->service[0] ? " " : "", p->service);
+		}
+		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no);
+		cells[1] = l->address ? l->address : l->plan->target ? l->plan->target
+			   : !strcmp(l->diagnosis, "address_unknown") ? L("IPアドレス不明", "unknown") : "-";
+		cells[2] = diagnosis_label(c, l->diagnosis);
+		cells[3] = !strcmp(l->diagnosis, "diagnosed") ? (used ? ports : L("応答なし", "none")) : "-";
+		if (!strcmp(l->diagnosis, "diagnosed") && c->in->vdb)
+			counts_cells(c, l->counts, cells + 4);
+		else
+			cells[4] = cells[5] = cells[6] = cells[7] = "-";
+		rdoc_row(c->d, t, worst(l->counts), cells);
+	}
+	if (c->in->scan)
+		rdoc_note(c->d, rdoc_fmt(c->d, L("診断: %s 〜 %s、送信元 %s、TCP %s、UDP %s。",
+						 "Diagnosis %s to %s from %s, TCP %s, UDP %s."),
+					 c->in->scan->started_at, nz(c->in->scan->finished_at),
+					 nz(c->in->scan->source_address), c->in->scan->ports, c->in->scan->udp_ports));
+}
+
+/* ---- 4 terminals, 5 passwords ---- */
+
+static void chapter4(struct ctx *c)
+{
+	static const double w[] = { 0.7, 1.5, 1.4, 2, 2, 1.2 };
+	const char *head[] = { L("端末番号", "no."), L("ホスト名", "host"), L("シンクライアント", "thin client"),
+			       L("設置場所", "place"), L("セキュリティ製品 (申告)", "security products (declared)"),
+			       L("調査結果", "result"), NULL };
+	struct rtable *t;
+	const struct intake_doc *doc = c->in->doc;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("4. 端末調査", "4. Terminal survey"));
+	rdoc_para(c->d, L("端末 (Windows) の OS のサポート状況・更新プログラム・ウイルス対策・USB 使用制限の調査結果は"
+			  "まだありません。medsec の Windows 収集ツールは開発中のため、この章は調査対象の端末の一覧のみです。",
+			  "No terminal survey results yet: the Windows collector is being built; the terminals to survey follow."));
+	t = rdoc_table(c->d, NULL, head, w);
+	for (size_t i = 0; doc && i < doc->n_terminals; i++) {
+		const struct terminal *x = &doc->terminals[i];
+		rdoc_row(c->d, t, NULL,
+			 (const char *[]){ rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no), nz(x->hostname),
+					   x->thin_client == TRI_YES ? L("あり", "yes") : L("なし", "no"), nz(x->location),
+					   nz(x->security_products), L("未調査", "not surveyed") });
+	}
+}
+
+static const char *tri_text(const struct ctx *c, enum tri t)
+{
+	return t == TRI_YES ? L("はい", "yes") : t == TRI_NO ? L("いいえ", "no") : t == TRI_UNKNOWN ? L("不明", "unknown") : "-";
+}
+
+static void chapter5(struct ctx *c)
+{
+	static const double w[] = { 0.7, 2, 0.9, 1, 0.9, 0.9, 0.9, 0.9, 2.6 };
+	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("初期パスワード変更", "default changed"),
+			       L("文字数", "length"), L("定期変更", "periodic change"), L("使い回し", "reused"),
+			       L("二要素認証", "2FA"), L("判定", "verdict"), L("不足している点", "shortfalls"), NULL };
+	struct rtable *t;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("5. パスワードの設定・管理", "5. Passwords"));
+	rdoc_para(c->d, L("「医療情報システムの安全管理に関するガイドライン 第6.0版 (システム運用編)」では、パスワードは"
+			  "推測されにくいものとし、次のいずれかを満たすことを求めています: (a) 英数字・記号を混在させた 13 文字"
+			  "以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて、"
+			  "機器の初期パスワードを必ず変更し、同じパスワードを複数の機器や施設で使い回さないでください。",
+			  "The MHLW guideline 6.0 asks for: 13+ mixed characters; or 8+ changed every 2 months; or 8+ "
+			  "with a second factor; factory passwords changed; no reuse."));
+	rdoc_para(c->d, L("医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。",
+			  "The declared password facts of each device against those rules."));
+	t = rdoc_table(c->d, "パスワード", head, w);
+	for (size_t i = 0; i < c->a->n_passwords; i++) {
+		const struct assess_password *p = &c->a->passwords[i];
+		const struct device *d = p->device;
+		const struct plan_line *pl = NULL;
+		for (size_t k = 0; c->in->plan && k < c->in->plan->n_lines; k++)
+			if (c->in->plan->lines[k].declared_no == d->line_no)
+				pl = &c->in->plan->lines[k];
+		rdoc_row(c->d, t, !strcmp(p->verdict, "short") ? "high" : NULL,
+			 (const char *[]){ pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
+					   rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "", d->model ? d->model : ""),
+					   tri_text(c, d->pw.default_changed),
+					   nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->en)),
+					   tri_text(c, d->pw.periodic_change), tri_text(c, d->pw.reused),
+					   tri_text(c, d->pw.two_factor),
+					   !strcmp(p->verdict, "meets") ? L("基準を満たす", "meets")
+					   : !strcmp(p->verdict, "short") ? L("要改善", "improve") : L("要確認", "check"),
+					   nz(p->shortfalls) });
+	}
+	for (size_t i = 0; i < c->a->n_findings; i++)
+		if (!strcmp(c->a->findings[i].kind, "default_account"))
+			rdoc_note(c->d, rdoc_fmt(c->d, L("脆弱性診断で、%s に初期設定のアカウントでログインできました。直ちにパスワードを変更してください。",
+							 "The diagnosis logged in to %s with a factory account: change it at once."),
+						 c->a->findings[i].subject));
+}
+
+/* ---- 6 and annexes ---- */
+
+static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
+{
+	static const double w[] = { 0.6, 1.8, 1.4, 1.5, 0.6, 0.7, 0.5, 3.2, 1.6 };
+	const char *head[] = { L("回線番号", "line"), L("対象", "subject"), "CVE", L("脆弱性番号 (JVN)", "JVN"), "CVSS",
+			       L("深刻度", "severity"), "KEV", L("概要", "summary"), L("影響範囲", "affected"), NULL };
+	struct rtable *t = NULL;
+
+	for (size_t i = 0; i < c->a->n_targets; i++) {
+		const struct assess_target *x = &c->a->targets[i];
+		if (x->source != src)
+			continue;
+		for (size_t k = 0; k < x->n; k++) {
+			const struct assess_vuln *v = &x->v[k];
+			if (!t)
+				t = rdoc_table(c->d, sheet, head, w);
+			rdoc_row(c->d, t, band_key(v->severity),
+				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no),
+						   src == SRC_REMOTE ? rdoc_fmt(c->d, "%s %s", x->address, x->label) : x->label,
+						   nz(v->cve), nz(v->jvndb),
+						   v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score) : "-",
+						   v->score >= 0 ? sev_label(c, band_key(v->severity)) : L("スコアなし", "unscored"),
+						   v->kev ? (v->ransomware ? L("○ (ランサムウェア)", "yes (ransomware)") : "○") : "",
+						   nz(v->title), rdoc_fmt(c->d, "%s%s", nz(v->range),
+									  !strcmp(v->confidence, "rough") ? L(" (推定)", " (rough)") : "") });
+		}
+	}
+	if (!t)
+		rdoc_para(c->d, L("該当する脆弱性はありません。", "None."));
+}
+
+static void chapter6(struct ctx *c)
+{
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("6. 補足資料", "6. Supplement"));
+	rdoc_para(c->d, L("「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情報の詳細です。",
+			  "The vulnerabilities of the devices of chapter 2."));
+	if (!c->in->onsite) {
+		rdoc_para(c->d, L("現地調査の記録がないため、対象の機器はありません。", "No onsite record."));
+		return;
+	}
+	vuln_table(c, "補足資料", SRC_ONSITE);
+}
+
+static void annex1(struct ctx *c)
+{
+	static const double w[] = { 1, 1.2, 2.2, 0.9, 1, 2, 2 };
+	const char *head[] = { L("機器番号", "no."), L("回線番号", "line"), L("機器", "device"), L("ログイン", "login"),
+			       L("ファームウェア", "firmware"), L("設置場所", "place"), L("備考", "notes"), NULL };
+	struct rtable *t;
+	int no = 0;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("別紙1 現地調査報告書", "Annex 1: onsite survey"));
+	if (!c->in->onsite) {
+		rdoc_para(c->d, L("現地調査の記録がまだありません (medsec onsite)。", "Not recorded yet (medsec onsite)."));
+		return;
+	}
+	rdoc_para(c->d, rdoc_fmt(c->d, L("調査日 %s%s%s。現地で確認した機器と回線終端装置の一覧です。",
+					 "Surveyed on %s%s%s. Devices and terminations seen on site."),
+				 c->in->onsite->surveyed_on, c->in->onsite->surveyors ? L("、調査者 ", ", by ") : "",
+				 c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
+	t = rdoc_table(c->d, "別紙1", head, w);
+	for (size_t i = 0; i < c->in->onsite->n_devices; i++) {
+		const struct onsite_device *v = &c->in->onsite->devices[i];
+		rdoc_row(c->d, t, NULL,
+			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
+					   rdoc_fmt(c->d, L("回線%d", "line %d"), v->line_no),
+					   rdoc_fmt(c->d, "%s %s (%s)", nz(v->maker), nz(v->model),
+						    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))),
+					   v->login == TRI_YES ? L("実施", "done") : L("未実施", "no"),
+					   v->login == TRI_YES ? nz(v->firmware) : L("確認未実施", "not checked"),
+					   place_text(c, &v->place), nz(v->notes) });
+	}
+	for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
+		const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
+		rdoc_row(c->d, t, "high",
+			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no), L("対象外回線", "unregistered"),
+					   rdoc_fmt(c->d, "%s %s (%s)", u->maker ? u->maker : "", u->model ? u->model : "",
+						    nz(model_enum_label(model_termination_kinds, (int)u->termination, c->en))),
+					   "-", "-", place_text(c, &u->place), nz(u->notes) });
+	}
+}
+
+static void annex2(struct ctx *c)
+{
+	static const double w[] = { 0.7, 2.2, 1.2, 1.4, 0.6, 0.6, 0.6, 0.6, 2.4 };
+	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("ファームウェア (申告)", "firmware (declared)"),
+			       L("最新ファームウェア", "latest"), L("緊急", "crit."), L("重要", "high"), L("警告", "med."),
+			       L("注意", "low"), L("調査結果", "result"), NULL };
+	struct rtable *t = NULL;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧",
+				"Annex 2: vulnerabilities of the declared firmware"));
+	rdoc_para(c->d, L("医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性情報です。回線番号は調査実施"
+			  "計画一覧の番号です。詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",
+			  "Devices whose firmware was declared in the intake workbook; line numbers are the plan's."));
+	for (size_t i = 0; i < c->a->n_targets; i++) {
+		const struct assess_target *x = &c->a->targets[i];
+		const char *cells[9];
+		if (x->source != SRC_DECLARED)
+			continue;
+		if (!t)
+			t = rdoc_table(c->d, "別紙2", head, w);
+		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no);
+		cells[1] = x->label;
+		cells[2] = x->version;
+		cells[3] = x->latest ? rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date)) : L("最新版情報なし", "not known");
+		if (x->status == CHECK_DONE) {
+			counts_cells(c, x->counts, cells + 4);
+			cells[8] = x->n ? rdoc_fmt(c->d, L("脆弱性情報 計%zu件%s%s", "%zu vulnerabilities%s%s"), x->n,
+						   x->fixed_in ? L("、修正版 ", ", fixed in ") : "", x->fixed_in ? x->fixed_in : "")
+					: L("該当なし", "none");
+		} else {
+			cells[4] = cells[5] = cells[6] = cells[7] = "-";
+			cells[8] = x->status == CHECK_NO_MAPPING ? L("製品情報 (CPE) 未登録のため照合せず", "no CPE mapping")
+								 : L("脆弱性情報なし (未照合)", "no index");
+		}
+		rdoc_row(c->d, t, worst(x->counts), cells);
+	}
+	if (!t) {
+		rdoc_para(c->d, L("ファームウェアバージョンの申告があった機器はありません。", "No firmware was declared."));
+		return;
+	}
+	rdoc_heading(c->d, 2, L("事前申告機器 脆弱性詳細", "Details"));
+	vuln_table(c, "別紙2詳細", SRC_DECLARED);
+}
+
+static void annex3(struct ctx *c)
+{
+	static const double w[] = { 0.6, 1.4, 0.8, 1, 2, 1, 3.2 };
+	const char *head[] = { L("回線番号", "line"), L("グローバルIP", "global IP"), L("ポート", "port"),
+			       L("サービス", "service"), L("製品・バージョン", "product, version"),
+			       L("状態", "state"), L("指摘 (深刻度)", "findings (severity)"), NULL };
+	struct rtable *t;
+
+	rdoc_pagebreak(c->d);
+	rdoc_heading(c->d, 1, L("別紙3 脆弱性診断報告書", "Annex 3: remote diagnosis"));
+	if (!c->in->scan) {
+		rdoc_para(c->d, L("脆弱性診断はまだ実施していません。", "No diagnosis yet."));
+		return;
+	}
+	rdoc_para(c->d, L("応答のあったポートごとの識別結果と指摘事項、検出された脆弱性の詳細です。脆弱性が検出された場合は、"
+			  "本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",
+			  "Each responding port, what answers there, the findings and the vulnerabilities in detail."));
+	t = rdoc_table(c->d, "別紙3", head, w);
+	for (size_t i = 0; i < c->a->n_ports; i++) {
+		const struct assess_port *p = &c->a->ports[i];
+		char fs[1024] = "";
+		size_t used = 0;
+		const char *cls = NULL;
+		for (size_t k = 0; k < c->a->n_findings && used < sizeof(fs) - 1; k++) {
+			const struct assess_finding *f = &c->a->findings[k];
+			if (f->source != SRC_REMOTE || f->port != p->port || !f->address || strcmp(f->address, p->address) ||
+			    strcmp(f->proto, p->proto))
+				continue;
+			used += (size_t)snprintf(fs + used, sizeof(fs) - used, "%s%s (%s)", used ? "\n" : "", f->title,
+						 sev_label(c, f->severity));
+			if (!cls || assess_severity_rank(f->severity) < assess_severity_rank(cls))
+				cls = f->severity;
+		}
+		rdoc_row(c->d, t, cls && assess_severity_rank(cls) < 4 ? cls : NULL,
+			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
+					   rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),
+					   rdoc_fmt(c->d, "%s %s", p->product ? p->product : "", p->version ? p->version : ""),
+					   !strcmp(p->state, "open") ? L("開", "open") : L("開または遮断", "open|filtered"),
+					   used ? fs : "-" });
+	}
+	if (!t->nrows)
+		rdoc_para(c->d, L("応答のあったポートはありません。", "No port answered."));
+	rdoc_heading(c->d, 2, L("検出された脆弱性の詳細", "Vulnerabilities"));
+	if (!c->in->vdb)
+		rdoc_para(c->d, L("脆弱性情報のインデックスがないため照合していません。", "No index."));
+	else
+		vuln_table(c, "別紙3詳細", SRC_REMOTE);
+}
+
+static void annex4(struct ctx *c)
+{
+	rdoc_heading(c->d, 1, L("別紙4 脆弱性診断早期報告", "Annex 4: early report"));
+	rdoc_para(c->d, L("脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている"
+			  "脆弱性) が確認されました。報告書本紙を待たず、次の事項について直ちに保守業者・ベンダーと対応を"
+			  "ご検討ください。",
+			  "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "
+			  "Do not wait for the full report."));
+	findings(c, 1);
+}
+
+static void cover(struct ctx *c)
+{
+	rdoc_para(c->d, rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital));
+}
+
+struct rdoc *report_compose(const struct assessment *a, const struct report_opts *o)
+{
+	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
+
+	c->d = rdoc_new(L("外部ネットワーク接続点調査報告書", "External network connection point survey report"),
+			a->in->hospital, o->generated_at);
+	cover(c);
+	summary(c);
+	rdoc_heading(c->d, 2, L("指摘事項と対策 (対応の優先順)", "Findings, most urgent first"));
+	rdoc_para(c->d, L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
+			  "「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",
+			  "What the survey found, most urgent first, with what to do and the manual chapter."));
+	findings(c, 0);
+	notation(c);
+	chapter1(c);
+	chapter2(c);
+	chapter3(c);
+	chapter4(c);
+	chapter5(c);
+	chapter6(c);
+	annex1(c);
+	annex2(c);
+	annex3(c);
+	if (a->early_due) {
+		rdoc_pagebreak(c->d);
+		annex4(c);
+	}
+	return c->d;
+}
+
+struct rdoc *report_compose_early(const struct assessment *a, const struct report_opts *o)
+{
+	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
+
+	c->d = rdoc_new(L("脆弱性診断早期報告", "Early report of the remote diagnosis"), a->in->hospital,
+			o->generated_at);
+	cover(c);
+	annex4(c);
+	return c->d;
+}

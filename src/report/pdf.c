@@ -1,0 +1,414 @@
+/*
+ * pdf.c - the report on A4 with cairo and pango: a cover, a table of contents
+ * with page numbers, chapters from a new page, running header and page
+ * numbers, tables that continue across pages with their header row repeated,
+ * and the line diagrams drawn as boxes and arrows. IPAex Gothic (Debian's
+ * fonts-ipaexfont-gothic) is embedded by cairo, subset to the glyphs used.
+ *
+ * Laid out twice: a dry pass finds on which page every heading falls and how
+ * many pages there are, the second draws with those numbers.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "report/report_int.h"
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN_X 42.0
+#define MARGIN_TOP 56.0
+#define MARGIN_BOTTOM 56.0
+#define CONTENT_W (PAGE_W - 2 * MARGIN_X)
+#define FONT "IPAexGothic"
+#define CELL_PAD 3.0
+#define TOC_PER_PAGE 38
+
+struct pdf {
+	cairo_t *cr;
+	int dry;		/* measuring only */
+	int page;		/* 1-based, the cover is page 1 */
+	int pages;		/* total, known after the dry pass */
+	double y;
+	const struct rdoc *d;
+	int *heading_page;	/* per block index */
+};
+
+static PangoLayout *layout(struct pdf *p, const char *text, double size, int bold, double width)
+{
+	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoFontDescription *fd = pango_font_description_from_string(FONT);
+
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static double layout_height(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double layout_width(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void show(struct pdf *p, PangoLayout *l, double x, double y)
+{
+	if (p->dry)
+		return;
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, l);
+}
+
+static void text_at(struct pdf *p, const char *s, double size, int bold, double x, double y, double width, int align)
+{
+	PangoLayout *l = layout(p, s, size, bold, width);
+
+	if (align)
+		pango_layout_set_alignment(l, align > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+	show(p, l, x, y);
+	g_object_unref(l);
+}
+
+/* Header and footer of the current page (not on the cover). */
+static void furniture(struct pdf *p)
+{
+	char num[32];
+
+	if (p->dry || p->page == 1)
+		return;
+	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
+	text_at(p, p->d->title, 7.5, 0, MARGIN_X, 24, CONTENT_W / 2, 0);
+	text_at(p, p->d->subtitle, 7.5, 0, PAGE_W / 2, 24, CONTENT_W / 2 - 0.0, 1);
+	cairo_move_to(p->cr, MARGIN_X, 36);
+	cairo_line_to(p->cr, PAGE_W - MARGIN_X, 36);
+	cairo_set_line_width(p->cr, 0.4);
+	cairo_stroke(p->cr);
+	snprintf(num, sizeof(num), "- %d / %d -", p->page, p->pages);
+	text_at(p, num, 8, 0, MARGIN_X, PAGE_H - 36, CONTENT_W, -1);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+static void new_page(struct pdf *p)
+{
+	if (!p->dry)
+		cairo_show_page(p->cr);
+	p->page++;
+	p->y = MARGIN_TOP;
+	furniture(p);
+}
+
+static void need(struct pdf *p, double h)
+{
+	if (p->y + h > PAGE_H - MARGIN_BOTTOM && p->y > MARGIN_TOP + 1)
+		new_page(p);
+}
+
+/* A paragraph, line by line, so a long one continues on the next page. */
+static void paragraph(struct pdf *p, const char *text, double size, int bold, double indent, double after)
+{
+	PangoLayout *l = layout(p, text, size, bold, CONTENT_W - indent);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+
+	do {
+		PangoRectangle logical;
+		int baseline = pango_layout_iter_get_baseline(it);
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		double h = (double)logical.height / PANGO_SCALE;
+		need(p, h);
+		if (!p->dry) {
+			cairo_move_to(p->cr, MARGIN_X + indent, p->y + (double)(baseline - logical.y) / PANGO_SCALE);
+			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+		}
+		p->y += h;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	p->y += after;
+}
+
+static void set_tint(struct pdf *p, const char *cls)
+{
+	double r = 1, g = 1, b = 1;
+
+	if (!cls)
+		return;
+	if (!strcmp(cls, "critical"))
+		r = 0.97, g = 0.82, b = 0.82;
+	else if (!strcmp(cls, "high"))
+		r = 0.99, g = 0.89, b = 0.78;
+	else if (!strcmp(cls, "medium"))
+		r = 1.0, g = 0.96, b = 0.76;
+	else if (!strcmp(cls, "low"))
+		r = 0.93, g = 0.96, b = 0.88;
+	cairo_set_source_rgb(p->cr, r, g, b);
+}
+
+/* One row of cells; returns its height. Draws when draw is set. */
+static double row(struct pdf *p, const struct rtable *t, const double *xw, const char *const *cells,
+		  const char *cls, int header, int draw)
+{
+	double h = 0, x = MARGIN_X;
+	PangoLayout *ls[32];
+	size_t n = t->ncols < 32 ? t->ncols : 32;
+
+	for (size_t c = 0; c < n; c++) {
+		ls[c] = layout(p, cells[c], 7.5, header, xw[c] - 2 * CELL_PAD);
+		if (layout_height(ls[c]) > h)
+			h = layout_height(ls[c]);
+	}
+	h += 2 * CELL_PAD;
+	if (draw && !p->dry) {
+		for (size_t c = 0; c < n; c++) {
+			cairo_rectangle(p->cr, x, p->y, xw[c], h);
+			if (header || cls) {
+				if (header)
+					cairo_set_source_rgb(p->cr, 0.86, 0.90, 0.95);
+				else
+					set_tint(p, cls);
+				cairo_fill_preserve(p->cr);
+			}
+			cairo_set_source_rgb(p->cr, 0.55, 0.55, 0.55);
+			cairo_set_line_width(p->cr, 0.5);
+			cairo_stroke(p->cr);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+			show(p, ls[c], x + CELL_PAD, p->y + CELL_PAD);
+			x += xw[c];
+		}
+	}
+	for (size_t c = 0; c < n; c++)
+		g_object_unref(ls[c]);
+	return h;
+}
+
+static void table(struct pdf *p, const struct rtable *t)
+{
+	double xw[32], sum = 0, hh;
+	size_t n = t->ncols < 32 ? t->ncols : 32;
+
+	for (size_t c = 0; c < n; c++)
+		sum += t->widths[c];
+	for (size_t c = 0; c < n; c++)
+		xw[c] = CONTENT_W * t->widths[c] / sum;
+	hh = row(p, t, xw, t->head, NULL, 1, 0);
+	need(p, hh + 20);
+	row(p, t, xw, t->head, NULL, 1, 1);
+	p->y += hh;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *const *cells = &t->cells[r * t->ncols];
+		double h = row(p, t, xw, cells, t->row_class[r], 0, 0);
+		if (p->y + h > PAGE_H - MARGIN_BOTTOM) {
+			new_page(p);
+			row(p, t, xw, t->head, NULL, 1, 1);	/* the header again on the new page */
+			p->y += hh;
+		}
+		row(p, t, xw, cells, t->row_class[r], 0, 1);
+		p->y += h;
+	}
+	p->y += 8;
+}
+
+static void diagram(struct pdf *p, const struct rdiagram *g)
+{
+	const double gap = 22, box_h_min = 30;
+	double x = MARGIN_X, rowh = 0;
+
+	need(p, 70);
+	paragraph(p, g->caption, 9, 1, 0, 3);
+	for (size_t i = 0; i < g->n; i++) {
+		PangoLayout *l = layout(p, g->nodes[i], 8, 0, -1);
+		double w = layout_width(l) + 14, h = layout_height(l) + 10;
+
+		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+		if (h < box_h_min)
+			h = box_h_min;
+		if (w > CONTENT_W / 2)
+			w = CONTENT_W / 2;
+		if (x + w > PAGE_W - MARGIN_X) {	/* wrap the chain */
+			x = MARGIN_X;
+			p->y += rowh + 8;
+			rowh = 0;
+		}
+		need(p, h);
+		if (!p->dry) {
+			cairo_set_source_rgb(p->cr, 0.96, 0.97, 0.98);
+			cairo_rectangle(p->cr, x, p->y, w, h);
+			cairo_fill_preserve(p->cr);
+			cairo_set_source_rgb(p->cr, 0.18, 0.33, 0.59);
+			cairo_set_line_width(p->cr, 1);
+			cairo_stroke(p->cr);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+			pango_layout_set_width(l, (int)((w - 14) * PANGO_SCALE));
+			show(p, l, x + 7, p->y + (h - layout_height(l)) / 2);
+		}
+		g_object_unref(l);
+		if (h > rowh)
+			rowh = h;
+		x += w;
+		if (i + 1 < g->n) {
+			if (!p->dry) {
+				double ym = p->y + h / 2;
+				cairo_set_source_rgb(p->cr, 0.18, 0.33, 0.59);
+				cairo_move_to(p->cr, x + 3, ym);
+				cairo_line_to(p->cr, x + gap - 4, ym);
+				cairo_stroke(p->cr);
+				cairo_move_to(p->cr, x + gap - 3, ym);
+				cairo_line_to(p->cr, x + gap - 9, ym - 4);
+				cairo_line_to(p->cr, x + gap - 9, ym + 4);
+				cairo_close_path(p->cr);
+				cairo_fill(p->cr);
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+			}
+			x += gap;
+		}
+	}
+	p->y += rowh + 12;
+}
+
+static void cover(struct pdf *p)
+{
+	p->page = 1;
+	p->y = 250;
+	text_at(p, p->d->title, 22, 1, MARGIN_X, p->y, CONTENT_W, 2);
+	text_at(p, p->d->subtitle, 15, 0, MARGIN_X, p->y + 60, CONTENT_W, 2);
+	text_at(p, p->d->date, 11, 0, MARGIN_X, p->y + 100, CONTENT_W, 2);
+}
+
+static void toc(struct pdf *p)
+{
+	int shown = 0;
+
+	new_page(p);
+	paragraph(p, "目次", 15, 1, 0, 10);
+	for (size_t i = 0; i < p->d->n; i++) {
+		const struct rblock *b = &p->d->b[i];
+		char num[16];
+		if (b->kind != RB_HEADING || b->level > 2)
+			continue;
+		if (shown && shown % TOC_PER_PAGE == 0)
+			new_page(p);
+		shown++;
+		snprintf(num, sizeof(num), "%d", p->heading_page[i]);
+		text_at(p, b->text, 9.5, b->level == 1, MARGIN_X + (b->level - 1) * 16, p->y, CONTENT_W - 60, 0);
+		text_at(p, num, 9.5, 0, MARGIN_X, p->y, CONTENT_W, -1);
+		p->y += 16;
+	}
+}
+
+static void body(struct pdf *p)
+{
+	int pending_break = 1;	/* the body starts on a page of its own */
+
+	for (size_t i = 0; i < p->d->n; i++) {
+		const struct rblock *b = &p->d->b[i];
+		switch (b->kind) {
+		case RB_PAGEBREAK:
+			pending_break = 1;
+			break;
+		case RB_HEADING:
+			if (pending_break)
+				new_page(p);
+			else
+				need(p, 80);
+			pending_break = 0;
+			p->heading_page[i] = p->page;
+			p->y += b->level == 1 ? 4 : 6;
+			paragraph(p, b->text, b->level == 1 ? 15 : b->level == 2 ? 12 : 10.5, 1, 0, 6);
+			if (b->level == 1 && !p->dry) {
+				cairo_set_source_rgb(p->cr, 0.18, 0.33, 0.59);
+				cairo_set_line_width(p->cr, 1.5);
+				cairo_move_to(p->cr, MARGIN_X, p->y - 4);
+				cairo_line_to(p->cr, PAGE_W - MARGIN_X, p->y - 4);
+				cairo_stroke(p->cr);
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+			}
+			break;
+		case RB_PARA:
+			if (pending_break) {
+				new_page(p);
+				pending_break = 0;
+			}
+			paragraph(p, b->text, 9.5, 0, 0, 6);
+			break;
+		case RB_NOTE:
+			if (!p->dry)
+				cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+			paragraph(p, b->text, 8, 0, 8, 5);
+			if (!p->dry)
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+			break;
+		case RB_TABLE:
+			table(p, b->table);
+			break;
+		case RB_DIAGRAM:
+			diagram(p, b->diagram);
+			break;
+		}
+	}
+}
+
+static void pass(struct pdf *p)
+{
+	cover(p);
+	toc(p);
+	body(p);
+}
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
+{
+	(void)closure;
+	(void)data;
+	(void)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
+{
+	struct pdf p = { .d = d };
+	cairo_surface_t *s;
+	cairo_status_t st;
+	p.heading_page = g_new0(int, d->n + 1);
+	/* Dry pass on a surface that writes nowhere: page numbers and the page count. */
+	s = cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	p.cr = cairo_create(s);
+	p.dry = 1;
+	pass(&p);
+	p.pages = p.page;
+	cairo_destroy(p.cr);
+	cairo_surface_destroy(s);
+
+	s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "medsec " MEDSEC_VERSION);
+	p.cr = cairo_create(s);
+	p.dry = 0;
+	pass(&p);
+	cairo_show_page(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(s);
+	st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	g_free(p.heading_page);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, cairo_status_to_string(st));
+	return MS_OK;
+}

@@ -1,0 +1,233 @@
+/*
+ * report.c - writes the report's files (report.h) and its JSON. Each file is
+ * written beside its final name and renamed into place, so a reader never
+ * sees half a report and a failed run leaves the last good one.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "medsec/plan.h"
+#include "medsec/vulndb.h"
+#include "report/report_int.h"
+
+static json_t *str(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *counts_json(const int *c)
+{
+	return json_pack("{s:i, s:i, s:i, s:i, s:i}", "critical", c[SEV_CRITICAL], "high", c[SEV_HIGH], "medium",
+			 c[SEV_MEDIUM], "low", c[SEV_LOW], "unscored", c[SEV_NONE]);
+}
+
+static json_t *place_json(const struct place *p)
+{
+	return json_pack("{s:o, s:o, s:o}", "building", str(p->building), "floor", str(p->floor), "room", str(p->room));
+}
+
+static json_t *vuln_json(const struct assess_vuln *v)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:s, s:b, s:b, s:s, s:o, s:o, s:o}", "cve", str(v->cve), "jvndb",
+			 str(v->jvndb), "cvss_v3_score", v->score >= 0 ? json_real(v->score) : json_null(),
+			 "cvss_v3_vector", str(v->vector), "severity", cvss_severity_key(v->severity), "kev", v->kev,
+			 "ransomware", v->ransomware, "confidence", v->confidence, "affected", str(v->range),
+			 "fixed_in", str(v->fixed_in), "title", str(v->title));
+}
+
+static json_t *target_json(const struct assess_target *t)
+{
+	json_t *vs = json_array();
+
+	for (size_t i = 0; i < t->n; i++)
+		json_array_append_new(vs, vuln_json(&t->v[i]));
+	return json_pack("{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:o, s:i, s:o}",
+			 "source", assess_source_key(t->source), "line_no", t->line_no, "label", t->label, "maker",
+			 str(t->maker), "model", str(t->model), "version", str(t->version), "address", str(t->address),
+			 "proto", str(t->proto), "port", t->port ? json_integer(t->port) : json_null(), "status",
+			 assess_check_status_key(t->status), "latest_firmware", str(t->latest), "latest_firmware_date",
+			 str(t->latest_date), "fixed_in", str(t->fixed_in), "outdated", t->outdated, "counts",
+			 counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
+}
+
+static json_t *finding_json(const struct assess_finding *f)
+{
+	return json_pack("{s:i, s:s, s:s, s:s, s:s, s:o, s:b, s:b, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:o}",
+			 "rank", f->rank, "kind", f->kind, "rule", f->rule ? f->rule : "", "source",
+			 assess_source_key(f->source), "severity", f->severity,
+			 "cvss_v3_score", f->score >= 0 ? json_real(f->score) : json_null(), "kev", f->kev, "early",
+			 f->early, "line_no", f->line_no ? json_integer(f->line_no) : json_null(), "address",
+			 str(f->address), "proto", str(f->proto), "port", f->port ? json_integer(f->port) : json_null(),
+			 "subject", str(f->subject), "title", f->title ? f->title : "", "reason",
+			 f->reason ? f->reason : "", "advice", f->advice ? f->advice : "", "manual",
+			 f->manual ? f->manual : "", "refs", str(f->refs));
+}
+
+char *report_json(const struct assessment *a, const struct report_opts *o)
+{
+	const struct assess_input *in = a->in;
+	json_t *lines = json_array(), *ports = json_array(), *targets = json_array(), *fs = json_array(),
+	       *pw = json_array(), *unreg = json_array(), *root;
+	char *s;
+
+	for (size_t i = 0; i < a->n_lines; i++) {
+		const struct assess_line *l = &a->lines[i];
+		json_array_append_new(
+			lines,
+			json_pack("{s:i, s:i, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:i, s:o}", "line_no",
+				  l->plan->line_no, "declared_no", l->plan->declared_no, "use", str(l->plan->use),
+				  "link_type", str(model_enum_key(model_link_types, (int)l->plan->link_type)),
+				  "eligibility", plan_eligibility_key(l->plan->eligibility), "plan_status",
+				  plan_status_key(l->plan->status), "onsite_confirmed",
+				  !l->onsite ? json_null() : json_boolean(l->onsite->confirmed == TRI_YES),
+				  "onsite_reason", str(l->onsite ? l->onsite->reason : NULL), "onsite_place",
+				  l->onsite ? place_json(&l->onsite->place) : json_null(), "diagnosis", l->diagnosis,
+				  "address", str(l->address), "responding_ports", (int)l->n_ports, "counts",
+				  counts_json(l->counts)));
+	}
+	for (size_t i = 0; in->onsite && i < in->onsite->n_unregistered; i++) {
+		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
+		json_array_append_new(unreg, json_pack("{s:o, s:o, s:o, s:o, s:o}", "termination",
+						       str(model_enum_key(model_termination_kinds, (int)u->termination)),
+						       "maker", str(u->maker), "model", str(u->model), "place",
+						       place_json(&u->place), "notes", str(u->notes)));
+	}
+	for (size_t i = 0; i < a->n_ports; i++) {
+		const struct assess_port *p = &a->ports[i];
+		json_array_append_new(ports, json_pack("{s:i, s:s, s:s, s:i, s:s, s:o, s:o, s:o, s:o}", "line_no",
+						       p->line_no, "address", p->address, "proto", p->proto, "port",
+						       p->port, "state", p->state, "service", str(p->service), "product",
+						       str(p->product), "version", str(p->version), "cpe", str(p->cpe)));
+	}
+	for (size_t i = 0; i < a->n_targets; i++)
+		json_array_append_new(targets, target_json(&a->targets[i]));
+	for (size_t i = 0; i < a->n_findings; i++)
+		json_array_append_new(fs, finding_json(&a->findings[i]));
+	for (size_t i = 0; i < a->n_passwords; i++) {
+		const struct assess_password *p = &a->passwords[i];
+		json_array_append_new(pw, json_pack("{s:i, s:o, s:o, s:s, s:o}", "declared_line_no", p->device->line_no,
+						    "maker", str(p->device->maker), "model", str(p->device->model),
+						    "verdict", p->verdict, "shortfalls", str(p->shortfalls)));
+	}
+	root = json_pack("{s:i, s:s, s:i, s:i, s:s, s:o, s:{s:b, s:b, s:b, s:b, s:b}, s:b, s:o, s:o, s:o, s:o, s:o, s:o, "
+			 "s:o, s:o}",
+			 "medsec_report", 1, "hospital", in->hospital, "round", in->round_no, "revision", in->revision,
+			 "generated_at", o->generated_at ? o->generated_at : "", "surveyed_on",
+			 str(in->onsite ? in->onsite->surveyed_on : NULL), "available", "plan", in->plan != NULL,
+			 "onsite", in->onsite != NULL, "scan", in->scan != NULL, "probe", in->probed, "vulndb",
+			 in->vdb != NULL, "early_report", a->early_due, "remote_counts", counts_json(a->counts), "lines",
+			 lines, "unregistered_lines", unreg, "ports", ports, "targets", targets, "findings", fs,
+			 "passwords", pw, "notice", in->vdb ? json_string(VDB_NVD_NOTICE) : json_null());
+	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+	json_decref(root);
+	return s;
+}
+
+/* Renames tmp over final, or removes tmp and fails. */
+static int commit(const char *tmp, const char *final, int failed, struct ms_error *err)
+{
+	if (!failed && rename(tmp, final) == 0)
+		return MS_OK;
+	unlink(tmp);
+	if (err && !err->status)
+		ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, final, strerror(errno));
+	return err && err->status ? err->status : MS_ERR_SYSTEM;
+}
+
+static int write_text(const char *tmp, const char *final, const char *text, const struct rdoc *d,
+		      struct ms_error *err)
+{
+	FILE *f = fopen(tmp, "w");
+	int bad;
+
+	if (!f)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, final, strerror(errno));
+	bad = d ? report_html(d, f) != 0 : fputs(text, f) < 0 || fputc('\n', f) < 0;
+	bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
+	bad |= fclose(f) != 0;
+	return commit(tmp, final, bad, err);
+}
+
+static void note_file(struct report_files *out, const char *path)
+{
+	if (out->n < REPORT_MAX_FILES)
+		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", path);
+}
+
+int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
+		 struct report_files *out, struct ms_error *err)
+{
+	unsigned want = o->formats ? o->formats : REPORT_HTML | REPORT_PDF | REPORT_XLSX | REPORT_JSON;
+	struct rdoc *d = NULL, *early = NULL;
+	char final[4096], tmp[4200];
+	int rc = MS_OK;
+
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+#define PATHS(name)                                                          \
+	(snprintf(final, sizeof(final), "%s/%s", dir, name),                 \
+	 snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name))
+	d = report_compose(a, o);
+	if (want & REPORT_HTML) {
+		PATHS("report.html");
+		if ((rc = write_text(tmp, final, NULL, d, err)))
+			goto out;
+		note_file(out, final);
+	}
+	if (want & REPORT_PDF) {
+		PATHS("report.pdf");
+		if ((rc = commit(tmp, final, report_pdf(d, tmp, err) != MS_OK, err)))
+			goto out;
+		note_file(out, final);
+	}
+	if (want & REPORT_XLSX) {
+		PATHS("annexes.xlsx");
+		if ((rc = commit(tmp, final, report_xlsx(d, tmp, err) != MS_OK, err)))
+			goto out;
+		note_file(out, final);
+	}
+	if (want & REPORT_JSON) {
+		char *json = report_json(a, o);
+		PATHS("report.json");
+		rc = write_text(tmp, final, json, NULL, err);
+		free(json);
+		if (rc)
+			goto out;
+		note_file(out, final);
+	}
+	/* The early report exists exactly when it is due: one left from an earlier run goes. */
+	if (!a->early_due) {
+		PATHS("early-report.html");
+		unlink(final);
+		PATHS("early-report.pdf");
+		unlink(final);
+		goto out;
+	}
+	early = report_compose_early(a, o);
+	if (want & REPORT_HTML) {
+		PATHS("early-report.html");
+		if ((rc = write_text(tmp, final, NULL, early, err)))
+			goto out;
+		note_file(out, final);
+	}
+	if (want & REPORT_PDF) {
+		PATHS("early-report.pdf");
+		if ((rc = commit(tmp, final, report_pdf(early, tmp, err) != MS_OK, err)))
+			goto out;
+		note_file(out, final);
+	}
+	out->early = 1;
+#undef PATHS
+out:
+	rdoc_free(d);
+	rdoc_free(early);
+	return rc;
+}
