@@ -1,8 +1,10 @@
 #!/bin/sh
-# demo.sh - the survey end to end on the sample hospital, as far as medsec goes today:
-# blank template -> the hospital's filled workbook -> intake -> plan -> day-of confirmation ->
-# port scan of the test bed -> vulnerability index -> declared firmware checked (annex 2).
-# Usage: examples/demo.sh path/to/medsec   (make demo does this)
+# demo.sh - the survey end to end on the sample hospital みなと中央病院:
+# blank workbook -> the hospital's filled workbook (a version with mistakes first) -> intake ->
+# survey plan -> day-of confirmation -> onsite survey record -> vulnerability index ->
+# test hosts in network namespaces with real services and device emulators ->
+# medsec diagnose (port scan, probe, checks, assessment) -> the report in HTML, PDF, XLSX, JSON.
+# Usage: examples/demo.sh path/to/medsec   (make demo does this). The report stays in demo-out/.
 set -e
 MEDSEC=${1:-build/medsec}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -10,6 +12,8 @@ OUT=demo-out
 rm -rf "$OUT"
 mkdir -p "$OUT"
 export MEDSEC_DB="$OUT/medsec.db"
+export MEDSEC_VULNDB="$OUT/medsec.vulndb"
+START=$(date +%s)
 
 if [ -t 1 ]; then
 	step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -39,52 +43,59 @@ step "4. 調査実施計画一覧 (対象回線・回線番号の振り直し・
 step "5. 診断当日: 動的IPの回線3のアドレスを確認、回線2は打合せ済み"
 "$MEDSEC" plan confirm-ip 3 198.18.10.33
 "$MEDSEC" plan confirm 2
-"$MEDSEC" plan --json > "$OUT/plan.json"
 "$MEDSEC" plan
 
-step "6. 脆弱性診断: 計画の診断対象アドレスだけをポートスキャン"
+step "6. 現地調査の記録 (回線の確認・対象外回線・機器とログインして確認したファームウェア)"
+"$MEDSEC" template --onsite "$OUT/現地調査.xlsx"
+"$MEDSEC" onsite "$HERE/sample-onsite.json"
+"$MEDSEC" onsite --show
+# The hospital agreed in the meeting that vendors' factory accounts may be tried.
+"$MEDSEC" consent add --by "厚労 太郎" --note "2026-10-15 打合せで同意" default-accounts
+
+step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
+# Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,
+# MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.
+FX="$HERE/../tests/fixtures"
+"$MEDSEC" vulndb import "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/known_exploited_vulnerabilities.json" \
+	"$FX/jvn/dataFeed_jvndb_detail_hnd.xml" "$FX/jvn/getVulnOverviewList_hnd.xml" "$HERE/../data/firmware-latest.json"
+"$MEDSEC" vulndb status
+
+step "8. 脆弱性診断 (medsec diagnose): ポートスキャン → サービス識別・検査 → 評価 → 報告書"
 # The hospital's lines become hosts in network namespaces on this machine (198.18.10.0/24,
-# a test range): 回線1 and 回線2 at their declared addresses, 回線3 at the address confirmed
-# on the day. The address 回線3 declared before (198.18.10.3) is a neighbour that must see
-# nothing: a dynamic address is only ever scanned as confirmed on the day.
+# a test range routed only to the test bed's bridge): 回線1 at its declared address runs real
+# services (OpenSSH, nginx with a self-signed TLS admin page, telnetd, vsftpd, Samba, SNMP, IKE …)
+# and device emulators (a FortiGate SSL-VPN portal, RDP without NLA, a Yamaha router's telnet);
+# 回線2 is a UTM that drops all but 80; 回線3 answers at the address confirmed on the day.
+# The address 回線3 declared before (198.18.10.3) is a neighbour that must see nothing.
 . "$HERE/../tests/netns/testbed.sh"
 if why=$(testbed_can_run); then
 	TB_SC=198.18.10.250 TB_H1=198.18.10.1 TB_H2=198.18.10.2 TB_H3=198.18.10.33 TB_OUT=198.18.10.3
-	trap testbed_down EXIT
+	trap testbed_down EXIT INT TERM
 	testbed_up "$(cd "$OUT" && pwd)/testbed"
-	ip netns exec "$(tb_ns sc)" "$MEDSEC" scan --ports 1-65535 --rate 20000 --host-rate 20000
-	"$MEDSEC" scan --show --json > "$OUT/scan.json"
-	step "6b. 開いていたポートのサービス・製品・バージョン・TLS (根拠つき)"
-	ip netns exec "$(tb_ns sc)" "$MEDSEC" probe
-	ip netns exec "$(tb_ns sc)" "$MEDSEC" probe --json > "$OUT/probe.json"
+	ip netns exec "$(tb_ns h1)" python3 "$HERE/../tests/netns/emulators.py" "$TB_H1" \
+		"$OUT/testbed/h1/cert.pem" "$OUT/testbed/h1/key.pem" 170 >/dev/null 2>&1 &
+	for _ in $(seq 1 50); do
+		ip netns exec "$(tb_ns sc)" python3 -c "import socket; socket.create_connection(('$TB_H1', 10443), 0.5)" \
+			2>/dev/null && break
+		sleep 0.1
+	done
+	ip netns exec "$(tb_ns sc)" "$MEDSEC" diagnose -o "$OUT/report" --ports 1-65535 --rate 20000 \
+		--host-rate 20000 --try-default-accounts
 	testbed_stop_captures
 	n=$(tcpdump -r "$OUT/testbed/out.pcap" -n "ip dst $TB_OUT" 2>/dev/null | wc -l)
 	echo "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: $n"
 	testbed_down
-	trap - EXIT
-	set -e
+	trap - EXIT INT TERM
 else
-	echo "(テスト用ホストを作れないため省略: $why)"
+	echo "テスト用ホストを作れないため、脆弱性診断は行わずに報告書を作ります: $why"
+	echo "(The test hosts need root and network namespaces: $why. The report is written without the diagnosis.)"
+	"$MEDSEC" report -o "$OUT/report"
 fi
 
-step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
-# Real published records (tests/fixtures: 23 NVD records of edge devices, the whole KEV catalogue,
-# MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.
-FX="$HERE/../tests/fixtures"
-export MEDSEC_VULNDB="$OUT/medsec.vulndb"
-"$MEDSEC" vulndb import "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/known_exploited_vulnerabilities.json" \
-	"$FX/jvn/dataFeed_jvndb_detail_hnd.xml" "$FX/jvn/getVulnOverviewList_hnd.xml" "$HERE/../data/firmware-latest.json"
-"$MEDSEC" vulndb status
-"$MEDSEC" vuln lookup fortinet fortios 7.2.6
-
-step "8. 申告されたファームウェアの脆弱性 (別紙2 の元データ)"
-"$MEDSEC" firmware
-"$MEDSEC" firmware --json > "$OUT/firmware.json"
-
-step "出力"
-ls -l "$OUT"
-cat <<'NOTE'
-
-次の段階 (SMB・RDP・VNC・SNMP 等の識別、TLS の詳細診断、報告書) は開発中です。
-The next stages (SMB, RDP, VNC, SNMP identification, TLS checks, the report) are being built.
-NOTE
+step "9. 報告書 (外部ネットワーク接続点調査報告書)"
+ls -l "$OUT/report"
+echo
+echo "報告書: $(cd "$OUT/report" && pwd)/report.html  (PDF: report.pdf, 別紙の表: annexes.xlsx)"
+[ -f "$OUT/report/early-report.html" ] &&
+	echo "早期報告 (別紙4): $(cd "$OUT/report" && pwd)/early-report.html"
+echo "所要時間: $(( $(date +%s) - START )) 秒"

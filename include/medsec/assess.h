@@ -22,6 +22,8 @@
 #include "medsec/model.h"
 #include "medsec/store.h"
 
+#define VDB_CPE_NAMES_LEN 256
+
 struct vdb;
 struct vdb_products;
 struct probe_checks;
@@ -102,6 +104,10 @@ struct assess_target {
 	const char *fixed_in;		/* the least version that fixes every exact match, or NULL */
 	const char *latest, *latest_date, *latest_source;	/* latest firmware known, or NULL */
 	int outdated;			/* the version is older than the latest known */
+	int exact_urgent;		/* an exact match with CVSS 7.0 or more, or KEV-listed */
+	const char *exposed_by;		/* a device whose own software answers on its line's global
+					 * address ("tcp/10443 FortiOS SSL-VPN"), or NULL */
+	char cpe_names[VDB_CPE_NAMES_LEN];	/* "fortinet:fortios …": what the device is looked up as */
 };
 
 /* A planned line as the survey saw it (report chapters 1 and 3). */

@@ -113,6 +113,12 @@ static char *keep(struct assessment *a, const char *s)
 	return s && *s ? ms_arena_strdup(&a->arena, s) : NULL;
 }
 
+/* As keep, but "" stays "" (fields documented as "" when unknown). */
+static char *keep_text(struct assessment *a, const char *s)
+{
+	return ms_arena_strdup(&a->arena, s ? s : "");
+}
+
 /* A string built like printf, owned by the assessment. */
 static char *keepf(struct assessment *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static char *keepf(struct assessment *a, const char *fmt, ...)
@@ -251,6 +257,9 @@ static void summarise(struct assessment *a, struct assess_target *t)
 	for (size_t i = 0; i < t->n; i++) {
 		t->counts[t->v[i].severity]++;
 		t->kev += t->v[i].kev;
+		/* A backported fix may hide behind a rough match: only exact ones call for the early report. */
+		if (!strcmp(t->v[i].confidence, "exact") && (t->v[i].score >= 7.0 || t->v[i].kev))
+			t->exact_urgent = 1;
 		if (t->v[i].fixed_in && (!fixed || vercmp(t->v[i].fixed_in, fixed) > 0))
 			fixed = t->v[i].fixed_in;
 	}
@@ -277,6 +286,11 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 	if (!in->products || !vdb_products_map(in->products, t->maker, t->model, &q)) {
 		t->status = CHECK_NO_MAPPING;
 		return;
+	}
+	for (size_t k = 0; k < q.n; k++) {
+		size_t used = strlen(t->cpe_names);
+		snprintf(t->cpe_names + used, sizeof(t->cpe_names) - used, "%s%s:%s ", used ? "" : " ", q.q[k].vendor,
+			 q.q[k].product);
 	}
 	if (!version_known(t->version)) {
 		t->status = CHECK_NO_VERSION;
@@ -388,10 +402,10 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			p->proto = keep(a, sp->proto);
 			p->port = sp->port;
 			p->state = keep(a, sp->state);
-			p->service = keep(a, s ? s->service : "");
-			p->product = keep(a, s ? s->product : "");
-			p->version = keep(a, s ? s->version : "");
-			p->cpe = keep(a, s ? s->cpe : "");
+			p->service = keep_text(a, s ? s->service : "");
+			p->product = keep_text(a, s ? s->product : "");
+			p->version = keep_text(a, s ? s->version : "");
+			p->cpe = keep_text(a, s ? s->cpe : "");
 			p->target = NO_TARGET;
 			if (s && in->probed) {
 				struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
@@ -543,6 +557,33 @@ static int read_on_site(const struct assessment *a, const struct assess_target *
 	return 0;
 }
 
+/*
+ * A device whose own software answers on its line's global address (a
+ * FortiGate's SSL-VPN on 回線1) is attacked from the internet: its firmware's
+ * vulnerabilities are as urgent as the diagnosis's own.
+ */
+static void find_exposure(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+{
+	for (size_t i = 0; t->cpe_names[0] && i < in->n_services; i++) {
+		const struct service_row *s = &in->services[i];
+		char vp[200];
+		const char *p = s->cpe;
+		/* cpe:2.3:o:fortinet:fortios:… → " fortinet:fortios " */
+		for (int colons = 0; *p && colons < 3; p++)
+			colons += *p == ':';
+		const char *end = p;
+		for (int colons = 0; *end && colons < 2; end++)
+			colons += *end == ':';
+		if (s->line_no != t->line_no || !*p || end - p < 3)
+			continue;
+		snprintf(vp, sizeof(vp), " %.*s ", (int)(end - p - 1), p);
+		if (strstr(t->cpe_names, vp)) {
+			t->exposed_by = keepf(a, "%s/%d %s", s->proto, s->port, s->product[0] ? s->product : s->service);
+			return;
+		}
+	}
+}
+
 static void vuln_findings(struct assessment *a, const struct assess_input *in)
 {
 	const json_t *remote = rule_by_id(in->rules, "vuln-remote"), *device = rule_by_id(in->rules, "vuln-device"),
@@ -555,6 +596,8 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 
 		if (t->source == SRC_DECLARED && read_on_site(a, t))
 			continue;
+		if (t->source != SRC_REMOTE)
+			find_exposure(a, in, &a->targets[i]);
 		if (t->outdated && outdated) {
 			const char *subject = keepf(a, "%s %s", t->label, t->version);
 			const struct var vars[] = { { "subject", subject }, { "latest", t->latest } };
@@ -589,9 +632,11 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 		f->port = t->port;
 		f->target = i;
 		f->subject = t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
-						     : keepf(a, "%s (ファームウェア %s)", t->label, t->version);
+			     : t->exposed_by ? keepf(a, "%s (ファームウェア %s、インターネット側に %s を公開)", t->label,
+						     t->version, t->exposed_by)
+					     : keepf(a, "%s (ファームウェア %s)", t->label, t->version);
 		f->refs = refs_text(a, t);
-		f->early = t->source == SRC_REMOTE && (f->score >= 7.0 || f->kev);
+		f->early = (t->source == SRC_REMOTE || t->exposed_by) && t->exact_urgent;
 		const struct var vars[] = { { "subject", f->subject }, { "counts", counts_text(a, t->counts) },
 					  { "refs", f->refs }, { "fixed_in", t->fixed_in ? t->fixed_in : "ベンダーに確認" } };
 		texts_from_rule(a, f, t->source == SRC_REMOTE ? remote : device, vars, 4);

@@ -13,10 +13,10 @@
 #include "medsec/report.h"
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_OUT, OPT_FORMAT, OPT_AGAIN, OPT_PORTS, OPT_UDP_PORTS, OPT_RATE,
-       OPT_TRY_ACCOUNTS };
+       OPT_HOST_RATE, OPT_TRY_ACCOUNTS };
 
 struct report_flags {
-	const char *index, *out, *format, *ports, *udp_ports, *rate;
+	const char *index, *out, *format, *ports, *udp_ports, *rate, *host_rate;
 	int again, try_accounts;
 };
 
@@ -45,6 +45,9 @@ static int report_option(int opt, const char *arg, void *ctx)
 		return 0;
 	case OPT_RATE:
 		f->rate = arg;
+		return 0;
+	case OPT_HOST_RATE:
+		f->host_rate = arg;
 		return 0;
 	case OPT_TRY_ACCOUNTS:
 		f->try_accounts = 1;
@@ -229,21 +232,21 @@ int cmd_report(struct cli *c, int argc, char **argv)
 
 static const char diagnose_help_ja[] =
 	"使い方: medsec diagnose -o ディレクトリ [--again] [--ports 範囲] [--udp-ports 範囲]\n"
-	"                        [--rate N] [--try-default-accounts] [--index パス]\n\n"
+	"                        [--rate N] [--host-rate N] [--try-default-accounts] [--index パス]\n\n"
 	"脆弱性診断を通しで行います: 調査実施計画 (なければ作成) → ポートスキャン (中断していれば\n"
 	"続きから) → サービス識別と検査 → 評価 → 報告書。終わった段階は繰り返さないので、中断しても\n"
 	"同じコマンドで再開できます。緊急性の高い事項が見つかれば、評価の直後に早期報告を書き出します。\n\n"
 	"  --again                 スキャンとサービス識別をやり直す\n"
-	"  --ports, --udp-ports, --rate  medsec scan に渡す\n"
+	"  --ports, --udp-ports, --rate, --host-rate  medsec scan に渡す\n"
 	"  --try-default-accounts  medsec probe に渡す (医療機関の同意の記録が必要)\n";
 static const char diagnose_help_en[] =
 	"usage: medsec diagnose -o DIR [--again] [--ports RANGE] [--udp-ports RANGE] [--rate N]\n"
-	"                       [--try-default-accounts] [--index PATH]\n\n"
+	"                       [--host-rate N] [--try-default-accounts] [--index PATH]\n\n"
 	"Runs the diagnosis through: plan (made if missing) → port scan (continued if interrupted)\n"
 	"→ probe and checks → assessment → report. Finished stages are not repeated, so the same\n"
 	"command resumes after an interruption. An urgent finding gets the early report at once.\n\n"
 	"  --again                 scan and probe again\n"
-	"  --ports, --udp-ports, --rate  passed to medsec scan\n"
+	"  --ports, --udp-ports, --rate, --host-rate  passed to medsec scan\n"
 	"  --try-default-accounts  passed to medsec probe (needs the hospital's recorded consent)\n";
 
 /* Runs another command as if typed; getopt starts over. */
@@ -274,6 +277,7 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 					      { "ports", required_argument, NULL, OPT_PORTS },
 					      { "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
 					      { "rate", required_argument, NULL, OPT_RATE },
+					      { "host-rate", required_argument, NULL, OPT_HOST_RATE },
 					      { "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
 					      { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
@@ -338,6 +342,8 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 				args[n++] = "--udp-ports", args[n++] = fl.udp_ports;
 			if (fl.rate)
 				args[n++] = "--rate", args[n++] = fl.rate;
+			if (fl.host_rate)
+				args[n++] = "--host-rate", args[n++] = fl.host_rate;
 		}
 		if ((rc = run_command(c, cmd_scan, args)))
 			goto out;
