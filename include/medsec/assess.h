@@ -117,7 +117,8 @@ struct assess_line {
 	const char *diagnosis;		/* "diagnosed", "not_diagnosed", "address_unknown",
 					 * "not_eligible", "not_requested" */
 	const char *address;		/* the address diagnosed, or NULL */
-	size_t first_port, n_ports;	/* its responding ports in assessment.ports */
+	size_t first_port, n_ports;	/* its ports in assessment.ports (scan: open or open|filtered) */
+	int responding;			/* of those, the ones that answered (open, or identified) */
 	int counts[5];			/* vulnerabilities of its responding services, by severity */
 };
 
@@ -127,6 +128,7 @@ struct assess_port {
 	const char *address, *proto;
 	int port;
 	const char *state;		/* "open", "open_filtered" */
+	int responded;			/* open, or an open|filtered UDP port the probe got an answer from */
 	const char *service, *product, *version, *cpe;	/* "" if unknown */
 	size_t target;			/* index into targets, or (size_t)-1 */
 };
@@ -177,6 +179,7 @@ struct assessment {
 	struct assess_password *passwords;
 	size_t n_passwords;
 	int early_due;			/* some finding calls for the early report */
+	int responding;			/* ports that answered, all lines */
 	int counts[5];			/* remote vulnerabilities, by severity */
 };
 

@@ -407,6 +407,9 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			p->version = keep_text(a, s ? s->version : "");
 			p->cpe = keep_text(a, s ? s->cpe : "");
 			p->target = NO_TARGET;
+			p->responded = !strcmp(sp->state, "open") || (s && s->service[0]);
+			l->responding += p->responded;
+			a->responding += p->responded;
 			if (s && in->probed) {
 				struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
 				t->source = SRC_REMOTE;

@@ -154,7 +154,7 @@ static void summary(struct ctx *c)
 		 (const char *[]){ L("脆弱性診断を実施したグローバルIP", "global addresses diagnosed"),
 				   in->scan ? count(c, diagnosed) : L("未実施", "not yet") });
 	rdoc_row(c->d, t, NULL, (const char *[]){ L("応答のあったポート", "responding ports"),
-						  in->scan ? count(c, (int)a->n_ports) : "-" });
+						  in->scan ? count(c, a->responding) : "-" });
 	rdoc_row(c->d, t, worst(a->counts),
 		 (const char *[]){ L("脆弱性診断で検出した脆弱性", "vulnerabilities found by the diagnosis"),
 				   !in->scan ? "-" : !in->vdb ? L("脆弱性情報のインデックスなし (照合未実施)", "no index: not checked")
@@ -449,6 +449,8 @@ static void chapter3(struct ctx *c)
 
 		for (size_t k = 0; k < l->n_ports && used < sizeof(ports) - 1; k++) {
 			const struct assess_port *p = &c->a->ports[l->first_port + k];
+			if (!p->responded)
+				continue;
 			used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%d/%s%s%s", used ? ", " : "",
 						 p->port, p->proto, p->service[0] ? " " : "", p->service);
 		}
@@ -456,6 +458,12 @@ static void chapter3(struct ctx *c)
 		cells[1] = l->address ? l->address : l->plan->target ? l->plan->target
 			   : !strcmp(l->diagnosis, "address_unknown") ? L("IPアドレス不明", "unknown") : "-";
 		cells[2] = diagnosis_label(c, l->diagnosis);
+		if ((size_t)l->responding < l->n_ports) {
+			size_t u2 = strlen(ports);
+			snprintf(ports + u2, sizeof(ports) - u2, L("%s(UDP %zu ポートは応答なし: 開または遮断)", "%s(%zu UDP ports silent: open or filtered)"),
+				 u2 ? "\n" : "", l->n_ports - (size_t)l->responding);
+			used = 1;
+		}
 		cells[3] = !strcmp(l->diagnosis, "diagnosed") ? (used ? ports : L("応答なし", "none")) : "-";
 		if (!strcmp(l->diagnosis, "diagnosed") && c->in->vdb)
 			counts_cells(c, l->counts, cells + 4);
@@ -696,6 +704,8 @@ static void annex3(struct ctx *c)
 	for (size_t i = 0; i < c->a->n_ports; i++) {
 		const struct assess_port *p = &c->a->ports[i];
 		char fs[1024] = "";
+		if (!p->responded)
+			continue;
 		size_t used = 0;
 		const char *cls = NULL;
 		for (size_t k = 0; k < c->a->n_findings && used < sizeof(fs) - 1; k++) {
@@ -712,7 +722,7 @@ static void annex3(struct ctx *c)
 			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
 					   rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),
 					   rdoc_fmt(c->d, "%s %s", p->product ? p->product : "", p->version ? p->version : ""),
-					   !strcmp(p->state, "open") ? L("開", "open") : L("開または遮断", "open|filtered"),
+					   !strcmp(p->state, "open") ? L("開", "open") : L("応答あり (UDP)", "answered (UDP)"),
 					   used ? fs : "-" });
 	}
 	if (!t->nrows)

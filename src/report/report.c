@@ -88,7 +88,7 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 				  !l->onsite ? json_null() : json_boolean(l->onsite->confirmed == TRI_YES),
 				  "onsite_reason", str(l->onsite ? l->onsite->reason : NULL), "onsite_place",
 				  l->onsite ? place_json(&l->onsite->place) : json_null(), "diagnosis", l->diagnosis,
-				  "address", str(l->address), "responding_ports", (int)l->n_ports, "counts",
+				  "address", str(l->address), "responding_ports", l->responding, "counts",
 				  counts_json(l->counts)));
 	}
 	for (size_t i = 0; in->onsite && i < in->onsite->n_unregistered; i++) {
@@ -100,9 +100,9 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 	}
 	for (size_t i = 0; i < a->n_ports; i++) {
 		const struct assess_port *p = &a->ports[i];
-		json_array_append_new(ports, json_pack("{s:i, s:s, s:s, s:i, s:s, s:o, s:o, s:o, s:o}", "line_no",
+		json_array_append_new(ports, json_pack("{s:i, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "line_no",
 						       p->line_no, "address", p->address, "proto", p->proto, "port",
-						       p->port, "state", p->state, "service", str(p->service), "product",
+						       p->port, "state", p->state, "responded", p->responded, "service", str(p->service), "product",
 						       str(p->product), "version", str(p->version), "cpe", str(p->cpe)));
 	}
 	for (size_t i = 0; i < a->n_targets; i++)
