@@ -39,7 +39,7 @@ fuzz:
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DMEDSEC_SANITIZE=ON \
 		-DMEDSEC_FUZZ=ON -DMEDSEC_TESTS=OFF >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
-	@for t in xlsx json packet cvss vercmp cpe feed index reply; do \
+	@for t in xlsx json packet cvss vercmp cpe feed index reply onsite; do \
 		mkdir -p fuzz-out/$$t; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 		build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \
@@ -52,6 +52,7 @@ bench: build
 	@sh bench/scan.sh build/medsec
 	@sh bench/vulndb.sh build/medsec build/bench/vulndb_bench
 	@sh bench/probe.sh build/medsec
+	@sh bench/report.sh build/medsec
 
 clean:
 	rm -rf build build-asan build-fuzz fuzz-out demo-out

@@ -35,18 +35,37 @@ struct pdf {
 	double y;
 	const struct rdoc *d;
 	int *heading_page;	/* per block index */
+	PangoContext *pango;	/* one context and a few fonts for every layout: making them per cell is slow */
+	struct {
+		int key;	/* size * 10, bold */
+		PangoFontDescription *fd;
+	} fonts[16];
+	int n_fonts;
 };
 
-static PangoLayout *layout(struct pdf *p, const char *text, double size, int bold, double width)
+static PangoFontDescription *font(struct pdf *p, double size, int bold)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	PangoFontDescription *fd = pango_font_description_from_string(FONT);
+	int key = (int)(size * 10) * 2 + !!bold;
 
+	for (int i = 0; i < p->n_fonts; i++)
+		if (p->fonts[i].key == key)
+			return p->fonts[i].fd;
+	PangoFontDescription *fd = pango_font_description_from_string(FONT);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
+	if (p->n_fonts == 16)	/* layouts copy their font: the last slot can be reused */
+		pango_font_description_free(p->fonts[--p->n_fonts].fd);
+	p->fonts[p->n_fonts].key = key;
+	p->fonts[p->n_fonts++].fd = fd;
+	return fd;
+}
+
+static PangoLayout *layout(struct pdf *p, const char *text, double size, int bold, double width)
+{
+	PangoLayout *l = pango_layout_new(p->pango);
+
+	pango_layout_set_font_description(l, font(p, size, bold));
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -163,9 +182,12 @@ static void set_tint(struct pdf *p, const char *cls)
 	cairo_set_source_rgb(p->cr, r, g, b);
 }
 
-/* One row of cells; returns its height. Draws when draw is set. */
+/*
+ * One row of cells, laid out once: returns its height. With a header (hh > 0),
+ * a row that does not fit starts a new page that repeats the header first.
+ */
 static double row(struct pdf *p, const struct rtable *t, const double *xw, const char *const *cells,
-		  const char *cls, int header, int draw)
+		  const char *cls, int header, int draw, double hh)
 {
 	double h = 0, x = MARGIN_X;
 	PangoLayout *ls[32];
@@ -177,6 +199,11 @@ static double row(struct pdf *p, const struct rtable *t, const double *xw, const
 			h = layout_height(ls[c]);
 	}
 	h += 2 * CELL_PAD;
+	if (draw && hh > 0 && p->y + h > PAGE_H - MARGIN_BOTTOM) {
+		new_page(p);
+		row(p, t, xw, t->head, NULL, 1, 1, 0);	/* the header again on the new page */
+		p->y += hh;
+	}
 	if (draw && !p->dry) {
 		for (size_t c = 0; c < n; c++) {
 			cairo_rectangle(p->cr, x, p->y, xw[c], h);
@@ -209,21 +236,12 @@ static void table(struct pdf *p, const struct rtable *t)
 		sum += t->widths[c];
 	for (size_t c = 0; c < n; c++)
 		xw[c] = CONTENT_W * t->widths[c] / sum;
-	hh = row(p, t, xw, t->head, NULL, 1, 0);
+	hh = row(p, t, xw, t->head, NULL, 1, 0, 0);
 	need(p, hh + 20);
-	row(p, t, xw, t->head, NULL, 1, 1);
+	row(p, t, xw, t->head, NULL, 1, 1, 0);
 	p->y += hh;
-	for (size_t r = 0; r < t->nrows; r++) {
-		const char *const *cells = &t->cells[r * t->ncols];
-		double h = row(p, t, xw, cells, t->row_class[r], 0, 0);
-		if (p->y + h > PAGE_H - MARGIN_BOTTOM) {
-			new_page(p);
-			row(p, t, xw, t->head, NULL, 1, 1);	/* the header again on the new page */
-			p->y += hh;
-		}
-		row(p, t, xw, cells, t->row_class[r], 0, 1);
-		p->y += h;
-	}
+	for (size_t r = 0; r < t->nrows; r++)
+		p->y += row(p, t, xw, &t->cells[r * t->ncols], t->row_class[r], 0, 1, hh);
 	p->y += 8;
 }
 
@@ -368,9 +386,11 @@ static void body(struct pdf *p)
 
 static void pass(struct pdf *p)
 {
+	p->pango = pango_cairo_create_context(p->cr);
 	cover(p);
 	toc(p);
 	body(p);
+	g_object_unref(p->pango);
 }
 
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
@@ -408,6 +428,8 @@ int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 	st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	g_free(p.heading_page);
+	for (int i = 0; i < p.n_fonts; i++)
+		pango_font_description_free(p.fonts[i].fd);
 	if (st != CAIRO_STATUS_SUCCESS)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, cairo_status_to_string(st));
 	return MS_OK;

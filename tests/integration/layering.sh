@@ -19,12 +19,20 @@ check plan cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check scan store.h intake.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check probe store.h intake.h plan.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
 check vulndb store.h intake.h plan.h scan.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
-check cli 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h'
+check onsite store.h intake.h scan.h probe.h vulndb.h assess.h report.h cli/cli.h 'intake/[a-z_]+\.h' \
+	'store/[a-z_]+\.h'
+check assess intake.h scan.h report.h cli/cli.h 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h' 'report/[a-z_]+\.h'
+# The report presents the assessment: it neither looks anything up nor reads the store.
+check report store.h intake.h scan.h probe.h onsite.h cli/cli.h 'intake/[a-z_]+\.h' \
+	'store/[a-z_]+\.h'
+hits=$(grep -rlE 'vdb_lookup|vdb_open|assess_run|store_[a-z_]+\(' "$SRC/src/report")
+if [ -n "$hits" ]; then fail "the report computes or loads: $hits"; else ok; fi
+check cli 'intake/[a-z_]+\.h' 'store/[a-z_]+\.h' 'report/[a-z_]+\.h' 'assess/[a-z_]+\.h'
 # SQL lives in the store only.
 hits=$(grep -rlE 'sqlite3_|SELECT |INSERT INTO' "$SRC/src" | grep -v "/src/store/")
 if [ -n "$hits" ]; then fail "SQL outside src/store: $hits"; else ok; fi
-# Deep code does not print: only src/cli writes to stdout or stderr.
-hits=$(grep -rlE '\b(printf|puts|fputs)\(|stderr|stdout' "$SRC/src" | grep -v '/src/cli/' \
+# Deep code does not print: only src/cli writes to stdout or stderr (the report writes files).
+hits=$(grep -rlE '\b(printf|puts)\(|stderr|stdout' "$SRC/src" | grep -v '/src/cli/' \
 	| grep -v '/src/util/mem.c')
 if [ -n "$hits" ]; then fail "printing outside src/cli: $hits"; else ok; fi
 # Only the scanner and the prober open sockets (to targets the plan authorises).

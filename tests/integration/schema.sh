@@ -37,4 +37,17 @@ s=json.load(open('$SRC/docs/json/intake.schema.json'))
 sys.exit(0 if list(Draft202012Validator(s).iter_errors(json.load(open('extra.json')))) else 1)"; then ok; else
 	fail "the schema accepts an unknown member"; fi
 expect_status 2 "$MEDSEC" intake --check --allow-test-addresses extra.json
+
+# The onsite record, as given and as stored; the report's JSON with and without an index.
+validate "$SRC/docs/json/onsite.schema.json" "$SRC/examples/sample-onsite.json"
+"$MEDSEC" onsite "$SRC/examples/sample-onsite.json" >/dev/null || fail "onsite"
+"$MEDSEC" onsite --show --json > onsite.json || fail "onsite --show"
+validate "$SRC/docs/json/onsite.schema.json" onsite.json
+"$MEDSEC" report -o r1 --format json >/dev/null || fail "report without an index"
+validate "$SRC/docs/json/report.schema.json" r1/report.json
+FX=$SRC/tests/fixtures
+"$MEDSEC" vulndb import --index v.vdb "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/known_exploited_vulnerabilities.json" \
+	>/dev/null || fail "vulndb import"
+"$MEDSEC" assess --index v.vdb --json > r2.json || fail "assess --json"
+validate "$SRC/docs/json/report.schema.json" r2.json
 finish
