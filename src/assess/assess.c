@@ -253,7 +253,8 @@ static void summarise(struct assessment *a, struct assess_target *t)
 {
 	const char *fixed = NULL;
 
-	qsort(t->v, t->n, sizeof(*t->v), cmp_vuln);
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_vuln);
 	for (size_t i = 0; i < t->n; i++) {
 		t->counts[t->v[i].severity]++;
 		t->kev += t->v[i].kev;
@@ -512,8 +513,11 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		f->address = keep(a, r->address);
 		f->proto = keep(a, r->proto);
 		f->port = r->port;
+		/* The probe records "(no user name)" for a password-only login (a Yamaha RT's telnet). */
+		const char *user = !strcmp(r->detail, "(no user name)") ? " (ユーザー名なし、パスワードのみの認証)"
+				   : r->detail[0] ? " ユーザー名 " : "";
 		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port, s && s->product[0] ? " " : "",
-				   s ? s->product : "", r->detail[0] ? " ユーザー名 " : "", r->detail);
+				   s ? s->product : "", user, strcmp(r->detail, "(no user name)") ? r->detail : "");
 		f->title = t.title;
 		f->reason = t.reason;
 		f->advice = t.advice;

@@ -430,6 +430,9 @@ int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 	g_free(p.heading_page);
 	for (int i = 0; i < p.n_fonts; i++)
 		pango_font_description_free(p.fonts[i].fd);
+	/* Let go of pango's font map and cairo's caches: a report is written, not a session kept. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
 	if (st != CAIRO_STATUS_SUCCESS)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, cairo_status_to_string(st));
 	return MS_OK;
