@@ -34,7 +34,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"}), (.lines[0] + {no: 2,
 
 # The truth: what the bed exposes (address port).
 printf '%s\n' "$TB_H1 21" "$TB_H1 22" "$TB_H1 23" "$TB_H1 53" "$TB_H1 80" "$TB_H1 139" "$TB_H1 443" "$TB_H1 445" \
-	"$TB_H1 8443" "$TB_H1 $TB_HIGH_PORT" "$TB_H2 80" | sort > truth.txt
+	"$TB_H1 5432" "$TB_H1 8443" "$TB_H1 $TB_HIGH_PORT" "$TB_H2 80" | sort > truth.txt
 
 # run NAME CMD...: times CMD in the scanner's namespace, stopped after $limit seconds;
 # leaves NAME.time ("wall user sys kb") and NAME.rc (124 if it had to be stopped).

@@ -62,7 +62,11 @@ const struct probe_def *probe_db_probe(const struct probe_db *db, const char *na
 	return NULL;
 }
 
-/* tpl with $1..$9 replaced by the captures (empty when unset), printable only. */
+/*
+ * tpl with $1..$9 replaced by the captures (empty when unset), printable only;
+ * $L1..$L9 in lower case (CPE names are lower case); $D1..$D9 a binary field
+ * of 1 to 4 bytes read as a big-endian number (TDS and other binary versions).
+ */
 static void expand(const char *tpl, const unsigned char *data, pcre2_match_data *md, int rc, char *out,
 		   size_t size)
 {
@@ -70,8 +74,21 @@ static void expand(const char *tpl, const unsigned char *data, pcre2_match_data 
 	size_t n = 0;
 
 	for (; tpl && *tpl && n + 1 < size; tpl++) {
-		/* $1..$9, or $L1..$L9 in lower case (CPE names are lower case). */
 		int lower = tpl[0] == '$' && tpl[1] == 'L' && tpl[2] >= '1' && tpl[2] <= '9';
+		int number = tpl[0] == '$' && tpl[1] == 'D' && tpl[2] >= '1' && tpl[2] <= '9';
+		if (number) {
+			int k = tpl[2] - '0';
+			unsigned long v = 0;
+			tpl += 2;
+			if (k >= rc || ov[2 * k] == PCRE2_UNSET || ov[2 * k + 1] - ov[2 * k] > 4)
+				continue;
+			for (PCRE2_SIZE i = ov[2 * k]; i < ov[2 * k + 1]; i++)
+				v = v << 8 | data[i];
+			n += (size_t)snprintf(out + n, size - n, "%lu", v);
+			if (n >= size)
+				n = size - 1;
+			continue;
+		}
 		if (lower || (tpl[0] == '$' && tpl[1] >= '1' && tpl[1] <= '9')) {
 			int k = tpl[1 + lower] - '0';
 			tpl += 1 + lower;

@@ -29,7 +29,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,2200,2222,2323,3389,3390,4433,4443,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,3389,3390,4433,4443,5060,5432,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -81,7 +81,15 @@ expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
 expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
 expect_eq "$(svc 10443 '[.device, .cpe, .tls_wrapped] | join(" ")')" \
 	"FortiGate cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:* true" "10443: FortiGate SSL-VPN over TLS"
-python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open('probe.json')), json.load(open(sys.argv[1])))" \
+# Databases and a PBX: PostgreSQL itself (no version before a login), SQL Server's PRELOGIN, SIP.
+expect_eq "$(svc 5432 '[.service, .product, .extra, .cpe] | join(" ")')" \
+	"postgresql PostgreSQL SCRAM-SHA-256 cpe:2.3:a:postgresql:postgresql:*:*:*:*:*:*:*:*" "5432: PostgreSQL"
+expect_eq "$(svc 1433 '[.service, .product, .version] | join(" ")')" "mssql Microsoft SQL Server 15.0.2000" \
+	"1433: SQL Server by PRELOGIN"
+for sip in "$(udp 5060 '[.service, .product, .version, .cpe] | join(" ")')" "$(svc 5060 '[.service, .product, .version, .cpe] | join(" ")')"; do
+	expect_eq "$sip" "sip Asterisk PBX 16.28.0 cpe:2.3:a:digium:asterisk:16.28.0:*:*:*:*:*:*:*" "5060: SIP OPTIONS"
+done
+/usr/bin/python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open('probe.json')), json.load(open(sys.argv[1])))" \
 	"$SRC/docs/json/probe.schema.json" && ok || fail "probe JSON against docs/json/probe.schema.json"
 # Findings, each with its reason: the right check on the right port.
 finding() { jq -r --argjson p "$1" --arg c "$2" '.findings[] | select(.port == $p and .check == $c) | .severity' probe.json | head -1; }
@@ -92,6 +100,7 @@ expect_eq "$(finding 445 smb-exposed)$(finding 139 smb-exposed)" highhigh "findi
 expect_eq "$(finding 23 telnet-exposed)$(finding 2323 telnet-exposed)" highhigh "finding: telnet exposed"
 expect_eq "$(finding 5900 vnc-no-auth)$(finding 5900 vnc-exposed)" critical "finding: VNC without a password"
 expect_eq "$(finding 21 ftp-exposed)" medium "finding: FTP exposed"
+expect_eq "$(finding 5432 db-exposed)$(finding 1433 db-exposed)" highhigh "finding: databases exposed"
 expect_eq "$(finding 53 dns-open)" low "finding: DNS answers"
 expect_eq "$(finding 161 snmp-public)" high "finding: SNMP public"
 expect_eq "$(finding 137 netbios-ns-exposed)$(finding 123 ntp-open)$(finding 500 ike-vpn)" mediumlowinfo \

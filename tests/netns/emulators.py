@@ -15,6 +15,9 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   9443  a Citrix Gateway over TLS (302 to /logon/LogonPoint/tmindex.html, Citrix documentation)
   4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
         anonymous ones included (Boa's Server header)
+  1433  Microsoft SQL Server 2019 (15.0.2000.5) answering a PRELOGIN ([MS-TDS] 2.2.6.5)
+  5060  an Asterisk PBX 16.28.0 answering SIP OPTIONS, over UDP and TCP (RFC 3261 §11, the
+        'Asterisk PBX <version>' user agent Asterisk sends by default; rport as in RFC 3581)
 Usage: emulators.py ADDRESS CERT KEY [LIFETIME]
 """
 import socket
@@ -72,6 +75,44 @@ def fortigate(c):
               b"Content-Length: 0\r\nConnection: close\r\n\r\n")
 
 
+def mssql(c):
+    req = c.recv(4096)
+    if not req.startswith(b"\x12"):		# not a PRELOGIN: close, as SQL Server does
+        return
+    # [MS-TDS] 2.2.6.5: option table (VERSION, ENCRYPTION, INSTOPT, THREADID, MARS, 0xFF), then data:
+    # VERSION = 15.0 build 2000 sub-build 5, ENCRYPT_OFF, INSTOPT "", no thread id, MARS off.
+    c.sendall(bytes.fromhex("0401002b0000010000001a00060100200001020021000103002200000400220001ff"
+                            "0f0007d00005000000"))
+
+
+def sip_answer(request):
+    """RFC 3261 §8.2.6: copy Via, From, To (with a tag), Call-ID and CSeq; 200 to OPTIONS."""
+    lines = request.decode("latin-1").split("\r\n")
+    if not lines or not lines[0].startswith("OPTIONS "):
+        return None
+    keep = [l for l in lines[1:] if l.split(":")[0].strip().lower() in ("via", "from", "to", "call-id", "cseq")]
+    keep = [l + ";tag=as1234" if l.lower().startswith("to:") else l for l in keep]
+    return ("SIP/2.0 200 OK\r\n" + "\r\n".join(keep) + "\r\nServer: Asterisk PBX 16.28.0\r\n"
+            "Allow: INVITE, ACK, CANCEL, OPTIONS, BYE, REFER, SUBSCRIBE, NOTIFY, INFO, PUBLISH, MESSAGE\r\n"
+            "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n").encode()
+
+
+def sip_tcp(c):
+    answer = sip_answer(c.recv(4096))
+    if answer:
+        c.sendall(answer)
+
+
+def sip_udp():
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((ADDR, 5060))
+    while True:
+        data, peer = s.recvfrom(4096)
+        answer = sip_answer(data)
+        if answer:
+            s.sendto(answer, peer)
+
+
 def bind_shell(c):
     c.sendall(b"sh-5.2# ")
     data = c.recv(4096)
@@ -101,6 +142,8 @@ SERVICES = {
     8081: basic_web,
     10443: fortigate,
     4433: old_web,
+    1433: mssql,
+    5060: sip_tcp,
     31337: bind_shell,
     4443: redirect(b"/global-protect/login.esp", b"GlobalProtect Portal"),
     9443: redirect(b"/logon/LogonPoint/tmindex.html", b"NetScaler Gateway"),
@@ -144,4 +187,5 @@ def listen(port):
 
 for p in SERVICES:
     threading.Thread(target=listen, args=(p,), daemon=True).start()
+threading.Thread(target=sip_udp, daemon=True).start()
 time.sleep(LIFETIME)

@@ -4,7 +4,7 @@
 #
 #   TB_SC  (198.18.0.2)   the scanner
 #   TB_H1  (198.18.0.10)  vsftpd 21, sshd 22, telnetd 23, dnsmasq 53, nginx 80, 443 and 8443 (TLS),
-#                         samba 139 and 445, a listener on a random high port;
+#                         samba 139 and 445, PostgreSQL 5432, a listener on a random high port;
 #                         UDP: dnsmasq 53, chrony 123, nmbd 137, snmpd 161, strongSwan 500 and 4500
 #   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
 #   TB_H3  (198.18.0.12)  nothing listening, answers RST
@@ -35,16 +35,25 @@ tb_addr() {
 
 tb_ns() { echo "$TB$1"; }
 
+# PostgreSQL's server binaries (Debian installs them per major version).
+tb_pg_bin() {
+	for d in /usr/lib/postgresql/*/bin; do
+		[ -x "$d/postgres" ] && { echo "$d"; return 0; }
+	done
+	return 1
+}
+
 testbed_can_run() {
 	[ "$(id -u)" = 0 ] || { echo "needs root (CI runs as root)"; return 1; }
 	command -v ip >/dev/null || { echo "needs iproute2"; return 1; }
 	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
 	ip netns del "${TB}probe"
 	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd vsftpd smbd nmbd \
-		telnetd; do
+		telnetd runuser; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
 	[ -x /usr/lib/ipsec/charon ] || { echo "needs strongSwan's charon"; return 1; }
+	tb_pg_bin >/dev/null || { echo "needs PostgreSQL (postgresql-15)"; return 1; }
 	return 0
 }
 
@@ -146,6 +155,16 @@ SMB
 	ip netns exec "$(tb_ns h1)" smbd -D -s "$TB_DIR/h1/smb.conf"
 	ip netns exec "$(tb_ns h1)" nmbd -D -s "$TB_DIR/h1/smb.conf"
 	ip netns exec "$(tb_ns h1)" /usr/lib/ipsec/charon >"$TB_DIR/h1/charon.log" 2>&1 &
+	# PostgreSQL refuses to run as root, and the bed's folder is root's own: a folder of its own.
+	TB_PG=$(mktemp -d /tmp/medsec-pg.XXXXXX)
+	echo "$TB_PG" > "$TB_DIR/h1/pg.dir"
+	chown postgres "$TB_PG"
+	echo medsec-bed > "$TB_PG/pw"
+	runuser -u postgres -- "$(tb_pg_bin)/initdb" -D "$TB_PG/data" -A scram-sha-256 --pwfile="$TB_PG/pw" \
+		>"$TB_PG/initdb.log" 2>&1
+	echo "host all all 0.0.0.0/0 scram-sha-256" >> "$TB_PG/data/pg_hba.conf"
+	ip netns exec "$(tb_ns h1)" runuser -u postgres -- "$(tb_pg_bin)/postgres" -D "$TB_PG/data" \
+		-c listen_addresses=$TB_H1 -c unix_socket_directories="$TB_PG" -p 5432 >"$TB_PG/log" 2>&1 &
 	# telnetd runs from inetd; here a few lines of Python play inetd for it.
 	ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "
 import socket, subprocess, time
@@ -189,7 +208,7 @@ s = socket.socket(socket.AF_INET6); s.bind(('$TB_OUT6', 22)); s.listen(64); time
 		ip netns exec "$(tb_ns h1)" ss -lntu 2>/dev/null > "$TB_DIR/h1/listening"
 		grep -q ":4500 " "$TB_DIR/h1/listening" && grep -q ":445 " "$TB_DIR/h1/listening" &&
 			grep -q ":137 " "$TB_DIR/h1/listening" && grep -q ":21 " "$TB_DIR/h1/listening" &&
-			grep -q ":23 " "$TB_DIR/h1/listening" && break
+			grep -q ":23 " "$TB_DIR/h1/listening" && grep -q ":5432 " "$TB_DIR/h1/listening" && break
 		sleep 0.1
 	done
 	for _ in $(seq 1 50); do
@@ -220,5 +239,10 @@ testbed_down() {
 		ip netns pids "$(tb_ns $h)" 2>/dev/null | xargs -r kill 2>/dev/null
 		ip netns del "$(tb_ns $h)" 2>/dev/null
 	done
+	if [ -f "$TB_DIR/h1/pg.dir" ]; then
+		pg=$(cat "$TB_DIR/h1/pg.dir")
+		for _ in $(seq 1 30); do [ -f "$pg/data/postmaster.pid" ] || break; sleep 0.1; done
+		case $pg in /tmp/medsec-pg.*) rm -rf "$pg" ;; esac
+	fi
 	return 0
 }
