@@ -29,7 +29,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,3389,3390,4433,4443,5060,5432,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,2324,3389,3390,4433,4443,5060,5432,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -79,6 +79,7 @@ expect_eq "$(svc 5900 '.followup + ": " + .extra')" "vnc-none-auth: security typ
 expect_eq "$(svc 2222 '.product + " " + .version + " " + .cpe')" \
 	"OpenSSH 7.4 cpe:2.3:a:openbsd:openssh:7.4:*:*:*:*:*:*:*" "2222: old OpenSSH"
 expect_eq "$(svc 2323 '.service + " " + .device')" "telnet Yamaha RTX/NVR" "2323: Yamaha telnet"
+expect_eq "$(svc 2324 '[.service, .device, .match] | join(" ")')" "telnet Cisco IOS/IOS XE cisco-telnet" "2324: Cisco telnet"
 expect_eq "$(svc 10443 '[.device, .cpe, .tls_wrapped] | join(" ")')" \
 	"FortiGate cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:* true" "10443: FortiGate SSL-VPN over TLS"
 # Databases and a PBX: PostgreSQL itself (no version before a login), SQL Server's PRELOGIN, SIP.
@@ -97,7 +98,8 @@ expect_eq "$(finding 3390 rdp-no-nla)" critical "finding: RDP without NLA"
 expect_eq "$(finding 3390 rdp-exposed)" "" "finding: the specific RDP finding replaces the general one"
 expect_eq "$(finding 3389 rdp-exposed)" high "finding: RDP exposed"
 expect_eq "$(finding 445 smb-exposed)$(finding 139 smb-exposed)" highhigh "finding: SMB/NetBIOS exposed"
-expect_eq "$(finding 23 telnet-exposed)$(finding 2323 telnet-exposed)" highhigh "finding: telnet exposed"
+expect_eq "$(finding 23 telnet-exposed)$(finding 2323 telnet-exposed)$(finding 2324 telnet-exposed)" highhighhigh \
+	"finding: telnet exposed"
 expect_eq "$(finding 5900 vnc-no-auth)$(finding 5900 vnc-exposed)" critical "finding: VNC without a password"
 expect_eq "$(finding 21 ftp-exposed)" medium "finding: FTP exposed"
 expect_eq "$(finding 5432 db-exposed)$(finding 1433 db-exposed)" highhigh "finding: databases exposed"

@@ -6,6 +6,8 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   3390  RDP that does not          (2.2.1.2.1 RDP_NEG_RSP selecting TLS)
   5900  VNC, RFB 3.8, security type None (RFC 6143 7.1.1, 7.1.2)
   2222  an old OpenSSH banner      (RFC 4253 4.2)
+  2324  a Cisco IOS telnet login (IAC WILL ECHO, WILL SGA, DO TTYPE, DO NAWS, then 'User Access
+        Verification' and a Username: prompt, as IOS shows with login configured on its vty lines)
   2323  a Yamaha RT telnet login   (a bare "Password:" prompt; factory state: an empty password
         gives the ">" prompt)
   8081  a web UI behind HTTP Basic authentication that accepts admin:password (RFC 7617)
@@ -58,6 +60,11 @@ def yamaha_telnet(c):
     else:
         c.sendall(b"\r\nPassword: ")
     c.recv(64)
+
+
+def cisco_telnet(c):
+    c.sendall(bytes.fromhex("fffb01fffb03fffd18fffd1f") + b"\r\n\r\nUser Access Verification\r\n\r\nUsername: ")
+    c.recv(4096)
 
 
 def basic_web(c):
@@ -139,6 +146,7 @@ SERVICES = {
     5900: vnc,
     2222: banner(b"SSH-2.0-OpenSSH_7.4\r\n"),
     2323: yamaha_telnet,
+    2324: cisco_telnet,
     8081: basic_web,
     10443: fortigate,
     4433: old_web,
