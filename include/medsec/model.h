@@ -41,6 +41,9 @@ const struct model_enum *model_enum_by_value(const struct model_enum *set, int v
 const char *model_enum_key(const struct model_enum *set, int value);	/* NULL if unset */
 const char *model_enum_label(const struct model_enum *set, int value, int english);
 
+/* 0 for what a hospital writes when it does not know ("不明", "unknown", "-", blank), else 1. */
+int model_value_known(const char *v);
+
 #define MODEL_MAX_CONTACTS 4
 
 struct contact {

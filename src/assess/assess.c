@@ -138,21 +138,6 @@ static void *grow(void **v, size_t *n, size_t size)
 	return memset((char *)*v + (*n)++ * size, 0, size);
 }
 
-/* "不明", "unknown", "-" or blank: nobody knows the firmware. */
-static int version_known(const char *v)
-{
-	static const char *const unknown[] = { "", "不明", "わからない", "unknown", "-", "?", "－" };
-
-	if (!v)
-		return 0;
-	while (*v == ' ')
-		v++;
-	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
-		if (!strcasecmp(v, unknown[i]))
-			return 0;
-	return 1;
-}
-
 struct var {
 	const char *name, *value;
 };
@@ -249,7 +234,7 @@ static int cmp_vuln(const void *x, const void *y)
 	return strcmp(a->cve ? a->cve : a->jvndb, b->cve ? b->cve : b->jvndb);
 }
 
-static void summarise(struct assessment *a, struct assess_target *t)
+static void summarise(struct assess_target *t)
 {
 	const char *fixed = NULL;
 
@@ -265,7 +250,6 @@ static void summarise(struct assessment *a, struct assess_target *t)
 			fixed = t->v[i].fixed_in;
 	}
 	t->fixed_in = fixed;
-	(void)a;
 }
 
 static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)
@@ -278,7 +262,7 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 		t->latest = keep(a, fw.version);
 		t->latest_date = keep(a, fw.date);
 		t->latest_source = keep(a, fw.source);
-		t->outdated = version_known(t->version) && vercmp(t->version, fw.version) < 0;
+		t->outdated = model_value_known(t->version) && vercmp(t->version, fw.version) < 0;
 	}
 	if (!in->vdb) {
 		t->status = CHECK_NO_INDEX;
@@ -293,7 +277,7 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 		snprintf(t->cpe_names + used, sizeof(t->cpe_names) - used, "%s%s:%s ", used ? "" : " ", q.q[k].vendor,
 			 q.q[k].product);
 	}
-	if (!version_known(t->version)) {
+	if (!model_value_known(t->version)) {
 		t->status = CHECK_NO_VERSION;
 		return;
 	}
@@ -305,7 +289,7 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 		take_matches(a, t, &m, &product_only);
 		vdb_matches_free(&m);
 	}
-	summarise(a, t);
+	summarise(t);
 }
 
 static void lookup_service(struct assessment *a, const struct assess_input *in, struct assess_target *t,
@@ -335,7 +319,7 @@ static void lookup_service(struct assessment *a, const struct assess_input *in, 
 	vdb_lookup(in->vdb, &q, &m);
 	take_matches(a, t, &m, &product_only);
 	vdb_matches_free(&m);
-	summarise(a, t);
+	summarise(t);
 }
 
 /* ---- lines and ports ---- */
@@ -445,7 +429,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 		struct assess_target *t;
 
 		/* 別紙2 lists only devices with a declared firmware, on planned lines. */
-		if ((in->plan && !line) || !version_known(d->firmware))
+		if ((in->plan && !line) || !model_value_known(d->firmware))
 			continue;
 		t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
 		t->source = SRC_DECLARED;

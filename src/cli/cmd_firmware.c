@@ -47,21 +47,6 @@ static int firmware_option(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
-/* "不明", "unknown", "-" or blank: the hospital does not know. */
-static int firmware_known(const char *fw)
-{
-	static const char *const unknown[] = { "", "不明", "わからない", "unknown", "-", "?", "－" };
-
-	if (!fw)
-		return 0;
-	while (*fw == ' ')
-		fw++;
-	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
-		if (strcasecmp(fw, unknown[i]) == 0)
-			return 0;
-	return 1;
-}
-
 /* The matches of every CPE name a device maps to, one per CVE (or JVN entry), best kept. */
 struct device_result {
 	const struct device *dev;
@@ -89,7 +74,7 @@ static void check_device(const struct vdb *db, const struct vdb_products *map, c
 	r->has_latest = vdb_latest_firmware(db, dev->maker ? dev->maker : "", dev->model ? dev->model : "",
 					    &r->latest);
 	r->mapped = vdb_products_map(map, dev->maker, dev->model, &r->q);
-	if (!r->mapped || !firmware_known(dev->firmware))
+	if (!r->mapped || !model_value_known(dev->firmware))
 		return;
 	r->checked = 1;
 	for (size_t k = 0; k < r->q.n; k++) {
@@ -178,7 +163,7 @@ static void result_print(const struct cli *c, const struct device_result *r)
 
 	printf(en ? "line %d  %s %s  firmware %s\n" : "回線%d  %s %s  ファームウェア %s\n", d->line_no,
 	       d->maker ? d->maker : "-", d->model ? d->model : "-",
-	       firmware_known(d->firmware) ? d->firmware : (en ? "unknown (not checked)" : "不明 (確認未実施)"));
+	       model_value_known(d->firmware) ? d->firmware : (en ? "unknown (not checked)" : "不明 (確認未実施)"));
 	if (r->has_latest)
 		printf(en ? "  latest firmware %s (%s, %s)\n" : "  最新のファームウェア %s (%s 確認, %s)\n",
 		       r->latest.version, r->latest.date, r->latest.source);

@@ -264,8 +264,7 @@ static int run_command(struct cli *c, int (*cmd)(struct cli *, int, char **), co
 
 static void stage(const struct cli *c, const char *ja, const char *en)
 {
-	fprintf(stderr, c->lang == MS_LANG_EN ? "medsec diagnose: %s\n" : "medsec diagnose: %s\n",
-		c->lang == MS_LANG_EN ? en : ja);
+	fprintf(stderr, "medsec diagnose: %s\n", c->lang == MS_LANG_EN ? en : ja);
 }
 
 int cmd_diagnose(struct cli *c, int argc, char **argv)

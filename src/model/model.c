@@ -1,6 +1,7 @@
 /* model.c - closed sets and the intake document container (model.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "medsec/model.h"
 
@@ -179,4 +180,18 @@ const struct onsite_line *onsite_line_by_no(const struct onsite_doc *doc, int li
 		if (doc->lines[i].line_no == line_no)
 			return &doc->lines[i];
 	return NULL;
+}
+
+int model_value_known(const char *v)
+{
+	static const char *const unknown[] = { "", "不明", "わからない", "unknown", "-", "?", "－" };
+
+	if (!v)
+		return 0;
+	while (*v == ' ')
+		v++;
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		if (!strcasecmp(v, unknown[i]))
+			return 0;
+	return 1;
 }
