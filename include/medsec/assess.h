@@ -54,6 +54,7 @@ struct assess_input {
 	const struct vdb_products *products;	/* maker and model to CPE names */
 	const struct assess_rules *rules;
 	const char *now;			/* ISO 8601 */
+	int english;				/* texts in English (the rules' *_en members) */
 };
 
 /* Where a fact comes from. */

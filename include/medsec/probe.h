@@ -123,6 +123,8 @@ struct probe_checks;
 int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
 		      struct ms_error *err);
 void probe_checks_free(struct probe_checks *c);
+/* Findings' texts in English (title_en …) from now on; Japanese is the default. */
+void probe_checks_english(struct probe_checks *c, int english);
 
 struct probe_finding {
 	const char *check;		/* the check's id; strings point into the checks */

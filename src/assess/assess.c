@@ -24,6 +24,8 @@
 #include "medsec/vulndb.h"
 
 #define NO_TARGET ((size_t)-1)
+/* Words assess writes itself, in the input's language. */
+#define T(ja_text, en_text) (a->in->english ? (en_text) : (ja_text))
 
 /* ---- rules (data/assess.json) ---- */
 
@@ -40,7 +42,8 @@ static const char *rule_text(const json_t *rule, const char *key)
 
 int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d, struct ms_error *err)
 {
-	static const char *const required[] = { "id", "kind", "title", "reason", "advice", "manual", "source" };
+	static const char *const required[] = { "id", "kind", "title", "reason", "advice", "manual", "source",
+						"title_en", "reason_en", "advice_en", "manual_en" };
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *r;
 	size_t i, errors = d->errors;
@@ -474,10 +477,10 @@ static struct assess_finding *add_finding(struct assessment *a, const char *kind
 static void texts_from_rule(struct assessment *a, struct assess_finding *f, const json_t *rule,
 			    const struct var *vars, size_t nvars)
 {
-	f->title = fill(a, rule_text(rule, "title"), vars, nvars);
-	f->reason = fill(a, rule_text(rule, "reason"), vars, nvars);
-	f->advice = fill(a, rule_text(rule, "advice"), vars, nvars);
-	f->manual = rule_text(rule, "manual");
+	f->title = fill(a, rule_text(rule, T("title", "title_en")), vars, nvars);
+	f->reason = fill(a, rule_text(rule, T("reason", "reason_en")), vars, nvars);
+	f->advice = fill(a, rule_text(rule, T("advice", "advice_en")), vars, nvars);
+	f->manual = rule_text(rule, T("manual", "manual_en"));
 	if (!f->severity)
 		f->severity = rule_text(rule, "severity");
 }
@@ -498,8 +501,9 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		f->proto = keep(a, r->proto);
 		f->port = r->port;
 		/* The probe records "(no user name)" for a password-only login (a Yamaha RT's telnet). */
-		const char *user = !strcmp(r->detail, "(no user name)") ? " (ユーザー名なし、パスワードのみの認証)"
-				   : r->detail[0] ? " ユーザー名 " : "";
+		const char *user = !strcmp(r->detail, "(no user name)")
+					   ? T(" (ユーザー名なし、パスワードのみの認証)", " (no user name: password only)")
+				   : r->detail[0] ? T(" ユーザー名 ", " user ") : "";
 		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port, s && s->product[0] ? " " : "",
 				   s ? s->product : "", user, strcmp(r->detail, "(no user name)") ? r->detail : "");
 		f->title = t.title;
@@ -512,8 +516,8 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 
 static const char *counts_text(struct assessment *a, const int *c)
 {
-	return keepf(a, "緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件", c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM],
-		     c[SEV_LOW]);
+	return keepf(a, T("緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件", "critical %d, high %d, medium %d, low %d"),
+		     c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM], c[SEV_LOW]);
 }
 
 static const char *refs_text(struct assessment *a, const struct assess_target *t)
@@ -524,10 +528,10 @@ static const char *refs_text(struct assessment *a, const struct assess_target *t
 	for (size_t i = 0; i < t->n && used < sizeof(buf) - 1; i++) {
 		const struct assess_vuln *v = &t->v[i];
 		if (shown == 5) {
-			snprintf(buf + used, sizeof(buf) - used, " ほか %zu 件", t->n - shown);
+			snprintf(buf + used, sizeof(buf) - used, T(" ほか %zu 件", " and %zu more"), t->n - shown);
 			break;
 		}
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s", shown ? "、" : "",
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s", shown ? T("、", ", ") : "",
 					 v->cve ? v->cve : "", v->cve && v->jvndb ? " (" : "",
 					 v->jvndb ? v->jvndb : "", v->cve && v->jvndb ? ")" : "",
 					 v->kev ? " [KEV]" : "");
@@ -623,13 +627,15 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 		f->port = t->port;
 		f->target = i;
 		f->subject = t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
-			     : t->exposed_by ? keepf(a, "%s (ファームウェア %s、インターネット側に %s を公開)", t->label,
-						     t->version, t->exposed_by)
-					     : keepf(a, "%s (ファームウェア %s)", t->label, t->version);
+			     : t->exposed_by ? keepf(a, T("%s (ファームウェア %s、インターネット側に %s を公開)",
+							  "%s (firmware %s, %s open to the internet)"),
+						     t->label, t->version, t->exposed_by)
+					     : keepf(a, T("%s (ファームウェア %s)", "%s (firmware %s)"), t->label, t->version);
 		f->refs = refs_text(a, t);
 		f->early = (t->source == SRC_REMOTE || t->exposed_by) && t->exact_urgent;
 		const struct var vars[] = { { "subject", f->subject }, { "counts", counts_text(a, t->counts) },
-					  { "refs", f->refs }, { "fixed_in", t->fixed_in ? t->fixed_in : "ベンダーに確認" } };
+					  { "refs", f->refs },
+					  { "fixed_in", t->fixed_in ? t->fixed_in : T("ベンダーに確認", "ask the vendor") } };
 		texts_from_rule(a, f, t->source == SRC_REMOTE ? remote : device, vars, 4);
 	}
 }
@@ -641,8 +647,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 
 	for (size_t i = 0; in->onsite && unreg && i < in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
-		const char *subject = keepf(a, "%s、%s %s %s", model_enum_label(model_termination_kinds,
-										 (int)u->termination, 0),
+		const char *subject = keepf(a, T("%s、%s %s %s", "%s, %s %s %s"),
+					    model_enum_label(model_termination_kinds, (int)u->termination, a->in->english),
 					    u->place.building ? u->place.building : "", u->place.floor ? u->place.floor : "",
 					    u->place.room ? u->place.room : "");
 		const struct var vars[] = { { "subject", subject } };
@@ -654,7 +660,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 		const struct onsite_line *l = &in->onsite->lines[i];
 		if (l->confirmed != TRI_NO)
 			continue;
-		const char *subject = keepf(a, "回線%d", l->line_no);
+		const char *subject = keepf(a, T("回線%d", "line %d"), l->line_no);
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
 		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed", SRC_ONSITE, NULL);
 		f->subject = subject;
@@ -682,27 +688,28 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 
 		if (in->plan && !line)
 			continue;
-#define ADD(buf, s) snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "、" : "", s)
+#define ADD(buf, s) snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? T("、", "; ") : "", s)
 		if (p->default_changed == TRI_NO) {
-			ADD(shorts, "初期パスワードが変更されていない");
+			ADD(shorts, T("初期パスワードが変更されていない", "the factory password is unchanged"));
 			high = 1;
 		}
 		if (p->length == PW_LEN_UNDER_8) {
-			ADD(shorts, "8 文字未満");
+			ADD(shorts, T("8 文字未満", "under 8 characters"));
 			high = 1;
 		} else if (p->length == PW_LEN_8_TO_12 && p->periodic_change == TRI_NO && p->two_factor != TRI_YES) {
-			ADD(shorts, "13 文字未満で定期的な変更も二要素認証もない");
+			ADD(shorts, T("13 文字未満で定期的な変更も二要素認証もない",
+				      "under 13 characters with neither periodic change nor a second factor"));
 		}
 		if (p->reused == TRI_YES)
-			ADD(shorts, "他の機器などと使い回している");
+			ADD(shorts, T("他の機器などと使い回している", "reused on other devices"));
 		if (p->default_changed == TRI_UNKNOWN)
-			ADD(unknowns, "初期パスワードの変更");
+			ADD(unknowns, T("初期パスワードの変更", "factory password changed"));
 		if (p->length == PW_LEN_UNKNOWN)
-			ADD(unknowns, "文字数");
+			ADD(unknowns, T("文字数", "length"));
 		if (p->periodic_change == TRI_UNKNOWN)
-			ADD(unknowns, "定期的な変更");
+			ADD(unknowns, T("定期的な変更", "periodic change"));
 		if (p->reused == TRI_UNKNOWN)
-			ADD(unknowns, "使い回し");
+			ADD(unknowns, T("使い回し", "reuse"));
 #undef ADD
 		r = grow((void **)&a->passwords, &a->n_passwords, sizeof(*r));
 		r->device = d;
@@ -710,7 +717,8 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		r->shortfalls = keep(a, shorts[0] ? shorts : unknowns);
 		if (!shorts[0] && !unknowns[0])
 			continue;
-		const char *subject = keepf(a, "回線%d %s %s", line, d->maker ? d->maker : "", d->model ? d->model : "");
+		const char *subject = keepf(a, T("回線%d %s %s", "line %d %s %s"), line, d->maker ? d->maker : "",
+					    d->model ? d->model : "");
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", r->shortfalls } };
 		struct assess_finding *f = add_finding(a, "password", shorts[0] ? "password-policy" : "password-unknown",
 						       SRC_DECLARED, shorts[0] ? (high ? "high" : "medium") : NULL);

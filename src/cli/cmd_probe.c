@@ -263,7 +263,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	cli_data_path("probes.json", path, sizeof(path));
 	if (!(rc = probe_db_load(path, &db, &d, &err))) {
 		cli_data_path("checks.json", path, sizeof(path));
-		rc = probe_checks_load(path, &checks, &d, &err);
+		if (!(rc = probe_checks_load(path, &checks, &d, &err)))
+			probe_checks_english(checks, c->lang == MS_LANG_EN);
 	}
 	if (!rc && try_accounts) {
 		cli_data_path("default-accounts.json", path, sizeof(path));

@@ -50,6 +50,7 @@ int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_e
 	cli_data_path("checks.json", path, sizeof(path));
 	if ((rc = probe_checks_load(path, &sv->checks, &d, err)))
 		goto out;
+	probe_checks_english(sv->checks, c->lang == MS_LANG_EN);
 	cli_data_path("assess.json", path, sizeof(path));
 	if ((rc = assess_rules_load(path, &sv->rules, &d, err)))
 		goto out;
@@ -61,6 +62,7 @@ int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_e
 		.probed = sv->n_services > 0 || (sv->scan.id && sv->n_ports == 0),
 		.services = sv->services, .n_services = sv->n_services, .found = sv->found, .n_found = sv->n_found,
 		.checks = sv->checks, .vdb = sv->vdb, .products = sv->products, .rules = sv->rules, .now = sv->now,
+		.english = c->lang == MS_LANG_EN,
 	};
 	if (sv->vdb)
 		vdb_status(sv->vdb, &sv->vdb_status);

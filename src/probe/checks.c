@@ -1,7 +1,7 @@
 /*
  * checks.c - findings from identified services (probe.h): data/checks.json
  * says which condition makes which finding, with its severity and the
- * Japanese reason and advice. Conditions are few on purpose: service,
+ * reason and advice in Japanese and English. Conditions are few on purpose: service,
  * database entry, device, and the TLS facts.
  */
 #include <stdio.h>
@@ -16,7 +16,24 @@
 
 struct probe_checks {
 	json_t *root;
+	int english;		/* texts from the *_en members */
 };
+
+void probe_checks_english(struct probe_checks *c, int english)
+{
+	c->english = english;
+}
+
+/* A check's text in the chosen language ("title" or "title_en"). */
+static const char *text(const struct probe_checks *pc, json_t *c, const char *key)
+{
+	char en[32];
+
+	if (!pc->english)
+		return json_str(c, key);
+	snprintf(en, sizeof(en), "%s_en", key);
+	return json_str(c, en) ? json_str(c, en) : json_str(c, key);
+}
 
 static const char *const severities[] = { "critical", "high", "medium", "low", "info" };
 
@@ -167,7 +184,8 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 		json_t *when = json_object_get(c, "when"), *v;
 		struct probe_result r;
 		if (!id || !json_str(c, "kind") || !json_str(c, "title") || !json_str(c, "reason") || !json_str(c, "advice") ||
-		    !json_str(c, "manual") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
+		    !json_str(c, "manual") || !json_str(c, "title_en") || !json_str(c, "reason_en") ||
+		    !json_str(c, "advice_en") || !json_str(c, "manual_en") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
 		    !json_object_size(when)) {
 			errors += bad(d, path, i, id, "id, kind, severity, when, title, reason, advice, manual");
 			continue;
@@ -226,8 +244,8 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 			}
 			(*out)[(*nout)++] = (struct probe_finding){
 				.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-				.title = json_str(c, "title"), .reason = json_str(c, "reason"), .advice = json_str(c, "advice"),
-				.manual = json_str(c, "manual"), .result = k,
+				.title = text(pc, c, "title"), .reason = text(pc, c, "reason"),
+				.advice = text(pc, c, "advice"), .manual = text(pc, c, "manual"), .result = k,
 				.detail = strcmp(json_str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
 			};
 		}
@@ -247,8 +265,8 @@ int probe_check_texts(const struct probe_checks *pc, const char *id, struct prob
 			continue;
 		*out = (struct probe_finding){
 			.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-			.title = json_str(c, "title"), .reason = json_str(c, "reason"), .advice = json_str(c, "advice"),
-			.manual = json_str(c, "manual"),
+			.title = text(pc, c, "title"), .reason = text(pc, c, "reason"), .advice = text(pc, c, "advice"),
+			.manual = text(pc, c, "manual"),
 		};
 		return 1;
 	}

@@ -112,6 +112,8 @@ for s in 指摘事項 回線 対象外回線 機器調査 パスワード 別紙
 # English on request.
 expect_status 0 "$MEDSEC" --lang en report -o en --format html
 expect_in en/report.html "External network connection point survey report"
+expect_in en/report.html "Fortinet FortiGate 60F (firmware 7.0.12) has known vulnerabilities"
+expect_in en/report.html "05 Access control to medical information systems"
 
 # A bad --format is a usage error.
 expect_status 2 "$MEDSEC" report -o x --format docx

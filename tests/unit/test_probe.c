@@ -154,6 +154,8 @@ static void checks_load_and_decide(void **state)
 	probe_checks_free(c);
 }
 
+#define EN "\"title_en\":\"t\",\"reason_en\":\"r\",\"advice_en\":\"a\",\"manual_en\":\"m\","
+
 static void bad_checks_refused(void **state)
 {
 	char path[] = "/tmp/medsec-test-checks.XXXXXX";
@@ -164,19 +166,22 @@ static void bad_checks_refused(void **state)
 	struct ms_error err;
 
 	(void)state;
-	/* An unknown condition; an example the condition does not hold for; a bad severity. */
+	/* An unknown condition; an example the condition does not hold for; a bad severity; no English. */
 	fputs("{\"medsec_checks\":1,\"checks\":["
-	      "{\"id\":\"a\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"colour\":\"red\"},"
+	      "{\"id\":\"a\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"colour\":\"red\"}," EN
 	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{}},"
-	      "{\"id\":\"b\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"},"
+	      "{\"id\":\"b\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"}," EN
 	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"ssh\"}},"
-	      "{\"id\":\"c\",\"kind\":\"exposure\",\"severity\":\"dire\",\"when\":{\"service\":\"rdp\"},"
+	      "{\"id\":\"c\",\"kind\":\"exposure\",\"severity\":\"dire\",\"when\":{\"service\":\"rdp\"}," EN
+	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}},"
+	      "{\"id\":\"d\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"},"
 	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}}]}", f);
 	fclose(f);
 	assert_int_equal(probe_checks_load(path, &c, &d, &err), MS_ERR_INPUT);
 	assert_null(c);
-	assert_true(d.errors >= 3);
+	assert_true(d.errors >= 4);	/* each entry is refused for its own fault */
 	assert_non_null(strstr(d.v[0].where, ":/checks/0"));
+	assert_non_null(strstr(d.v[d.n - 1].where, ":/checks/3"));	/* the one without English texts */
 	ms_diags_dispose(&d);
 	remove(path);
 }
