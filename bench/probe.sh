@@ -24,7 +24,7 @@ export MEDSEC_DB="$T/bench.db"
 jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .terminals = [] | .locations = []' \
 	"$SRC/examples/sample-hospital.json" > bed.json
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || exit 1
-PORTS=21,22,23,53,80,139,443,445,2222,2323,3389,3390,5900,8443,10443
+PORTS=21,22,23,53,80,139,443,445,1433,2222,2323,2324,3389,3390,5060,5432,5900,8443,10443
 $SC "$MEDSEC" scan --method connect --ports $PORTS --udp-ports none >/dev/null || exit 1
 
 # The truth: port, product (an extended regex: the names either tool may use), version ("-" where
@@ -39,10 +39,14 @@ cat > truth.txt <<TRUTH
 139 netbios -
 443 nginx $(v nginx-common)
 445 smb|microsoft-ds -
+1433 sql.server|ms-sql -
 2222 openssh 7.4
 2323 telnet -
+2324 telnet|cisco -
 3389 rdp|ms-wbt-server|terminal -
 3390 rdp|ms-wbt-server|terminal -
+5060 asterisk 16.28.0
+5432 postgres -
 5900 vnc 3.8
 8443 nginx $(v nginx-common)
 10443 forti -
