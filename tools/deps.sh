@@ -12,7 +12,7 @@ case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
 	python3-jsonschema python3-uno python3-paramiko poppler-utils" ;;
 demo) need="$need $bed" ;;
-bench) need="$need $bed libreoffice-calc-nogui nmap masscan time" ;;
+bench) need="$need $bed libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils nmap masscan time bc" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 build) ;;
 *) echo "usage: $0 [build|test|demo|bench|fuzz]" >&2; exit 2 ;;
