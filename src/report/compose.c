@@ -616,8 +616,7 @@ static void annex1(struct ctx *c)
 					 "Surveyed on %s%s%s. Devices and terminations seen on site."),
 				 c->in->onsite->surveyed_on, c->in->onsite->surveyors ? L("、調査者 ", ", by ") : "",
 				 c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
-	rdoc_note(c->d, L("回線ごとのネットワーク構成図は 1.3 に、回線終端装置の確認結果は 1.1 に記載しています。",
-			  "The network diagram per line is in 1.3, the lines traced on site in 1.1."));
+	rdoc_note(c->d, L("回線終端装置の確認結果は 1.1 に記載しています。", "The lines traced on site are in 1.1."));
 	t = rdoc_table(c->d, "別紙1", head, w);
 	for (size_t i = 0; i < c->in->onsite->n_devices; i++) {
 		const struct onsite_device *v = &c->in->onsite->devices[i];
@@ -638,6 +637,9 @@ static void annex1(struct ctx *c)
 						    nz(model_enum_label(model_termination_kinds, (int)u->termination, c->en))),
 					   "-", "-", place_text(c, &u->place), nz(u->notes) });
 	}
+	rdoc_heading(c->d, 2, L("ネットワーク構成図", "Network diagrams"));
+	for (size_t i = 0; i < c->a->n_lines; i++)
+		diagram(c, &c->a->lines[i]);
 }
 
 static void annex2(struct ctx *c)
