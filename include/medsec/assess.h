@@ -190,5 +190,7 @@ void assessment_free(struct assessment *a);
 
 /* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
 int assess_severity_rank(const char *severity);
+/* A severity key for people: 緊急 重要 警告 注意 情報, or the key itself in English or when unknown. */
+const char *assess_severity_label(const char *severity, int english);
 
 #endif

@@ -12,6 +12,8 @@
 void *ms_xmalloc(size_t n);
 void *ms_xcalloc(size_t n, size_t size);
 void *ms_xrealloc(void *p, size_t n);
+/* Grows the array *v of *n elements of size bytes by one zeroed element; returns it. */
+void *ms_xgrow(void **v, size_t *n, size_t size);
 char *ms_xstrdup(const char *s);
 char *ms_xstrndup(const char *s, size_t n);
 /* Returns a new string built like printf; free() it. */

@@ -99,6 +99,14 @@ int assess_severity_rank(const char *severity)
 	return 5;
 }
 
+const char *assess_severity_label(const char *severity, int english)
+{
+	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
+	int r = assess_severity_rank(severity);
+
+	return english || r > 4 ? severity : ja[r];
+}
+
 const char *assess_source_key(enum assess_source s)
 {
 	return s == SRC_REMOTE ? "remote" : s == SRC_ONSITE ? "onsite" : "declared";
@@ -133,12 +141,6 @@ static char *keepf(struct assessment *a, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);	/* labels and subjects: long ones are cut */
 	va_end(ap);
 	return ms_arena_strdup(&a->arena, buf);
-}
-
-static void *grow(void **v, size_t *n, size_t size)
-{
-	*v = ms_xrealloc(*v, (*n + 1) * size);
-	return memset((char *)*v + (*n)++ * size, 0, size);
 }
 
 struct var {
@@ -203,7 +205,7 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 				break;
 		if (j < t->n)
 			continue;
-		v = grow((void **)&t->v, &t->n, sizeof(*t->v));
+		v = ms_xgrow((void **)&t->v, &t->n, sizeof(*t->v));
 		for (int k = 0; k < 8 && x->jvndb[k]; k++) {
 			size_t used = strlen(jv);
 			snprintf(jv + used, sizeof(jv) - used, "%s%s", k ? ", " : "", x->jvndb[k]);
@@ -349,7 +351,7 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 {
 	for (size_t i = 0; in->plan && i < in->plan->n_lines; i++) {
 		const struct plan_line *pl = &in->plan->lines[i];
-		struct assess_line *l = grow((void **)&a->lines, &a->n_lines, sizeof(*l));
+		struct assess_line *l = ms_xgrow((void **)&a->lines, &a->n_lines, sizeof(*l));
 		const struct scan_host_row *host = NULL;
 
 		l->plan = pl;
@@ -384,7 +386,7 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			if (h != host)
 				continue;
 			s = service_at(in, h->address, sp->proto, sp->port);
-			p = grow((void **)&a->ports, &a->n_ports, sizeof(*p));
+			p = ms_xgrow((void **)&a->ports, &a->n_ports, sizeof(*p));
 			p->line_no = pl->line_no;
 			p->address = l->address;
 			p->proto = keep(a, sp->proto);
@@ -399,7 +401,7 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			l->responding += p->responded;
 			a->responding += p->responded;
 			if (s && in->probed) {
-				struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+				struct assess_target *t = ms_xgrow((void **)&a->targets, &a->n_targets, sizeof(*t));
 				t->source = SRC_REMOTE;
 				t->line_no = pl->line_no;
 				t->address = l->address;
@@ -434,7 +436,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 		/* 別紙2 lists only devices with a declared firmware, on planned lines. */
 		if ((in->plan && !line) || !model_value_known(d->firmware))
 			continue;
-		t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+		t = ms_xgrow((void **)&a->targets, &a->n_targets, sizeof(*t));
 		t->source = SRC_DECLARED;
 		t->line_no = line;
 		t->maker = d->maker;
@@ -446,7 +448,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 	}
 	for (size_t i = 0; in->onsite && i < in->onsite->n_devices; i++) {
 		const struct onsite_device *d = &in->onsite->devices[i];
-		struct assess_target *t = grow((void **)&a->targets, &a->n_targets, sizeof(*t));
+		struct assess_target *t = ms_xgrow((void **)&a->targets, &a->n_targets, sizeof(*t));
 
 		t->source = SRC_ONSITE;
 		t->line_no = d->line_no;
@@ -463,7 +465,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 static struct assess_finding *add_finding(struct assessment *a, const char *kind, const char *rule,
 					  enum assess_source src, const char *severity)
 {
-	struct assess_finding *f = grow((void **)&a->findings, &a->n_findings, sizeof(*f));
+	struct assess_finding *f = ms_xgrow((void **)&a->findings, &a->n_findings, sizeof(*f));
 
 	f->kind = kind;
 	f->rule = keep(a, rule);
@@ -614,8 +616,7 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 		/* CISA confirms KEV entries are exploited: at least 重要 even without a v3 score. */
 		if (t->kev && top < SEV_HIGH)
 			top = SEV_HIGH;
-		f->severity = top == SEV_CRITICAL ? "critical" : top == SEV_HIGH ? "high" : top == SEV_MEDIUM ? "medium"
-			      : top == SEV_LOW ? "low" : "info";
+		f->severity = top > SEV_NONE ? cvss_severity_key((enum cvss_severity)top) : "info";
 		f->score = t->v[0].score;
 		for (size_t k = 0; k < t->n; k++)
 			if (t->v[k].score > f->score)
@@ -711,7 +712,7 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		if (p->reused == TRI_UNKNOWN)
 			ADD(unknowns, T("使い回し", "reuse"));
 #undef ADD
-		r = grow((void **)&a->passwords, &a->n_passwords, sizeof(*r));
+		r = ms_xgrow((void **)&a->passwords, &a->n_passwords, sizeof(*r));
 		r->device = d;
 		r->verdict = shorts[0] ? "short" : unknowns[0] ? "unknown" : "meets";
 		r->shortfalls = keep(a, shorts[0] ? shorts : unknowns);

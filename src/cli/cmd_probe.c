@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "medsec/assess.h"
 #include "medsec/clock.h"
 #include "medsec/ip.h"
 #include "medsec/mem.h"
@@ -212,16 +213,6 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 	return rc;
 }
 
-static const char *severity_label(const struct cli *c, const char *key)
-{
-	static const char *const keys[] = { "critical", "high", "medium", "low", "info" };
-	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
-
-	for (int i = 0; i < 5; i++)
-		if (strcmp(key, keys[i]) == 0)
-			return c->lang == MS_LANG_EN ? keys[i] : ja[i];
-	return key;
-}
 
 int cmd_probe(struct cli *c, int argc, char **argv)
 {
@@ -352,7 +343,7 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 		if (nf)
 			printf(c->lang == MS_LANG_EN ? "\nfindings:\n" : "\n所見:\n");
 		for (size_t i = 0; i < nf; i++)
-			printf("  [%s] %s:%d/%s %s%s%s\n", severity_label(c, f[i].severity), res[f[i].result].address,
+			printf("  [%s] %s:%d/%s %s%s%s\n", assess_severity_label(f[i].severity, c->lang == MS_LANG_EN), res[f[i].result].address,
 			       res[f[i].result].port, res[f[i].result].proto, f[i].title, f[i].detail ? ": " : "",
 			       f[i].detail ? f[i].detail : "");
 	}

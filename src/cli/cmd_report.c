@@ -57,17 +57,6 @@ static int report_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-static const char *severity_label(const struct cli *c, const char *key)
-{
-	static const char *const keys[] = { "critical", "high", "medium", "low", "info" };
-	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
-
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(key, keys[i]))
-			return c->lang == MS_LANG_EN ? keys[i] : ja[i];
-	return key;
-}
-
 static void print_findings(const struct cli *c, const struct assessment *a)
 {
 	int en = c->lang == MS_LANG_EN;
@@ -76,7 +65,7 @@ static void print_findings(const struct cli *c, const struct assessment *a)
 		printf(en ? "no findings\n" : "指摘事項はありません\n");
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct assess_finding *f = &a->findings[i];
-		printf("%2d. [%s%s%s] %s\n", f->rank, severity_label(c, f->severity), f->kev ? " KEV" : "",
+		printf("%2d. [%s%s%s] %s\n", f->rank, assess_severity_label(f->severity, c->lang == MS_LANG_EN), f->kev ? " KEV" : "",
 		       f->early ? (en ? ", early report" : "・早期報告") : "", f->title);
 		if (f->subject)
 			printf(en ? "    subject: %s\n" : "    対象: %s\n", f->subject);
@@ -360,19 +349,10 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 		survey_free(&sv);
 		goto fail;
 	}
+	/* The report step writes the early report too, right after the assessment, when it is due. */
 	if (sv.a->early_due && !c->json)
-		stage(c, "緊急性の高い事項があります。早期報告を書き出します",
-		      "an urgent finding: writing the early report first");
-	/* The early report goes out first, on its own, as soon as it is due. */
-	if (sv.a->early_due) {
-		struct report_opts o = { .lang = c->lang, .generated_at = sv.now, .formats = REPORT_HTML | REPORT_PDF,
-					 .vdb = sv.vdb ? &sv.vdb_status : NULL };
-		struct report_files files;
-		if (report_write(sv.a, fl.out, &o, &files, &err)) {
-			survey_free(&sv);
-			goto fail;
-		}
-	}
+		stage(c, "緊急性の高い事項があります。早期報告も書き出します",
+		      "an urgent finding: the early report is written too");
 	if (!c->json)
 		print_findings(c, sv.a);
 	rc = write_report(c, &sv, fl.out, 0);

@@ -108,41 +108,29 @@ void intake_doc_free(struct intake_doc *doc)
 	free(doc);
 }
 
-/* Grow an array by one zeroed element; returns the new element. */
-static void *append(void **v, size_t *n, size_t size)
-{
-	char *p;
-
-	*v = ms_xrealloc(*v, (*n + 1) * size);
-	p = (char *)*v + *n * size;
-	memset(p, 0, size);
-	(*n)++;
-	return p;
-}
-
 struct contact *intake_doc_add_contact(struct intake_doc *doc)
 {
-	return append((void **)&doc->contacts, &doc->n_contacts, sizeof(struct contact));
+	return ms_xgrow((void **)&doc->contacts, &doc->n_contacts, sizeof(struct contact));
 }
 
 struct line *intake_doc_add_line(struct intake_doc *doc)
 {
-	return append((void **)&doc->lines, &doc->n_lines, sizeof(struct line));
+	return ms_xgrow((void **)&doc->lines, &doc->n_lines, sizeof(struct line));
 }
 
 struct device *intake_doc_add_device(struct intake_doc *doc)
 {
-	return append((void **)&doc->devices, &doc->n_devices, sizeof(struct device));
+	return ms_xgrow((void **)&doc->devices, &doc->n_devices, sizeof(struct device));
 }
 
 struct terminal *intake_doc_add_terminal(struct intake_doc *doc)
 {
-	return append((void **)&doc->terminals, &doc->n_terminals, sizeof(struct terminal));
+	return ms_xgrow((void **)&doc->terminals, &doc->n_terminals, sizeof(struct terminal));
 }
 
 struct location *intake_doc_add_location(struct intake_doc *doc)
 {
-	return append((void **)&doc->locations, &doc->n_locations, sizeof(struct location));
+	return ms_xgrow((void **)&doc->locations, &doc->n_locations, sizeof(struct location));
 }
 
 const struct line *intake_doc_line(const struct intake_doc *doc, int no)

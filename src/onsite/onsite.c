@@ -188,12 +188,6 @@ static void read_object(struct reader *r, void *rec, const struct field *fields,
 	}
 }
 
-static void *grow(void **v, size_t *n, size_t size)
-{
-	*v = ms_xrealloc(*v, (*n + 1) * size);
-	return memset((char *)*v + (*n)++ * size, 0, size);
-}
-
 static void read_array(struct reader *r, json_t *root, const char *name, const struct field *fields,
 		       void **v, size_t *n, size_t size)
 {
@@ -210,7 +204,7 @@ static void read_array(struct reader *r, json_t *root, const char *name, const s
 	}
 	json_array_foreach(a, i, x) {
 		char *p = ms_xasprintf("/%s/%zu", name, i);
-		void *rec = grow(v, n, size);
+		void *rec = ms_xgrow(v, n, size);
 
 		*(int *)rec = (int)i;	/* every record starts with src */
 		read_object(r, rec, fields, x, p);

@@ -169,12 +169,6 @@ static void place_of(struct sheet_reader *r, struct place *p)
 	p->room = text_of(r, C_ROOM);
 }
 
-static void *grow(void **v, size_t *n, size_t size)
-{
-	*v = ms_xrealloc(*v, (*n + 1) * size);
-	return memset((char *)*v + (*n)++ * size, 0, size);
-}
-
 static void required(struct sheet_reader *r, enum col c, int present)
 {
 	if (!present)
@@ -186,7 +180,7 @@ static void read_row(struct sheet_reader *r, const char *kind)
 	struct onsite_doc *doc = r->doc;
 
 	if (!strcmp(kind, kind_words[0])) {
-		struct onsite_line *l = grow((void **)&doc->lines, &doc->n_lines, sizeof(*l));
+		struct onsite_line *l = ms_xgrow((void **)&doc->lines, &doc->n_lines, sizeof(*l));
 		l->src = (int)r->row;
 		l->line_no = int_of(r, C_LINE);
 		l->confirmed = tri_of(r, C_CONFIRMED, "確認済み", "未確認");
@@ -198,7 +192,7 @@ static void read_row(struct sheet_reader *r, const char *kind)
 		required(r, C_CONFIRMED, l->confirmed != TRI_UNSET || (r->col[C_CONFIRMED] >= 0 &&
 					    xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_CONFIRMED])));
 	} else if (!strcmp(kind, kind_words[1])) {
-		struct onsite_unregistered *u = grow((void **)&doc->unregistered, &doc->n_unregistered, sizeof(*u));
+		struct onsite_unregistered *u = ms_xgrow((void **)&doc->unregistered, &doc->n_unregistered, sizeof(*u));
 		u->src = (int)r->row;
 		u->termination = enum_of(r, C_TERMINATION, model_termination_kinds);
 		u->maker = text_of(r, C_MAKER);
@@ -209,7 +203,7 @@ static void read_row(struct sheet_reader *r, const char *kind)
 		required(r, C_TERMINATION, u->termination || (r->col[C_TERMINATION] >= 0 &&
 				xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_TERMINATION])));
 	} else if (!strcmp(kind, kind_words[2])) {
-		struct onsite_device *v = grow((void **)&doc->devices, &doc->n_devices, sizeof(*v));
+		struct onsite_device *v = ms_xgrow((void **)&doc->devices, &doc->n_devices, sizeof(*v));
 		v->src = (int)r->row;
 		v->line_no = int_of(r, C_LINE);
 		v->kind = enum_of(r, C_DEVICE_KIND, model_device_kinds);
@@ -398,10 +392,9 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 			worksheet_write_string(ws, row, C_NOTES, l->use, text);
 	}
 	worksheet_freeze_panes(ws, TEMPLATE_HEADER_ROW + 1, 0);
+	lxw_error closed = workbook_close(wb);	/* always closed; the first error is the one told */
 	if (!e)
-		e = workbook_close(wb);
-	else
-		workbook_close(wb);
+		e = closed;
 	if (e)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(e));
 	return MS_OK;

@@ -24,20 +24,13 @@ struct ctx {
 
 static const char *sev_label(const struct ctx *c, const char *key)
 {
-	static const char *const keys[] = { "critical", "high", "medium", "low", "info" };
-	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
-	static const char *const en[] = { "critical", "high", "medium", "low", "info" };
-
-	for (int i = 0; i < 5; i++)
-		if (key && !strcmp(key, keys[i]))
-			return c->en ? en[i] : ja[i];
-	return "-";
+	return key ? assess_severity_label(key, c->en) : "-";
 }
 
+/* A CVSS band as a severity key (a row tint), NULL for no score. */
 static const char *band_key(enum cvss_severity s)
 {
-	return s == SEV_CRITICAL ? "critical" : s == SEV_HIGH ? "high" : s == SEV_MEDIUM ? "medium"
-	       : s == SEV_LOW ? "low" : NULL;
+	return s > SEV_NONE ? cvss_severity_key(s) : NULL;
 }
 
 static const char *nz(const char *s)

@@ -160,43 +160,56 @@ static void note_file(struct report_files *out, const char *path)
 		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", path);
 }
 
+/* Writes a document as DIR/BASE.html and DIR/BASE.pdf, those of want. */
+static int write_doc(const struct rdoc *d, const char *dir, const char *base, unsigned want,
+		     struct report_files *out, struct ms_error *err)
+{
+	char final[4096], tmp[4200];
+	int rc;
+
+	if (want & REPORT_HTML) {
+		snprintf(final, sizeof(final), "%s/%s.html", dir, base);
+		snprintf(tmp, sizeof(tmp), "%s/.%s.html.tmp", dir, base);
+		if ((rc = write_text(tmp, final, NULL, d, err)))
+			return rc;
+		note_file(out, final);
+	}
+	if (want & REPORT_PDF) {
+		snprintf(final, sizeof(final), "%s/%s.pdf", dir, base);
+		snprintf(tmp, sizeof(tmp), "%s/.%s.pdf.tmp", dir, base);
+		if ((rc = commit(tmp, final, report_pdf(d, tmp, err) != MS_OK, err)))
+			return rc;
+		note_file(out, final);
+	}
+	return MS_OK;
+}
+
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
 		 struct report_files *out, struct ms_error *err)
 {
 	unsigned want = o->formats ? o->formats : REPORT_HTML | REPORT_PDF | REPORT_XLSX | REPORT_JSON;
 	struct rdoc *d = NULL, *early = NULL;
 	char final[4096], tmp[4200];
-	int rc = MS_OK;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
-#define PATHS(name)                                                          \
-	(snprintf(final, sizeof(final), "%s/%s", dir, name),                 \
-	 snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name))
 	d = report_compose(a, o);
-	if (want & REPORT_HTML) {
-		PATHS("report.html");
-		if ((rc = write_text(tmp, final, NULL, d, err)))
-			goto out;
-		note_file(out, final);
-	}
-	if (want & REPORT_PDF) {
-		PATHS("report.pdf");
-		if ((rc = commit(tmp, final, report_pdf(d, tmp, err) != MS_OK, err)))
-			goto out;
-		note_file(out, final);
-	}
+	if ((rc = write_doc(d, dir, "report", want, out, err)))
+		goto out;
 	if (want & REPORT_XLSX) {
-		PATHS("annexes.xlsx");
+		snprintf(final, sizeof(final), "%s/annexes.xlsx", dir);
+		snprintf(tmp, sizeof(tmp), "%s/.annexes.xlsx.tmp", dir);
 		if ((rc = commit(tmp, final, report_xlsx(d, tmp, err) != MS_OK, err)))
 			goto out;
 		note_file(out, final);
 	}
 	if (want & REPORT_JSON) {
 		char *json = report_json(a, o);
-		PATHS("report.json");
+		snprintf(final, sizeof(final), "%s/report.json", dir);
+		snprintf(tmp, sizeof(tmp), "%s/.report.json.tmp", dir);
 		rc = write_text(tmp, final, json, NULL, err);
 		free(json);
 		if (rc)
@@ -205,27 +218,15 @@ int report_write(const struct assessment *a, const char *dir, const struct repor
 	}
 	/* The early report exists exactly when it is due: one left from an earlier run goes. */
 	if (!a->early_due) {
-		PATHS("early-report.html");
+		snprintf(final, sizeof(final), "%s/early-report.html", dir);
 		unlink(final);
-		PATHS("early-report.pdf");
+		snprintf(final, sizeof(final), "%s/early-report.pdf", dir);
 		unlink(final);
 		goto out;
 	}
 	early = report_compose_early(a, o);
-	if (want & REPORT_HTML) {
-		PATHS("early-report.html");
-		if ((rc = write_text(tmp, final, NULL, early, err)))
-			goto out;
-		note_file(out, final);
-	}
-	if (want & REPORT_PDF) {
-		PATHS("early-report.pdf");
-		if ((rc = commit(tmp, final, report_pdf(early, tmp, err) != MS_OK, err)))
-			goto out;
-		note_file(out, final);
-	}
-	out->early = 1;
-#undef PATHS
+	if (!(rc = write_doc(early, dir, "early-report", want, out, err)))
+		out->early = 1;
 out:
 	rdoc_free(d);
 	rdoc_free(early);

@@ -39,6 +39,12 @@ void *ms_xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *ms_xgrow(void **v, size_t *n, size_t size)
+{
+	*v = ms_xrealloc(*v, (*n + 1) * size);
+	return memset((char *)*v + (*n)++ * size, 0, size);
+}
+
 char *ms_xstrndup(const char *s, size_t n)
 {
 	char *p = ms_xmalloc(n + 1);

@@ -71,7 +71,8 @@ expect_eq "$(ls -A out | grep -c '^\.')" 0 "no temporary files left"
 
 # The JSON against the store's own data.
 J=out/report.json
-expect_eq "$(jq '.lines | length' $J)" "$(jq '.lines | length' "$(sh -c "$MEDSEC plan --json > p.json; echo p.json")")" "every planned line"
+"$MEDSEC" plan --json > p.json
+expect_eq "$(jq '.lines | length' $J)" "$(jq '.lines | length' p.json)" "every planned line"
 expect_eq "$(jq -c '[.lines[].line_no]' $J)" "[1,2,3,4,5]" "plan numbering"
 expect_eq "$(jq -c '[.lines[].onsite_confirmed]' $J)" "[true,true,true,false,true]" "onsite confirmations"
 expect_eq "$(jq -r '.lines[3].onsite_reason' $J)" "床下配線のため終端装置まで追えず" "reason kept"
