@@ -4,7 +4,7 @@
 set -e
 need="build-essential cmake pkg-config libsqlite3-dev libjansson-dev libzip-dev libxml2-dev
 libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev libpcre2-dev libssl-dev libssh-dev
-libcairo2-dev libpango1.0-dev fonts-ipaexfont-gothic"
+libcairo2-dev libpango1.0-dev fonts-ipaexfont-gothic libmurmurhash-dev"
 # The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
 bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
 vsftpd samba strongswan-charon inetutils-telnetd jq python3 postgresql"

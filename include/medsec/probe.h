@@ -13,6 +13,7 @@
 #define MEDSEC_PROBE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "medsec/error.h"
 
@@ -52,7 +53,9 @@ struct probe_result {
 	int confidence;			/* 0-100: 100 = a version string of the product itself */
 	char evidence[512];		/* the reply excerpt the decision rests on, printable */
 	char match[64];			/* the database entry that decided */
-	char followup[64];		/* the entry that decided the follow-up exchange, or "" */
+	char followup[128];		/* the entries that decided the follow-up exchanges, space-separated */
+	int favicon;			/* an icon was read at /favicon.ico: favicon_mmh3 holds its hash */
+	int32_t favicon_mmh3;		/* the search engines' favicon hash (blog.shodan.io) */
 	int tls_wrapped;
 	struct probe_tls tls;
 	char error[64];			/* "" or why nothing could be read ("connect: refused") */

@@ -115,6 +115,7 @@ static json_t *result_json(const struct probe_result *r)
 	json_object_set_new(o, "followup", str_or_null(r->followup));
 	json_object_set_new(o, "title", str_or_null(r->title));
 	json_object_set_new(o, "location", str_or_null(r->location));
+	json_object_set_new(o, "favicon_mmh3", r->favicon ? json_integer(r->favicon_mmh3) : json_null());
 	/* Only whether a default account was tried and which user was accepted; never a password. */
 	json_object_set_new(o, "default_account", r->account_tried ? json_pack("{s:b, s:o}", "accepted",
 				r->account_tried == 2, "user", str_or_null(r->account)) : json_null());

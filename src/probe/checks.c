@@ -2,7 +2,9 @@
  * checks.c - findings from identified services (probe.h): data/checks.json
  * says which condition makes which finding, with its severity and the
  * reason and advice in Japanese and English. Conditions are few on purpose: service,
- * database entry, device, and the TLS facts.
+ * database entry, device, the TLS facts, and one across the ports of an
+ * address: an unidentified service beside a device family on a port that
+ * family's documents never list ("device_ports").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,31 @@ static int severity_rank(const char *s)
 	return -1;
 }
 
+/* Is the word w one of the space-separated words of list? */
+static int in_words(const char *list, const char *w)
+{
+	size_t k = strlen(w);
+
+	for (const char *p = list; (p = strstr(p, w)) != NULL; p += k)
+		if ((p == list || p[-1] == ' ') && (p[k] == ' ' || p[k] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Any of the condition's values (a string or a list) among the words of list. */
+static int any_in_words(json_t *v, const char *list)
+{
+	size_t i;
+	json_t *e;
+
+	if (json_is_string(v))
+		return in_words(list, json_string_value(v));
+	json_array_foreach(v, i, e)
+		if (json_is_string(e) && in_words(list, json_string_value(e)))
+			return 1;
+	return 0;
+}
+
 /* A condition value: a string, or a list of strings any of which may equal s. */
 static int one_of(json_t *v, const char *s)
 {
@@ -70,32 +97,69 @@ static int tls_rank(const char *v)
 	return -1;
 }
 
-static int holds(json_t *when, const struct probe_result *r)
+/* Is port/proto among those a device_ports entry lists? */
+static int family_port(json_t *family, const char *proto, int port)
 {
-	const char *k;
+	size_t i;
+	json_t *e;
+
+	json_array_foreach(json_object_get(family, proto), i, e)
+		if (json_integer_value(e) == port)
+			return 1;
+	return 0;
+}
+
+/*
+ * r[k] answers with nothing we identify, on an address where a device family
+ * with documented ports answers too, on a port that family never lists. A
+ * port forward to an inside host looks the same, so the finding asks to check.
+ */
+static int off_family_port(const struct probe_checks *pc, const struct probe_result *r, size_t n, size_t k)
+{
+	size_t i, j;
+	json_t *f;
+
+	if (r[k].product[0] || r[k].service[0] || (strcmp(r[k].proto, "tcp") != 0 && !r[k].evidence[0]))
+		return 0;
+	for (j = 0; j < n; j++) {
+		if (j == k || strcmp(r[j].address, r[k].address) != 0 || !r[j].device[0])
+			continue;
+		json_array_foreach(json_object_get(pc->root, "device_ports"), i, f)
+			if (strcmp(json_str(f, "device"), r[j].device) == 0 &&
+			    !family_port(f, r[k].proto, r[k].port))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does the check's condition hold for r[k] (among the n results of the run)? */
+static int holds(const struct probe_checks *pc, json_t *when, const struct probe_result *all, size_t n, size_t k)
+{
+	const struct probe_result *r = &all[k];
+	const char *key;
 	json_t *v;
 
-	json_object_foreach(when, k, v) {
-		if (strcmp(k, "service") == 0) {
+	json_object_foreach(when, key, v) {
+		if (strcmp(key, "service") == 0) {
 			if (!one_of(v, r->service))
 				return 0;
-		} else if (strcmp(k, "match") == 0) {
-			if (!one_of(v, r->match) && !one_of(v, r->followup))
+		} else if (strcmp(key, "match") == 0) {
+			if (!one_of(v, r->match) && !any_in_words(v, r->followup))
 				return 0;
-		} else if (strcmp(k, "device") == 0) {
+		} else if (strcmp(key, "device") == 0) {
 			if (!one_of(v, r->device))
 				return 0;
-		} else if (strcmp(k, "tls_self_signed") == 0) {
+		} else if (strcmp(key, "tls_self_signed") == 0) {
 			if (!r->tls.done || r->tls.self_signed != json_is_true(v))
 				return 0;
-		} else if (strcmp(k, "tls_expired") == 0) {
+		} else if (strcmp(key, "tls_expired") == 0) {
 			if (!r->tls.done || r->tls.expired != json_is_true(v))
 				return 0;
-		} else if (strcmp(k, "tls_version_below") == 0) {
+		} else if (strcmp(key, "tls_version_below") == 0) {
 			int have = r->tls.done ? tls_rank(r->tls.version) : -1;
 			if (have < 0 || !json_is_string(v) || have >= tls_rank(json_string_value(v)))
 				return 0;
-		} else if (strcmp(k, "tls_offers_below") == 0) {
+		} else if (strcmp(key, "tls_offers_below") == 0) {
 			/* Any accepted version older than the given one (the survey's list). */
 			int old = 0, limit = json_is_string(v) ? tls_rank(json_string_value(v)) : -1;
 			char list[64], *save = NULL;
@@ -104,15 +168,18 @@ static int holds(json_t *when, const struct probe_result *r)
 				old |= tls_rank(t) >= 0 && tls_rank(t) < limit;
 			if (!r->tls.done || !old)
 				return 0;
-		} else if (strcmp(k, "tls_weak_cipher") == 0) {
+		} else if (strcmp(key, "tls_weak_cipher") == 0) {
 			if (!r->tls.done || (r->tls.weak_ciphers[0] != '\0') != json_is_true(v))
 				return 0;
-		} else if (strcmp(k, "account_accepted") == 0) {
+		} else if (strcmp(key, "account_accepted") == 0) {
 			if ((r->account_tried == 2) != json_is_true(v))
 				return 0;
-		} else if (strcmp(k, "rsa_bits_below") == 0) {
+		} else if (strcmp(key, "rsa_bits_below") == 0) {
 			if (!r->tls.done || strcmp(r->tls.key_type, "RSA") != 0 ||
 			    r->tls.key_bits >= json_integer_value(v))
+				return 0;
+		} else if (strcmp(key, "off_family_port") == 0) {
+			if (off_family_port(pc, all, n, k) != json_is_true(v))
 				return 0;
 		} else {
 			return 0;	/* unknown conditions never hold (the loader refuses them) */
@@ -138,10 +205,16 @@ static int bad(struct ms_diags *d, const char *path, size_t i, const char *id, c
 	return 1;
 }
 
-/* The example of a check as a probe result. */
-static void example_result(json_t *x, struct probe_result *r)
+/*
+ * The example of a check as probe results: one, or two on one address when
+ * the example names a "family_device" answering beside it. Returns how many.
+ */
+static size_t example_result(json_t *x, struct probe_result *r)
 {
-	memset(r, 0, sizeof(*r));
+	memset(r, 0, 2 * sizeof(*r));
+	snprintf(r->address, sizeof(r->address), "198.18.0.1");
+	snprintf(r->proto, sizeof(r->proto), "%s", json_str(x, "proto") ? json_str(x, "proto") : "tcp");
+	r->port = (int)json_integer_value(json_object_get(x, "port"));
 	snprintf(r->service, sizeof(r->service), "%s", json_str(x, "service") ? json_str(x, "service") : "");
 	snprintf(r->match, sizeof(r->match), "%s", json_str(x, "match") ? json_str(x, "match") : "");
 	snprintf(r->device, sizeof(r->device), "%s", json_str(x, "device") ? json_str(x, "device") : "");
@@ -163,6 +236,13 @@ static void example_result(json_t *x, struct probe_result *r)
 		snprintf(r->tls.weak_ciphers, sizeof(r->tls.weak_ciphers), "%s",
 			 json_str(x, "weak_ciphers") ? json_str(x, "weak_ciphers") : "");
 	}
+	if (!json_str(x, "family_device"))
+		return 1;
+	r[1] = (struct probe_result){ .port = 443 };
+	memcpy(r[1].address, r[0].address, sizeof(r[1].address));
+	snprintf(r[1].proto, sizeof(r[1].proto), "tcp");
+	snprintf(r[1].device, sizeof(r[1].device), "%s", json_str(x, "family_device"));
+	return 2;
 }
 
 int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
@@ -170,7 +250,8 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 {
 	static const char *const known[] = { "service", "match", "device", "tls_self_signed",
 					     "tls_expired", "tls_version_below", "tls_offers_below",
-					     "tls_weak_cipher", "rsa_bits_below", "account_accepted" };
+					     "tls_weak_cipher", "rsa_bits_below", "account_accepted",
+					     "off_family_port" };
 	json_t *root, *c;
 	size_t i;
 	int errors = 0;
@@ -179,10 +260,14 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 	if (!(root = probe_load_json(path, "medsec_checks", "checks",
 				     "{\"medsec_checks\": 1, \"checks\": […]}", err)))
 		return err->status;
+	struct probe_checks self = { .root = root };
+	json_array_foreach(json_object_get(root, "device_ports"), i, c)
+		if (!json_str(c, "device") || !json_str(c, "source") || !json_is_array(json_object_get(c, "tcp")))
+			errors += bad(d, path, i, json_str(c, "device"), "device_ports: device, tcp, udp, source");
 	json_array_foreach(json_object_get(root, "checks"), i, c) {
 		const char *id = json_str(c, "id"), *k;
 		json_t *when = json_object_get(c, "when"), *v;
-		struct probe_result r;
+		struct probe_result r[2];
 		if (!id || !json_str(c, "kind") || !json_str(c, "title") || !json_str(c, "reason") || !json_str(c, "advice") ||
 		    !json_str(c, "manual") || !json_str(c, "title_en") || !json_str(c, "reason_en") ||
 		    !json_str(c, "advice_en") || !json_str(c, "manual_en") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
@@ -198,8 +283,8 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 			if (j == sizeof(known) / sizeof(known[0]))
 				errors += bad(d, path, i, k, "a known condition (service, match, device, tls_…)");
 		}
-		example_result(json_object_get(c, "example"), &r);
-		if (!json_is_object(json_object_get(c, "example")) || !holds(when, &r))
+		if (!json_is_object(json_object_get(c, "example")) ||
+		    !holds(&self, when, r, example_result(json_object_get(c, "example"), r), 0))
 			errors += bad(d, path, i, id, "an example the condition holds for");
 	}
 	if (errors) {
@@ -231,7 +316,7 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 		/* A more specific check of the same kind and service wins (RDP without NLA over RDP). */
 		int seen_critical_service = 0;
 		json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
-			if (!holds(json_object_get(c, "when"), &r[k]))
+			if (!holds(pc, json_object_get(c, "when"), r, n, k))
 				continue;
 			if (strcmp(json_str(c, "kind"), "exposure") == 0) {	/* one exposure finding per port */
 				if (seen_critical_service)

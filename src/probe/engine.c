@@ -9,6 +9,10 @@
  *          protocol version and cipher allowed: old devices are the point),
  *          note what the handshake and certificate show, then listen and ask
  *          over TLS the same way.
+ * Once a reply decided, the deciding entry's follow-up ("next") and then the
+ * request's own ("then", the favicon of a web page) may ask more, at most
+ * MAX_FOLLOWUPS times, on the same connection or a new one; their answers add
+ * to the identification, never replace it.
  * A reply is complete when the peer closes, the buffer is full, or it has
  * been quiet for quiet_ms: no fixed multi-second waits. All connections
  * share one epoll set; deadlines are checked on every wake-up.
@@ -33,7 +37,8 @@
 #include "medsec/probe.h"
 #include "probe/probe_int.h"
 
-#define REPLY_MAX 16384
+#define REPLY_MAX 65536		/* a favicon must fit whole to be hashed */
+#define MAX_FOLLOWUPS 3
 
 enum phase { PH_CONNECT, PH_HANDSHAKE, PH_LISTEN, PH_SEND, PH_READ, PH_DONE };
 enum stage { ST_PLAIN, ST_TLS, ST_END };
@@ -49,7 +54,9 @@ struct conn {
 	size_t nreq, ireq;
 	const struct probe_def *cur;	/* the request sent on this connection, or NULL */
 	const struct probe_def *next_req;	/* to send as soon as the next connection is up */
-	int followed;			/* the decided entry's follow-up request was sent */
+	const struct probe_def *first;	/* the request whose reply decided, or NULL (a banner) */
+	int nfollow;			/* follow-up requests sent after the decision */
+	int then_sent;			/* first->then was sent */
 	int resent;			/* a UDP request was sent again after silence */
 	int eof;			/* the peer closed */
 	unsigned char buf[REPLY_MAX];
@@ -111,6 +118,13 @@ static int port_listed(const struct probe_def *p, int port)
 	return 0;
 }
 
+/* Why the target could not be read, unless it was identified already (a follow-up failed). */
+static void note_error(struct run *x, const struct conn *c, const char *what, const char *why)
+{
+	if (!c->nfollow)
+		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "%s%s", what, why);
+}
+
 /* Opens the connection for the conn's current stage; 0, or -1 (result noted). */
 static int open_stage(struct run *x, struct conn *c)
 {
@@ -125,12 +139,12 @@ static int open_stage(struct run *x, struct conn *c)
 	if (t->udp)
 		hints.ai_socktype = SOCK_DGRAM;
 	if (getaddrinfo(t->address, port, &hints, &ai) != 0) {
-		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "address");
+		note_error(x, c, "address", "");
 		return -1;
 	}
 	c->fd = socket(ai->ai_family, (t->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (c->fd < 0 || (connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS)) {
-		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "connect: %s", strerror(errno));
+		note_error(x, c, "connect: ", strerror(errno));
 		freeaddrinfo(ai);
 		return -1;
 	}
@@ -277,6 +291,65 @@ static void http_facts(const unsigned char *p, size_t n, struct probe_result *r)
 		copy_until(p, n, (size_t)at + 10, "\r\n", r->location, sizeof(r->location));
 }
 
+/* Adds what a follow-up's reply decided to the target's identification. */
+static const struct probe_def *add_followup(struct run *x, struct conn *c, struct probe_result *r)
+{
+	struct probe_result more;
+	const unsigned char *data = c->buf;
+	size_t len = c->len;
+	char hash[24];
+	size_t n = strlen(r->followup);
+
+	if (c->cur->favicon) {
+		if (!probe_favicon_hash(c->buf, c->len, &r->favicon_mmh3))
+			return NULL;
+		r->favicon = 1;
+		len = (size_t)snprintf(hash, sizeof(hash), "mmh3:%d", (int)r->favicon_mmh3);
+		data = (const unsigned char *)hash;
+	}
+	memset(&more, 0, sizeof(more));
+	if (!len || !probe_identify(x->db, c->cur->name, data, len, &more))
+		return NULL;
+	snprintf(r->followup + n, sizeof(r->followup) - n, "%s%s", n ? " " : "", more.match);
+	if (more.extra[0])
+		snprintf(r->extra, sizeof(r->extra), "%s", more.extra);
+	/* An icon or a page names the device where the first reply did not. */
+	if (more.device[0] && !r->device[0])
+		snprintf(r->device, sizeof(r->device), "%s", more.device);
+	if (more.product[0] && more.confidence > r->confidence) {
+		snprintf(r->product, sizeof(r->product), "%s", more.product);
+		snprintf(r->version, sizeof(r->version), "%s", more.version);
+		snprintf(r->cpe, sizeof(r->cpe), "%s", more.cpe);
+		r->confidence = more.confidence;
+	}
+	return probe_db_next(x->db, more.match);
+}
+
+/* After a decision: the next follow-up request, or the target is done. */
+static void follow(struct run *x, struct conn *c, const struct probe_def *next)
+{
+	if (!next && c->first && c->first->then && !c->then_sent &&
+	    (!c->first->then_service || strcmp(c->first->then_service, x->r[c->t].service) == 0)) {
+		next = probe_db_probe(x->db, c->first->then);
+		c->then_sent = 1;
+	}
+	if (!next || c->nfollow >= MAX_FOLLOWUPS) {
+		finish(x, c);
+		return;
+	}
+	c->nfollow++;
+	if (next->reconnect || c->eof) {
+		close_conn(x, c);
+		c->next_req = next;
+		c->cur = NULL;
+		c->eof = 0;
+		if (open_stage(x, c) != 0)
+			finish(x, c);
+		return;
+	}
+	start_request(x, c, next);
+}
+
 /*
  * What was read on this connection decides the target, or sends us on: the
  * next request for a silent port, then the other stage (TLS or plain).
@@ -287,29 +360,16 @@ static void decide(struct run *x, struct conn *c)
 	const char *probe = c->cur ? c->cur->name : "banner";
 	int tls_hint;
 
-	if (c->followed) {
-		/* The follow-up's reply adds to what decided; it never replaces it. */
-		struct probe_result more;
-		memset(&more, 0, sizeof(more));
-		if (c->len && probe_identify(x->db, probe, c->buf, c->len, &more)) {
-			snprintf(r->followup, sizeof(r->followup), "%s", more.match);
-			if (more.extra[0])
-				snprintf(r->extra, sizeof(r->extra), "%s", more.extra);
-		}
-		finish(x, c);
+	if (c->nfollow) {
+		follow(x, c, c->cur ? add_followup(x, c, r) : NULL);
 		return;
 	}
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
-		const struct probe_def *next = probe_db_next(x->db, r->match);
 		r->auth_basic = find_ci(c->buf, c->len, "\nwww-authenticate: basic") >= 0;	/* RFC 7617 */
 		http_facts(c->buf, c->len, r);
 		r->tls_wrapped = c->stage == ST_TLS;
-		if (next && !c->eof) {
-			c->followed = 1;
-			start_request(x, c, next);
-			return;
-		}
-		finish(x, c);
+		c->first = c->cur;
+		follow(x, c, probe_db_next(x->db, r->match));
 		return;
 	}
 	if (c->len && !r->evidence[0])
@@ -462,7 +522,7 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 		socklen_t el = sizeof(e);
 		getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &e, &el);
 		if (e || (events & (EPOLLERR | EPOLLHUP))) {
-			snprintf(r->error, sizeof(r->error), "connect: %s", strerror(e ? e : ECONNRESET));
+			note_error(x, c, "connect: ", strerror(e ? e : ECONNRESET));
 			close_conn(x, c);
 			finish(x, c);
 			return;
@@ -520,8 +580,6 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 /* Deadlines: a silent listen turns into a request; a quiet reply is complete. */
 static void on_time(struct run *x, struct conn *c, long long now)
 {
-	struct probe_result *r = &x->r[c->t];
-
 	if ((c->phase == PH_LISTEN || c->phase == PH_READ) && c->len && c->quiet_until &&
 	    now >= c->quiet_until) {
 		decide(x, c);
@@ -537,7 +595,7 @@ static void on_time(struct run *x, struct conn *c, long long now)
 	}
 	switch (c->phase) {
 	case PH_CONNECT:
-		snprintf(r->error, sizeof(r->error), "connect: timed out");
+		note_error(x, c, "connect: ", "timed out");
 		close_conn(x, c);
 		finish(x, c);
 		return;

@@ -17,6 +17,10 @@ struct probe_def {
 	size_t send_len;		/* 0: only listen */
 	int tls;			/* "tls": the ports listed speak TLS first */
 	int udp;			/* a datagram request for the UDP ports listed */
+	int reconnect;			/* a follow-up sent on a new connection (HTTP closes after one) */
+	int favicon;			/* the reply is an icon: hashed, entries match "mmh3:<hash>" */
+	const char *then;		/* once an entry of this request decided the service */
+	const char *then_service;	/* then_service: one more request, "then" (a probe's name) */
 	int ports[PROBE_MAX_PORTS];
 	size_t nports;
 };
@@ -34,6 +38,12 @@ const struct probe_def *probe_db_udp(const struct probe_db *db, int port);
 
 /* The request to send on the same connection after an entry decided (its "next"), or NULL. */
 const struct probe_def *probe_db_next(const struct probe_db *db, const char *match);
+
+/*
+ * The favicon hash of an HTTP reply: status 200, the whole body (chunked or
+ * with a Content-Length that was met). 1 and *out set, or 0.
+ */
+int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out);
 
 /* A string member of a JSON object, or NULL. */
 static inline const char *json_str(json_t *o, const char *key)

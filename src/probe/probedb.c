@@ -17,7 +17,7 @@
 
 struct match {
 	const char *name, *probe, *service, *product, *version, *extra, *device, *cpe;
-	const char *next;		/* a follow-up request on the same connection */
+	const char *next;		/* a follow-up request (on the same connection unless it reconnects) */
 	int confidence;
 	pcre2_code *re;
 };
@@ -243,6 +243,10 @@ static int load_probe(struct probe_db *db, json_t *p, struct probe_def *out)
 	}
 	out->tls = json_is_true(json_object_get(p, "tls"));
 	out->udp = json_is_true(json_object_get(p, "udp"));
+	out->reconnect = json_is_true(json_object_get(p, "reconnect"));
+	out->favicon = json_is_true(json_object_get(p, "favicon"));
+	out->then = json_str(json_object_get(p, "then"), "probe");
+	out->then_service = json_str(json_object_get(p, "then"), "service");
 	json_array_foreach(ports, i, v)
 		if (json_is_integer(v) && out->nports < PROBE_MAX_PORTS)
 			out->ports[out->nports++] = (int)json_integer_value(v);
@@ -310,6 +314,11 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 		else if (load_probe(db, e, &db->probes[db->nprobes++]) != 0)
 			errors += fail_at(d, path, where, json_str(e, "send_hex"), "send_hex (bytes in hex)");
 	}
+	for (size_t k = 0; k < db->nprobes; k++)
+		if (db->probes[k].then && !probe_db_probe(db, db->probes[k].then)) {
+			snprintf(where, sizeof(where), "/probes/%zu/then", k);
+			errors += fail_at(d, path, where, db->probes[k].then, "a probe defined under \"probes\"");
+		}
 	json_array_foreach(matches, i, e) {
 		struct match *m = &db->matches[db->nmatches];
 		int code;

@@ -29,7 +29,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,2324,3389,3390,4433,4443,5060,5432,5900,8081,8443,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,2324,3389,3390,4433,4443,5060,5432,5900,8081,8082,8083,8443,8444,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -113,6 +113,42 @@ expect_eq "$(svc 4443 '[.device, .location, .title, .tls_wrapped] | join("|")')"
 	"Palo Alto Networks|/global-protect/login.esp|GlobalProtect Portal|true" "4443: GlobalProtect"
 expect_eq "$(svc 9443 '.product + " " + .cpe')" "Citrix Gateway cpe:2.3:a:citrix:netscaler_gateway:*:*:*:*:*:*:*:*" \
 	"9443: Citrix Gateway"
+# Vendors' web UIs by their Server header or page, and a known implant by the check Cisco published.
+expect_eq "$(svc 8444 '[.product, .device, .tls_wrapped] | join("|")')" "SonicWall SMA|SonicWall SMA|true" "8444: SonicWall SMA"
+expect_eq "$(svc 8083 '.product + " " + .cpe')" "SonicOS cpe:2.3:o:sonicwall:sonicos:*:*:*:*:*:*:*:*" "8083: SonicOS"
+expect_eq "$(svc 8082 '[.product, .device, .cpe] | join("|")')" \
+	"Cisco IOS XE web UI|Cisco IOS XE|cpe:2.3:o:cisco:ios_xe:*:*:*:*:*:*:*:*" "8082: IOS XE web UI"
+expect_eq "$(svc 8082 '.followup + "|" + .extra')" "cisco-iosxe-implant|implant answer 0ff2ecd3c8e2d5b3b3" \
+	"8082: the implant answered the follow-up POST (a new connection)"
+expect_eq "$(finding 8082 iosxe-implant)$(finding 8082 mgmt-ui-exposed)$(finding 8083 mgmt-ui-exposed)" criticalhighhigh \
+	"finding: IOS XE implant, management pages exposed"
+expect_eq "$(finding 8444 vpn-portal)" info "finding: SonicWall SMA portal"
+# The favicon, hashed as search engines do, checked against an independent MurmurHash3 here.
+want=$(/usr/bin/python3 - "$T/h1/favicon.ico" <<'PY'
+import base64, sys
+def mmh3_x86_32(data, seed=0):
+    c1, c2, h, n = 0xcc9e2d51, 0x1b873593, seed, len(data)
+    rotl = lambda x, r: ((x << r) | (x >> (32 - r))) & 0xffffffff
+    for i in range(0, n - n % 4, 4):
+        k = int.from_bytes(data[i:i + 4], "little")
+        k = rotl((k * c1) & 0xffffffff, 15) * c2 & 0xffffffff
+        h = (rotl(h ^ k, 13) * 5 + 0xe6546b64) & 0xffffffff
+    k = int.from_bytes(data[n - n % 4:], "little")
+    if n % 4:
+        h ^= rotl((k * c1) & 0xffffffff, 15) * c2 & 0xffffffff
+    h ^= n
+    for s, m in ((16, 0x85ebca6b), (13, 0xc2b2ae35)):
+        h = ((h ^ (h >> s)) * m) & 0xffffffff
+    h ^= h >> 16
+    return h - (1 << 32) if h >= 1 << 31 else h
+print(mmh3_x86_32(base64.encodebytes(open(sys.argv[1], "rb").read())))
+PY
+)
+expect_eq "$(svc 80 '.favicon_mmh3')" "$want" "80: favicon hash (nginx serves /favicon.ico)"
+expect_eq "$(svc 443 '.favicon_mmh3')" null "443: no icon, no hash"
+# A port nothing identifies, beside a FortiGate, that FortiOS's port list never names.
+expect_eq "$(finding $TB_HIGH_PORT off-family-port)" medium "finding: unidentified service off the FortiGate's ports"
+expect_eq "$(finding 22 off-family-port)$(finding 10443 off-family-port)" "" "identified services are not counted"
 # A bind shell: a prompt without a login.
 expect_eq "$(svc 31337 '.service + " " + .match')" "shell shell-prompt" "31337: bind shell"
 expect_eq "$(jq -r '.findings[] | select(.port == 31337) | .kind + " " + .severity' probe.json)" "backdoor critical" \

@@ -15,6 +15,11 @@ Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   31337 a bind shell (a dash prompt; request lines read as commands)
   4443  a GlobalProtect portal over TLS (302 to /global-protect/login.esp, PAN-OS guide)
   9443  a Citrix Gateway over TLS (302 to /logon/LogonPoint/tmindex.html, Citrix documentation)
+  8444  a SonicWall SMA over TLS ('Server: SonicWALL SSL-VPN Web Server', as deployed appliances answer)
+  8083  SonicOS web management ('Server: SonicWALL')
+  8082  a Cisco IOS XE web UI with the CVE-2023-20198 implant: its root sends the browser to /webui
+        (as Fox-IT recorded), and POST /webui/logoutconfirm.html?logon_hash=1 answers a hexadecimal
+        string (the check Cisco Talos published)
   4433  an old embedded web server over TLS 1.0-1.2 that accepts every suite this OpenSSL has,
         anonymous ones included (Boa's Server header)
   1433  Microsoft SQL Server 2019 (15.0.2000.5) answering a PRELOGIN ([MS-TDS] 2.2.6.5)
@@ -132,6 +137,27 @@ def old_web(c):
     c.sendall(b"HTTP/1.0 200 OK\r\nServer: Boa/0.94.14rc21\r\nContent-Length: 0\r\n\r\n")
 
 
+def iosxe_implanted(c):
+    req = c.recv(4096)
+    if req.startswith(b"POST /webui/logoutconfirm.html?logon_hash=1 "):
+        body = b"0ff2ecd3c8e2d5b3b3"
+    elif req.startswith(b"GET / "):
+        body = b"<script>window.onload=function(){ url ='/webui';window.location.href=url;}</script>"
+    else:
+        c.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        return
+    c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
+              % len(body) + body)
+
+
+def server_header(status, server):
+    def serve(c):
+        c.recv(4096)
+        c.sendall(b"HTTP/1.1 " + status + b"\r\nServer: " + server + b"\r\nContent-Length: 0\r\n"
+                  b"Connection: close\r\n\r\n")
+    return serve
+
+
 def redirect(where, title):
     def serve(c):
         c.recv(4096)
@@ -155,6 +181,9 @@ SERVICES = {
     31337: bind_shell,
     4443: redirect(b"/global-protect/login.esp", b"GlobalProtect Portal"),
     9443: redirect(b"/logon/LogonPoint/tmindex.html", b"NetScaler Gateway"),
+    8444: server_header(b"302 Found\r\nLocation: /cgi-bin/welcome", b"SonicWALL SSL-VPN Web Server"),
+    8083: server_header(b"200 OK", b"SonicWALL"),
+    8082: iosxe_implanted,
 }
 
 
@@ -165,7 +194,7 @@ def handle(port, c):
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(CERT, KEY)
             c = ctx.wrap_socket(c, server_side=True)
-        elif port in (4443, 9443):
+        elif port in (4443, 9443, 8444):
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(CERT, KEY)
             c = ctx.wrap_socket(c, server_side=True)

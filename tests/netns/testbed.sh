@@ -94,6 +94,11 @@ testbed_up() {
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=h1.testbed \
 		-keyout "$TB_DIR/h1/key.pem" -out "$TB_DIR/h1/cert.pem" 2>/dev/null
 	mkdir -p "$TB_DIR/h1/nginx/logs"
+	# An icon of 1150 bytes (a 16x16 32-bit ICO), long enough for several base64 lines.
+	/usr/bin/python3 -c "import struct,sys; sys.stdout.buffer.write(struct.pack('<HHHBBBBHHII',0,1,1,16,16,0,0,1,32,1128,22) + struct.pack('<IiiHHIIiiII',40,16,32,1,32,0,1088,0,0,0,0) + bytes((i * 7 + 3) % 256 for i in range(1088)))" > "$TB_DIR/h1/favicon.ico"
+	# nginx's workers run as nobody: let them reach the icon (only the icon is readable).
+	chmod a+x "$TB_DIR" "$TB_DIR/h1"
+	chmod a+r "$TB_DIR/h1/favicon.ico"
 	cat > "$TB_DIR/h1/nginx.conf" <<NGINX
 pid $TB_DIR/h1/nginx.pid;
 error_log $TB_DIR/h1/nginx/logs/error.log;
@@ -105,7 +110,11 @@ http {
 	fastcgi_temp_path $TB_DIR/h1/nginx;
 	uwsgi_temp_path $TB_DIR/h1/nginx;
 	scgi_temp_path $TB_DIR/h1/nginx;
-	server { listen $TB_H1:80; listen [$TB_H1_6]:80; return 200 "h1\n"; }
+	server {
+		listen $TB_H1:80; listen [$TB_H1_6]:80;
+		location = /favicon.ico { types { image/x-icon ico; } alias $TB_DIR/h1/favicon.ico; }
+		location / { return 200 "h1\n"; }
+	}
 	server {
 		listen $TB_H1:443 ssl;
 		listen $TB_H1:8443 ssl;
