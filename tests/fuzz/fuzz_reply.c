@@ -1,6 +1,7 @@
 /*
  * fuzz_reply.c - libFuzzer target: any reply a service could send, decided
- * against the shipped probe database (data/probes.json) under every probe.
+ * against the shipped probe database (data/probes.json) under every probe,
+ * and read as a favicon (an HTTP reply whose body is hashed).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "medsec/probe.h"
+#include "probe/probe_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,6 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const probes[] = { "banner", "http", "dns", NULL };
 	struct probe_result r;
+	int32_t hash;
 
 	if (!db) {
 		struct ms_diags d = { 0 };
@@ -30,5 +33,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&r, 0, sizeof(r));
 		probe_identify(db, probes[i], data, size, &r);
 	}
+	probe_favicon_hash(data, size, &hash);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "medsec/probe.h"
+#include "probe/probe_int.h"
 
 static struct probe_db *load_shipped(void)
 {
@@ -186,6 +187,67 @@ static void bad_checks_refused(void **state)
 	remove(path);
 }
 
+/* An HTTP reply of status, headers and body (body_len bytes) in a new buffer of *n bytes. */
+static unsigned char *reply_of(const char *head, const unsigned char *body, size_t body_len, size_t *n)
+{
+	size_t h = strlen(head);
+	unsigned char *p = malloc(h + body_len);
+
+	memcpy(p, head, h);
+	memcpy(p + h, body, body_len);
+	*n = h + body_len;
+	return p;
+}
+
+/*
+ * The favicon hash, against values from an independent MurmurHash3 (Python,
+ * checked on the published vectors "abc" -> 0xb3dd93fa and "Hello, world!"
+ * seeded 0x9747b28c -> 0x24884cba) over Python's base64.encodebytes.
+ */
+static void favicon_hashed_as_search_engines_do(void **state)
+{
+	unsigned char icon[200], chunked[512];
+	unsigned char *p;
+	size_t n, k;
+	int32_t h = 0;
+
+	(void)state;
+	for (int i = 0; i < 200; i++)
+		icon[i] = (unsigned char)i;
+	p = reply_of("HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 200\r\n\r\n", icon, 200, &n);
+	assert_int_equal(probe_favicon_hash(p, n, &h), 1);
+	assert_int_equal(h, -1874651529);	/* three base64 lines: 76 + 76 + 116 characters */
+	free(p);
+	p = reply_of("HTTP/1.1 200 OK\r\n\r\n", (const unsigned char *)"abc", 3, &n);
+	assert_int_equal(probe_favicon_hash(p, n, &h), 1);
+	assert_int_equal(h, -868969266);
+	free(p);
+	/* The same icon sent in two chunks hashes the same. */
+	k = (size_t)snprintf((char *)chunked, sizeof(chunked), "%x\r\n", 150);
+	memcpy(chunked + k, icon, 150);
+	k += 150;
+	k += (size_t)snprintf((char *)chunked + k, sizeof(chunked) - k, "\r\n%x\r\n", 50);
+	memcpy(chunked + k, icon + 150, 50);
+	k += 50;
+	k += (size_t)snprintf((char *)chunked + k, sizeof(chunked) - k, "\r\n0\r\n\r\n");
+	p = reply_of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", chunked, k, &n);
+	h = 0;
+	assert_int_equal(probe_favicon_hash(p, n, &h), 1);
+	assert_int_equal(h, -1874651529);
+	free(p);
+	/* No hash: cut short, not found, a text page, nothing at all. */
+	p = reply_of("HTTP/1.1 200 OK\r\nContent-Length: 300\r\n\r\n", icon, 200, &n);
+	assert_int_equal(probe_favicon_hash(p, n, &h), 0);
+	free(p);
+	p = reply_of("HTTP/1.1 404 Not Found\r\n\r\n", icon, 200, &n);
+	assert_int_equal(probe_favicon_hash(p, n, &h), 0);
+	free(p);
+	p = reply_of("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", icon, 200, &n);
+	assert_int_equal(probe_favicon_hash(p, n, &h), 0);
+	free(p);
+	assert_int_equal(probe_favicon_hash((const unsigned char *)"HTTP/1.1 200 OK\r\n\r\n", 19, &h), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +256,7 @@ int main(void)
 		cmocka_unit_test(bad_databases_refused),
 		cmocka_unit_test(checks_load_and_decide),
 		cmocka_unit_test(bad_checks_refused),
+		cmocka_unit_test(favicon_hashed_as_search_engines_do),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
