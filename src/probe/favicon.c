@@ -18,15 +18,25 @@
 #include "medsec/mem.h"
 #include "probe/probe_int.h"
 
-/* Case-blind: does the header block h[0..n) have the line "name: value…"? Its value, or NULL. */
-static const char *header(const char *h, size_t n, const char *name)
+/*
+ * The value of the header line "name: value" in h[0..n) (case-blind), copied
+ * without leading blanks into out; 1, or 0 if there is no such line.
+ */
+static int header(const char *h, size_t n, const char *name, char *out, size_t size)
 {
-	size_t k = strlen(name);
+	size_t k = strlen(name), o = 0;
 
-	for (size_t i = 0; i + k + 2 < n; i++)
-		if ((i == 0 || h[i - 1] == '\n') && strncasecmp(h + i, name, k) == 0 && h[i + k] == ':')
-			return h + i + k + 1;
-	return NULL;
+	for (size_t i = 0; i + k + 1 < n; i++) {
+		if ((i && h[i - 1] != '\n') || strncasecmp(h + i, name, k) != 0 || h[i + k] != ':')
+			continue;
+		for (i += k + 1; i < n && (h[i] == ' ' || h[i] == '\t'); i++)
+			;
+		for (; i < n && h[i] != '\r' && h[i] != '\n' && o + 1 < size; i++)
+			out[o++] = h[i];
+		out[o] = '\0';
+		return 1;
+	}
+	return 0;
 }
 
 /* Chunked transfer coding (RFC 9112 §7.1) undone in place; the body's length, or -1. */
@@ -63,7 +73,7 @@ static long unchunk(unsigned char *p, size_t n)
 int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 {
 	const unsigned char *sep;
-	const char *v;
+	char v[64];
 	size_t head, body;
 	unsigned char *copy, *b64;
 	size_t o = 0;
@@ -77,16 +87,16 @@ int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 	if (sep + 4 > reply + n)
 		return 0;
 	head = (size_t)(sep - reply) + 2;
-	if ((v = header((const char *)reply, head, "Content-Type")) && strncasecmp(v + strspn(v, " "), "text/", 5) == 0)
+	if (header((const char *)reply, head, "Content-Type", v, sizeof(v)) && strncasecmp(v, "text/", 5) == 0)
 		return 0;
 	body = n - head - 2;
 	copy = ms_xmalloc(body + 1);
 	memcpy(copy, sep + 4, body);
+	copy[body] = '\0';	/* strtoul in unchunk stops here */
 	len = (long)body;
-	v = header((const char *)reply, head, "Transfer-Encoding");
-	if (v && strstr(v, "chunked") && (!strchr(v, '\n') || strstr(v, "chunked") < strchr(v, '\n')))
+	if (header((const char *)reply, head, "Transfer-Encoding", v, sizeof(v)) && strstr(v, "chunked"))
 		len = unchunk(copy, body);
-	else if ((v = header((const char *)reply, head, "Content-Length")) && strtol(v, NULL, 10) != len)
+	else if (header((const char *)reply, head, "Content-Length", v, sizeof(v)) && strtol(v, NULL, 10) != len)
 		len = -1;	/* cut short: a partial icon would give a wrong hash */
 	if (len <= 0) {
 		free(copy);

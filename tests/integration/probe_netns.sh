@@ -67,6 +67,9 @@ expect_eq "$(udp 53 '.product + " " + .version')" "dnsmasq $dnsmasq_version" "53
 expect_eq "$(udp 123 '.service')" ntp "123/udp: chrony"
 expect_eq "$(udp 137 '.service + " " + (.extra | startswith("name ") | tostring)')" "netbios-ns true" "137/udp: nmbd"
 expect_eq "$(udp 500 '.service')$(udp 4500 '.service')" ikeike "500, 4500/udp: charon"
+expect_eq "$(udp 500 '[.product, .cpe, .extra] | join("|")')" \
+	"strongSwan|cpe:2.3:a:strongswan:strongswan:*:*:*:*:*:*:*:*|IKEv1 Main Mode: our proposal (MODP1024) accepted" \
+	"500/udp: strongSwan by its vendor ID, in the answer to a proposal it accepts"
 # Samba: SMB2 and later only; the NetBIOS session service answers.
 expect_eq "$(svc 445 '.service + " " + .extra')" "smb SMBv1 refused (SMB2 or later)" "445: samba refuses SMB1"
 expect_eq "$(svc 139 '.service')" netbios-ssn "139: NetBIOS session service"
@@ -105,8 +108,8 @@ expect_eq "$(finding 21 ftp-exposed)" medium "finding: FTP exposed"
 expect_eq "$(finding 5432 db-exposed)$(finding 1433 db-exposed)" highhigh "finding: databases exposed"
 expect_eq "$(finding 53 dns-open)" low "finding: DNS answers"
 expect_eq "$(finding 161 snmp-public)" high "finding: SNMP public"
-expect_eq "$(finding 137 netbios-ns-exposed)$(finding 123 ntp-open)$(finding 500 ike-vpn)" mediumlowinfo \
-	"finding: NetBIOS names, NTP, IKE"
+expect_eq "$(finding 137 netbios-ns-exposed)$(finding 123 ntp-open)$(finding 500 ike-weak-dh)" mediumlowmedium \
+	"finding: NetBIOS names, NTP, IKE accepting DH group 2"
 expect_eq "$(finding 10443 vpn-portal)$(finding 4443 vpn-portal)$(finding 9443 vpn-portal)" infoinfoinfo "finding: SSL-VPN portals"
 # VPN portals by where their root redirects, with the page title.
 expect_eq "$(svc 4443 '[.device, .location, .title, .tls_wrapped] | join("|")')" \

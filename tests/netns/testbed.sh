@@ -52,7 +52,8 @@ testbed_can_run() {
 		telnetd runuser; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
-	[ -x /usr/lib/ipsec/charon ] || { echo "needs strongSwan's charon"; return 1; }
+	[ -x /usr/lib/ipsec/charon ] && command -v swanctl >/dev/null ||
+		{ echo "needs strongSwan's charon and swanctl"; return 1; }
 	tb_pg_bin >/dev/null || { echo "needs PostgreSQL (postgresql-15)"; return 1; }
 	return 0
 }
@@ -163,7 +164,36 @@ s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep
 SMB
 	ip netns exec "$(tb_ns h1)" smbd -D -s "$TB_DIR/h1/smb.conf"
 	ip netns exec "$(tb_ns h1)" nmbd -D -s "$TB_DIR/h1/smb.conf"
-	ip netns exec "$(tb_ns h1)" /usr/lib/ipsec/charon >"$TB_DIR/h1/charon.log" 2>&1 &
+	# strongSwan as a site-to-site VPN gateway (IKEv1, pre-shared key, AES-128/SHA1/MODP1024),
+	# with its vendor ID on: it answers a proposal it accepts with its SA and vendor IDs.
+	cat > "$TB_DIR/h1/strongswan.conf" <<SWAN
+charon {
+	load_modular = yes
+	send_vendor_id = yes
+	plugins {
+		include /etc/strongswan.d/charon/*.conf
+		vici {
+			socket = unix://$TB_DIR/h1/charon.vici
+		}
+	}
+}
+SWAN
+	cat > "$TB_DIR/h1/swanctl.conf" <<SWAN
+connections {
+	bed {
+		version = 1
+		local_addrs = $TB_H1
+		proposals = aes128-sha1-modp1024
+		local { auth = psk
+			id = h1.bed.invalid }
+		remote { auth = psk }
+		children { bed { local_ts = $TB_H1/32 } }
+	}
+}
+secrets { ike-bed { secret = medsec-bed-only } }
+SWAN
+	STRONGSWAN_CONF="$TB_DIR/h1/strongswan.conf" ip netns exec "$(tb_ns h1)" /usr/lib/ipsec/charon \
+		>"$TB_DIR/h1/charon.log" 2>&1 &
 	# PostgreSQL refuses to run as root, and the bed's folder is root's own: a folder of its own.
 	TB_PG=$(mktemp -d /tmp/medsec-pg.XXXXXX)
 	echo "$TB_PG" > "$TB_DIR/h1/pg.dir"
@@ -226,6 +256,12 @@ socket.create_connection(('$TB_H1', $TB_HIGH_PORT), 0.2)" 2>/dev/null &&
 			[ -s "$TB_DIR/h1/nginx.pid" ]; then break; fi
 		sleep 0.1
 	done 2>/dev/null
+	# charon listens before its control socket is up: load the connection when it is (bounded).
+	for _ in $(seq 1 50); do
+		swanctl --load-all --file "$TB_DIR/h1/swanctl.conf" --uri "unix://$TB_DIR/h1/charon.vici" \
+			>"$TB_DIR/h1/swanctl.log" 2>&1 && break
+		sleep 0.1
+	done
 	sleep 1
 }
 
