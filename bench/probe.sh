@@ -24,7 +24,7 @@ export MEDSEC_DB="$T/bench.db"
 jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .terminals = [] | .locations = []' \
 	"$SRC/examples/sample-hospital.json" > bed.json
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || exit 1
-PORTS=21,22,23,53,80,139,443,445,1433,2222,2323,2324,3389,3390,5060,5432,5900,8443,10443
+PORTS=21,22,23,53,80,139,443,445,1433,2222,2323,2324,3389,3390,5060,5432,5900,8082,8083,8443,8444,10443
 $SC "$MEDSEC" scan --method connect --ports $PORTS --udp-ports none >/dev/null || exit 1
 
 # The truth: port, product (an extended regex: the names either tool may use), version ("-" where
@@ -48,7 +48,10 @@ cat > truth.txt <<TRUTH
 5060 asterisk 16.28.0
 5432 postgres -
 5900 vnc 3.8
+8082 cisco.*ios.xe|ios.xe -
+8083 sonicwall|sonicos -
 8443 nginx $(v nginx-common)
+8444 sonicwall -
 10443 forti -
 TRUTH
 
