@@ -47,43 +47,39 @@ static int severity_rank(const char *s)
 	return -1;
 }
 
-/* Is the word w one of the space-separated words of list? */
-static int in_words(const char *list, const char *w)
+static int same(const char *value, const char *s)
 {
-	size_t k = strlen(w);
+	return strcmp(value, s) == 0;
+}
 
-	for (const char *p = list; (p = strstr(p, w)) != NULL; p += k)
+/* Is value one of the space-separated words of list? */
+static int word_of(const char *value, const char *list)
+{
+	size_t k = strlen(value);
+
+	for (const char *p = list; k && (p = strstr(p, value)) != NULL; p += k)
 		if ((p == list || p[-1] == ' ') && (p[k] == ' ' || p[k] == '\0'))
 			return 1;
 	return 0;
 }
 
-/* Any of the condition's values (a string or a list) among the words of list. */
-static int any_in_words(json_t *v, const char *list)
+/* A condition value (a string, or a list of strings): does any of them pass test against s? */
+static int any_value(json_t *v, const char *s, int (*test)(const char *value, const char *s))
 {
 	size_t i;
 	json_t *e;
 
 	if (json_is_string(v))
-		return in_words(list, json_string_value(v));
+		return test(json_string_value(v), s);
 	json_array_foreach(v, i, e)
-		if (json_is_string(e) && in_words(list, json_string_value(e)))
+		if (json_is_string(e) && test(json_string_value(e), s))
 			return 1;
 	return 0;
 }
 
-/* A condition value: a string, or a list of strings any of which may equal s. */
 static int one_of(json_t *v, const char *s)
 {
-	size_t i;
-	json_t *e;
-
-	if (json_is_string(v))
-		return strcmp(json_string_value(v), s) == 0;
-	json_array_foreach(v, i, e)
-		if (json_is_string(e) && strcmp(json_string_value(e), s) == 0)
-			return 1;
-	return 0;
+	return any_value(v, s, same);
 }
 
 /* "TLSv1.1" < "TLSv1.2"; SSLv3 before every TLS. */
@@ -144,7 +140,7 @@ static int holds(const struct probe_checks *pc, json_t *when, const struct probe
 			if (!one_of(v, r->service))
 				return 0;
 		} else if (strcmp(key, "match") == 0) {
-			if (!one_of(v, r->match) && !any_in_words(v, r->followup))
+			if (!one_of(v, r->match) && !any_value(v, r->followup, word_of))
 				return 0;
 		} else if (strcmp(key, "device") == 0) {
 			if (!one_of(v, r->device))
@@ -196,11 +192,11 @@ void probe_checks_free(struct probe_checks *c)
 	free(c);
 }
 
-static int bad(struct ms_diags *d, const char *path, size_t i, const char *id, const char *what)
+static int bad(struct ms_diags *d, const char *path, const char *list, size_t i, const char *id, const char *what)
 {
 	char where[512];
 
-	snprintf(where, sizeof(where), "%s:/checks/%zu", path, i);
+	snprintf(where, sizeof(where), "%s:/%s/%zu", path, list, i);
 	ms_diags_add(d, MS_DIAG_ERROR, MSG_PROBE_BAD_ENTRY, where, id, what);
 	return 1;
 }
@@ -263,7 +259,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 	struct probe_checks self = { .root = root };
 	json_array_foreach(json_object_get(root, "device_ports"), i, c)
 		if (!json_str(c, "device") || !json_str(c, "source") || !json_is_array(json_object_get(c, "tcp")))
-			errors += bad(d, path, i, json_str(c, "device"), "device_ports: device, tcp, udp, source");
+			errors += bad(d, path, "device_ports", i, json_str(c, "device"), "device, tcp (and udp) ports, source");
 	json_array_foreach(json_object_get(root, "checks"), i, c) {
 		const char *id = json_str(c, "id"), *k;
 		json_t *when = json_object_get(c, "when"), *v;
@@ -272,7 +268,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 		    !json_str(c, "manual") || !json_str(c, "title_en") || !json_str(c, "reason_en") ||
 		    !json_str(c, "advice_en") || !json_str(c, "manual_en") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
 		    !json_object_size(when)) {
-			errors += bad(d, path, i, id, "id, kind, severity, when, title, reason, advice, manual");
+			errors += bad(d, path, "checks", i, id, "id, kind, severity, when, title, reason, advice, manual");
 			continue;
 		}
 		json_object_foreach(when, k, v) {
@@ -281,11 +277,11 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 				if (strcmp(k, known[j]) == 0)
 					break;
 			if (j == sizeof(known) / sizeof(known[0]))
-				errors += bad(d, path, i, k, "a known condition (service, match, device, tls_…)");
+				errors += bad(d, path, "checks", i, k, "a known condition (service, match, device, tls_…)");
 		}
 		if (!json_is_object(json_object_get(c, "example")) ||
 		    !holds(&self, when, r, example_result(json_object_get(c, "example"), r), 0))
-			errors += bad(d, path, i, id, "an example the condition holds for");
+			errors += bad(d, path, "checks", i, id, "an example the condition holds for");
 	}
 	if (errors) {
 		json_decref(root);

@@ -12,7 +12,8 @@
  * Once a reply decided, the deciding entry's follow-up ("next") and then the
  * request's own ("then", the favicon of a web page) may ask more, at most
  * MAX_FOLLOWUPS times, on the same connection or a new one; their answers add
- * to the identification, never replace it.
+ * to the identification (a product named with more confidence, as an icon
+ * names Jenkins behind Jetty, takes the vaguer one's place).
  * A reply is complete when the peer closes, the buffer is full, or it has
  * been quiet for quiet_ms: no fixed multi-second waits. All connections
  * share one epoll set; deadlines are checked on every wake-up.

@@ -72,9 +72,8 @@ static long unchunk(unsigned char *p, size_t n)
 
 int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 {
-	const unsigned char *sep;
 	char v[64];
-	size_t head, body;
+	size_t head, body, i;
 	unsigned char *copy, *b64;
 	size_t o = 0;
 	uint32_t h;
@@ -82,16 +81,16 @@ int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 
 	if (n < 12 || memcmp(reply, "HTTP/1.", 7) != 0 || memcmp(reply + 8, " 200", 4) != 0)
 		return 0;
-	for (sep = reply; sep + 4 <= reply + n && memcmp(sep, "\r\n\r\n", 4) != 0; sep++)
+	for (i = 0; i + 4 <= n && memcmp(reply + i, "\r\n\r\n", 4) != 0; i++)
 		;
-	if (sep + 4 > reply + n)
+	if (i + 4 > n)
 		return 0;
-	head = (size_t)(sep - reply) + 2;
+	head = i + 2;	/* the header lines with their last CRLF */
 	if (header((const char *)reply, head, "Content-Type", v, sizeof(v)) && strncasecmp(v, "text/", 5) == 0)
 		return 0;
 	body = n - head - 2;
 	copy = ms_xmalloc(body + 1);
-	memcpy(copy, sep + 4, body);
+	memcpy(copy, reply + head + 2, body);
 	copy[body] = '\0';	/* strtoul in unchunk stops here */
 	len = (long)body;
 	if (header((const char *)reply, head, "Transfer-Encoding", v, sizeof(v)) && strstr(v, "chunked"))
@@ -103,7 +102,7 @@ int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 		return 0;
 	}
 	b64 = ms_xmalloc(((size_t)len + 56) / 57 * 77 + 1);
-	for (size_t i = 0; i < (size_t)len; i += 57) {
+	for (i = 0; i < (size_t)len; i += 57) {
 		size_t k = (size_t)len - i < 57 ? (size_t)len - i : 57;
 		o += (size_t)EVP_EncodeBlock(b64 + o, copy + i, (int)k);
 		b64[o++] = '\n';

@@ -19,8 +19,8 @@ struct probe_def {
 	int udp;			/* a datagram request for the UDP ports listed */
 	int reconnect;			/* a follow-up sent on a new connection (HTTP closes after one) */
 	int favicon;			/* the reply is an icon: hashed, entries match "mmh3:<hash>" */
-	const char *then;		/* once an entry of this request decided the service */
-	const char *then_service;	/* then_service: one more request, "then" (a probe's name) */
+	const char *then;		/* a request (a probe's name) to send once more … */
+	const char *then_service;	/* … after an entry of this one decided this service */
 	int ports[PROBE_MAX_PORTS];
 	size_t nports;
 };

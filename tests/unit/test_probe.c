@@ -167,8 +167,11 @@ static void bad_checks_refused(void **state)
 	struct ms_error err;
 
 	(void)state;
-	/* An unknown condition; an example the condition does not hold for; a bad severity; no English. */
-	fputs("{\"medsec_checks\":1,\"checks\":["
+	/*
+	 * A device family without the source of its ports; an unknown condition; an example the
+	 * condition does not hold for; a bad severity; no English.
+	 */
+	fputs("{\"medsec_checks\":1,\"device_ports\":[{\"device\":\"FortiGate\",\"tcp\":[443]}],\"checks\":["
 	      "{\"id\":\"a\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"colour\":\"red\"}," EN
 	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{}},"
 	      "{\"id\":\"b\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"}," EN
@@ -180,8 +183,9 @@ static void bad_checks_refused(void **state)
 	fclose(f);
 	assert_int_equal(probe_checks_load(path, &c, &d, &err), MS_ERR_INPUT);
 	assert_null(c);
-	assert_true(d.errors >= 4);	/* each entry is refused for its own fault */
-	assert_non_null(strstr(d.v[0].where, ":/checks/0"));
+	assert_true(d.errors >= 5);	/* each entry is refused for its own fault */
+	assert_non_null(strstr(d.v[0].where, ":/device_ports/0"));
+	assert_non_null(strstr(d.v[1].where, ":/checks/0"));
 	assert_non_null(strstr(d.v[d.n - 1].where, ":/checks/3"));	/* the one without English texts */
 	ms_diags_dispose(&d);
 	remove(path);
