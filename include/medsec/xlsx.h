@@ -63,4 +63,8 @@ const char *xlsx_cell_date(struct xlsx_book *book, const struct xlsx_cell *cell)
 /* "A", "B", ... "XFD" for a 0-based column; buf of at least 4 bytes. */
 void xlsx_col_name(uint32_t col, char buf[4]);
 
+/* Writing (libxlsxwriter): the one look of a table's header row in every workbook medsec writes. */
+struct lxw_workbook;
+struct lxw_format *xlsx_head_format(struct lxw_workbook *wb);	/* bold, tinted, bordered, wrapped */
+
 #endif

@@ -33,17 +33,10 @@ static void where_of(struct reader *r, const char *pointer, char *buf, size_t si
 static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v,
 		const char *arg)
 {
-	char where[512], *value = NULL;
+	char where[512];
 
 	where_of(r, pointer, where, sizeof(where));
-	if (v && json_is_string(v))
-		value = strdup(json_string_value(v));
-	else if (v)
-		value = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
-	if (value && strlen(value) > 200)
-		value[200] = '\0';
-	ms_diags_add(r->d, MS_DIAG_ERROR, msg, where, value, arg);
-	free(value);
+	ms_diags_add_json(r->d, msg, where, v, arg);
 }
 
 static void read_field(struct reader *r, void *record, int field, json_t *v, const char *pointer)

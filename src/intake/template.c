@@ -12,6 +12,7 @@
 
 #include "intake/fields.h"
 #include "medsec/intake.h"
+#include "medsec/xlsx.h"
 
 #define TABLE_HEADER_ROW 3	/* 0-based: row 4 as Excel shows it */
 #define INPUT_ROWS 200		/* rows given drop-downs and text format */
@@ -33,11 +34,7 @@ static void set_fmts(lxw_workbook *wb, struct fmts *f)
 	format_set_bold(f->group);
 	format_set_bg_color(f->group, 0xBDD7EE);
 	format_set_border(f->group, LXW_BORDER_THIN);
-	f->head = workbook_add_format(wb);
-	format_set_bold(f->head);
-	format_set_bg_color(f->head, 0xDDEBF7);
-	format_set_border(f->head, LXW_BORDER_THIN);
-	format_set_text_wrap(f->head);
+	f->head = xlsx_head_format(wb);
 	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
 	f->head_req = workbook_add_format(wb);
 	format_set_bold(f->head_req);

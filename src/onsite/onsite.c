@@ -74,16 +74,9 @@ struct reader {
 
 static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v, const char *arg)
 {
-	char *where = ms_xasprintf("%s:%s", r->doc->source, pointer), *value = NULL;
+	char *where = ms_xasprintf("%s:%s", r->doc->source, pointer);
 
-	if (v && json_is_string(v))
-		value = ms_xstrdup(json_string_value(v));
-	else if (v)
-		value = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
-	if (value && strlen(value) > 200)
-		value[200] = '\0';
-	ms_diags_add(r->d, MS_DIAG_ERROR, msg, where, value, arg);
-	free(value);
+	ms_diags_add_json(r->d, msg, where, v, arg);
 	free(where);
 }
 

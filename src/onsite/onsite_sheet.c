@@ -351,11 +351,7 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 	title = workbook_add_format(wb);
 	format_set_bold(title);
 	format_set_font_size(title, 14);
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_bg_color(head, 0xDDEBF7);
-	format_set_border(head, LXW_BORDER_THIN);
-	format_set_text_wrap(head);
+	head = xlsx_head_format(wb);
 	text = workbook_add_format(wb);
 	format_set_num_format(text, "@");
 	format_set_border(text, LXW_BORDER_THIN);

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "medsec/plan.h"
+#include "medsec/xlsx.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -104,11 +105,7 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 	title = workbook_add_format(wb);
 	format_set_bold(title);
 	format_set_font_size(title, 14);
-	hdr = workbook_add_format(wb);
-	format_set_bold(hdr);
-	format_set_bg_color(hdr, 0xDDEBF7);
-	format_set_border(hdr, LXW_BORDER_THIN);
-	format_set_text_wrap(hdr);
+	hdr = xlsx_head_format(wb);
 	wrap = workbook_add_format(wb);
 	format_set_border(wrap, LXW_BORDER_THIN);
 	format_set_text_wrap(wrap);

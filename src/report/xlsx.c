@@ -8,6 +8,7 @@
 
 #include <xlsxwriter.h>
 
+#include "medsec/xlsx.h"
 #include "report/report_int.h"
 
 static uint32_t tint(const char *cls)
@@ -34,11 +35,7 @@ int report_xlsx(const struct rdoc *d, const char *path, struct ms_error *err)
 
 	if (!wb)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, "xlsx");
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_bg_color(head, 0xDBE5F1);
-	format_set_border(head, LXW_BORDER_THIN);
-	format_set_text_wrap(head);
+	head = xlsx_head_format(wb);
 	cell = workbook_add_format(wb);
 	format_set_border(cell, LXW_BORDER_THIN);
 	format_set_text_wrap(cell);

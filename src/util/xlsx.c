@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
+#include <xlsxwriter.h>
 #include <zip.h>
 
 #include "medsec/mem.h"
@@ -936,4 +937,15 @@ const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sh, uint32_t row, uin
 	if (!sh || !sh->n_cells)
 		return NULL;
 	return bsearch(&key, sh->cells, sh->n_cells, sizeof(key), cell_cmp);
+}
+
+lxw_format *xlsx_head_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_bold(f);
+	format_set_bg_color(f, 0xDDEBF7);
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_text_wrap(f);
+	return f;
 }
