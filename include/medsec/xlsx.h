@@ -66,5 +66,10 @@ void xlsx_col_name(uint32_t col, char buf[4]);
 /* Writing (libxlsxwriter): the one look of a table's header row in every workbook medsec writes. */
 struct lxw_workbook;
 struct lxw_format *xlsx_head_format(struct lxw_workbook *wb);	/* bold, tinted, bordered, wrapped */
+/*
+ * Closes wb (always: it writes the file) and tells the first error: the
+ * writer's own (first_error, an lxw_error), else the close's. MS_OK, or the status.
+ */
+int xlsx_close(struct lxw_workbook *wb, int first_error, const char *path, struct ms_error *err);
 
 #endif

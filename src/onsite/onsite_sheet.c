@@ -388,10 +388,5 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 			worksheet_write_string(ws, row, C_NOTES, l->use, text);
 	}
 	worksheet_freeze_panes(ws, TEMPLATE_HEADER_ROW + 1, 0);
-	lxw_error closed = workbook_close(wb);	/* always closed; the first error is the one told */
-	if (!e)
-		e = closed;
-	if (e)
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(e));
-	return MS_OK;
+	return xlsx_close(wb, e, path, err);
 }

@@ -78,10 +78,5 @@ int report_xlsx(const struct rdoc *d, const char *path, struct ms_error *err)
 		if (t->nrows)
 			worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
 	}
-	lxw_error closed = workbook_close(wb);	/* always closed; the first error is the one told */
-	if (!e)
-		e = closed;
-	if (e)
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(e));
-	return MS_OK;
+	return xlsx_close(wb, e, path, err);
 }

@@ -949,3 +949,13 @@ lxw_format *xlsx_head_format(lxw_workbook *wb)
 	format_set_text_wrap(f);
 	return f;
 }
+
+int xlsx_close(lxw_workbook *wb, int first_error, const char *path, struct ms_error *err)
+{
+	lxw_error closed = workbook_close(wb);
+	lxw_error e = first_error ? (lxw_error)first_error : closed;
+
+	if (e)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(e));
+	return MS_OK;
+}
