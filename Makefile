@@ -5,24 +5,32 @@
 #   make fuzz     libFuzzer runs (FUZZ_SECONDS each, default 60)
 #   make bench    benchmarks under bench/
 JOBS ?= $(shell nproc)
+BUILD ?= build
 FUZZ_SECONDS ?= 60
 
-.PHONY: all build test demo fuzz bench clean deps
+.PHONY: all build build-bench test demo fuzz bench clean deps
 
 all: build
 
 deps:
 	@tools/deps.sh build
 
+# Tests are configured only by `make test`: the program and its benchmarks need none of
+# the test-only packages (tools/check-build-deps.sh proves it in CI).
 build: deps
-	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build build -j $(JOBS)
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDSEC_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-bench: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDSEC_TESTS=OFF \
+		-DMEDSEC_BENCH=ON >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
 
 test:
 	@tools/deps.sh test
-	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEDSEC_TESTS=ON >/dev/null
 	@cmake --build build -j $(JOBS)
-	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMEDSEC_SANITIZE=ON >/dev/null
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMEDSEC_SANITIZE=ON -DMEDSEC_TESTS=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
 	@echo "== tests (release build)"
 	@cd build && ctest --output-on-failure -j $(JOBS)
@@ -47,7 +55,7 @@ fuzz:
 			-timeout=10 -rss_limit_mb=4096 fuzz-out/$$t tests/fuzz/corpora/$$t || exit 1; \
 	done
 
-bench: build
+bench: build-bench
 	@tools/deps.sh bench
 	@sh bench/intake.sh build/medsec
 	@sh bench/scan.sh build/medsec
