@@ -8,8 +8,10 @@
  * Laid out twice: a dry pass finds on which page every heading falls and how
  * many pages there are, the second draws with those numbers.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -401,11 +403,22 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Writes to our own FILE: a short write (a full disk) fails the surface, which we check. */
+static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 {
 	struct pdf p = { .d = d };
 	cairo_surface_t *s;
 	cairo_status_t st;
+	FILE *f = fopen(path, "wb");
+	int bad;
+
+	if (!f)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
 	p.heading_page = g_new0(int, d->n + 1);
 	/* Dry pass on a surface that writes nowhere: page numbers and the page count. */
 	s = cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
@@ -416,7 +429,7 @@ int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 	cairo_destroy(p.cr);
 	cairo_surface_destroy(s);
 
-	s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+	s = cairo_pdf_surface_create_for_stream(to_file, f, PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "medsec " MEDSEC_VERSION);
 	p.cr = cairo_create(s);
@@ -433,7 +446,11 @@ int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 	/* Let go of pango's font map and cairo's caches: a report is written, not a session kept. */
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
+	bad = fflush(f) != 0 || fsync(fileno(f)) != 0;
+	bad |= fclose(f) != 0;
 	if (st != CAIRO_STATUS_SUCCESS)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, cairo_status_to_string(st));
+	if (bad)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
 	return MS_OK;
 }

@@ -12,6 +12,8 @@
 
 #include <jansson.h>
 
+#include "medsec/fs.h"
+#include "medsec/mem.h"
 #include "medsec/plan.h"
 #include "medsec/vulndb.h"
 #include "report/report_int.h"
@@ -129,15 +131,21 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 	return s;
 }
 
-/* Renames tmp over final, or removes tmp and fails. */
-static int commit(const char *tmp, const char *final, int failed, struct ms_error *err)
+/*
+ * The files of one run: each is written in full beside its final name first; only
+ * when every one of them is complete and on disk are they renamed into place. A run
+ * that fails leaves the folder as it was: the old set, never a mix of old and new.
+ */
+struct staged {
+	size_t n;
+	char tmp[REPORT_MAX_FILES][4200];
+	char final[REPORT_MAX_FILES][4096];
+};
+
+static void stage_name(struct staged *st, const char *dir, const char *name)
 {
-	if (!failed && rename(tmp, final) == 0)
-		return MS_OK;
-	unlink(tmp);
-	if (err && !err->status)
-		ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, final, strerror(errno));
-	return err && err->status ? err->status : MS_ERR_SYSTEM;
+	snprintf(st->final[st->n], sizeof(st->final[0]), "%s/%s", dir, name);
+	snprintf(st->tmp[st->n], sizeof(st->tmp[0]), "%s/.%s.tmp", dir, name);
 }
 
 static int write_text(const char *tmp, const char *final, const char *text, const struct rdoc *d,
@@ -151,37 +159,58 @@ static int write_text(const char *tmp, const char *final, const char *text, cons
 	bad = d ? report_html(d, f) != 0 : fputs(text, f) < 0 || fputc('\n', f) < 0;
 	bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
 	bad |= fclose(f) != 0;
-	return commit(tmp, final, bad, err);
+	if (bad)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, final, strerror(errno));
+	return MS_OK;
 }
 
-static void note_file(struct report_files *out, const char *path)
+/* Writes a document as DIR/BASE.html and DIR/BASE.pdf, those of want, staged. */
+static int stage_doc(struct staged *st, const struct rdoc *d, const char *dir, const char *base, unsigned want,
+		     struct ms_error *err)
 {
-	if (out->n < REPORT_MAX_FILES)
-		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", path);
-}
-
-/* Writes a document as DIR/BASE.html and DIR/BASE.pdf, those of want. */
-static int write_doc(const struct rdoc *d, const char *dir, const char *base, unsigned want,
-		     struct report_files *out, struct ms_error *err)
-{
-	char final[4096], tmp[4200];
+	char name[64];
 	int rc;
 
 	if (want & REPORT_HTML) {
-		snprintf(final, sizeof(final), "%s/%s.html", dir, base);
-		snprintf(tmp, sizeof(tmp), "%s/.%s.html.tmp", dir, base);
-		if ((rc = write_text(tmp, final, NULL, d, err)))
+		snprintf(name, sizeof(name), "%s.html", base);
+		stage_name(st, dir, name);
+		if ((rc = write_text(st->tmp[st->n], st->final[st->n], NULL, d, err)))
 			return rc;
-		note_file(out, final);
+		st->n++;
 	}
 	if (want & REPORT_PDF) {
-		snprintf(final, sizeof(final), "%s/%s.pdf", dir, base);
-		snprintf(tmp, sizeof(tmp), "%s/.%s.pdf.tmp", dir, base);
-		if ((rc = commit(tmp, final, report_pdf(d, tmp, err) != MS_OK, err)))
+		snprintf(name, sizeof(name), "%s.pdf", base);
+		stage_name(st, dir, name);
+		if ((rc = report_pdf(d, st->tmp[st->n], err)))
 			return rc;
-		note_file(out, final);
+		st->n++;
 	}
 	return MS_OK;
+}
+
+static int stage_all(struct staged *st, const struct assessment *a, const struct rdoc *d, const struct rdoc *early,
+		     const char *dir, const struct report_opts *o, unsigned want, struct ms_error *err)
+{
+	int rc;
+
+	if ((rc = stage_doc(st, d, dir, "report", want, err)))
+		return rc;
+	if (want & REPORT_XLSX) {
+		stage_name(st, dir, "annexes.xlsx");
+		if ((rc = report_xlsx(d, st->tmp[st->n], err)))
+			return rc;
+		st->n++;
+	}
+	if (want & REPORT_JSON) {
+		char *json = report_json(a, o);
+		stage_name(st, dir, "report.json");
+		rc = write_text(st->tmp[st->n], st->final[st->n], json, NULL, err);
+		free(json);
+		if (rc)
+			return rc;
+		st->n++;
+	}
+	return early ? stage_doc(st, early, dir, "early-report", want, err) : MS_OK;
 }
 
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
@@ -189,45 +218,45 @@ int report_write(const struct assessment *a, const char *dir, const struct repor
 {
 	unsigned want = o->formats ? o->formats : REPORT_HTML | REPORT_PDF | REPORT_XLSX | REPORT_JSON;
 	struct rdoc *d = NULL, *early = NULL;
-	char final[4096], tmp[4200];
+	struct staged *st = ms_xcalloc(1, sizeof(*st));
+	char stale[4096];
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+	if (ms_mkdirs(dir) != 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+		goto out;
+	}
 	d = report_compose(a, o);
-	if ((rc = write_doc(d, dir, "report", want, out, err)))
+	if (a->early_due)
+		early = report_compose_early(a, o);
+	rc = stage_all(st, a, d, early, dir, o, want, err);
+	/* A failed stage may have left its own file half-written: every staged file goes. */
+	if (rc) {
+		for (size_t i = 0; i <= st->n && i < REPORT_MAX_FILES; i++)
+			unlink(st->tmp[i]);
 		goto out;
-	if (want & REPORT_XLSX) {
-		snprintf(final, sizeof(final), "%s/annexes.xlsx", dir);
-		snprintf(tmp, sizeof(tmp), "%s/.annexes.xlsx.tmp", dir);
-		if ((rc = commit(tmp, final, report_xlsx(d, tmp, err) != MS_OK, err)))
-			goto out;
-		note_file(out, final);
 	}
-	if (want & REPORT_JSON) {
-		char *json = report_json(a, o);
-		snprintf(final, sizeof(final), "%s/report.json", dir);
-		snprintf(tmp, sizeof(tmp), "%s/.report.json.tmp", dir);
-		rc = write_text(tmp, final, json, NULL, err);
-		free(json);
-		if (rc)
+	for (size_t i = 0; i < st->n; i++) {
+		if (rename(st->tmp[i], st->final[i]) != 0) {
+			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, st->final[i], strerror(errno));
+			for (size_t j = i; j < st->n; j++)
+				unlink(st->tmp[j]);
 			goto out;
-		note_file(out, final);
+		}
+		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", st->final[i]);
 	}
+	out->early = early != NULL;
 	/* The early report exists exactly when it is due: one left from an earlier run goes. */
-	if (!a->early_due) {
-		snprintf(final, sizeof(final), "%s/early-report.html", dir);
-		unlink(final);
-		snprintf(final, sizeof(final), "%s/early-report.pdf", dir);
-		unlink(final);
-		goto out;
+	if (!early) {
+		snprintf(stale, sizeof(stale), "%s/early-report.html", dir);
+		unlink(stale);
+		snprintf(stale, sizeof(stale), "%s/early-report.pdf", dir);
+		unlink(stale);
 	}
-	early = report_compose_early(a, o);
-	if (!(rc = write_doc(early, dir, "early-report", want, out, err)))
-		out->early = 1;
 out:
+	free(st);
 	rdoc_free(d);
 	rdoc_free(early);
 	return rc;

@@ -7,11 +7,13 @@
  * cells; nothing is kept from the tree.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -19,6 +21,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "medsec/fs.h"
 #include "medsec/mem.h"
 #include "medsec/xlsx.h"
 
@@ -950,12 +953,42 @@ lxw_format *xlsx_head_format(lxw_workbook *wb)
 	return f;
 }
 
+/*
+ * libxlsxwriter writes "[ERROR] ..." lines of its own to the error stream (fd 2); medsec
+ * says what happened in its own words, so fd 2 points to /dev/null while it writes.
+ */
+static lxw_error close_quietly(lxw_workbook *wb)
+{
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	lxw_error e;
+
+	/* The standard error stream is unbuffered: nothing of ours is pending in it. */
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	e = workbook_close(wb);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	return e;
+}
+
 int xlsx_close(lxw_workbook *wb, int first_error, const char *path, struct ms_error *err)
 {
-	lxw_error closed = workbook_close(wb);
+	lxw_error closed = close_quietly(wb);
 	lxw_error e = first_error ? (lxw_error)first_error : closed;
+	zip_t *z;
+	int zerr = 0;
 
 	if (e)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, lxw_strerror(e));
+	if (ms_fsync_path(path) != 0)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
+	/* A write error the zip writer missed would leave a torn archive: read it back whole. */
+	if (!(z = zip_open(path, ZIP_CHECKCONS | ZIP_RDONLY, &zerr)))
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, "incomplete xlsx");
+	zip_discard(z);
 	return MS_OK;
 }

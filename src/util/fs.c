@@ -1,0 +1,61 @@
+/* fs.c - mkdir -p and fsync by name (fs.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "medsec/fs.h"
+#include "medsec/mem.h"
+
+int ms_mkdirs(const char *path)
+{
+	char *p;
+	int rc = 0;
+
+	if (!*path) {
+		errno = ENOENT;
+		return -1;
+	}
+	p = ms_xstrdup(path);
+
+	/* Each parent in turn; an existing one is fine, a file in the way is not. */
+	for (char *s = p + 1; rc == 0; s++) {
+		char c = *s;
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	if (rc == 0) {
+		struct stat st;
+		if (stat(path, &st) != 0)
+			rc = -1;
+		else if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			rc = -1;
+		}
+	}
+	free(p);
+	return rc;
+}
+
+int ms_fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc, saved;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	saved = errno;
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = saved;
+	return rc;
+}
