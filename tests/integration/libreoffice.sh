@@ -2,8 +2,7 @@
 . "$(dirname "$0")/common.inc"
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "SKIP: LibreOffice (soffice) is not installed; tools/deps.sh test installs it"
-	exit 77
+	skip "LibreOffice (soffice) is not installed; tools/deps.sh test installs it"
 fi
 "$MEDSEC" intake --allow-test-addresses "$SAMPLE" >/dev/null || fail "sample import"
 "$MEDSEC" template --filled ours.xlsx >/dev/null || fail "filled template"

@@ -2,8 +2,7 @@
 . "$(dirname "$0")/common.inc"
 
 if ! command -v soffice >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then
-	echo "SKIP: LibreOffice with python3-uno is not installed; tools/deps.sh test installs them"
-	exit 77
+	skip "LibreOffice with python3-uno is not installed; tools/deps.sh test installs them"
 fi
 pipe=medsec_test_$$
 timeout -k 5 180 soffice -env:UserInstallation=file://$T/profile --headless --invisible --norestore \

@@ -5,8 +5,7 @@
 . "$SRC/tests/netns/testbed.sh"
 
 if ! why=$(testbed_can_run); then
-	echo "SKIP: the namespace test bed $why; CI runs it as root"
-	exit 77
+	skip "the namespace test bed $why; CI runs it as root"
 fi
 trap 'kill $emu 2>/dev/null; testbed_down; rm -rf "$T"' EXIT
 testbed_up "$T"

@@ -4,8 +4,7 @@
 # Debian's interpreter, where python3-jsonschema is installed (not a pyenv one on PATH).
 PY=/usr/bin/python3
 if ! $PY -c 'import jsonschema' 2>/dev/null; then
-	echo "SKIP: python3-jsonschema is not installed; tools/deps.sh test installs it"
-	exit 77
+	skip "python3-jsonschema is not installed; tools/deps.sh test installs it"
 fi
 validate() {
 	if $PY - "$1" "$2" <<'PYEOF'
@@ -26,7 +25,7 @@ validate "$SRC/docs/json/intake.schema.json" "$SAMPLE"
 validate "$SRC/docs/json/intake.schema.json" export.json
 "$MEDSEC" plan --json > plan.json || fail "plan"
 validate "$SRC/docs/json/plan.schema.json" plan.json
-"$MEDSEC" --lang en plan confirm-ip 3 198.18.10.33 --json > plan2.json || fail "confirm-ip"
+"$MEDSEC" --lang en plan confirm-ip 3 198.18.10.33 --by Yamada --json > plan2.json || fail "confirm-ip"
 validate "$SRC/docs/json/plan.schema.json" plan2.json
 # The schema is strict where medsec is: an unknown member fails both.
 jq '.lines[0].colour = "blue"' "$SAMPLE" > extra.json
