@@ -41,8 +41,8 @@ step "4. 調査実施計画一覧 (対象回線・回線番号の振り直し・
 "$MEDSEC" plan --xlsx "$OUT/調査実施計画一覧.xlsx"
 
 step "5. 診断当日: 動的IPの回線3のアドレスを確認、回線2は打合せ済み"
-"$MEDSEC" plan confirm-ip 3 198.18.10.33
-"$MEDSEC" plan confirm 2
+"$MEDSEC" plan confirm-ip 3 198.18.10.33 --by "山田 (みなと中央病院 情報システム課)"
+"$MEDSEC" plan confirm 2 --by "佐藤 (調査員)"
 "$MEDSEC" plan
 
 step "6. 現地調査の記録 (回線の確認・対象外回線・機器とログインして確認したファームウェア)"
@@ -82,8 +82,16 @@ if why=$(testbed_can_run); then
 	ip netns exec "$(tb_ns sc)" "$MEDSEC" diagnose -o "$OUT/report" --ports 1-65535 --rate 20000 \
 		--host-rate 20000 --try-default-accounts
 	testbed_stop_captures
-	n=$(tcpdump -r "$OUT/testbed/out.pcap" -n "ip dst $TB_OUT" 2>/dev/null | wc -l)
-	echo "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: $n"
+	# What reached the neighbour counts only if the captures ran: the planned target's count
+	# on the bridge is the positive control.
+	if [ -s "$OUT/testbed/out.pcap" ] && [ -s "$OUT/testbed/bridge.pcap" ]; then
+		n=$(tcpdump -r "$OUT/testbed/out.pcap" -n "ip src $TB_SC and ip dst $TB_OUT" 2>/dev/null | wc -l)
+		h=$(tcpdump -r "$OUT/testbed/bridge.pcap" -n "ip src $TB_SC and ip dst $TB_H3" 2>/dev/null | wc -l)
+		echo "回線3 (当日確認したアドレス $TB_H3) に届いたパケット: $h"
+		echo "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: $n"
+	else
+		echo "パケットの記録がありません (tcpdump が動いていません)"
+	fi
 	testbed_down
 	trap - EXIT INT TERM
 else

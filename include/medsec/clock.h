@@ -8,4 +8,12 @@
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void ms_now_iso(char buf[32]);
 
+/*
+ * The calendar day in Japan (Asia/Tokyo, "YYYY-MM-DD") of a recorded time, or of now.
+ * The survey's day-of rules (seed 002) count days as the hospital does, not in UTC.
+ * ms_date_jst returns 0, or -1 (buf empty) when iso is not a recorded time.
+ */
+int ms_date_jst(const char *iso, char buf[11]);
+void ms_today_jst(char buf[11]);
+
 #endif

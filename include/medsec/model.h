@@ -40,6 +40,8 @@ extern const struct model_enum model_device_kinds[];
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value);
 const char *model_enum_key(const struct model_enum *set, int value);	/* NULL if unset */
 const char *model_enum_label(const struct model_enum *set, int value, int english);
+/* The member a person typed: its key, Japanese or English label (case aside); NULL if none. */
+const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text);
 
 /* 0 for what a hospital writes when it does not know ("不明", "unknown", "-", blank), else 1. */
 int model_value_known(const char *v);
@@ -193,10 +195,14 @@ struct plan_line {
 	int request_device_check, request_diagnosis;
 	enum eligibility eligibility;
 	int table_row;		/* 1..19 */
+	int declared_row;	/* 19 when the meeting answered what the workbook left unknown, else 0 */
 	enum plan_reason reason;
 	enum plan_status status;
 	char *confirmed_ip;	/* day-of address, when confirmed */
+	char *confirmed_at;	/* when (UTC): scannable only on that day in Japan (seed 002) */
+	char *confirmed_by;	/* who; NULL when the address came from the workbook's 当日記入欄 */
 	int meeting_confirmed;
+	char *meeting_at, *meeting_by;
 	char *target;		/* the address or prefix to diagnose, when status is TARGET */
 };
 

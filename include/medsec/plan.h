@@ -20,6 +20,9 @@ struct plan_input {
 	int round_no;
 	int revision;
 	const char *now;				/* ISO 8601 */
+	/* When the workbook was imported: the date of its 当日記入欄, which counts as a day-of
+	 * confirmation only on that day (seed 002). */
+	const char *declared_at;
 };
 
 /* Builds the plan; the result is the caller's (plan_free). Pure: no I/O. */

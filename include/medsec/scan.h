@@ -32,7 +32,11 @@ struct scan_scope {
 	size_t n_targets;
 };
 
-/* Builds the scope from a plan's targets (prefixes expanded); free with scan_scope_dispose. */
+/*
+ * Builds the scope from a plan's targets (prefixes expanded); free with scan_scope_dispose.
+ * Refuses (MS_ERR_INPUT, nothing built) when a line's address is not fixed and was not
+ * confirmed today in Japan (MEDSEC_NOW fixes today): seed 002's day-of rule.
+ */
 int scan_scope_from_plan(struct scan_scope *scope, const struct plan *p, struct ms_error *err);
 void scan_scope_dispose(struct scan_scope *scope);
 /* Index of the target with this address, or -1: the check applied to every answer. */

@@ -77,8 +77,13 @@ enum confirm_kind { CONFIRM_DAY_IP = 1, CONFIRM_MEETING = 2 };
 struct confirmation {
 	int declared_no;
 	enum confirm_kind kind;
-	char address[64];	/* CONFIRM_DAY_IP */
-	char confirmed_at[32];
+	char address[64];	/* CONFIRM_DAY_IP; or the address settled in the meeting */
+	char confirmed_at[32];	/* UTC; its day in Japan is what the day-of rule compares */
+	char by[128];		/* who confirmed (plan confirm --by) */
+	/* A meeting on a line whose global address use was unknown (row 19): the answers. */
+	enum tri global_ip_use;	/* TRI_UNSET when the meeting did not settle it */
+	enum ip_kind ip_kind;
+	char fqdn[256];
 };
 
 int store_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,

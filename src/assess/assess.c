@@ -366,8 +366,8 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 		case STATUS_NEEDS_DAY_IP:
 			l->diagnosis = "address_unknown";
 			break;
-		case STATUS_NEEDS_MEETING:
-			l->diagnosis = "not_diagnosed";
+		case STATUS_NEEDS_MEETING:	/* row 19 left open: its address was never known */
+			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown" : "not_diagnosed";
 			break;
 		case STATUS_NOT_ELIGIBLE:
 			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown" : "not_eligible";

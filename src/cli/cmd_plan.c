@@ -11,32 +11,49 @@
 
 static const char plan_help_ja[] =
 	"使い方: medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
-	"        medsec plan confirm-ip 回線番号 アドレス\n"
-	"        medsec plan confirm 回線番号 [アドレス]\n\n"
+	"        medsec plan confirm-ip 回線番号 アドレス --by 確認者\n"
+	"        medsec plan confirm 回線番号 [アドレス] --by 確認者 [--global-ip あり|なし]\n"
+	"                            [--ip-kind 固定IP|動的IP] [--fqdn 名前]\n\n"
 	"最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
 	"電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
 	"順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
 	"脆弱性診断実施判定表(19行)に従って示します。\n\n"
 	"  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
-	"                            (記録がない動的IP回線は調査不可)\n"
+	"                            (当日の確認がない動的IP回線は調査不可。別の日の確認では\n"
+	"                            スキャンしません。日付は日本時間)\n"
 	"  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
 	"                            診断対象とする。FQDNのみの回線は確認したアドレスを指定\n"
+	"  --by 確認者     確認した人の氏名 (confirm、confirm-ip で必須。計画と報告書に記載)\n"
+	"  --global-ip あり|なし   グローバルIP利用が「わからない」回線(19行目)の打合せでの回答。\n"
+	"                  --ip-kind 固定IP|動的IP、アドレス、--fqdn とあわせて判定表で判定し直す\n"
 	"  --json          計画を JSON で表示する\n"
 	"  --xlsx ファイル 調査実施計画一覧を Excel で書き出す\n";
 static const char plan_help_en[] =
 	"usage: medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
-	"       medsec plan confirm-ip LINE ADDRESS\n"
-	"       medsec plan confirm LINE [ADDRESS]\n\n"
+	"       medsec plan confirm-ip LINE ADDRESS --by NAME\n"
+	"       medsec plan confirm LINE [ADDRESS] --by NAME [--global-ip yes|no]\n"
+	"                           [--ip-kind static|dynamic] [--fqdn NAME]\n\n"
 	"Builds, stores and shows the survey plan of the current round from the latest\n"
 	"declarations: lines connected to the EHR network and not telephone-only are\n"
 	"surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
 	"the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n\n"
 	"  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
-	"                           (without it the line cannot be diagnosed)\n"
+	"                           (without it the line cannot be diagnosed; a confirmation\n"
+	"                           of another day, in Japan's time, is never scanned)\n"
 	"  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
 	"                           an FQDN-only line needs the agreed address\n"
+	"  --by NAME       who confirmed (required for confirm and confirm-ip; shown in the\n"
+	"                  plan and the report)\n"
+	"  --global-ip yes|no  the meeting's answer for a line declared \"unknown\" (row 19),\n"
+	"                  with --ip-kind static|dynamic, the address and --fqdn: judged again\n"
+	"                  by the table\n"
 	"  --json        print the plan as JSON\n"
 	"  --xlsx FILE   write the plan workbook\n";
+
+/* What the command line said beyond the common options. */
+struct plan_args {
+	const char *xlsx, *by, *global_ip, *ip_kind, *fqdn;
+};
 
 struct ctx {
 	struct cli *c;
@@ -87,7 +104,7 @@ static int rebuild(struct ctx *x, struct plan **out, struct ms_error *err)
 		return rc;
 	ms_now_iso(now);
 	in = (struct plan_input){ x->doc, conf, n, x->hospital, x->round.round_no,
-				  x->rev.revision, now };
+				  x->rev.revision, now, x->rev.imported_at };
 	*out = plan_build(&in);
 	free(conf);
 	rc = store_plan_save(x->st, x->round.id, x->rev.id, *out, err);
@@ -96,6 +113,35 @@ static int rebuild(struct ctx *x, struct plan **out, struct ms_error *err)
 		*out = NULL;
 	}
 	return rc;
+}
+
+/* Who confirmed what and when (in Japan's calendar), under a plan line. */
+static void print_confirmations(const struct cli *c, const struct plan_line *l, int indent)
+{
+	int en = c->lang == MS_LANG_EN;
+	char day[11];
+
+	if (l->declared_row == 19)
+		printf(en ? "%*s└ declared \"unknown\" (row 19); judged by the meeting's answer as row %d\n"
+			  : "%*s└ グローバルIP利用「わからない」(19行目) → 打合せでの回答により%d行目で判定\n",
+		       indent, "", l->table_row);
+	if (l->meeting_confirmed) {
+		ms_date_jst(l->meeting_at, day);
+		printf(en ? "%*s└ meeting: %s, %s\n" : "%*s└ 打合せ確認: %s %s\n", indent, "", day,
+		       l->meeting_by ? l->meeting_by : "-");
+	}
+	if (l->confirmed_ip) {
+		char today[11];
+
+		ms_date_jst(l->confirmed_at, day);
+		ms_today_jst(today);
+		printf(en ? "%*s└ day-of address %s: %s, %s%s\n" : "%*s└ 当日のアドレス %s: %s %s%s\n", indent, "",
+		       l->confirmed_ip, day,
+		       l->confirmed_by ? l->confirmed_by : (en ? "the workbook's day-of column" : "記入依頼書の当日記入欄"),
+		       strcmp(day, today) == 0 ? ""
+		       : en ? " (not today: not scanned until confirmed again on the day)"
+			    : " (本日の確認ではありません。当日に確認し直すまで調査しません)");
+	}
 }
 
 static void print_table(const struct cli *c, const struct plan *p)
@@ -136,6 +182,7 @@ static void print_table(const struct cli *c, const struct plan *p)
 		if (l->reason != REASON_NONE)
 			printf("%*s└ %s\n", (int)(w[0] + w[1]), "",
 			       msg_text(plan_reason_msg(l->reason), c->lang));
+		print_confirmations(c, l, (int)(w[0] + w[1]));
 	}
 	if (p->n_out_of_scope) {
 		puts(en ? "\nOut of scope:" : "\n調査対象外回線:");
@@ -174,7 +221,36 @@ static int show(struct ctx *x, const struct plan *p, const char *xlsx)
 	return 0;
 }
 
-static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, const char *address)
+/* Fills the meeting's answers for a row-19 line from --global-ip, --ip-kind and --fqdn. */
+static int meeting_answers(const struct plan_args *a, struct confirmation *conf, struct ms_error *err)
+{
+	const struct model_enum *e;
+	char where[160];
+
+	if (a->global_ip) {
+		if (!(e = model_enum_by_text(model_yes_no_unknown, a->global_ip)) || e->value == TRI_UNKNOWN) {
+			snprintf(where, sizeof(where), "--global-ip %s", a->global_ip);
+			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where, "あり/yes, なし/no");
+		}
+		conf->global_ip_use = (enum tri)e->value;
+	}
+	if (a->ip_kind) {
+		if (!(e = model_enum_by_text(model_ip_kinds, a->ip_kind))) {
+			snprintf(where, sizeof(where), "--ip-kind %s", a->ip_kind);
+			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where, "固定IP/static, 動的IP/dynamic");
+		}
+		conf->ip_kind = (enum ip_kind)e->value;
+	}
+	if (a->fqdn)
+		snprintf(conf->fqdn, sizeof(conf->fqdn), "%s", a->fqdn);
+	/* --ip-kind and --fqdn only complete the answer to "global address used?". */
+	if ((a->ip_kind || a->fqdn) && !a->global_ip)
+		return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, "--global-ip", "あり/yes, なし/no");
+	return MS_OK;
+}
+
+static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, const char *address,
+		   const struct plan_args *a)
 {
 	struct confirmation conf = { .kind = kind };
 	struct ms_error err;
@@ -185,11 +261,17 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	int rc;
 
 	if (end == digits || *end || no < 1 || no > 9999)
-		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS (LINE: 3 or 回線3)");
+		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS --by NAME (LINE: 3 or 回線3)");
+	/* Who confirmed is part of the record (seed 002): the report names them. */
+	if (!a->by || !*a->by)
+		return cli_usage(x->c, "medsec plan confirm[-ip] LINE ... --by NAME (who confirmed)");
+	if (kind == CONFIRM_DAY_IP && (a->global_ip || a->ip_kind || a->fqdn))
+		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS --by NAME");
 	snprintf(conf.address, sizeof(conf.address), "%s", address ? address : "");
+	snprintf(conf.by, sizeof(conf.by), "%s", a->by);
 	ms_now_iso(conf.confirmed_at);
 	/* Judge against the plan as it stands now, so line numbers are the plan's. */
-	if ((rc = rebuild(x, &p, &err)) ||
+	if ((rc = meeting_answers(a, &conf, &err)) || (rc = rebuild(x, &p, &err)) ||
 	    (rc = plan_confirm_check(p, (int)no, &conf, x->rev.allow_test_addresses, &err)) ||
 	    (rc = store_confirm_save(x->st, x->round.id, &conf, &err))) {
 		plan_free(p);
@@ -199,10 +281,11 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	if ((rc = rebuild(x, &p, &err)))
 		return cli_error(x->c, &err);
 	if (!x->c->json) {
-		char what[128];
+		char what[512], day[11];
 
-		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %ld%s%s" : "回線%ld%s%s",
-			 no, conf.address[0] ? " " : "", conf.address);
+		ms_date_jst(conf.confirmed_at, day);
+		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
+			 no, conf.address[0] ? " " : "", conf.address, day, conf.by);
 		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
 	}
 	rc = x->c->json ? show(x, p, NULL) : 0;
@@ -210,29 +293,40 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	return rc;
 }
 
-enum { OPT_XLSX = OPT__FIRST_LOCAL };
+enum { OPT_XLSX = OPT__FIRST_LOCAL, OPT_BY, OPT_GLOBAL_IP, OPT_IP_KIND, OPT_FQDN };
 
 static int plan_option(int opt, const char *arg, void *ctx)
 {
-	if (opt != OPT_XLSX)
-		return -1;
-	*(const char **)ctx = arg;
-	return 0;
+	struct plan_args *a = ctx;
+
+	switch (opt) {
+	case OPT_XLSX: a->xlsx = arg; return 0;
+	case OPT_BY: a->by = arg; return 0;
+	case OPT_GLOBAL_IP: a->global_ip = arg; return 0;
+	case OPT_IP_KIND: a->ip_kind = arg; return 0;
+	case OPT_FQDN: a->fqdn = arg; return 0;
+	}
+	return -1;
 }
 
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "xlsx", required_argument, NULL, OPT_XLSX },
+					      { "by", required_argument, NULL, OPT_BY },
+					      { "global-ip", required_argument, NULL, OPT_GLOBAL_IP },
+					      { "ip-kind", required_argument, NULL, OPT_IP_KIND },
+					      { "fqdn", required_argument, NULL, OPT_FQDN },
 					      { NULL, 0, NULL, 0 } };
 	struct ctx x = { .c = c };
 	struct ms_error err;
 	struct plan *p = NULL;
-	const char *xlsx = NULL, *sub;
+	struct plan_args a = { 0 };
+	const char *sub;
 	int rc, nargs;
 
-	rc = cli_options(c, argc, argv, opts, plan_option, &xlsx,
-			 "medsec plan [confirm-ip LINE ADDRESS | confirm LINE [ADDRESS]]", plan_help_ja,
+	rc = cli_options(c, argc, argv, opts, plan_option, &a,
+			 "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]", plan_help_ja,
 			 plan_help_en);
 	if (rc != CLI_GO)
 		return rc;
@@ -240,18 +334,18 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	nargs = argc - optind - 1;
 	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
 		     (strcmp(sub, "confirm") == 0 && (nargs == 1 || nargs == 2))))
-		return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS | confirm LINE [ADDRESS]]");
+		return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]");
 	if (load(&x, &err)) {
 		ctx_dispose(&x);
 		return cli_error(c, &err);
 	}
 	if (sub) {
 		rc = confirm(&x, strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING,
-			     argv[optind + 1], nargs == 2 ? argv[optind + 2] : NULL);
+			     argv[optind + 1], nargs == 2 ? argv[optind + 2] : NULL, &a);
 	} else if ((rc = rebuild(&x, &p, &err))) {
 		rc = cli_error(c, &err);
 	} else {
-		rc = show(&x, p, xlsx);
+		rc = show(&x, p, a.xlsx);
 	}
 	plan_free(p);
 	ctx_dispose(&x);

@@ -352,6 +352,8 @@ static int target_plan(struct store *st, int64_t hid, const char *list, struct p
 		l = &p->lines[p->n_lines++];
 		memset(l, 0, sizeof(*l));
 		l->status = STATUS_TARGET;
+		/* An address someone authorised by name (scope add), not a day-of confirmation. */
+		l->ip_kind = IP_STATIC;
 		l->target = ms_arena_strdup(&p->arena, a);
 	}
 	free(copy);

@@ -77,6 +77,14 @@ const char *model_enum_key(const struct model_enum *set, int value)
 	return e ? e->key : NULL;
 }
 
+const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text)
+{
+	for (; text && set->key; set++)
+		if (!strcasecmp(text, set->key) || !strcmp(text, set->ja) || !strcasecmp(text, set->en))
+			return set;
+	return NULL;
+}
+
 const char *model_enum_label(const struct model_enum *set, int value, int english)
 {
 	const struct model_enum *e = model_enum_by_value(set, value);

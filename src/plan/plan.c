@@ -81,6 +81,28 @@ static const struct confirmation *find_conf(const struct plan_input *in, int dec
 	return NULL;
 }
 
+/*
+ * A line declared with global address use "わからない" (row 19), as the meeting answered it:
+ * a copy in *eff with the answers, or l itself while no meeting has answered.
+ */
+static const struct line *answered(struct plan *p, const struct plan_input *in, const struct line *l,
+				   struct line *eff)
+{
+	const struct confirmation *meet = find_conf(in, l->no, CONFIRM_MEETING);
+
+	if (!meet || (meet->global_ip_use != TRI_YES && meet->global_ip_use != TRI_NO))
+		return l;
+	*eff = *l;
+	eff->global_ip_use = meet->global_ip_use;
+	if (meet->ip_kind)
+		eff->ip_kind = meet->ip_kind;
+	if (meet->address[0])
+		eff->global_ip = ms_arena_strdup(&p->arena, meet->address);
+	if (meet->fqdn[0])
+		eff->fqdn = ms_arena_strdup(&p->arena, meet->fqdn);
+	return eff;
+}
+
 static void decide_status(struct plan *p, struct plan_line *pl, const struct line *l,
 			  const struct plan_input *in)
 {
@@ -88,17 +110,35 @@ static void decide_status(struct plan *p, struct plan_line *pl, const struct lin
 	const struct confirmation *meet = find_conf(in, l->no, CONFIRM_MEETING);
 	const char *address = l->global_ip;
 
-	/* The workbook's 当日記入欄 counts as a day-of confirmation too. */
-	if (day)
-		pl->confirmed_ip = ms_arena_strdup(&p->arena, day->address);
-	else if (l->day_ip_confirmed == TRI_YES && l->day_global_ip)
+	/*
+	 * The day-of address: confirmed with plan confirm-ip, or written in the workbook's
+	 * 当日記入欄 (the hospital's declaration, dated by its import). The newer counts; the
+	 * scope accepts it only on the day it was made (scan_scope_from_plan).
+	 */
+	if (l->day_ip_confirmed == TRI_YES && l->day_global_ip && in->declared_at &&
+	    (!day || strcmp(in->declared_at, day->confirmed_at) > 0)) {
 		pl->confirmed_ip = ms_arena_strdup(&p->arena, l->day_global_ip);
+		pl->confirmed_at = ms_arena_strdup(&p->arena, in->declared_at);
+	} else if (day) {
+		pl->confirmed_ip = ms_arena_strdup(&p->arena, day->address);
+		pl->confirmed_at = ms_arena_strdup(&p->arena, day->confirmed_at);
+		pl->confirmed_by = day->by[0] ? ms_arena_strdup(&p->arena, day->by) : NULL;
+	}
 	pl->meeting_confirmed = meet != NULL;
+	if (meet) {
+		pl->meeting_at = ms_arena_strdup(&p->arena, meet->confirmed_at);
+		pl->meeting_by = meet->by[0] ? ms_arena_strdup(&p->arena, meet->by) : NULL;
+	}
 	if (meet && meet->address[0])
 		address = meet->address;
 
 	if (!pl->request_diagnosis) {
 		pl->status = STATUS_NOT_REQUESTED;
+		return;
+	}
+	/* Row 19 is × until a meeting clears the unknowns (seed 002: 打合せ実施). */
+	if (pl->table_row == 19) {
+		pl->status = STATUS_NEEDS_MEETING;
 		return;
 	}
 	if (pl->eligibility == ELIG_NO) {
@@ -148,6 +188,7 @@ struct plan *plan_build(const struct plan_input *in)
 
 	for (size_t i = 0; i < doc->n_lines; i++) {
 		const struct line *l = order[i];
+		struct line eff;
 		struct plan_line *pl;
 
 		if (l->link_type == LINK_PHONE_ONLY || l->ehr_connected != TRI_YES) {
@@ -178,6 +219,17 @@ struct plan *plan_build(const struct plan_input *in)
 		pl->request_device_check = l->request_device_check == TRI_YES;
 		pl->request_diagnosis = l->request_diagnosis == TRI_YES;
 		plan_judge(l, &pl->eligibility, &pl->table_row, &pl->reason);
+		if (pl->table_row == 19)
+			l = answered(p, in, l, &eff);
+		if (l == &eff) {
+			/* Row 19 ends in a meeting (seed 002): its answers are judged by the table. */
+			pl->declared_row = 19;
+			pl->global_ip_use = l->global_ip_use;
+			pl->ip_kind = l->ip_kind;
+			pl->global_ip = ms_arena_strdup(&p->arena, l->global_ip);
+			pl->fqdn = ms_arena_strdup(&p->arena, l->fqdn);
+			plan_judge(l, &pl->eligibility, &pl->table_row, &pl->reason);
+		}
 		decide_status(p, pl, l, in);
 	}
 	free(order);
@@ -267,11 +319,17 @@ int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c
 	c->declared_no = pl->declared_no;
 	if (c->kind == CONFIRM_DAY_IP && (pl->ip_kind == IP_STATIC || pl->eligibility == ELIG_NO))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_DYNAMIC, NULL, no);
-	if (c->kind == CONFIRM_MEETING &&
+	if (c->kind == CONFIRM_MEETING && (pl->table_row == 19 || pl->declared_row == 19) &&
+	    c->global_ip_use != TRI_YES && c->global_ip_use != TRI_NO)
+		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NEEDS_ANSWER, NULL, no);
+	if (c->kind == CONFIRM_MEETING && pl->table_row != 19 && pl->declared_row != 19 &&
 	    (pl->eligibility != ELIG_CONSULT || pl->reason == REASON_DAY_IP))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_CONSULT, NULL, no);
-	if (c->kind == CONFIRM_MEETING && !c->address[0] && !pl->global_ip &&
-	    pl->ip_kind == IP_STATIC)
+	if (c->kind == CONFIRM_MEETING && pl->table_row != 19 && pl->declared_row != 19 &&
+	    c->global_ip_use)
+		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_ANSWER_NOT_ASKED, NULL, no);
+	if (c->kind == CONFIRM_MEETING && !c->address[0] && !pl->global_ip && pl->ip_kind == IP_STATIC &&
+	    !c->global_ip_use)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NEEDS_ADDRESS, NULL, no);
 	if (c->address[0]) {
 		struct ms_prefix pre;

@@ -5,12 +5,40 @@
 #include <jansson.h>
 #include <xlsxwriter.h>
 
+#include "medsec/clock.h"
 #include "medsec/plan.h"
 #include "medsec/xlsx.h"
 
 static json_t *str_or_null(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+/* The day in Japan of a recorded time: the day the day-of rule compares. */
+static json_t *date_or_null(const char *iso)
+{
+	char day[11];
+
+	return ms_date_jst(iso, day) == 0 ? json_string(day) : json_null();
+}
+
+/* Who confirmed what, on which day, in one cell of the plan. */
+static void confirmations_text(const struct plan_line *l, int en, char *buf, size_t size)
+{
+	char day[11];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (l->meeting_confirmed) {
+		ms_date_jst(l->meeting_at, day);
+		n += (size_t)snprintf(buf, size, en ? "Meeting %s %s" : "打合せ %s %s", day,
+				      l->meeting_by ? l->meeting_by : "");
+	}
+	if (l->confirmed_ip && n < size) {
+		ms_date_jst(l->confirmed_at, day);
+		snprintf(buf + n, size - n, en ? "%sDay-of %s %s (%s)" : "%s当日確認 %s %s (%s)", n ? "\n" : "", day,
+			 l->confirmed_by ? l->confirmed_by : (en ? "workbook" : "記入依頼書"), l->confirmed_ip);
+	}
 }
 
 char *plan_json(const struct plan *p, enum ms_lang lang)
@@ -52,7 +80,13 @@ char *plan_json(const struct plan *p, enum ms_lang lang)
 		json_object_set_new(o, "status_text",
 				    json_string(msg_text(plan_status_msg(l->status), lang)));
 		json_object_set_new(o, "confirmed_ip", str_or_null(l->confirmed_ip));
+		json_object_set_new(o, "confirmed_at", str_or_null(l->confirmed_at));
+		json_object_set_new(o, "confirmed_on", date_or_null(l->confirmed_at));
+		json_object_set_new(o, "confirmed_by", str_or_null(l->confirmed_by));
 		json_object_set_new(o, "meeting_confirmed", json_boolean(l->meeting_confirmed));
+		json_object_set_new(o, "meeting_at", str_or_null(l->meeting_at));
+		json_object_set_new(o, "meeting_by", str_or_null(l->meeting_by));
+		json_object_set_new(o, "declared_row", l->declared_row ? json_integer(l->declared_row) : json_null());
 		json_object_set_new(o, "target", str_or_null(l->target));
 		json_array_append_new(lines, o);
 	}
@@ -84,14 +118,14 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 		"回線番号", "記入依頼書の回線番号", "用途・システム名", "通信形態", "グローバルIP利用",
 		"固定IP/動的IP", "グローバルIPアドレス", "FQDN", "回線終端装置設置場所",
 		"装置バージョン確認", "脆弱性診断 実施判定", "判定表No.", "備考", "状況",
-		"診断対象アドレス",
+		"診断対象アドレス", "確認 (日付・確認者)",
 	};
 	static const char *const head_en[] = {
 		"Line", "Declared line", "Use / system", "Link type", "Global IP use",
 		"Static/dynamic", "Global IP", "FQDN", "Termination location", "Device check",
-		"Diagnosis", "Table row", "Reason", "Status", "Diagnosis target",
+		"Diagnosis", "Table row", "Reason", "Status", "Diagnosis target", "Confirmed (date, by)",
 	};
-	static const double widths[] = { 9, 12, 18, 16, 10, 10, 20, 22, 28, 10, 10, 8, 44, 30, 20 };
+	static const double widths[] = { 9, 12, 18, 16, 10, 10, 20, 22, 28, 10, 10, 8, 44, 30, 20, 30 };
 	const char *const *head = en ? head_en : head_ja;
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws, *ws2;
@@ -117,7 +151,7 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 				      : "第%d回調査 / 記入依頼書 第%d版 / 作成 %s",
 		 p->round_no, p->revision, p->created_at);
 	cell(ws, 1, 0, buf, NULL);
-	for (int c = 0; c < 15; c++) {
+	for (int c = 0; c < 16; c++) {
 		cell(ws, 3, c, head[c], hdr);
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
 	}
@@ -145,6 +179,8 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 		cell(ws, row, 12, msg_text(plan_reason_msg(l->reason), lang), wrap);
 		cell(ws, row, 13, msg_text(plan_status_msg(l->status), lang), wrap);
 		cell(ws, row, 14, l->target, wrap);
+		confirmations_text(l, en, buf, sizeof(buf));
+		cell(ws, row, 15, buf, wrap);
 	}
 	worksheet_freeze_panes(ws, 4, 1);
 
@@ -162,7 +198,5 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 		cell(ws2, 3 + (int)i, 2,
 		     msg_text(plan_reason_msg(p->out_of_scope[i].reason), lang), wrap);
 	}
-	if (workbook_close(wb) != LXW_NO_ERROR)
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, path);
-	return MS_OK;
+	return xlsx_close(wb, 0, path, err);
 }

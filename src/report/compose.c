@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "medsec/clock.h"
 #include "medsec/plan.h"
 #include "medsec/vulndb.h"
 #include "report/report_int.h"
@@ -411,6 +412,26 @@ static void chapter2(struct ctx *c)
 
 /* ---- 3 remote diagnosis ---- */
 
+/* Who confirmed a dynamic line's address on the day, and who recorded each meeting (seed 002). */
+static void confirmations_note(struct ctx *c)
+{
+	for (size_t i = 0; i < c->a->n_lines; i++) {
+		const struct plan_line *l = c->a->lines[i].plan;
+		char day[11];
+
+		if (l->confirmed_ip && ms_date_jst(l->confirmed_at, day) == 0)
+			rdoc_note(c->d, rdoc_fmt(c->d, L("回線%d の動的IPアドレス %s は %s に %s が確認しました。",
+							 "Line %d's dynamic address %s was confirmed on %s by %s."),
+						 l->line_no, l->confirmed_ip, day,
+						 l->confirmed_by ? l->confirmed_by
+								 : L("医療機関 (記入依頼書の当日記入欄)", "the hospital (the workbook's day-of column)")));
+		if (l->meeting_confirmed && ms_date_jst(l->meeting_at, day) == 0)
+			rdoc_note(c->d, rdoc_fmt(c->d, L("回線%d は %s の打合せで確認しました (記録: %s)。",
+							 "Line %d was settled in the meeting of %s (recorded by %s)."),
+						 l->line_no, day, l->meeting_by ? l->meeting_by : "-"));
+	}
+}
+
 static void chapter3(struct ctx *c)
 {
 	static const double w[] = { 0.7, 1.5, 1.6, 3, 0.6, 0.6, 0.6, 0.6 };
@@ -469,6 +490,7 @@ static void chapter3(struct ctx *c)
 						 "Diagnosis %s to %s from %s, TCP %s, UDP %s."),
 					 c->in->scan->started_at, nz(c->in->scan->finished_at),
 					 nz(c->in->scan->source_address), c->in->scan->ports, c->in->scan->udp_ports));
+	confirmations_note(c);
 }
 
 /* ---- 4 terminals, 5 passwords ---- */

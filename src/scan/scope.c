@@ -5,10 +5,12 @@
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "medsec/clock.h"
 #include "medsec/mem.h"
 #include "medsec/scan.h"
 
@@ -48,9 +50,29 @@ static void add(struct scan_scope *s, const struct ms_prefix *p, uint64_t offset
 		s->n_targets--;
 }
 
+/*
+ * Seed 002: a dynamic address is the hospital's only on the day it confirmed it
+ * ("確認いただけない場合には調査不可"); on another day it may be someone else's. A line
+ * whose address is not fixed is scannable only on the day of its confirmation in Japan.
+ */
+static int confirmed_today(const struct plan_line *l, const char *today, struct ms_error *err)
+{
+	char day[11], arg[160];
+
+	if (l->ip_kind == IP_STATIC)
+		return MS_OK;
+	if (ms_date_jst(l->confirmed_at, day) == 0 && strcmp(day, today) == 0)
+		return MS_OK;
+	snprintf(arg, sizeof(arg), "%d (%s, %s)", l->line_no, l->target, day[0] ? day : "?");
+	return ms_fail(err, MS_ERR_INPUT, MSG_SCAN_DAY_IP_STALE, NULL, arg);
+}
+
 int scan_scope_from_plan(struct scan_scope *s, const struct plan *p, struct ms_error *err)
 {
+	char today[11];
+
 	memset(s, 0, sizeof(*s));
+	ms_today_jst(today);
 	for (size_t i = 0; i < p->n_lines; i++) {
 		const struct plan_line *l = &p->lines[i];
 		struct ms_prefix pre;
@@ -58,6 +80,10 @@ int scan_scope_from_plan(struct scan_scope *s, const struct plan *p, struct ms_e
 
 		if (l->status != STATUS_TARGET || !l->target)
 			continue;
+		if (confirmed_today(l, today, err)) {
+			scan_scope_dispose(s);
+			return err->status;
+		}
 		/* The plan holds checked addresses; anything else is a damaged store. */
 		if (ms_prefix_parse(l->target, &pre) != MS_PREFIX_OK ||
 		    ms_prefix_classify(&pre) == MS_ADDR_NON_GLOBAL ||

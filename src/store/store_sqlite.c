@@ -142,6 +142,16 @@ static const char *const migrations[] = {
 	"  json TEXT NOT NULL,"
 	"  source TEXT,"
 	"  recorded_at TEXT NOT NULL);",
+	/* 7: who confirmed (seed 002's day-of address, the meeting), and what a row-19 meeting answered */
+	"ALTER TABLE line_confirmation ADD COLUMN confirmed_by TEXT;"
+	"ALTER TABLE line_confirmation ADD COLUMN global_ip_use TEXT;"
+	"ALTER TABLE line_confirmation ADD COLUMN ip_kind TEXT;"
+	"ALTER TABLE line_confirmation ADD COLUMN fqdn TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN confirmed_at TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN confirmed_by TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN meeting_at TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN meeting_by TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN declared_row INTEGER NOT NULL DEFAULT 0;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -516,8 +526,8 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 			     " global_ip_use, ip_kind, global_ip, fqdn, provider,"
 			     " termination_location, request_device_check, request_diagnosis,"
 			     " eligibility, table_row, reason, status, confirmed_ip,"
-			     " meeting_confirmed, target)"
-			     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
+			     " declared_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			     &st, err);
 		if (rc)
 			break;
@@ -541,6 +551,11 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 		bind_text(st, 18, l->confirmed_ip);
 		sqlite3_bind_int(st, 19, l->meeting_confirmed);
 		bind_text(st, 20, l->target);
+		bind_text(st, 21, l->confirmed_at);
+		bind_text(st, 22, l->confirmed_by);
+		bind_text(st, 23, l->meeting_at);
+		bind_text(st, 24, l->meeting_by);
+		sqlite3_bind_int(st, 25, l->declared_row);
 		rc = run(db, st, err);
 	}
 	for (size_t i = 0; i < p->n_out_of_scope && rc == MS_OK; i++) {
@@ -608,7 +623,8 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 		     "SELECT line_no, declared_no, use, link_type, global_ip_use, ip_kind,"
 		     " global_ip, fqdn, provider, termination_location, request_device_check,"
 		     " request_diagnosis, eligibility, table_row, reason, status, confirmed_ip,"
-		     " meeting_confirmed, target FROM plan_line WHERE round_id = ? ORDER BY line_no",
+		     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
+		     " declared_row FROM plan_line WHERE round_id = ? ORDER BY line_no",
 		     &st, err);
 	if (rc)
 		goto fail;
@@ -638,6 +654,11 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 			.confirmed_ip = col_text(p, st, 16),
 			.meeting_confirmed = sqlite3_column_int(st, 17),
 			.target = col_text(p, st, 18),
+			.confirmed_at = col_text(p, st, 19),
+			.confirmed_by = col_text(p, st, 20),
+			.meeting_at = col_text(p, st, 21),
+			.meeting_by = col_text(p, st, 22),
+			.declared_row = sqlite3_column_int(st, 23),
 		};
 	}
 	sqlite3_finalize(st);
@@ -680,8 +701,8 @@ static int sq_confirm_save(struct store *s, int64_t round_id, const struct confi
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "INSERT OR REPLACE INTO line_confirmation"
-			 " (round_id, declared_no, kind, address, confirmed_at) VALUES (?, ?, ?, ?, ?)",
+			 "INSERT OR REPLACE INTO line_confirmation (round_id, declared_no, kind, address,"
+			 " confirmed_at, confirmed_by, global_ip_use, ip_kind, fqdn) VALUES (?,?,?,?,?,?,?,?,?)",
 			 &st, err);
 
 	if (rc)
@@ -691,7 +712,29 @@ static int sq_confirm_save(struct store *s, int64_t round_id, const struct confi
 	sqlite3_bind_int(st, 3, c->kind);
 	bind_text(st, 4, c->address[0] ? c->address : NULL);
 	bind_text(st, 5, c->confirmed_at);
+	bind_text(st, 6, c->by[0] ? c->by : NULL);
+	bind_text(st, 7, model_enum_key(model_yes_no_unknown, (int)c->global_ip_use));
+	bind_text(st, 8, model_enum_key(model_ip_kinds, (int)c->ip_kind));
+	bind_text(st, 9, c->fqdn[0] ? c->fqdn : NULL);
 	return run(db, st, err);
+}
+
+static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(dst, size, "%s", v ? v : "");
+}
+
+/* A closed set stored by its key (never its ordinal); 0 when NULL or unknown. */
+static int enum_col(const struct model_enum *set, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	for (size_t i = 0; v && set[i].key; i++)
+		if (strcmp(set[i].key, v) == 0)
+			return set[i].value;
+	return 0;
 }
 
 static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmation **out,
@@ -700,7 +743,8 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "SELECT declared_no, kind, address, confirmed_at FROM line_confirmation"
+			 "SELECT declared_no, kind, address, confirmed_at, confirmed_by, global_ip_use, ip_kind,"
+			 " fqdn FROM line_confirmation"
 			 " WHERE round_id = ? ORDER BY declared_no, kind",
 			 &st, err);
 
@@ -721,6 +765,10 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 		snprintf(c->address, sizeof(c->address), "%s", a ? a : "");
 		snprintf(c->confirmed_at, sizeof(c->confirmed_at), "%s",
 			 (const char *)sqlite3_column_text(st, 3));
+		copy_col(c->by, sizeof(c->by), st, 4);
+		c->global_ip_use = (enum tri)enum_col(model_yes_no_unknown, st, 5);
+		c->ip_kind = (enum ip_kind)enum_col(model_ip_kinds, st, 6);
+		copy_col(c->fqdn, sizeof(c->fqdn), st, 7);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -916,13 +964,6 @@ static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status sta
 	bind_text(st, 2, finished_at);
 	sqlite3_bind_int64(st, 3, scan_id);
 	return run(db, st, err);
-}
-
-static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-
-	snprintf(dst, size, "%s", v ? v : "");
 }
 
 static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,

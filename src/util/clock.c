@@ -19,3 +19,54 @@ void ms_now_iso(char buf[32])
 	gmtime_r(&t, &tm);
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+/* Japan keeps one offset all year (no summer time): UTC+9 needs no time-zone database. */
+#define JST_OFFSET (9 * 3600)
+
+static void date_jst(time_t t, char buf[11])
+{
+	struct tm tm;
+
+	t += JST_OFFSET;
+	gmtime_r(&t, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */
+static long long days_from_civil(int y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int ms_date_jst(const char *iso, char buf[11])
+{
+	struct tm tm = { 0 };
+	int n = 0;
+
+	buf[0] = '\0';
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			   &tm.tm_min, &tm.tm_sec, &n) != 6 || n != 20)
+		return -1;
+	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60)
+		return -1;
+	date_jst((time_t)(days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+			  tm.tm_min * 60 + tm.tm_sec),
+		 buf);
+	return 0;
+}
+
+void ms_today_jst(char buf[11])
+{
+	char now[32];
+
+	ms_now_iso(now);
+	ms_date_jst(now, buf);
+}

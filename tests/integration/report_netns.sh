@@ -7,8 +7,7 @@
 . "$2/tests/integration/common.inc"
 . "$SRC/tests/netns/testbed.sh"
 if ! why=$(testbed_can_run); then
-	echo "SKIP: $why"
-	exit 77
+	skip "$why"
 fi
 unset MEDSEC_NOW	# the diagnosis records real times
 before=$(ip netns list | wc -l)
@@ -18,6 +17,9 @@ rc=$?
 expect_eq "$rc" 0 "demo exit status"
 [ "$rc" = 0 ] || tail -40 demo.txt >&2
 expect_in demo.txt "198.18.10.3 (申告のみ・当日未確認のアドレス) に届いたパケット: 0"
+# The positive control: the same captures saw the day-of address being diagnosed.
+h3=$(sed -n 's/^回線3 (当日確認したアドレス 198.18.10.33) に届いたパケット: //p' demo.txt)
+[ "${h3:-0}" -gt 0 ] && ok || fail "the capture saw no packet to the day-of address ($h3): it proves nothing"
 expect_in demo.txt "報告書: "
 expect_in demo.txt "早期報告 (別紙4): "
 expect_eq "$(ip netns list | wc -l)" "$before" "test hosts torn down"

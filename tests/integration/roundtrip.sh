@@ -81,16 +81,20 @@ expect_status 0 "$MEDSEC" --lang en plan
 expect_in out.txt "5->3"
 
 # Day-of confirmation of the dynamic line, then the meeting for the △ line.
-expect_status 2 "$MEDSEC" plan confirm-ip 1 198.18.10.50
+expect_status 2 "$MEDSEC" plan confirm-ip 1 198.18.10.50 --by 山田
 expect_in err.txt "回線1は当日のアドレス確認が必要な回線ではありません"
-expect_status 2 "$MEDSEC" plan confirm-ip 3 10.1.1.1
+expect_status 2 "$MEDSEC" plan confirm-ip 3 10.1.1.1 --by 山田
 expect_in err.txt "グローバルIPアドレスではありません"
-expect_status 0 "$MEDSEC" plan confirm-ip 回線3 198.18.10.33
-expect_in out.txt "198.18.10.33"
-expect_status 0 "$MEDSEC" plan confirm 2
+expect_status 2 "$MEDSEC" plan confirm-ip 回線3 198.18.10.33
+expect_in err.txt "--by NAME"
+expect_status 0 "$MEDSEC" plan confirm-ip 回線3 198.18.10.33 --by "山田 太郎"
+expect_in out.txt "198.18.10.33 (2026-11-23 山田 太郎)"
+expect_status 0 "$MEDSEC" plan confirm 2 --by 佐藤
 expect_status 0 "$MEDSEC" plan --json
 expect_eq "$(jq -c '[.lines[] | .status]' out.txt)" \
-	'["target","target","target","not_eligible","not_eligible"]' "statuses after confirmations"
+	'["target","target","target","not_eligible","needs_meeting"]' "statuses after confirmations"
+expect_eq "$(jq -c '[.lines[2] | .confirmed_on, .confirmed_by], [.lines[1] | .meeting_by]' out.txt | tr -d '\n')" \
+	'["2026-11-23","山田 太郎"]["佐藤"]' "who confirmed, and the day"
 expect_eq "$(jq -r '.lines[2].target' out.txt)" 198.18.10.33 "dynamic target is the confirmed address"
 
 # The plan workbook.

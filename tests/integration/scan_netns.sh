@@ -5,8 +5,7 @@
 . "$SRC/tests/netns/testbed.sh"
 
 if ! why=$(testbed_can_run); then
-	echo "SKIP: the namespace test bed $why; CI runs it as root"
-	exit 77
+	skip "the namespace test bed $why; CI runs it as root"
 fi
 trap 'testbed_down; rm -rf "$T"' EXIT
 testbed_up "$T"
@@ -129,11 +128,47 @@ expect_in err.txt "合意した時間帯 ($window) の外です"
 expect_status 2 $SCAN scan --window 25:00-26:00
 expect_in err.txt "時間帯の指定が不正です"
 
+# Seed 002's day-of rule on the wire. Line 5's dynamic address (.13, here on h3) is confirmed
+# on day D (MEDSEC_NOW: 18:00 on 11-23 in Japan) and scanned; a scan killed that day is left to
+# resume. On D+1 the address may be someone else's: scan, dry run, resume, probe and diagnose
+# are all refused before any packet, naming the line and the day of the confirmation.
+ip -n "$(tb_ns h3)" addr add 198.18.0.13/24 dev eth0
+expect_status 0 "$MEDSEC" plan confirm-ip 5 198.18.0.13 --by "病院 情報システム課 山田"
+$SCAN scan --method connect --ports 1-65535 --udp-ports none --rate 20000 --host-rate 20000 \
+	--timeout 300 >/dev/null 2>&1 &
+scanner=$!
+sleep 2
+kill -9 $scanner 2>/dev/null
+wait $scanner 2>/dev/null
+expect_eq "$(sqlite3 medsec.db "SELECT status FROM scan ORDER BY id DESC LIMIT 1")" 0 "a scan left to resume on D"
+sleep 1
+t_next=$(date +%s.%N)
+for cmd in "scan --ports 22 --udp-ports none" "scan --dry-run" "scan --resume" "probe" "diagnose -o next-day"; do
+	MEDSEC_NOW=2026-11-24T09:00:00Z expect_status 2 $SCAN $cmd
+	expect_in err.txt "回線5 (198.18.0.13, 2026-11-23): この動的IPアドレスの確認は診断当日のものではないため"
+done
+[ -e next-day/report.pdf ] && fail "diagnose on D+1 wrote a report" || ok
+sleep 1
+
 # Nothing outside the scope: the neighbour saw nothing, the bridge carried nothing else.
+# A positive control first: one datagram from h1 (not the scanner) that the neighbour's capture must show.
+ip netns exec "$(tb_ns h1)" /usr/bin/python3 -c "import socket
+socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b'control', ('$TB_OUT', 9))"
+sleep 1
 testbed_stop_captures
 to_out=$(tcpdump -r "$T/out.pcap" -n \
-	"ip dst 198.18.0.99 or arp dst host 198.18.0.99 or ip6 dst $TB_OUT6" 2>/dev/null | wc -l)
-expect_eq "$to_out" 0 "packets to the out-of-scope neighbour"
+	"(ip src 198.18.0.2 and ip dst $TB_OUT) or (arp src host 198.18.0.2 and arp dst host $TB_OUT)
+	or (ip6 src $TB_SC6 and ip6 dst $TB_OUT6)" 2>/dev/null | wc -l)
+expect_eq "$to_out" 0 "packets from the scanner to the out-of-scope neighbour"
+# The neighbour's capture ran and records what reaches it: the bed's own datagram is there.
+expect_eq "$(tcpdump -r "$T/out.pcap" -n "udp dst port 9 and ip src $TB_H1" 2>/dev/null | wc -l)" 1 \
+	"the neighbour's capture saw the control datagram"
+# Line 5's address: packets on D (the positive control), none from the first refused command on.
+d13='ip src 198.18.0.2 and ip dst 198.18.0.13'
+before=$(tcpdump -r "$T/bridge.pcap" -n -tt "$d13" 2>/dev/null | awk -v t="$t_next" '$1 < t' | wc -l)
+after=$(tcpdump -r "$T/bridge.pcap" -n -tt "$d13" 2>/dev/null | awk -v t="$t_next" '$1 >= t' | wc -l)
+[ "$before" -gt 0 ] && ok || fail "no packet reached line 5's address on D: the capture proves nothing"
+expect_eq "$after" 0 "packets to line 5's address on D+1"
 # "IP a.b.c.d.port > e.f.g.h.port: ..." or "IP6 x::y.port > z::w.port: ...": the address after
 # ">" without its port (ICMP has none). Neighbour discovery (multicast, or solicitations to
 # the target's own link-local address) is not a destination.
@@ -143,7 +178,7 @@ dsts=$(tcpdump -r "$T/bridge.pcap" -n -q "(ip src 198.18.0.2 or ip6 src $TB_SC6)
 		d = $(i + 1); sub(/:$/, "", d)
 		if (d ~ /:/) sub(/\.[0-9]+$/, "", d); else { split(d, a, "."); d = a[1] "." a[2] "." a[3] "." a[4] }
 		print d; break } }' | sort -u | tr '\n' ' ')
-expect_eq "$dsts" "198.18.0.10 198.18.0.11 198.18.0.12 2001:db8:1::10 " \
+expect_eq "$dsts" "198.18.0.10 198.18.0.11 198.18.0.12 198.18.0.13 2001:db8:1::10 " \
 	"destinations of the scanner's packets"
 rates=$(tcpdump -r "$T/bridge.pcap" -n -tt 'ip src 198.18.0.2 and tcp[tcpflags] == tcp-syn' 2>/dev/null |
 	awk -v from="$t_from" -v to="$t_to" '$1 >= from && $1 < to {

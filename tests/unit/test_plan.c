@@ -112,7 +112,7 @@ static struct line *add_line(struct intake_doc *doc, int no, int ehr, enum link_
 
 static struct plan *build(const struct intake_doc *doc, const struct confirmation *c, size_t n)
 {
-	struct plan_input in = { doc, c, n, "テスト病院", 1, 1, "2026-11-23T00:00:00Z" };
+	struct plan_input in = { doc, c, n, "テスト病院", 1, 1, "2026-11-23T00:00:00Z", "2026-11-22T23:00:00Z" };
 
 	return plan_build(&in);
 }
@@ -172,11 +172,72 @@ static void dynamic_needs_the_day_address(void **state)
 	assert_string_equal(p->lines[0].confirmed_ip, "203.0.113.77");
 	plan_free(p);
 
-	/* The workbook's 当日記入欄 counts as the confirmation too. */
+	/* The workbook's 当日記入欄 counts as the confirmation too, dated by its import, by nobody named. */
 	doc->lines[0].day_ip_confirmed = TRI_YES;
 	doc->lines[0].day_global_ip = ms_arena_strdup(&doc->arena, "203.0.113.78");
 	p = build(doc, NULL, 0);
 	assert_string_equal(p->lines[0].target, "203.0.113.78");
+	assert_string_equal(p->lines[0].confirmed_at, "2026-11-22T23:00:00Z");
+	assert_null(p->lines[0].confirmed_by);
+	plan_free(p);
+
+	/* Both: the newer counts. A confirmation after the import replaces the workbook's value... */
+	snprintf(day.confirmed_at, sizeof(day.confirmed_at), "2026-11-23T02:00:00Z");
+	snprintf(day.by, sizeof(day.by), "山田");
+	p = build(doc, &day, 1);
+	assert_string_equal(p->lines[0].target, "203.0.113.77");
+	assert_string_equal(p->lines[0].confirmed_at, "2026-11-23T02:00:00Z");
+	assert_string_equal(p->lines[0].confirmed_by, "山田");
+	plan_free(p);
+	/* ...and one made before it does not. */
+	snprintf(day.confirmed_at, sizeof(day.confirmed_at), "2026-11-20T02:00:00Z");
+	p = build(doc, &day, 1);
+	assert_string_equal(p->lines[0].target, "203.0.113.78");
+	plan_free(p);
+	intake_doc_free(doc);
+}
+
+/* Row 19 (global address use unknown) ends in a meeting; its answers are judged by the table. */
+static void row_19_is_settled_by_the_meeting(void **state)
+{
+	struct intake_doc *doc = intake_doc_new("t", INTAKE_JSON);
+	struct confirmation meet = { .declared_no = 3, .kind = CONFIRM_MEETING, .by = "佐藤",
+				     .confirmed_at = "2026-11-20T01:00:00Z" };
+	struct plan *p;
+	struct line *l = add_line(doc, 3, 1, LINK_INTERNET, IP_KIND_UNSET, NULL, NULL);
+
+	(void)state;
+	l->global_ip_use = TRI_UNKNOWN;
+	p = build(doc, NULL, 0);
+	assert_int_equal(p->lines[0].table_row, 19);
+	assert_int_equal(p->lines[0].eligibility, ELIG_NO);
+	assert_int_equal(p->lines[0].status, STATUS_NEEDS_MEETING);
+	plan_free(p);
+
+	/* Answered: static, this address, no FQDN: row 2, a target. */
+	meet.global_ip_use = TRI_YES;
+	meet.ip_kind = IP_STATIC;
+	snprintf(meet.address, sizeof(meet.address), "203.0.113.9");
+	p = build(doc, &meet, 1);
+	assert_int_equal(p->lines[0].declared_row, 19);
+	assert_int_equal(p->lines[0].table_row, 2);
+	assert_int_equal(p->lines[0].status, STATUS_TARGET);
+	assert_string_equal(p->lines[0].target, "203.0.113.9");
+	assert_string_equal(p->lines[0].meeting_by, "佐藤");
+	plan_free(p);
+
+	/* Answered: no global address: row 18. */
+	meet.global_ip_use = TRI_NO;
+	p = build(doc, &meet, 1);
+	assert_int_equal(p->lines[0].table_row, 18);
+	assert_int_equal(p->lines[0].status, STATUS_NOT_ELIGIBLE);
+	plan_free(p);
+
+	/* A meeting that did not answer leaves row 19 open. */
+	meet.global_ip_use = TRI_UNSET;
+	p = build(doc, &meet, 1);
+	assert_int_equal(p->lines[0].table_row, 19);
+	assert_int_equal(p->lines[0].status, STATUS_NEEDS_MEETING);
 	plan_free(p);
 	intake_doc_free(doc);
 }
@@ -282,6 +343,7 @@ int main(void)
 		cmocka_unit_test(scope_and_renumbering),
 		cmocka_unit_test(dynamic_needs_the_day_address),
 		cmocka_unit_test(consult_needs_the_meeting),
+		cmocka_unit_test(row_19_is_settled_by_the_meeting),
 		cmocka_unit_test(not_requested_is_never_a_target),
 		cmocka_unit_test(confirmations_are_checked),
 	};

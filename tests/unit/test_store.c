@@ -48,11 +48,11 @@ static void migrations_and_reopen(void **state)
 	struct store_revision rev;
 	struct ms_error err;
 
-	assert_int_equal(store_schema_version(s), 6);
+	assert_int_equal(store_schema_version(s), 7);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
 	store_close(s);
 	s = open_store();	/* a second open migrates nothing and keeps the data */
-	assert_int_equal(store_schema_version(s), 6);
+	assert_int_equal(store_schema_version(s), 7);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
 	assert_true(rev.unchanged);
 	store_close(s);
@@ -113,7 +113,10 @@ static void rounds_plans_confirmations(void **state)
 		  .target = (char[]){ "203.0.113.1" } },
 		{ .line_no = 2, .declared_no = 5, .link_type = LINK_INTERNET, .ip_kind = IP_DYNAMIC,
 		  .eligibility = ELIG_CONSULT, .table_row = 6, .reason = REASON_DAY_IP,
-		  .status = STATUS_NEEDS_DAY_IP },
+		  .status = STATUS_NEEDS_DAY_IP, .declared_row = 19, .confirmed_ip = (char[]){ "203.0.113.9" },
+		  .confirmed_at = (char[]){ "2026-11-23T00:00:00Z" }, .confirmed_by = (char[]){ "山田" },
+		  .meeting_confirmed = 1, .meeting_at = (char[]){ "2026-11-20T00:00:00Z" },
+		  .meeting_by = (char[]){ "佐藤" } },
 	};
 	struct plan_out_of_scope oos = { 2, (char[]){ "電話" }, REASON_PHONE_ONLY };
 	struct confirmation c = { .declared_no = 5, .kind = CONFIRM_DAY_IP,
@@ -149,16 +152,32 @@ static void rounds_plans_confirmations(void **state)
 	assert_int_equal(loaded->lines[1].declared_no, 5);
 	assert_int_equal(loaded->lines[1].reason, REASON_DAY_IP);
 	assert_null(loaded->lines[1].target);
+	assert_int_equal(loaded->lines[1].declared_row, 19);
+	assert_string_equal(loaded->lines[1].confirmed_at, "2026-11-23T00:00:00Z");
+	assert_string_equal(loaded->lines[1].confirmed_by, "山田");
+	assert_string_equal(loaded->lines[1].meeting_at, "2026-11-20T00:00:00Z");
+	assert_string_equal(loaded->lines[1].meeting_by, "佐藤");
+	assert_null(loaded->lines[0].confirmed_by);
 	assert_int_equal(loaded->n_out_of_scope, 1);
 	assert_int_equal(loaded->out_of_scope[0].reason, REASON_PHONE_ONLY);
 	plan_free(loaded);
 
 	assert_int_equal(store_confirm_save(s, r1.id, &c, &err), MS_OK);
 	snprintf(c.address, sizeof(c.address), "203.0.113.10");
+	snprintf(c.by, sizeof(c.by), "山田 太郎");
 	assert_int_equal(store_confirm_save(s, r1.id, &c, &err), MS_OK);	/* the latest wins */
+	/* A row-19 meeting's answers, stored by key (never an enum's ordinal). */
+	struct confirmation m = { .declared_no = 7, .kind = CONFIRM_MEETING, .confirmed_at = "2026-11-20T00:00:00Z",
+				  .by = "佐藤", .global_ip_use = TRI_YES, .ip_kind = IP_DYNAMIC, .fqdn = "vpn.example.jp" };
+	assert_int_equal(store_confirm_save(s, r1.id, &m, &err), MS_OK);
 	assert_int_equal(store_confirm_list(s, r1.id, &list, &n, &err), MS_OK);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	assert_string_equal(list[0].address, "203.0.113.10");
+	assert_string_equal(list[0].by, "山田 太郎");
+	assert_int_equal(list[0].global_ip_use, TRI_UNSET);
+	assert_int_equal(list[1].global_ip_use, TRI_YES);
+	assert_int_equal(list[1].ip_kind, IP_DYNAMIC);
+	assert_string_equal(list[1].fqdn, "vpn.example.jp");
 	free(list);
 
 	/* A re-survey: a new round with its own (empty) plan and confirmations. */
