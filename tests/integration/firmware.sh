@@ -38,9 +38,13 @@ expect_in out.txt "latest firmware: not in the index"
 
 # A newer list replaces an entry; an older one does not.
 jq '.entries[1].version = "98.0.0" | .entries[1].date = "2025-01-01"' "$FX/firmware/latest-test.json" > older.json
-"$MEDSEC" vulndb import older.json >/dev/null
-"$MEDSEC" firmware --json > out.txt
-expect_eq "$(jq -r "$fg | .latest.version" out.txt)" 99.0.0 "an older list does not replace"
+expect_status 0 "$MEDSEC" vulndb import older.json
+expect_status 0 "$MEDSEC" firmware --json
+expect_eq "$(jq -r "$fg | .latest.version + \" \" + .latest.date" out.txt)" "99.0.0 2026-01-01" "an older list does not replace"
+jq '.entries[1].version = "99.1.0" | .entries[1].date = "2026-06-01"' "$FX/firmware/latest-test.json" > newer.json
+expect_status 0 "$MEDSEC" vulndb import newer.json
+expect_status 0 "$MEDSEC" firmware --json
+expect_eq "$(jq -r "$fg | .latest.version + \" \" + .latest.date" out.txt)" "99.1.0 2026-06-01" "a newer list replaces"
 
 # Bad lists are refused whole, with the place.
 jq '.entries[0].source = "" | .entries[1].date = "someday"' "$FX/firmware/latest-test.json" > bad.json

@@ -103,6 +103,10 @@ expect_eq "$(jq -c '[.hosts[] | .closed]' syn.json)" '[65524,0,65535,65533]' "cl
 t_from=$(date +%s.%N)
 expect_status 0 $SCAN scan --method syn --ports 1-3000 --udp-ports none --rate 3000 --host-rate 500
 t_to=$(date +%s.%N)
+# And where the global cap binds: four targets under --rate 600 with room for 5,000 each.
+g_from=$(date +%s.%N)
+expect_status 0 $SCAN scan --method syn --ports 1-900 --udp-ports none --rate 600 --host-rate 5000
+g_to=$(date +%s.%N)
 
 # Ad-hoc targets need a recorded authorisation: the neighbour has none.
 expect_status 2 $SCAN scan --target 198.18.0.99 --ports 22 --udp-ports none
@@ -188,4 +192,17 @@ per_host=${rates% *}
 overall=${rates#* }
 [ "$per_host" -gt 100 ] && [ "$per_host" -le 530 ] && ok || fail "SYNs a second to one host: $per_host (cap 500)"
 [ "$overall" -gt 300 ] && [ "$overall" -le 1600 ] && ok || fail "SYNs a second in all: $overall (3 hosts at 500)"
+# Under the global cap the four targets share 600 a second (the IPv4 three are counted here):
+# no host comes near its own 5,000, and all of them together stay under 600 plus the burst.
+rates=$(tcpdump -r "$T/bridge.pcap" -n -tt 'ip src 198.18.0.2 and tcp[tcpflags] == tcp-syn' 2>/dev/null |
+	awk -v from="$g_from" -v to="$g_to" '$1 >= from && $1 < to {
+		split($5, a, "."); host = a[4]; s = int($1); n[host " " s]++; all[s]++ }
+	END { for (k in n) if (n[k] > h) h = n[k]; for (k in all) if (all[k] > g) g = all[k]; print h + 0, g + 0 }')
+per_host=${rates% *}
+overall=${rates#* }
+echo "global cap 600/s: at most $per_host SYNs a second to one host, $overall in all (IPv4)"
+[ "$per_host" -gt 60 ] && [ "$per_host" -le 400 ] && ok ||
+	fail "SYNs a second to one host under the global cap: $per_host (600 shared by 4)"
+[ "$overall" -gt 250 ] && [ "$overall" -le 640 ] && ok ||
+	fail "SYNs a second in all under the global cap: $overall (cap 600)"
 finish

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "medsec/cpe.h"
 #include "medsec/vulndb.h"
@@ -400,30 +401,68 @@ static void jvn_entries(void **state)
 }
 
 /* Criteria rebuilt rather than stored read back exactly as the feed wrote them. */
+/* Every "criteria" string anywhere in a JSON document, appended to *out (a jansson array). */
+static void collect_criteria(json_t *v, json_t *out)
+{
+	const char *key;
+	json_t *x;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, x) {
+			if (!strcmp(key, "criteria") && json_is_string(x))
+				json_array_append(out, x);
+			else
+				collect_criteria(x, out);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			collect_criteria(x, out);
+	}
+}
+
+static int in_list(json_t *list, const char *s)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(list, i, x)
+		if (!strcmp(json_string_value(x), s))
+			return 1;
+	return 0;
+}
+
+/* The index gives back each NVD criterion exactly as the feed wrote it (not as we re-format it). */
 static void criteria_as_written(void **state)
 {
-	struct vdb *db = open_ok(full);
+	struct vdb *db = open_ok(nvd_only);
+	char path[4200];
+	json_error_t jerr;
+	json_t *feed, *written = json_array();
 	size_t checked = 0;
 
 	(void)state;
+	snprintf(path, sizeof(path), "%s/tests/fixtures/nvd/nvd_api2_bundle.json", getenv("MEDSEC_SOURCE"));
+	assert_non_null(feed = json_load_file(path, 0, &jerr));
+	collect_criteria(feed, written);
+	json_decref(feed);
+	assert_true(json_array_size(written) > 50);
 	for (size_t i = 0; i < db->nprods; i++) {
 		struct vdb_query q = { .vendor = vdb_s(db, db->prods[i].vendor),
 				       .product = vdb_s(db, db->prods[i].product) };
 		struct vdb_matches m;
 		assert_int_equal(vdb_lookup(db, &q, &m), 0);
 		for (size_t k = 0; k < m.n; k++) {
-			struct cpe c;
-			char back[1500];
-			if (!m.v[k].criterion || strncmp(m.v[k].criterion, "cpe:2.3:", 8) != 0)
+			if (!m.v[k].criterion)
 				continue;
-			assert_int_equal(cpe_parse(m.v[k].criterion, &c), 0);
-			cpe_format(&c, back, sizeof(back));
-			assert_string_equal(back, m.v[k].criterion);
+			if (!in_list(written, m.v[k].criterion))
+				fail_msg("criterion not in the feed as written: %s", m.v[k].criterion);
 			checked++;
 		}
 		vdb_matches_free(&m);
 	}
 	assert_true(checked > 50);
+	json_decref(written);
 	vdb_close(db);
 }
 
