@@ -107,7 +107,8 @@ for n in 3 "$BIG"; do
 	h=$(timed "$MEDSEC" report -o html --format html)
 	cp warm/report.html lo.html
 	t0=$(now)
-	lo >/dev/null 2>&1 || true
+	lo >/dev/null 2>&1
+	lo_rc=$?
 	t1=$(now)
 	printf '  %-56s %9.3f s\n' "medsec report (HTML + PDF + XLSX + JSON + early report)" "$m"
 	printf '  %-56s %9.3f s\n' "medsec report --format html" "$h"
@@ -116,9 +117,11 @@ for n in 3 "$BIG"; do
 		printf '  %-56s %9.3f s (%s pages)\n' "LibreOffice: medsec's HTML -> PDF" "$l" \
 			"$(pdfinfo lo/lo.pdf | awk '/^Pages:/ {print $2}')"
 		printf '  ratio medsec (all formats) / LibreOffice (PDF only): %.3f\n' "$(echo "$m / $l" | bc -l)"
-	else
+	elif [ "$lo_rc" = 124 ]; then	# timeout stopped it: it took longer than the limit
 		printf '  %-56s  > %d s (stopped; no PDF)\n' "LibreOffice: medsec's HTML -> PDF" "$LO_LIMIT"
 		printf '  ratio medsec (all formats) / LibreOffice (PDF only): < %.4f\n' "$(echo "$m / $LO_LIMIT" | bc -l)"
+	else	# it gave up by itself: a failure, not a time
+		printf '  %-56s  FAILED (exit %d, no PDF); no ratio\n' "LibreOffice: medsec's HTML -> PDF" "$lo_rc"
 	fi
 	echo "  ($(echo "$t1 - $t0" | bc | cut -c1-6) s for LibreOffice's first conversion)"
 done
