@@ -69,6 +69,8 @@ static void print_findings(const struct cli *c, const struct assessment *a)
 		       f->early ? (en ? ", early report" : "・早期報告") : "", f->title);
 		if (f->subject)
 			printf(en ? "    subject: %s\n" : "    対象: %s\n", f->subject);
+		if (f->refs)
+			printf(en ? "    vulnerabilities: %s\n" : "    脆弱性: %s\n", f->refs);
 		printf(en ? "    do: %s\n" : "    対策: %s\n", f->advice);
 		printf(en ? "    manual: %s\n" : "    参照: %s\n", f->manual);
 	}

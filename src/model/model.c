@@ -51,13 +51,14 @@ const struct model_enum model_device_kinds[] = {
 };
 
 const struct model_enum model_termination_kinds[] = {
-	{ TERM_ONU, "onu", "ONU", "ONU" },
-	{ TERM_HGW, "hgw", "ホームゲートウェイ (HGW)", "Home gateway (HGW)" },
-	{ TERM_CTU, "ctu", "CTU", "CTU" },
+	/* As seed 001 (STEP6) names them; the last three are mobile lines (※モバイル回線). */
+	{ TERM_ONU, "onu", "ONU (光回線終端装置)", "ONU (optical network unit)" },
+	{ TERM_HGW, "hgw", "HGW (ホームゲートウェイ)", "HGW (home gateway)" },
+	{ TERM_CTU, "ctu", "CTU (加入者網終端装置)", "CTU (customer termination unit)" },
 	{ TERM_MODEM, "modem", "ADSL・CATVモデム", "ADSL or cable modem" },
-	{ TERM_HOME_ROUTER, "home_router", "家庭用ルータ", "Home router" },
-	{ TERM_MOBILE_ROUTER, "mobile_router", "モバイルルータ", "Mobile router" },
-	{ TERM_USB_DONGLE, "usb_dongle", "USBドングル", "USB dongle" },
+	{ TERM_HOME_ROUTER, "home_router", "ホームルーター (モバイル回線)", "Home router (mobile line)" },
+	{ TERM_MOBILE_ROUTER, "mobile_router", "モバイルルーター (モバイル回線)", "Mobile router (mobile line)" },
+	{ TERM_USB_DONGLE, "usb_dongle", "USBドングル (モバイル回線)", "USB dongle (mobile line)" },
 	{ TERM_OTHER, "other", "その他", "Other" },
 	{ 0, NULL, NULL, NULL },
 };

@@ -57,7 +57,7 @@ expect_status 0 "$MEDSEC" vulndb import "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/
 expect_status 0 "$MEDSEC" assess
 expect_in out.txt " 1. [緊急 KEV] Fortinet FortiGate 60F (ファームウェア 7.0.12) に既知の脆弱性があります"
 expect_in out.txt "7.0.17"
-expect_in out.txt "申告のない回線終端装置 (モバイルルータ、別館 1F 検査室) が現地で見つかりました"
+expect_in out.txt "申告のない回線終端装置 (モバイルルーター (モバイル回線)、別館 1F 検査室) が現地で見つかりました"
 expect_in out.txt "回線2 ヤマハ RTX1210 のパスワードの設定・管理がガイドラインの水準に達していません"
 expect_not_in out.txt "早期報告"
 
@@ -105,6 +105,11 @@ if grep -Eiq '<(script|img|link|iframe)|src=|@import|url\(|href="(https?:)?//' o
 	fail "external reference in report.html"
 else ok; fi
 expect_in out/report.html '<html lang="ja">'
+# A vulnerability finding lists its CVE/JVN numbers once, not in its reason and again below it.
+refs=$(jq -r '[.findings[] | select(.kind == "vulnerability") | .refs][0]' out/report.json)
+expect_eq "$(grep -o -F "$refs" out/report.html | wc -l)" 1 "the finding's references in report.html"
+expect_eq "$(jq '[.findings[] | . as $f | select(.refs != null and (.reason | contains($f.refs)))] | length' out/report.json)" 0 \
+	"findings whose reason repeats their references"
 
 # The annex workbook has the annex sheets.
 unzip -p out/annexes.xlsx xl/workbook.xml > wb.xml
