@@ -5,6 +5,8 @@
 #ifndef MEDSEC_CLOCK_H
 #define MEDSEC_CLOCK_H
 
+#include <stddef.h>
+
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void ms_now_iso(char buf[32]);
 
@@ -14,6 +16,8 @@ void ms_now_iso(char buf[32]);
  * ms_date_jst returns 0, or -1 (buf empty) when iso is not a recorded time.
  */
 int ms_date_jst(const char *iso, char buf[11]);
+/* That day as a reader writes it: "2026年12月1日", or "1 December 2026" (english). "" if not a time. */
+void ms_date_text_jst(const char *iso, int english, char *buf, size_t size);
 void ms_today_jst(char buf[11]);
 
 #endif

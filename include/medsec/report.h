@@ -18,6 +18,8 @@ struct vdb_status;
 struct report_opts {
 	enum ms_lang lang;
 	const char *generated_at;		/* ISO 8601 */
+	const char *issuer;			/* the cover's issuer, or NULL */
+	const char *recipient;			/* the cover's addressee, or NULL for "<hospital> 御中" */
 	const struct vdb_status *vdb;		/* the index's facts, or NULL when there is none */
 	unsigned formats;			/* REPORT_* bits; 0 = all */
 };

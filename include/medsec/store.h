@@ -57,6 +57,9 @@ struct store_round {
 	int round_no;
 	char started_at[32];
 	int has_plan;
+	/* The report's cover: who issues it and to whom; a new round inherits them. */
+	char issuer[256];	/* "" until medsec round set --issuer */
+	char recipient[256];	/* "" means "<hospital> 御中" */
 };
 
 /* The hospital's latest round, started (round 1) if there is none. */
@@ -65,6 +68,9 @@ int store_round_current(struct store *s, int64_t hospital_id, struct store_round
 /* Starts the next round (a re-survey). */
 int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
 		    struct ms_error *err);
+/* Sets the round's cover fields; NULL leaves one as it is. */
+int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
+			  struct ms_error *err);
 
 /* Replaces the round's plan with p, made from revision_id. */
 int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,

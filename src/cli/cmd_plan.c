@@ -353,58 +353,107 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 }
 
 static const char round_help_ja[] =
-	"使い方: medsec round [new] [--hospital 名前] [--json]\n\n"
+	"使い方: medsec round [new] [--hospital 名前] [--json]\n"
+	"        medsec round set [--issuer 発行者] [--recipient 宛先]\n\n"
 	"現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
-	"調査回ごとに計画・スキャン・報告書が分けて保存されます。\n";
+	"調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
+	"  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
+	"  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
+	"  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
 static const char round_help_en[] =
-	"usage: medsec round [new] [--hospital NAME] [--json]\n\n"
+	"usage: medsec round [new] [--hospital NAME] [--json]\n"
+	"       medsec round set [--issuer NAME] [--recipient NAME]\n\n"
 	"Shows the current survey round; `new` starts the next one (a re-survey).\n"
-	"Each round keeps its own plan, scans and report.\n";
+	"Each round keeps its own plan, scans and report.\n\n"
+	"  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
+	"  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
+	"  A new round inherits the previous round's issuer and addressee.\n";
+
+enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT };
+
+struct round_args {
+	const char *issuer, *recipient;
+};
+
+static int round_option(int opt, const char *arg, void *ctx)
+{
+	struct round_args *a = ctx;
+
+	if (opt == OPT_ISSUER)
+		a->issuer = arg;
+	else if (opt == OPT_RECIPIENT)
+		a->recipient = arg;
+	else
+		return -1;
+	return 0;
+}
+
+static void print_round(const struct cli *c, const char *name, const struct store_round *r)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	if (c->json) {
+		json_t *j = json_pack("{s:s, s:i, s:s, s:b, s:o, s:o}", "hospital", name, "round", r->round_no,
+				      "started_at", r->started_at, "has_plan", r->has_plan, "issuer",
+				      r->issuer[0] ? json_string(r->issuer) : json_null(), "recipient",
+				      r->recipient[0] ? json_string(r->recipient) : json_null());
+		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		puts(s);
+		free(s);
+		json_decref(j);
+		return;
+	}
+	printf(en ? "%s: round %d (started %s)%s\n" : "%s: 第%d回調査 (開始 %s)%s\n", name, r->round_no, r->started_at,
+	       r->has_plan ? "" : (en ? ", no plan yet" : "・計画未作成"));
+	printf(en ? "  report issued by: %s\n  addressed to: %s\n" : "  報告書の発行者: %s\n  宛先: %s\n",
+	       r->issuer[0] ? r->issuer : (en ? "(not set: medsec round set --issuer)" : "(未設定: medsec round set --issuer)"),
+	       r->recipient[0] ? r->recipient : (en ? "(the hospital)" : "(医療機関名 御中)"));
+}
 
 int cmd_round(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = { CLI_COMMON_OPTIONS,
+					      { "issuer", required_argument, NULL, OPT_ISSUER },
+					      { "recipient", required_argument, NULL, OPT_RECIPIENT },
+					      { NULL, 0, NULL, 0 } };
+	struct round_args a = { 0 };
 	struct store *st = NULL;
 	struct store_round r;
 	struct ms_error err;
 	int64_t hid;
 	char *name = NULL, no[16];
-	int rc, start;
+	const char *sub;
+	int rc;
 
-	rc = cli_options(c, argc, argv, opts, NULL, NULL, "medsec round [new]", round_help_ja,
+	rc = cli_options(c, argc, argv, opts, round_option, &a, "medsec round [new | set]", round_help_ja,
 			 round_help_en);
 	if (rc != CLI_GO)
 		return rc;
-	start = optind < argc && strcmp(argv[optind], "new") == 0;
-	if (argc - optind > start)
-		return cli_usage(c, "medsec round [new]");
+	sub = optind < argc ? argv[optind] : NULL;
+	if (argc - optind > 1 || (sub && strcmp(sub, "new") && strcmp(sub, "set")) ||
+	    ((a.issuer || a.recipient) && !(sub && !strcmp(sub, "set"))) ||
+	    (sub && !strcmp(sub, "set") && !a.issuer && !a.recipient))
+		return cli_usage(c, "medsec round [new | set --issuer NAME --recipient NAME]");
 	if ((rc = cli_open_store(c, &st)))
 		return rc;
 	rc = store_hospital_find(st, c->hospital, &hid, &name, &err);
 	if (!rc)
-		rc = start ? store_round_new(st, hid, &r, &err)
-			   : store_round_current(st, hid, &r, &err);
+		rc = sub && !strcmp(sub, "new") ? store_round_new(st, hid, &r, &err)
+						: store_round_current(st, hid, &r, &err);
+	if (!rc && sub && !strcmp(sub, "set") &&
+	    !(rc = store_round_set_cover(st, r.id, a.issuer, a.recipient, &err)))
+		rc = store_round_current(st, hid, &r, &err);
 	store_close(st);
 	if (rc) {
 		free(name);
 		return cli_error(c, &err);
 	}
 	snprintf(no, sizeof(no), "%d", r.round_no);
-	if (c->json) {
-		json_t *j = json_pack("{s:s, s:i, s:s, s:b}", "hospital", name, "round", r.round_no,
-				      "started_at", r.started_at, "has_plan", r.has_plan);
-		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-
-		puts(s);
-		free(s);
-		json_decref(j);
-	} else if (start)
+	if (sub && !strcmp(sub, "new") && !c->json)
 		cli_say(c, MSG_ROUND_STARTED, no);
 	else
-		printf(c->lang == MS_LANG_EN ? "%s: round %d (started %s)%s\n"
-					     : "%s: 第%d回調査 (開始 %s)%s\n",
-		       name, r.round_no, r.started_at,
-		       r.has_plan ? "" : (c->lang == MS_LANG_EN ? ", no plan yet" : "・計画未作成"));
+		print_round(c, name, &r);
 	free(name);
 	return 0;
 }

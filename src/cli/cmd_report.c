@@ -109,7 +109,8 @@ int cmd_assess(struct cli *c, int argc, char **argv)
 		return cli_error(c, &err);
 	}
 	if (c->json) {
-		struct report_opts o = { .lang = c->lang, .generated_at = sv.now, .vdb = sv.vdb ? &sv.vdb_status : NULL };
+		struct report_opts o = { .lang = c->lang, .generated_at = sv.now, .vdb = sv.vdb ? &sv.vdb_status : NULL,
+					 .issuer = sv.round.issuer, .recipient = sv.round.recipient };
 		char *s = report_json(sv.a, &o);
 		puts(s);
 		free(s);
@@ -148,7 +149,7 @@ static unsigned parse_formats(const char *s)
 static int write_report(struct cli *c, struct survey *sv, const char *dir, unsigned formats)
 {
 	struct report_opts o = { .lang = c->lang, .generated_at = sv->now, .vdb = sv->vdb ? &sv->vdb_status : NULL,
-				 .formats = formats };
+				 .formats = formats, .issuer = sv->round.issuer, .recipient = sv->round.recipient };
 	struct report_files files;
 	struct ms_error err;
 	int en = c->lang == MS_LANG_EN;

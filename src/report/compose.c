@@ -764,18 +764,24 @@ static void annex4(struct ctx *c)
 	findings(c, 1);
 }
 
-static void cover(struct ctx *c)
+/* The document with its cover: addressee, date of issue as a reader writes it, issuer. */
+static struct rdoc *new_doc(struct ctx *c, const char *title)
 {
-	rdoc_para(c->d, rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital));
+	char date[64];
+	const char *to;
+
+	ms_date_text_jst(c->o->generated_at, c->en, date, sizeof(date));
+	to = c->o->recipient && *c->o->recipient ? c->o->recipient : NULL;
+	c->d = rdoc_new(title, "", date, c->o->issuer ? c->o->issuer : "");
+	c->d->subtitle = to ? rdoc_str(c->d, to) : rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital);
+	return c->d;
 }
 
 struct rdoc *report_compose(const struct assessment *a, const struct report_opts *o)
 {
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
 
-	c->d = rdoc_new(L("外部ネットワーク接続点調査報告書", "External network connection point survey report"),
-			a->in->hospital, o->generated_at);
-	cover(c);
+	new_doc(c, L("外部ネットワーク接続点調査報告書", "External network connection point survey report"));
 	summary(c);
 	rdoc_heading(c->d, 2, L("指摘事項と対策 (対応の優先順)", "Findings, most urgent first"));
 	rdoc_para(c->d, L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
@@ -803,9 +809,7 @@ struct rdoc *report_compose_early(const struct assessment *a, const struct repor
 {
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
 
-	c->d = rdoc_new(L("脆弱性診断早期報告", "Early report of the remote diagnosis"), a->in->hospital,
-			o->generated_at);
-	cover(c);
+	new_doc(c, L("脆弱性診断早期報告", "Early report of the remote diagnosis"));
 	annex4(c);
 	return c->d;
 }

@@ -14,7 +14,7 @@ static const char style[] =
 	"body{font-family:'IPAexGothic','Noto Sans CJK JP','Yu Gothic','Meiryo',sans-serif;font-size:10.5pt;"
 	"line-height:1.55;color:#222;max-width:1100px;margin:0 auto;padding:0 1em}"
 	"h1.title{font-size:20pt;text-align:center;margin:2em 0 .3em}"
-	"p.sub{text-align:center;font-size:13pt;margin:0}p.date{text-align:center;color:#555}"
+	"p.sub{font-size:13pt;margin:0}p.date{text-align:right;color:#333}"
 	"h1{font-size:15pt;border-bottom:2px solid #2f5597;padding-bottom:.15em;margin-top:1.6em}"
 	"h2{font-size:12.5pt;border-left:5px solid #2f5597;padding-left:.4em;margin-top:1.3em}"
 	"h3{font-size:11pt}"
@@ -116,12 +116,14 @@ int report_html(const struct rdoc *d, FILE *f)
 	esc(f, d->title);
 	fputs(" - ", f);
 	esc(f, d->subtitle);
-	fprintf(f, "</title>\n<style>%s</style></head><body>\n<h1 class=\"title\">", style);
-	esc(f, d->title);
-	fputs("</h1><p class=\"sub\">", f);
+	fprintf(f, "</title>\n<style>%s</style></head><body>\n<p class=\"sub\">", style);
 	esc(f, d->subtitle);
-	fputs("</p><p class=\"date\">", f);
+	fputs("</p><h1 class=\"title\">", f);
+	esc(f, d->title);
+	fputs("</h1><p class=\"date\">", f);
 	esc(f, d->date);
+	fputs("<br>", f);
+	esc(f, d->issuer);
 	fputs("</p>\n<nav><ol>", f);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct rblock *b = &d->b[i];

@@ -306,11 +306,14 @@ static void diagram(struct pdf *p, const struct rdiagram *g)
 
 static void cover(struct pdf *p)
 {
+	/* As a Japanese report's cover is laid out: the addressee top left, the title in the
+	 * middle, the date of issue and the issuer bottom right. */
 	p->page = 1;
-	p->y = 250;
+	text_at(p, p->d->subtitle, 15, 0, MARGIN_X, 110, CONTENT_W, 0);
+	p->y = 300;
 	text_at(p, p->d->title, 22, 1, MARGIN_X, p->y, CONTENT_W, 2);
-	text_at(p, p->d->subtitle, 15, 0, MARGIN_X, p->y + 60, CONTENT_W, 2);
-	text_at(p, p->d->date, 11, 0, MARGIN_X, p->y + 100, CONTENT_W, 2);
+	text_at(p, p->d->date, 12, 0, MARGIN_X, 600, CONTENT_W, 1);
+	text_at(p, p->d->issuer, 12, 0, MARGIN_X, 622, CONTENT_W, 1);
 }
 
 static void toc(struct pdf *p)

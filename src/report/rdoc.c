@@ -6,13 +6,14 @@
 
 #include "report/rdoc.h"
 
-struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date)
+struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date, const char *issuer)
 {
 	struct rdoc *d = ms_xcalloc(1, sizeof(*d));
 
 	d->title = rdoc_str(d, title);
 	d->subtitle = rdoc_str(d, subtitle);
 	d->date = rdoc_str(d, date);
+	d->issuer = rdoc_str(d, issuer);
 	return d;
 }
 

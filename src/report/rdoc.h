@@ -39,13 +39,16 @@ struct rblock {
 
 struct rdoc {
 	struct ms_arena arena;
-	const char *title, *subtitle, *date;
+	const char *title;
+	const char *subtitle;	/* the cover's addressee: "〇〇病院 御中" */
+	const char *date;	/* as a reader writes it: 2026年12月1日 */
+	const char *issuer;	/* who issues it; "" when not set */
 	struct rblock *b;
 	size_t n;
 	int headings;		/* for anchors */
 };
 
-struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date);
+struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date, const char *issuer);
 void rdoc_free(struct rdoc *d);
 
 const char *rdoc_str(struct rdoc *d, const char *s);	/* a copy in the arena; NULL → "" */

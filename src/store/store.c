@@ -53,6 +53,12 @@ int store_round_new(struct store *s, int64_t hospital_id, struct store_round *ou
 	return s->ops->round_current(s, hospital_id, 1, out, err);
 }
 
+int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
+			  struct ms_error *err)
+{
+	return s->ops->round_set_cover(s, round_id, issuer, recipient, err);
+}
+
 int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,
 		    struct ms_error *err)
 {

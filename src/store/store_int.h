@@ -20,6 +20,8 @@ struct store_ops {
 			     char **json_out, struct ms_error *err);
 	int (*round_current)(struct store *s, int64_t hospital_id, int start_new,
 			     struct store_round *out, struct ms_error *err);
+	int (*round_set_cover)(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
+			       struct ms_error *err);
 	int (*plan_save)(struct store *s, int64_t round_id, int64_t revision_id,
 			 const struct plan *p, struct ms_error *err);
 	int (*plan_load)(struct store *s, int64_t round_id, struct plan **out,

@@ -151,7 +151,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE plan_line ADD COLUMN confirmed_by TEXT;"
 	"ALTER TABLE plan_line ADD COLUMN meeting_at TEXT;"
 	"ALTER TABLE plan_line ADD COLUMN meeting_by TEXT;"
-	"ALTER TABLE plan_line ADD COLUMN declared_row INTEGER NOT NULL DEFAULT 0;",
+	"ALTER TABLE plan_line ADD COLUMN declared_row INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE survey_round ADD COLUMN issuer TEXT;"
+	"ALTER TABLE survey_round ADD COLUMN recipient TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -200,6 +202,24 @@ static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct ms_er
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
 		return sq_fail(db, err);
 	return MS_OK;
+}
+
+static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(dst, size, "%s", v ? v : "");
+}
+
+/* A closed set stored by its key (never its ordinal); 0 when NULL or unknown. */
+static int enum_col(const struct model_enum *set, sqlite3_stmt *st, int col)
+{
+	const char *v = (const char *)sqlite3_column_text(st, col);
+
+	for (size_t i = 0; v && set[i].key; i++)
+		if (strcmp(set[i].key, v) == 0)
+			return set[i].value;
+	return 0;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -448,7 +468,7 @@ static int read_round(sqlite3 *db, int64_t hospital_id, struct store_round *out,
 {
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "SELECT id, round_no, started_at, planned_at IS NOT NULL FROM survey_round"
+			 "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient FROM survey_round"
 			 " WHERE hospital_id = ? ORDER BY round_no DESC LIMIT 1",
 			 &st, err);
 
@@ -464,6 +484,8 @@ static int read_round(sqlite3 *db, int64_t hospital_id, struct store_round *out,
 		snprintf(out->started_at, sizeof(out->started_at), "%s",
 			 (const char *)sqlite3_column_text(st, 2));
 		out->has_plan = sqlite3_column_int(st, 3);
+		copy_col(out->issuer, sizeof(out->issuer), st, 4);
+		copy_col(out->recipient, sizeof(out->recipient), st, 5);
 	}
 	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MS_OK : sq_fail(db, err);
 	sqlite3_finalize(st);
@@ -485,18 +507,39 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 	if (out->id && !start_new)
 		return end(db, MS_OK, err);
 	ms_now_iso(now);
+	/* A re-survey keeps the previous round's cover fields. */
 	if ((rc = prepare(db,
-			  "INSERT INTO survey_round (hospital_id, round_no, started_at)"
-			  " VALUES (?, ?, ?)",
+			  "INSERT INTO survey_round (hospital_id, round_no, started_at, issuer, recipient)"
+			  " VALUES (?, ?, ?, ?, ?)",
 			  &st, err)))
 		return end(db, rc, err);
 	sqlite3_bind_int64(st, 1, hospital_id);
 	sqlite3_bind_int(st, 2, out->round_no + 1);
 	bind_text(st, 3, now);
+	bind_text(st, 4, out->issuer[0] ? out->issuer : NULL);
+	bind_text(st, 5, out->recipient[0] ? out->recipient : NULL);
 	if ((rc = run(db, st, err)))
 		return end(db, rc, err);
 	rc = read_round(db, hospital_id, out, err);
 	return end(db, rc, err);
+}
+
+static int sq_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
+			      struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+			 "UPDATE survey_round SET issuer = coalesce(?, issuer), recipient = coalesce(?, recipient)"
+			 " WHERE id = ?",
+			 &st, err);
+
+	if (rc)
+		return rc;
+	bind_text(st, 1, issuer);
+	bind_text(st, 2, recipient);
+	sqlite3_bind_int64(st, 3, round_id);
+	return run(db, st, err);
 }
 
 static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
@@ -717,24 +760,6 @@ static int sq_confirm_save(struct store *s, int64_t round_id, const struct confi
 	bind_text(st, 8, model_enum_key(model_ip_kinds, (int)c->ip_kind));
 	bind_text(st, 9, c->fqdn[0] ? c->fqdn : NULL);
 	return run(db, st, err);
-}
-
-static void copy_col(char *dst, size_t size, sqlite3_stmt *st, int col)
-{
-	const char *v = (const char *)sqlite3_column_text(st, col);
-
-	snprintf(dst, size, "%s", v ? v : "");
-}
-
-/* A closed set stored by its key (never its ordinal); 0 when NULL or unknown. */
-static int enum_col(const struct model_enum *set, sqlite3_stmt *st, int col)
-{
-	const char *v = (const char *)sqlite3_column_text(st, col);
-
-	for (size_t i = 0; v && set[i].key; i++)
-		if (strcmp(set[i].key, v) == 0)
-			return set[i].value;
-	return 0;
 }
 
 static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmation **out,
@@ -1294,6 +1319,7 @@ static const struct store_ops sqlite_ops = {
 	.hospital_find = sq_hospital_find,
 	.intake_latest = sq_intake_latest,
 	.round_current = sq_round_current,
+	.round_set_cover = sq_round_set_cover,
 	.plan_save = sq_plan_save,
 	.plan_load = sq_plan_load,
 	.confirm_save = sq_confirm_save,

@@ -121,6 +121,27 @@ expect_in en/report.html "External network connection point survey report"
 expect_in en/report.html "Fortinet FortiGate 60F (firmware 7.0.12) has known vulnerabilities"
 expect_in en/report.html "05 Access control to medical information systems"
 
+# The cover: addressee, the date of issue in Japanese, the issuer set once for the round.
+pdftotext -f 1 -l 1 out/report.pdf cover.txt
+expect_in cover.txt "みなと中央病院 御中"
+expect_in cover.txt "2026年11月23日"	# MEDSEC_NOW: 18:00 on that day in Japan
+expect_status 2 "$MEDSEC" round set
+expect_status 0 "$MEDSEC" round set --issuer "医療セキュリティ調査事務局" --recipient "みなと中央病院 院長 様"
+expect_status 0 "$MEDSEC" report -o cover --format pdf,html
+pdftotext -f 1 -l 1 cover/report.pdf cover.txt
+expect_in cover.txt "医療セキュリティ調査事務局"
+expect_in cover.txt "みなと中央病院 院長 様"
+expect_not_in cover.txt "2026-11-23T"
+expect_in cover/report.html '<p class="date">2026年11月23日<br>医療セキュリティ調査事務局</p>'
+expect_status 0 "$MEDSEC" --lang en report -o cover-en --format html
+expect_in cover-en/report.html "23 November 2026"
+
 # A bad --format is a usage error.
 expect_status 2 "$MEDSEC" report -o x --format docx
+
+# A re-survey keeps the cover's issuer and addressee.
+expect_status 0 "$MEDSEC" round new
+expect_status 0 "$MEDSEC" round --json
+expect_eq "$(jq -c '[.round, .issuer, .recipient]' out.txt)" '[2,"医療セキュリティ調査事務局","みなと中央病院 院長 様"]' \
+	"the new round's cover fields"
 finish
