@@ -753,14 +753,69 @@ static void annex3(struct ctx *c)
 		vuln_table(c, "別紙3詳細", SRC_REMOTE);
 }
 
+/* Each early finding as one line: what was found, and what to do today. */
+static void early_actions(struct ctx *c)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < c->a->n_findings; i++)
+		n += c->a->findings[i].early;
+	rdoc_para(c->d, rdoc_fmt(c->d, L("直ちに対応が必要な事項が %d 件あります。本日中に、次のことを行ってください。",
+					 "%d finding(s) need action today:"),
+				 n));
+	for (size_t i = 0; i < c->a->n_findings; i++) {
+		const struct assess_finding *f = &c->a->findings[i];
+		/* The subject leads unless the title already names it. */
+		if (f->early)
+			rdoc_para(c->d, rdoc_fmt(c->d, "■ %s%s%s\n　%s%s",
+						 f->subject && !strstr(f->title, f->subject) ? f->subject : "",
+						 f->subject && !strstr(f->title, f->subject) ? ": " : "", f->title,
+						 L("対策: ", "Do: "), nz(f->advice)));
+	}
+}
+
+/* The diagnosis behind it, and what answered on each affected address: enough to stand alone. */
+static void early_facts(struct ctx *c)
+{
+	static const double w[] = { 1.3, 0.8, 0.6, 1.2, 2.2, 1 };
+	const char *head[] = { L("IPアドレス", "address"), L("プロトコル", "protocol"), L("ポート", "port"),
+			       L("サービス", "service"), L("製品", "product"), L("バージョン", "version"), NULL };
+	struct rtable *t = NULL;
+
+	if (c->in->scan)
+		rdoc_para(c->d, rdoc_fmt(c->d, L("診断の日時: %s 〜 %s (UTC)、送信元アドレス: %s",
+						 "Diagnosed %s to %s (UTC) from %s"),
+					 c->in->scan->started_at, nz(c->in->scan->finished_at),
+					 nz(c->in->scan->source_address)));
+	for (size_t i = 0; i < c->a->n_ports; i++) {
+		const struct assess_port *p = &c->a->ports[i];
+		int affected = 0;
+
+		for (size_t k = 0; k < c->a->n_findings && !affected; k++)
+			affected = c->a->findings[k].early && c->a->findings[k].address &&
+				   !strcmp(c->a->findings[k].address, p->address);
+		if (!affected || !p->responded)
+			continue;
+		if (!t) {
+			rdoc_heading(c->d, 2, L("対象アドレスで応答したポート", "Ports answering on the affected addresses"));
+			t = rdoc_table(c->d, NULL, head, w);
+		}
+		rdoc_row(c->d, t, SEV_NONE,
+			 (const char *[]){ p->address, p->proto, count(c, p->port), p->service[0] ? p->service : "-",
+					   p->product[0] ? p->product : "-", p->version[0] ? p->version : "-" });
+	}
+}
+
 static void annex4(struct ctx *c)
 {
 	rdoc_heading(c->d, 1, L("別紙4 脆弱性診断早期報告", "Annex 4: early report"));
 	rdoc_para(c->d, L("脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている"
-			  "脆弱性) が確認されました。報告書本紙を待たず、次の事項について直ちに保守業者・ベンダーと対応を"
-			  "ご検討ください。",
+			  "脆弱性) が確認されました。報告書本紙を待たず、保守業者・ベンダーと対応してください。",
 			  "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "
 			  "Do not wait for the full report."));
+	early_actions(c);
+	early_facts(c);
+	rdoc_heading(c->d, 2, L("早期報告の対象事項", "The findings"));
 	findings(c, 1);
 }
 
@@ -810,6 +865,8 @@ struct rdoc *report_compose_early(const struct assessment *a, const struct repor
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
 
 	new_doc(c, L("脆弱性診断早期報告", "Early report of the remote diagnosis"));
+	/* An urgent notice of one section: no cover page, no contents; page 1 says what to do. */
+	c->d->compact = 1;
 	annex4(c);
 	return c->d;
 }

@@ -124,16 +124,20 @@ int report_html(const struct rdoc *d, FILE *f)
 	esc(f, d->date);
 	fputs("<br>", f);
 	esc(f, d->issuer);
-	fputs("</p>\n<nav><ol>", f);
-	for (size_t i = 0; i < d->n; i++) {
-		const struct rblock *b = &d->b[i];
-		if (b->kind != RB_HEADING || b->level > 2)
-			continue;
-		fprintf(f, "<li class=\"l%d\"><a href=\"#%s\">", b->level, b->id);
-		esc(f, b->text);
-		fputs("</a></li>", f);
+	fputs("</p>\n", f);
+	/* A compact document (the early report) opens with what to do, not with contents. */
+	if (!d->compact) {
+		fputs("<nav><ol>", f);
+		for (size_t i = 0; i < d->n; i++) {
+			const struct rblock *b = &d->b[i];
+			if (b->kind != RB_HEADING || b->level > 2)
+				continue;
+			fprintf(f, "<li class=\"l%d\"><a href=\"#%s\">", b->level, b->id);
+			esc(f, b->text);
+			fputs("</a></li>", f);
+		}
+		fputs("</ol></nav>\n", f);
 	}
-	fputs("</ol></nav>\n", f);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct rblock *b = &d->b[i];
 		switch (b->kind) {

@@ -337,9 +337,20 @@ static void toc(struct pdf *p)
 	}
 }
 
+/* A compact document's first page: addressee, date and issuer, then the body at once. */
+static void head_block(struct pdf *p)
+{
+	p->page = 1;
+	furniture(p);
+	text_at(p, p->d->subtitle, 12, 0, MARGIN_X, MARGIN_TOP, CONTENT_W, 0);
+	text_at(p, p->d->date, 10, 0, MARGIN_X, MARGIN_TOP, CONTENT_W, 1);
+	text_at(p, p->d->issuer, 10, 0, MARGIN_X, MARGIN_TOP + 16, CONTENT_W, 1);
+	p->y = MARGIN_TOP + 40;
+}
+
 static void body(struct pdf *p)
 {
-	int pending_break = 1;	/* the body starts on a page of its own */
+	int pending_break = !p->d->compact;	/* the body starts on a page of its own */
 
 	for (size_t i = 0; i < p->d->n; i++) {
 		const struct rblock *b = &p->d->b[i];
@@ -392,8 +403,12 @@ static void body(struct pdf *p)
 static void pass(struct pdf *p)
 {
 	p->pango = pango_cairo_create_context(p->cr);
-	cover(p);
-	toc(p);
+	if (p->d->compact) {
+		head_block(p);
+	} else {
+		cover(p);
+		toc(p);
+	}
 	body(p);
 	g_object_unref(p->pango);
 }

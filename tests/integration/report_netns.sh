@@ -32,6 +32,17 @@ for f in report.html report.pdf annexes.xlsx report.json early-report.html early
 	[ -s "$R/$f" ] && ok || fail "$R/$f missing"
 done
 
+# The early report stands alone: no cover page or contents; page 1 says what to do today; it
+# carries the diagnosis's time and source address and the affected addresses' open ports.
+pdftotext -f 1 -l 1 $R/early-report.pdf early1.txt
+expect_in early1.txt "本日中に、次のことを行ってください"
+expect_in early1.txt "みなと中央病院 御中"
+expect_not_in early1.txt "目次"
+pdftotext $R/early-report.pdf early.txt
+expect_in early.txt "送信元アドレス: 198.18.10.250"
+expect_in early.txt "対象アドレスで応答したポート"
+expect_not_in $R/early-report.html "<nav>"
+
 # Every planned line, in plan order, with the diagnosis the plan allows.
 expect_eq "$(jq -c '[.lines[].line_no]' $J)" \
 	"$(sqlite3 $DB 'SELECT json_group_array(line_no) FROM (SELECT line_no FROM plan_line ORDER BY line_no)')" "planned lines"
