@@ -40,7 +40,7 @@ static const struct model_enum set_ari_nashi_fumei[] = {
 
 /* システム種別: the departmental systems a survey terminal belongs to (seed 001 調査端末). */
 static const struct model_enum set_system[] = {
-	{ 1, "ehr", "電子カルテ", "EHR" },
+	{ TERMINAL_SYSTEM_EHR, "ehr", "電子カルテ", "EHR" },
 	{ 2, "billing", "医事会計", "Billing" },
 	{ 3, "ordering", "オーダリング", "Ordering" },
 	{ 4, "laboratory", "検査", "Laboratory" },

@@ -47,6 +47,9 @@ extern const size_t intake_n_fields;
 int intake_field_find(enum intake_rec rec, const char *json);
 
 /* The sheet a record kind lives on, and the JSON path of its array. */
+/* struct terminal's system: the member of its closed set that seed 001's choice of PCs needs. */
+enum { TERMINAL_SYSTEM_EHR = 1 };
+
 const char *intake_sheet_name(enum intake_rec rec);
 const char *intake_json_array(enum intake_rec rec);	/* "lines", "hospital/contacts" ... */
 

@@ -202,6 +202,26 @@ static void check_ifaddr(struct ctx *c, struct terminal *t, const char *addr, co
 		add(c, MS_DIAG_ERROR, MSG_IP_SYNTAX, REC_TERMINAL, t, field, addr, NULL);
 }
 
+/* Seed 001: five PCs are chosen for the terminal survey, one of them from the EHR system. */
+static void check_terminal_choice(struct ctx *c)
+{
+	struct intake_doc *doc = c->doc;
+	char where[512], v[24];
+	int ehr = 0;
+
+	for (size_t i = 0; i < doc->n_terminals; i++)
+		ehr |= doc->terminals[i].system == TERMINAL_SYSTEM_EHR;
+	if (doc->format == INTAKE_JSON)
+		snprintf(where, sizeof(where), "%s:/%s", doc->source ? doc->source : "-", intake_json_array(REC_TERMINAL));
+	else
+		snprintf(where, sizeof(where), "%s:%s", doc->source ? doc->source : "-", intake_sheet_name(REC_TERMINAL));
+	snprintf(v, sizeof(v), "%zu", doc->n_terminals);
+	if (doc->n_terminals < MAX_TERMINALS)
+		ms_diags_add(c->d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, where, v, NULL);
+	if (doc->n_terminals && !ehr)
+		ms_diags_add(c->d, MS_DIAG_WARNING, MSG_NO_EHR_TERMINAL, where, NULL, NULL);
+}
+
 static void check_terminals(struct ctx *c)
 {
 	struct intake_doc *doc = c->doc;
@@ -229,6 +249,7 @@ static void check_terminals(struct ctx *c)
 		add(c, MS_DIAG_WARNING, MSG_TOO_MANY_TERMINALS, REC_TERMINAL,
 		    &doc->terminals[MAX_TERMINALS], NULL, v, NULL);
 	}
+	check_terminal_choice(c);
 }
 
 /* 設置場所 targets: "回線N" names a declared line, "端末N" / "No.N" a terminal. */

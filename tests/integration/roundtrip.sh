@@ -36,6 +36,12 @@ expect_in err.txt "データベースは変更していません"
 # The JSON twin in, a filled workbook out, that workbook in again elsewhere.
 expect_status 0 "$MEDSEC" intake --allow-test-addresses "$SAMPLE"
 expect_in out.txt "みなと中央病院 (第1版)"
+# Seed 001 chooses five PCs, one from the EHR system: the sample names three (a warning, stored).
+expect_in err.txt "sample-hospital.json:/terminals: 3: 調査端末が5台に足りません"
+expect_not_in err.txt "電子カルテのシステムの端末が調査端末にありません"
+jq '.terminals |= map(.system = "billing")' "$SAMPLE" > no-ehr.json
+expect_status 0 "$MEDSEC" --db no-ehr.db intake --allow-test-addresses no-ehr.json
+expect_in err.txt "no-ehr.json:/terminals: 電子カルテのシステムの端末が調査端末にありません"
 expect_status 0 "$MEDSEC" template --filled filled.xlsx
 expect_status 0 "$MEDSEC" intake --allow-test-addresses --json "$SAMPLE"
 expect_eq "$(jq -r .unchanged out.txt)" true "re-import of the same content"
@@ -43,6 +49,7 @@ expect_eq "$(jq -r .revision out.txt)" 1 "revision after identical re-import"
 expect_status 0 "$MEDSEC" plan --json
 cp out.txt plan-json.json
 expect_status 0 "$MEDSEC" --db second.db intake --allow-test-addresses filled.xlsx
+expect_in err.txt "filled.xlsx:調査端末情報記入シート: 3: 調査端末が5台に足りません"
 expect_status 0 "$MEDSEC" --db second.db plan --json
 cp out.txt plan-xlsx.json
 if cmp -s plan-json.json plan-xlsx.json; then ok; else

@@ -26,6 +26,13 @@ static json_t *sample(void)
 	snprintf(path, sizeof(path), "%s/examples/sample-hospital.json", getenv("MEDSEC_SOURCE"));
 	j = json_load_file(path, 0, &e);
 	assert_non_null(j);
+	/* The example names three PCs; seed 001 chooses five: two more make a sample with nothing to say. */
+	for (int no = 4; no <= 5; no++) {
+		json_t *terms = json_object_get(j, "terminals"), *t = json_deep_copy(json_array_get(terms, 1));
+
+		json_object_set_new(t, "no", json_integer(no));
+		json_array_append_new(terms, t);
+	}
 	return j;
 }
 
@@ -212,15 +219,36 @@ static void too_many_terminals_is_a_warning(void **state)
 	json_t *j = sample(), *terms = json_object_get(j, "terminals");
 	struct ms_diags d;
 
-	for (int no = 4; no <= 6; no++) {
-		json_t *t = json_deep_copy(json_array_get(terms, 0));
+	json_t *t = json_deep_copy(json_array_get(terms, 0));
 
-		json_object_set_new(t, "no", json_integer(no));
-		json_array_append_new(terms, t);
-	}
+	json_object_set_new(t, "no", json_integer(6));
+	json_array_append_new(terms, t);
 	d = check_json(j, 1);
 	assert_int_equal(d.errors, 0);
 	assert_true(has(&d, MS_DIAG_WARNING, MSG_TOO_MANY_TERMINALS, "s.json:/terminals/5"));
+	ms_diags_dispose(&d);
+	json_decref(j);
+}
+
+/* Seed 001: five PCs, one of them from the EHR system; fewer, or none from it, is a warning. */
+static void terminal_choice_is_warned(void **state)
+{
+	json_t *j = sample(), *terms = json_object_get(j, "terminals"), *t;
+	struct ms_diags d;
+	size_t i;
+
+	(void)state;
+	json_array_remove(terms, 4);
+	d = check_json(j, 1);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 1);
+	assert_true(has(&d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, "s.json:/terminals"));
+	ms_diags_dispose(&d);
+	json_array_foreach(terms, i, t)
+		json_object_set_new(t, "system", json_string("billing"));
+	d = check_json(j, 1);
+	assert_true(has(&d, MS_DIAG_WARNING, MSG_NO_EHR_TERMINAL, "s.json:/terminals"));
+	assert_int_equal(d.warnings, 2);
 	ms_diags_dispose(&d);
 	json_decref(j);
 }
@@ -369,7 +397,10 @@ static void workbook_errors_name_sheet_row_and_column(void **state)
 		/* The password typed into the account sheet: warned about, never kept. */
 		snprintf(where, sizeof(where), "%s:%s", path, SHEET_ACCOUNTS);
 		assert_true(has(&d, MS_DIAG_WARNING, MSG_ACCOUNTS_FILLED, where));
-		assert_int_equal(d.warnings, 1);
+		/* ...and one PC to survey where seed 001 chooses five. */
+		snprintf(where, sizeof(where), "%s:%s", path, SHEET_TERMINALS);
+		assert_true(has(&d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, where));
+		assert_int_equal(d.warnings, 2);
 	}
 	assert_int_equal(doc->n_lines, 1);	/* the example row is skipped */
 	assert_int_equal(doc->lines[0].no, 1);
@@ -451,6 +482,7 @@ int main(void)
 		cmocka_unit_test(every_validation_error),
 		cmocka_unit_test(everything_is_reported_at_once),
 		cmocka_unit_test(too_many_terminals_is_a_warning),
+		cmocka_unit_test(terminal_choice_is_warned),
 		cmocka_unit_test(broken_json_is_one_error_with_position),
 		cmocka_unit_test(workbook_errors_name_sheet_row_and_column),
 		cmocka_unit_test(missing_sheet_and_column),
