@@ -297,6 +297,43 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
 }
 
+/*
+ * Seed 000: the report's line numbers are the plan's, not the workbook's. The map, with the
+ * lines the plan left out and why, so a hospital can find its own lines.
+ */
+static void renumbering(struct ctx *c)
+{
+	static const double w[] = { 1.4, 1.4, 2.4, 3.2 };
+	const char *head[] = { L("記入依頼書の回線番号", "workbook line"), L("報告書の回線番号", "report line"),
+			       L("用途", "use"), L("備考", "note"), NULL };
+	const struct plan *p = c->in->plan;
+	struct rtable *t;
+	size_t i = 0, k = 0;
+
+	rdoc_heading(c->d, 2, L("回線番号の対応", "Line numbers"));
+	rdoc_para(c->d, L("本報告書の回線番号は調査実施計画一覧の番号です。医療機関記入依頼書の回線番号とは異なる場合が"
+			  "あります。調査の対象外とした回線は、その理由を示します。",
+			  "This report numbers lines as the survey plan does, which may differ from the workbook; "
+			  "lines left out of the survey are listed with the reason."));
+	t = rdoc_table(c->d, "回線番号の対応", head, w);
+	/* Both lists are in declared order: merge them. */
+	while (i < p->n_lines || k < p->n_out_of_scope) {
+		if (k >= p->n_out_of_scope || (i < p->n_lines && p->lines[i].declared_no < p->out_of_scope[k].declared_no)) {
+			const struct plan_line *l = &p->lines[i++];
+			rdoc_row(c->d, t, NULL,
+				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->declared_no),
+						   rdoc_fmt(c->d, L("回線%d", "line %d"), l->line_no), nz(l->use),
+						   l->declared_no != l->line_no ? L("番号が変わりました", "renumbered") : "" });
+		} else {
+			const struct plan_out_of_scope *o = &p->out_of_scope[k++];
+			rdoc_row(c->d, t, "low",
+				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), o->declared_no), L("対象外", "left out"),
+						   nz(o->use),
+						   msg_text(plan_reason_msg(o->reason), c->en ? MS_LANG_EN : MS_LANG_JA) });
+		}
+	}
+}
+
 static void chapter1(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2, 1.3, 1.3, 2.2, 2.4 };
@@ -321,6 +358,7 @@ static void chapter1(struct ctx *c)
 	if (!c->in->onsite)
 		rdoc_note(c->d, L("現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。",
 				  "The onsite survey is not recorded yet (medsec onsite)."));
+	renumbering(c);
 	rdoc_heading(c->d, 2, L("1.1 回線の確認結果", "1.1 Lines"));
 	t = rdoc_table(c->d, "回線", head, w);
 	for (size_t i = 0; i < c->a->n_lines; i++) {

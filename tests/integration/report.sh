@@ -111,9 +111,16 @@ expect_eq "$(grep -o -F "$refs" out/report.html | wc -l)" 1 "the finding's refer
 expect_eq "$(jq '[.findings[] | . as $f | select(.refs != null and (.reason | contains($f.refs)))] | length' out/report.json)" 0 \
 	"findings whose reason repeats their references"
 
+# The renumbering is visible (seed 000): workbook line -> report line, and the lines left out.
+/usr/bin/python3 -c "import re, sys; print(re.sub(r'\s+', ' ', re.sub(r'<[^>]+>', ' ', open(sys.argv[1]).read())))" \
+	out/report.html > text.txt
+expect_in text.txt "回線5 回線3 PACS リモート保守 番号が変わりました"
+expect_in text.txt "回線2 対象外 代表電話 通信形態が電話回線のみ"
+expect_in text.txt "回線4 対象外 来院者Wi-Fi 電子カルテシステムの所属するネットワークとの接続なし"
+
 # The annex workbook has the annex sheets.
 unzip -p out/annexes.xlsx xl/workbook.xml > wb.xml
-for s in 指摘事項 回線 対象外回線 機器調査 パスワード 別紙1 別紙2; do expect_in wb.xml "name=\"$s\""; done
+for s in 指摘事項 回線番号の対応 回線 対象外回線 機器調査 パスワード 別紙1 別紙2; do expect_in wb.xml "name=\"$s\""; done
 
 # English on request.
 expect_status 0 "$MEDSEC" --lang en report -o en --format html
