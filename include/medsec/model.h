@@ -84,6 +84,7 @@ struct pw_facts {
 	enum tri default_changed;
 	enum pw_length length;
 	enum tri periodic_change, reused, two_factor;
+	int change_months;	/* how often it is changed, when periodic_change; 0 if not given */
 };
 
 /* ネットワーク機器 (or termination) declared behind a line. */

@@ -697,9 +697,17 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		if (p->length == PW_LEN_UNDER_8) {
 			ADD(shorts, T("8 文字未満", "under 8 characters"));
 			high = 1;
-		} else if (p->length == PW_LEN_8_TO_12 && p->periodic_change == TRI_NO && p->two_factor != TRI_YES) {
-			ADD(shorts, T("13 文字未満で定期的な変更も二要素認証もない",
-				      "under 13 characters with neither periodic change nor a second factor"));
+		} else if (p->length == PW_LEN_8_TO_12 && p->two_factor != TRI_YES) {
+			/* The guideline's second pattern: 8+ characters changed at most every two months. */
+			if (p->periodic_change == TRI_NO)
+				ADD(shorts, T("13 文字未満で定期的な変更も二要素認証もない",
+					      "under 13 characters with neither periodic change nor a second factor"));
+			else if (p->periodic_change == TRI_YES && p->change_months > 2)
+				ADD(shorts, keepf(a, T("13 文字未満で、変更の間隔が 2 か月を超える (%d か月)",
+						       "under 13 characters, changed less often than every two months (every %d)"),
+						  p->change_months));
+			else if (p->periodic_change == TRI_YES && p->change_months <= 0)
+				ADD(unknowns, T("定期的な変更の間隔 (か月)", "how often it is changed (months)"));
 		}
 		if (p->reused == TRI_YES)
 			ADD(shorts, T("他の機器などと使い回している", "reused on other devices"));

@@ -133,6 +133,8 @@ const struct intake_field intake_fields[] = {
 	  model_pw_lengths, F_REQUIRED, 14, "13文字以上", NULL),
 	F(DP(periodic_change, "password_periodic_change"), "パスワード定期変更", "Periodic change",
 	  FT_ENUM, set_ari_nashi_fumei, F_REQUIRED, 14, "なし", NULL),
+	F(DP(change_months, "password_change_months"), "パスワード変更間隔(か月)", "Change interval (months)", FT_INT,
+	  NULL, 0, 12, "2", "定期変更ありの場合、何か月ごとに変更しているか (ガイドラインでは2か月以内)"),
 	F(DP(reused, "password_reused"), "他機器とのパスワード使い回し", "Reused on other devices",
 	  FT_ENUM, set_ari_nashi_fumei, F_REQUIRED, 14, "なし", NULL),
 	F(DP(two_factor, "password_two_factor"), "二要素認証", "Two-factor login", FT_ENUM,

@@ -572,12 +572,14 @@ static void chapter5(struct ctx *c)
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("5. パスワードの設定・管理", "5. Passwords"));
-	rdoc_para(c->d, L("「医療情報システムの安全管理に関するガイドライン 第6.0版 (システム運用編)」では、パスワードは"
-			  "推測されにくいものとし、次のいずれかを満たすことを求めています: (a) 英数字・記号を混在させた 13 文字"
-			  "以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて、"
-			  "機器の初期パスワードを必ず変更し、同じパスワードを複数の機器や施設で使い回さないでください。",
-			  "The MHLW guideline 6.0 asks for: 13+ mixed characters; or 8+ changed every 2 months; or 8+ "
-			  "with a second factor; factory passwords changed; no reuse."));
+	rdoc_para(c->d, L("「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A (シQ-54。5.2版 C-14 から) は、"
+			  "推測されにくいパスワードとして次の三つのパターンのいずれかを示しています: (a) 英数字・記号を混在させた"
+			  " 13 文字以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて"
+			  "システム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、機器の初期パスワードの変更と、同じパスワードを"
+			  "複数の機器や施設で使い回さないことを求めています。",
+			  "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 C-14): 13+ mixed characters; "
+			  "or 8+ changed at least every 2 months; or 8+ with a second factor. The operations volume and the "
+			  "2025 checklist (2-7, 2-8) add: factory passwords changed, no reuse."));
 	rdoc_para(c->d, L("医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。",
 			  "The declared password facts of each device against those rules."));
 	t = rdoc_table(c->d, "パスワード", head, w);
@@ -593,7 +595,10 @@ static void chapter5(struct ctx *c)
 					   rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "", d->model ? d->model : ""),
 					   tri_text(c, d->pw.default_changed),
 					   nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->en)),
-					   tri_text(c, d->pw.periodic_change), tri_text(c, d->pw.reused),
+					   d->pw.periodic_change == TRI_YES && d->pw.change_months > 0
+						   ? rdoc_fmt(c->d, L("あり (%d か月ごと)", "yes (every %d months)"), d->pw.change_months)
+						   : tri_text(c, d->pw.periodic_change),
+					   tri_text(c, d->pw.reused),
 					   tri_text(c, d->pw.two_factor),
 					   !strcmp(p->verdict, "meets") ? L("基準を満たす", "meets")
 					   : !strcmp(p->verdict, "short") ? L("要改善", "improve") : L("要確認", "check"),

@@ -196,6 +196,33 @@ static void passwords_against_the_guideline(void **state)
 		else
 			assert_string_equal(y->severity, "info");
 	}
+	assessment_free(a);
+
+	/* The second pattern is 8+ characters changed at most every two months: a yearly change
+	 * falls short, a two-monthly one does not, and a change of unknown period is to be checked. */
+	{
+		struct pw_facts saved = f->doc->devices[1].pw;
+		static const struct {
+			int months;
+			const char *verdict, *shortfall;
+		} cases[] = { { 12, "short", "変更の間隔が 2 か月を超える (12 か月)" },
+			      { 2, "meets", NULL },
+			      { 0, "unknown", "定期的な変更の間隔 (か月)" } };
+
+		f->doc->devices[1].pw.periodic_change = TRI_YES;
+		f->doc->devices[1].pw.reused = TRI_NO;
+		for (size_t k = 0; k < 3; k++) {
+			f->doc->devices[1].pw.change_months = cases[k].months;
+			assert_int_equal(assess_run(&in, &a, &err), 0);
+			print_message("every %d months: %s\n", cases[k].months, a->passwords[1].verdict);
+			assert_string_equal(a->passwords[1].verdict, cases[k].verdict);
+			if (cases[k].shortfall)
+				assert_non_null(strstr(a->passwords[1].shortfalls, cases[k].shortfall));
+			assessment_free(a);
+		}
+		f->doc->devices[1].pw = saved;
+	}
+	assert_int_equal(assess_run(&in, &a, &err), 0);
 	/* Onsite: the unregistered mobile router and the untraced line 4. */
 	assert_string_equal(find_rule(a, "unregistered-line")->severity, "high");
 	assert_int_equal(find_rule(a, "line-unconfirmed")->line_no, 4);
