@@ -70,9 +70,10 @@ struct assess_vuln {
 	const char *cve;		/* or NULL for a JVN-only entry */
 	const char *jvndb;		/* JVN iPedia numbers, comma-separated, or NULL */
 	const char *title;
-	const char *vector;		/* CVSS v3 vector or NULL */
-	double score;			/* CVSS v3 base, -1 when none */
-	enum cvss_severity severity;
+	const char *vector;		/* CVSS v3 vector, else v2 (cvss_version), or NULL */
+	double score;			/* CVSS base of cvss_version, -1 when none */
+	int cvss_version;		/* 3; 2 for an older record scored in v2 only; 0 unscored */
+	enum cvss_severity severity;	/* v3: IPA's bands; v2: NVD's three */
 	int kev, ransomware;
 	const char *confidence;		/* "exact" "rough" */
 	const char *range;		/* what matched, e.g. "7.0.0 <= v < 7.0.14" */

@@ -24,6 +24,8 @@ int cvss_parse(const char *vector, struct cvss *out);
 enum cvss_severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
 
 enum cvss_severity cvss_severity(double score);
+/* CVSS v2 has three bands (NVD): High 7.0-10.0, Medium 4.0-6.9, Low 0.0-3.9; no critical. */
+enum cvss_severity cvss_v2_severity(double score);
 const char *cvss_severity_key(enum cvss_severity s);	/* "critical" ... "none" */
 const char *cvss_severity_ja(enum cvss_severity s);	/* 緊急 重要 警告 注意 なし */
 

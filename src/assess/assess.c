@@ -215,9 +215,19 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 		if (!v->cve && !v->jvndb)
 			v->jvndb = keep(a, match_key(x));
 		v->title = keep(a, x->title);
-		v->vector = keep(a, x->v3_vector);
-		v->score = x->v3_score;
-		v->severity = cvss_severity(x->v3_score);
+		/* Older records (JVN before 2015, NVD before v3) carry a v2 score only: shown, counted and
+		 * judged on it rather than dropped as unscored. */
+		if (x->v3_score >= 0 || !x->v2_vector || x->v2_score < 0) {
+			v->vector = keep(a, x->v3_vector);
+			v->score = x->v3_score;
+			v->cvss_version = x->v3_score >= 0 ? 3 : 0;
+			v->severity = cvss_severity(x->v3_score);
+		} else {
+			v->vector = keep(a, x->v2_vector);
+			v->score = x->v2_score;
+			v->cvss_version = 2;
+			v->severity = cvss_v2_severity(x->v2_score);
+		}
 		v->kev = x->kev;
 		v->ransomware = x->ransomware;
 		v->confidence = vdb_confidence_key(x->confidence);

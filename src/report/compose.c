@@ -216,6 +216,10 @@ static void notation(struct ctx *c)
 		L("計画的な対応が必要です。", "plan a fix") });
 	rdoc_row(c->d, t, "low", (const char *[]){ L("注意", "low"), "0.1 - 3.9",
 		L("状況に応じて対応してください。", "fix as the situation requires") });
+	rdoc_para(c->d, L("CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)」と付けて示し、NVD の"
+			  "区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",
+			  "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "
+			  "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
 	rdoc_para(c->d, L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
 			  "脆弱性として掲載されていることを示します。",
 			  "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
@@ -632,7 +636,8 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no),
 						   src == SRC_REMOTE ? rdoc_fmt(c->d, "%s %s", x->address, x->label) : x->label,
 						   nz(v->cve), nz(v->jvndb),
-						   v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score) : "-",
+						   v->cvss_version == 2 ? rdoc_fmt(c->d, "%.1f (CVSS v2)", v->score)
+						   : v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score) : "-",
 						   v->score >= 0 ? sev_label(c, band_key(v->severity)) : L("スコアなし", "unscored"),
 						   v->kev ? (v->ransomware ? L("○ (ランサムウェア)", "yes (ransomware)") : "○") : "",
 						   nz(v->title), rdoc_fmt(c->d, "%s%s", nz(v->range),

@@ -36,9 +36,13 @@ static json_t *place_json(const struct place *p)
 
 static json_t *vuln_json(const struct assess_vuln *v)
 {
-	return json_pack("{s:o, s:o, s:o, s:o, s:s, s:b, s:b, s:s, s:o, s:o, s:o}", "cve", str(v->cve), "jvndb",
-			 str(v->jvndb), "cvss_v3_score", v->score >= 0 ? json_real(v->score) : json_null(),
-			 "cvss_v3_vector", str(v->vector), "severity", cvss_severity_key(v->severity), "kev", v->kev,
+	int v3 = v->cvss_version == 3, v2 = v->cvss_version == 2;
+
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:b, s:s, s:o, s:o, s:o}", "cve", str(v->cve), "jvndb",
+			 str(v->jvndb), "cvss_v3_score", v3 ? json_real(v->score) : json_null(),
+			 "cvss_v3_vector", v3 ? str(v->vector) : json_null(), "cvss_v2_score",
+			 v2 ? json_real(v->score) : json_null(), "cvss_v2_vector", v2 ? str(v->vector) : json_null(),
+			 "severity", cvss_severity_key(v->severity), "kev", v->kev,
 			 "ransomware", v->ransomware, "confidence", v->confidence, "affected", str(v->range),
 			 "fixed_in", str(v->fixed_in), "title", str(v->title));
 }

@@ -162,6 +162,15 @@ int cvss_parse(const char *vector, struct cvss *out)
 	return v2(vector, out);
 }
 
+enum cvss_severity cvss_v2_severity(double score)
+{
+	if (score >= 7.0)
+		return SEV_HIGH;
+	if (score >= 4.0)
+		return SEV_MEDIUM;
+	return score >= 0 ? SEV_LOW : SEV_NONE;
+}
+
 enum cvss_severity cvss_severity(double score)
 {
 	if (score >= 9.0)
