@@ -188,6 +188,31 @@ static void set_tint(struct pdf *p, const char *cls)
  * One row of cells, laid out once: returns its height. With a header (hh > 0),
  * a row that does not fit starts a new page that repeats the header first.
  */
+/* Link annotations over the vulnerability numbers of a cell drawn at x, y (rdoc_next_ref). */
+static void link_refs(struct pdf *p, PangoLayout *l, const char *text, double x, double y)
+{
+	size_t at = 0, len;
+	char url[160], attrs[320];
+
+	while (rdoc_next_ref(text, &at, &len, url, sizeof(url))) {
+		PangoRectangle a, b;
+
+		pango_layout_index_to_pos(l, (int)at, &a);
+		pango_layout_index_to_pos(l, (int)(at + len - 1), &b);
+		/* A number the cell wrapped over two lines links its first line's part. */
+		if (b.y != a.y) {
+			b.x = pango_layout_get_width(l);
+			b.width = 0;
+		}
+		snprintf(attrs, sizeof(attrs), "rect=[%.2f %.2f %.2f %.2f] uri='%s'", x + (double)a.x / PANGO_SCALE,
+			 y + (double)a.y / PANGO_SCALE, (double)(b.x + b.width - a.x) / PANGO_SCALE,
+			 (double)a.height / PANGO_SCALE, url);
+		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
+		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		at += len;
+	}
+}
+
 static double row(struct pdf *p, const struct rtable *t, const double *xw, const char *const *cells,
 		  const char *cls, int header, int draw, double hh)
 {
@@ -221,6 +246,8 @@ static double row(struct pdf *p, const struct rtable *t, const double *xw, const
 			cairo_stroke(p->cr);
 			cairo_set_source_rgb(p->cr, 0, 0, 0);
 			show(p, ls[c], x + CELL_PAD, p->y + CELL_PAD);
+			if (!header)
+				link_refs(p, ls[c], cells[c], x + CELL_PAD, p->y + CELL_PAD);
 			x += xw[c];
 		}
 	}

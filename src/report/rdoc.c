@@ -17,6 +17,41 @@ struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date,
 	return d;
 }
 
+/* n decimal digits at s, at least min of them; their count, or 0. */
+static size_t digits(const char *s, size_t min)
+{
+	size_t n = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n >= min ? n : 0;
+}
+
+int rdoc_next_ref(const char *s, size_t *at, size_t *len, char *url, size_t size)
+{
+	for (size_t i = *at; s && s[i]; i++) {
+		const char *p = s + i;
+		size_t y, n;
+
+		/* "CVE-" or "JVNDB-", not in the middle of a longer word. */
+		if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+			continue;
+		if (!strncmp(p, "CVE-", 4) && (y = digits(p + 4, 4)) == 4 && p[8] == '-' && (n = digits(p + 9, 4))) {
+			*at = i;
+			*len = 9 + n;
+			snprintf(url, size, "https://nvd.nist.gov/vuln/detail/%.*s", (int)*len, p);
+			return 1;
+		}
+		if (!strncmp(p, "JVNDB-", 6) && (y = digits(p + 6, 4)) == 4 && p[10] == '-' && (n = digits(p + 11, 6))) {
+			*at = i;
+			*len = 11 + n;
+			snprintf(url, size, "https://jvndb.jvn.jp/ja/contents/%.4s/%.*s.html", p + 6, (int)*len, p);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void rdoc_free(struct rdoc *d)
 {
 	if (!d)

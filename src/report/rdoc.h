@@ -55,6 +55,14 @@ void rdoc_free(struct rdoc *d);
 const char *rdoc_str(struct rdoc *d, const char *s);	/* a copy in the arena; NULL → "" */
 const char *rdoc_fmt(struct rdoc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * The next vulnerability reference in s at or after *at: a JVN iPedia number (JVNDB-2024-001234)
+ * or a CVE id. 1 with its offset, length and the page to link to (JVN iPedia's own page for a
+ * JVNDB number; NVD's for a CVE, as JVN's records link them), or 0. The HTML and the PDF link
+ * the same words.
+ */
+int rdoc_next_ref(const char *s, size_t *at, size_t *len, char *url, size_t size);
+
 void rdoc_heading(struct rdoc *d, int level, const char *text);
 void rdoc_para(struct rdoc *d, const char *text);
 void rdoc_note(struct rdoc *d, const char *text);

@@ -101,13 +101,21 @@ pdftotext -f 3 -l 3 out/report.pdf p3.txt
 expect_in p3.txt "- 3 / $pages -"
 
 # The HTML is self-contained: nothing to fetch.
-if grep -Eiq '<(script|img|link|iframe)|src=|@import|url\(|href="(https?:)?//' out/report.html; then
+if grep -Eiq '<(script|img|link|iframe)|src=|@import|url\(' out/report.html; then
 	fail "external reference in report.html"
 else ok; fi
+# Links go only where a reader looks a number up: JVN iPedia's and NVD's pages, or within the page.
+expect_eq "$(grep -o 'href="[^"#][^"]*"' out/report.html | grep -Ev '^href="https://(nvd\.nist\.gov/vuln/detail/CVE-|jvndb\.jvn\.jp/ja/contents/[0-9]{4}/JVNDB-)' | head -3)" "" \
+	"links other than to a vulnerability's page"
+expect_in out/report.html '<a href="https://nvd.nist.gov/vuln/detail/CVE-2024-21762">CVE-2024-21762</a>'
+/usr/bin/python3 -c "import re, sys; print(len(re.findall(rb'/URI *\(https://nvd.nist.gov/vuln/detail/CVE-2024-21762\)', open(sys.argv[1], 'rb').read())))" \
+	out/report.pdf > uris.txt
+[ "$(cat uris.txt)" -ge 1 ] && ok || fail "no link annotation for CVE-2024-21762 in report.pdf"
 expect_in out/report.html '<html lang="ja">'
 # A vulnerability finding lists its CVE/JVN numbers once, not in its reason and again below it.
 refs=$(jq -r '[.findings[] | select(.kind == "vulnerability") | .refs][0]' out/report.json)
-expect_eq "$(grep -o -F "$refs" out/report.html | wc -l)" 1 "the finding's references in report.html"
+/usr/bin/python3 -c "import re, sys; print(re.sub(r'<[^>]+>', '', open(sys.argv[1]).read()))" out/report.html > plain.txt
+expect_eq "$(grep -o -F "$refs" plain.txt | wc -l)" 1 "the finding's references in report.html"
 expect_eq "$(jq '[.findings[] | . as $f | select(.refs != null and (.reason | contains($f.refs)))] | length' out/report.json)" 0 \
 	"findings whose reason repeats their references"
 

@@ -19,6 +19,7 @@
 #include "medsec/plan.h"
 #include "medsec/probe.h"
 #include "medsec/report.h"
+#include "report/rdoc.h"
 
 struct fixture {
 	struct intake_doc *doc;
@@ -271,6 +272,30 @@ static struct assessment *with_remote(struct fixture *f, const char *check, cons
 	return a;
 }
 
+/* The words that become links in the HTML and the PDF, and where they lead. */
+static void vulnerability_numbers_link(void **state)
+{
+	const char *text = "CVE-2024-21762 (JVNDB-2024-001234)、xCVE-2024-1 CVE-24-1 JVNDB-2024-12 CVE-2023-4966";
+	size_t at = 0, len;
+	char url[160];
+
+	(void)state;
+	assert_int_equal(rdoc_next_ref(text, &at, &len, url, sizeof(url)), 1);
+	assert_int_equal(at, 0);
+	assert_int_equal(len, 14);
+	assert_string_equal(url, "https://nvd.nist.gov/vuln/detail/CVE-2024-21762");
+	at += len;
+	assert_int_equal(rdoc_next_ref(text, &at, &len, url, sizeof(url)), 1);
+	assert_int_equal(len, 17);
+	assert_string_equal(url, "https://jvndb.jvn.jp/ja/contents/2024/JVNDB-2024-001234.html");
+	at += len;
+	/* Inside a word, a short year or a short JVNDB number: not a reference. */
+	assert_int_equal(rdoc_next_ref(text, &at, &len, url, sizeof(url)), 1);
+	assert_string_equal(url, "https://nvd.nist.gov/vuln/detail/CVE-2023-4966");
+	at += len;
+	assert_int_equal(rdoc_next_ref(text, &at, &len, url, sizeof(url)), 0);
+}
+
 static void the_early_report(void **state)
 {
 	struct fixture *f = *state;
@@ -319,6 +344,7 @@ int main(void)
 		cmocka_unit_test(onsite_checked_against_the_plan),
 		cmocka_unit_test(onsite_sheet_round_trip),
 		cmocka_unit_test(passwords_against_the_guideline),
+		cmocka_unit_test(vulnerability_numbers_link),
 		cmocka_unit_test(the_early_report),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
