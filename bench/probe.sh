@@ -24,11 +24,11 @@ export MEDSEC_DB="$T/bench.db"
 jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .terminals = [] | .locations = []' \
 	"$SRC/examples/sample-hospital.json" > bed.json
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || exit 1
-PORTS=21,22,23,53,80,139,443,445,1433,2222,2323,2324,3389,3390,5060,5432,5900,8082,8083,8443,8444,10443
+PORTS=21,22,23,53,80,139,443,445,1433,2222,2323,2324,3389,3390,13389,5060,5432,5900,8082,8083,8443,8444,10443
 $SC "$MEDSEC" scan --method connect --ports $PORTS --udp-ports none >/dev/null || exit 1
 
 # The truth: port, product (an extended regex: the names either tool may use), version ("-" where
-# the service has none to give).
+# the service has none to give), and optionally what would be wrong to say (xrdp is not Microsoft's).
 v() { dpkg-query -W -f='${Version}' "$1" | sed 's/^[0-9]*://; s/-.*//'; }
 cat > truth.txt <<TRUTH
 21 vsftpd $(v vsftpd)
@@ -45,6 +45,7 @@ cat > truth.txt <<TRUTH
 2324 telnet|cisco -
 3389 rdp|ms-wbt-server|terminal -
 3390 rdp|ms-wbt-server|terminal -
+13389 xrdp|^rdp - microsoft
 5060 asterisk 16.28.0
 5432 postgres -
 5900 vnc 3.8
@@ -79,9 +80,10 @@ tr 'A-Z' 'a-z' < nmap.ids > nmap.lc && mv nmap.lc nmap.ids
 # A port is right when the tool names the truth's product and (where there is one) its version.
 score() {
 	right=0
-	while read -r port product version; do
+	while read -r port product version wrong; do
 		line=$(grep "^$port " "$1.ids" | head -1)
 		echo "$line" | cut -d' ' -f2- | grep -Eq "$product" || continue
+		[ -z "$wrong" ] || ! echo "$line" | cut -d' ' -f2- | grep -Eq "$wrong" || continue
 		[ "$version" = - ] || case "$line" in *"$version"*) ;; *) continue ;; esac
 		right=$((right + 1))
 	done < truth.txt

@@ -8,7 +8,7 @@ libxlsxwriter-dev zlib1g-dev sqlite3 libcurl4-openssl-dev libpcre2-dev libssl-de
 libcairo2-dev libpango1.0-dev fonts-ipaexfont-gothic libmurmurhash-dev"
 # The namespace test bed's real services (tests/netns/testbed.sh): tests and the demo scan them.
 bed="iproute2 openssh-server nginx-light tcpdump nftables openssl dnsmasq-base snmpd chrony
-vsftpd samba strongswan-charon strongswan-swanctl inetutils-telnetd jq python3 postgresql"
+vsftpd samba strongswan-charon strongswan-swanctl inetutils-telnetd jq python3 postgresql xrdp"
 list=""
 if [ "$1" = --list ]; then list=1; shift; fi
 case "${1:-build}" in

@@ -28,7 +28,7 @@ jq '.lines = [(.lines[0] + {no: 1, global_ip: "'$TB_H1'"})] | .devices = [] | .t
 "$MEDSEC" intake --allow-test-addresses bed.json >/dev/null && "$MEDSEC" plan >/dev/null || fail "plan"
 expect_status 2 $SC "$MEDSEC" probe
 expect_in err.txt "スキャンはまだありません"	# no scan yet
-$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,2324,3389,3390,4433,4443,5060,5432,5900,8081,8082,8083,8443,8444,9443,10443,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
+$SC "$MEDSEC" scan --method connect --ports 1-1024,1433,2200,2222,2323,2324,3389,3390,4433,4443,5060,5432,5900,8081,8082,8083,8443,8444,9443,10443,13389,31337,$TB_HIGH_PORT --udp-ports 53,123,137,161,500,4500,5060 --rate 20000 \
 	--host-rate 20000 >/dev/null || fail "scan"
 
 start=$(date +%s)
@@ -75,6 +75,10 @@ expect_eq "$(svc 139 '.service')" netbios-ssn "139: NetBIOS session service"
 # The emulated devices.
 expect_eq "$(svc 3389 '.service + " " + .extra')" "rdp NLA required" "3389: RDP with NLA"
 expect_eq "$(svc 3390 '.service + " " + .extra')" "rdp NLA not required" "3390: RDP without NLA"
+expect_eq "$(svc 3390 '.product')" "Microsoft Remote Desktop" "3390: Windows by a flag only Microsoft's server sets"
+# Real xrdp (Linux): RDP without NLA, but never Microsoft's product or CPE (xrdp_iso.c sets flags 0x01).
+expect_eq "$(svc 13389 '[.service, .extra, .product, .cpe] | map(. // "") | join("|")')" "rdp|NLA not required||" \
+	"13389: xrdp is RDP without NLA, not Microsoft Remote Desktop"
 expect_eq "$(svc 5900 '.service + " " + .version')" "vnc RFB 3.8" "5900: VNC"
 expect_eq "$(svc 5900 '.followup + ": " + .extra')" "vnc-none-auth: security type None: no password" \
 	"5900: VNC security types read on the same connection"
@@ -97,6 +101,7 @@ done
 # Findings, each with its reason: the right check on the right port.
 finding() { jq -r --argjson p "$1" --arg c "$2" '.findings[] | select(.port == $p and .check == $c) | .severity' probe.json | head -1; }
 expect_eq "$(finding 3390 rdp-no-nla)" critical "finding: RDP without NLA"
+expect_eq "$(finding 13389 rdp-no-nla)" critical "finding: RDP without NLA on xrdp too"
 expect_eq "$(finding 3390 rdp-exposed)" "" "finding: the specific RDP finding replaces the general one"
 expect_eq "$(finding 3389 rdp-exposed)" high "finding: RDP exposed"
 expect_eq "$(finding 445 smb-exposed)$(finding 139 smb-exposed)" highhigh "finding: SMB/NetBIOS exposed"

@@ -3,7 +3,8 @@
 
 Listens on ADDRESS and serves, one thread per connection, for LIFETIME seconds:
   3389  RDP that requires NLA      ([MS-RDPBCGR] 2.2.1.2.2 RDP_NEG_FAILURE HYBRID_REQUIRED_BY_SERVER)
-  3390  RDP that does not          (2.2.1.2.1 RDP_NEG_RSP selecting TLS)
+  3390  RDP that does not          (2.2.1.2.1 RDP_NEG_RSP selecting TLS, with the DYNVC_GFX flag
+        only a Windows server sets; xrdp runs for real on the bed)
   5900  VNC, RFB 3.8, security type None (RFC 6143 7.1.1, 7.1.2)
   2222  an old OpenSSH banner      (RFC 4253 4.2)
   2324  a Cisco IOS telnet login (IAC WILL ECHO, WILL SGA, DO TTYPE, DO NAWS, then 'User Access
@@ -168,7 +169,7 @@ def redirect(where, title):
 
 SERVICES = {
     3389: rdp(bytes.fromhex("0300080005000000")),
-    3390: rdp(bytes.fromhex("0200080001000000")),
+    3390: rdp(bytes.fromhex("0203080001000000")),	# a Windows server: DYNVC_GFX set, TLS
     5900: vnc,
     2222: banner(b"SSH-2.0-OpenSSH_7.4\r\n"),
     2323: yamaha_telnet,

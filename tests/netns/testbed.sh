@@ -4,7 +4,8 @@
 #
 #   TB_SC  (198.18.0.2)   the scanner
 #   TB_H1  (198.18.0.10)  vsftpd 21, sshd 22, telnetd 23, dnsmasq 53, nginx 80, 443 and 8443 (TLS),
-#                         samba 139 and 445, PostgreSQL 5432, a listener on a random high port;
+#                         samba 139 and 445, PostgreSQL 5432, xrdp 13389, a listener on a random
+#                         high port;
 #                         UDP: dnsmasq 53, chrony 123, nmbd 137, snmpd 161, strongSwan 500 and 4500
 #   TB_H2  (198.18.0.11)  nftables drops everything but 80 (a UTM that stays silent)
 #   TB_H3  (198.18.0.12)  nothing listening, answers RST
@@ -49,7 +50,7 @@ testbed_can_run() {
 	ip netns add "${TB}probe" 2>/dev/null || { echo "cannot create network namespaces here"; return 1; }
 	ip netns del "${TB}probe"
 	for c in sshd nginx tcpdump nft openssl ssh-keygen dnsmasq snmpd chronyd vsftpd smbd nmbd \
-		telnetd runuser; do
+		telnetd runuser xrdp; do
 		command -v $c >/dev/null || [ -x /usr/sbin/$c ] || { echo "needs $c"; return 1; }
 	done
 	[ -x /usr/lib/ipsec/charon ] && command -v swanctl >/dev/null ||
@@ -141,6 +142,12 @@ s = socket.socket(); s.bind(('$TB_H1', $TB_HIGH_PORT)); s.listen(64); time.sleep
 	printf 'rocommunity public\n' > "$TB_DIR/h1/snmpd.conf"
 	ip netns exec "$(tb_ns h1)" env MIBS= snmpd -C -c "$TB_DIR/h1/snmpd.conf" -Ln -I -smux \
 		-p "$TB_DIR/h1/snmpd.pid" "udp:$TB_H1:161" >"$TB_DIR/h1/snmpd.log" 2>&1
+	# h1: xrdp, the Linux RDP server (its own config: port, the bed's certificate, no syslog).
+	sed -e "s|^port=3389|port=tcp://$TB_H1:13389|" -e "s|^certificate=.*|certificate=$TB_DIR/h1/cert.pem|" \
+		-e "s|^key_file=.*|key_file=$TB_DIR/h1/key.pem|" -e "s|^LogFile=.*|LogFile=$TB_DIR/h1/xrdp.log|" \
+		-e "s|^EnableSyslog=.*|EnableSyslog=false|" /etc/xrdp/xrdp.ini > "$TB_DIR/h1/xrdp.ini"
+	ip netns exec "$(tb_ns h1)" xrdp --nodaemon --config "$TB_DIR/h1/xrdp.ini" >/dev/null 2>&1 &
+	echo $! > "$TB_DIR/h1/xrdp.pid"
 	# h1: FTP, SMB and NetBIOS, IKE.
 	mkdir -p /var/run/vsftpd/empty "$TB_DIR/h1/samba/ncalrpc"
 	printf 'listen=YES\nlisten_ipv6=NO\nlisten_address=%s\nbackground=YES\nanonymous_enable=NO\nlocal_enable=YES\nsecure_chroot_dir=/var/run/vsftpd/empty\n' \
@@ -247,7 +254,8 @@ s = socket.socket(socket.AF_INET6); s.bind(('$TB_OUT6', 22)); s.listen(64); time
 		ip netns exec "$(tb_ns h1)" ss -lntu 2>/dev/null > "$TB_DIR/h1/listening"
 		grep -q ":4500 " "$TB_DIR/h1/listening" && grep -q ":445 " "$TB_DIR/h1/listening" &&
 			grep -q ":137 " "$TB_DIR/h1/listening" && grep -q ":21 " "$TB_DIR/h1/listening" &&
-			grep -q ":23 " "$TB_DIR/h1/listening" && grep -q ":5432 " "$TB_DIR/h1/listening" && break
+			grep -q ":23 " "$TB_DIR/h1/listening" && grep -q ":5432 " "$TB_DIR/h1/listening" &&
+			grep -q ":13389 " "$TB_DIR/h1/listening" && break
 		sleep 0.1
 	done
 	for _ in $(seq 1 50); do
@@ -277,7 +285,7 @@ testbed_down() {
 	set +e	# whatever is already gone, take down the rest
 	testbed_stop_captures
 	for f in h1/sshd.pid h1/nginx.pid h1/listener.pid h1/dnsmasq.pid h1/chronyd.pid \
-		h1/snmpd.pid out.pid h2.pids; do
+		h1/snmpd.pid h1/xrdp.pid out.pid h2.pids; do
 		[ -f "$TB_DIR/$f" ] && kill $(cat "$TB_DIR/$f") 2>/dev/null
 	done
 	for h in $TB_HOSTS br; do
