@@ -71,6 +71,9 @@ expect_eq "$(udp 500 '[.product, .cpe, .extra] | join("|")')" \
 	"500/udp: strongSwan by its vendor ID, in the answer to a proposal it accepts"
 # Samba: SMB2 and later only; the NetBIOS session service answers.
 expect_eq "$(svc 445 '.service + " " + .extra')" "smb SMBv1 refused (SMB2 or later)" "445: samba refuses SMB1"
+# ...and is named by its NTLMSSP challenge (SMB2 negotiate, then a session setup with no credentials).
+expect_eq "$(svc 445 '[.product, .cpe, .followup] | join("|")')" \
+	"Samba|cpe:2.3:a:samba:samba:*:*:*:*:*:*:*:*|smb2-negotiated smb-samba" "445: Samba by its NTLMSSP version"
 expect_eq "$(svc 139 '.service')" netbios-ssn "139: NetBIOS session service"
 # The emulated devices.
 expect_eq "$(svc 3389 '.service + " " + .extra')" "rdp NLA required" "3389: RDP with NLA"
