@@ -46,7 +46,8 @@ expect_eq "$(svc 22 '.cpe')" "cpe:2.3:a:openbsd:openssh:$sshd_version:*:*:*:*:*:
 expect_eq "$(svc 22 '.extra | startswith("Debian")')" true "22: the distribution build is kept"
 vsftpd_version=$(dpkg-query -W -f='${Version}' vsftpd | sed 's/-.*//')
 expect_eq "$(svc 21 '[.service, .product, .version] | join(" ")')" "ftp vsftpd $vsftpd_version" "21: vsftpd"
-expect_eq "$(svc 23 '.service')" telnet "23: telnetd"
+expect_eq "$(svc 23 '[.service, .product, .cpe] | join("|")')" \
+	"telnet|GNU inetutils telnetd|cpe:2.3:a:gnu:inetutils:*:*:*:*:*:*:*:*" "23: inetutils telnetd by its option negotiation"
 dnsmasq_version=$(dpkg-query -W -f='${Version}' dnsmasq-base | sed 's/-.*//')
 expect_eq "$(svc 53 '[.service, .product, .version] | join(" ")')" "dns dnsmasq $dnsmasq_version" "53: dnsmasq by version.bind"
 nginx_version=$(dpkg-query -W -f='${Version}' nginx-common | sed 's/-.*//')
