@@ -14,12 +14,14 @@
 #include "medsec/error.h"
 
 struct vdb_status;
+struct round_diff;
 
 struct report_opts {
 	enum ms_lang lang;
 	const char *generated_at;		/* ISO 8601 */
 	const char *issuer;			/* the cover's issuer, or NULL */
 	const char *recipient;			/* the cover's addressee, or NULL for "<hospital> 御中" */
+	const struct round_diff *diff;		/* against the previous round, or NULL (round 1) */
 	const struct vdb_status *vdb;		/* the index's facts, or NULL when there is none */
 	unsigned formats;			/* REPORT_* bits; 0 = all */
 };

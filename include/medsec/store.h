@@ -50,6 +50,9 @@ int store_hospital_find(struct store *s, const char *name, int64_t *id, char **n
 /* Latest revision's JSON; *json_out is new (free it). */
 int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
 			char **json_out, struct ms_error *err);
+/* Revision number `revision` of the hospital's declarations (as store_intake_latest). */
+int store_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
+		     char **json_out, struct ms_error *err);
 
 struct store_round {
 	int64_t id;
@@ -67,6 +70,9 @@ int store_round_current(struct store *s, int64_t hospital_id, struct store_round
 			struct ms_error *err);
 /* Starts the next round (a re-survey). */
 int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
+		    struct ms_error *err);
+/* The hospital's round round_no; out->id stays 0 when there is no such round. */
+int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
 		    struct ms_error *err);
 /* Sets the round's cover fields; NULL leaves one as it is. */
 int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,

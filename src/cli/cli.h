@@ -81,6 +81,7 @@ int cmd_consent(struct cli *c, int argc, char **argv);
 int cmd_onsite(struct cli *c, int argc, char **argv);
 int cmd_assess(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_diagnose(struct cli *c, int argc, char **argv);
 /* Writes the blank 現地調査 sheet (with the current plan's lines when there is one). */
 int cli_onsite_template(struct cli *c, const char *path, int force);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/survey.h"
+#include "medsec/diff.h"
 #include "medsec/report.h"
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_OUT, OPT_FORMAT, OPT_AGAIN, OPT_PORTS, OPT_UDP_PORTS, OPT_RATE,
@@ -152,9 +153,16 @@ static int write_report(struct cli *c, struct survey *sv, const char *dir, unsig
 				 .formats = formats, .issuer = sv->round.issuer, .recipient = sv->round.recipient };
 	struct report_files files;
 	struct ms_error err;
-	int en = c->lang == MS_LANG_EN;
+	struct round_diff *diff = NULL;
+	int en = c->lang == MS_LANG_EN, rc;
 
-	if (report_write(sv->a, dir, &o, &files, &err))
+	/* A re-survey opens with what changed since the previous round. */
+	if (sv->round.round_no > 1 && cli_round_diff(c, NULL, sv, sv->round.round_no - 1, &diff, &err))
+		return cli_error(c, &err);
+	o.diff = diff;
+	rc = report_write(sv->a, dir, &o, &files, &err);
+	round_diff_free(diff);
+	if (rc)
 		return cli_error(c, &err);
 	if (c->json) {
 		printf("{\"files\": [");

@@ -35,6 +35,8 @@ static const struct {
 	  "rank the findings, most urgent first (explanation, advice, manual chapter)" },
 	{ "report", cmd_report, "調査報告書を書き出す (HTML・PDF・XLSX・JSON、早期報告)",
 	  "write the survey report (HTML, PDF, XLSX, JSON, early report)" },
+	{ "diff", cmd_diff, "前回の調査回からの変化 (ポート・サービス・指摘事項・ファームウェア・回線)",
+	  "what changed since the previous round (ports, services, findings, firmware, lines)" },
 	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",

@@ -17,6 +17,11 @@
 
 int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_error *err)
 {
+	return survey_load_round(c, index, 0, sv, err);
+}
+
+int survey_load_round(struct cli *c, const char *index, int round_no, struct survey *sv, struct ms_error *err)
+{
 	struct ms_diags d = { 0 };
 	char path[4096];
 	int rc;
@@ -25,10 +30,14 @@ int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_e
 	ms_now_iso(sv->now);
 	if ((rc = store_open(&sv->store, c->db, err)) ||
 	    (rc = store_hospital_find(sv->store, c->hospital, &sv->hospital_id, &sv->hospital, err)) ||
-	    (rc = store_intake_latest(sv->store, sv->hospital_id, &sv->rev, &sv->intake_json, err)) ||
-	    (rc = intake_load_json_mem(sv->intake_json, strlen(sv->intake_json), sv->hospital, &sv->doc, &d, err)) ||
-	    (rc = store_round_current(sv->store, sv->hospital_id, &sv->round, err)) ||
+	    (rc = round_no ? store_round_get(sv->store, sv->hospital_id, round_no, &sv->round, err)
+			   : store_round_current(sv->store, sv->hospital_id, &sv->round, err)) ||
+	    (rc = sv->round.id ? MS_OK : ms_fail(err, MS_ERR_INPUT, MSG_NO_SUCH_ROUND, NULL, "")) ||
 	    (rc = store_plan_load(sv->store, sv->round.id, &sv->plan, err)) ||
+	    /* An earlier round is judged on the declarations its plan was made from. */
+	    (rc = store_intake_get(sv->store, sv->hospital_id, round_no && sv->plan ? sv->plan->revision : 0, &sv->rev,
+				   &sv->intake_json, err)) ||
+	    (rc = intake_load_json_mem(sv->intake_json, strlen(sv->intake_json), sv->hospital, &sv->doc, &d, err)) ||
 	    (rc = store_onsite_load(sv->store, sv->round.id, &sv->onsite_json, NULL, 0, err)) ||
 	    (rc = store_scan_latest(sv->store, sv->round.id, &sv->scan, err)))
 		goto out;

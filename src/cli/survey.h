@@ -35,8 +35,15 @@ struct survey {
 	struct assessment *a;
 };
 
-/* Loads and assesses; index is --index or NULL. Free with survey_free, even after a failure. */
+/* Loads and assesses the current round; index is --index or NULL. Free with survey_free, even after a failure. */
 int survey_load(struct cli *c, const char *index, struct survey *sv, struct ms_error *err);
+/* The same for round round_no (MS_ERR_INPUT if the hospital has no such round). */
+int survey_load_round(struct cli *c, const char *index, int round_no, struct survey *sv, struct ms_error *err);
 void survey_free(struct survey *sv);
+
+struct round_diff;
+/* Compares round from_round with the survey now (cmd_diff.c); *out is new (round_diff_free). */
+int cli_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round, struct round_diff **out,
+		   struct ms_error *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "medsec/clock.h"
+#include "medsec/diff.h"
 #include "medsec/plan.h"
 #include "medsec/vulndb.h"
 #include "report/report_int.h"
@@ -101,6 +102,52 @@ static int onsite_confirmed(const struct ctx *c)
 	for (size_t i = 0; i < c->a->n_lines; i++)
 		n += c->a->lines[i].onsite && c->a->lines[i].onsite->confirmed == TRI_YES;
 	return n;
+}
+
+/* A re-survey: what changed since the previous round, first (issue: the monthly re-diagnosis). */
+static void change_rows(struct ctx *c, struct rtable *t, const struct diff_list *l, const char *what)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diff_item *it = &l->v[i];
+		rdoc_row(c->d, t, it->severity && strcmp(it->severity, "info") ? it->severity : NULL,
+			 (const char *[]){ what, it->severity ? rdoc_fmt(c->d, "[%s] %s", sev_label(c, it->severity), it->what)
+							      : it->what,
+					   it->was ? (*it->was ? it->was : "-") : "", it->was ? (it->now && *it->now ? it->now : "-") : "" });
+	}
+}
+
+static void changes(struct ctx *c)
+{
+	static const double w[] = { 1.3, 4.2, 1.6, 1.6 };
+	const char *head[] = { L("区分", "kind"), L("内容", "what"), L("前回", "before"), L("今回", "now"), NULL };
+	const struct round_diff *d = c->o->diff;
+	struct rtable *t;
+
+	if (!d)
+		return;
+	rdoc_heading(c->d, 2, rdoc_fmt(c->d, L("前回 (第%d回) の調査からの変化", "Changes since round %d"), d->from_round));
+	rdoc_para(c->d, rdoc_fmt(c->d, L("第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。指摘事項は新規 %zu 件、"
+					 "解消 %zu 件、継続 %zu 件です。%s",
+					 "Round %d (from %.10s) against this round %d (from %.10s): findings %zu new, %zu "
+					 "resolved, %zu still open. %s"),
+				 d->from_round, d->from_date, d->to_round, d->to_date, d->findings_new.n,
+				 d->findings_resolved.n, d->findings_open.n,
+				 d->scanned ? rdoc_fmt(c->d, L("開いているポートは新規 %zu、なくなった %zu、変わらず %zu です。",
+							       "Open ports: %zu new, %zu gone, %zu unchanged."),
+						       d->ports_new.n, d->ports_gone.n, d->ports_unchanged)
+					    : L("どちらかの調査回に脆弱性診断がないため、ポートは比べていません。",
+						"Ports were not compared: one of the rounds has no diagnosis.")));
+	t = rdoc_table(c->d, "前回からの変化", head, w);
+	change_rows(c, t, &d->findings_new, L("新規の指摘", "new finding"));
+	change_rows(c, t, &d->findings_open, L("継続中の指摘", "still open"));
+	change_rows(c, t, &d->findings_resolved, L("解消した指摘", "resolved"));
+	change_rows(c, t, &d->ports_new, L("新たに開いたポート", "new port"));
+	change_rows(c, t, &d->ports_gone, L("閉じたポート", "port gone"));
+	change_rows(c, t, &d->services_changed, L("サービスの変化", "service changed"));
+	change_rows(c, t, &d->firmware_changed, L("ファームウェア", "firmware"));
+	change_rows(c, t, &d->lines_new, L("新しい回線", "new line"));
+	change_rows(c, t, &d->lines_gone, L("なくなった回線", "line gone"));
+	change_rows(c, t, &d->lines_changed, L("回線のアドレス", "line address"));
 }
 
 static void summary(struct ctx *c)
@@ -886,6 +933,7 @@ struct rdoc *report_compose(const struct assessment *a, const struct report_opts
 
 	new_doc(c, L("外部ネットワーク接続点調査報告書", "External network connection point survey report"));
 	summary(c);
+	changes(c);
 	rdoc_heading(c->d, 2, L("指摘事項と対策 (対応の優先順)", "Findings, most urgent first"));
 	rdoc_para(c->d, L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
 			  "「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",

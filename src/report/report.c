@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "medsec/diff.h"
 #include "medsec/fs.h"
 #include "medsec/mem.h"
 #include "medsec/plan.h"
@@ -130,6 +131,11 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 			 in->vdb != NULL, "early_report", a->early_due, "remote_counts", counts_json(a->counts), "lines",
 			 lines, "unregistered_lines", unreg, "ports", ports, "targets", targets, "findings", fs,
 			 "passwords", pw, "notice", in->vdb ? json_string(VDB_NVD_NOTICE) : json_null());
+	if (o->diff) {	/* a re-survey: what changed since the previous round, as medsec diff --json */
+		char *d = round_diff_json(o->diff);
+		json_object_set_new(root, "changes", json_loads(d, 0, NULL));
+		free(d);
+	}
 	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
 	json_decref(root);
 	return s;

@@ -38,7 +38,13 @@ int store_hospital_find(struct store *s, const char *name, int64_t *id, char **n
 int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
 			char **json_out, struct ms_error *err)
 {
-	return s->ops->intake_latest(s, hospital_id, rev, json_out, err);
+	return s->ops->intake_get(s, hospital_id, 0, rev, json_out, err);
+}
+
+int store_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
+		     char **json_out, struct ms_error *err)
+{
+	return s->ops->intake_get(s, hospital_id, revision, rev, json_out, err);
 }
 
 int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
@@ -51,6 +57,12 @@ int store_round_new(struct store *s, int64_t hospital_id, struct store_round *ou
 		    struct ms_error *err)
 {
 	return s->ops->round_current(s, hospital_id, 1, out, err);
+}
+
+int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
+		    struct ms_error *err)
+{
+	return s->ops->round_get(s, hospital_id, round_no, out, err);
 }
 
 int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,

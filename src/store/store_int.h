@@ -16,10 +16,12 @@ struct store_ops {
 			   struct ms_error *err);
 	int (*hospital_find)(struct store *s, const char *name, int64_t *id, char **name_out,
 			     struct ms_error *err);
-	int (*intake_latest)(struct store *s, int64_t hospital_id, struct store_revision *rev,
-			     char **json_out, struct ms_error *err);
+	int (*intake_get)(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
+			  char **json_out, struct ms_error *err);
 	int (*round_current)(struct store *s, int64_t hospital_id, int start_new,
 			     struct store_round *out, struct ms_error *err);
+	int (*round_get)(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
+			 struct ms_error *err);
 	int (*round_set_cover)(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
 			       struct ms_error *err);
 	int (*plan_save)(struct store *s, int64_t round_id, int64_t revision_id,

@@ -312,8 +312,9 @@ static void fault_point(const char *name)
 		raise(SIGKILL);
 }
 
-static int latest_revision(sqlite3 *db, int64_t hospital_id, struct store_revision *rev,
-			   char **json_out, struct ms_error *err)
+/* The hospital's revision number `revision`, or its latest when 0; rev->id 0 when none. */
+static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct store_revision *rev,
+			 char **json_out, struct ms_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -322,12 +323,14 @@ static int latest_revision(sqlite3 *db, int64_t hospital_id, struct store_revisi
 	if (json_out)
 		*json_out = NULL;
 	rc = prepare(db,
-		     "SELECT id, revision, imported_at, allow_test_addresses, intake_json"
-		     " FROM intake_revision WHERE hospital_id = ? ORDER BY revision DESC LIMIT 1",
+		     "SELECT id, revision, imported_at, allow_test_addresses, intake_json FROM intake_revision"
+		     " WHERE hospital_id = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",
 		     &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, hospital_id);
+	sqlite3_bind_int(st, 2, revision);
+	sqlite3_bind_int(st, 3, revision);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		rev->hospital_id = hospital_id;
@@ -375,7 +378,7 @@ static int sq_intake_save(struct store *s, const char *hospital, const char *jso
 			goto out;
 		hid = sqlite3_last_insert_rowid(db);
 	}
-	if ((rc = latest_revision(db, hid, out, &prev, err)))
+	if ((rc = read_revision(db, hid, 0, out, &prev, err)))
 		goto out;
 	if (prev && strcmp(prev, json) == 0 && out->allow_test_addresses == allow_test) {
 		out->unchanged = 1;
@@ -453,29 +456,32 @@ static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char
 	return ms_fail(err, MS_ERR_INPUT, MSG_WHICH_HOSPITAL, NULL, names);
 }
 
-static int sq_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
-			    char **json_out, struct ms_error *err)
+static int sq_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
+			 char **json_out, struct ms_error *err)
 {
-	int rc = latest_revision(db_of(s), hospital_id, rev, json_out, err);
+	int rc = read_revision(db_of(s), hospital_id, revision, rev, json_out, err);
 
 	if (rc == MS_OK && rev->id == 0)
 		return ms_fail(err, MS_ERR_INPUT, MSG_NO_HOSPITAL, NULL, NULL);
 	return rc;
 }
 
-static int read_round(sqlite3 *db, int64_t hospital_id, struct store_round *out,
+/* The hospital's round round_no, or its latest when round_no is 0; out->id 0 when none. */
+static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct store_round *out,
 		      struct ms_error *err)
 {
 	sqlite3_stmt *st;
 	int rc = prepare(db,
 			 "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient FROM survey_round"
-			 " WHERE hospital_id = ? ORDER BY round_no DESC LIMIT 1",
+			 " WHERE hospital_id = ? AND (? = 0 OR round_no = ?) ORDER BY round_no DESC LIMIT 1",
 			 &st, err);
 
 	if (rc)
 		return rc;
 	memset(out, 0, sizeof(*out));
 	sqlite3_bind_int64(st, 1, hospital_id);
+	sqlite3_bind_int(st, 2, round_no);
+	sqlite3_bind_int(st, 3, round_no);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
@@ -492,6 +498,12 @@ static int read_round(sqlite3 *db, int64_t hospital_id, struct store_round *out,
 	return rc;
 }
 
+static int sq_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
+			struct ms_error *err)
+{
+	return read_round(db_of(s), hospital_id, round_no, out, err);
+}
+
 static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 			    struct store_round *out, struct ms_error *err)
 {
@@ -502,7 +514,7 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 
 	if ((rc = begin(db, err)))
 		return rc;
-	if ((rc = read_round(db, hospital_id, out, err)))
+	if ((rc = read_round(db, hospital_id, 0, out, err)))
 		return end(db, rc, err);
 	if (out->id && !start_new)
 		return end(db, MS_OK, err);
@@ -520,7 +532,7 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 	bind_text(st, 5, out->recipient[0] ? out->recipient : NULL);
 	if ((rc = run(db, st, err)))
 		return end(db, rc, err);
-	rc = read_round(db, hospital_id, out, err);
+	rc = read_round(db, hospital_id, 0, out, err);
 	return end(db, rc, err);
 }
 
@@ -1317,8 +1329,9 @@ static const struct store_ops sqlite_ops = {
 	.schema_version = sq_schema_version,
 	.intake_save = sq_intake_save,
 	.hospital_find = sq_hospital_find,
-	.intake_latest = sq_intake_latest,
 	.round_current = sq_round_current,
+	.round_get = sq_round_get,
+	.intake_get = sq_intake_get,
 	.round_set_cover = sq_round_set_cover,
 	.plan_save = sq_plan_save,
 	.plan_load = sq_plan_load,

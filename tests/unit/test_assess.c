@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "medsec/assess.h"
+#include "medsec/diff.h"
 #include "medsec/intake.h"
 #include "medsec/onsite.h"
 #include "medsec/plan.h"
@@ -272,6 +273,47 @@ static struct assessment *with_remote(struct fixture *f, const char *check, cons
 	return a;
 }
 
+/* Two rounds' ports: one new, one gone, one whose software changed, one alike (diff.h). */
+static void ports_compared_between_rounds(void **state)
+{
+	static struct scan_record rec = { .id = 1 };
+	struct assess_input in = { .scan = &rec };
+	struct assess_port before[] = {
+		{ 1, "203.0.113.1", "tcp", 22, "open", 1, "ssh", "OpenSSH", "9.2p1", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 23, "open", 1, "telnet", "", "", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 443, "open", 1, "https", "nginx", "1.22.1", "", 0 },
+		{ 1, "203.0.113.1", "udp", 161, "open_filtered", 0, "", "", "", "", 0 },
+	}, after[] = {
+		{ 1, "203.0.113.1", "tcp", 22, "open", 1, "ssh", "OpenSSH", "9.2p1", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 443, "open", 1, "https", "nginx", "1.24.0", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 8443, "open", 1, "https", "", "", "", 0 },
+	};
+	struct assessment a = { .in = &in, .ports = before, .n_ports = 4 }, b = { .in = &in, .ports = after, .n_ports = 3 };
+	struct round_diff *d = round_diff(&a, 1, "2026-11-01T00:00:00Z", &b, 2, "2026-12-01T00:00:00Z");
+	char *json;
+
+	(void)state;
+	assert_true(d->scanned);
+	assert_int_equal(d->ports_new.n, 1);
+	assert_string_equal(d->ports_new.v[0].key, "tcp 203.0.113.1 8443");
+	assert_int_equal(d->ports_gone.n, 1);	/* 23; the silent UDP port never counted */
+	assert_string_equal(d->ports_gone.v[0].key, "tcp 203.0.113.1 23");
+	assert_int_equal(d->services_changed.n, 1);
+	assert_string_equal(d->services_changed.v[0].was, "https nginx 1.22.1");
+	assert_string_equal(d->services_changed.v[0].now, "https nginx 1.24.0");
+	assert_int_equal(d->ports_unchanged, 2);	/* 22 alike, 443 with another version */
+	json = round_diff_json(d);
+	assert_non_null(strstr(json, "\"unchanged\": 2"));
+	free(json);
+	round_diff_free(d);
+	/* Without a diagnosis on one side, ports are not compared at all. */
+	in.scan = NULL;
+	d = round_diff(&a, 1, "x", &b, 2, "y");
+	assert_false(d->scanned);
+	assert_int_equal(d->ports_new.n + d->ports_gone.n, 0);
+	round_diff_free(d);
+}
+
 /* The words that become links in the HTML and the PDF, and where they lead. */
 static void vulnerability_numbers_link(void **state)
 {
@@ -345,6 +387,7 @@ int main(void)
 		cmocka_unit_test(onsite_sheet_round_trip),
 		cmocka_unit_test(passwords_against_the_guideline),
 		cmocka_unit_test(vulnerability_numbers_link),
+		cmocka_unit_test(ports_compared_between_rounds),
 		cmocka_unit_test(the_early_report),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,124 @@
+/* cmd_diff.c - `medsec diff [ROUND]`: what changed since an earlier round (diff.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/survey.h"
+#include "medsec/diff.h"
+
+static const char diff_help_ja[] =
+	"使い方: medsec diff [調査回] [--index パス] [--json]\n\n"
+	"前回 (または指定した調査回) から現在の調査回までに変わったことを示します: 開いている\n"
+	"ポート (新規・なくなった・変わらず)、サービスとバージョンの変化、指摘事項 (新規・解消・\n"
+	"継続)、ファームウェアのバージョン、回線。毎月の再診断で最初に読む一覧です。\n";
+static const char diff_help_en[] =
+	"usage: medsec diff [ROUND] [--index PATH] [--json]\n\n"
+	"What changed from the previous round (or ROUND) to the current one: open ports (new, gone,\n"
+	"unchanged), services and versions, findings (new, resolved, still open), firmware versions\n"
+	"and lines. The first thing to read on a monthly re-diagnosis.\n";
+
+enum { OPT_INDEX = OPT__FIRST_LOCAL };
+
+static int diff_option(int opt, const char *arg, void *ctx)
+{
+	if (opt != OPT_INDEX)
+		return -1;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
+int cli_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round, struct round_diff **out,
+		   struct ms_error *err)
+{
+	struct survey before;
+	int rc;
+
+	*out = NULL;
+	if ((rc = survey_load_round(c, index, from_round, &before, err)) == MS_OK)
+		*out = round_diff(before.a, before.round.round_no, before.round.started_at, now->a,
+				  now->round.round_no, now->round.started_at);
+	survey_free(&before);
+	return rc;
+}
+
+static void list(const struct diff_list *l, const char *mark, int en)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diff_item *it = &l->v[i];
+		printf("  %s %s%s%s%s\n", mark, it->severity ? "[" : "",
+		       it->severity ? assess_severity_label(it->severity, en) : "", it->severity ? "] " : "", it->what);
+		if (it->was)
+			printf("      %s → %s\n", *it->was ? it->was : "-", it->now && *it->now ? it->now : "-");
+	}
+}
+
+static void print_diff(const struct cli *c, const struct round_diff *d)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	printf(en ? "Changes from round %d (%s) to round %d (%s)\n" : "第%d回 (%s) から第%d回 (%s) までの変化\n",
+	       d->from_round, d->from_date, d->to_round, d->to_date);
+	if (d->scanned) {
+		printf(en ? "\nOpen ports: %zu new, %zu gone, %zu unchanged\n"
+			  : "\n開いているポート: 新規 %zu、なくなった %zu、変わらず %zu\n",
+		       d->ports_new.n, d->ports_gone.n, d->ports_unchanged);
+		list(&d->ports_new, "+", en);
+		list(&d->ports_gone, "-", en);
+		printf(en ? "Services or versions changed: %zu\n" : "サービス・バージョンの変化: %zu\n", d->services_changed.n);
+		list(&d->services_changed, "~", en);
+	} else {
+		puts(en ? "\nOpen ports: not compared (one of the rounds has no diagnosis)"
+			: "\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません");
+	}
+	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open\n" : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu\n",
+	       d->findings_new.n, d->findings_resolved.n, d->findings_open.n);
+	list(&d->findings_new, en ? "new" : "新規", en);
+	list(&d->findings_resolved, en ? "resolved" : "解消", en);
+	list(&d->findings_open, en ? "open" : "継続", en);
+	printf(en ? "\nFirmware versions changed: %zu\n" : "\nファームウェアのバージョンの変化: %zu\n", d->firmware_changed.n);
+	list(&d->firmware_changed, "~", en);
+	printf(en ? "\nLines: %zu new, %zu gone, %zu with another address\n"
+		  : "\n回線: 新規 %zu、なくなった %zu、アドレスの変化 %zu\n",
+	       d->lines_new.n, d->lines_gone.n, d->lines_changed.n);
+	list(&d->lines_new, "+", en);
+	list(&d->lines_gone, "-", en);
+	list(&d->lines_changed, "~", en);
+}
+
+int cmd_diff(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTIONS, { "index", required_argument, NULL, OPT_INDEX },
+					      { NULL, 0, NULL, 0 } };
+	const char *index = NULL;
+	struct survey now;
+	struct round_diff *d = NULL;
+	struct ms_error err;
+	char *end;
+	long from = 0;
+	int rc = cli_options(c, argc, argv, opts, diff_option, &index, "medsec diff [ROUND]", diff_help_ja, diff_help_en);
+
+	if (rc != CLI_GO)
+		return rc;
+	if (argc - optind > 1 || (optind < argc && ((from = strtol(argv[optind], &end, 10)) < 1 || *end)))
+		return cli_usage(c, "medsec diff [ROUND] [--json]");
+	if ((rc = survey_load(c, index, &now, &err)))
+		goto out;
+	if (!from)
+		from = now.round.round_no - 1;
+	if (from < 1 || from >= now.round.round_no) {
+		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PREVIOUS_ROUND, NULL, "");
+		goto out;
+	}
+	if ((rc = cli_round_diff(c, index, &now, (int)from, &d, &err)))
+		goto out;
+	if (c->json) {
+		char *s = round_diff_json(d);
+		puts(s);
+		free(s);
+	} else {
+		print_diff(c, d);
+	}
+out:
+	round_diff_free(d);
+	survey_free(&now);
+	return rc ? cli_error(c, &err) : 0;
+}
