@@ -11,7 +11,7 @@ expect_in err.txt "medsec: 不明なコマンドです: frobnicate"
 expect_status 2 "$MEDSEC" --lang xx intake a.json
 expect_in err.txt "--lang"
 expect_status 2 "$MEDSEC" --bogus
-for cmd in template intake plan round scan scope; do
+for cmd in template intake plan round scan scope diff; do
 	expect_status 0 "$MEDSEC" "$cmd" --help
 	expect_in out.txt "medsec $cmd"
 	expect_status 0 "$MEDSEC" "$cmd" --help --lang en
