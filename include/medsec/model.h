@@ -75,6 +75,7 @@ struct line {
 	enum tri day_ip_confirmed;
 	char *day_global_ip;
 	char *fqdn;
+	char *carrier, *line_service, *line_id;	/* 回線事業者, 回線サービス名, 回線ID (seed 001) */
 	char *provider, *provider_plan;
 	char *termination_location;
 };
@@ -193,6 +194,7 @@ struct plan_line {
 	enum tri global_ip_use;
 	enum ip_kind ip_kind;
 	char *global_ip, *fqdn, *provider, *termination_location;
+	char *line_id, *carrier;	/* 回線ID and 回線事業者, as declared */
 	int request_device_check, request_diagnosis;
 	enum eligibility eligibility;
 	int table_row;		/* 1..19 */

@@ -215,6 +215,8 @@ struct plan *plan_build(const struct plan_input *in)
 		pl->global_ip = ms_arena_strdup(&p->arena, l->global_ip);
 		pl->fqdn = ms_arena_strdup(&p->arena, l->fqdn);
 		pl->provider = ms_arena_strdup(&p->arena, l->provider);
+		pl->line_id = ms_arena_strdup(&p->arena, l->line_id);
+		pl->carrier = ms_arena_strdup(&p->arena, l->carrier);
 		pl->termination_location = ms_arena_strdup(&p->arena, l->termination_location);
 		pl->request_device_check = l->request_device_check == TRI_YES;
 		pl->request_diagnosis = l->request_diagnosis == TRI_YES;

@@ -66,6 +66,8 @@ char *plan_json(const struct plan *p, enum ms_lang lang)
 				    str_or_null(model_enum_key(model_ip_kinds, l->ip_kind)));
 		json_object_set_new(o, "global_ip", str_or_null(l->global_ip));
 		json_object_set_new(o, "fqdn", str_or_null(l->fqdn));
+		json_object_set_new(o, "line_id", str_or_null(l->line_id));
+		json_object_set_new(o, "carrier", str_or_null(l->carrier));
 		json_object_set_new(o, "provider", str_or_null(l->provider));
 		json_object_set_new(o, "termination_location", str_or_null(l->termination_location));
 		json_object_set_new(o, "request_device_check", json_boolean(l->request_device_check));

@@ -348,6 +348,26 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
 }
 
+/* Seed 000 keys lines by 回線ID: "回線1 (回線ID CAF00001)" where it was declared. */
+static const char *line_cell(struct ctx *c, int line_no)
+{
+	const struct plan_line *l = c->in->plan ? plan_line_by_no(c->in->plan, line_no) : NULL;
+
+	if (l && l->line_id)
+		return rdoc_fmt(c->d, L("回線%d\n(回線ID %s)", "line %d\n(line ID %s)"), line_no, l->line_id);
+	return rdoc_fmt(c->d, L("回線%d", "line %d"), line_no);
+}
+
+/* 回線事業者 and 回線ID as declared; the provider where no carrier was named (older workbooks). */
+static const char *carrier_cell(struct ctx *c, const struct plan_line *l)
+{
+	const char *who = l->carrier ? l->carrier : l->provider;
+
+	if (l->line_id)
+		return rdoc_fmt(c->d, L("%s\n回線ID %s", "%s\nline ID %s"), who ? who : "-", l->line_id);
+	return who ? who : "-";
+}
+
 /*
  * Seed 000: the report's line numbers are the plan's, not the workbook's. The map, with the
  * lines the plan left out and why, so a hospital can find its own lines.
@@ -390,7 +410,7 @@ static void chapter1(struct ctx *c)
 	static const double w[] = { 0.7, 2, 1.3, 1.3, 2.2, 2.4 };
 	static const double wu[] = { 1, 1.4, 1.6, 2.4, 2.4 };
 	const char *head[] = { L("回線番号", "line"), L("用途", "use"), L("通信形態", "link"),
-			       L("回線事業者", "provider"), L("申告の設置場所", "declared place"),
+			       L("回線事業者・回線ID", "carrier, line ID"), L("申告の設置場所", "declared place"),
 			       L("現地確認", "on site"), NULL };
 	const char *uhead[] = { L("回線番号", "line"), L("終端装置", "termination"), L("メーカー・機種", "maker, model"),
 				L("設置場所", "place"), L("備考", "notes"), NULL };
@@ -417,7 +437,7 @@ static void chapter1(struct ctx *c)
 		rdoc_row(c->d, t, l->onsite && l->onsite->confirmed == TRI_NO ? "low" : NULL,
 			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no), nz(l->plan->use),
 					   nz(model_enum_label(model_link_types, (int)l->plan->link_type, c->en)),
-					   nz(l->plan->provider), nz(l->plan->termination_location), onsite_state(c, l) });
+					   carrier_cell(c, l->plan), nz(l->plan->termination_location), onsite_state(c, l) });
 	}
 	rdoc_heading(c->d, 2, L("1.2 対象外回線", "1.2 Unregistered lines"));
 	if (!c->in->onsite) {
@@ -465,7 +485,7 @@ static void chapter2(struct ctx *c)
 				  "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."));
 		return;
 	}
-	rdoc_para(c->d, L("回線ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
+	rdoc_para(c->d, L("回線 (回線ID) ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
 			  "現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"
 			  "記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"
 			  "6章「補足資料」に記載しています。",
@@ -477,7 +497,7 @@ static void chapter2(struct ctx *c)
 		const char *cells[10];
 		if (x->source != SRC_ONSITE)
 			continue;
-		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no);
+		cells[0] = line_cell(c, x->line_no);
 		cells[1] = x->label;
 		cells[2] = x->version ? L("実施", "done") : L("未実施", "no");
 		cells[3] = x->version ? x->version : L("確認未実施", "not checked");

@@ -153,7 +153,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE plan_line ADD COLUMN meeting_by TEXT;"
 	"ALTER TABLE plan_line ADD COLUMN declared_row INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE survey_round ADD COLUMN issuer TEXT;"
-	"ALTER TABLE survey_round ADD COLUMN recipient TEXT;",
+	"ALTER TABLE survey_round ADD COLUMN recipient TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN line_id TEXT;"
+	"ALTER TABLE plan_line ADD COLUMN carrier TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -582,7 +584,7 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 			     " termination_location, request_device_check, request_diagnosis,"
 			     " eligibility, table_row, reason, status, confirmed_ip,"
 			     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
-			     " declared_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+			     " declared_row, line_id, carrier) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			     &st, err);
 		if (rc)
 			break;
@@ -611,6 +613,8 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 		bind_text(st, 23, l->meeting_at);
 		bind_text(st, 24, l->meeting_by);
 		sqlite3_bind_int(st, 25, l->declared_row);
+		bind_text(st, 26, l->line_id);
+		bind_text(st, 27, l->carrier);
 		rc = run(db, st, err);
 	}
 	for (size_t i = 0; i < p->n_out_of_scope && rc == MS_OK; i++) {
@@ -679,7 +683,7 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 		     " global_ip, fqdn, provider, termination_location, request_device_check,"
 		     " request_diagnosis, eligibility, table_row, reason, status, confirmed_ip,"
 		     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
-		     " declared_row FROM plan_line WHERE round_id = ? ORDER BY line_no",
+		     " declared_row, line_id, carrier FROM plan_line WHERE round_id = ? ORDER BY line_no",
 		     &st, err);
 	if (rc)
 		goto fail;
@@ -714,6 +718,8 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 			.meeting_at = col_text(p, st, 21),
 			.meeting_by = col_text(p, st, 22),
 			.declared_row = sqlite3_column_int(st, 23),
+			.line_id = col_text(p, st, 24),
+			.carrier = col_text(p, st, 25),
 		};
 	}
 	sqlite3_finalize(st);

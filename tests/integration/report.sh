@@ -154,6 +154,22 @@ expect_in cover-en/report.html "23 November 2026"
 # A bad --format is a usage error.
 expect_status 2 "$MEDSEC" report -o x --format docx
 
+# 回線事業者, 回線サービス名 and 回線ID (seed 001) are kept through the plan into the report,
+# whose chapters name lines by 回線ID (seed 000) where one was declared.
+jq '.lines[0] += {carrier: "NTT東日本", line_service: "フレッツ光ネクスト", line_id: "CAF00001"}' "$SAMPLE" > lid.json
+expect_status 0 "$MEDSEC" --db lid.db intake --allow-test-addresses lid.json
+expect_status 0 "$MEDSEC" --db lid.db plan --json
+expect_eq "$(jq -c '.lines[0] | [.line_id, .carrier]' out.txt)" '["CAF00001","NTT東日本"]' "the plan keeps 回線ID"
+expect_status 0 "$MEDSEC" --db lid.db template --filled lid-back.json
+expect_eq "$(jq -c '.lines[0] | [.carrier, .line_service, .line_id]' lid-back.json)" \
+	'["NTT東日本","フレッツ光ネクスト","CAF00001"]' "the workbook's twin keeps them"
+expect_status 0 "$MEDSEC" --db lid.db onsite "$SRC/examples/sample-onsite.json"
+expect_status 0 "$MEDSEC" --db lid.db report -o lid --format html
+expect_in lid/report.html "NTT東日本
+回線ID CAF00001"
+expect_in lid/report.html "回線1
+(回線ID CAF00001)"
+
 # A re-survey keeps the cover's issuer and addressee.
 expect_status 0 "$MEDSEC" round new
 expect_status 0 "$MEDSEC" round --json

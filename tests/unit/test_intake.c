@@ -318,7 +318,7 @@ static void write_book(const char *path, const char *const *line_cells)
 	}
 	ws = workbook_add_worksheet(wb, SHEET_LINES);
 	write_header(ws, REC_LINE, 0);
-	write_header(ws, REC_DEVICE, 17);
+	write_header(ws, REC_DEVICE, 24);	/* right of the line table, with a gap */
 	worksheet_write_string(ws, 4, 0, EXAMPLE_MARK, NULL);
 	worksheet_write_string(ws, 4, 5, "ここは読まない", NULL);
 	for (const char *const *c = line_cells; *c; c += 2) {
