@@ -48,11 +48,20 @@ const struct plan_line *plan_line_by_no(const struct plan *p, int line_no);
 int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c,
 		       int allow_test_addresses, struct ms_error *err);
 
+/*
+ * What the 調査実施計画一覧 shows beside the lines: the devices and terminals to survey
+ * (from the declarations) and the agreed dates (medsec round set). Any may be NULL.
+ */
+struct plan_view {
+	const struct intake_doc *doc;
+	const char *survey_on, *diagnosis_on;	/* YYYY-MM-DD */
+};
+
 /* The JSON of a plan (docs/json/plan.schema.json); a new string (free it). */
-char *plan_json(const struct plan *p, enum ms_lang lang);
+char *plan_json(const struct plan *p, const struct plan_view *v, enum ms_lang lang);
 
 /* Writes the 調査実施計画一覧 workbook. */
-int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
+int plan_write_xlsx(const struct plan *p, const struct plan_view *v, const char *path, enum ms_lang lang,
 		    struct ms_error *err);
 
 #endif

@@ -63,6 +63,8 @@ struct store_round {
 	/* The report's cover: who issues it and to whom; a new round inherits them. */
 	char issuer[256];	/* "" until medsec round set --issuer */
 	char recipient[256];	/* "" means "<hospital> 御中" */
+	char survey_on[11];	/* agreed onsite survey date, YYYY-MM-DD, or "" */
+	char diagnosis_on[11];	/* agreed remote diagnosis date, or "" */
 };
 
 /* The hospital's latest round, started (round 1) if there is none. */
@@ -74,9 +76,11 @@ int store_round_new(struct store *s, int64_t hospital_id, struct store_round *ou
 /* The hospital's round round_no; out->id stays 0 when there is no such round. */
 int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
 		    struct ms_error *err);
-/* Sets the round's cover fields; NULL leaves one as it is. */
-int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
-			  struct ms_error *err);
+/* Sets the round's cover fields and agreed dates (struct store_round); NULL leaves one as it is. */
+struct round_settings {
+	const char *issuer, *recipient, *survey_on, *diagnosis_on;
+};
+int store_round_set(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err);
 
 /* Replaces the round's plan with p, made from revision_id. */
 int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,

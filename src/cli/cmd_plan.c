@@ -202,16 +202,18 @@ static void print_table(const struct cli *c, const struct plan *p)
 
 static int show(struct ctx *x, const struct plan *p, const char *xlsx)
 {
+	struct plan_view v = { x->doc, x->round.survey_on[0] ? x->round.survey_on : NULL,
+			       x->round.diagnosis_on[0] ? x->round.diagnosis_on : NULL };
 	struct ms_error err;
 
 	if (xlsx) {
-		if (plan_write_xlsx(p, xlsx, x->c->lang, &err))
+		if (plan_write_xlsx(p, &v, xlsx, x->c->lang, &err))
 			return cli_error(x->c, &err);
 		if (!x->c->json)
 			cli_say(x->c, MSG_PLAN_WRITTEN, xlsx);
 	}
 	if (x->c->json) {
-		char *s = plan_json(p, x->c->lang);
+		char *s = plan_json(p, &v, x->c->lang);
 
 		puts(s);
 		free(s);
@@ -354,38 +356,48 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 
 static const char round_help_ja[] =
 	"使い方: medsec round [new] [--hospital 名前] [--json]\n"
-	"        medsec round set [--issuer 発行者] [--recipient 宛先]\n\n"
+	"        medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
+	"                         [--diagnosis-on 日付]\n\n"
 	"現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
 	"調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
 	"  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
 	"  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
+	"  set --survey-on 日付    合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)\n"
+	"  set --diagnosis-on 日付 合意した脆弱性診断日 (YYYY-MM-DD)\n"
 	"  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
 static const char round_help_en[] =
 	"usage: medsec round [new] [--hospital NAME] [--json]\n"
-	"       medsec round set [--issuer NAME] [--recipient NAME]\n\n"
+	"       medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
+	"                        [--diagnosis-on DATE]\n\n"
 	"Shows the current survey round; `new` starts the next one (a re-survey).\n"
 	"Each round keeps its own plan, scans and report.\n\n"
 	"  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
 	"  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
+	"  set --survey-on DATE  the agreed onsite survey date (YYYY-MM-DD; shown in the plan)\n"
+	"  set --diagnosis-on DATE  the agreed remote diagnosis date (YYYY-MM-DD)\n"
 	"  A new round inherits the previous round's issuer and addressee.\n";
 
-enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT };
-
-struct round_args {
-	const char *issuer, *recipient;
-};
+enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT, OPT_SURVEY_ON, OPT_DIAGNOSIS_ON };
 
 static int round_option(int opt, const char *arg, void *ctx)
 {
-	struct round_args *a = ctx;
+	struct round_settings *a = ctx;
 
-	if (opt == OPT_ISSUER)
-		a->issuer = arg;
-	else if (opt == OPT_RECIPIENT)
-		a->recipient = arg;
-	else
-		return -1;
-	return 0;
+	switch (opt) {
+	case OPT_ISSUER: a->issuer = arg; return 0;
+	case OPT_RECIPIENT: a->recipient = arg; return 0;
+	case OPT_SURVEY_ON: a->survey_on = arg; return 0;
+	case OPT_DIAGNOSIS_ON: a->diagnosis_on = arg; return 0;
+	}
+	return -1;
+}
+
+/* A calendar date as YYYY-MM-DD, or NULL (not given). */
+static int bad_date(const char *s)
+{
+	int y, m, d, n = 0;
+
+	return s && (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1 || m > 12 || d < 1 || d > 31);
 }
 
 static void print_round(const struct cli *c, const char *name, const struct store_round *r)
@@ -393,10 +405,12 @@ static void print_round(const struct cli *c, const char *name, const struct stor
 	int en = c->lang == MS_LANG_EN;
 
 	if (c->json) {
-		json_t *j = json_pack("{s:s, s:i, s:s, s:b, s:o, s:o}", "hospital", name, "round", r->round_no,
+		json_t *j = json_pack("{s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "hospital", name, "round", r->round_no,
 				      "started_at", r->started_at, "has_plan", r->has_plan, "issuer",
 				      r->issuer[0] ? json_string(r->issuer) : json_null(), "recipient",
-				      r->recipient[0] ? json_string(r->recipient) : json_null());
+				      r->recipient[0] ? json_string(r->recipient) : json_null(), "survey_on",
+				      r->survey_on[0] ? json_string(r->survey_on) : json_null(), "diagnosis_on",
+				      r->diagnosis_on[0] ? json_string(r->diagnosis_on) : json_null());
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 
 		puts(s);
@@ -409,6 +423,9 @@ static void print_round(const struct cli *c, const char *name, const struct stor
 	printf(en ? "  report issued by: %s\n  addressed to: %s\n" : "  報告書の発行者: %s\n  宛先: %s\n",
 	       r->issuer[0] ? r->issuer : (en ? "(not set: medsec round set --issuer)" : "(未設定: medsec round set --issuer)"),
 	       r->recipient[0] ? r->recipient : (en ? "(the hospital)" : "(医療機関名 御中)"));
+	printf(en ? "  onsite survey: %s\n  remote diagnosis: %s\n" : "  現地調査日: %s\n  脆弱性診断日: %s\n",
+	       r->survey_on[0] ? r->survey_on : (en ? "not set" : "未定"),
+	       r->diagnosis_on[0] ? r->diagnosis_on : (en ? "not set" : "未定"));
 }
 
 int cmd_round(struct cli *c, int argc, char **argv)
@@ -416,8 +433,10 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
 					      { "issuer", required_argument, NULL, OPT_ISSUER },
 					      { "recipient", required_argument, NULL, OPT_RECIPIENT },
+					      { "survey-on", required_argument, NULL, OPT_SURVEY_ON },
+					      { "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
 					      { NULL, 0, NULL, 0 } };
-	struct round_args a = { 0 };
+	struct round_settings a = { 0 };
 	struct store *st = NULL;
 	struct store_round r;
 	struct ms_error err;
@@ -431,10 +450,17 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;
+	int any = a.issuer || a.recipient || a.survey_on || a.diagnosis_on;
 	if (argc - optind > 1 || (sub && strcmp(sub, "new") && strcmp(sub, "set")) ||
-	    ((a.issuer || a.recipient) && !(sub && !strcmp(sub, "set"))) ||
-	    (sub && !strcmp(sub, "set") && !a.issuer && !a.recipient))
-		return cli_usage(c, "medsec round [new | set --issuer NAME --recipient NAME]");
+	    (any && !(sub && !strcmp(sub, "set"))) || (sub && !strcmp(sub, "set") && !any))
+		return cli_usage(c, "medsec round [new | set --issuer NAME --recipient NAME --survey-on DATE ...]");
+	if (bad_date(a.survey_on) || bad_date(a.diagnosis_on)) {
+		char where[128];
+		snprintf(where, sizeof(where), "%s %s", bad_date(a.survey_on) ? "--survey-on" : "--diagnosis-on",
+			 bad_date(a.survey_on) ? a.survey_on : a.diagnosis_on);
+		ms_fail(&err, MS_ERR_INPUT, MSG_BAD_DATE, where, NULL);
+		return cli_error(c, &err);
+	}
 	if ((rc = cli_open_store(c, &st)))
 		return rc;
 	rc = store_hospital_find(st, c->hospital, &hid, &name, &err);
@@ -442,7 +468,7 @@ int cmd_round(struct cli *c, int argc, char **argv)
 		rc = sub && !strcmp(sub, "new") ? store_round_new(st, hid, &r, &err)
 						: store_round_current(st, hid, &r, &err);
 	if (!rc && sub && !strcmp(sub, "set") &&
-	    !(rc = store_round_set_cover(st, r.id, a.issuer, a.recipient, &err)))
+	    !(rc = store_round_set(st, r.id, &a, &err)))
 		rc = store_round_current(st, hid, &r, &err);
 	store_close(st);
 	if (rc) {

@@ -41,7 +41,51 @@ static void confirmations_text(const struct plan_line *l, int en, char *buf, siz
 	}
 }
 
-char *plan_json(const struct plan *p, enum ms_lang lang)
+/* The plan number of a declared line, 0 when the plan left it out. */
+static int plan_no(const struct plan *p, int declared_no)
+{
+	for (size_t i = 0; i < p->n_lines; i++)
+		if (p->lines[i].declared_no == declared_no)
+			return p->lines[i].line_no;
+	return 0;
+}
+
+/* Devices to look at on site: those on a planned line whose device check was requested. */
+static int to_survey(const struct plan *p, const struct device *d)
+{
+	for (size_t i = 0; i < p->n_lines; i++)
+		if (p->lines[i].declared_no == d->line_no)
+			return p->lines[i].request_device_check;
+	return 0;
+}
+
+static void view_json(json_t *root, const struct plan *p, const struct plan_view *v)
+{
+	json_t *devs = json_array(), *terms = json_array();
+
+	json_object_set_new(root, "survey_on", str_or_null(v ? v->survey_on : NULL));
+	json_object_set_new(root, "diagnosis_on", str_or_null(v ? v->diagnosis_on : NULL));
+	for (size_t i = 0; v && v->doc && i < v->doc->n_devices; i++) {
+		const struct device *d = &v->doc->devices[i];
+		if (!to_survey(p, d))
+			continue;
+		json_array_append_new(devs, json_pack("{s:i, s:o, s:o, s:o, s:o, s:o}", "line_no",
+						      plan_no(p, d->line_no), "kind",
+						      str_or_null(model_enum_key(model_device_kinds, (int)d->kind)),
+						      "maker", str_or_null(d->maker), "model", str_or_null(d->model),
+						      "firmware", str_or_null(d->firmware), "location",
+						      str_or_null(d->location)));
+	}
+	for (size_t i = 0; v && v->doc && i < v->doc->n_terminals; i++) {
+		const struct terminal *t = &v->doc->terminals[i];
+		json_array_append_new(terms, json_pack("{s:i, s:o, s:o}", "no", t->no, "hostname",
+						       str_or_null(t->hostname), "location", str_or_null(t->location)));
+	}
+	json_object_set_new(root, "devices", devs);
+	json_object_set_new(root, "terminals", terms);
+}
+
+char *plan_json(const struct plan *p, const struct plan_view *v, enum ms_lang lang)
 {
 	json_t *root = json_object(), *lines = json_array(), *oos = json_array();
 	char *s;
@@ -102,6 +146,7 @@ char *plan_json(const struct plan *p, enum ms_lang lang)
 	}
 	json_object_set_new(root, "lines", lines);
 	json_object_set_new(root, "out_of_scope", oos);
+	view_json(root, p, v);
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return s;
@@ -112,7 +157,52 @@ static void cell(lxw_worksheet *ws, int row, int col, const char *s, lxw_format 
 	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", f);
 }
 
-int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
+/* The sheets of what is surveyed on site: devices on the lines to check, and the terminals. */
+static void write_view(lxw_workbook *wb, const struct plan *p, const struct plan_view *v, int en, lxw_format *title,
+		       lxw_format *hdr, lxw_format *wrap)
+{
+	static const char *const dh_ja[] = { "回線番号", "種別", "メーカー", "機種", "ファームウェア (申告)", "設置場所" };
+	static const char *const dh_en[] = { "Line", "Kind", "Maker", "Model", "Firmware (declared)", "Location" };
+	static const char *const th_ja[] = { "端末番号", "ホスト名", "設置場所" };
+	static const char *const th_en[] = { "Terminal", "Host name", "Location" };
+	lxw_worksheet *ws = workbook_add_worksheet(wb, en ? "Devices to survey" : "調査対象機器");
+	char buf[64];
+	int row = 3;
+
+	cell(ws, 0, 0, en ? "Devices to survey on site" : "現地調査で確認する機器", title);
+	for (int c = 0; c < 6; c++) {
+		cell(ws, 2, c, (en ? dh_en : dh_ja)[c], hdr);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, c >= 4 ? 26 : 14, NULL);
+	}
+	for (size_t i = 0; v && v->doc && i < v->doc->n_devices; i++) {
+		const struct device *d = &v->doc->devices[i];
+		if (!to_survey(p, d))
+			continue;
+		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", plan_no(p, d->line_no));
+		cell(ws, row, 0, buf, wrap);
+		cell(ws, row, 1, model_enum_label(model_device_kinds, (int)d->kind, en), wrap);
+		cell(ws, row, 2, d->maker, wrap);
+		cell(ws, row, 3, d->model, wrap);
+		cell(ws, row, 4, d->firmware, wrap);
+		cell(ws, row++, 5, d->location, wrap);
+	}
+	ws = workbook_add_worksheet(wb, en ? "Terminals to survey" : "調査端末");
+	cell(ws, 0, 0, en ? "Terminals to survey on site" : "現地調査で確認する端末", title);
+	for (int c = 0; c < 3; c++) {
+		cell(ws, 2, c, (en ? th_en : th_ja)[c], hdr);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, c ? 26 : 12, NULL);
+	}
+	row = 3;
+	for (size_t i = 0; v && v->doc && i < v->doc->n_terminals; i++) {
+		const struct terminal *t = &v->doc->terminals[i];
+		snprintf(buf, sizeof(buf), en ? "No.%d" : "端末%d", t->no);
+		cell(ws, row, 0, buf, wrap);
+		cell(ws, row, 1, t->hostname, wrap);
+		cell(ws, row++, 2, t->location, wrap);
+	}
+}
+
+int plan_write_xlsx(const struct plan *p, const struct plan_view *v, const char *path, enum ms_lang lang,
 		    struct ms_error *err)
 {
 	int en = lang == MS_LANG_EN;
@@ -149,9 +239,10 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 
 	snprintf(buf, sizeof(buf), en ? "Survey plan: %s" : "調査実施計画一覧: %s", p->hospital);
 	cell(ws, 0, 0, buf, title);
-	snprintf(buf, sizeof(buf), en ? "Round %d, intake revision %d, made %s"
-				      : "第%d回調査 / 記入依頼書 第%d版 / 作成 %s",
-		 p->round_no, p->revision, p->created_at);
+	snprintf(buf, sizeof(buf), en ? "Round %d, intake revision %d, made %s; onsite survey %s, remote diagnosis %s"
+				      : "第%d回調査 / 記入依頼書 第%d版 / 作成 %s / 現地調査日 %s / 脆弱性診断日 %s",
+		 p->round_no, p->revision, p->created_at, v && v->survey_on ? v->survey_on : (en ? "not set" : "未定"),
+		 v && v->diagnosis_on ? v->diagnosis_on : (en ? "not set" : "未定"));
 	cell(ws, 1, 0, buf, NULL);
 	for (int c = 0; c < 16; c++) {
 		cell(ws, 3, c, head[c], hdr);
@@ -200,5 +291,6 @@ int plan_write_xlsx(const struct plan *p, const char *path, enum ms_lang lang,
 		cell(ws2, 3 + (int)i, 2,
 		     msg_text(plan_reason_msg(p->out_of_scope[i].reason), lang), wrap);
 	}
+	write_view(wb, p, v, en, title, hdr, wrap);
 	return xlsx_close(wb, 0, path, err);
 }

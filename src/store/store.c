@@ -65,10 +65,9 @@ int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct s
 	return s->ops->round_get(s, hospital_id, round_no, out, err);
 }
 
-int store_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
-			  struct ms_error *err)
+int store_round_set(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err)
 {
-	return s->ops->round_set_cover(s, round_id, issuer, recipient, err);
+	return s->ops->round_set(s, round_id, r, err);
 }
 
 int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,

@@ -22,8 +22,7 @@ struct store_ops {
 			     struct store_round *out, struct ms_error *err);
 	int (*round_get)(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
 			 struct ms_error *err);
-	int (*round_set_cover)(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
-			       struct ms_error *err);
+	int (*round_set)(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err);
 	int (*plan_save)(struct store *s, int64_t round_id, int64_t revision_id,
 			 const struct plan *p, struct ms_error *err);
 	int (*plan_load)(struct store *s, int64_t round_id, struct plan **out,

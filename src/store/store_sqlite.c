@@ -155,7 +155,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE survey_round ADD COLUMN issuer TEXT;"
 	"ALTER TABLE survey_round ADD COLUMN recipient TEXT;"
 	"ALTER TABLE plan_line ADD COLUMN line_id TEXT;"
-	"ALTER TABLE plan_line ADD COLUMN carrier TEXT;",
+	"ALTER TABLE plan_line ADD COLUMN carrier TEXT;"
+	"ALTER TABLE survey_round ADD COLUMN survey_on TEXT;"
+	"ALTER TABLE survey_round ADD COLUMN diagnosis_on TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -474,7 +476,8 @@ static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct sto
 {
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient FROM survey_round"
+			 "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient, survey_on,"
+			 " diagnosis_on FROM survey_round"
 			 " WHERE hospital_id = ? AND (? = 0 OR round_no = ?) ORDER BY round_no DESC LIMIT 1",
 			 &st, err);
 
@@ -494,6 +497,8 @@ static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct sto
 		out->has_plan = sqlite3_column_int(st, 3);
 		copy_col(out->issuer, sizeof(out->issuer), st, 4);
 		copy_col(out->recipient, sizeof(out->recipient), st, 5);
+		copy_col(out->survey_on, sizeof(out->survey_on), st, 6);
+		copy_col(out->diagnosis_on, sizeof(out->diagnosis_on), st, 7);
 	}
 	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MS_OK : sq_fail(db, err);
 	sqlite3_finalize(st);
@@ -538,21 +543,22 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 	return end(db, rc, err);
 }
 
-static int sq_round_set_cover(struct store *s, int64_t round_id, const char *issuer, const char *recipient,
-			      struct ms_error *err)
+static int sq_round_set(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "UPDATE survey_round SET issuer = coalesce(?, issuer), recipient = coalesce(?, recipient)"
-			 " WHERE id = ?",
+			 "UPDATE survey_round SET issuer = coalesce(?, issuer), recipient = coalesce(?, recipient),"
+			 " survey_on = coalesce(?, survey_on), diagnosis_on = coalesce(?, diagnosis_on) WHERE id = ?",
 			 &st, err);
 
 	if (rc)
 		return rc;
-	bind_text(st, 1, issuer);
-	bind_text(st, 2, recipient);
-	sqlite3_bind_int64(st, 3, round_id);
+	bind_text(st, 1, r->issuer);
+	bind_text(st, 2, r->recipient);
+	bind_text(st, 3, r->survey_on);
+	bind_text(st, 4, r->diagnosis_on);
+	sqlite3_bind_int64(st, 5, round_id);
 	return run(db, st, err);
 }
 
@@ -1338,7 +1344,7 @@ static const struct store_ops sqlite_ops = {
 	.round_current = sq_round_current,
 	.round_get = sq_round_get,
 	.intake_get = sq_intake_get,
-	.round_set_cover = sq_round_set_cover,
+	.round_set = sq_round_set,
 	.plan_save = sq_plan_save,
 	.plan_load = sq_plan_load,
 	.confirm_save = sq_confirm_save,

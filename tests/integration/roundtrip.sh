@@ -104,12 +104,26 @@ expect_eq "$(jq -c '[.lines[2] | .confirmed_on, .confirmed_by], [.lines[1] | .me
 	'["2026-11-23","山田 太郎"]["佐藤"]' "who confirmed, and the day"
 expect_eq "$(jq -r '.lines[2].target' out.txt)" 198.18.10.33 "dynamic target is the confirmed address"
 
+# The plan carries what is surveyed on site and the agreed dates.
+expect_status 2 "$MEDSEC" round set --survey-on 2026-13-01
+expect_in err.txt "--survey-on 2026-13-01: 日付 (YYYY-MM-DD) ではありません"
+expect_status 0 "$MEDSEC" round set --survey-on 2026-12-10 --diagnosis-on 2026-12-11
+expect_status 0 "$MEDSEC" plan --json
+expect_eq "$(jq -c '[.survey_on, .diagnosis_on, (.devices | length), (.terminals | length)]' out.txt)" \
+	'["2026-12-10","2026-12-11",4,3]' "dates, devices and terminals in the plan"
+expect_eq "$(jq -c '[.devices[] | [.line_no, .model]]' out.txt)" \
+	'[[1,"GE-PON-ONU"],[1,"FortiGate 60F"],[2,"RTX1210"],[3,"UNIVERGE IX2215"]]' "devices on lines whose check was requested, by plan number"
+
 # The plan workbook.
 expect_status 0 "$MEDSEC" plan --xlsx plan.xlsx
 unzip -t plan.xlsx >/dev/null 2>&1 && ok || fail "plan.xlsx is not a valid workbook"
 unzip -p plan.xlsx xl/sharedStrings.xml > strings.xml
 expect_in strings.xml "調査実施計画一覧"
 expect_in strings.xml "打合せ実施(対象がサーバの可能性あるため)"
+expect_in strings.xml "現地調査日 2026-12-10"
+unzip -p plan.xlsx xl/workbook.xml > pwb.xml
+expect_in pwb.xml 'name="調査対象機器"'
+expect_in pwb.xml 'name="調査端末"'
 
 # A changed declaration is a new revision; a new round starts clean.
 jq '.lines[0].global_ip = "198.18.10.9"' "$SAMPLE" > changed.json
