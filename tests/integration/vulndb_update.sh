@@ -32,10 +32,12 @@ expect_in req.log "datePublishedStartY=2025&datePublishedStartM=4&datePublishedS
 "$MEDSEC" vulndb status --json > st.json
 expect_eq "$(jq -r '.sources.nvd.records' st.json)" 23 "still 23 after an incremental update"
 
-# The pace: requests to one source at least --delay-ms apart.
+# The pace: requests to one source at least --delay-ms apart. The times are the test server's,
+# which logs a request when its thread gets to it: allow it 30 ms of scheduling (seen 11 ms late
+# on a loaded CI machine); without the pace the requests come a few milliseconds apart.
 : > req.log
 expect_status 0 "$MEDSEC" vulndb update $urls --source kev,jvn --delay-ms 300
-awk '/myjvn/ { if (last && $1 - last < 0.29) bad = 1; last = $1; n++ } END { exit !(n >= 2 && !bad) }' req.log \
+awk '/myjvn/ { if (last && $1 - last < 0.27) bad = 1; last = $1; n++ } END { exit !(n >= 2 && !bad) }' req.log \
 	&& ok || fail "MyJVN requests closer than 300 ms: $(cat req.log)"
 
 # A failed download changes nothing, and says which URL failed.
