@@ -177,8 +177,12 @@ struct vdb_firmware {
 	const char *maker, *model, *version, *date, *source;	/* point into the index */
 };
 
-/* 1 and *out filled if the index knows the model's latest firmware, else 0. */
-int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model,
+/*
+ * 1 and *out filled if the index knows the model's latest firmware, else 0. Where the list
+ * gives the latest per release branch ("branch": "7.0"), the branch of `version` (its first
+ * two numbers; may be NULL) is preferred: a device on 7.0.12 is compared with 7.0's latest.
+ */
+int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model, const char *version,
 			struct vdb_firmware *out);
 
 /* ---- declared devices to CPE names (data/products.json) ---- */

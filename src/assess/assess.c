@@ -273,7 +273,8 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 	struct vdb_firmware fw;
 	int product_only = 0;
 
-	if (in->vdb && vdb_latest_firmware(in->vdb, t->maker ? t->maker : "", t->model ? t->model : "", &fw)) {
+	if (in->vdb && vdb_latest_firmware(in->vdb, t->maker ? t->maker : "", t->model ? t->model : "",
+					   model_value_known(t->version) ? t->version : NULL, &fw)) {
 		t->latest = keep(a, fw.version);
 		t->latest_date = keep(a, fw.date);
 		t->latest_source = keep(a, fw.source);

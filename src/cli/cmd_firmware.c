@@ -72,7 +72,7 @@ static void check_device(const struct vdb *db, const struct vdb_products *map, c
 	memset(r, 0, sizeof(*r));
 	r->dev = dev;
 	r->has_latest = vdb_latest_firmware(db, dev->maker ? dev->maker : "", dev->model ? dev->model : "",
-					    &r->latest);
+					    model_value_known(dev->firmware) ? dev->firmware : NULL, &r->latest);
 	r->mapped = vdb_products_map(map, dev->maker, dev->model, &r->q);
 	if (!r->mapped || !model_value_known(dev->firmware))
 		return;

@@ -8,6 +8,9 @@
  *                 "version": "Rev.14.01.xx", "date": "YYYY-MM-DD",
  *                 "source": "URL of the vendor's page"}]}
  *
+ * An entry may name a release "branch" ("7.0"): the latest of that branch, kept
+ * under the model name "MODEL@BRANCH" beside the model's overall latest.
+ *
  * Every entry must say where it comes from; medsec invents none.
  */
 #include <stdio.h>
@@ -58,6 +61,14 @@ fill:
 	f->source = pool_str(&b->pool, source);
 }
 
+/* "7.0", "14.01": two numbers. */
+static int branch_ok(const char *s)
+{
+	int a, b, n = 0;
+
+	return s && sscanf(s, "%d.%d%n", &a, &b, &n) == 2 && !s[n] && a >= 0 && b >= 0;
+}
+
 int firmware_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
 		    struct ms_diags *d)
 {
@@ -96,6 +107,11 @@ int firmware_import(struct vdb_builder *b, const char *data, size_t len, const c
 			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, str_member(e, "date"), NULL);
 			errors++;
 		}
+		if (json_object_get(e, "branch") && !branch_ok(str_member(e, "branch"))) {
+			snprintf(where, sizeof(where), "%s:/entries/%zu/branch", display, i);
+			ms_diags_add_json(d, MSG_JSON_TYPE, where, json_object_get(e, "branch"), "\"7.0\"");
+			errors++;
+		}
 		if (!json_is_array(makers) || !json_array_size(makers)) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/makers", display, i);
 			ms_diags_add(d, MS_DIAG_ERROR, MSG_JSON_TYPE, where, NULL, "[\"maker\", …]");
@@ -111,22 +127,23 @@ int firmware_import(struct vdb_builder *b, const char *data, size_t len, const c
 	}
 	if (!errors) {
 		json_array_foreach(json_object_get(root, "entries"), i, e) {
+			char model[256];
+			snprintf(model, sizeof(model), "%s%s%s", str_member(e, "model"),
+				 str_member(e, "branch") ? "@" : "", str_member(e, "branch") ? str_member(e, "branch") : "");
 			json_array_foreach(json_object_get(e, "makers"), k, m)
-				put(b, json_string_value(m), str_member(e, "model"), str_member(e, "version"),
-				    str_member(e, "date"), str_member(e, "source"));
+				put(b, json_string_value(m), model, str_member(e, "version"), str_member(e, "date"),
+				    str_member(e, "source"));
 		}
 	}
 	json_decref(root);
 	return errors ? MS_ERR_INPUT : 0;
 }
 
-int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model,
-			struct vdb_firmware *out)
+static int find_model(const struct vdb *db, const char *mk, const char *model, struct vdb_firmware *out)
 {
-	char mk[128], md[128];
+	char md[128];
 	size_t lo = 0, hi = db->nfirms;
 
-	vdb_name_key(maker, mk, sizeof(mk));
 	vdb_name_key(model, md, sizeof(md));
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -148,4 +165,24 @@ int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *mod
 			hi = mid;
 	}
 	return 0;
+}
+
+int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model, const char *version,
+			struct vdb_firmware *out)
+{
+	char mk[128], branched[256];
+	int a, b;
+
+	vdb_name_key(maker, mk, sizeof(mk));
+	/* "7.0.12" and "v7.0.12,build0601" are branch 7.0; a Yamaha "Rev.14.01.38" is 14.01. */
+	while (version && *version && (*version < '0' || *version > '9'))
+		version++;
+	if (version && sscanf(version, "%d.%d", &a, &b) == 2) {
+		const char *dot = strchr(version, '.');
+		size_t n = strspn(dot + 1, "0123456789");
+		snprintf(branched, sizeof(branched), "%s@%.*s", model, (int)(dot + 1 + n - version), version);
+		if (find_model(db, mk, branched, out))
+			return 1;
+	}
+	return find_model(db, mk, model, out);
 }

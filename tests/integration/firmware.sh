@@ -53,7 +53,17 @@ expect_status 2 "$MEDSEC" vulndb import bad.json
 expect_in err.txt "bad.json:/entries/0/source"
 expect_in err.txt "bad.json:/entries/1/date: someday"
 cmp -s before.vdb "$MEDSEC_VULNDB" && ok || fail "a refused list changed the index"
-# The shipped list is valid (and empty until someone reads the vendors' pages).
+# The shipped list is valid, and gives the newest release of the device's own branch first.
 expect_status 0 "$MEDSEC" vulndb import --index shipped.vdb "$SRC/data/firmware-latest.json"
+expect_status 0 "$MEDSEC" firmware --index shipped.vdb --json
+expect_eq "$(jq -r "$fg | .latest.version + \" \" + .latest.date" out.txt)" "7.2.11 2025-02-12" \
+	"FortiOS 7.2.6 against the newest 7.2 (Fortinet's 7.2.11 CLI reference)"
+jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "6.4.15"' "$SAMPLE" > old.json
+expect_status 0 "$MEDSEC" --db old.db intake --allow-test-addresses old.json
+expect_status 0 "$MEDSEC" --db old.db firmware --index shipped.vdb --json
+expect_eq "$(jq -r "$fg | .latest.version" out.txt)" 7.6.7 "a branch without an entry: the model's newest"
+jq '.entries[0].branch = "seven"' "$SRC/data/firmware-latest.json" > badbranch.json
+expect_status 2 "$MEDSEC" vulndb import --index bb.vdb badbranch.json
+expect_in err.txt "badbranch.json:/entries/0/branch: seven"
 MEDSEC_DATA=/nonexistent expect_status 2 "$MEDSEC" firmware
 finish
