@@ -267,6 +267,12 @@ static void notation(struct ctx *c)
 			  "区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",
 			  "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "
 			  "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
+	rdoc_para(c->d, L("最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です "
+			  "(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"
+			  "確認できない機種は「最新版情報なし」としています。",
+			  "The latest firmware is the version read from the vendor's own pages, dated in brackets "
+			  "(what was known on that date); a device is compared with its own branch's newest where "
+			  "known. Models without a vendor page read as not known."));
 	rdoc_para(c->d, L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
 			  "脆弱性として掲載されていることを示します。",
 			  "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
