@@ -26,10 +26,17 @@ struct xlsx_cell {
 				 * YYYY-MM-DD[ HH:MM:SS], TRUE/FALSE, or the error (#N/A) */
 };
 
+/* A merged range (rows and columns as in struct xlsx_cell, inclusive). */
+struct xlsx_range {
+	uint32_t row1, col1, row2, col2;
+};
+
 struct xlsx_sheet {
 	const char *name;
 	struct xlsx_cell *cells;	/* sorted by row, then column */
 	size_t n_cells;
+	struct xlsx_range *merges;	/* the sheet's merged cells */
+	size_t n_merges;
 };
 
 struct xlsx_book;
@@ -52,6 +59,8 @@ int xlsx_sheet(struct xlsx_book *book, const char *name, const struct xlsx_sheet
 
 /* The cell at (row, col) or NULL if empty. */
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
+/* As xlsx_cell, but a cell inside a merged range reads as the range's top-left cell. */
+const struct xlsx_cell *xlsx_cell_merged(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
 
 /*
  * The date text of a cell that holds a date as a serial number even where its

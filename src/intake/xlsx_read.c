@@ -16,6 +16,7 @@
 #include "intake/convert.h"
 #include "intake/fields.h"
 #include "medsec/intake.h"
+#include "medsec/mem.h"
 #include "medsec/xlsx.h"
 
 #define HEADER_SCAN_ROWS 40
@@ -99,14 +100,67 @@ static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
 }
 
 /*
- * Finds rec's header row: the first row holding the header of rec's first
- * field; maps every field to a column at or right of it. Returns the row or 0.
+ * Does column col of a header spanning rows top..bottom name field f? Real workbooks
+ * come back with two-row headers: a group label above (調査希望, merged across its
+ * columns) and the labels below (装置バージョン確認(*)), read as "調査希望(装置バージョン確認)".
+ */
+static int header_at(const struct xlsx_sheet *sh, uint32_t top, uint32_t bottom, uint32_t col,
+		     const struct intake_field *f)
+{
+	const struct xlsx_cell *lo = xlsx_cell_merged(sh, bottom, col);
+	const struct xlsx_cell *hi = top < bottom ? xlsx_cell_merged(sh, top, col) : NULL;
+	int m = 0;
+
+	if (lo && lo->type == XLSX_STRING && header_matches(lo->text, f))
+		return 1;
+	if (hi && hi->type == XLSX_STRING && header_matches(hi->text, f))
+		return 1;
+	if (hi && lo && hi != lo && hi->type == XLSX_STRING && lo->type == XLSX_STRING) {
+		char *joined = ms_xasprintf("%s(%s)", hi->text, lo->text);
+		m = header_matches(joined, f);
+		free(joined);
+	}
+	return m;
+}
+
+/* Maps rec's fields to columns of a header spanning top..bottom; the number mapped. */
+static int map_columns(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec, size_t first,
+		       uint32_t top, uint32_t bottom, int c0)
+{
+	uint32_t maxcol = 0;
+	int mapped = 0;
+
+	for (size_t i = 0; i < sh->n_cells; i++)
+		if (sh->cells[i].row >= top && sh->cells[i].row <= bottom && sh->cells[i].col > maxcol)
+			maxcol = sh->cells[i].col;
+	for (size_t k = first; k < intake_n_fields && intake_fields[k].rec == rec; k++) {
+		int best = -1;
+
+		for (uint32_t col = 0; col <= maxcol; col++) {
+			if (!header_at(sh, top, bottom, col, &intake_fields[k]))
+				continue;
+			/* Prefer the first match at or right of the table's first column. */
+			if ((int)col >= c0 && (best < c0 || (int)col < best))
+				best = (int)col;
+			else if (best < 0)
+				best = (int)col;
+		}
+		r->doc->columns[k] = best;
+		mapped += best >= 0;
+	}
+	return mapped;
+}
+
+/*
+ * Finds rec's header: the first row holding the header of rec's first field, with
+ * the row below or above it when that makes a two-row header naming more fields;
+ * maps every field to a column. Returns the header's last row (data follows), or 0.
  */
 static uint32_t find_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec)
 {
 	size_t first = intake_n_fields;
-	uint32_t row = 0;
-	int c0 = -1;
+	uint32_t row = 0, top, bottom;
+	int c0 = -1, one, below, above = -1;
 
 	for (size_t k = 0; k < intake_n_fields && first == intake_n_fields; k++)
 		if (intake_fields[k].rec == rec)
@@ -121,24 +175,17 @@ static uint32_t find_table(struct reader *r, const struct xlsx_sheet *sh, enum i
 	}
 	if (!row)
 		return 0;
-	for (size_t k = first; k < intake_n_fields && intake_fields[k].rec == rec; k++) {
-		int best = -1;
-
-		for (size_t i = 0; i < sh->n_cells; i++) {
-			const struct xlsx_cell *c = &sh->cells[i];
-
-			if (c->row != row || c->type != XLSX_STRING ||
-			    !header_matches(c->text, &intake_fields[k]))
-				continue;
-			/* Prefer the first match at or right of the table's first column. */
-			if ((int)c->col >= c0 && (best < c0 || (int)c->col < best))
-				best = (int)c->col;
-			else if (best < 0)
-				best = (int)c->col;
-		}
-		r->doc->columns[k] = best;
-	}
-	return row;
+	one = map_columns(r, sh, rec, first, row, row, c0);
+	below = map_columns(r, sh, rec, first, row, row + 1, c0);
+	if (row > 1)
+		above = map_columns(r, sh, rec, first, row - 1, row, c0);
+	top = bottom = row;
+	if (below > one && below >= above)
+		bottom = row + 1;
+	else if (above > one)
+		top = row - 1;
+	map_columns(r, sh, rec, first, top, bottom, c0);
+	return bottom;
 }
 
 static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec,

@@ -27,6 +27,7 @@
 
 #define MAX_PART_BYTES (64u << 20)	/* one decompressed XML part */
 #define MAX_CELLS 2000000u		/* per sheet */
+#define MAX_MERGES 100000u		/* merged ranges per sheet */
 #define MAX_STRINGS 2000000u		/* shared strings */
 #define MAX_STRING_BYTES (1u << 20)	/* one cell's text */
 #define MAX_ROW 1048576u
@@ -482,6 +483,8 @@ void xlsx_free(struct xlsx_book *b)
 		free(b->sheets[i].part);
 		if (b->sheets[i].parsed)
 			free(b->sheets[i].parsed->cells);
+		if (b->sheets[i].parsed)
+			free(b->sheets[i].parsed->merges);
 		free(b->sheets[i].parsed);
 	}
 	free(b->sheets);
@@ -759,6 +762,24 @@ static int finish_cell(struct sheet_stream *st)
 	return 0;
 }
 
+/* <mergeCell ref="B5:C5"/>: kept for reading two-row headers. 0, or -1 for a damaged ref. */
+static int add_merge(struct sheet_stream *st, const char *ref)
+{
+	char a[32], *colon;
+	struct xlsx_range r;
+
+	if (!ref || strlen(ref) >= sizeof(a) || !(colon = strchr(ref, ':')))
+		return ref ? -1 : 0;
+	snprintf(a, sizeof(a), "%.*s", (int)(colon - ref), ref);
+	if (parse_ref(a, &r.row1, &r.col1) || parse_ref(colon + 1, &r.row2, &r.col2) || r.row2 < r.row1 ||
+	    r.col2 < r.col1)
+		return -1;
+	if (st->sh->n_merges >= MAX_MERGES)
+		return -2;
+	*(struct xlsx_range *)ms_xgrow((void **)&st->sh->merges, &st->sh->n_merges, sizeof(r)) = r;
+	return 0;
+}
+
 static int start_element(struct sheet_stream *st, xmlTextReaderPtr rd, const char *name)
 {
 	char buf[64];
@@ -795,6 +816,8 @@ static int start_element(struct sheet_stream *st, xmlTextReaderPtr rd, const cha
 		st->in_cell = 1;
 		if (empty)
 			return finish_cell(st);
+	} else if (strcmp(name, "mergeCell") == 0 && !st->in_cell) {
+		return add_merge(st, reader_attr(rd, "ref", buf, sizeof(buf)));
 	} else if (!st->in_cell || empty) {
 		return 0;
 	} else if (strcmp(name, "v") == 0) {
@@ -890,6 +913,7 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 	free(st.raw.is.p);
 	if (rc) {
 		free(st.sh->cells);
+		free(st.sh->merges);
 		free(st.sh);
 		return fail(b, err,
 			    rc == -2 ? MSG_XLSX_TOO_LARGE : rc == -3 ? MSG_XLSX_BAD_XML : MSG_XLSX_DAMAGED,
@@ -931,6 +955,16 @@ const char *xlsx_cell_date(struct xlsx_book *b, const struct xlsx_cell *cell)
 	if (cell->type != XLSX_NUMBER || cell->num < 61)
 		return NULL;
 	return date_text(b, cell->num);
+}
+
+const struct xlsx_cell *xlsx_cell_merged(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)
+{
+	for (size_t i = 0; sh && i < sh->n_merges; i++) {
+		const struct xlsx_range *m = &sh->merges[i];
+		if (row >= m->row1 && row <= m->row2 && col >= m->col1 && col <= m->col2)
+			return xlsx_cell(sh, m->row1, m->col1);
+	}
+	return xlsx_cell(sh, row, col);
 }
 
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sh, uint32_t row, uint32_t col)

@@ -276,16 +276,49 @@ static const char *header(const struct intake_field *f, char *buf, size_t n)
 	return buf;
 }
 
-/* Writes one table: the header of rec's fields at row 4 from column first_col. */
+/* Write the tables as real workbooks come back: group labels on a row above, merged. */
+static int two_row_headers;
+
+/* Writes one table: the header of rec's fields at row 4 from column first_col. With
+ * two_row_headers, "調査希望(装置バージョン確認)" becomes 調査希望 on row 3, merged over its
+ * group, above 装置バージョン確認(*) on row 4; other labels are merged over both rows. */
 static void write_header(lxw_worksheet *ws, enum intake_rec rec, int first_col)
 {
-	char buf[128];
-	int col = first_col;
+	char buf[128], group[128] = "";
+	int col = first_col, group_from = -1;
 
-	for (size_t k = 0; k < intake_n_fields; k++)
-		if (intake_fields[k].rec == rec)
-			worksheet_write_string(ws, 3, (lxw_col_t)col++, header(&intake_fields[k], buf,
-										sizeof(buf)), NULL);
+	for (size_t k = 0; k <= intake_n_fields; k++) {
+		const struct intake_field *f = k < intake_n_fields && intake_fields[k].rec == rec ? &intake_fields[k] : NULL;
+		const char *open = f ? strstr(f->ja, "(") : NULL;
+
+		if (!two_row_headers) {
+			if (f)
+				worksheet_write_string(ws, 3, (lxw_col_t)col++, header(f, buf, sizeof(buf)), NULL);
+			continue;
+		}
+		/* A group ends where the next label is not in it. */
+		if (group_from >= 0 && (!open || strncmp(f->ja, group, strlen(group)) || f->ja[strlen(group)] != '(')) {
+			if (col - 1 > group_from)
+				worksheet_merge_range(ws, 2, (lxw_col_t)group_from, 2, (lxw_col_t)(col - 1), group, NULL);
+			else
+				worksheet_write_string(ws, 2, (lxw_col_t)group_from, group, NULL);
+			group_from = -1;
+		}
+		if (!f)
+			continue;
+		if (open && strchr(open, ')') && open != f->ja) {
+			if (group_from < 0) {
+				snprintf(group, sizeof(group), "%.*s", (int)(open - f->ja), f->ja);
+				group_from = col;
+			}
+			snprintf(buf, sizeof(buf), "%.*s%s", (int)(strchr(open, ')') - open - 1), open + 1,
+				 (f->flags & F_REQUIRED) ? "(*)" : "");
+			worksheet_write_string(ws, 3, (lxw_col_t)col++, buf, NULL);
+		} else {
+			worksheet_merge_range(ws, 2, (lxw_col_t)col, 3, (lxw_col_t)col, header(f, buf, sizeof(buf)), NULL);
+			col++;
+		}
+	}
 }
 
 /* A minimal filled workbook; row 6 of the lines sheet gets `cells` (NULL-separated pairs). */
@@ -364,6 +397,43 @@ static struct ms_diags check_book(const char *path, struct intake_doc **out)
 	else
 		intake_doc_free(doc);
 	return d;
+}
+
+/* The same workbook with two-row headers (group labels above, merged) reads the same. */
+static void two_row_headers_read_the_same(void **state)
+{
+	static const char *const good[] = {
+		"no", "回線1", "request_device_check", "調査希望あり", "request_diagnosis",
+		"調査希望なし", "ehr_connected", "あり", "use", "電子カルテ", "link_type",
+		"インターネット", "global_ip_use", "あり", "ip_kind", "固定IP", "global_ip",
+		"203.0.113.8", "termination_location", "3F", NULL
+	};
+	char path[2][64];
+	struct intake_doc *doc[2];
+	struct ms_diags d[2];
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		two_row_headers = i;
+		tmp_path(path[i], sizeof(path[i]));
+		write_book(path[i], good);
+		d[i] = check_book(path[i], &doc[i]);
+	}
+	two_row_headers = 0;
+	assert_int_equal(d[1].errors, d[0].errors);
+	assert_int_equal(d[1].warnings, d[0].warnings);
+	assert_int_equal(doc[1]->n_lines, 1);
+	assert_int_equal(doc[1]->lines[0].request_device_check, TRI_YES);
+	assert_int_equal(doc[1]->lines[0].request_diagnosis, TRI_NO);
+	assert_int_equal(doc[1]->lines[0].request_device_check, doc[0]->lines[0].request_device_check);
+	assert_string_equal(doc[1]->lines[0].global_ip, doc[0]->lines[0].global_ip);
+	assert_string_equal(doc[1]->lines[0].use, "電子カルテ");
+	assert_int_equal(doc[1]->lines[0].link_type, doc[0]->lines[0].link_type);
+	for (int i = 0; i < 2; i++) {
+		ms_diags_dispose(&d[i]);
+		intake_doc_free(doc[i]);
+		unlink(path[i]);
+	}
 }
 
 static void workbook_errors_name_sheet_row_and_column(void **state)
@@ -485,6 +555,7 @@ int main(void)
 		cmocka_unit_test(terminal_choice_is_warned),
 		cmocka_unit_test(broken_json_is_one_error_with_position),
 		cmocka_unit_test(workbook_errors_name_sheet_row_and_column),
+		cmocka_unit_test(two_row_headers_read_the_same),
 		cmocka_unit_test(missing_sheet_and_column),
 		cmocka_unit_test(not_a_workbook),
 	};
