@@ -65,6 +65,10 @@ expect_eq "$(udp 161 '[.service, .product, .extra] | join(" ")')" "snmp Net-SNMP
 expect_eq "$(udp 161 '.cpe | startswith("cpe:2.3:o:linux:linux_kernel:")')" true "161/udp: kernel CPE"
 expect_eq "$(udp 53 '.product + " " + .version')" "dnsmasq $dnsmasq_version" "53/udp: dnsmasq"
 expect_eq "$(udp 123 '.service')" ntp "123/udp: chrony"
+# chrony is not named: nothing it sends an unauthenticated client tells it from ntpd or others
+# (an unsynchronised server sends stratum 0 in every implementation, RFC 5905 7.3), and a
+# wrong product would be worse than none.
+expect_eq "$(udp 123 '[.product, .cpe] | map(. // "") | join("|")')" "|" "123/udp: no product claimed"
 expect_eq "$(udp 137 '.service + " " + (.extra | startswith("name ") | tostring)')" "netbios-ns true" "137/udp: nmbd"
 expect_eq "$(udp 500 '.service')$(udp 4500 '.service')" ikeike "500, 4500/udp: charon"
 expect_eq "$(udp 500 '[.product, .cpe, .extra] | join("|")')" \
