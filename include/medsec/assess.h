@@ -185,6 +185,13 @@ struct assessment {
 	int counts[5];			/* remote vulnerabilities, by severity */
 };
 
+/*
+ * Does this vulnerability call for the early report (別紙4) where it is reachable? An exact
+ * match (a rough one may hide a backported fix) scored 7.0 or more, in CVSS v3 or, for an
+ * older record, v2; or listed in KEV.
+ */
+int assess_vuln_urgent(const struct assess_vuln *v);
+
 /* Builds the assessment; *out is the caller's (assessment_free). */
 int assess_run(const struct assess_input *in, struct assessment **out, struct ms_error *err);
 void assessment_free(struct assessment *a);

@@ -249,6 +249,12 @@ static int cmp_vuln(const void *x, const void *y)
 	return strcmp(a->cve ? a->cve : a->jvndb, b->cve ? b->cve : b->jvndb);
 }
 
+int assess_vuln_urgent(const struct assess_vuln *v)
+{
+	/* A backported fix may hide behind a rough match: only exact ones call for the early report. */
+	return !strcmp(v->confidence, "exact") && (v->score >= 7.0 || v->kev);
+}
+
 static void summarise(struct assess_target *t)
 {
 	const char *fixed = NULL;
@@ -258,8 +264,7 @@ static void summarise(struct assess_target *t)
 	for (size_t i = 0; i < t->n; i++) {
 		t->counts[t->v[i].severity]++;
 		t->kev += t->v[i].kev;
-		/* A backported fix may hide behind a rough match: only exact ones call for the early report. */
-		if (!strcmp(t->v[i].confidence, "exact") && (t->v[i].score >= 7.0 || t->v[i].kev))
+		if (assess_vuln_urgent(&t->v[i]))
 			t->exact_urgent = 1;
 		if (t->v[i].fixed_in && (!fixed || vercmp(t->v[i].fixed_in, fixed) > 0))
 			fixed = t->v[i].fixed_in;

@@ -314,6 +314,23 @@ static void ports_compared_between_rounds(void **state)
 	round_diff_free(d);
 }
 
+/* What calls for the early report: exact matches at 7.0 or more in v3, or in v2 for older records, or KEV. */
+static void urgent_vulnerabilities(void **state)
+{
+	struct assess_vuln v3 = { .score = 9.8, .cvss_version = 3, .confidence = "exact" },
+			   v2 = { .score = 7.5, .cvss_version = 2, .confidence = "exact" },
+			   v2low = { .score = 6.8, .cvss_version = 2, .confidence = "exact" },
+			   rough = { .score = 9.8, .cvss_version = 3, .confidence = "rough" },
+			   kev = { .score = -1, .cvss_version = 0, .kev = 1, .confidence = "exact" };
+
+	(void)state;
+	assert_true(assess_vuln_urgent(&v3));
+	assert_true(assess_vuln_urgent(&v2));
+	assert_false(assess_vuln_urgent(&v2low));
+	assert_false(assess_vuln_urgent(&rough));
+	assert_true(assess_vuln_urgent(&kev));
+}
+
 /* The words that become links in the HTML and the PDF, and where they lead. */
 static void vulnerability_numbers_link(void **state)
 {
@@ -387,6 +404,7 @@ int main(void)
 		cmocka_unit_test(onsite_sheet_round_trip),
 		cmocka_unit_test(passwords_against_the_guideline),
 		cmocka_unit_test(vulnerability_numbers_link),
+		cmocka_unit_test(urgent_vulnerabilities),
 		cmocka_unit_test(ports_compared_between_rounds),
 		cmocka_unit_test(the_early_report),
 	};
