@@ -39,7 +39,8 @@ step "3. 記入済みブックを取り込む (テスト環境のため 198.18.0
 step "4. 調査実施計画一覧 (対象回線・回線番号の振り直し・脆弱性診断の実施判定)"
 "$MEDSEC" plan
 "$MEDSEC" plan --xlsx "$OUT/調査実施計画一覧.xlsx"
-"$MEDSEC" round set --issuer "医療機関サイバーセキュリティ確保事業 事務局 (デモ)"
+"$MEDSEC" round set --issuer "医療機関サイバーセキュリティ確保事業 事務局 (デモ)" \
+	--survey-on "$(date +%Y-%m-%d)" --diagnosis-on "$(date +%Y-%m-%d)"
 
 step "5. 診断当日: 動的IPの回線3のアドレスを確認、回線2は打合せ済み"
 "$MEDSEC" plan confirm-ip 3 198.18.10.33 --by "山田 (みなと中央病院 情報システム課)"
@@ -107,4 +108,16 @@ echo
 echo "報告書: $(cd "$OUT/report" && pwd)/report.html  (PDF: report.pdf, 別紙の表: annexes.xlsx)"
 [ -f "$OUT/report/early-report.html" ] &&
 	echo "早期報告 (別紙4): $(cd "$OUT/report" && pwd)/early-report.html"
+step "10. 翌月の再調査: 前回からの変化 (medsec round new → medsec diff)"
+# On a copy of the store, so the report above stays this round's: the hospital has updated the
+# FortiGate (7.0.12 → 7.0.17) and declares it; nothing is scanned here.
+cp "$OUT/medsec.db" "$OUT/next-month.db"
+jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "7.0.17"' "$HERE/sample-hospital.json" \
+	> "$OUT/next-month.json"
+MEDSEC_DB="$OUT/next-month.db" "$MEDSEC" round new
+MEDSEC_DB="$OUT/next-month.db" "$MEDSEC" intake --allow-test-addresses "$OUT/next-month.json" 2>/dev/null
+MEDSEC_DB="$OUT/next-month.db" "$MEDSEC" plan >/dev/null
+MEDSEC_DB="$OUT/next-month.db" "$MEDSEC" diff
+
+echo
 echo "所要時間: $(( $(date +%s) - START )) 秒"

@@ -30,7 +30,8 @@ struct round_diff {
 	struct ms_arena arena;
 	int from_round, to_round;
 	const char *from_date, *to_date;	/* when each round started (UTC) */
-	int scanned;				/* both rounds have a diagnosis to compare */
+	int scanned;				/* both rounds have a diagnosis: ports and remote findings compared */
+	int onsite;				/* both rounds have an onsite record: its findings compared */
 	struct diff_list ports_new, ports_gone, services_changed;
 	size_t ports_unchanged;
 	struct diff_list findings_new, findings_resolved, findings_open;

@@ -83,11 +83,18 @@ static void ports_of(struct round_diff *d, const struct assessment *a, struct fa
 	}
 }
 
-/* Findings, keyed by rule and where they are; the subject is for people only. */
-static void findings_of(struct round_diff *d, const struct assessment *a, struct facts *out)
+/*
+ * Findings, keyed by rule and where they are; the subject is for people only. Only what both
+ * rounds looked at is compared: a round not yet diagnosed (or surveyed on site) has not
+ * resolved the other's remote (or onsite) findings.
+ */
+static void findings_of(struct round_diff *d, const struct assessment *a, int remote, int onsite,
+			struct facts *out)
 {
 	for (size_t i = 0; a && i < a->n_findings; i++) {
 		const struct assess_finding *f = &a->findings[i];
+		if ((f->source == SRC_REMOTE && !remote) || (f->source == SRC_ONSITE && !onsite))
+			continue;
 		const char *where = f->address ? keepf(d, "%s/%d %s", f->proto ? f->proto : "", f->port, f->address)
 				    : f->target != (size_t)-1 && f->target < a->n_targets ? a->targets[f->target].label
 				    : f->subject;
@@ -101,17 +108,23 @@ static void findings_of(struct round_diff *d, const struct assessment *a, struct
 	}
 }
 
-/* Firmware of each device, declared or read on site. */
+/* Firmware of each device: read on site where it was, else as declared. */
 static void firmware_of(struct round_diff *d, const struct assessment *a, struct facts *out)
 {
 	for (size_t i = 0; a && i < a->n_targets; i++) {
 		const struct assess_target *t = &a->targets[i];
 		char key[512];
+		size_t k;
 
 		if (t->source == SRC_REMOTE || !t->version)
 			continue;
 		snprintf(key, sizeof(key), "%d|%s", t->line_no, t->label);
-		fact(d, out, key, t->label, t->version, NULL, t->line_no);
+		for (k = 0; k < out->n && strcmp(out->v[k].key, key); k++)
+			;
+		if (k == out->n)
+			fact(d, out, key, t->label, t->version, NULL, t->line_no);
+		else if (t->source == SRC_ONSITE)
+			out->v[k].value = keep(d, t->version);
 	}
 }
 
@@ -190,8 +203,9 @@ struct round_diff *round_diff(const struct assessment *before, int from_round, c
 				     d->services_changed.n;
 		RESET();
 	}
-	findings_of(d, before, &b);
-	findings_of(d, after, &a);
+	d->onsite = before && after && before->in->onsite && after->in->onsite;
+	findings_of(d, before, d->scanned, d->onsite, &b);
+	findings_of(d, after, d->scanned, d->onsite, &a);
 	compare(d, &b, &a, &d->findings_new, &d->findings_resolved, NULL, &d->findings_open);
 	RESET();
 	firmware_of(d, before, &b);
@@ -248,9 +262,9 @@ static json_t *list_json(const struct diff_list *l)
 char *round_diff_json(const struct round_diff *d)
 {
 	json_t *root = json_pack(
-		"{s:i, s:i, s:o, s:o, s:b, s:{s:o, s:o, s:i, s:o}, s:{s:o, s:o, s:o}, s:{s:o}, s:{s:o, s:o, s:o}}",
+		"{s:i, s:i, s:o, s:o, s:b, s:b, s:{s:o, s:o, s:i, s:o}, s:{s:o, s:o, s:o}, s:{s:o}, s:{s:o, s:o, s:o}}",
 		"from_round", d->from_round, "to_round", d->to_round, "from_date", str(d->from_date), "to_date",
-		str(d->to_date), "scanned", d->scanned, "ports", "new", list_json(&d->ports_new), "gone",
+		str(d->to_date), "scanned", d->scanned, "onsite_compared", d->onsite, "ports", "new", list_json(&d->ports_new), "gone",
 		list_json(&d->ports_gone), "unchanged", (int)d->ports_unchanged, "services_changed",
 		list_json(&d->services_changed), "findings", "new", list_json(&d->findings_new), "resolved",
 		list_json(&d->findings_resolved), "still_open", list_json(&d->findings_open), "firmware", "changed",

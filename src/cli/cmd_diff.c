@@ -69,8 +69,11 @@ static void print_diff(const struct cli *c, const struct round_diff *d)
 		puts(en ? "\nOpen ports: not compared (one of the rounds has no diagnosis)"
 			: "\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません");
 	}
-	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open\n" : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu\n",
-	       d->findings_new.n, d->findings_resolved.n, d->findings_open.n);
+	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open%s\n" : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu%s\n",
+	       d->findings_new.n, d->findings_resolved.n, d->findings_open.n,
+	       d->scanned && d->onsite ? ""
+	       : en ? " (only what both rounds looked at: a round without a diagnosis or onsite record resolves nothing)"
+		    : " (両方の回で調べたものだけを比べています。脆弱性診断・現地調査のない回は比べていません)");
 	list(&d->findings_new, en ? "new" : "新規", en);
 	list(&d->findings_resolved, en ? "resolved" : "解消", en);
 	list(&d->findings_open, en ? "open" : "継続", en);

@@ -11,6 +11,7 @@ export MEDSEC_VULNDB="$T/v.vdb"
 jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "7.0.12"' "$SAMPLE" > month1.json
 MEDSEC_NOW=2026-11-01T01:00:00Z "$MEDSEC" intake --allow-test-addresses month1.json >/dev/null 2>&1 || fail "intake 1"
 MEDSEC_NOW=2026-11-01T01:00:00Z "$MEDSEC" plan >/dev/null || fail "plan 1"
+MEDSEC_NOW=2026-11-01T01:00:00Z "$MEDSEC" onsite "$SRC/examples/sample-onsite.json" >/dev/null || fail "onsite 1"
 expect_status 2 "$MEDSEC" diff
 expect_in err.txt "比べる前回の調査がありません"
 
@@ -19,6 +20,13 @@ jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "7.0.17" | .l
 	"$SAMPLE" > month2.json
 MEDSEC_NOW=2026-12-01T01:00:00Z "$MEDSEC" intake --allow-test-addresses month2.json >/dev/null 2>&1 || fail "intake 2"
 MEDSEC_NOW=2026-12-01T01:00:00Z "$MEDSEC" plan >/dev/null || fail "plan 2"
+# Before round 2's onsite survey: round 1's onsite findings are not 'resolved' by it.
+expect_status 0 "$MEDSEC" diff --json
+expect_eq "$(jq -c '[.onsite_compared, ([.findings.resolved[] | select(.key | startswith("unregistered_line"))] | length)]' out.txt)" \
+	'[false,0]' "an onsite finding is not resolved by a round without an onsite survey"
+# The onsite survey of round 2 reads the updated FortiGate.
+jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "7.0.17"' "$SRC/examples/sample-onsite.json" > onsite2.json
+MEDSEC_NOW=2026-12-01T01:00:00Z "$MEDSEC" onsite onsite2.json >/dev/null || fail "onsite 2"
 expect_status 0 "$MEDSEC" diff --json
 cp out.txt diff.json
 expect_eq "$(jq -c '[.from_round, .to_round, .scanned]' diff.json)" '[1,2,false]' "rounds compared"
@@ -31,6 +39,8 @@ expect_eq "$(jq -r '[.findings.still_open[] | select(.what | contains("RTX1210")
 expect_eq "$(jq -c '.lines.changed[] | [.key, .was, .now]' diff.json)" '["1","198.18.10.1","198.18.10.9"]' \
 	"line 1's new address"
 expect_eq "$(jq '.findings.new | length' diff.json)" 0 "nothing new"
+expect_eq "$(jq -c '[.onsite_compared, ([.findings.still_open[] | select(.key | startswith("unregistered_line"))] | length)]' diff.json)" \
+	'[true,1]' "the unregistered line, seen in both onsite surveys, still open"
 # Asking for a round that does not exist, or a later one, is refused.
 expect_status 2 "$MEDSEC" diff 2
 expect_status 2 "$MEDSEC" diff 7
