@@ -32,8 +32,7 @@ static void date_jst(time_t t, char buf[11])
 	strftime(buf, 11, "%Y-%m-%d", &tm);
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */
-static long long days_from_civil(int y, int m, int d)
+long long ms_days_from_civil(long long y, long long m, long long d)
 {
 	long long era, yoe, doy, doe;
 
@@ -57,7 +56,7 @@ int ms_date_jst(const char *iso, char buf[11])
 	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
 	    tm.tm_min > 59 || tm.tm_sec > 60)
 		return -1;
-	date_jst((time_t)(days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+	date_jst((time_t)(ms_days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 			  tm.tm_min * 60 + tm.tm_sec),
 		 buf);
 	return 0;

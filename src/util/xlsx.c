@@ -21,6 +21,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "medsec/clock.h"
 #include "medsec/fs.h"
 #include "medsec/mem.h"
 #include "medsec/xlsx.h"
@@ -542,19 +543,7 @@ void xlsx_col_name(uint32_t col, char buf[4])
 	buf[n] = '\0';
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), and back. */
-static long days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
+/* Days from 1970-01-01 to y-m-d (ms_days_from_civil), and back. */
 static void civil_from_days(long z, long *y, long *m, long *d)
 {
 	long era, doe, yoe, doy, mp;
@@ -585,11 +574,11 @@ static char *date_text(struct xlsx_book *b, double serial)
 		secs -= 86400;
 	}
 	if (b->date1904) {
-		days += days_from_civil(1904, 1, 1);
+		days += ms_days_from_civil(1904, 1, 1);
 	} else {
 		if (days == 60)
 			return ms_arena_strdup(&b->arena, "1900-02-29");
-		days += days_from_civil(1899, 12, days < 60 ? 31 : 30);
+		days += ms_days_from_civil(1899, 12, days < 60 ? 31 : 30);
 	}
 	civil_from_days(days, &y, &m, &d);
 	if (secs)
