@@ -16,6 +16,8 @@ void ms_now_iso(char buf[32]);
  * ms_date_jst returns 0, or -1 (buf empty) when iso is not a recorded time.
  */
 int ms_date_jst(const char *iso, char buf[11]);
+/* Is s a calendar date written YYYY-MM-DD (year 2000 on)? */
+int ms_date_valid(const char *s);
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */
 long long ms_days_from_civil(long long y, long long m, long long d);
 /* That day as a reader writes it: "2026年12月1日", or "1 December 2026" (english). "" if not a time. */

@@ -40,6 +40,8 @@ enum msg_id plan_status_msg(enum plan_status s);
 
 /* The plan line with this plan number, or NULL. */
 const struct plan_line *plan_line_by_no(const struct plan *p, int line_no);
+/* The plan line of a declared line (記入依頼書の回線番号), or NULL (p NULL, or left out). */
+const struct plan_line *plan_line_by_declared(const struct plan *p, int declared_no);
 
 /*
  * Checks a confirmation of plan line line_no against the plan and fills

@@ -347,10 +347,9 @@ static void lookup_service(struct assessment *a, const struct assess_input *in, 
 
 static int plan_no_of_declared(const struct plan *p, int declared_no)
 {
-	for (size_t i = 0; p && i < p->n_lines; i++)
-		if (p->lines[i].declared_no == declared_no)
-			return p->lines[i].line_no;
-	return 0;
+	const struct plan_line *l = plan_line_by_declared(p, declared_no);
+
+	return l ? l->line_no : 0;
 }
 
 static const struct service_row *service_at(const struct assess_input *in, const char *address,

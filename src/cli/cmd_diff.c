@@ -26,20 +26,6 @@ static int diff_option(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
-int cli_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round, struct round_diff **out,
-		   struct ms_error *err)
-{
-	struct survey before;
-	int rc;
-
-	*out = NULL;
-	if ((rc = survey_load_round(c, index, from_round, &before, err)) == MS_OK)
-		*out = round_diff(before.a, before.round.round_no, before.round.started_at, now->a,
-				  now->round.round_no, now->round.started_at);
-	survey_free(&before);
-	return rc;
-}
-
 static void list(const struct diff_list *l, const char *mark, int en)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -108,10 +94,10 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	if (!from)
 		from = now.round.round_no - 1;
 	if (from < 1 || from >= now.round.round_no) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PREVIOUS_ROUND, NULL, "");
+		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PREVIOUS_ROUND, NULL, NULL);
 		goto out;
 	}
-	if ((rc = cli_round_diff(c, index, &now, (int)from, &d, &err)))
+	if ((rc = survey_round_diff(c, index, &now, (int)from, &d, &err)))
 		goto out;
 	if (c->json) {
 		char *s = round_diff_json(d);

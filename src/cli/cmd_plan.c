@@ -392,12 +392,10 @@ static int round_option(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* A calendar date as YYYY-MM-DD, or NULL (not given). */
+/* Given and not a date. */
 static int bad_date(const char *s)
 {
-	int y, m, d, n = 0;
-
-	return s && (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1 || m > 12 || d < 1 || d > 31);
+	return s && !ms_date_valid(s);
 }
 
 static void print_round(const struct cli *c, const char *name, const struct store_round *r)

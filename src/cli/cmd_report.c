@@ -157,7 +157,7 @@ static int write_report(struct cli *c, struct survey *sv, const char *dir, unsig
 	int en = c->lang == MS_LANG_EN, rc;
 
 	/* A re-survey opens with what changed since the previous round. */
-	if (sv->round.round_no > 1 && cli_round_diff(c, NULL, sv, sv->round.round_no - 1, &diff, &err))
+	if (sv->round.round_no > 1 && survey_round_diff(c, NULL, sv, sv->round.round_no - 1, &diff, &err))
 		return cli_error(c, &err);
 	o.diff = diff;
 	rc = report_write(sv->a, dir, &o, &files, &err);

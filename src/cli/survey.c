@@ -10,6 +10,7 @@
 
 #include "cli/survey.h"
 #include "medsec/clock.h"
+#include "medsec/diff.h"
 #include "medsec/intake.h"
 #include "medsec/onsite.h"
 #include "medsec/probe.h"
@@ -32,7 +33,7 @@ int survey_load_round(struct cli *c, const char *index, int round_no, struct sur
 	    (rc = store_hospital_find(sv->store, c->hospital, &sv->hospital_id, &sv->hospital, err)) ||
 	    (rc = round_no ? store_round_get(sv->store, sv->hospital_id, round_no, &sv->round, err)
 			   : store_round_current(sv->store, sv->hospital_id, &sv->round, err)) ||
-	    (rc = sv->round.id ? MS_OK : ms_fail(err, MS_ERR_INPUT, MSG_NO_SUCH_ROUND, NULL, "")) ||
+	    (rc = sv->round.id ? MS_OK : ms_fail(err, MS_ERR_INPUT, MSG_NO_SUCH_ROUND, NULL, NULL)) ||
 	    (rc = store_plan_load(sv->store, sv->round.id, &sv->plan, err)) ||
 	    /* An earlier round is judged on the declarations its plan was made from. */
 	    (rc = store_intake_get(sv->store, sv->hospital_id, round_no && sv->plan ? sv->plan->revision : 0, &sv->rev,
@@ -83,6 +84,20 @@ out:
 		rc = ms_fail(err, MS_ERR_SYSTEM, d.v[0].msg, d.v[0].where, d.v[0].arg);
 	}
 	ms_diags_dispose(&d);
+	return rc;
+}
+
+int survey_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round,
+		      struct round_diff **out, struct ms_error *err)
+{
+	struct survey before;
+	int rc;
+
+	*out = NULL;
+	if ((rc = survey_load_round(c, index, from_round, &before, err)) == MS_OK)
+		*out = round_diff(before.a, before.round.round_no, before.round.started_at, now->a,
+				  now->round.round_no, now->round.started_at);
+	survey_free(&before);
 	return rc;
 }
 

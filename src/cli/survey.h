@@ -42,8 +42,8 @@ int survey_load_round(struct cli *c, const char *index, int round_no, struct sur
 void survey_free(struct survey *sv);
 
 struct round_diff;
-/* Compares round from_round with the survey now (cmd_diff.c); *out is new (round_diff_free). */
-int cli_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round, struct round_diff **out,
-		   struct ms_error *err);
+/* Compares round from_round with the survey now; *out is new (round_diff_free). */
+int survey_round_diff(struct cli *c, const char *index, const struct survey *now, int from_round,
+		      struct round_diff **out, struct ms_error *err);
 
 #endif

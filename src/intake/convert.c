@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "intake/convert.h"
 
@@ -124,14 +123,6 @@ const char *intake_choices(const struct model_enum *set)
 	return buf;
 }
 
-static const struct model_enum *match(const struct model_enum *set, const char *s)
-{
-	for (const struct model_enum *e = set; e->key; e++)
-		if (strcmp(s, e->ja) == 0 || strcasecmp(s, e->key) == 0 || strcasecmp(s, e->en) == 0)
-			return e;
-	return NULL;
-}
-
 /* Accepts YYYY-MM-DD, YYYY/MM/DD and a date cell's "YYYY-MM-DD HH:MM:SS"; writes YYYY-MM-DD. */
 static int parse_date(const char *s, char out[40])
 {
@@ -191,7 +182,7 @@ int intake_convert(struct intake_doc *doc, void *record, int field, const char *
 		break;
 	case FT_BOOL:
 	case FT_ENUM:
-		e = match(f->set, s);
+		e = model_enum_by_text(f->set, s);
 		if (!e) {
 			complain(doc, record, field, MSG_BAD_CHOICE, text, intake_choices(f->set), d);
 			rc = -1;

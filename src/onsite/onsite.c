@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "medsec/clock.h"
 #include "medsec/onsite.h"
 #include "medsec/plan.h"
 
@@ -80,15 +81,6 @@ static void bad(struct reader *r, const char *pointer, enum msg_id msg, const js
 	free(where);
 }
 
-static int is_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 2000 &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 /* "a, b, c" of a closed set's keys, for the error message. */
 static void choices(const struct model_enum *set, char *buf, size_t size)
 {
@@ -112,7 +104,7 @@ static void read_value(struct reader *r, void *rec, const struct field *f, json_
 			bad(r, ptr, MSG_JSON_TYPE, v, "string");
 			return;
 		}
-		if (f->type == F_DATE && !is_date(json_string_value(v))) {
+		if (f->type == F_DATE && !ms_date_valid(json_string_value(v))) {
 			bad(r, ptr, MSG_BAD_DATE, v, NULL);
 			return;
 		}

@@ -309,10 +309,19 @@ const struct plan_line *plan_line_by_no(const struct plan *p, int line_no)
 	return NULL;
 }
 
+const struct plan_line *plan_line_by_declared(const struct plan *p, int declared_no)
+{
+	for (size_t i = 0; p && i < p->n_lines; i++)
+		if (p->lines[i].declared_no == declared_no)
+			return &p->lines[i];
+	return NULL;
+}
+
 int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c,
 		       int allow_test_addresses, struct ms_error *err)
 {
 	const struct plan_line *pl = plan_line_by_no(p, line_no);
+	int row19 = pl && (pl->table_row == 19 || pl->declared_row == 19);	/* answered or not yet */
 	char no[16];
 
 	snprintf(no, sizeof(no), "%d", line_no);
@@ -321,14 +330,11 @@ int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c
 	c->declared_no = pl->declared_no;
 	if (c->kind == CONFIRM_DAY_IP && (pl->ip_kind == IP_STATIC || pl->eligibility == ELIG_NO))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_DYNAMIC, NULL, no);
-	if (c->kind == CONFIRM_MEETING && (pl->table_row == 19 || pl->declared_row == 19) &&
-	    c->global_ip_use != TRI_YES && c->global_ip_use != TRI_NO)
+	if (c->kind == CONFIRM_MEETING && row19 && c->global_ip_use != TRI_YES && c->global_ip_use != TRI_NO)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NEEDS_ANSWER, NULL, no);
-	if (c->kind == CONFIRM_MEETING && pl->table_row != 19 && pl->declared_row != 19 &&
-	    (pl->eligibility != ELIG_CONSULT || pl->reason == REASON_DAY_IP))
+	if (c->kind == CONFIRM_MEETING && !row19 && (pl->eligibility != ELIG_CONSULT || pl->reason == REASON_DAY_IP))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_CONSULT, NULL, no);
-	if (c->kind == CONFIRM_MEETING && pl->table_row != 19 && pl->declared_row != 19 &&
-	    c->global_ip_use)
+	if (c->kind == CONFIRM_MEETING && !row19 && c->global_ip_use)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_ANSWER_NOT_ASKED, NULL, no);
 	if (c->kind == CONFIRM_MEETING && !c->address[0] && !pl->global_ip && pl->ip_kind == IP_STATIC &&
 	    !c->global_ip_use)

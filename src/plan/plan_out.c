@@ -44,19 +44,17 @@ static void confirmations_text(const struct plan_line *l, int en, char *buf, siz
 /* The plan number of a declared line, 0 when the plan left it out. */
 static int plan_no(const struct plan *p, int declared_no)
 {
-	for (size_t i = 0; i < p->n_lines; i++)
-		if (p->lines[i].declared_no == declared_no)
-			return p->lines[i].line_no;
-	return 0;
+	const struct plan_line *l = plan_line_by_declared(p, declared_no);
+
+	return l ? l->line_no : 0;
 }
 
 /* Devices to look at on site: those on a planned line whose device check was requested. */
 static int to_survey(const struct plan *p, const struct device *d)
 {
-	for (size_t i = 0; i < p->n_lines; i++)
-		if (p->lines[i].declared_no == d->line_no)
-			return p->lines[i].request_device_check;
-	return 0;
+	const struct plan_line *l = plan_line_by_declared(p, d->line_no);
+
+	return l && l->request_device_check;
 }
 
 static void view_json(json_t *root, const struct plan *p, const struct plan_view *v)

@@ -663,10 +663,7 @@ static void chapter5(struct ctx *c)
 	for (size_t i = 0; i < c->a->n_passwords; i++) {
 		const struct assess_password *p = &c->a->passwords[i];
 		const struct device *d = p->device;
-		const struct plan_line *pl = NULL;
-		for (size_t k = 0; c->in->plan && k < c->in->plan->n_lines; k++)
-			if (c->in->plan->lines[k].declared_no == d->line_no)
-				pl = &c->in->plan->lines[k];
+		const struct plan_line *pl = plan_line_by_declared(c->in->plan, d->line_no);
 		rdoc_row(c->d, t, !strcmp(p->verdict, "short") ? "high" : NULL,
 			 (const char *[]){ pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
 					   rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "", d->model ? d->model : ""),

@@ -33,32 +33,7 @@ static const char style[] =
 	".pb{page-break-before:always}"
 	"@media print{nav{page-break-after:always}}";
 
-static void esc_n(FILE *f, const char *s, size_t n);
-
-/* A table cell: escaped, each vulnerability number a link to its page (rdoc_next_ref). */
-static void esc_linked(FILE *f, const char *s)
-{
-	size_t from = 0, at = 0, len;
-	char url[160];
-
-	while (s && rdoc_next_ref(s, &at, &len, url, sizeof(url))) {
-		esc_n(f, s + from, at - from);
-		fprintf(f, "<a href=\"%s\">", url);
-		esc_n(f, s + at, len);
-		fputs("</a>", f);
-		from = at = at + len;
-	}
-	if (s)
-		esc_n(f, s + from, strlen(s + from));
-}
-
-/* Writes s with HTML's five special characters escaped. */
-static void esc(FILE *f, const char *s)
-{
-	if (s)
-		esc_n(f, s, strlen(s));
-}
-
+/* Writes n bytes of s with HTML's five special characters escaped. */
 static void esc_n(FILE *f, const char *s, size_t n)
 {
 	for (; n--; s++) {
@@ -82,6 +57,30 @@ static void esc_n(FILE *f, const char *s, size_t n)
 			fputc(*s, f);
 		}
 	}
+}
+
+/* The same for a whole string (NULL writes nothing). */
+static void esc(FILE *f, const char *s)
+{
+	if (s)
+		esc_n(f, s, strlen(s));
+}
+
+/* A table cell: escaped, each vulnerability number a link to its page (rdoc_next_ref). */
+static void esc_linked(FILE *f, const char *s)
+{
+	size_t from = 0, at = 0, len;
+	char url[160];
+
+	while (s && rdoc_next_ref(s, &at, &len, url, sizeof(url))) {
+		esc_n(f, s + from, at - from);
+		fprintf(f, "<a href=\"%s\">", url);
+		esc_n(f, s + at, len);
+		fputs("</a>", f);
+		from = at = at + len;
+	}
+	if (s)
+		esc_n(f, s + from, strlen(s + from));
 }
 
 static void table(FILE *f, const struct rtable *t)

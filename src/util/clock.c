@@ -85,3 +85,12 @@ void ms_date_text_jst(const char *iso, int english, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%d年%d月%d日", y, m, d);
 }
+
+int ms_date_valid(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 2000 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
