@@ -106,6 +106,7 @@ struct assess_target {
 	const char *fixed_in;		/* the least version that fixes every exact match, or NULL */
 	const char *latest, *latest_date, *latest_source;	/* latest firmware known, or NULL */
 	int outdated;			/* the version is older than the latest known */
+	int latest_stale;		/* a fix newer than the listed latest is known: the list is old */
 	int exact_urgent;		/* an exact match with CVSS 7.0 or more, or KEV-listed */
 	const char *exposed_by;		/* a device whose own software answers on its line's global
 					 * address ("tcp/10443 FortiOS SSL-VPN"), or NULL */

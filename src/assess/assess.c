@@ -270,6 +270,8 @@ static void summarise(struct assess_target *t)
 			fixed = t->v[i].fixed_in;
 	}
 	t->fixed_in = fixed;
+	/* A vendor that names 12.1.10-h2 as the fix has released more than the list's 12.1.5. */
+	t->latest_stale = t->latest && fixed && vercmp(fixed, t->latest) > 0;
 }
 
 static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)

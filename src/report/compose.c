@@ -64,6 +64,16 @@ static const char *diagnosis_label(const struct ctx *c, const char *key)
 	return L("調査希望なし", "not requested");
 }
 
+/* "7.2.11 (2025-02-12)"; a known fix newer than that says the list is old. */
+static const char *latest_cell(struct ctx *c, const struct assess_target *x)
+{
+	if (!x->latest)
+		return L("最新版情報なし", "not known");
+	if (x->latest_stale)
+		return rdoc_fmt(c->d, L("%s (%s) 以降の版あり (修正版 %s)", "%s (%s); newer exist (fix in %s)"), x->latest,
+				nz(x->latest_date), x->fixed_in);
+	return rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date));
+}
 
 static void counts_cells(struct ctx *c, const int *counts, const char **cells)
 {
@@ -269,10 +279,12 @@ static void notation(struct ctx *c)
 			  "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
 	rdoc_para(c->d, L("最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です "
 			  "(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"
-			  "確認できない機種は「最新版情報なし」としています。",
+			  "確認できない機種は「最新版情報なし」、その日付より後に出た修正版が脆弱性情報から分かる場合は"
+			  "「以降の版あり」としています。",
 			  "The latest firmware is the version read from the vendor's own pages, dated in brackets "
 			  "(what was known on that date); a device is compared with its own branch's newest where "
-			  "known. Models without a vendor page read as not known."));
+			  "known. Models without a vendor page read as not known; where a vulnerability names a fix newer than "
+			  "the listed version, it says newer releases exist."));
 	rdoc_para(c->d, L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
 			  "脆弱性として掲載されていることを示します。",
 			  "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
@@ -507,8 +519,7 @@ static void chapter2(struct ctx *c)
 		cells[1] = x->label;
 		cells[2] = x->version ? L("実施", "done") : L("未実施", "no");
 		cells[3] = x->version ? x->version : L("確認未実施", "not checked");
-		cells[4] = x->latest ? rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date))
-				     : L("最新版情報なし", "not known");
+		cells[4] = latest_cell(c, x);
 		if (x->status == CHECK_DONE) {
 			counts_cells(c, x->counts, cells + 5);
 			cells[9] = vuln_ids(c, x);
@@ -799,7 +810,7 @@ static void annex2(struct ctx *c)
 		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no);
 		cells[1] = x->label;
 		cells[2] = x->version;
-		cells[3] = x->latest ? rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date)) : L("最新版情報なし", "not known");
+		cells[3] = latest_cell(c, x);
 		if (x->status == CHECK_DONE) {
 			counts_cells(c, x->counts, cells + 4);
 			cells[8] = x->n ? rdoc_fmt(c->d, L("脆弱性情報 計%zu件%s%s", "%zu vulnerabilities%s%s"), x->n,

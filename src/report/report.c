@@ -54,13 +54,13 @@ static json_t *target_json(const struct assess_target *t)
 
 	for (size_t i = 0; i < t->n; i++)
 		json_array_append_new(vs, vuln_json(&t->v[i]));
-	return json_pack("{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:o, s:i, s:o}",
+	return json_pack("{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:b, s:o, s:i, s:o}",
 			 "source", assess_source_key(t->source), "line_no", t->line_no, "label", t->label, "maker",
 			 str(t->maker), "model", str(t->model), "version", str(t->version), "address", str(t->address),
 			 "proto", str(t->proto), "port", t->port ? json_integer(t->port) : json_null(), "status",
 			 assess_check_status_key(t->status), "latest_firmware", str(t->latest), "latest_firmware_date",
-			 str(t->latest_date), "fixed_in", str(t->fixed_in), "outdated", t->outdated, "counts",
-			 counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
+			 str(t->latest_date), "fixed_in", str(t->fixed_in), "outdated", t->outdated,
+			 "latest_stale", t->latest_stale, "counts", counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
 }
 
 static json_t *finding_json(const struct assess_finding *f)

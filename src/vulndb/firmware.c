@@ -9,7 +9,10 @@
  *                 "source": "URL of the vendor's page"}]}
  *
  * An entry may name a release "branch" ("7.0"): the latest of that branch, kept
- * under the model name "MODEL@BRANCH" beside the model's overall latest.
+ * under the model name "MODEL@BRANCH" beside the model's overall latest. Model
+ * "*" with a branch is the maker's newest of that branch on every model (PAN-OS
+ * 11.2 is one release line across the PA series); without a branch "*" is
+ * refused, because which branch is a model's newest depends on the model.
  *
  * Every entry must say where it comes from; medsec invents none.
  */
@@ -20,6 +23,9 @@
 
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
+
+/* What "*" is kept as: the name key drops punctuation, so "*" alone would vanish. */
+#define ANY_MODEL "any model"
 
 static const char *str_member(json_t *o, const char *key)
 {
@@ -107,6 +113,11 @@ int firmware_import(struct vdb_builder *b, const char *data, size_t len, const c
 			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, str_member(e, "date"), NULL);
 			errors++;
 		}
+		if (str_member(e, "model") && !strcmp(str_member(e, "model"), "*") && !json_object_get(e, "branch")) {
+			snprintf(where, sizeof(where), "%s:/entries/%zu/branch", display, i);
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, "branch");
+			errors++;
+		}
 		if (json_object_get(e, "branch") && !branch_ok(str_member(e, "branch"))) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/branch", display, i);
 			ms_diags_add_json(d, MSG_JSON_TYPE, where, json_object_get(e, "branch"), "\"7.0\"");
@@ -127,8 +138,9 @@ int firmware_import(struct vdb_builder *b, const char *data, size_t len, const c
 	}
 	if (!errors) {
 		json_array_foreach(json_object_get(root, "entries"), i, e) {
+			const char *name = strcmp(str_member(e, "model"), "*") ? str_member(e, "model") : ANY_MODEL;
 			char model[256];
-			snprintf(model, sizeof(model), "%s%s%s", str_member(e, "model"),
+			snprintf(model, sizeof(model), "%s%s%s", name,
 				 str_member(e, "branch") ? "@" : "", str_member(e, "branch") ? str_member(e, "branch") : "");
 			json_array_foreach(json_object_get(e, "makers"), k, m)
 				put(b, json_string_value(m), model, str_member(e, "version"), str_member(e, "date"),
@@ -179,8 +191,11 @@ int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *mod
 		version++;
 	if (version && sscanf(version, "%d.%d", &a, &b) == 2) {
 		const char *dot = strchr(version, '.');
-		size_t n = strspn(dot + 1, "0123456789");
-		snprintf(branched, sizeof(branched), "%s@%.*s", model, (int)(dot + 1 + n - version), version);
+		int n = (int)(dot + 1 + strspn(dot + 1, "0123456789") - version);
+		snprintf(branched, sizeof(branched), "%s@%.*s", model, n, version);
+		if (find_model(db, mk, branched, out))
+			return 1;
+		snprintf(branched, sizeof(branched), ANY_MODEL "@%.*s", n, version);
 		if (find_model(db, mk, branched, out))
 			return 1;
 	}

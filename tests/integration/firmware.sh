@@ -62,6 +62,24 @@ jq '(.devices[] | select(.model == "FortiGate 60F") | .firmware) = "6.4.15"' "$S
 expect_status 0 "$MEDSEC" --db old.db intake --allow-test-addresses old.json
 expect_status 0 "$MEDSEC" --db old.db firmware --index shipped.vdb --json
 expect_eq "$(jq -r "$fg | .latest.version" out.txt)" 7.6.7 "a branch without an entry: the model's newest"
+# Palo Alto: branch entries for every model ("*"), none for the model's overall newest.
+jq '.devices += [{"line_no": 1, "kind": "utm", "maker": "Palo Alto Networks", "model": "PA-440", "firmware": "11.2.4-h5",
+    "location": "サーバ室", "password_default_changed": "yes", "password_length": "unknown",
+    "password_periodic_change": "unknown", "password_reused": "unknown", "password_two_factor": "unknown"}]' \
+	"$SAMPLE" > pa.json
+expect_status 0 "$MEDSEC" --db pa.db intake --allow-test-addresses pa.json
+expect_status 0 "$MEDSEC" --db pa.db firmware --index shipped.vdb --json
+expect_eq "$(jq -r '.devices[] | select(.model == "PA-440") | .latest.version' out.txt)" 11.2.10-h4 \
+	"PAN-OS 11.2.4-h5 against the newest 11.2 on every model"
+jq '(.devices[] | select(.model == "PA-440") | .firmware) = "10.1.14"' pa.json > pa10.json
+expect_status 0 "$MEDSEC" --db pa10.db intake --allow-test-addresses pa10.json
+expect_status 0 "$MEDSEC" --db pa10.db firmware --index shipped.vdb --json
+expect_eq "$(jq -r '.devices[] | select(.model == "PA-440") | .latest' out.txt)" null \
+	"a branch without an entry and no model entry: not known"
+jq '.entries += [{"makers": ["Palo Alto Networks"], "model": "*", "version": "12.1.5", "date": "2026-03-05",
+    "source": "https://example.invalid/test-only"}]' "$SRC/data/firmware-latest.json" > anymodel.json
+expect_status 2 "$MEDSEC" vulndb import --index am.vdb anymodel.json
+expect_in err.txt "anymodel.json:/entries/$(jq '.entries | length' "$SRC/data/firmware-latest.json")/branch"
 jq '.entries[0].branch = "seven"' "$SRC/data/firmware-latest.json" > badbranch.json
 expect_status 2 "$MEDSEC" vulndb import --index bb.vdb badbranch.json
 expect_in err.txt "badbranch.json:/entries/0/branch: seven"

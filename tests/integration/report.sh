@@ -52,8 +52,13 @@ report.json" "only the formats asked for"
 # --- the onsite survey and the index, then the whole report ---
 expect_status 0 "$MEDSEC" onsite "$SRC/examples/sample-onsite.json"
 expect_in out.txt "現地調査の記録を保存しました"
+# A latest-firmware list older than the index: it says 7.0.15 while a vulnerability is fixed in 7.0.17.
+cat > stale.json <<'EOF'
+{"medsec_firmware_latest": 1, "entries": [{"makers": ["Fortinet"], "model": "*", "branch": "7.0", "version": "7.0.15",
+  "date": "2024-06-01", "source": "https://example.invalid/test-only"}]}
+EOF
 expect_status 0 "$MEDSEC" vulndb import "$FX/nvd/nvd_api2_bundle.json" "$FX/kev/known_exploited_vulnerabilities.json" \
-	"$FX/jvn/dataFeed_jvndb_detail_hnd.xml"
+	"$FX/jvn/dataFeed_jvndb_detail_hnd.xml" stale.json
 expect_status 0 "$MEDSEC" assess
 expect_in out.txt " 1. [緊急 KEV] Fortinet FortiGate 60F (ファームウェア 7.0.12) に既知の脆弱性があります"
 expect_in out.txt "7.0.17"
@@ -71,6 +76,11 @@ expect_eq "$(ls -A out | grep -c '^\.')" 0 "no temporary files left"
 
 # The JSON against the store's own data.
 J=out/report.json
+expect_eq "$(jq -r '.targets[] | select(.model == "FortiGate 60F" and .version == "7.0.12") | [.latest_firmware, .fixed_in, .latest_stale] | join(" ")' $J)" \
+	"7.0.15 7.0.17 true" "a fix newer than the listed latest: the list is old"
+expect_eq "$(jq -r '[.targets[] | select(.model == "RTX1210") | [.latest_firmware, .latest_stale]] | unique | map(join(" ")) | join(",")' $J)" \
+	" false" "no entry: no latest, nothing stale"
+expect_in out/report.html "7.0.15 (2024-06-01) 以降の版あり (修正版 7.0.17)"
 "$MEDSEC" plan --json > p.json
 expect_eq "$(jq '.lines | length' $J)" "$(jq '.lines | length' p.json)" "every planned line"
 expect_eq "$(jq -c '[.lines[].line_no]' $J)" "[1,2,3,4,5]" "plan numbering"
