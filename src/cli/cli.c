@@ -147,11 +147,60 @@ const char *cli_vulndb_path(const char *opt)
 	return env && *env ? env : "medsec.vulndb";
 }
 
+static const char *data_dir(void);
+
 void cli_data_path(const char *name, char *path, size_t size)
+{
+	snprintf(path, size, "%s/%s", data_dir(), name);
+}
+
+static const char *data_dir(void)
 {
 	const char *env = getenv("MEDSEC_DATA");
 
-	snprintf(path, size, "%s/%s", env && *env ? env : MEDSEC_DATA_DIR, name);
+	return env && *env ? env : MEDSEC_DATA_DIR;
+}
+
+void cli_config(const struct cli *c, const char *index, struct survey_config *cfg)
+{
+	*cfg = (struct survey_config){ .db = c->db, .hospital = c->hospital, .data_dir = data_dir(),
+				       .vulndb = cli_vulndb_path(index), .lang = c->lang };
+}
+
+int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err)
+{
+	if (d && d->n) {
+		cli_diags(c, d);
+		return err->status ? err->status : MS_ERR_INPUT;
+	}
+	return cli_error(c, err);
+}
+
+int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg, struct survey_session *s)
+{
+	struct ms_error err;
+
+	cli_config(c, index, cfg);
+	if (survey_open(s, cfg, &err))
+		return cli_error(c, &err);
+	return 0;
+}
+
+int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg, struct survey *sv)
+{
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	int rc;
+
+	cli_config(c, index, cfg);
+	if ((rc = survey_load(cfg, round_no, sv, &d, &err))) {
+		/* The diags name the data file's places; the error sums them up. */
+		if (d.n)
+			cli_diags(c, &d);
+		rc = cli_error(c, &err);
+	}
+	ms_diags_dispose(&d);
+	return rc;
 }
 
 void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent)

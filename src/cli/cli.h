@@ -10,6 +10,7 @@
 
 #include "medsec/error.h"
 #include "medsec/store.h"
+#include "medsec/survey.h"
 
 struct cli {
 	enum ms_lang lang;
@@ -60,6 +61,14 @@ int cli_open_store(struct cli *c, struct store **out);
 const char *cli_vulndb_path(const char *opt);
 /* path = the data file name under MEDSEC_DATA or the data/ folder medsec was built with. */
 void cli_data_path(const char *name, char *path, size_t size);
+/* The use cases' settings from the command line; index is --index or NULL. */
+void cli_config(const struct cli *c, const char *index, struct survey_config *cfg);
+/* Opens the hospital's current round; on failure prints why and returns the exit status. */
+int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg, struct survey_session *s);
+/* Loads and assesses round round_no (0: current); on failure prints why (survey_free still due). */
+int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg, struct survey *sv);
+/* Prints a use case's failure: its diags if it has any, else the error; returns the exit status. */
+int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err);
 struct vdb_match;
 /* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
 void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent);
@@ -83,6 +92,13 @@ int cmd_assess(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_diagnose(struct cli *c, int argc, char **argv);
+/* Progress of a use case on the terminal (stderr, only when it is one); ctx is the struct cli. */
+void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate);
+/* The use cases with their printing, shared by their commands and diagnose; each returns the exit status. */
+int cli_plan(struct cli *c, struct survey_session *s, const char *xlsx);
+int cli_scan(struct cli *c, struct survey_session *s, const struct survey_scan_options *o);
+int cli_print_scan(const struct cli *c, struct survey_session *s);
+int cli_probe(struct cli *c, struct survey_session *s, const struct survey_probe_options *o);
 /* Writes the blank 現地調査 sheet (with the current plan's lines when there is one). */
 int cli_onsite_template(struct cli *c, const char *path, int force);
 

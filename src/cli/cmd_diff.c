@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/survey.h"
+#include "cli/cli.h"
 #include "medsec/diff.h"
 
 static const char diff_help_ja[] =
@@ -78,8 +78,10 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { "index", required_argument, NULL, OPT_INDEX },
 					      { NULL, 0, NULL, 0 } };
 	const char *index = NULL;
+	struct survey_config cfg;
 	struct survey now;
 	struct round_diff *d = NULL;
+	struct ms_diags diags = { 0 };
 	struct ms_error err;
 	char *end;
 	long from = 0;
@@ -89,15 +91,15 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		return rc;
 	if (argc - optind > 1 || (optind < argc && ((from = strtol(argv[optind], &end, 10)) < 1 || *end)))
 		return cli_usage(c, "medsec diff [ROUND] [--json]");
-	if ((rc = survey_load(c, index, &now, &err)))
-		goto out;
+	if ((rc = cli_survey_load(c, index, 0, &cfg, &now)))
+		goto done;
 	if (!from)
-		from = now.round.round_no - 1;
-	if (from < 1 || from >= now.round.round_no) {
+		from = now.session.round.round_no - 1;
+	if (from < 1 || from >= now.session.round.round_no) {
 		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PREVIOUS_ROUND, NULL, NULL);
 		goto out;
 	}
-	if ((rc = survey_round_diff(c, index, &now, (int)from, &d, &err)))
+	if ((rc = survey_round_diff(&now, (int)from, &d, &diags, &err)))
 		goto out;
 	if (c->json) {
 		char *s = round_diff_json(d);
@@ -107,7 +109,11 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		print_diff(c, d);
 	}
 out:
+	if (rc)
+		rc = cli_fail(c, &diags, &err);
+done:
+	ms_diags_dispose(&diags);
 	round_diff_free(d);
 	survey_free(&now);
-	return rc ? cli_error(c, &err) : 0;
+	return rc;
 }

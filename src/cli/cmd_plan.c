@@ -55,66 +55,6 @@ struct plan_args {
 	const char *xlsx, *by, *global_ip, *ip_kind, *fqdn;
 };
 
-struct ctx {
-	struct cli *c;
-	struct store *st;
-	int64_t hospital_id;
-	char *hospital;
-	struct store_round round;
-	struct store_revision rev;
-	struct intake_doc *doc;
-};
-
-static void ctx_dispose(struct ctx *x)
-{
-	intake_doc_free(x->doc);
-	free(x->hospital);
-	store_close(x->st);
-}
-
-static int load(struct ctx *x, struct ms_error *err)
-{
-	struct ms_diags d = { 0 };
-	char *json = NULL;
-	int rc;
-
-	if ((rc = store_open(&x->st, x->c->db, err)) ||
-	    (rc = store_hospital_find(x->st, x->c->hospital, &x->hospital_id, &x->hospital, err)) ||
-	    (rc = store_intake_latest(x->st, x->hospital_id, &x->rev, &json, err)) ||
-	    (rc = store_round_current(x->st, x->hospital_id, &x->round, err)))
-		goto out;
-	rc = intake_load_json_mem(json, strlen(json), x->hospital, &x->doc, &d, err);
-out:
-	free(json);
-	ms_diags_dispose(&d);
-	return rc;
-}
-
-/* Rebuilds the round's plan from the latest revision and its confirmations; stores it. */
-static int rebuild(struct ctx *x, struct plan **out, struct ms_error *err)
-{
-	struct confirmation *conf = NULL;
-	size_t n = 0;
-	char now[32];
-	struct plan_input in;
-	int rc;
-
-	*out = NULL;
-	if ((rc = store_confirm_list(x->st, x->round.id, &conf, &n, err)))
-		return rc;
-	ms_now_iso(now);
-	in = (struct plan_input){ x->doc, conf, n, x->hospital, x->round.round_no,
-				  x->rev.revision, now, x->rev.imported_at };
-	*out = plan_build(&in);
-	free(conf);
-	rc = store_plan_save(x->st, x->round.id, x->rev.id, *out, err);
-	if (rc) {
-		plan_free(*out);
-		*out = NULL;
-	}
-	return rc;
-}
-
 /* Who confirmed what and when (in Japan's calendar), under a plan line. */
 static void print_confirmations(const struct cli *c, const struct plan_line *l, int indent)
 {
@@ -200,27 +140,41 @@ static void print_table(const struct cli *c, const struct plan *p)
 	puts(p->n_lines ? "" : "-");
 }
 
-static int show(struct ctx *x, const struct plan *p, const char *xlsx)
+/* The plan as JSON, a table, or a workbook (then only said, unless --json). */
+static int show(struct cli *c, const struct survey_session *s, const struct intake_doc *doc, const struct plan *p,
+		const char *xlsx)
 {
-	struct plan_view v = { x->doc, x->round.survey_on[0] ? x->round.survey_on : NULL,
-			       x->round.diagnosis_on[0] ? x->round.diagnosis_on : NULL };
+	const struct store_round *r = &s->round;
+	struct plan_view v = { doc, r->survey_on[0] ? r->survey_on : NULL, r->diagnosis_on[0] ? r->diagnosis_on : NULL };
 	struct ms_error err;
 
 	if (xlsx) {
-		if (plan_write_xlsx(p, &v, xlsx, x->c->lang, &err))
-			return cli_error(x->c, &err);
-		if (!x->c->json)
-			cli_say(x->c, MSG_PLAN_WRITTEN, xlsx);
+		if (plan_write_xlsx(p, &v, xlsx, c->lang, &err))
+			return cli_error(c, &err);
+		if (!c->json)
+			cli_say(c, MSG_PLAN_WRITTEN, xlsx);
 	}
-	if (x->c->json) {
-		char *s = plan_json(p, &v, x->c->lang);
+	if (c->json) {
+		char *out = plan_json(p, &v, c->lang);
 
-		puts(s);
-		free(s);
+		puts(out);
+		free(out);
 	} else if (!xlsx) {
-		print_table(x->c, p);
+		print_table(c, p);
 	}
 	return 0;
+}
+
+int cli_plan(struct cli *c, struct survey_session *s, const char *xlsx)
+{
+	struct intake_doc *doc = NULL;
+	struct plan *p = NULL;
+	struct ms_error err;
+	int rc = survey_plan(s, &p, &doc, &err) ? cli_error(c, &err) : show(c, s, doc, p, xlsx);
+
+	plan_free(p);
+	intake_doc_free(doc);
+	return rc;
 }
 
 /* Fills the meeting's answers for a row-19 line from --global-ip, --ip-kind and --fqdn. */
@@ -251,10 +205,11 @@ static int meeting_answers(const struct plan_args *a, struct confirmation *conf,
 	return MS_OK;
 }
 
-static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, const char *address,
-		   const struct plan_args *a)
+static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind kind, const char *line,
+		   const char *address, const struct plan_args *a)
 {
 	struct confirmation conf = { .kind = kind };
+	struct intake_doc *doc = NULL;
 	struct ms_error err;
 	struct plan *p = NULL;
 	const char *digits = line + (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0);
@@ -263,35 +218,27 @@ static int confirm(struct ctx *x, enum confirm_kind kind, const char *line, cons
 	int rc;
 
 	if (end == digits || *end || no < 1 || no > 9999)
-		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS --by NAME (LINE: 3 or 回線3)");
+		return cli_usage(c, "medsec plan confirm-ip LINE ADDRESS --by NAME (LINE: 3 or 回線3)");
 	/* Who confirmed is part of the record (seed 002): the report names them. */
 	if (!a->by || !*a->by)
-		return cli_usage(x->c, "medsec plan confirm[-ip] LINE ... --by NAME (who confirmed)");
+		return cli_usage(c, "medsec plan confirm[-ip] LINE ... --by NAME (who confirmed)");
 	if (kind == CONFIRM_DAY_IP && (a->global_ip || a->ip_kind || a->fqdn))
-		return cli_usage(x->c, "medsec plan confirm-ip LINE ADDRESS --by NAME");
+		return cli_usage(c, "medsec plan confirm-ip LINE ADDRESS --by NAME");
 	snprintf(conf.address, sizeof(conf.address), "%s", address ? address : "");
 	snprintf(conf.by, sizeof(conf.by), "%s", a->by);
-	ms_now_iso(conf.confirmed_at);
-	/* Judge against the plan as it stands now, so line numbers are the plan's. */
-	if ((rc = meeting_answers(a, &conf, &err)) || (rc = rebuild(x, &p, &err)) ||
-	    (rc = plan_confirm_check(p, (int)no, &conf, x->rev.allow_test_addresses, &err)) ||
-	    (rc = store_confirm_save(x->st, x->round.id, &conf, &err))) {
-		plan_free(p);
-		return cli_error(x->c, &err);
-	}
-	plan_free(p);
-	if ((rc = rebuild(x, &p, &err)))
-		return cli_error(x->c, &err);
-	if (!x->c->json) {
+	if ((rc = meeting_answers(a, &conf, &err)) || (rc = survey_confirm(s, (int)no, &conf, &p, &doc, &err)))
+		return cli_error(c, &err);
+	if (!c->json) {
 		char what[512], day[11];
 
 		ms_date_jst(conf.confirmed_at, day);
-		snprintf(what, sizeof(what), x->c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
+		snprintf(what, sizeof(what), c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
 			 no, conf.address[0] ? " " : "", conf.address, day, conf.by);
-		cli_say(x->c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
+		cli_say(c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
 	}
-	rc = x->c->json ? show(x, p, NULL) : 0;
+	rc = c->json ? show(c, s, doc, p, NULL) : 0;
 	plan_free(p);
+	intake_doc_free(doc);
 	return rc;
 }
 
@@ -320,9 +267,8 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 					      { "ip-kind", required_argument, NULL, OPT_IP_KIND },
 					      { "fqdn", required_argument, NULL, OPT_FQDN },
 					      { NULL, 0, NULL, 0 } };
-	struct ctx x = { .c = c };
-	struct ms_error err;
-	struct plan *p = NULL;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct plan_args a = { 0 };
 	const char *sub;
 	int rc, nargs;
@@ -337,20 +283,14 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
 		     (strcmp(sub, "confirm") == 0 && (nargs == 1 || nargs == 2))))
 		return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]");
-	if (load(&x, &err)) {
-		ctx_dispose(&x);
-		return cli_error(c, &err);
-	}
-	if (sub) {
-		rc = confirm(&x, strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING,
-			     argv[optind + 1], nargs == 2 ? argv[optind + 2] : NULL, &a);
-	} else if ((rc = rebuild(&x, &p, &err))) {
-		rc = cli_error(c, &err);
-	} else {
-		rc = show(&x, p, a.xlsx);
-	}
-	plan_free(p);
-	ctx_dispose(&x);
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
+		return rc;
+	if (sub)
+		rc = confirm(c, &s, strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING, argv[optind + 1],
+			     nargs == 2 ? argv[optind + 2] : NULL, &a);
+	else
+		rc = cli_plan(c, &s, a.xlsx);
+	survey_close(&s);
 	return rc;
 }
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/survey.h"
+#include "cli/cli.h"
 #include "medsec/diff.h"
 #include "medsec/report.h"
 
@@ -97,21 +97,21 @@ int cmd_assess(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { "index", required_argument, NULL, OPT_INDEX },
 					      { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
+	struct survey_config cfg;
 	struct survey sv;
-	struct ms_error err;
 	int rc = cli_options(c, argc, argv, opts, report_option, &fl, "medsec assess", assess_help_ja, assess_help_en);
 
 	if (rc != CLI_GO)
 		return rc;
 	if (optind != argc)
 		return cli_usage(c, "medsec assess [--index PATH] [--json]");
-	if ((rc = survey_load(c, fl.index, &sv, &err))) {
+	if ((rc = cli_survey_load(c, fl.index, 0, &cfg, &sv))) {
 		survey_free(&sv);
-		return cli_error(c, &err);
+		return rc;
 	}
 	if (c->json) {
-		struct report_opts o = { .lang = c->lang, .generated_at = sv.now, .vdb = sv.vdb ? &sv.vdb_status : NULL,
-					 .issuer = sv.round.issuer, .recipient = sv.round.recipient };
+		struct report_opts o;
+		survey_report_opts(&sv, 0, &o);
 		char *s = report_json(sv.a, &o);
 		puts(s);
 		free(s);
@@ -149,21 +149,16 @@ static unsigned parse_formats(const char *s)
 /* Writes the report of an assessed survey and says where it is. */
 static int write_report(struct cli *c, struct survey *sv, const char *dir, unsigned formats)
 {
-	struct report_opts o = { .lang = c->lang, .generated_at = sv->now, .vdb = sv->vdb ? &sv->vdb_status : NULL,
-				 .formats = formats, .issuer = sv->round.issuer, .recipient = sv->round.recipient };
 	struct report_files files;
+	struct ms_diags d = { 0 };
 	struct ms_error err;
-	struct round_diff *diff = NULL;
-	int en = c->lang == MS_LANG_EN, rc;
+	int en = c->lang == MS_LANG_EN, rc = survey_report(sv, dir, formats, &files, &d, &err);
 
-	/* A re-survey opens with what changed since the previous round. */
-	if (sv->round.round_no > 1 && survey_round_diff(c, NULL, sv, sv->round.round_no - 1, &diff, &err))
-		return cli_error(c, &err);
-	o.diff = diff;
-	rc = report_write(sv->a, dir, &o, &files, &err);
-	round_diff_free(diff);
-	if (rc)
-		return cli_error(c, &err);
+	if (rc) {
+		rc = cli_fail(c, &d, &err);
+		ms_diags_dispose(&d);
+		return rc;
+	}
 	if (c->json) {
 		printf("{\"files\": [");
 		for (size_t i = 0; i < files.n; i++)
@@ -203,8 +198,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 					      { "format", required_argument, NULL, OPT_FORMAT },
 					      { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
+	struct survey_config cfg;
 	struct survey sv;
-	struct ms_error err;
 	unsigned formats;
 	int rc;
 
@@ -219,9 +214,9 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	formats = parse_formats(fl.format);
 	if (optind != argc || !fl.out || formats == ~0u)
 		return cli_usage(c, "medsec report -o DIR [--format html,pdf,xlsx,json]");
-	if ((rc = survey_load(c, fl.index, &sv, &err))) {
+	if ((rc = cli_survey_load(c, fl.index, 0, &cfg, &sv))) {
 		survey_free(&sv);
-		return cli_error(c, &err);
+		return rc;
 	}
 	rc = write_report(c, &sv, fl.out, formats);
 	survey_free(&sv);
@@ -249,22 +244,18 @@ static const char diagnose_help_en[] =
 	"  --ports, --udp-ports, --rate, --host-rate  passed to medsec scan\n"
 	"  --try-default-accounts  passed to medsec probe (needs the hospital's recorded consent)\n";
 
-/* Runs another command as if typed; getopt starts over. */
-static int run_command(struct cli *c, int (*cmd)(struct cli *, int, char **), const char *const *args)
-{
-	char *argv[16];
-	int argc = 0;
-
-	for (; args[argc] && argc < 15; argc++)
-		argv[argc] = (char *)(uintptr_t)args[argc];
-	argv[argc] = NULL;
-	optind = 0;
-	return cmd(c, argc, argv);
-}
-
 static void stage(const struct cli *c, const char *ja, const char *en)
 {
 	fprintf(stderr, "medsec diagnose: %s\n", c->lang == MS_LANG_EN ? en : ja);
+}
+
+/* A rate from the command line, as scan takes it; 0 if it is not one. */
+static unsigned rate_arg(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return end != s && !*end && v >= 1 && v <= 10000000 ? (unsigned)v : 0;
 }
 
 int cmd_diagnose(struct cli *c, int argc, char **argv)
@@ -280,16 +271,14 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 					      { "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
 					      { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
+	struct survey_config cfg;
+	struct survey_session s;
 	struct survey sv;
+	struct survey_scan_options so;
+	struct survey_probe_options po = { 0 };
+	struct survey_standing at;
 	struct ms_error err;
-	struct store *st = NULL;
-	struct store_round round;
-	struct scan_record rec;
-	struct plan *plan = NULL;
-	int64_t hid;
-	char *name = NULL;
 	int rc, json = c->json;
-	size_t nservices = 0;
 
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
@@ -298,83 +287,53 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 			 diagnose_help_en);
 	if (rc != CLI_GO)
 		return rc;
-	if (optind != argc || !fl.out)
+	survey_scan_options_init(&so);
+	if (optind != argc || !fl.out || (fl.rate && !(so.rate = rate_arg(fl.rate))) ||
+	    (fl.host_rate && !(so.host_rate = rate_arg(fl.host_rate))))
 		return cli_usage(c, "medsec diagnose -o DIR [--again]");
-	c->json = 0;	/* the stages print for people; the end result may be JSON */
-
-	/* Where the round stands. */
-	if ((rc = cli_open_store(c, &st)))
+	so.ports = fl.ports ? fl.ports : so.ports;
+	so.udp_ports = fl.udp_ports ? fl.udp_ports : so.udp_ports;
+	po.try_default_accounts = fl.try_accounts;
+	if ((rc = cli_open_session(c, fl.index, &cfg, &s)))
 		return rc;
-	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)) ||
-	    (rc = store_round_current(st, hid, &round, &err)) || (rc = store_plan_load(st, round.id, &plan, &err)) ||
-	    (rc = store_scan_latest(st, round.id, &rec, &err)))
-		goto fail;
-	if (rec.id && rec.status == SCAN_DONE) {
-		struct service_row *rows;
-		struct finding_row *found;
-		size_t nf;
-		if ((rc = store_services_load(st, rec.id, &rows, &nservices, &found, &nf, &err)))
-			goto fail;
-		store_services_free(rows, nservices);
-		free(found);
+	if ((rc = survey_standing(&s, &at, &err))) {
+		rc = cli_error(c, &err);
+		goto out;
 	}
-	store_close(st);
-	st = NULL;
-
-	if (!plan) {
+	c->json = 0;	/* the stages print for people; the end result may be JSON */
+	if (!at.has_plan) {
 		stage(c, "1/4 調査実施計画を作成します", "1/4 building the plan");
-		if ((rc = run_command(c, cmd_plan, (const char *const[]){ "plan", NULL })))
+		if ((rc = cli_plan(c, &s, NULL)))
 			goto out;
 	}
-	if (fl.again || !rec.id || rec.status != SCAN_DONE) {
-		const char *args[12] = { "scan" };
-		int n = 1;
-		int resume = !fl.again && rec.id && rec.status != SCAN_DONE;
-		stage(c, resume ? "2/4 中断したポートスキャンを続けます" : "2/4 ポートスキャン",
-		      resume ? "2/4 continuing the interrupted port scan" : "2/4 port scan");
-		if (resume) {
-			args[n++] = "--resume";
-		} else {
-			if (fl.ports)
-				args[n++] = "--ports", args[n++] = fl.ports;
-			if (fl.udp_ports)
-				args[n++] = "--udp-ports", args[n++] = fl.udp_ports;
-			if (fl.rate)
-				args[n++] = "--rate", args[n++] = fl.rate;
-			if (fl.host_rate)
-				args[n++] = "--host-rate", args[n++] = fl.host_rate;
-		}
-		if ((rc = run_command(c, cmd_scan, args)))
+	if (fl.again || !at.scan.id || at.scan.status != SCAN_DONE) {
+		so.resume = !fl.again && at.scan.id && at.scan.status != SCAN_DONE;
+		stage(c, so.resume ? "2/4 中断したポートスキャンを続けます" : "2/4 ポートスキャン",
+		      so.resume ? "2/4 continuing the interrupted port scan" : "2/4 port scan");
+		if ((rc = cli_scan(c, &s, &so)))
 			goto out;
-		nservices = 0;
+		at.n_services = 0;
 	}
-	if (fl.again || !nservices) {
+	if (fl.again || !at.n_services) {
 		stage(c, "3/4 サービス・製品・バージョンの識別と検査", "3/4 probe and checks");
-		if ((rc = run_command(c, cmd_probe, fl.try_accounts ? (const char *const[]){ "probe", "--try-default-accounts", NULL }
-								       : (const char *const[]){ "probe", NULL })))
+		if ((rc = cli_probe(c, &s, &po)))
 			goto out;
 	}
 	stage(c, "4/4 評価と報告書", "4/4 assessment and report");
 	c->json = json;
-	if ((rc = survey_load(c, fl.index, &sv, &err))) {
-		survey_free(&sv);
-		goto fail;
+	survey_close(&s);
+	if ((rc = cli_survey_load(c, fl.index, 0, &cfg, &sv)) == 0) {
+		/* The report step writes the early report too, right after the assessment, when it is due. */
+		if (sv.a->early_due && !c->json)
+			stage(c, "緊急性の高い事項があります。早期報告も書き出します",
+			      "an urgent finding: the early report is written too");
+		if (!c->json)
+			print_findings(c, sv.a);
+		rc = write_report(c, &sv, fl.out, 0);
 	}
-	/* The report step writes the early report too, right after the assessment, when it is due. */
-	if (sv.a->early_due && !c->json)
-		stage(c, "緊急性の高い事項があります。早期報告も書き出します",
-		      "an urgent finding: the early report is written too");
-	if (!c->json)
-		print_findings(c, sv.a);
-	rc = write_report(c, &sv, fl.out, 0);
 	survey_free(&sv);
-	goto out;
-fail:
-	rc = cli_error(c, &err);
 out:
 	c->json = json;
-	store_close(st);
-	plan_free(plan);
-	free(name);
+	survey_close(&s);
 	return rc;
 }

@@ -6,17 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "cli/cli.h"
-#include "medsec/clock.h"
-#include "medsec/ip.h"
-#include "medsec/mem.h"
-#include "medsec/scan.h"
+#include "medsec/survey.h"
 
 static const char scan_help_ja[] =
 	"使い方: medsec scan [--ports 範囲] [--rate N] [--host-rate N] [--retries N]\n"
@@ -68,69 +63,42 @@ enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_T
        OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS,
        OPT_TARGET };
 
-struct scan_opts {
-	const char *ports, *udp_ports, *window, *method, *target;
-	long rate, host_rate, retries, timeout;
-	int dry_run, resume, show, bad;
-	uint64_t seed;
-	int has_seed;
+struct scan_args {
+	struct survey_scan_options o;
+	int dry_run, show, bad;
 };
 
-static long number(const char *s, long lo, long hi, int *bad)
+static unsigned number(const char *s, long lo, long hi, int *bad)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
 
 	if (end == s || *end || v < lo || v > hi)
 		*bad = 1;
-	return v;
+	return (unsigned)v;
 }
 
 static int scan_option(int opt, const char *arg, void *ctx)
 {
-	struct scan_opts *o = ctx;
+	struct scan_args *a = ctx;
+	struct survey_scan_options *o = &a->o;
 
 	switch (opt) {
 	case OPT_PORTS: o->ports = arg; return 0;
-	case OPT_RATE: o->rate = number(arg, 1, 10000000, &o->bad); return 0;
-	case OPT_HOST_RATE: o->host_rate = number(arg, 1, 10000000, &o->bad); return 0;
-	case OPT_RETRIES: o->retries = number(arg, 0, 10, &o->bad); return 0;
-	case OPT_TIMEOUT: o->timeout = number(arg, 10, 60000, &o->bad); return 0;
+	case OPT_RATE: o->rate = number(arg, 1, 10000000, &a->bad); return 0;
+	case OPT_HOST_RATE: o->host_rate = number(arg, 1, 10000000, &a->bad); return 0;
+	case OPT_RETRIES: o->retries = number(arg, 0, 10, &a->bad); return 0;
+	case OPT_TIMEOUT: o->timeout_ms = number(arg, 10, 60000, &a->bad); return 0;
 	case OPT_WINDOW: o->window = arg; return 0;
-	case OPT_DRY_RUN: o->dry_run = 1; return 0;
+	case OPT_DRY_RUN: a->dry_run = 1; return 0;
 	case OPT_RESUME: o->resume = 1; return 0;
-	case OPT_SHOW: o->show = 1; return 0;
+	case OPT_SHOW: a->show = 1; return 0;
 	case OPT_METHOD: o->method = arg; return 0;
 	case OPT_UDP_PORTS: o->udp_ports = arg; return 0;
-	case OPT_TARGET: o->target = arg; return 0;
+	case OPT_TARGET: o->targets = arg; return 0;
 	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
 	default: return -1;
 	}
-}
-
-/* "22:00-06:00" as minutes after midnight; returns -1 if malformed. */
-static int parse_window(const char *s, int *from, int *to)
-{
-	int h1, m1, h2, m2, n = 0;
-
-	if (sscanf(s, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 || s[n] || h1 > 23 ||
-	    h2 > 24 || m1 > 59 || m2 > 59 || h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0)
-		return -1;
-	*from = h1 * 60 + m1;
-	*to = h2 * 60 + m2;
-	return 0;
-}
-
-/* Is local time inside [from, to)? A window may run past midnight. */
-static int in_window(int from, int to)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	int now;
-
-	localtime_r(&t, &tm);
-	now = tm.tm_hour * 60 + tm.tm_min;
-	return from <= to ? now >= from && now < to : now >= from || now < to;
 }
 
 static volatile sig_atomic_t stop_signal;
@@ -140,261 +108,149 @@ static void on_signal(int sig)
 	stop_signal = sig;
 }
 
-struct run {
-	struct cli *c;
-	struct store *st;
-	struct scan_record rec;
-	const struct scan_scope *scope;
-	struct scan_port_row *found;
-	size_t n_found;
-	uint32_t *base_closed, *base_filtered, *sum_closed, *sum_filtered;
-	uint64_t offset;	/* probes before the current pass */
-	int window, from, to;
-	enum msg_id stopped;	/* why the scan stopped early, MSG_NONE if it did not */
-	struct ms_error err;
-	int failed, tty;
-};
-
-static void on_found(void *ctx, size_t target, uint8_t proto, uint16_t port,
-		     enum port_state state)
+static int stop_requested(void *ctx)
 {
-	struct run *r = ctx;
-	struct scan_port_row *p;
-
-	r->found = ms_xrealloc(r->found, (r->n_found + 1) * sizeof(*r->found));
-	p = &r->found[r->n_found++];
-	memset(p, 0, sizeof(*p));
-	p->host = target;
-	snprintf(p->proto, sizeof(p->proto), "%s", proto == 17 ? "udp" : "tcp");
-	p->port = port;
-	snprintf(p->state, sizeof(p->state), "%s", scan_state_key(state));
+	(void)ctx;
+	return stop_signal != 0;
 }
 
-static int on_checkpoint(void *ctx, uint64_t done, const uint32_t *closed,
-			 const uint32_t *filtered)
+void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate)
 {
-	struct run *r = ctx;
-	size_t n = r->scope->n_targets;
-
-	for (size_t i = 0; i < n; i++) {
-		r->sum_closed[i] = r->base_closed[i] + closed[i];
-		r->sum_filtered[i] = r->base_filtered[i] + filtered[i];
-	}
-	done += r->offset;	/* the UDP pass counts after the TCP one */
-	if (store_scan_checkpoint(r->st, r->rec.id, done, r->found, r->n_found, r->sum_closed,
-				  r->sum_filtered, n, &r->err) != MS_OK) {
-		r->failed = 1;
-		return 1;
-	}
-	r->n_found = 0;
-	r->rec.done = done;
-	if (stop_signal)
-		r->stopped = MSG_SCAN_INTERRUPTED;
-	else if (r->window && !in_window(r->from, r->to))
-		r->stopped = MSG_SCAN_STOPPED_WINDOW;
-	return r->stopped != MSG_NONE;
-}
-
-static void on_progress(void *ctx, uint64_t done, uint64_t total, double rate)
-{
-	struct run *r = ctx;
+	const struct cli *c = ctx;
 	unsigned pct = total ? (unsigned)(done * 100 / total) : 100;
 	unsigned long eta = rate > 0 ? (unsigned long)((double)(total - done) / rate) : 0;
 
-	if (!r->tty)
+	if (!isatty(2))
 		return;
+	if (stage == SURVEY_STAGE_PROBE) {
+		fprintf(stderr, "\r\033[K%llu/%llu", (unsigned long long)done, (unsigned long long)total);
+		return;
+	}
 	if (done == total) {
 		fputs("\r\033[K", stderr);
 		return;
 	}
 	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
 	fprintf(stderr,
-		r->c->lang == MS_LANG_EN ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
-					 : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
+		c->lang == MS_LANG_EN ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
+				      : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
 		(unsigned long long)done, (unsigned long long)total, pct, rate, eta / 60, eta % 60);
 }
 
-static void print_result(struct run *r)
+static const char *status_key(enum scan_status s)
 {
+	return s == SCAN_DONE ? "done" : s == SCAN_RUNNING ? "running" : "interrupted";
+}
+
+static void print_json(const struct scan_record *rec, const struct scan_host_row *hosts, size_t nh,
+		       const struct scan_port_row *ports, size_t np)
+{
+	json_t *root = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}", "scan_id",
+				 (json_int_t)rec->id, "method", rec->method, "started", rec->started_at, "finished",
+				 rec->finished_at[0] ? json_string(rec->finished_at) : json_null(), "status",
+				 status_key(rec->status), "source_address", rec->source_address, "port_spec",
+				 rec->ports, "parameters", "rate", (int)rec->rate, "host_rate", (int)rec->host_rate,
+				 "retries", (int)rec->retries, "timeout_ms", (int)rec->timeout_ms);
+	json_t *jh = json_array();
+	char *s;
+
+	for (size_t i = 0; i < nh; i++) {
+		json_t *jp = json_array();
+
+		for (size_t k = 0; k < np; k++)
+			if (ports[k].host == i)
+				json_array_append_new(jp, json_pack("{s:s, s:i, s:s}", "proto", ports[k].proto, "port",
+								    ports[k].port, "state", ports[k].state));
+		json_array_append_new(jh, json_pack("{s:s, s:i, s:o, s:I, s:I}", "address", hosts[i].address,
+						    "line_no", hosts[i].line_no, "ports", jp, "closed",
+						    (json_int_t)hosts[i].closed, "filtered",
+						    (json_int_t)hosts[i].filtered));
+	}
+	json_object_set_new(root, "hosts", jh);
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	puts(s);
+	free(s);
+	json_decref(root);
+}
+
+static void print_table(const struct cli *c, const struct scan_record *rec, const struct scan_host_row *hosts,
+			size_t nh, const struct scan_port_row *ports, size_t np)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	printf(en ? "Scan %lld (%s), from %s, %s - %s\n" : "スキャン %lld (%s) 送信元 %s, %s - %s\n",
+	       (long long)rec->id, rec->method, rec->source_address, rec->started_at,
+	       rec->finished_at[0] ? rec->finished_at : "-");
+	for (size_t i = 0; i < nh; i++) {
+		/* Open ports, then those that stayed silent (UDP open|filtered), then counts. */
+		for (int pass = 0; pass < 2; pass++) {
+			int any = 0;
+
+			if (pass == 0)
+				printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開", hosts[i].address,
+				       hosts[i].line_no);
+			for (size_t k = 0; k < np; k++) {
+				if (ports[k].host != i || (strcmp(ports[k].state, "open") == 0) != (pass == 0))
+					continue;
+				if (!any && pass == 1)
+					fputs(en ? "; open|filtered" : " / 開またはフィルタ", stdout);
+				printf(" %s/%u", ports[k].proto, ports[k].port);
+				any = 1;
+			}
+			if (!any && pass == 0)
+				fputs(en ? " none" : " なし", stdout);
+		}
+		printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n", hosts[i].closed,
+		       hosts[i].filtered);
+	}
+}
+
+int cli_print_scan(const struct cli *c, struct survey_session *s)
+{
+	struct scan_record rec;
 	struct scan_host_row *hosts;
 	struct scan_port_row *ports;
 	size_t nh, np;
 	struct ms_error err;
-	int en = r->c->lang == MS_LANG_EN;
 
-	if (store_scan_results(r->st, r->rec.id, &hosts, &nh, &ports, &np, &err) != MS_OK) {
-		cli_error(r->c, &err);
-		return;
+	if (survey_scan_latest(s, &rec, &hosts, &nh, &ports, &np, &err))
+		return cli_error(c, &err);
+	if (!rec.id) {
+		ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NO_SCAN, NULL, NULL);
+		return cli_error(c, &err);
 	}
-	if (r->c->json) {
-		json_t *root = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}",
-					 "scan_id", (json_int_t)r->rec.id, "method", r->rec.method,
-					 "started", r->rec.started_at, "finished",
-					 r->rec.finished_at[0] ? json_string(r->rec.finished_at)
-							       : json_null(),
-					 "status", r->rec.status == SCAN_DONE ? "done"
-						   : r->rec.status == SCAN_RUNNING ? "running"
-										  : "interrupted",
-					 "source_address", r->rec.source_address, "port_spec",
-					 r->rec.ports, "parameters", "rate", (int)r->rec.rate,
-					 "host_rate", (int)r->rec.host_rate, "retries",
-					 (int)r->rec.retries, "timeout_ms", (int)r->rec.timeout_ms);
-		json_t *jh = json_array();
-		char *s;
-
-		for (size_t i = 0; i < nh; i++) {
-			json_t *jp = json_array();
-
-			for (size_t k = 0; k < np; k++)
-				if (ports[k].host == i)
-					json_array_append_new(
-						jp, json_pack("{s:s, s:i, s:s}", "proto", ports[k].proto,
-							      "port", ports[k].port, "state",
-							      ports[k].state));
-			json_array_append_new(
-				jh, json_pack("{s:s, s:i, s:o, s:I, s:I}", "address", hosts[i].address,
-					      "line_no", hosts[i].line_no, "ports", jp, "closed",
-					      (json_int_t)hosts[i].closed, "filtered",
-					      (json_int_t)hosts[i].filtered));
-		}
-		json_object_set_new(root, "hosts", jh);
-		s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		puts(s);
-		free(s);
-		json_decref(root);
-	} else {
-		printf(en ? "Scan %lld (%s), from %s, %s - %s\n" : "スキャン %lld (%s) 送信元 %s, %s - %s\n",
-		       (long long)r->rec.id, r->rec.method, r->rec.source_address,
-		       r->rec.started_at, r->rec.finished_at[0] ? r->rec.finished_at : "-");
-		for (size_t i = 0; i < nh; i++) {
-			/* Open ports, then those that stayed silent (UDP open|filtered), then counts. */
-			for (int pass = 0; pass < 2; pass++) {
-				int any = 0;
-
-				if (pass == 0)
-					printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開",
-					       hosts[i].address, hosts[i].line_no);
-				for (size_t k = 0; k < np; k++) {
-					if (ports[k].host != i ||
-					    (strcmp(ports[k].state, "open") == 0) != (pass == 0))
-						continue;
-					if (!any && pass == 1)
-						fputs(en ? "; open|filtered" : " / 開またはフィルタ", stdout);
-					printf(" %s/%u", ports[k].proto, ports[k].port);
-					any = 1;
-				}
-				if (!any && pass == 0)
-					fputs(en ? " none" : " なし", stdout);
-			}
-			printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n",
-			       hosts[i].closed, hosts[i].filtered);
-		}
-	}
+	if (c->json)
+		print_json(&rec, hosts, nh, ports, np);
+	else
+		print_table(c, &rec, hosts, nh, ports, np);
 	free(hosts);
 	free(ports);
+	return 0;
 }
 
-/* The plan's scope must be the scan's hosts, in order, for a resume to mean anything. */
-static int same_hosts(struct run *r, struct ms_error *err)
+static void print_probe(void *ctx, const char *proto, const char *address, unsigned port)
 {
-	struct scan_host_row *hosts;
-	struct scan_port_row *ports;
-	size_t nh, np;
-	int same;
-
-	if (store_scan_results(r->st, r->rec.id, &hosts, &nh, &ports, &np, err) != MS_OK)
-		return -1;
-	same = nh == r->scope->n_targets;
-	for (size_t i = 0; same && i < nh; i++) {
-		same = strcmp(hosts[i].address, r->scope->targets[i].text) == 0;
-		r->base_closed[i] = hosts[i].closed;
-		r->base_filtered[i] = hosts[i].filtered;
-	}
-	free(hosts);
-	free(ports);
-	return same;
+	(void)ctx;
+	printf("%s %s %u\n", proto, address, port);
 }
 
-/*
- * --target: a plan of its own, one line per address, each covered by a
- * recorded authorisation of this hospital (medsec scope add); else refused
- * before anything is sent. The scope is then built the one way it always is.
- */
-static int target_plan(struct store *st, int64_t hid, const char *list, struct plan **out,
-		       struct ms_error *err)
+int cli_scan(struct cli *c, struct survey_session *s, const struct survey_scan_options *o)
 {
-	struct scope_decl *decls = NULL;
-	size_t n = 0;
-	char *copy = ms_xstrdup(list), *save = NULL;
-	struct plan *p = ms_xcalloc(1, sizeof(*p));
-	int rc = store_scope_list(st, hid, &decls, &n, err);
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct survey_events ev = { c, cli_progress, stop_requested };
+	struct survey_scan_result res;
+	struct ms_error err;
 
-	for (char *a = strtok_r(copy, ",", &save); !rc && a; a = strtok_r(NULL, ",", &save)) {
-		struct ms_prefix want;
-		struct plan_line *l;
-		int covered = 0;
-
-		if (ms_prefix_parse(a, &want) != MS_PREFIX_OK) {
-			rc = ms_fail(err, MS_ERR_INPUT, MSG_IP_SYNTAX, a, NULL);
-			break;
-		}
-		for (size_t i = 0; i < n && !covered; i++) {
-			struct ms_prefix have;
-
-			covered = ms_prefix_parse(decls[i].prefix, &have) == MS_PREFIX_OK &&
-				  ms_prefix_contains(&have, &want);
-		}
-		if (!covered) {
-			rc = ms_fail(err, MS_ERR_INPUT, MSG_SCAN_TARGET_NOT_DECLARED, NULL, a);
-			break;
-		}
-		p->lines = ms_xrealloc(p->lines, (p->n_lines + 1) * sizeof(*p->lines));
-		l = &p->lines[p->n_lines++];
-		memset(l, 0, sizeof(*l));
-		l->status = STATUS_TARGET;
-		/* An address someone authorised by name (scope add), not a day-of confirmation. */
-		l->ip_kind = IP_STATIC;
-		l->target = ms_arena_strdup(&p->arena, a);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (survey_scan(s, o, &ev, &res, &err))
+		return cli_error(c, &err);
+	if (res.stopped) {
+		ms_fail(&err, MS_ERR_SYSTEM, res.stopped, NULL, NULL);
+		cli_error(c, &err);
 	}
-	free(copy);
-	free(decls);
-	if (rc) {
-		plan_free(p);
-		return rc;
-	}
-	*out = p;
-	return MS_OK;
-}
-
-/* SYN when asked, or (auto) when raw sockets are allowed. */
-static int choose_method(const char *method)
-{
-	if (strcmp(method, "syn") == 0)
-		return 1;
-	return strcmp(method, "connect") != 0 && scan_raw_allowed();
-}
-
-static void dry_run(const char *proto, const struct scan_scope *scope,
-		    const struct scan_ports *ports, uint64_t seed)
-{
-	uint64_t n = (uint64_t)scope->n_targets * ports->n;
-
-	for (uint64_t i = 0; i < n; i++) {
-		size_t t, pi;
-
-		scan_probe_at(i, n, ports->n, seed, &t, &pi);
-		printf("%s %s %u\n", proto, scope->targets[t].text, ports->v[pi]);
-	}
-}
-
-/* A port list, or "none" for no port of that protocol. */
-static int parse_ports(const char *spec, struct scan_ports *ports)
-{
-	if (strcmp(spec, "none") == 0) {
-		memset(ports, 0, sizeof(*ports));
-		return 0;
-	}
-	return scan_ports_parse(spec, ports);
+	cli_print_scan(c, s);
+	return res.stopped ? 1 : 0;
 }
 
 int cmd_scan(struct cli *c, int argc, char **argv)
@@ -416,191 +272,27 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		{ "target", required_argument, NULL, OPT_TARGET },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct scan_opts o = { .ports = "1-65535", .udp_ports = scan_udp_default_ports(),
-			       .rate = 5000, .host_rate = 1000, .retries = 1, .timeout = 1000,
-			       .method = "auto" };
-	struct run r = { .c = c, .tty = isatty(2) };
-	struct scan_scope scope = { 0 };
-	struct scan_ports ports = { 0 }, udp = { 0 };
-	struct store_round round;
-	struct plan *plan = NULL;
+	struct scan_args a = { 0 };
+	struct survey_config cfg;
+	struct survey_session s;
 	struct ms_error err;
-	struct sigaction sa = { .sa_handler = on_signal };
-	int64_t hid;
-	char *name = NULL;
 	int rc;
 
-	rc = cli_options(c, argc, argv, opts, scan_option, &o, "medsec scan [--ports LIST] ...",
-			 scan_help_ja, scan_help_en);
+	survey_scan_options_init(&a.o);
+	rc = cli_options(c, argc, argv, opts, scan_option, &a, "medsec scan [--ports LIST] ...", scan_help_ja,
+			 scan_help_en);
 	if (rc != CLI_GO)
 		return rc;
-	if (o.bad || optind != argc)
+	if (a.bad || optind != argc)
 		return cli_usage(c, "medsec scan [--ports LIST] [--rate N] ...");
-	if (o.window && parse_window(o.window, &r.from, &r.to) != 0) {
-		ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_WINDOW, NULL, o.window);
-		return cli_error(c, &err);
-	}
-	r.window = o.window != NULL;
-	if (strcmp(o.method, "auto") && strcmp(o.method, "syn") && strcmp(o.method, "connect")) {
-		ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_METHOD, NULL, o.method);
-		return cli_error(c, &err);
-	}
-	if ((rc = cli_open_store(c, &r.st)))
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if ((rc = store_hospital_find(r.st, c->hospital, &hid, &name, &err)) ||
-	    (rc = store_round_current(r.st, hid, &round, &err)))
-		goto fail;
-	if (o.show) {	/* the round's latest scan, as stored: nothing is sent */
-		if ((rc = store_scan_latest(r.st, round.id, &r.rec, &err)))
-			goto fail;
-		if (!r.rec.id) {
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NO_SCAN, NULL, NULL);
-			goto fail;
-		}
-		print_result(&r);
-		goto out;
-	}
-	if (o.target) {
-		if ((rc = target_plan(r.st, hid, o.target, &plan, &err)))
-			goto fail;
-	} else if ((rc = store_plan_load(r.st, round.id, &plan, &err))) {
-		goto fail;
-	}
-	if (!plan) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_NO_PLAN, NULL, NULL);
-		goto fail;
-	}
-	if ((rc = scan_scope_from_plan(&scope, plan, &err)))
-		goto fail;
-	if (!scope.n_targets) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NO_TARGETS, NULL, NULL);
-		goto fail;
-	}
-	r.scope = &scope;
-	r.base_closed = ms_xcalloc(scope.n_targets, sizeof(uint32_t));
-	r.base_filtered = ms_xcalloc(scope.n_targets, sizeof(uint32_t));
-	r.sum_closed = ms_xcalloc(scope.n_targets, sizeof(uint32_t));
-	r.sum_filtered = ms_xcalloc(scope.n_targets, sizeof(uint32_t));
-	if (o.resume) {
-		if ((rc = store_scan_latest(r.st, round.id, &r.rec, &err)))
-			goto fail;
-		if (!r.rec.id || r.rec.status == SCAN_DONE) {
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_NOTHING_TO_RESUME, NULL, NULL);
-			goto fail;
-		}
-		rc = same_hosts(&r, &err);
-		if (rc < 0) {
-			rc = MS_ERR_SYSTEM;
-			goto fail;
-		}
-		if (rc == 0) {
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_PLAN_CHANGED, NULL, NULL);
-			goto fail;
-		}
-		o.ports = r.rec.ports;
-		o.udp_ports = r.rec.udp_ports;
-	}
-	if (parse_ports(o.ports, &ports) != 0 || parse_ports(o.udp_ports, &udp) != 0 ||
-	    ports.n + udp.n == 0) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_BAD_PORTS, NULL, NULL);
-		goto fail;
-	}
-	if (!o.resume) {
-		if (!o.has_seed && getrandom(&o.seed, sizeof(o.seed), 0) != sizeof(o.seed))
-			o.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-		if (o.dry_run) {
-			dry_run("tcp", &scope, &ports, o.seed);
-			dry_run("udp", &scope, &udp, o.seed);
-			rc = 0;
-			goto out;
-		}
-	}
-	if (r.window && !in_window(r.from, r.to)) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_SCAN_OUTSIDE_WINDOW, NULL, o.window);
-		goto fail;
-	}
-	if (!o.resume) {
-		struct scan_host_row *hosts = ms_xcalloc(scope.n_targets, sizeof(*hosts));
-
-		r.rec = (struct scan_record){ .round_id = round.id, .status = SCAN_RUNNING,
-					      .seed = o.seed, .rate = (unsigned)o.rate,
-					      .host_rate = (unsigned)o.host_rate,
-					      .retries = (unsigned)o.retries,
-					      .timeout_ms = (unsigned)o.timeout,
-					      .total = (uint64_t)scope.n_targets * (ports.n + udp.n) };
-		snprintf(r.rec.method, sizeof(r.rec.method), "%s",
-			 choose_method(o.method) ? "tcp_syn" : "tcp_connect");
-		snprintf(r.rec.ports, sizeof(r.rec.ports), "%s", o.ports);
-		snprintf(r.rec.udp_ports, sizeof(r.rec.udp_ports), "%s", o.udp_ports);
-		ms_now_iso(r.rec.started_at);
-		scan_source_address(&scope.targets[0], r.rec.source_address,
-				    sizeof(r.rec.source_address));
-		for (size_t i = 0; i < scope.n_targets; i++) {
-			snprintf(hosts[i].address, sizeof(hosts[i].address), "%s",
-				 scope.targets[i].text);
-			hosts[i].line_no = scope.targets[i].line_no;
-		}
-		rc = store_scan_begin(r.st, &r.rec, hosts, scope.n_targets, &err);
-		free(hosts);
-		if (rc)
-			goto fail;
-	}
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	{
-		/* TCP first, then UDP: one order of probes, so one checkpoint covers both. */
-		uint64_t n_tcp = (uint64_t)scope.n_targets * ports.n;
-		struct scan_params prm = { .rate = r.rec.rate, .host_rate = r.rec.host_rate,
-					   .retries = r.rec.retries, .timeout_ms = r.rec.timeout_ms,
-					   .seed = r.rec.seed };
-		struct scan_events ev = { &r, on_found, on_checkpoint, on_progress };
-
-		if (r.rec.done < n_tcp) {
-			prm.start = r.rec.done;
-			rc = strcmp(r.rec.method, "tcp_syn") == 0
-				     ? scan_tcp_syn(&scope, &ports, &prm, &ev, &err)
-				     : scan_tcp_connect(&scope, &ports, &prm, &ev, &err);
-			memcpy(r.base_closed, r.sum_closed, scope.n_targets * sizeof(uint32_t));
-			memcpy(r.base_filtered, r.sum_filtered, scope.n_targets * sizeof(uint32_t));
-		}
-		if (!rc && !r.failed && !r.stopped && udp.n) {
-			r.offset = n_tcp;
-			prm.start = r.rec.done - n_tcp;
-			rc = scan_udp(&scope, &udp, &prm, &ev, &err);
-		}
-	}
-	if (r.failed) {
-		err = r.err;
-		rc = err.status;
-	}
-	if (rc)
-		goto fail;
-	ms_now_iso(r.rec.finished_at);
-	r.rec.status = r.stopped ? SCAN_INTERRUPTED : SCAN_DONE;
-	if ((rc = store_scan_finish(r.st, r.rec.id, r.rec.status,
-				    r.stopped ? NULL : r.rec.finished_at, &err)))
-		goto fail;
-	if (r.stopped) {
-		r.rec.finished_at[0] = '\0';
-		ms_fail(&err, MS_ERR_SYSTEM, r.stopped, NULL, NULL);
-		cli_error(c, &err);
-	}
-	print_result(&r);
-	rc = r.stopped ? 1 : 0;
-	goto out;
-fail:
-	rc = cli_error(c, &err);
-out:
-	scan_ports_dispose(&ports);
-	scan_ports_dispose(&udp);
-	scan_scope_dispose(&scope);
-	plan_free(plan);
-	free(name);
-	free(r.found);
-	free(r.base_closed);
-	free(r.base_filtered);
-	free(r.sum_closed);
-	free(r.sum_filtered);
-	store_close(r.st);
+	if (a.show)	/* the round's latest scan, as stored: nothing is sent */
+		rc = cli_print_scan(c, &s);
+	else if (a.dry_run && !a.o.resume)
+		rc = survey_scan_order(&s, &a.o, print_probe, NULL, &err) ? cli_error(c, &err) : 0;
+	else
+		rc = cli_scan(c, &s, &a.o);
+	survey_close(&s);
 	return rc;
 }

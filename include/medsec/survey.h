@@ -1,0 +1,213 @@
+/*
+ * survey.h - the survey's use cases: what a person does with medsec, as
+ * functions the CLI, the portal and the workers all call.
+ *
+ * A use case opens the hospital's round (survey_open), takes its options and
+ * an event sink, and returns its result and an ms_error. Nothing here parses
+ * argv or prints: progress and the reason for a stop go to the sink, data
+ * files' problems to the caller's diags. The rules a caller must not skip
+ * live here, not in the callers: the scan's scope (the plan and the day-of
+ * rule, through scan_scope_from_plan), resume and checkpoints, the agreed
+ * time window, the consent before default accounts, and the scope re-check
+ * before every connection of the probe.
+ */
+#ifndef MEDSEC_SURVEY_H
+#define MEDSEC_SURVEY_H
+
+#include <stdint.h>
+
+#include "medsec/assess.h"
+#include "medsec/error.h"
+#include "medsec/intake.h"
+#include "medsec/plan.h"
+#include "medsec/probe.h"
+#include "medsec/report.h"
+#include "medsec/scan.h"
+#include "medsec/store.h"
+#include "medsec/vulndb.h"
+
+/* Where a use case finds things; the strings are the caller's and must outlive the session. */
+struct survey_config {
+	const char *db;		/* the store's URL (a file path for SQLite) */
+	const char *hospital;	/* NULL: the only hospital stored */
+	const char *data_dir;	/* probes.json, checks.json, products.json, assess.json ... */
+	const char *vulndb;	/* the vulnerability index file; may not exist yet */
+	enum ms_lang lang;	/* for texts the use case composes (findings, report) */
+};
+
+/* One hospital's current round, open. */
+struct survey_session {
+	const struct survey_config *cfg;
+	struct store *store;
+	int64_t hospital_id;
+	char *hospital;			/* its stored name */
+	struct store_round round;	/* the current round */
+};
+
+/* Opens the store, finds the hospital and its current round (round 1 is started if none). */
+int survey_open(struct survey_session *s, const struct survey_config *cfg, struct ms_error *err);
+/* Closes what survey_open opened; safe on a zeroed or failed session. */
+void survey_close(struct survey_session *s);
+/* path = cfg->data_dir/name. */
+void survey_data_path(const struct survey_config *cfg, const char *name, char *path, size_t size);
+
+/* How far the round has come: what a diagnosis still has to do. */
+struct survey_standing {
+	int has_plan;
+	struct scan_record scan;	/* the latest scan; id 0 if none */
+	size_t n_services;		/* probe results of that scan, when it is done */
+};
+
+int survey_standing(struct survey_session *s, struct survey_standing *out, struct ms_error *err);
+
+enum survey_stage { SURVEY_STAGE_SCAN_TCP = 1, SURVEY_STAGE_SCAN_UDP, SURVEY_STAGE_PROBE };
+
+/* What a use case tells its caller while it works; any member may be NULL. */
+struct survey_events {
+	void *ctx;
+	/* done of total units of stage (probes for a scan, ports for a probe), rate per second or 0. */
+	void (*progress)(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate);
+	/* Asked at each checkpoint: nonzero stops there, with everything so far kept (Ctrl-C). */
+	int (*stop_requested)(void *ctx);
+};
+
+/* ---- plan ---- */
+
+/*
+ * Rebuilds the round's plan from the latest declarations and confirmations and
+ * stores it; *out is new (plan_free). doc_out, unless NULL, receives the
+ * declarations it was built from (intake_doc_free).
+ */
+int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out, struct ms_error *err);
+/*
+ * Records a confirmation of plan line line_no (a day-of address, or a meeting's
+ * answers) after checking it against the plan as it stands, then rebuilds the
+ * plan; *out is new. conf->confirmed_at is set here.
+ */
+int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf, struct plan **out,
+		   struct intake_doc **doc_out, struct ms_error *err);
+
+/* ---- scan ---- */
+
+struct survey_scan_options {
+	const char *ports;		/* TCP list, "none" for none */
+	const char *udp_ports;		/* UDP list, "none" for none */
+	const char *method;		/* "auto", "syn" (raw sockets) or "connect" */
+	const char *targets;		/* comma-separated addresses authorised by scope add, instead of the plan */
+	const char *window;		/* "22:00-06:00": only inside this local time, or NULL */
+	unsigned rate, host_rate;	/* probes per second, all hosts and per host */
+	unsigned retries, timeout_ms;
+	int resume;			/* continue the round's interrupted scan as it was started */
+	int has_seed;
+	uint64_t seed;			/* the probe order's key (tests); random otherwise */
+};
+
+/* The defaults: every TCP port, the UDP payload ports, auto, 5000/s, 1000/s per host, 1 retry, 1 s. */
+void survey_scan_options_init(struct survey_scan_options *o);
+
+struct survey_scan_result {
+	struct scan_record rec;
+	enum msg_id stopped;	/* MSG_NONE, or why it stopped early (interrupted, window closed) */
+};
+
+/*
+ * Scans the round's scope (or opts->targets) and writes it to the store as it
+ * goes: checkpoints every few seconds, so a crash loses at most one interval
+ * and opts->resume continues. Refuses before any packet when the scope is
+ * empty, a dynamic address is not confirmed today, the plan changed under a
+ * resume, or the window is closed.
+ */
+int survey_scan(struct survey_session *s, const struct survey_scan_options *opts,
+		const struct survey_events *ev, struct survey_scan_result *out, struct ms_error *err);
+/*
+ * The probes a scan would send, in order, to each (proto "tcp"/"udp", address,
+ * port): the same scope checks, nothing sent and nothing stored.
+ */
+int survey_scan_order(struct survey_session *s, const struct survey_scan_options *opts,
+		      void (*each)(void *ctx, const char *proto, const char *address, unsigned port), void *ctx,
+		      struct ms_error *err);
+/* The round's latest scan as stored; rec->id 0 if there is none. Free hosts and ports. */
+int survey_scan_latest(struct survey_session *s, struct scan_record *rec, struct scan_host_row **hosts,
+		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports, struct ms_error *err);
+/* Is "22:00-06:00" a window? Minutes after midnight in *from and *to. */
+int survey_window_parse(const char *s, int *from, int *to);
+
+/* ---- probe ---- */
+
+struct survey_probe_options {
+	int parallel, per_host;		/* 0: the probe module's defaults */
+	int try_default_accounts;	/* refused without the hospital's recorded consent */
+};
+
+struct survey_probe_result {
+	int64_t scan_id;
+	struct probe_result *results;	/* one per open port of the latest scan */
+	size_t n;
+	struct probe_finding *findings;	/* their index into results in .result */
+	size_t n_findings;
+	struct probe_checks *checks;	/* the texts the findings point into */
+};
+
+/*
+ * Identifies what answers on every open port of the round's latest scan and
+ * stores it with the checks' findings. Every address is checked again against
+ * the plan and the recorded scope declarations before any connection; a data
+ * file's problems go to d. Free out with survey_probe_result_free.
+ */
+int survey_probe(struct survey_session *s, const struct survey_probe_options *opts,
+		 const struct survey_events *ev, struct survey_probe_result *out, struct ms_diags *d,
+		 struct ms_error *err);
+void survey_probe_result_free(struct survey_probe_result *r);
+/* A probe result as JSON (what the store keeps of TLS, and what `probe --json` prints). */
+struct json_t;
+struct json_t *survey_probe_result_json(const struct probe_result *r);
+
+/* ---- assess, report, diff ---- */
+
+/* One round of one hospital, loaded whole and assessed. */
+struct survey {
+	struct survey_session session;
+	struct store_revision rev;
+	char *intake_json, *onsite_json;
+	struct intake_doc *doc;
+	struct plan *plan;			/* NULL: no plan yet */
+	struct onsite_doc *onsite;		/* NULL: not recorded */
+	struct scan_record scan;		/* id 0: no scan */
+	struct scan_host_row *hosts;
+	size_t n_hosts;
+	struct scan_port_row *ports;
+	size_t n_ports;
+	struct service_row *services;
+	size_t n_services;
+	struct finding_row *found;
+	size_t n_found;
+	struct vdb *vdb;			/* NULL: no index */
+	struct vdb_status vdb_status;
+	struct vdb_products *products;
+	struct probe_checks *checks;
+	struct assess_rules *rules;
+	char now[32];
+	struct assess_input in;
+	struct assessment *a;
+};
+
+/*
+ * Loads round round_no (0: the current one) and assesses it. A data file's
+ * problems go to d. Free with survey_free, even after a failure.
+ */
+int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv, struct ms_diags *d,
+		struct ms_error *err);
+void survey_free(struct survey *sv);
+
+struct round_diff;
+/* Compares round from_round with the loaded survey now; *out is new (round_diff_free). */
+int survey_round_diff(const struct survey *now, int from_round, struct round_diff **out, struct ms_diags *d,
+		      struct ms_error *err);
+
+/* The report options of the loaded round (language, cover, index facts); formats REPORT_* or 0 for all. */
+void survey_report_opts(const struct survey *sv, unsigned formats, struct report_opts *o);
+/* Writes the round's report into dir (report_write), with the changes since the previous round. */
+int survey_report(const struct survey *sv, const char *dir, unsigned formats, struct report_files *files,
+		  struct ms_diags *d, struct ms_error *err);
+
+#endif
