@@ -71,6 +71,46 @@ struct survey_events {
 	int (*stop_requested)(void *ctx);
 };
 
+/* ---- what people record ---- */
+
+/* Stores a hospital's checked declarations (intake_load, intake_validate): a new hospital or revision. */
+int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc, const char *source,
+		       int allow_test_addresses, struct store_revision *rev, struct ms_error *err);
+/* The hospital's latest declarations; *doc is new (intake_doc_free). */
+int survey_declarations(struct survey_session *s, struct intake_doc **doc, struct store_revision *rev,
+			struct ms_error *err);
+/* Starts the next round (a re-survey); s->round becomes it. */
+int survey_round_new(struct survey_session *s, struct ms_error *err);
+/* Sets the round's cover and agreed dates (NULL leaves one as it is); dates must be YYYY-MM-DD. */
+int survey_round_set(struct survey_session *s, const struct round_settings *r, struct ms_error *err);
+/*
+ * May these prefixes be authorised for a scan outside the plan, by this person?
+ * Global addresses only (a test range only with allow_test), at most 4096
+ * addresses each. Check them all before survey_scope_add records any.
+ */
+int survey_scope_check(const char *const *prefixes, size_t n, const char *by, int allow_test,
+		       struct ms_error *err);
+int survey_scope_add(struct survey_session *s, const char *prefix, const char *by, const char *note,
+		     struct ms_error *err);
+/* The recorded authorisations; *out is new (free it). */
+int survey_scope_list(struct survey_session *s, struct scope_decl **out, size_t *n, struct ms_error *err);
+/* Records the hospital's consent to try vendors' default accounts, given by by. */
+int survey_consent_add(struct survey_session *s, const char *by, const char *note, struct ms_error *err);
+/* That consent; out->granted_by is "" when there is none. */
+int survey_consent_find(struct survey_session *s, struct consent *out, struct ms_error *err);
+/* The round's stored plan, or *out NULL if there is none yet. */
+int survey_stored_plan(struct survey_session *s, struct plan **out, struct ms_error *err);
+/*
+ * Checks an onsite record against the round's plan (problems to d) and, with a
+ * source, stores it; NULL source checks only. Fails without a plan, or with
+ * errors in d (then err carries no message of its own).
+ */
+struct onsite_doc;
+int survey_onsite_record(struct survey_session *s, const struct onsite_doc *doc, const char *source,
+			 struct ms_diags *d, struct ms_error *err);
+/* The round's stored onsite record: *json NULL if none; else *json and *doc are new. */
+int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_doc **doc, struct ms_error *err);
+
 /* ---- plan ---- */
 
 /*

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "medsec/clock.h"
 
 enum { OPT_BY = OPT__FIRST_LOCAL, OPT_NOTE };
 
@@ -50,13 +49,11 @@ int cmd_consent(struct cli *c, int argc, char **argv)
 	};
 	const char *usage = "medsec consent [add --by WHO default-accounts]";
 	struct consent_opts o = { 0 };
-	struct store *st = NULL;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct consent k;
 	struct ms_error err;
-	int64_t hid;
-	char *name = NULL;
-	int rc = cli_options(c, argc, argv, opts, consent_option, &o, usage, consent_help_ja,
-			     consent_help_en);
+	int rc = cli_options(c, argc, argv, opts, consent_option, &o, usage, consent_help_ja, consent_help_en);
 	int add;
 
 	if (rc != CLI_GO)
@@ -68,30 +65,12 @@ int cmd_consent(struct cli *c, int argc, char **argv)
 		ms_fail(&err, MS_ERR_INPUT, MSG_SCOPE_NEEDS_BY, NULL, NULL);
 		return cli_error(c, &err);
 	}
-	if ((rc = cli_open_store(c, &st)))
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)))
-		goto fail;
-	if (add) {
-		memset(&k, 0, sizeof(k));
-		snprintf(k.kind, sizeof(k.kind), "default_accounts");
-		snprintf(k.granted_by, sizeof(k.granted_by), "%s", o.by);
-		snprintf(k.note, sizeof(k.note), "%s", o.note ? o.note : "");
-		ms_now_iso(k.granted_at);
-		if ((rc = store_consent_add(st, hid, &k, &err)))
-			goto fail;
+	if (add && !(rc = survey_consent_add(&s, o.by, o.note, &err)))
 		cli_say(c, MSG_CONSENT_ADDED, o.by);
-	} else {
-		if ((rc = store_consent_find(st, hid, "default_accounts", &k, &err)))
-			goto fail;
-		if (k.granted_by[0])
-			printf("default-accounts\t%s\t%s\t%s\n", k.granted_by, k.granted_at, k.note);
-	}
-	goto out;
-fail:
-	rc = cli_error(c, &err);
-out:
-	free(name);
-	store_close(st);
-	return rc;
+	if (!add && !(rc = survey_consent_find(&s, &k, &err)) && k.granted_by[0])
+		printf("default-accounts\t%s\t%s\t%s\n", k.granted_by, k.granted_at, k.note);
+	survey_close(&s);
+	return rc ? cli_error(c, &err) : 0;
 }

@@ -37,26 +37,21 @@ static int ends_with(const char *s, const char *suffix)
 }
 
 /* Loads the latest stored declarations of the chosen hospital. */
-static int load_stored(struct cli *c, struct store *st, struct intake_doc **doc, int *revision)
+static int load_stored(struct cli *c, struct intake_doc **doc, int *revision)
 {
-	struct ms_error err;
-	struct ms_diags d = { 0 };
+	struct survey_config cfg;
+	struct survey_session s;
 	struct store_revision rev;
-	int64_t hid;
-	char *name = NULL, *json = NULL;
+	struct ms_error err;
 	int rc;
 
-	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)) ||
-	    (rc = store_intake_latest(st, hid, &rev, &json, &err)) ||
-	    (rc = intake_load_json_mem(json, strlen(json), name, doc, &d, &err))) {
-		free(name);
-		free(json);
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
+		return rc;
+	rc = survey_declarations(&s, doc, &rev, &err);
+	survey_close(&s);
+	if (rc)
 		return cli_error(c, &err);
-	}
 	*revision = rev.revision;
-	ms_diags_dispose(&d);
-	free(name);
-	free(json);
 	return 0;
 }
 
@@ -100,7 +95,6 @@ int cmd_template(struct cli *c, int argc, char **argv)
 					      { "onsite", no_argument, NULL, OPT_ONSITE },
 					      { NULL, 0, NULL, 0 } };
 	struct intake_doc *doc = NULL;
-	struct store *st = NULL;
 	struct ms_error err;
 	struct intake_flags fl = { 0 };
 	int rev = 0, rc;
@@ -118,13 +112,8 @@ int cmd_template(struct cli *c, int argc, char **argv)
 		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, argv[optind], NULL);
 		return cli_error(c, &err);
 	}
-	if (fl.filled) {
-		if ((rc = cli_open_store(c, &st)) || (rc = load_stored(c, st, &doc, &rev))) {
-			store_close(st);
-			return rc;
-		}
-		store_close(st);
-	}
+	if (fl.filled && (rc = load_stored(c, &doc, &rev)))
+		return rc;
 	if (fl.filled && ends_with(argv[optind], ".json")) {
 		char *json = intake_json_dump(doc);
 		FILE *f = fopen(argv[optind], "w");
@@ -206,10 +195,10 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 	struct store_revision rev;
-	struct store *st = NULL;
+	struct survey_config cfg;
 	struct intake_flags fl = { 0 };
 	int rc;
-	char *json, count[24];
+	char count[24];
 
 	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec intake FILE",
 			 intake_help_ja, intake_help_en);
@@ -240,16 +229,8 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 		ms_diags_dispose(&d);
 		return 0;
 	}
-	if ((rc = cli_open_store(c, &st))) {
-		intake_doc_free(doc);
-		ms_diags_dispose(&d);
-		return rc;
-	}
-	json = intake_json_dump(doc);
-	rc = store_intake_save(st, doc->hospital.name, json, argv[optind],
-			       io.allow_test_addresses, &rev, &err);
-	free(json);
-	store_close(st);
+	cli_config(c, NULL, &cfg);
+	rc = survey_intake_save(&cfg, doc, argv[optind], io.allow_test_addresses, &rev, &err);
 	if (rc) {
 		rc = cli_error(c, &err);
 	} else if (c->json) {

@@ -66,26 +66,10 @@ static int onsite_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-/* The current round of the chosen hospital and its plan (NULL if none). */
-static int round_plan(struct cli *c, struct store *st, struct store_round *round, struct plan **plan,
-		      struct ms_error *err)
-{
-	int64_t hid;
-	char *name = NULL;
-	int rc;
-
-	*plan = NULL;
-	if (!(rc = store_hospital_find(st, c->hospital, &hid, &name, err)) &&
-	    !(rc = store_round_current(st, hid, round, err)))
-		rc = store_plan_load(st, round->id, plan, err);
-	free(name);
-	return rc;
-}
-
 int cli_onsite_template(struct cli *c, const char *path, int force)
 {
-	struct store *st = NULL;
-	struct store_round round;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct plan *plan = NULL;
 	struct ms_error err;
 	int rc;
@@ -95,9 +79,11 @@ int cli_onsite_template(struct cli *c, const char *path, int force)
 		return cli_error(c, &err);
 	}
 	/* With no store or no plan yet the sheet is simply blank. */
-	if (access(c->db, F_OK) == 0 && store_open(&st, c->db, &err) == MS_OK)
-		round_plan(c, st, &round, &plan, &err);
-	store_close(st);
+	cli_config(c, NULL, &cfg);
+	if (access(c->db, F_OK) == 0 && survey_open(&s, &cfg, &err) == MS_OK) {
+		survey_stored_plan(&s, &plan, &err);
+		survey_close(&s);
+	}
 	rc = onsite_template_write(path, plan, &err);
 	plan_free(plan);
 	if (rc)
@@ -152,13 +138,12 @@ int cmd_onsite(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct onsite_flags fl = { 0 };
-	struct store *st = NULL;
-	struct store_round round;
-	struct plan *plan = NULL;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct onsite_doc *doc = NULL;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	char *json = NULL, now[32];
+	char *json = NULL;
 	int rc = cli_options(c, argc, argv, opts, onsite_option, &fl, "medsec onsite FILE", onsite_help_ja,
 			     onsite_help_en);
 
@@ -169,54 +154,29 @@ int cmd_onsite(struct cli *c, int argc, char **argv)
 				      : cli_usage(c, "medsec onsite --template FILE.xlsx");
 	if (fl.show ? optind != argc : optind + 1 != argc)
 		return cli_usage(c, "medsec onsite FILE | --show");
-	if ((rc = cli_open_store(c, &st)))
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if ((rc = round_plan(c, st, &round, &plan, &err)))
-		goto fail;
 	if (fl.show) {
-		if ((rc = store_onsite_load(st, round.id, &json, NULL, 0, &err)))
-			goto fail;
-		if (!json) {
+		if ((rc = survey_onsite_stored(&s, &json, &doc, &err)))
+			rc = cli_error(c, &err);
+		else if (!json)
 			cli_say(c, MSG_ONSITE_NONE, NULL);
-			goto out;
-		}
-		if (c->json) {
+		else if (c->json)
 			puts(json);
-			goto out;
-		}
-		if ((rc = onsite_load_json_mem(json, strlen(json), "store", &doc, &d, &err)))
-			goto fail;
-		show(c, doc);
-		goto out;
+		else
+			show(c, doc);
+	} else if ((rc = onsite_load(argv[optind], &doc, &d, &err)) ||
+		   (rc = survey_onsite_record(&s, doc, fl.check ? NULL : argv[optind], &d, &err))) {
+		rc = cli_fail(c, &d, &err);
+	} else {
+		if (d.n)
+			cli_diags(c, &d);	/* warnings */
+		if (!fl.check)
+			cli_say(c, MSG_ONSITE_SAVED, argv[optind]);
 	}
-	if (!plan) {
-		rc = ms_fail(&err, MS_ERR_INPUT, MSG_ONSITE_NO_PLAN, NULL, NULL);
-		goto fail;
-	}
-	if ((rc = onsite_load(argv[optind], &doc, &d, &err)))
-		goto fail;
-	onsite_validate(doc, plan, &d);
-	if (d.n)
-		cli_diags(c, &d);
-	if (d.errors) {
-		rc = MS_ERR_INPUT;
-		goto out;
-	}
-	if (fl.check)
-		goto out;
-	json = onsite_json_dump(doc);
-	ms_now_iso(now);
-	if ((rc = store_onsite_save(st, round.id, json, argv[optind], now, &err)))
-		goto fail;
-	cli_say(c, MSG_ONSITE_SAVED, argv[optind]);
-	goto out;
-fail:
-	rc = cli_error(c, &err);
-out:
 	ms_diags_dispose(&d);
 	onsite_doc_free(doc);
-	plan_free(plan);
 	free(json);
-	store_close(st);
+	survey_close(&s);
 	return rc;
 }

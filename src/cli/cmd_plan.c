@@ -332,12 +332,6 @@ static int round_option(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-/* Given and not a date. */
-static int bad_date(const char *s)
-{
-	return s && !ms_date_valid(s);
-}
-
 static void print_round(const struct cli *c, const char *name, const struct store_round *r)
 {
 	int en = c->lang == MS_LANG_EN;
@@ -375,11 +369,10 @@ int cmd_round(struct cli *c, int argc, char **argv)
 					      { "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
 					      { NULL, 0, NULL, 0 } };
 	struct round_settings a = { 0 };
-	struct store *st = NULL;
-	struct store_round r;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct ms_error err;
-	int64_t hid;
-	char *name = NULL, no[16];
+	char no[16];
 	const char *sub;
 	int rc;
 
@@ -392,32 +385,17 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	if (argc - optind > 1 || (sub && strcmp(sub, "new") && strcmp(sub, "set")) ||
 	    (any && !(sub && !strcmp(sub, "set"))) || (sub && !strcmp(sub, "set") && !any))
 		return cli_usage(c, "medsec round [new | set --issuer NAME --recipient NAME --survey-on DATE ...]");
-	if (bad_date(a.survey_on) || bad_date(a.diagnosis_on)) {
-		char where[128];
-		snprintf(where, sizeof(where), "%s %s", bad_date(a.survey_on) ? "--survey-on" : "--diagnosis-on",
-			 bad_date(a.survey_on) ? a.survey_on : a.diagnosis_on);
-		ms_fail(&err, MS_ERR_INPUT, MSG_BAD_DATE, where, NULL);
-		return cli_error(c, &err);
-	}
-	if ((rc = cli_open_store(c, &st)))
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	rc = store_hospital_find(st, c->hospital, &hid, &name, &err);
-	if (!rc)
-		rc = sub && !strcmp(sub, "new") ? store_round_new(st, hid, &r, &err)
-						: store_round_current(st, hid, &r, &err);
-	if (!rc && sub && !strcmp(sub, "set") &&
-	    !(rc = store_round_set(st, r.id, &a, &err)))
-		rc = store_round_current(st, hid, &r, &err);
-	store_close(st);
-	if (rc) {
-		free(name);
+	if (sub && (rc = !strcmp(sub, "new") ? survey_round_new(&s, &err) : survey_round_set(&s, &a, &err))) {
+		survey_close(&s);
 		return cli_error(c, &err);
 	}
-	snprintf(no, sizeof(no), "%d", r.round_no);
+	snprintf(no, sizeof(no), "%d", s.round.round_no);
 	if (sub && !strcmp(sub, "new") && !c->json)
 		cli_say(c, MSG_ROUND_STARTED, no);
 	else
-		print_round(c, name, &r);
-	free(name);
+		print_round(c, s.hospital, &s.round);
+	survey_close(&s);
 	return 0;
 }

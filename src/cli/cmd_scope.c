@@ -50,67 +50,34 @@ int cmd_scope(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scope_opts o = { 0 };
-	struct store *st = NULL;
+	struct survey_config cfg;
+	struct survey_session s;
 	struct ms_error err;
 	struct scope_decl *decls = NULL;
 	size_t n = 0;
-	int64_t hid;
-	char *name = NULL;
 	int rc, add;
 
 	rc = cli_options(c, argc, argv, opts, scope_option, &o, "medsec scope [add --by WHO ADDRESS...]",
 			 scope_help_ja, scope_help_en);
 	if (rc != CLI_GO)
 		return rc;
-	rc = MS_OK;
 	add = optind < argc && strcmp(argv[optind], "add") == 0;
 	if ((add && optind + 1 >= argc) || (!add && optind != argc))
 		return cli_usage(c, "medsec scope [add --by WHO ADDRESS...]");
-	if (add && (!o.by || !*o.by)) {
-		ms_fail(&err, MS_ERR_INPUT, MSG_SCOPE_NEEDS_BY, NULL, NULL);
+	/* Every address checked before any is recorded. */
+	if (add && survey_scope_check((const char *const *)argv + optind + 1, (size_t)(argc - optind - 1), o.by,
+				      o.allow_test, &err))
 		return cli_error(c, &err);
-	}
-	/* Check every address before recording any. */
-	for (int i = optind + 1; add && i < argc; i++) {
-		struct ms_prefix p;
-		enum ms_addr_class cls;
-
-		if (ms_prefix_parse(argv[i], &p) != MS_PREFIX_OK)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_SYNTAX, argv[i], NULL);
-		else if ((cls = ms_prefix_classify(&p)) == MS_ADDR_NON_GLOBAL)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_NOT_GLOBAL, argv[i], NULL);
-		else if (cls == MS_ADDR_TEST && !o.allow_test)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TEST_RANGE, argv[i], NULL);
-		else if (ms_prefix_size(&p) > 4096)
-			rc = ms_fail(&err, MS_ERR_INPUT, MSG_IP_TOO_WIDE, argv[i], NULL);
-		if (rc)
-			return cli_error(c, &err);
-	}
-	if ((rc = cli_open_store(c, &st)))
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if ((rc = store_hospital_find(st, c->hospital, &hid, &name, &err)))
-		goto out;
-	for (int i = optind + 1; add && i < argc && !rc; i++) {
-		struct scope_decl d = { 0 };
-
-		snprintf(d.prefix, sizeof(d.prefix), "%s", argv[i]);
-		snprintf(d.authorised_by, sizeof(d.authorised_by), "%s", o.by);
-		snprintf(d.note, sizeof(d.note), "%s", o.note ? o.note : "");
-		ms_now_iso(d.authorised_at);
-		rc = store_scope_add(st, hid, &d, &err);
-		if (!rc)
+	for (int i = optind + 1; add && i < argc && !rc; i++)
+		if (!(rc = survey_scope_add(&s, argv[i], o.by, o.note, &err)))
 			cli_say(c, MSG_SCOPE_ADDED, argv[i]);
-	}
-	if (!add && !(rc = store_scope_list(st, hid, &decls, &n, &err))) {
+	if (!add && !(rc = survey_scope_list(&s, &decls, &n, &err)))
 		for (size_t i = 0; i < n; i++)
-			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by,
-			       decls[i].authorised_at, decls[i].note);
-	}
-out:
-	if (rc)
-		rc = cli_error(c, &err);
+			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by, decls[i].authorised_at,
+			       decls[i].note);
+	survey_close(&s);
 	free(decls);
-	free(name);
-	store_close(st);
-	return rc;
+	return rc ? cli_error(c, &err) : 0;
 }
