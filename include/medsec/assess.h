@@ -101,6 +101,8 @@ struct assess_target {
 	enum assess_check_status status;
 	struct assess_vuln *v;
 	size_t n;
+	struct assess_vuln *to_confirm;	/* product named, version not known to be affected: not counted */
+	size_t n_to_confirm;
 	int counts[5];			/* by enum cvss_severity */
 	int kev;			/* KEV-listed vulnerabilities */
 	const char *fixed_in;		/* the least version that fixes every exact match, or NULL */
@@ -196,6 +198,16 @@ int assess_vuln_urgent(const struct assess_vuln *v);
 /* Builds the assessment; *out is the caller's (assessment_free). */
 int assess_run(const struct assess_input *in, struct assessment **out, struct ms_error *err);
 void assessment_free(struct assessment *a);
+
+/* An empty assessment, to hold targets checked one by one with assess_device (assessment_free). */
+struct assessment *assessment_new(void);
+/*
+ * Checks one device (t->maker, t->model, t->version) against the index, as
+ * annex 2 does: t's status, vulnerabilities (product-only ones apart, in
+ * to_confirm), counts, fix and latest firmware. Strings are kept in a.
+ */
+void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb_products *products,
+		   struct assess_target *t);
 
 /* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
 int assess_severity_rank(const char *severity);

@@ -45,6 +45,10 @@ struct report_files {
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
 		 struct report_files *out, struct ms_error *err);
 
+/* One vulnerability as report.json and `firmware --json` show it; a new reference (json_decref). */
+struct json_t;
+struct json_t *report_vuln_json(const struct assess_vuln *v);
+
 /* The JSON of the whole (docs/json/report.schema.json); a new string (free it). */
 char *report_json(const struct assessment *a, const struct report_opts *o);
 

@@ -202,6 +202,21 @@ void survey_probe_result_free(struct survey_probe_result *r);
 struct json_t;
 struct json_t *survey_probe_result_json(const struct probe_result *r);
 
+/* ---- firmware ---- */
+
+struct survey_firmware {
+	struct intake_doc *doc;		/* the latest declarations */
+	int revision;
+	struct assessment *a;		/* targets[i] is doc->devices[i], line numbers as declared */
+};
+
+/*
+ * Checks every declared device's firmware against the index (assess_device):
+ * needs the index; a data file's problems go to d. Free with survey_firmware_free.
+ */
+int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d, struct ms_error *err);
+void survey_firmware_free(struct survey_firmware *f);
+
 /* ---- assess, report, diff ---- */
 
 /* One round of one hospital, loaded whole and assessed. */

@@ -153,7 +153,11 @@ struct vdb_match {
 	enum vdb_confidence confidence;
 	unsigned reasons;		/* enum vdb_reason bits */
 	const char *criterion;		/* what matched: a CPE name, or JVN's / the CNA's text */
-	const char *range;		/* "6.0.0 <= v < 6.0.16", or NULL */
+	const char *range;		/* "6.0.0 <= v < 6.0.16" (for people), or NULL */
+	const char *range_start;	/* the range's bounds as data: NULL when open */
+	const char *range_end;
+	int start_incl, end_incl;
+	const char *fixed_in;		/* the version that fixes it: an excluded end bound, else NULL */
 	const char *affected_text;	/* free text from JVN or the CNA, or NULL */
 	const char *status;		/* NVD vulnStatus, "" for JVN-only */
 	uint32_t published;		/* YYYYMMDD */

@@ -187,25 +187,27 @@ static const char *match_key(const struct vdb_match *m)
 }
 
 /* Keeps the exact and rough matches of m not kept yet (one per CVE or JVN entry). */
-static void take_matches(struct assessment *a, struct assess_target *t, const struct vdb_matches *m,
-			 int *product_only)
+/*
+ * The matches of one lookup, each vulnerability once. A product-only match (the
+ * product is named, the version not known to be affected) goes to to_confirm:
+ * shown for the vendor to confirm, never counted.
+ */
+static void take_matches(struct assessment *a, struct assess_target *t, const struct vdb_matches *m)
 {
 	for (size_t i = 0; i < m->n; i++) {
 		const struct vdb_match *x = &m->v[i];
+		int product = x->confidence == VDB_CONF_PRODUCT;
+		struct assess_vuln **list = product ? &t->to_confirm : &t->v;
+		size_t *n = product ? &t->n_to_confirm : &t->n, j;
 		struct assess_vuln *v;
-		size_t j;
 		char jv[256] = "";
 
-		if (x->confidence == VDB_CONF_PRODUCT) {
-			(*product_only)++;
-			continue;
-		}
-		for (j = 0; j < t->n; j++)
-			if (!strcmp(t->v[j].cve ? t->v[j].cve : t->v[j].jvndb, match_key(x)))
+		for (j = 0; j < *n; j++)
+			if (!strcmp((*list)[j].cve ? (*list)[j].cve : (*list)[j].jvndb, match_key(x)))
 				break;
-		if (j < t->n)
+		if (j < *n)
 			continue;
-		v = ms_xgrow((void **)&t->v, &t->n, sizeof(*t->v));
+		v = ms_xgrow((void **)list, n, sizeof(**list));
 		for (int k = 0; k < 8 && x->jvndb[k]; k++) {
 			size_t used = strlen(jv);
 			snprintf(jv + used, sizeof(jv) - used, "%s%s", k ? ", " : "", x->jvndb[k]);
@@ -232,9 +234,7 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 		v->ransomware = x->ransomware;
 		v->confidence = vdb_confidence_key(x->confidence);
 		v->range = keep(a, x->range ? x->range : x->affected_text);
-		/* "7.2.0 <= v < 7.2.7": 7.2.7 fixes it. */
-		const char *lt = x->range ? strstr(x->range, "v < ") : NULL;
-		v->fixed_in = lt && x->confidence == VDB_CONF_EXACT ? keep(a, lt + 4) : NULL;
+		v->fixed_in = x->fixed_in && x->confidence == VDB_CONF_EXACT ? keep(a, x->fixed_in) : NULL;
 	}
 }
 
@@ -274,24 +274,24 @@ static void summarise(struct assess_target *t)
 	t->latest_stale = t->latest && fixed && vercmp(fixed, t->latest) > 0;
 }
 
-static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb_products *products,
+		   struct assess_target *t)
 {
 	struct vdb_device_queries q;
 	struct vdb_firmware fw;
-	int product_only = 0;
 
-	if (in->vdb && vdb_latest_firmware(in->vdb, t->maker ? t->maker : "", t->model ? t->model : "",
+	if (vdb && vdb_latest_firmware(vdb, t->maker ? t->maker : "", t->model ? t->model : "",
 					   model_value_known(t->version) ? t->version : NULL, &fw)) {
 		t->latest = keep(a, fw.version);
 		t->latest_date = keep(a, fw.date);
 		t->latest_source = keep(a, fw.source);
 		t->outdated = model_value_known(t->version) && vercmp(t->version, fw.version) < 0;
 	}
-	if (!in->vdb) {
+	if (!vdb) {
 		t->status = CHECK_NO_INDEX;
 		return;
 	}
-	if (!in->products || !vdb_products_map(in->products, t->maker, t->model, &q)) {
+	if (!products || !vdb_products_map(products, t->maker, t->model, &q)) {
 		t->status = CHECK_NO_MAPPING;
 		return;
 	}
@@ -308,11 +308,16 @@ static void lookup_device(struct assessment *a, const struct assess_input *in, s
 		struct vdb_query vq = { .vendor = q.q[k].vendor, .product = q.q[k].product, .version = t->version,
 					.platform = q.platform[0] ? q.platform : NULL };
 		struct vdb_matches m = { 0 };
-		vdb_lookup(in->vdb, &vq, &m);
-		take_matches(a, t, &m, &product_only);
+		vdb_lookup(vdb, &vq, &m);
+		take_matches(a, t, &m);
 		vdb_matches_free(&m);
 	}
 	summarise(t);
+}
+
+static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+{
+	assess_device(a, in->vdb, in->products, t);
 }
 
 static void lookup_service(struct assessment *a, const struct assess_input *in, struct assess_target *t,
@@ -322,7 +327,6 @@ static void lookup_service(struct assessment *a, const struct assess_input *in, 
 	char vbuf[128], version[256];
 	struct vdb_query q;
 	struct vdb_matches m = { 0 };
-	int product_only = 0;
 
 	if (!in->vdb) {
 		t->status = CHECK_NO_INDEX;
@@ -340,7 +344,7 @@ static void lookup_service(struct assessment *a, const struct assess_input *in, 
 	snprintf(version, sizeof(version), "%s%s%s", s->version, s->extra[0] ? " " : "", s->extra);
 	q.version = version;
 	vdb_lookup(in->vdb, &q, &m);
-	take_matches(a, t, &m, &product_only);
+	take_matches(a, t, &m);
 	vdb_matches_free(&m);
 	summarise(t);
 }
@@ -775,9 +779,14 @@ static int cmp_finding(const void *x, const void *y)
 	return a->port - b->port;
 }
 
+struct assessment *assessment_new(void)
+{
+	return ms_xcalloc(1, sizeof(struct assessment));
+}
+
 int assess_run(const struct assess_input *in, struct assessment **out, struct ms_error *err)
 {
-	struct assessment *a = ms_xcalloc(1, sizeof(*a));
+	struct assessment *a = assessment_new();
 
 	(void)err;
 	a->in = in;
@@ -804,7 +813,7 @@ void assessment_free(struct assessment *a)
 	if (!a)
 		return;
 	for (size_t i = 0; i < a->n_targets; i++)
-		free(a->targets[i].v);
+		free(a->targets[i].v), free(a->targets[i].to_confirm);
 	free(a->targets);
 	free(a->lines);
 	free(a->ports);

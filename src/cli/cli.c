@@ -118,15 +118,6 @@ void cli_say(const struct cli *c, enum msg_id msg, const char *arg)
 	fputc('\n', stdout);
 }
 
-int cli_open_store(struct cli *c, struct store **out)
-{
-	struct ms_error err;
-
-	if (store_open(out, c->db, &err) != MS_OK)
-		return cli_error(c, &err);
-	return 0;
-}
-
 void cli_pad(FILE *f, const char *s, size_t width)
 {
 	size_t w = ms_display_width(s ? s : "");

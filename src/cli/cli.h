@@ -55,7 +55,6 @@ int cli_usage(const struct cli *c, const char *what);
 /* Prints an informational message (stdout) with its argument. */
 void cli_say(const struct cli *c, enum msg_id msg, const char *arg);
 
-int cli_open_store(struct cli *c, struct store **out);
 
 /* The vulnerability index: --index (opt), MEDSEC_VULNDB, or ./medsec.vulndb. */
 const char *cli_vulndb_path(const char *opt);

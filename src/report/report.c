@@ -35,7 +35,7 @@ static json_t *place_json(const struct place *p)
 	return json_pack("{s:o, s:o, s:o}", "building", str(p->building), "floor", str(p->floor), "room", str(p->room));
 }
 
-static json_t *vuln_json(const struct assess_vuln *v)
+json_t *report_vuln_json(const struct assess_vuln *v)
 {
 	int v3 = v->cvss_version == 3, v2 = v->cvss_version == 2;
 
@@ -53,7 +53,7 @@ static json_t *target_json(const struct assess_target *t)
 	json_t *vs = json_array();
 
 	for (size_t i = 0; i < t->n; i++)
-		json_array_append_new(vs, vuln_json(&t->v[i]));
+		json_array_append_new(vs, report_vuln_json(&t->v[i]));
 	return json_pack("{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:b, s:o, s:i, s:o}",
 			 "source", assess_source_key(t->source), "line_no", t->line_no, "label", t->label, "maker",
 			 str(t->maker), "model", str(t->model), "version", str(t->version), "address", str(t->address),

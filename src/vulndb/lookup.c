@@ -460,6 +460,17 @@ static void set_how(const struct vdb *db, const struct cand *c, struct vdb_match
 	m->reasons = c->reasons;
 	m->criterion = c->crit ? criterion_text(db, c, a) : NULL;
 	m->range = range_text(db, c->crit, a);
+	if (m->range && !(c->crit->flags & CF_EXACT)) {
+		m->range_start = c->crit->vstart ? vdb_s(db, c->crit->vstart) : NULL;
+		m->range_end = c->crit->vend ? vdb_s(db, c->crit->vend) : NULL;
+		m->start_incl = (c->crit->flags & CF_START_INCL) != 0;
+		m->end_incl = (c->crit->flags & CF_END_INCL) != 0;
+		/* "7.2.0 <= v < 7.2.7": 7.2.7 is where it stops applying. */
+		m->fixed_in = m->range_end && !m->end_incl ? m->range_end : NULL;
+	} else if (m->range) {
+		m->range_start = m->range_end = vdb_s(db, c->crit->vstart);
+		m->start_incl = m->end_incl = 1;
+	}
 	m->affected_text = c->crit && crit_vtext(db, c->crit) ? vdb_s(db, crit_vtext(db, c->crit)) : NULL;
 }
 

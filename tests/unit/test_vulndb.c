@@ -164,6 +164,12 @@ static void fortios_ranges(void **state)
 	x = must(&m, "CVE-2024-21762");
 	assert_int_equal(x->confidence, VDB_CONF_EXACT);
 	assert_string_equal(x->range, "7.2.0 <= v < 7.2.7");
+	/* The bounds as data: the fix is the excluded end, no display text parsed. */
+	assert_string_equal(x->range_start, "7.2.0");
+	assert_true(x->start_incl);
+	assert_string_equal(x->range_end, "7.2.7");
+	assert_false(x->end_incl);
+	assert_string_equal(x->fixed_in, "7.2.7");
 	assert_null(find(&m, "CVE-2018-13379"));
 	vdb_matches_free(&m);
 
@@ -242,6 +248,8 @@ static void vendor_version_schemes(void **state)
 	x = must(&m, "CVE-2025-0282");
 	assert_int_equal(x->confidence, VDB_CONF_EXACT);
 	assert_string_equal(x->range, "= 22.7r2.3");
+	assert_null(x->fixed_in);	/* one listed version: nothing says which fixes it */
+	assert_string_equal(x->range_start, "22.7r2.3");
 	assert_string_equal(x->criterion, "cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*");
 	vdb_matches_free(&m);
 	lookup(db, "ivanti", "connect_secure", "22.7R2.5", NULL, &m);
