@@ -13,6 +13,7 @@
 
 #include "intake/convert.h"
 #include "intake/fields.h"
+#include "medsec/json_diag.h"
 #include "medsec/intake.h"
 
 #define MAX_JSON_BYTES (16u << 20)

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "medsec/json_diag.h"
 #include "medsec/clock.h"
 #include "medsec/onsite.h"
 #include "medsec/plan.h"

@@ -9,6 +9,14 @@
 #include "medsec/fs.h"
 #include "medsec/mem.h"
 
+/* The portable core also builds for Windows (the terminal collector). */
+#ifdef _WIN32
+#include <io.h>
+#define mkdir(path, mode) mkdir(path)
+#define fsync(fd) _commit(fd)
+#define O_CLOEXEC 0
+#endif
+
 int ms_mkdirs(const char *path)
 {
 	char *p;

@@ -1,5 +1,9 @@
 /* ip.c - address and prefix parsing and classification (ip.h). */
+#ifdef _WIN32
+#include <ws2tcpip.h>	/* inet_pton, inet_ntop: the portable core also builds for Windows */
+#else
 #include <arpa/inet.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -21,6 +21,7 @@
 
 #include <jansson.h>
 
+#include "medsec/json_diag.h"
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
 
