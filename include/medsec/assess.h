@@ -54,7 +54,7 @@ struct assess_input {
 	const struct vdb_products *products;	/* maker and model to CPE names */
 	const struct assess_rules *rules;
 	const char *now;			/* ISO 8601 */
-	int english;				/* texts in English (the rules' *_en members) */
+	enum ms_lang lang;			/* of the texts (the rules' *_en members for English) */
 };
 
 /* Where a fact comes from. */
@@ -212,6 +212,6 @@ void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb
 /* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
 int assess_severity_rank(const char *severity);
 /* A severity key for people: 緊急 重要 警告 注意 情報, or the key itself in English or when unknown. */
-const char *assess_severity_label(const char *severity, int english);
+const char *assess_severity_label(const char *severity, enum ms_lang lang);
 
 #endif

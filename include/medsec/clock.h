@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "medsec/msg.h"
+
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
 void ms_now_iso(char buf[32]);
 
@@ -21,7 +23,7 @@ int ms_date_valid(const char *s);
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */
 long long ms_days_from_civil(long long y, long long m, long long d);
 /* That day as a reader writes it: "2026年12月1日", or "1 December 2026" (english). "" if not a time. */
-void ms_date_text_jst(const char *iso, int english, char *buf, size_t size);
+void ms_date_text_jst(const char *iso, enum ms_lang lang, char *buf, size_t size);
 void ms_today_jst(char buf[11]);
 
 #endif

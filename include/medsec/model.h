@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "medsec/mem.h"
+#include "medsec/msg.h"
 
 /* A declared yes/no(/unknown) answer; UNSET means the cell was left empty. */
 enum tri { TRI_UNSET = 0, TRI_YES, TRI_NO, TRI_UNKNOWN };
@@ -39,7 +40,7 @@ extern const struct model_enum model_device_kinds[];
 
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value);
 const char *model_enum_key(const struct model_enum *set, int value);	/* NULL if unset */
-const char *model_enum_label(const struct model_enum *set, int value, int english);
+const char *model_enum_label(const struct model_enum *set, int value, enum ms_lang lang);
 /* The member a person typed: its key, Japanese or English label (case aside); NULL if none. */
 const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text);
 

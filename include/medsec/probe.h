@@ -126,8 +126,6 @@ struct probe_checks;
 int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
 		      struct ms_error *err);
 void probe_checks_free(struct probe_checks *c);
-/* Findings' texts in English (title_en …) from now on; Japanese is the default. */
-void probe_checks_english(struct probe_checks *c, int english);
 
 struct probe_finding {
 	const char *check;		/* the check's id; strings point into the checks */
@@ -139,9 +137,9 @@ struct probe_finding {
 };
 
 /* Every finding the results give, most severe first; *out new (free it). */
-int probe_check(const struct probe_checks *c, const struct probe_result *r, size_t n,
+int probe_check(const struct probe_checks *c, enum ms_lang lang, const struct probe_result *r, size_t n,
 		struct probe_finding **out, size_t *nout);
 /* The texts of the check with this id (a stored finding's): 1 and *out filled, or 0. */
-int probe_check_texts(const struct probe_checks *c, const char *id, struct probe_finding *out);
+int probe_check_texts(const struct probe_checks *c, const char *id, enum ms_lang lang, struct probe_finding *out);
 
 #endif

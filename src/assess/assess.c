@@ -25,7 +25,7 @@
 
 #define NO_TARGET ((size_t)-1)
 /* Words assess writes itself, in the input's language. */
-#define T(ja_text, en_text) (a->in->english ? (en_text) : (ja_text))
+#define T(ja_text, en_text) (a->in->lang == MS_LANG_EN ? (en_text) : (ja_text))
 
 /* ---- rules (data/assess.json) ---- */
 
@@ -99,12 +99,12 @@ int assess_severity_rank(const char *severity)
 	return 5;
 }
 
-const char *assess_severity_label(const char *severity, int english)
+const char *assess_severity_label(const char *severity, enum ms_lang lang)
 {
 	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
 	int r = assess_severity_rank(severity);
 
-	return english || r > 4 ? severity : ja[r];
+	return lang == MS_LANG_EN || r > 4 ? severity : ja[r];
 }
 
 const char *assess_source_key(enum assess_source s)
@@ -516,7 +516,7 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		struct assess_finding *f;
 		const struct service_row *s = service_at(in, r->address, r->proto, r->port);
 
-		if (!probe_check_texts(in->checks, r->check, &t))
+		if (!probe_check_texts(in->checks, r->check, in->lang, &t))
 			continue;	/* a check since removed from data/checks.json */
 		f = add_finding(a, t.kind, r->check, SRC_REMOTE, t.severity);
 		f->line_no = s ? s->line_no : 0;
@@ -670,7 +670,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 	for (size_t i = 0; in->onsite && unreg && i < in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
 		const char *subject = keepf(a, T("%s、%s %s %s", "%s, %s %s %s"),
-					    model_enum_label(model_termination_kinds, (int)u->termination, a->in->english),
+					    model_enum_label(model_termination_kinds, (int)u->termination, a->in->lang),
 					    u->place.building ? u->place.building : "", u->place.floor ? u->place.floor : "",
 					    u->place.room ? u->place.room : "");
 		const struct var vars[] = { { "subject", subject } };

@@ -31,7 +31,7 @@ static void list(const struct diff_list *l, const char *mark, int en)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
 		printf("  %s %s%s%s%s\n", mark, it->severity ? "[" : "",
-		       it->severity ? assess_severity_label(it->severity, en) : "", it->severity ? "] " : "", it->what);
+		       it->severity ? assess_severity_label(it->severity, en ? MS_LANG_EN : MS_LANG_JA) : "", it->severity ? "] " : "", it->what);
 		if (it->was)
 			printf("      %s → %s\n", *it->was ? it->was : "-", it->now && *it->now ? it->now : "-");
 	}

@@ -115,7 +115,7 @@ static void show(const struct cli *c, const struct onsite_doc *doc)
 	for (size_t i = 0; i < doc->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &doc->unregistered[i];
 		printf(en ? "  unregistered line: %s  " : "  対象外回線: %s  ",
-		       model_enum_label(model_termination_kinds, (int)u->termination, en));
+		       model_enum_label(model_termination_kinds, (int)u->termination, c->lang));
 		print_place(&u->place);
 		putchar('\n');
 	}

@@ -109,8 +109,8 @@ static void print_table(const struct cli *c, const struct plan *p)
 		snprintf(buf, sizeof(buf), en ? "%d" : "回線%d", l->declared_no);
 		cli_pad(stdout, buf, w[1]);
 		cli_pad(stdout, l->use, w[2]);
-		cli_pad(stdout, model_enum_label(model_link_types, l->link_type, en), w[3]);
-		cli_pad(stdout, model_enum_label(model_ip_kinds, l->ip_kind, en), w[4]);
+		cli_pad(stdout, model_enum_label(model_link_types, l->link_type, c->lang), w[3]);
+		cli_pad(stdout, model_enum_label(model_ip_kinds, l->ip_kind, c->lang), w[4]);
 		cli_pad(stdout, l->global_ip ? l->global_ip : "-", w[5]);
 		cli_pad(stdout, plan_eligibility_mark(l->eligibility), w[6]);
 		snprintf(buf, sizeof(buf), "%d", l->table_row);

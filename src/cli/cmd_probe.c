@@ -125,7 +125,7 @@ static void print_table(const struct cli *c, const struct survey_probe_result *p
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
-		printf("  [%s] %s:%d/%s %s%s%s\n", assess_severity_label(f->severity, c->lang == MS_LANG_EN),
+		printf("  [%s] %s:%d/%s %s%s%s\n", assess_severity_label(f->severity, c->lang),
 		       r->address, r->port, r->proto, f->title, f->detail ? ": " : "", f->detail ? f->detail : "");
 	}
 }

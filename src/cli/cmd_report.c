@@ -66,7 +66,7 @@ static void print_findings(const struct cli *c, const struct assessment *a)
 		printf(en ? "no findings\n" : "指摘事項はありません\n");
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct assess_finding *f = &a->findings[i];
-		printf("%2d. [%s%s%s] %s\n", f->rank, assess_severity_label(f->severity, c->lang == MS_LANG_EN), f->kev ? " KEV" : "",
+		printf("%2d. [%s%s%s] %s\n", f->rank, assess_severity_label(f->severity, c->lang), f->kev ? " KEV" : "",
 		       f->early ? (en ? ", early report" : "・早期報告") : "", f->title);
 		if (f->subject)
 			printf(en ? "    subject: %s\n" : "    対象: %s\n", f->subject);

@@ -126,7 +126,7 @@ static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_c
 	case FT_ENUM:
 		v = *field_int(record, f);
 		if (v)
-			s = model_enum_label(f->set, v, 0);
+			s = model_enum_label(f->set, v, MS_LANG_JA);
 		break;
 	}
 	if (s && *s)

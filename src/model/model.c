@@ -86,11 +86,11 @@ const struct model_enum *model_enum_by_text(const struct model_enum *set, const 
 	return NULL;
 }
 
-const char *model_enum_label(const struct model_enum *set, int value, int english)
+const char *model_enum_label(const struct model_enum *set, int value, enum ms_lang lang)
 {
 	const struct model_enum *e = model_enum_by_value(set, value);
 
-	return e ? (english ? e->en : e->ja) : "";
+	return e ? (lang == MS_LANG_EN ? e->en : e->ja) : "";
 }
 
 struct intake_doc *intake_doc_new(const char *source, enum intake_format format)

@@ -178,7 +178,7 @@ static void write_view(lxw_workbook *wb, const struct plan *p, const struct plan
 			continue;
 		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", plan_no(p, d->line_no));
 		cell(ws, row, 0, buf, wrap);
-		cell(ws, row, 1, model_enum_label(model_device_kinds, (int)d->kind, en), wrap);
+		cell(ws, row, 1, model_enum_label(model_device_kinds, (int)d->kind, en ? MS_LANG_EN : MS_LANG_JA), wrap);
 		cell(ws, row, 2, d->maker, wrap);
 		cell(ws, row, 3, d->model, wrap);
 		cell(ws, row, 4, d->firmware, wrap);
@@ -255,9 +255,9 @@ int plan_write_xlsx(const struct plan *p, const struct plan_view *v, const char 
 		snprintf(buf, sizeof(buf), en ? "Line %d" : "回線%d", l->declared_no);
 		cell(ws, row, 1, buf, wrap);
 		cell(ws, row, 2, l->use, wrap);
-		cell(ws, row, 3, model_enum_label(model_link_types, l->link_type, en), wrap);
-		cell(ws, row, 4, model_enum_label(model_yes_no_unknown, l->global_ip_use, en), wrap);
-		cell(ws, row, 5, model_enum_label(model_ip_kinds, l->ip_kind, en), wrap);
+		cell(ws, row, 3, model_enum_label(model_link_types, l->link_type, en ? MS_LANG_EN : MS_LANG_JA), wrap);
+		cell(ws, row, 4, model_enum_label(model_yes_no_unknown, l->global_ip_use, en ? MS_LANG_EN : MS_LANG_JA), wrap);
+		cell(ws, row, 5, model_enum_label(model_ip_kinds, l->ip_kind, en ? MS_LANG_EN : MS_LANG_JA), wrap);
 		cell(ws, row, 6, l->global_ip, wrap);
 		cell(ws, row, 7, l->fqdn, wrap);
 		cell(ws, row, 8, l->termination_location, wrap);

@@ -18,20 +18,14 @@
 
 struct probe_checks {
 	json_t *root;
-	int english;		/* texts from the *_en members */
 };
 
-void probe_checks_english(struct probe_checks *c, int english)
-{
-	c->english = english;
-}
-
-/* A check's text in the chosen language ("title" or "title_en"). */
-static const char *text(const struct probe_checks *pc, json_t *c, const char *key)
+/* A check's text in the language asked for ("title" or "title_en"). */
+static const char *text(enum ms_lang lang, json_t *c, const char *key)
 {
 	char en[32];
 
-	if (!pc->english)
+	if (lang != MS_LANG_EN)
 		return json_str(c, key);
 	snprintf(en, sizeof(en), "%s_en", key);
 	return json_str(c, en) ? json_str(c, en) : json_str(c, key);
@@ -300,7 +294,7 @@ static int cmp_finding(const void *a, const void *b)
 	return c ? c : (x->result > y->result) - (x->result < y->result);
 }
 
-int probe_check(const struct probe_checks *pc, const struct probe_result *r, size_t n,
+int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct probe_result *r, size_t n,
 		struct probe_finding **out, size_t *nout)
 {
 	size_t i, k, cap = 0;
@@ -325,8 +319,8 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 			}
 			(*out)[(*nout)++] = (struct probe_finding){
 				.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-				.title = text(pc, c, "title"), .reason = text(pc, c, "reason"),
-				.advice = text(pc, c, "advice"), .manual = text(pc, c, "manual"), .result = k,
+				.title = text(lang, c, "title"), .reason = text(lang, c, "reason"),
+				.advice = text(lang, c, "advice"), .manual = text(lang, c, "manual"), .result = k,
 				.detail = strcmp(json_str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
 			};
 		}
@@ -336,7 +330,7 @@ int probe_check(const struct probe_checks *pc, const struct probe_result *r, siz
 	return 0;
 }
 
-int probe_check_texts(const struct probe_checks *pc, const char *id, struct probe_finding *out)
+int probe_check_texts(const struct probe_checks *pc, const char *id, enum ms_lang lang, struct probe_finding *out)
 {
 	size_t i;
 	json_t *c;
@@ -346,8 +340,8 @@ int probe_check_texts(const struct probe_checks *pc, const char *id, struct prob
 			continue;
 		*out = (struct probe_finding){
 			.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-			.title = text(pc, c, "title"), .reason = text(pc, c, "reason"), .advice = text(pc, c, "advice"),
-			.manual = text(pc, c, "manual"),
+			.title = text(lang, c, "title"), .reason = text(lang, c, "reason"), .advice = text(lang, c, "advice"),
+			.manual = text(lang, c, "manual"),
 		};
 		return 1;
 	}

@@ -19,14 +19,14 @@ struct ctx {
 	const struct assess_input *in;
 	const struct report_opts *o;
 	struct rdoc *d;
-	int en;
+	enum ms_lang lang;
 };
 
-#define L(ja_text, en_text) (c->en ? (en_text) : (ja_text))
+#define L(ja_text, en_text) (c->lang == MS_LANG_EN ? (en_text) : (ja_text))
 
 static const char *sev_label(const struct ctx *c, const char *key)
 {
-	return key ? assess_severity_label(key, c->en) : "-";
+	return key ? assess_severity_label(key, c->lang) : "-";
 }
 
 /* A CVSS band as a severity key (a row tint), NULL for no score. */
@@ -341,7 +341,7 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 	const struct intake_doc *doc = c->in->doc;
 
 	rdoc_node(c->d, g, rdoc_fmt(c->d, "%s\n%s", L("外部", "outside"),
-				    model_enum_label(model_link_types, (int)pl->link_type, c->en)));
+				    model_enum_label(model_link_types, (int)pl->link_type, c->lang)));
 	/* Seen on site when recorded, else as declared. */
 	for (int order = 0; order < 4; order++) {
 		int any_onsite = 0;
@@ -352,7 +352,7 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 			any_onsite = 1;
 			if (device_order(v->kind) == order)
 				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
-							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))));
+							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))));
 		}
 		if (any_onsite)
 			continue;
@@ -360,7 +360,7 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 			const struct device *v = &doc->devices[i];
 			if (v->line_no == pl->declared_no && device_order(v->kind) == order)
 				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
-							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))));
+							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))));
 		}
 	}
 	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
@@ -418,7 +418,7 @@ static void renumbering(struct ctx *c)
 			rdoc_row(c->d, t, "low",
 				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), o->declared_no), L("対象外", "left out"),
 						   nz(o->use),
-						   msg_text(plan_reason_msg(o->reason), c->en ? MS_LANG_EN : MS_LANG_JA) });
+						   msg_text(plan_reason_msg(o->reason), c->lang) });
 		}
 	}
 }
@@ -454,7 +454,7 @@ static void chapter1(struct ctx *c)
 		const struct assess_line *l = &c->a->lines[i];
 		rdoc_row(c->d, t, l->onsite && l->onsite->confirmed == TRI_NO ? "low" : NULL,
 			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no), nz(l->plan->use),
-					   nz(model_enum_label(model_link_types, (int)l->plan->link_type, c->en)),
+					   nz(model_enum_label(model_link_types, (int)l->plan->link_type, c->lang)),
 					   carrier_cell(c, l->plan), nz(l->plan->termination_location), onsite_state(c, l) });
 	}
 	rdoc_heading(c->d, 2, L("1.2 対象外回線", "1.2 Unregistered lines"));
@@ -473,7 +473,7 @@ static void chapter1(struct ctx *c)
 			const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
 			rdoc_row(c->d, t, "high",
 				 (const char *[]){ L("対象外回線", "unregistered"),
-						   nz(model_enum_label(model_termination_kinds, (int)u->termination, c->en)),
+						   nz(model_enum_label(model_termination_kinds, (int)u->termination, c->lang)),
 						   rdoc_fmt(c->d, "%s %s", u->maker ? u->maker : "", u->model ? u->model : ""),
 						   place_text(c, &u->place), nz(u->notes) });
 		}
@@ -679,7 +679,7 @@ static void chapter5(struct ctx *c)
 			 (const char *[]){ pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
 					   rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "", d->model ? d->model : ""),
 					   tri_text(c, d->pw.default_changed),
-					   nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->en)),
+					   nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->lang)),
 					   d->pw.periodic_change == TRI_YES && d->pw.change_months > 0
 						   ? rdoc_fmt(c->d, L("あり (%d か月ごと)", "yes (every %d months)"), d->pw.change_months)
 						   : tri_text(c, d->pw.periodic_change),
@@ -768,7 +768,7 @@ static void annex1(struct ctx *c)
 			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
 					   rdoc_fmt(c->d, L("回線%d", "line %d"), v->line_no),
 					   rdoc_fmt(c->d, "%s %s (%s)", nz(v->maker), nz(v->model),
-						    nz(model_enum_label(model_device_kinds, (int)v->kind, c->en))),
+						    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))),
 					   v->login == TRI_YES ? L("実施", "done") : L("未実施", "no"),
 					   v->login == TRI_YES ? nz(v->firmware) : L("確認未実施", "not checked"),
 					   place_text(c, &v->place), nz(v->notes) });
@@ -778,7 +778,7 @@ static void annex1(struct ctx *c)
 		rdoc_row(c->d, t, "high",
 			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no), L("対象外回線", "unregistered"),
 					   rdoc_fmt(c->d, "%s %s (%s)", u->maker ? u->maker : "", u->model ? u->model : "",
-						    nz(model_enum_label(model_termination_kinds, (int)u->termination, c->en))),
+						    nz(model_enum_label(model_termination_kinds, (int)u->termination, c->lang))),
 					   "-", "-", place_text(c, &u->place), nz(u->notes) });
 	}
 	rdoc_heading(c->d, 2, L("ネットワーク構成図", "Network diagrams"));
@@ -954,7 +954,7 @@ static struct rdoc *new_doc(struct ctx *c, const char *title)
 	char date[64];
 	const char *to;
 
-	ms_date_text_jst(c->o->generated_at, c->en, date, sizeof(date));
+	ms_date_text_jst(c->o->generated_at, c->lang, date, sizeof(date));
 	to = c->o->recipient && *c->o->recipient ? c->o->recipient : NULL;
 	c->d = rdoc_new(title, "", date, c->o->issuer ? c->o->issuer : "");
 	c->d->subtitle = to ? rdoc_str(c->d, to) : rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital);
@@ -963,7 +963,7 @@ static struct rdoc *new_doc(struct ctx *c, const char *title)
 
 struct rdoc *report_compose(const struct assessment *a, const struct report_opts *o)
 {
-	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
+	struct ctx cx = { .a = a, .in = a->in, .o = o, .lang = o->lang }, *c = &cx;
 
 	new_doc(c, L("外部ネットワーク接続点調査報告書", "External network connection point survey report"));
 	summary(c);
@@ -992,7 +992,7 @@ struct rdoc *report_compose(const struct assessment *a, const struct report_opts
 
 struct rdoc *report_compose_early(const struct assessment *a, const struct report_opts *o)
 {
-	struct ctx cx = { .a = a, .in = a->in, .o = o, .en = o->lang == MS_LANG_EN }, *c = &cx;
+	struct ctx cx = { .a = a, .in = a->in, .o = o, .lang = o->lang }, *c = &cx;
 
 	new_doc(c, L("脆弱性診断早期報告", "Early report of the remote diagnosis"));
 	/* An urgent notice of one section: no cover page, no contents; page 1 says what to do. */

@@ -53,7 +53,6 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 	survey_data_path(cfg, "checks.json", path, sizeof(path));
 	if ((rc = probe_checks_load(path, &sv->checks, d, err)))
 		goto out;
-	probe_checks_english(sv->checks, cfg->lang == MS_LANG_EN);
 	survey_data_path(cfg, "assess.json", path, sizeof(path));
 	if ((rc = assess_rules_load(path, &sv->rules, d, err)))
 		goto out;
@@ -65,7 +64,7 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 		.probed = sv->n_services > 0 || (sv->scan.id && sv->n_ports == 0),
 		.services = sv->services, .n_services = sv->n_services, .found = sv->found, .n_found = sv->n_found,
 		.checks = sv->checks, .vdb = sv->vdb, .products = sv->products, .rules = sv->rules, .now = sv->now,
-		.english = cfg->lang == MS_LANG_EN,
+		.lang = cfg->lang,
 	};
 	if (sv->vdb)
 		vdb_status(sv->vdb, &sv->vdb_status);

@@ -145,7 +145,6 @@ static int load_data(const struct survey_config *cfg, int accounts, struct probe
 	survey_data_path(cfg, "checks.json", path, sizeof(path));
 	if ((rc = probe_checks_load(path, checks, d, err)))
 		return rc;
-	probe_checks_english(*checks, cfg->lang == MS_LANG_EN);
 	if (!accounts)
 		return MS_OK;
 	survey_data_path(cfg, "default-accounts.json", path, sizeof(path));
@@ -257,7 +256,7 @@ int survey_probe(struct survey_session *s, const struct survey_probe_options *op
 		probe_tls_survey(&out->results[i], &o);
 	if (accounts)
 		probe_try_accounts(accounts, out->results, n, &o);
-	probe_check(out->checks, out->results, n, &out->findings, &out->n_findings);
+	probe_check(out->checks, s->cfg->lang, out->results, n, &out->findings, &out->n_findings);
 	rc = save(s->store, rec.id, out->results, n, out->findings, out->n_findings, err);
 out:
 	free(t);

@@ -70,7 +70,7 @@ void ms_today_jst(char buf[11])
 	ms_date_jst(now, buf);
 }
 
-void ms_date_text_jst(const char *iso, int english, char *buf, size_t size)
+void ms_date_text_jst(const char *iso, enum ms_lang lang, char *buf, size_t size)
 {
 	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
 					      "August", "September", "October", "November", "December" };
@@ -80,7 +80,7 @@ void ms_date_text_jst(const char *iso, int english, char *buf, size_t size)
 	buf[0] = '\0';
 	if (ms_date_jst(iso, day) != 0 || sscanf(day, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
 		return;
-	if (english)
+	if (lang == MS_LANG_EN)
 		snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
 	else
 		snprintf(buf, size, "%d年%d月%d日", y, m, d);

@@ -142,7 +142,7 @@ static void checks_load_and_decide(void **state)
 	strcpy(r[2].tls.key_type, "RSA");
 	r[2].tls.key_bits = 1024;
 	r[2].tls.self_signed = 1;
-	assert_int_equal(probe_check(c, r, 3, &f, &n), 0);
+	assert_int_equal(probe_check(c, MS_LANG_JA, r, 3, &f, &n), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(f[0].check, "rdp-no-nla");	/* critical first; the general RDP check not repeated */
 	assert_int_equal(f[0].result, 1);
