@@ -18,6 +18,8 @@ void ms_now_iso(char buf[32]);
  * ms_date_jst returns 0, or -1 (buf empty) when iso is not a recorded time.
  */
 int ms_date_jst(const char *iso, char buf[11]);
+/* Exactly YYYY-MM-DD, month 1-12 and day 1-31, into *y *m *d: 1, else 0. */
+int ms_date_parse(const char *s, int *y, int *m, int *d);
 /* Is s a calendar date written YYYY-MM-DD (year 2000 on)? */
 int ms_date_valid(const char *s);
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "medsec/cpe.h"
 #include "medsec/cvss.h"
+#include "medsec/mem.h"
 #include "medsec/vulndb.h"
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_REBUILD, OPT_CPE, OPT_PLATFORM, OPT_SOURCE, OPT_NVD_URL,
@@ -352,8 +353,8 @@ static int asprintf_cpe(char **out, const char *vendor, const char *product, con
 			return -1;
 	}
 	memcpy(buf + n, ":*:*:*:*:*:*:*", 15);
-	*out = strdup(buf);
-	return *out ? 0 : -1;
+	*out = ms_xstrdup(buf);
+	return 0;
 }
 
 static json_t *num_or_null(double v)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "intake/convert.h"
+#include "medsec/text.h"
 
 static int is_blank_at(const unsigned char *p, size_t *len)
 {
@@ -126,14 +127,16 @@ const char *intake_choices(const struct model_enum *set)
 /* Accepts YYYY-MM-DD, YYYY/MM/DD and a date cell's "YYYY-MM-DD HH:MM:SS"; writes YYYY-MM-DD. */
 static int parse_date(const char *s, char out[40])
 {
-	int y, m, d, n = 0;
-	char sep1, sep2;
+	int y, m, d;
+	char sep;
+	const char *p = s;
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
-	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep1, &m, &sep2, &d, &n) != 5 || sep1 != sep2 ||
-	    (sep1 != '-' && sep1 != '/'))
+	/* Month and day of one or two digits, one separator used twice. */
+	if (!(p = ms_read_digits(p, 4, 4, &y)) || ((sep = *p) != '-' && sep != '/') ||
+	    !(p = ms_read_digits(p + 1, 1, 2, &m)) || *p != sep || !(p = ms_read_digits(p + 1, 1, 2, &d)))
 		return -1;
-	if (s[n] && s[n] != ' ')
+	if (*p && *p != ' ')
 		return -1;
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return -1;

@@ -11,6 +11,8 @@
 #include <xlsxwriter.h>
 
 #include "intake/fields.h"
+#include "medsec/clock.h"
+#include "medsec/mem.h"
 #include "medsec/intake.h"
 #include "medsec/xlsx.h"
 
@@ -56,12 +58,7 @@ static void set_fmts(lxw_workbook *wb, struct fmts *f)
 
 static char *header_text(const struct intake_field *f)
 {
-	size_t n = strlen(f->ja) + 8;
-	char *s = malloc(n);
-
-	if (s)
-		snprintf(s, n, "%s%s", f->ja, (f->flags & (F_REQUIRED | F_MARKED)) ? "(*)" : "");
-	return s;
+	return ms_xasprintf("%s%s", f->ja, (f->flags & (F_REQUIRED | F_MARKED)) ? "(*)" : "");
 }
 
 /* Adds a drop-down (closed sets) and the input hint for cells first_row..last_row of col. */
@@ -111,7 +108,7 @@ static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_c
 		if (s) {
 			lxw_datetime dt = { 0 };
 
-			if (sscanf(s, "%d-%d-%d", &dt.year, &dt.month, &dt.day) == 3) {
+			if (ms_date_parse(s, &dt.year, &dt.month, &dt.day)) {
 				worksheet_write_datetime(ws, row, col, &dt, fm->date);
 				return;
 			}

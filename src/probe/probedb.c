@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <pcre2.h>
 
+#include "medsec/text.h"
 #include "medsec/mem.h"
 #include "medsec/probe.h"
 #include "probe/probe_int.h"
@@ -207,12 +208,12 @@ static long unhex(const char *h, unsigned char **out)
 		return -1;
 	b = ms_xmalloc(n / 2 + 1);
 	for (size_t i = 0; i < n / 2; i++) {
-		unsigned v;
-		if (sscanf(h + 2 * i, "%2x", &v) != 1) {
+		int hi = ms_hex_value(h[2 * i]), lo = ms_hex_value(h[2 * i + 1]);
+		if (hi < 0 || lo < 0) {
 			free(b);
 			return -1;
 		}
-		b[i] = (unsigned char)v;
+		b[i] = (unsigned char)(hi << 4 | lo);
 	}
 	*out = b;
 	return (long)(n / 2);

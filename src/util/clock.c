@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "medsec/clock.h"
+#include "medsec/text.h"
 
 void ms_now_iso(char buf[32])
 {
@@ -47,11 +48,16 @@ long long ms_days_from_civil(long long y, long long m, long long d)
 int ms_date_jst(const char *iso, char buf[11])
 {
 	struct tm tm = { 0 };
-	int n = 0;
+	const char *p = iso;
 
 	buf[0] = '\0';
-	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			   &tm.tm_min, &tm.tm_sec, &n) != 6 || n != 20)
+	/* Exactly YYYY-MM-DDTHH:MM:SSZ. */
+	if (!(p = ms_read_digits(p, 4, 4, &tm.tm_year)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, &tm.tm_mon)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, &tm.tm_mday)) || *p++ != 'T' ||
+	    !(p = ms_read_digits(p, 2, 2, &tm.tm_hour)) || *p++ != ':' ||
+	    !(p = ms_read_digits(p, 2, 2, &tm.tm_min)) || *p++ != ':' ||
+	    !(p = ms_read_digits(p, 2, 2, &tm.tm_sec)) || strcmp(p, "Z") != 0)
 		return -1;
 	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
 	    tm.tm_min > 59 || tm.tm_sec > 60)
@@ -78,7 +84,7 @@ void ms_date_text_jst(const char *iso, enum ms_lang lang, char *buf, size_t size
 	int y, m, d;
 
 	buf[0] = '\0';
-	if (ms_date_jst(iso, day) != 0 || sscanf(day, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
+	if (ms_date_jst(iso, day) != 0 || !ms_date_parse(day, &y, &m, &d))
 		return;
 	if (lang == MS_LANG_EN)
 		snprintf(buf, size, "%d %s %d", d, months[m - 1], y);
@@ -86,11 +92,19 @@ void ms_date_text_jst(const char *iso, enum ms_lang lang, char *buf, size_t size
 		snprintf(buf, size, "%d年%d月%d日", y, m, d);
 }
 
+int ms_date_parse(const char *s, int *y, int *m, int *d)
+{
+	const char *p = s;
+
+	if (!(p = ms_read_digits(p, 4, 4, y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, m)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, d)) || *p)
+		return 0;
+	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
 int ms_date_valid(const char *s)
 {
 	int y, m, d;
-	char tail;
 
-	return s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 2000 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
+	return s && ms_date_parse(s, &y, &m, &d) && y >= 2000;
 }

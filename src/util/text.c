@@ -48,3 +48,28 @@ size_t ms_display_width(const char *s)
 	}
 	return w;
 }
+
+const char *ms_read_digits(const char *s, int min, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	if (!s || max > 9)
+		return NULL;
+	while (n < max && s[n] >= '0' && s[n] <= '9')
+		v = v * 10 + (s[n++] - '0');
+	if (n < min)
+		return NULL;
+	*out = v;
+	return s + n;
+}
+
+int ms_hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -13,6 +13,7 @@
 
 #include <zlib.h>
 
+#include "medsec/text.h"
 #include "medsec/clock.h"
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
@@ -221,13 +222,14 @@ struct bcrit *bcrit_push(struct bcrit **v, uint32_t *n, uint32_t *cap)
 
 uint32_t vdb_date_key(const char *s)
 {
-	unsigned y, m, d;
-	char tail;
+	const char *p = s;
+	int y, m, d;
 
-	if (!s || sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) < 3 || y < 1970 || y > 9999 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
+	/* YYYY-MM-DD, and whatever time follows. */
+	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &m)) ||
+	    *p++ != '-' || !ms_read_digits(p, 2, 2, &d) || y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
-	return y * 10000 + m * 100 + d;
+	return (uint32_t)(y * 10000 + m * 100 + d);
 }
 
 int16_t vdb_tenths(double score)

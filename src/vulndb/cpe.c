@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "medsec/text.h"
 #include "medsec/cpe.h"
 
 /* Sets one attribute from its bound text; `fs` selects the formatted-string rules. */
@@ -34,9 +35,9 @@ static int set_value(struct cpe_value *v, const char *s, size_t n, int fs)
 		} else if (fs && (c == '*' || c == '?')) {
 			wild = 1;	/* unquoted: a wildcard (NISTIR 7695 §5.3.2) */
 		} else if (!fs && c == '%') {	/* URI percent-encoding; %01 ? and %02 * */
-			unsigned hi, lo;
+			int hi = i + 2 < n ? ms_hex_value(s[i + 1]) : -1, lo = hi < 0 ? -1 : ms_hex_value(s[i + 2]);
 
-			if (i + 2 >= n || sscanf(s + i + 1, "%1x%1x", &hi, &lo) != 2)
+			if (lo < 0)
 				return -1;
 			c = (unsigned char)(hi << 4 | lo);
 			i += 2;

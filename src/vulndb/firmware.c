@@ -21,6 +21,7 @@
 
 #include <jansson.h>
 
+#include "medsec/text.h"
 #include "medsec/json_diag.h"
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
@@ -68,12 +69,22 @@ fill:
 	f->source = pool_str(&b->pool, source);
 }
 
-/* "7.0", "14.01": two numbers. */
+/* "7.0", "14.01": two numbers; the length of that prefix of s, or 0. */
+static int branch_len(const char *s)
+{
+	const char *p;
+	int a, b;
+
+	if (!s || !(p = ms_read_digits(s, 1, 9, &a)) || *p != '.' || !(p = ms_read_digits(p + 1, 1, 9, &b)))
+		return 0;
+	return (int)(p - s);
+}
+
 static int branch_ok(const char *s)
 {
-	int a, b, n = 0;
+	int n = branch_len(s);
 
-	return s && sscanf(s, "%d.%d%n", &a, &b, &n) == 2 && !s[n] && a >= 0 && b >= 0;
+	return n && !s[n];
 }
 
 int firmware_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
@@ -184,15 +195,13 @@ int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *mod
 			struct vdb_firmware *out)
 {
 	char mk[128], branched[256];
-	int a, b;
+	int n;
 
 	vdb_name_key(maker, mk, sizeof(mk));
 	/* "7.0.12" and "v7.0.12,build0601" are branch 7.0; a Yamaha "Rev.14.01.38" is 14.01. */
 	while (version && *version && (*version < '0' || *version > '9'))
 		version++;
-	if (version && sscanf(version, "%d.%d", &a, &b) == 2) {
-		const char *dot = strchr(version, '.');
-		int n = (int)(dot + 1 + strspn(dot + 1, "0123456789") - version);
+	if (version && (n = branch_len(version))) {
 		snprintf(branched, sizeof(branched), "%s@%.*s", model, n, version);
 		if (find_model(db, mk, branched, out))
 			return 1;

@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "medsec/text.h"
 #include "medsec/clock.h"
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
@@ -136,17 +137,6 @@ static int fetch(struct fetcher *f, const char *url, const char *api_key, struct
 
 /* ---- dates ---- */
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	unsigned yoe = (unsigned)(y - era * 400);
-	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
 static void civil_from_days(long z, int *y, unsigned *m, unsigned *d)
 {
 	z += 719468;
@@ -164,12 +154,17 @@ static void civil_from_days(long z, int *y, unsigned *m, unsigned *d)
 /* Seconds since the epoch of "YYYY-MM-DDTHH:MM:SS…" (UTC; an offset is ignored); -1 if not a date. */
 static long long iso_seconds(const char *s)
 {
-	unsigned y, mo, d, h = 0, mi = 0, se = 0;
+	int y, mo, d, h = 0, mi = 0, se = 0;
+	const char *p = s;
 
-	if (!s || sscanf(s, "%4u-%2u-%2uT%2u:%2u:%2u", &y, &mo, &d, &h, &mi, &se) < 3 || mo < 1 ||
-	    mo > 12 || d < 1 || d > 31)
+	/* YYYY-MM-DD, then optionally THH:MM:SS (and whatever follows: fractions, a zone). */
+	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &mo)) ||
+	    *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &d)) || mo < 1 || mo > 12 || d < 1 || d > 31)
 		return -1;
-	return days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + se;
+	if (*p == 'T' && (p = ms_read_digits(p + 1, 2, 2, &h)) && *p == ':' &&
+	    (p = ms_read_digits(p + 1, 2, 2, &mi)) && *p == ':')
+		ms_read_digits(p + 1, 2, 2, &se);
+	return ms_days_from_civil(y, mo, d) * 86400LL + h * 3600 + mi * 60 + se;
 }
 
 static void iso_format(long long t, char *buf, size_t size)
@@ -302,16 +297,18 @@ static int update_jvn(struct vdb_builder *b, struct fetcher *f, const char *newe
 {
 	const char *base = f->o->jvn_url;
 	char **ids = NULL, range[160] = "";
+	const char *p;
 	size_t n = 0;
 	long total = 0;
-	unsigned y, m, dd;
+	int y, m, dd;
 	int rc = 0;
 
 	/* Incremental by 更新日 (datePublished*); without a date, MyJVN's own default is a week. */
-	if (newest && sscanf(newest, "%4u-%2u-%2u", &y, &m, &dd) == 3)
+	if (newest && (p = ms_read_digits(newest, 4, 4, &y)) && *p == '-' && (p = ms_read_digits(p + 1, 2, 2, &m)) &&
+	    *p == '-' && ms_read_digits(p + 1, 2, 2, &dd))
 		snprintf(range, sizeof(range),
 			 "&rangeDatePublic=n&rangeDatePublished=n&rangeDateFirstPublished=n"
-			 "&datePublishedStartY=%u&datePublishedStartM=%u&datePublishedStartD=%u", y, m, dd);
+			 "&datePublishedStartY=%d&datePublishedStartM=%d&datePublishedStartD=%d", y, m, dd);
 	else
 		snprintf(range, sizeof(range), "&rangeDatePublic=n&rangeDatePublished=n"
 					       "&rangeDateFirstPublished=n");
