@@ -58,12 +58,15 @@ static double build_sqlite(const struct vdb *db, const char *path)
 	remove(path);
 	if (sqlite3_open(path, &s) != SQLITE_OK)
 		die("open", s);
-	sqlite3_exec(s, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-			"CREATE TABLE cve (id TEXT PRIMARY KEY, title TEXT, v3_vector TEXT, v3_score REAL,"
-			" kev INTEGER, ransomware INTEGER);"
-			"CREATE TABLE cpe_match (cve_id TEXT, vendor TEXT, product TEXT, version_start TEXT,"
-			" start_incl INTEGER, version_end TEXT, end_incl INTEGER, exact INTEGER);"
-			"BEGIN;", NULL, NULL, NULL);
+	sqlite3_exec(
+	        s,
+	        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+	        "CREATE TABLE cve (id TEXT PRIMARY KEY, title TEXT, v3_vector TEXT, v3_score REAL,"
+	        " kev INTEGER, ransomware INTEGER);"
+	        "CREATE TABLE cpe_match (cve_id TEXT, vendor TEXT, product TEXT, version_start TEXT,"
+	        " start_incl INTEGER, version_end TEXT, end_incl INTEGER, exact INTEGER);"
+	        "BEGIN;",
+	        NULL, NULL, NULL);
 	if (sqlite3_prepare_v2(s, "INSERT INTO cve VALUES (?,?,?,?,?,?)", -1, &ic, NULL) ||
 	    sqlite3_prepare_v2(s, "INSERT INTO cpe_match VALUES (?,?,?,?,?,?,?,?)", -1, &im, NULL))
 		die("prepare", s);
@@ -84,9 +87,11 @@ static double build_sqlite(const struct vdb *db, const char *path)
 			const struct icrit *c = &db->crits[db->prods[p].first + k];
 			if (c->flags & CF_JVN)
 				continue;
-			sqlite3_bind_text(im, 1, vdb_s(db, db->vulns[c->owner].id), -1, SQLITE_STATIC);
+			sqlite3_bind_text(im, 1, vdb_s(db, db->vulns[c->owner].id), -1,
+			                  SQLITE_STATIC);
 			sqlite3_bind_text(im, 2, vdb_s(db, db->prods[p].vendor), -1, SQLITE_STATIC);
-			sqlite3_bind_text(im, 3, vdb_s(db, db->prods[p].product), -1, SQLITE_STATIC);
+			sqlite3_bind_text(im, 3, vdb_s(db, db->prods[p].product), -1,
+			                  SQLITE_STATIC);
 			sqlite3_bind_text(im, 4, vdb_s(db, c->vstart), -1, SQLITE_STATIC);
 			sqlite3_bind_int(im, 5, (c->flags & CF_START_INCL) != 0);
 			sqlite3_bind_text(im, 6, vdb_s(db, c->vend), -1, SQLITE_STATIC);
@@ -97,7 +102,8 @@ static double build_sqlite(const struct vdb *db, const char *path)
 			sqlite3_reset(im);
 		}
 	}
-	sqlite3_exec(s, "COMMIT; CREATE INDEX cpe_vp ON cpe_match (vendor, product);", NULL, NULL, NULL);
+	sqlite3_exec(s, "COMMIT; CREATE INDEX cpe_vp ON cpe_match (vendor, product);", NULL, NULL,
+	             NULL);
 	sqlite3_finalize(ic);
 	sqlite3_finalize(im);
 	sqlite3_close(s);
@@ -105,7 +111,7 @@ static double build_sqlite(const struct vdb *db, const char *path)
 }
 
 static int in_range(const unsigned char *vs, int si, const unsigned char *ve, int ei, int exact,
-		    const char *ver)
+                    const char *ver)
 {
 	if (exact)
 		return vercmp(ver, (const char *)vs) == 0;
@@ -147,7 +153,8 @@ int main(int argc, char **argv)
 		return 1;
 	while (fgets(line, sizeof(line), f)) {
 		struct q q;
-		if (sscanf(line, "%127[^\t]\t%127[^\t]\t%63[^\n]", q.vendor, q.product, q.version) != 3)
+		if (sscanf(line, "%127[^\t]\t%127[^\t]\t%63[^\n]", q.vendor, q.product,
+		           q.version) != 3)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -161,16 +168,21 @@ int main(int argc, char **argv)
 	build_s = build_sqlite(db, argv[3]);
 
 	if (sqlite3_open_v2(argv[3], &s, SQLITE_OPEN_READONLY, NULL) ||
-	    sqlite3_prepare_v2(s, "SELECT cve_id, version_start, start_incl, version_end, end_incl, exact "
-				  "FROM cpe_match WHERE vendor = ? AND product = ?", -1, &sel, NULL) ||
-	    sqlite3_prepare_v2(s, "SELECT title, v3_vector, v3_score, kev, ransomware FROM cve WHERE id = ?",
-			       -1, &det, NULL))
+	    sqlite3_prepare_v2(
+	            s,
+	            "SELECT cve_id, version_start, start_incl, version_end, end_incl, exact "
+	            "FROM cpe_match WHERE vendor = ? AND product = ?",
+	            -1, &sel, NULL) ||
+	    sqlite3_prepare_v2(
+	            s, "SELECT title, v3_vector, v3_score, kev, ransomware FROM cve WHERE id = ?",
+	            -1, &det, NULL))
 		die("prepare", s);
 	/* Warm both: the page cache and SQLite's own. */
 	for (size_t r = 0; r < 2; r++) {
 		for (size_t i = 0; i < n; i++) {
-			struct vdb_query q = { .vendor = qs[i].vendor, .product = qs[i].product,
-					       .version = qs[i].version };
+			struct vdb_query q = { .vendor = qs[i].vendor,
+				               .product = qs[i].product,
+				               .version = qs[i].version };
 			struct vdb_matches m;
 			size_t exact = 0, sq = 0;
 			double t0 = now_us();
@@ -179,7 +191,7 @@ int main(int argc, char **argv)
 			/* What NVD's criteria gave (not JVN's or the names'): SQLite must agree. */
 			for (size_t k = 0; k < m.n; k++)
 				exact += m.v[k].cve && m.v[k].confidence != VDB_CONF_PRODUCT &&
-					 !(m.v[k].reasons & VDB_WHY_JVN_TEXT);
+				         !(m.v[k].reasons & VDB_WHY_JVN_TEXT);
 			vdb_matches_free(&m);
 
 			/* SQLite: rows of the product, versions compared here, one CVE counted once. */
@@ -189,9 +201,10 @@ int main(int argc, char **argv)
 			sqlite3_bind_text(sel, 2, qs[i].product, -1, SQLITE_STATIC);
 			while (sqlite3_step(sel) == SQLITE_ROW) {
 				const char *id = (const char *)sqlite3_column_text(sel, 0);
-				if (!in_range(sqlite3_column_text(sel, 1), sqlite3_column_int(sel, 2),
-					      sqlite3_column_text(sel, 3), sqlite3_column_int(sel, 4),
-					      sqlite3_column_int(sel, 5), qs[i].version) ||
+				if (!in_range(
+				            sqlite3_column_text(sel, 1), sqlite3_column_int(sel, 2),
+				            sqlite3_column_text(sel, 3), sqlite3_column_int(sel, 4),
+				            sqlite3_column_int(sel, 5), qs[i].version) ||
 				    strcmp(id, last) == 0)
 					continue;
 				snprintf(last, sizeof(last), "%s", id);
@@ -212,13 +225,14 @@ int main(int argc, char **argv)
 	sqlite3_finalize(sel);
 	sqlite3_finalize(det);
 	sqlite3_close(s);
-	printf("queries %zu: medsec found %zu CVEs by NVD criteria, SQLite rows gave %zu%s\n", n, hits_m,
-	       hits_s, mismatched ? " (MISMATCH)" : "");
-	double mm = pct(tm, n, 0.5), m99 = pct(tm, n, 0.99), sm = pct(ts, n, 0.5), s99 = pct(ts, n, 0.99);
+	printf("queries %zu: medsec found %zu CVEs by NVD criteria, SQLite rows gave %zu%s\n", n,
+	       hits_m, hits_s, mismatched ? " (MISMATCH)" : "");
+	double mm = pct(tm, n, 0.5), m99 = pct(tm, n, 0.99), sm = pct(ts, n, 0.5),
+	       s99 = pct(ts, n, 0.99);
 	printf("lookup          median µs    p99 µs\n");
 	printf("medsec index    %9.1f %9.1f\n", mm, m99);
-	printf("SQLite table    %9.1f %9.1f   (table built from the same index in %.1f s)\n", sm, s99,
-	       build_s);
+	printf("SQLite table    %9.1f %9.1f   (table built from the same index in %.1f s)\n", sm,
+	       s99, build_s);
 	printf("ratio medsec/SQLite: median %.3f, p99 %.3f\n", mm / sm, m99 / s99);
 	vdb_close(db);
 	free(qs);

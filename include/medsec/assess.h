@@ -30,101 +30,104 @@ struct probe_checks;
 
 /* The texts of assess's own findings (data/assess.json). */
 struct assess_rules;
-int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d, struct ms_error *err);
+int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d,
+                      struct ms_error *err);
 void assess_rules_free(struct assess_rules *r);
 
 struct assess_input {
 	const char *hospital;
 	int round_no, revision;
-	const struct intake_doc *doc;		/* the declarations */
-	const struct plan *plan;		/* NULL: no plan yet */
-	const struct onsite_doc *onsite;	/* NULL: the onsite survey is not recorded */
-	const struct scan_record *scan;		/* NULL: no scan yet */
+	const struct intake_doc *doc;    /* the declarations */
+	const struct plan *plan;         /* NULL: no plan yet */
+	const struct onsite_doc *onsite; /* NULL: the onsite survey is not recorded */
+	const struct scan_record *scan;  /* NULL: no scan yet */
 	const struct scan_host_row *hosts;
 	size_t n_hosts;
 	const struct scan_port_row *ports;
 	size_t n_ports;
-	int probed;				/* the probe ran on this scan */
+	int probed; /* the probe ran on this scan */
 	const struct service_row *services;
 	size_t n_services;
-	const struct finding_row *found;	/* the probe's check findings */
+	const struct finding_row *found; /* the probe's check findings */
 	size_t n_found;
-	const struct probe_checks *checks;	/* their texts */
-	const struct vdb *vdb;			/* NULL: no vulnerability index */
-	const struct vdb_products *products;	/* maker and model to CPE names */
+	const struct probe_checks *checks;   /* their texts */
+	const struct vdb *vdb;               /* NULL: no vulnerability index */
+	const struct vdb_products *products; /* maker and model to CPE names */
 	const struct assess_rules *rules;
-	const char *now;			/* ISO 8601 */
-	enum ms_lang lang;			/* of the texts (the rules' *_en members for English) */
+	const char *now;   /* ISO 8601 */
+	enum ms_lang lang; /* of the texts (the rules' *_en members for English) */
 };
 
 /* Where a fact comes from. */
 enum assess_source {
-	SRC_REMOTE = 1,		/* the remote diagnosis (scan and probe) */
-	SRC_ONSITE,		/* read on site after login */
-	SRC_DECLARED,		/* the intake workbook (別紙2) */
+	SRC_REMOTE = 1, /* the remote diagnosis (scan and probe) */
+	SRC_ONSITE,     /* read on site after login */
+	SRC_DECLARED,   /* the intake workbook (別紙2) */
 };
-const char *assess_source_key(enum assess_source s);	/* "remote" "onsite" "declared" */
+const char *assess_source_key(enum assess_source s); /* "remote" "onsite" "declared" */
 
 /* One vulnerability of one target; strings owned by the assessment. */
 struct assess_vuln {
-	const char *cve;		/* or NULL for a JVN-only entry */
-	const char *jvndb;		/* JVN iPedia numbers, comma-separated, or NULL */
+	const char *cve;   /* or NULL for a JVN-only entry */
+	const char *jvndb; /* JVN iPedia numbers, comma-separated, or NULL */
 	const char *title;
-	const char *vector;		/* CVSS v3 vector, else v2 (cvss_version), or NULL */
-	double score;			/* CVSS base of cvss_version, -1 when none */
-	int cvss_version;		/* 3; 2 for an older record scored in v2 only; 0 unscored */
-	enum cvss_severity severity;	/* v3: IPA's bands; v2: NVD's three */
+	const char *vector;          /* CVSS v3 vector, else v2 (cvss_version), or NULL */
+	double score;                /* CVSS base of cvss_version, -1 when none */
+	int cvss_version;            /* 3; 2 for an older record scored in v2 only; 0 unscored */
+	enum cvss_severity severity; /* v3: IPA's bands; v2: NVD's three */
 	int kev, ransomware;
-	const char *confidence;		/* "exact" "rough" */
-	const char *range;		/* what matched, e.g. "7.0.0 <= v < 7.0.14" */
-	const char *fixed_in;		/* the version that fixes it where the range says, or NULL */
+	const char *confidence; /* "exact" "rough" */
+	const char *range;      /* what matched, e.g. "7.0.0 <= v < 7.0.14" */
+	const char *fixed_in;   /* the version that fixes it where the range says, or NULL */
 };
 
 enum assess_check_status {
-	CHECK_DONE = 0,			/* looked up: v holds the vulnerabilities (maybe none) */
-	CHECK_NO_INDEX,			/* no vulnerability index */
-	CHECK_NO_MAPPING,		/* maker and model unknown to data/products.json */
-	CHECK_NO_VERSION,		/* firmware or version unknown (確認未実施) */
-	CHECK_NOT_IDENTIFIED,		/* a port whose software could not be named */
+	CHECK_DONE = 0,       /* looked up: v holds the vulnerabilities (maybe none) */
+	CHECK_NO_INDEX,       /* no vulnerability index */
+	CHECK_NO_MAPPING,     /* maker and model unknown to data/products.json */
+	CHECK_NO_VERSION,     /* firmware or version unknown (確認未実施) */
+	CHECK_NOT_IDENTIFIED, /* a port whose software could not be named */
 };
 const char *assess_check_status_key(enum assess_check_status s);
 
 /* Something looked up in the index: a device's firmware or a responding service. */
 struct assess_target {
 	enum assess_source source;
-	int line_no;			/* plan line, 0 if none */
-	const char *maker, *model, *version;	/* device: firmware; service: product and version */
-	const char *address, *proto;	/* SRC_REMOTE only */
+	int line_no;                         /* plan line, 0 if none */
+	const char *maker, *model, *version; /* device: firmware; service: product and version */
+	const char *address, *proto;         /* SRC_REMOTE only */
 	int port;
-	const char *service;		/* SRC_REMOTE: "ssh", "http" … */
-	const char *label;		/* "Fortinet FortiGate 60F" or "tcp/443 nginx 1.22.1" */
+	const char *service; /* SRC_REMOTE: "ssh", "http" … */
+	const char *label;   /* "Fortinet FortiGate 60F" or "tcp/443 nginx 1.22.1" */
 	enum assess_check_status status;
 	struct assess_vuln *v;
 	size_t n;
-	struct assess_vuln *to_confirm;	/* product named, version not known to be affected: not counted */
+	struct assess_vuln
+	        *to_confirm; /* product named, version not known to be affected: not counted */
 	size_t n_to_confirm;
-	int counts[5];			/* by enum cvss_severity */
-	int kev;			/* KEV-listed vulnerabilities */
-	const char *fixed_in;		/* the least version that fixes every exact match, or NULL */
-	const char *latest, *latest_date, *latest_source;	/* latest firmware known, or NULL */
-	int outdated;			/* the version is older than the latest known */
-	int latest_stale;		/* a fix newer than the listed latest is known: the list is old */
-	int exact_urgent;		/* an exact match with CVSS 7.0 or more, or KEV-listed */
-	const char *exposed_by;		/* a device whose own software answers on its line's global
+	int counts[5];        /* by enum cvss_severity */
+	int kev;              /* KEV-listed vulnerabilities */
+	const char *fixed_in; /* the least version that fixes every exact match, or NULL */
+	const char *latest, *latest_date, *latest_source; /* latest firmware known, or NULL */
+	int outdated;           /* the version is older than the latest known */
+	int latest_stale;       /* a fix newer than the listed latest is known: the list is old */
+	int exact_urgent;       /* an exact match with CVSS 7.0 or more, or KEV-listed */
+	const char *exposed_by; /* a device whose own software answers on its line's global
 					 * address ("tcp/10443 FortiOS SSL-VPN"), or NULL */
-	char cpe_names[VDB_CPE_NAMES_LEN];	/* "fortinet:fortios …": what the device is looked up as */
+	char cpe_names[VDB_CPE_NAMES_LEN]; /* "fortinet:fortios …": what the device is looked up as */
 };
 
 /* A planned line as the survey saw it (report chapters 1 and 3). */
 struct assess_line {
 	const struct plan_line *plan;
-	const struct onsite_line *onsite;	/* NULL: not recorded */
-	const char *diagnosis;		/* "diagnosed", "not_diagnosed", "address_unknown",
+	const struct onsite_line *onsite; /* NULL: not recorded */
+	const char *diagnosis;            /* "diagnosed", "not_diagnosed", "address_unknown",
 					 * "not_eligible", "not_requested" */
-	const char *address;		/* the address diagnosed, or NULL */
-	size_t first_port, n_ports;	/* its ports in assessment.ports (scan: open or open|filtered) */
-	int responding;			/* of those, the ones that answered (open, or identified) */
-	int counts[5];			/* vulnerabilities of its responding services, by severity */
+	const char *address;              /* the address diagnosed, or NULL */
+	size_t first_port,
+	        n_ports; /* its ports in assessment.ports (scan: open or open|filtered) */
+	int responding;  /* of those, the ones that answered (open, or identified) */
+	int counts[5];   /* vulnerabilities of its responding services, by severity */
 };
 
 /* A responding port with what answers there. */
@@ -132,47 +135,54 @@ struct assess_port {
 	int line_no;
 	const char *address, *proto;
 	int port;
-	const char *state;		/* "open", "open_filtered" */
-	int responded;			/* open, or an open|filtered UDP port the probe got an answer from */
-	const char *service, *product, *version, *cpe;	/* "" if unknown */
-	size_t target;			/* index into targets, or (size_t)-1 */
+	const char *state; /* "open", "open_filtered" */
+	int responded;     /* open, or an open|filtered UDP port the probe got an answer from */
+	const char *service, *product, *version, *cpe; /* "" if unknown */
+	size_t target;                                 /* index into targets, or (size_t)-1 */
 };
 
 enum assess_kind {
-	KIND_VULNERABILITY, KIND_EXPOSURE, KIND_TLS, KIND_BACKDOOR, KIND_DEFAULT_ACCOUNT,
-	KIND_FIRMWARE, KIND_UNREGISTERED_LINE, KIND_LINE_UNCONFIRMED, KIND_PASSWORD
+	KIND_VULNERABILITY,
+	KIND_EXPOSURE,
+	KIND_TLS,
+	KIND_BACKDOOR,
+	KIND_DEFAULT_ACCOUNT,
+	KIND_FIRMWARE,
+	KIND_UNREGISTERED_LINE,
+	KIND_LINE_UNCONFIRMED,
+	KIND_PASSWORD
 };
 
 struct assess_finding {
-	int rank;			/* 1 = most urgent */
-	const char *kind;		/* "vulnerability", "exposure", "tls", "backdoor",
+	int rank;         /* 1 = most urgent */
+	const char *kind; /* "vulnerability", "exposure", "tls", "backdoor",
 					 * "default_account", "firmware", "unregistered_line",
 					 * "line_unconfirmed", "password" */
-	const char *rule;		/* the check's or rule's id */
+	const char *rule; /* the check's or rule's id */
 	enum assess_source source;
-	const char *severity;		/* "critical" "high" "medium" "low" "info" */
-	double score;			/* highest CVSS v3 behind it, or -1 */
+	const char *severity; /* "critical" "high" "medium" "low" "info" */
+	double score;         /* highest CVSS v3 behind it, or -1 */
 	int kev;
-	int early;			/* calls for the early report (別紙4) */
-	int line_no;			/* plan line, 0 if none */
-	const char *address, *proto;	/* remote findings */
+	int early;                   /* calls for the early report (別紙4) */
+	int line_no;                 /* plan line, 0 if none */
+	const char *address, *proto; /* remote findings */
 	int port;
-	const char *subject;		/* what it is about, for people */
+	const char *subject; /* what it is about, for people */
 	const char *title, *reason, *advice, *manual;
-	const char *refs;		/* "CVE-…(JVNDB-…), …", or NULL */
-	size_t target;			/* the target behind a vulnerability finding, or (size_t)-1 */
+	const char *refs; /* "CVE-…(JVNDB-…), …", or NULL */
+	size_t target;    /* the target behind a vulnerability finding, or (size_t)-1 */
 };
 
 /* Declared password facts of a device against the guideline (chapter 5). */
 struct assess_password {
 	const struct device *device;
-	const char *verdict;		/* "meets", "short", "unknown" */
-	const char *shortfalls;		/* Japanese, "; "-separated, or NULL */
+	const char *verdict;    /* "meets", "short", "unknown" */
+	const char *shortfalls; /* Japanese, "; "-separated, or NULL */
 };
 
 struct assessment {
 	struct ms_arena arena;
-	const struct assess_input *in;	/* valid only while the caller keeps the inputs */
+	const struct assess_input *in; /* valid only while the caller keeps the inputs */
 	struct assess_line *lines;
 	size_t n_lines;
 	struct assess_port *ports;
@@ -183,9 +193,9 @@ struct assessment {
 	size_t n_findings;
 	struct assess_password *passwords;
 	size_t n_passwords;
-	int early_due;			/* some finding calls for the early report */
-	int responding;			/* ports that answered, all lines */
-	int counts[5];			/* remote vulnerabilities, by severity */
+	int early_due;  /* some finding calls for the early report */
+	int responding; /* ports that answered, all lines */
+	int counts[5];  /* remote vulnerabilities, by severity */
 };
 
 /*
@@ -207,7 +217,7 @@ struct assessment *assessment_new(void);
  * to_confirm), counts, fix and latest firmware. Strings are kept in a.
  */
 void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb_products *products,
-		   struct assess_target *t);
+                   struct assess_target *t);
 
 /* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
 int assess_severity_rank(const char *severity);

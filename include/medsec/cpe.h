@@ -6,16 +6,28 @@
 #ifndef MEDSEC_CPE_H
 #define MEDSEC_CPE_H
 
-enum cpe_attr { CPE_PART, CPE_VENDOR, CPE_PRODUCT, CPE_VERSION, CPE_UPDATE, CPE_EDITION,
-		CPE_LANGUAGE, CPE_SW_EDITION, CPE_TARGET_SW, CPE_TARGET_HW, CPE_OTHER, CPE__COUNT };
+enum cpe_attr {
+	CPE_PART,
+	CPE_VENDOR,
+	CPE_PRODUCT,
+	CPE_VERSION,
+	CPE_UPDATE,
+	CPE_EDITION,
+	CPE_LANGUAGE,
+	CPE_SW_EDITION,
+	CPE_TARGET_SW,
+	CPE_TARGET_HW,
+	CPE_OTHER,
+	CPE__COUNT
+};
 
 #define CPE_VALUE_MAX 128
 
 /* An attribute: ANY ("*"), NA ("-"), or a value, unescaped, with '*'/'?' kept as wildcards. */
 struct cpe_value {
 	enum { CPE_ANY, CPE_NA, CPE_STRING } kind;
-	char s[CPE_VALUE_MAX];	/* lower case; wildcard characters flagged in `wild` */
-	unsigned char wild[CPE_VALUE_MAX];	/* 1 where s[i] is an unquoted * or ? */
+	char s[CPE_VALUE_MAX];             /* lower case; wildcard characters flagged in `wild` */
+	unsigned char wild[CPE_VALUE_MAX]; /* 1 where s[i] is an unquoted * or ? */
 };
 
 struct cpe {

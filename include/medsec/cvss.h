@@ -11,9 +11,9 @@ enum cvss_version { CVSS_V2 = 20, CVSS_V30 = 30, CVSS_V31 = 31, CVSS_V40 = 40 };
 
 struct cvss {
 	enum cvss_version version;
-	int scored;		/* base score computed here (v2, v3.x); 0 for v4.0 */
-	double base;		/* 0.0 .. 10.0, one decimal */
-	double exploitability;	/* v3.x and v2 sub-scores, rounded to one decimal */
+	int scored;            /* base score computed here (v2, v3.x); 0 for v4.0 */
+	double base;           /* 0.0 .. 10.0, one decimal */
+	double exploitability; /* v3.x and v2 sub-scores, rounded to one decimal */
 	double impact;
 };
 
@@ -26,7 +26,7 @@ enum cvss_severity { SEV_NONE, SEV_LOW, SEV_MEDIUM, SEV_HIGH, SEV_CRITICAL };
 enum cvss_severity cvss_severity(double score);
 /* CVSS v2 has three bands (NVD): High 7.0-10.0, Medium 4.0-6.9, Low 0.0-3.9; no critical. */
 enum cvss_severity cvss_v2_severity(double score);
-const char *cvss_severity_key(enum cvss_severity s);	/* "critical" ... "none" */
-const char *cvss_severity_ja(enum cvss_severity s);	/* 緊急 重要 警告 注意 なし */
+const char *cvss_severity_key(enum cvss_severity s); /* "critical" ... "none" */
+const char *cvss_severity_ja(enum cvss_severity s);  /* 緊急 重要 警告 注意 なし */
 
 #endif

@@ -24,22 +24,22 @@ enum ms_status {
 struct ms_error {
 	enum ms_status status;
 	enum msg_id msg;
-	char where[256];	/* "FILE:SHEET:ROW:COLUMN" or "" */
-	char arg[512];		/* substituted into the message's %s */
+	char where[256]; /* "FILE:SHEET:ROW:COLUMN" or "" */
+	char arg[512];   /* substituted into the message's %s */
 };
 
 /* Fills err and returns err->status, so callers can `return ms_fail(...)`. */
-int ms_fail(struct ms_error *err, enum ms_status status, enum msg_id msg,
-	    const char *where, const char *arg);
+int ms_fail(struct ms_error *err, enum ms_status status, enum msg_id msg, const char *where,
+            const char *arg);
 
 enum ms_severity { MS_DIAG_ERROR, MS_DIAG_WARNING };
 
 struct ms_diag {
 	enum ms_severity severity;
 	enum msg_id msg;
-	char *where;	/* owned: "FILE:SHEET:ROW:COLUMN" or "FILE:/json/pointer" */
-	char *value;	/* owned, may be NULL: the offending value as written */
-	char *arg;	/* owned, may be NULL: detail for the message's %s */
+	char *where; /* owned: "FILE:SHEET:ROW:COLUMN" or "FILE:/json/pointer" */
+	char *value; /* owned, may be NULL: the offending value as written */
+	char *arg;   /* owned, may be NULL: detail for the message's %s */
 };
 
 /* A growing list of problems found in one input; empty with ms_diags_dispose. */
@@ -49,8 +49,8 @@ struct ms_diags {
 	size_t errors, warnings;
 };
 
-void ms_diags_add(struct ms_diags *d, enum ms_severity sev, enum msg_id msg,
-		  const char *where, const char *value, const char *arg);
+void ms_diags_add(struct ms_diags *d, enum ms_severity sev, enum msg_id msg, const char *where,
+                  const char *value, const char *arg);
 void ms_diags_dispose(struct ms_diags *d);
 
 #endif

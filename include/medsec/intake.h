@@ -17,15 +17,15 @@
  * an error in err and no doc.
  */
 int intake_load(const char *path, struct intake_doc **out, struct ms_diags *d,
-		struct ms_error *err);
+                struct ms_error *err);
 /* The same from memory (fuzzing, tests); name is used in messages. */
-int intake_load_xlsx_mem(const void *data, size_t size, const char *name,
-			 struct intake_doc **out, struct ms_diags *d, struct ms_error *err);
-int intake_load_json_mem(const void *data, size_t size, const char *name,
-			 struct intake_doc **out, struct ms_diags *d, struct ms_error *err);
+int intake_load_xlsx_mem(const void *data, size_t size, const char *name, struct intake_doc **out,
+                         struct ms_diags *d, struct ms_error *err);
+int intake_load_json_mem(const void *data, size_t size, const char *name, struct intake_doc **out,
+                         struct ms_diags *d, struct ms_error *err);
 
 struct intake_options {
-	int allow_test_addresses;	/* admit 198.18.0.0/15 and documentation ranges */
+	int allow_test_addresses; /* admit 198.18.0.0/15 and documentation ranges */
 };
 
 /*
@@ -34,7 +34,7 @@ struct intake_options {
  * Appends every problem to d; returns the number of errors added.
  */
 size_t intake_validate(struct intake_doc *doc, const struct intake_options *opt,
-		       struct ms_diags *d);
+                       struct ms_diags *d);
 
 /* Writes the workbook: blank with one example row per sheet, or filled from doc. */
 int intake_template_write(const char *path, const struct intake_doc *doc, struct ms_error *err);

@@ -9,16 +9,16 @@
 #include <stdint.h>
 
 struct ms_prefix {
-	int family;		/* AF_INET or AF_INET6 */
-	uint8_t addr[16];	/* network byte order; IPv4 uses the first 4 */
-	int len;		/* prefix length; 32 or 128 for one address */
+	int family;       /* AF_INET or AF_INET6 */
+	uint8_t addr[16]; /* network byte order; IPv4 uses the first 4 */
+	int len;          /* prefix length; 32 or 128 for one address */
 };
 
 enum ms_prefix_parse_result {
 	MS_PREFIX_OK = 0,
-	MS_PREFIX_SYNTAX = -1,		/* not an address */
-	MS_PREFIX_BAD_LENGTH = -2,	/* /N out of range */
-	MS_PREFIX_HOST_BITS = -3,	/* "203.0.113.9/29": bits set past the prefix */
+	MS_PREFIX_SYNTAX = -1,     /* not an address */
+	MS_PREFIX_BAD_LENGTH = -2, /* /N out of range */
+	MS_PREFIX_HOST_BITS = -3,  /* "203.0.113.9/29": bits set past the prefix */
 };
 
 /* Parses "ADDR" or "ADDR/LEN" (IPv4 or IPv6); surrounding blanks are not allowed. */
@@ -31,9 +31,9 @@ enum ms_prefix_parse_result ms_ifaddr_parse(const char *s, struct ms_prefix *out
 void ms_prefix_format(const struct ms_prefix *p, char *buf, size_t size);
 
 enum ms_addr_class {
-	MS_ADDR_GLOBAL,		/* reachable from the internet */
-	MS_ADDR_TEST,		/* documentation and benchmarking ranges (198.18.0.0/15 ...) */
-	MS_ADDR_NON_GLOBAL,	/* private, loopback, link-local, multicast, reserved ... */
+	MS_ADDR_GLOBAL,     /* reachable from the internet */
+	MS_ADDR_TEST,       /* documentation and benchmarking ranges (198.18.0.0/15 ...) */
+	MS_ADDR_NON_GLOBAL, /* private, loopback, link-local, multicast, reserved ... */
 };
 
 /* Class of the whole prefix: global only if no part of it is special. */

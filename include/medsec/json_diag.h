@@ -9,7 +9,7 @@
 
 struct json_t;
 /* An error whose value is a JSON value as the user wrote it (a string as is, else compact JSON), cut at 200 bytes. */
-void ms_diags_add_json(struct ms_diags *d, enum msg_id msg, const char *where, const struct json_t *v,
-		       const char *arg);
+void ms_diags_add_json(struct ms_diags *d, enum msg_id msg, const char *where,
+                       const struct json_t *v, const char *arg);
 
 #endif

@@ -27,7 +27,7 @@ struct ms_arena {
 	struct ms_arena_block *head;
 };
 
-char *ms_arena_strdup(struct ms_arena *a, const char *s);	/* NULL stays NULL */
+char *ms_arena_strdup(struct ms_arena *a, const char *s); /* NULL stays NULL */
 char *ms_arena_strndup(struct ms_arena *a, const char *s, size_t n);
 void ms_arena_dispose(struct ms_arena *a);
 

@@ -20,11 +20,12 @@
  * (onsite_doc_free) and d lists every bad value (named by JSON pointer or by
  * sheet, row and column); a file that cannot be read at all fails in err.
  */
-int onsite_load(const char *path, struct onsite_doc **out, struct ms_diags *d, struct ms_error *err);
+int onsite_load(const char *path, struct onsite_doc **out, struct ms_diags *d,
+                struct ms_error *err);
 int onsite_load_json_mem(const void *data, size_t size, const char *name, struct onsite_doc **out,
-			 struct ms_diags *d, struct ms_error *err);
+                         struct ms_diags *d, struct ms_error *err);
 int onsite_load_xlsx_mem(const void *data, size_t size, const char *name, struct onsite_doc **out,
-			 struct ms_diags *d, struct ms_error *err);
+                         struct ms_diags *d, struct ms_error *err);
 
 /* Checks the record against the round's plan; appends problems, returns the errors added. */
 size_t onsite_validate(const struct onsite_doc *doc, const struct plan *plan, struct ms_diags *d);

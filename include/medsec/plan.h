@@ -14,12 +14,12 @@
 
 struct plan_input {
 	const struct intake_doc *doc;
-	const struct confirmation *confirmations;	/* this round's, may be NULL */
+	const struct confirmation *confirmations; /* this round's, may be NULL */
 	size_t n_confirmations;
 	const char *hospital;
 	int round_no;
 	int revision;
-	const char *now;				/* ISO 8601 */
+	const char *now; /* ISO 8601 */
 	/* When the workbook was imported: the date of its 当日記入欄, which counts as a day-of
 	 * confirmation only on that day (seed 002). */
 	const char *declared_at;
@@ -31,8 +31,8 @@ struct plan *plan_build(const struct plan_input *in);
 /* The eligibility row (1..19) and judgement of one declared line. */
 void plan_judge(const struct line *l, enum eligibility *elig, int *row, enum plan_reason *reason);
 
-const char *plan_eligibility_key(enum eligibility e);	/* "yes", "consult", "no" */
-const char *plan_eligibility_mark(enum eligibility e);	/* ○ △ × */
+const char *plan_eligibility_key(enum eligibility e);  /* "yes", "consult", "no" */
+const char *plan_eligibility_mark(enum eligibility e); /* ○ △ × */
 const char *plan_reason_key(enum plan_reason r);
 enum msg_id plan_reason_msg(enum plan_reason r);
 const char *plan_status_key(enum plan_status s);
@@ -48,7 +48,7 @@ const struct plan_line *plan_line_by_declared(const struct plan *p, int declared
  * c->declared_no; c->address is checked and canonicalised.
  */
 int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c,
-		       int allow_test_addresses, struct ms_error *err);
+                       int allow_test_addresses, struct ms_error *err);
 
 /*
  * What the 調査実施計画一覧 shows beside the lines: the devices and terminals to survey
@@ -56,14 +56,14 @@ int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c
  */
 struct plan_view {
 	const struct intake_doc *doc;
-	const char *survey_on, *diagnosis_on;	/* YYYY-MM-DD */
+	const char *survey_on, *diagnosis_on; /* YYYY-MM-DD */
 };
 
 /* The JSON of a plan (docs/json/plan.schema.json); a new string (free it). */
 char *plan_json(const struct plan *p, const struct plan_view *v, enum ms_lang lang);
 
 /* Writes the 調査実施計画一覧 workbook. */
-int plan_write_xlsx(const struct plan *p, const struct plan_view *v, const char *path, enum ms_lang lang,
-		    struct ms_error *err);
+int plan_write_xlsx(const struct plan *p, const struct plan_view *v, const char *path,
+                    enum ms_lang lang, struct ms_error *err);
 
 #endif

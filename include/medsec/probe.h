@@ -20,49 +20,50 @@
 struct probe_db;
 
 /* Loads and checks the database (every pattern compiled, every example matched). */
-int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, struct ms_error *err);
+int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d,
+                  struct ms_error *err);
 void probe_db_free(struct probe_db *db);
-size_t probe_db_count(const struct probe_db *db);	/* matches */
+size_t probe_db_count(const struct probe_db *db); /* matches */
 
 struct probe_tls {
-	int done;			/* a TLS handshake succeeded */
-	char version[16];		/* "TLSv1.3" */
+	int done;         /* a TLS handshake succeeded */
+	char version[16]; /* "TLSv1.3" */
 	char cipher[64];
 	char subject[256], issuer[256];
-	char sans[512];			/* "DNS:a, DNS:b, IP:…" */
-	char not_before[32], not_after[32];	/* ISO 8601 UTC */
+	char sans[512];                     /* "DNS:a, DNS:b, IP:…" */
+	char not_before[32], not_after[32]; /* ISO 8601 UTC */
 	int self_signed, expired;
-	char key_type[16];		/* "RSA", "EC", "ED25519" */
+	char key_type[16]; /* "RSA", "EC", "ED25519" */
 	int key_bits;
-	char offered[64];		/* every protocol version the server accepts: "TLSv1 TLSv1.1 TLSv1.2" */
-	char weak_ciphers[256];		/* weak suites it accepts (3DES, RC4, DES, export, NULL, anonymous) */
+	char offered[64]; /* every protocol version the server accepts: "TLSv1 TLSv1.1 TLSv1.2" */
+	char weak_ciphers[256]; /* weak suites it accepts (3DES, RC4, DES, export, NULL, anonymous) */
 };
 
 struct probe_result {
 	char address[64];
-	char proto[4];			/* "tcp", "udp" */
+	char proto[4]; /* "tcp", "udp" */
 	int port;
 	int line_no;
-	char service[32];		/* "ssh", "http", "ftp" … or "" if unknown */
+	char service[32]; /* "ssh", "http", "ftp" … or "" if unknown */
 	char product[64], version[64];
-	char extra[128];		/* what follows the version ("Debian-2+deb12u3": a distribution build) */
-	char device[64];		/* device family / model where it shows */
-	char title[128];		/* an HTTP page's <title>, or "" */
-	char location[256];		/* an HTTP redirect's Location, or "" */
+	char extra[128]; /* what follows the version ("Debian-2+deb12u3": a distribution build) */
+	char device[64]; /* device family / model where it shows */
+	char title[128]; /* an HTTP page's <title>, or "" */
+	char location[256]; /* an HTTP redirect's Location, or "" */
 	char cpe[256];
-	int confidence;			/* 0-100: 100 = a version string of the product itself */
-	char evidence[512];		/* the reply excerpt the decision rests on, printable */
-	char match[64];			/* the database entry that decided */
-	char followup[128];		/* the entries that decided the follow-up exchanges, space-separated */
-	int favicon;			/* an icon was read at /favicon.ico: favicon_mmh3 holds its hash */
-	int32_t favicon_mmh3;		/* the search engines' favicon hash (blog.shodan.io) */
+	int confidence;     /* 0-100: 100 = a version string of the product itself */
+	char evidence[512]; /* the reply excerpt the decision rests on, printable */
+	char match[64];     /* the database entry that decided */
+	char followup[128]; /* the entries that decided the follow-up exchanges, space-separated */
+	int favicon;        /* an icon was read at /favicon.ico: favicon_mmh3 holds its hash */
+	int32_t favicon_mmh3; /* the search engines' favicon hash (blog.shodan.io) */
 	int tls_wrapped;
 	struct probe_tls tls;
-	char error[64];			/* "" or why nothing could be read ("connect: refused") */
-	int auth_basic;			/* the HTTP reply asked for Basic authentication */
-	int account_tried;		/* 0 not tried, 1 tried and refused, 2 accepted */
-	char account[64];		/* the default account accepted (user name only), or "" */
-	char account_id[64];		/* its entry in data/default-accounts.json */
+	char error[64];      /* "" or why nothing could be read ("connect: refused") */
+	int auth_basic;      /* the HTTP reply asked for Basic authentication */
+	int account_tried;   /* 0 not tried, 1 tried and refused, 2 accepted */
+	char account[64];    /* the default account accepted (user name only), or "" */
+	char account_id[64]; /* its entry in data/default-accounts.json */
 };
 
 /*
@@ -70,22 +71,22 @@ struct probe_result {
  * that matches data fills r's identification. Pure; 1 if identified, else 0.
  */
 int probe_identify(const struct probe_db *db, const char *probe, const unsigned char *data,
-		   size_t len, struct probe_result *r);
+                   size_t len, struct probe_result *r);
 
 struct probe_target {
 	char address[64];
 	int port;
 	int line_no;
-	int udp;			/* a UDP port (open or open|filtered in the scan) */
+	int udp; /* a UDP port (open or open|filtered in the scan) */
 };
 
 struct probe_opts {
-	int parallel;			/* connections in flight, all hosts (default 64) */
-	int per_host;			/* per host (default 8: a hospital UTM sees a trickle) */
-	int connect_ms;			/* connect timeout (default 2000) */
-	int quiet_ms;			/* a reply is complete after this much silence (default 300) */
-	int banner_ms;			/* wait for a service that speaks first (default 500) */
-	int read_ms;			/* longest wait for a reply or a handshake (default 1500) */
+	int parallel;   /* connections in flight, all hosts (default 64) */
+	int per_host;   /* per host (default 8: a hospital UTM sees a trickle) */
+	int connect_ms; /* connect timeout (default 2000) */
+	int quiet_ms;   /* a reply is complete after this much silence (default 300) */
+	int banner_ms;  /* wait for a service that speaks first (default 500) */
+	int read_ms;    /* longest wait for a reply or a handshake (default 1500) */
 	void (*progress)(void *ctx, size_t done, size_t total);
 	void *ctx;
 };
@@ -100,14 +101,14 @@ void probe_tls_survey(struct probe_result *r, const struct probe_opts *o);
 
 /* Probes every target; *out (new, free it) has one result per target, in order. */
 int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
-	      const struct probe_opts *o, struct probe_result **out, struct ms_error *err);
+              const struct probe_opts *o, struct probe_result **out, struct ms_error *err);
 
 /* ---- vendors' default accounts (data/default-accounts.json); only with consent ---- */
 
 struct probe_accounts;
 
 int probe_accounts_load(const char *path, struct probe_accounts **out, struct ms_diags *d,
-			struct ms_error *err);
+                        struct ms_error *err);
 void probe_accounts_free(struct probe_accounts *a);
 /*
  * Tries, on each identified port, the defaults that fit its service and
@@ -116,7 +117,7 @@ void probe_accounts_free(struct probe_accounts *a);
  * caller must hold the hospital's recorded consent.
  */
 void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, size_t n,
-			const struct probe_opts *o);
+                        const struct probe_opts *o);
 
 /* ---- checks: findings from what was identified (data/checks.json) ---- */
 
@@ -124,22 +125,23 @@ struct probe_checks;
 
 /* Loads the checks, each run against its own example (a test per check). */
 int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
-		      struct ms_error *err);
+                      struct ms_error *err);
 void probe_checks_free(struct probe_checks *c);
 
 struct probe_finding {
-	const char *check;		/* the check's id; strings point into the checks */
-	const char *kind;		/* "exposure", "tls", "backdoor", "default_account" */
-	const char *severity;		/* "critical" … "info" */
+	const char *check;    /* the check's id; strings point into the checks */
+	const char *kind;     /* "exposure", "tls", "backdoor", "default_account" */
+	const char *severity; /* "critical" … "info" */
 	const char *title, *reason, *advice, *manual;
-	const char *detail;		/* e.g. the accepted account's user name, or NULL */
-	size_t result;			/* index of the probe result it is about */
+	const char *detail; /* e.g. the accepted account's user name, or NULL */
+	size_t result;      /* index of the probe result it is about */
 };
 
 /* Every finding the results give, most severe first; *out new (free it). */
-int probe_check(const struct probe_checks *c, enum ms_lang lang, const struct probe_result *r, size_t n,
-		struct probe_finding **out, size_t *nout);
+int probe_check(const struct probe_checks *c, enum ms_lang lang, const struct probe_result *r,
+                size_t n, struct probe_finding **out, size_t *nout);
 /* The texts of the check with this id (a stored finding's): 1 and *out filled, or 0. */
-int probe_check_texts(const struct probe_checks *c, const char *id, enum ms_lang lang, struct probe_finding *out);
+int probe_check_texts(const struct probe_checks *c, const char *id, enum ms_lang lang,
+                      struct probe_finding *out);
 
 #endif

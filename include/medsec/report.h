@@ -18,12 +18,12 @@ struct round_diff;
 
 struct report_opts {
 	enum ms_lang lang;
-	const char *generated_at;		/* ISO 8601 */
-	const char *issuer;			/* the cover's issuer, or NULL */
-	const char *recipient;			/* the cover's addressee, or NULL for "<hospital> 御中" */
-	const struct round_diff *diff;		/* against the previous round, or NULL (round 1) */
-	const struct vdb_status *vdb;		/* the index's facts, or NULL when there is none */
-	unsigned formats;			/* REPORT_* bits; 0 = all */
+	const char *generated_at;      /* ISO 8601 */
+	const char *issuer;            /* the cover's issuer, or NULL */
+	const char *recipient;         /* the cover's addressee, or NULL for "<hospital> 御中" */
+	const struct round_diff *diff; /* against the previous round, or NULL (round 1) */
+	const struct vdb_status *vdb;  /* the index's facts, or NULL when there is none */
+	unsigned formats;              /* REPORT_* bits; 0 = all */
 };
 
 enum { REPORT_HTML = 1, REPORT_PDF = 2, REPORT_XLSX = 4, REPORT_JSON = 8 };
@@ -33,7 +33,7 @@ enum { REPORT_HTML = 1, REPORT_PDF = 2, REPORT_XLSX = 4, REPORT_JSON = 8 };
 struct report_files {
 	size_t n;
 	char path[REPORT_MAX_FILES][4096];
-	int early;				/* the early report was written */
+	int early; /* the early report was written */
 };
 
 /*
@@ -43,7 +43,7 @@ struct report_files {
  * beside its name and renamed into place: a failure leaves no half file.
  */
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
-		 struct report_files *out, struct ms_error *err);
+                 struct report_files *out, struct ms_error *err);
 
 /* One vulnerability as report.json and `firmware --json` show it; a new reference (json_decref). */
 struct json_t;

@@ -22,7 +22,7 @@
 struct scan_target {
 	struct sockaddr_storage addr;
 	socklen_t addr_len;
-	char text[64];		/* canonical address */
+	char text[64]; /* canonical address */
 	int line_no;
 };
 
@@ -60,16 +60,16 @@ void scan_ports_dispose(struct scan_ports *ports);
 
 enum port_state { PORT_UNKNOWN = 0, PORT_OPEN, PORT_CLOSED, PORT_FILTERED, PORT_OPEN_FILTERED };
 
-const char *scan_state_key(enum port_state s);	/* "open", "closed", "filtered", "open_filtered" */
+const char *scan_state_key(enum port_state s); /* "open", "closed", "filtered", "open_filtered" */
 
 struct scan_params {
-	unsigned rate;		/* probes per second, all hosts together */
-	unsigned host_rate;	/* probes per second to any one host */
-	unsigned retries;	/* extra tries for a probe that got no answer */
-	unsigned timeout_ms;	/* wait for an answer before retrying */
-	unsigned max_in_flight;	/* sockets open at once */
-	uint64_t seed;		/* keys the probe order; kept so a resume repeats it */
-	uint64_t start;		/* first probe index (a resume's checkpoint) */
+	unsigned rate;          /* probes per second, all hosts together */
+	unsigned host_rate;     /* probes per second to any one host */
+	unsigned retries;       /* extra tries for a probe that got no answer */
+	unsigned timeout_ms;    /* wait for an answer before retrying */
+	unsigned max_in_flight; /* sockets open at once */
+	uint64_t seed;          /* keys the probe order; kept so a resume repeats it */
+	uint64_t start;         /* first probe index (a resume's checkpoint) */
 };
 
 /* What the engine tells its caller as it goes; every callback may be NULL. */
@@ -77,20 +77,20 @@ struct scan_events {
 	void *ctx;
 	/* A port found open (or open|filtered). */
 	void (*found)(void *ctx, size_t target, uint8_t proto, uint16_t port,
-		      enum port_state state);
+	              enum port_state state);
 	/*
 	 * Every probe below `done` is final. closed/filtered: per target, the
 	 * counts of those probes. Return nonzero to stop the scan here.
 	 */
 	int (*checkpoint)(void *ctx, uint64_t done, const uint32_t *closed,
-			  const uint32_t *filtered);
+	                  const uint32_t *filtered);
 	/* Progress: probes final so far, of total, and the current send rate. */
 	void (*progress)(void *ctx, uint64_t done, uint64_t total, double rate);
 };
 
 /* The probe at permuted position i: which target and which port index. */
 void scan_probe_at(uint64_t i, uint64_t n, size_t n_ports, uint64_t seed, size_t *target,
-		   size_t *port_index);
+                   size_t *port_index);
 
 /*
  * TCP connect() scan of every (target, port) from params->start on, with
@@ -98,8 +98,8 @@ void scan_probe_at(uint64_t i, uint64_t n, size_t n_ports, uint64_t seed, size_t
  * Returns MS_OK when all probes are final or a checkpoint asked to stop.
  */
 int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *ports,
-		     const struct scan_params *params, const struct scan_events *ev,
-		     struct ms_error *err);
+                     const struct scan_params *params, const struct scan_events *ev,
+                     struct ms_error *err);
 
 /*
  * TCP SYN scan on raw sockets (root or CAP_NET_RAW), IPv4 and IPv6: stateless in the
@@ -110,8 +110,8 @@ int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *po
  * MSG_SCAN_NEEDS_RAW when raw sockets are not allowed.
  */
 int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
-		 const struct scan_params *params, const struct scan_events *ev,
-		 struct ms_error *err);
+                 const struct scan_params *params, const struct scan_events *ev,
+                 struct ms_error *err);
 
 /*
  * The datagram a UDP probe of port sends (variant: the try, for protocols
@@ -119,7 +119,7 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
  * names the protocol ("dns", ..., "empty").
  */
 size_t scan_udp_payload(uint16_t port, uint16_t id, int variant, uint8_t *buf, size_t cap,
-			const char **name);
+                        const char **name);
 /* The UDP ports probed by default: those with a payload, and Citrix (1604). */
 const char *scan_udp_default_ports(void);
 
@@ -130,7 +130,7 @@ const char *scan_udp_default_ports(void);
  * open|filtered; no wait is spent on it.
  */
 int scan_udp(const struct scan_scope *scope, const struct scan_ports *ports,
-	     const struct scan_params *params, const struct scan_events *ev, struct ms_error *err);
+             const struct scan_params *params, const struct scan_events *ev, struct ms_error *err);
 
 /* Can this process open raw sockets? */
 int scan_raw_allowed(void);

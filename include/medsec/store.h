@@ -29,8 +29,8 @@ int store_schema_version(struct store *s);
 struct store_revision {
 	int64_t hospital_id;
 	int64_t id;
-	int revision;		/* 1, 2, ... per hospital */
-	int unchanged;		/* save: identical to the latest revision, nothing written */
+	int revision;  /* 1, 2, ... per hospital */
+	int unchanged; /* save: identical to the latest revision, nothing written */
 	int allow_test_addresses;
 	char imported_at[32];
 };
@@ -40,19 +40,19 @@ struct store_revision {
  * revision of the one with the same name (none if the JSON is unchanged).
  */
 int store_intake_save(struct store *s, const char *hospital, const char *intake_json,
-		      const char *source, int allow_test_addresses, struct store_revision *out,
-		      struct ms_error *err);
+                      const char *source, int allow_test_addresses, struct store_revision *out,
+                      struct ms_error *err);
 
 /* Finds a hospital by name; NULL name picks the only one. *name_out is new (free it). */
 int store_hospital_find(struct store *s, const char *name, int64_t *id, char **name_out,
-			struct ms_error *err);
+                        struct ms_error *err);
 
 /* Latest revision's JSON; *json_out is new (free it). */
 int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
-			char **json_out, struct ms_error *err);
+                        char **json_out, struct ms_error *err);
 /* Revision number `revision` of the hospital's declarations (as store_intake_latest). */
 int store_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
-		     char **json_out, struct ms_error *err);
+                     char **json_out, struct ms_error *err);
 
 struct store_round {
 	int64_t id;
@@ -61,30 +61,31 @@ struct store_round {
 	char started_at[32];
 	int has_plan;
 	/* The report's cover: who issues it and to whom; a new round inherits them. */
-	char issuer[256];	/* "" until medsec round set --issuer */
-	char recipient[256];	/* "" means "<hospital> 御中" */
-	char survey_on[11];	/* agreed onsite survey date, YYYY-MM-DD, or "" */
-	char diagnosis_on[11];	/* agreed remote diagnosis date, or "" */
+	char issuer[256];      /* "" until medsec round set --issuer */
+	char recipient[256];   /* "" means "<hospital> 御中" */
+	char survey_on[11];    /* agreed onsite survey date, YYYY-MM-DD, or "" */
+	char diagnosis_on[11]; /* agreed remote diagnosis date, or "" */
 };
 
 /* The hospital's latest round, started (round 1) if there is none. */
 int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
-			struct ms_error *err);
+                        struct ms_error *err);
 /* Starts the next round (a re-survey). */
 int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
-		    struct ms_error *err);
+                    struct ms_error *err);
 /* The hospital's round round_no; out->id stays 0 when there is no such round. */
 int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
-		    struct ms_error *err);
+                    struct ms_error *err);
 /* Sets the round's cover fields and agreed dates (struct store_round); NULL leaves one as it is. */
 struct round_settings {
 	const char *issuer, *recipient, *survey_on, *diagnosis_on;
 };
-int store_round_set(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err);
+int store_round_set(struct store *s, int64_t round_id, const struct round_settings *r,
+                    struct ms_error *err);
 
 /* Replaces the round's plan with p, made from revision_id. */
 int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, const struct plan *p,
-		    struct ms_error *err);
+                    struct ms_error *err);
 /* The round's plan, or *out = NULL if none yet; *out is the caller's (plan_free). */
 int store_plan_load(struct store *s, int64_t round_id, struct plan **out, struct ms_error *err);
 
@@ -93,20 +94,20 @@ enum confirm_kind { CONFIRM_DAY_IP = 1, CONFIRM_MEETING = 2 };
 struct confirmation {
 	int declared_no;
 	enum confirm_kind kind;
-	char address[64];	/* CONFIRM_DAY_IP; or the address settled in the meeting */
-	char confirmed_at[32];	/* UTC; its day in Japan is what the day-of rule compares */
-	char by[128];		/* who confirmed (plan confirm --by) */
+	char address[64];      /* CONFIRM_DAY_IP; or the address settled in the meeting */
+	char confirmed_at[32]; /* UTC; its day in Japan is what the day-of rule compares */
+	char by[128];          /* who confirmed (plan confirm --by) */
 	/* A meeting on a line whose global address use was unknown (row 19): the answers. */
-	enum tri global_ip_use;	/* TRI_UNSET when the meeting did not settle it */
+	enum tri global_ip_use; /* TRI_UNSET when the meeting did not settle it */
 	enum ip_kind ip_kind;
 	char fqdn[256];
 };
 
 int store_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
-		       struct ms_error *err);
+                       struct ms_error *err);
 /* All of the round's confirmations; *out is new (free it). */
 int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
-		       struct ms_error *err);
+                       struct ms_error *err);
 
 /* --- authorisations for ad-hoc targets (medsec scope, scan --target) --- */
 
@@ -118,10 +119,10 @@ struct scope_decl {
 };
 
 int store_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
-		    struct ms_error *err);
+                    struct ms_error *err);
 /* The hospital's declarations; *out is new (free it). */
 int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out, size_t *n,
-		     struct ms_error *err);
+                     struct ms_error *err);
 
 /* --- scans --- */
 
@@ -130,15 +131,15 @@ enum scan_status { SCAN_RUNNING = 0, SCAN_DONE, SCAN_INTERRUPTED };
 struct scan_record {
 	int64_t id;
 	int64_t round_id;
-	char method[16];		/* "tcp_connect" */
+	char method[16]; /* "tcp_connect" */
 	char started_at[32], finished_at[32];
 	enum scan_status status;
-	char source_address[64];	/* to announce to the hospital's monitoring */
-	char ports[512];		/* TCP ports as given, e.g. "1-65535"; "none" */
-	char udp_ports[512];		/* UDP ports as given; "none" */
+	char source_address[64]; /* to announce to the hospital's monitoring */
+	char ports[512];         /* TCP ports as given, e.g. "1-65535"; "none" */
+	char udp_ports[512];     /* UDP ports as given; "none" */
 	uint64_t seed;
 	unsigned rate, host_rate, retries, timeout_ms;
-	uint64_t total, done;		/* probes (TCP, then UDP), and those final before the checkpoint */
+	uint64_t total, done; /* probes (TCP, then UDP), and those final before the checkpoint */
 };
 
 struct scan_host_row {
@@ -148,32 +149,31 @@ struct scan_host_row {
 };
 
 struct scan_port_row {
-	size_t host;		/* index into the scan's hosts */
-	char proto[4];		/* "tcp", "udp" */
+	size_t host;   /* index into the scan's hosts */
+	char proto[4]; /* "tcp", "udp" */
 	uint16_t port;
-	char state[16];		/* "open", "open_filtered" */
+	char state[16]; /* "open", "open_filtered" */
 };
 
 /* Records a new scan of the round with its hosts (in scope order); fills rec->id. */
 int store_scan_begin(struct store *s, struct scan_record *rec, const struct scan_host_row *hosts,
-		     size_t n_hosts, struct ms_error *err);
+                     size_t n_hosts, struct ms_error *err);
 /*
  * One transaction: the ports found since the last checkpoint, the position
  * below which every probe is final, and the hosts' closed/filtered counts.
  */
 int store_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
-			  const struct scan_port_row *found, size_t n_found,
-			  const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
-			  struct ms_error *err);
+                          const struct scan_port_row *found, size_t n_found, const uint32_t *closed,
+                          const uint32_t *filtered, size_t n_hosts, struct ms_error *err);
 int store_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
-		      const char *finished_at, struct ms_error *err);
+                      const char *finished_at, struct ms_error *err);
 /* The round's latest scan; rec->id = 0 if there is none. */
 int store_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,
-		      struct ms_error *err);
+                      struct ms_error *err);
 /* A scan's hosts and found ports; both arrays new (free them). */
 int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
-		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
-		       struct ms_error *err);
+                       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+                       struct ms_error *err);
 
 /* --- services (what answers on an open port) --- */
 
@@ -182,11 +182,11 @@ struct service_row {
 	char proto[4];
 	int port, line_no;
 	char service[32], product[64], version[64], extra[128], device[64], cpe[256];
-	int confidence;			/* 0-100 */
-	char evidence[512];		/* the reply excerpt the decision rests on */
-	char decided_by[64];		/* the probe database entry */
+	int confidence;      /* 0-100 */
+	char evidence[512];  /* the reply excerpt the decision rests on */
+	char decided_by[64]; /* the probe database entry */
 	int tls_wrapped;
-	char *tls_json;			/* the TLS facts as JSON, or NULL; the caller's when
+	char *tls_json; /* the TLS facts as JSON, or NULL; the caller's when
 					 * saving, the array's after store_services_load */
 	char error[64];
 };
@@ -194,48 +194,49 @@ struct service_row {
 /* --- consent: what the hospital agreed to beyond the plan --- */
 
 struct consent {
-	char kind[32];			/* "default_accounts" */
-	char granted_by[128];		/* who, for the hospital */
+	char kind[32];        /* "default_accounts" */
+	char granted_by[128]; /* who, for the hospital */
 	char granted_at[32];
 	char note[256];
 };
 
-int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c, struct ms_error *err);
+int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c,
+                      struct ms_error *err);
 /* The latest consent of this kind; out->granted_by[0] == '\0' if there is none. */
 int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
-		       struct ms_error *err);
+                       struct ms_error *err);
 
 /* A finding of the probe's checks on one port (its texts live in data/checks.json). */
 struct finding_row {
 	char address[64];
 	char proto[4];
 	int port;
-	char kind[16];			/* "exposure", "tls", "backdoor", "default_account" */
-	char severity[16];		/* "critical" … "info" */
-	char check[64];			/* the check's id */
-	char detail[64];		/* an accepted account's user name, or "" (never a password) */
+	char kind[16];     /* "exposure", "tls", "backdoor", "default_account" */
+	char severity[16]; /* "critical" … "info" */
+	char check[64];    /* the check's id */
+	char detail[64];   /* an accepted account's user name, or "" (never a password) */
 };
 
 /* Replaces the scan's services and findings with these, in one transaction. */
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,
-			const struct finding_row *found, size_t nfound, const char *probed_at,
-			struct ms_error *err);
+                        const struct finding_row *found, size_t nfound, const char *probed_at,
+                        struct ms_error *err);
 
 /*
  * The scan's services and findings as last saved; both arrays new: free with
  * store_services_free (rows) and free (found).
  */
 int store_services_load(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
-			struct finding_row **found, size_t *nfound, struct ms_error *err);
+                        struct finding_row **found, size_t *nfound, struct ms_error *err);
 void store_services_free(struct service_row *rows, size_t n);
 
 /* --- the onsite survey (現地調査), one per round, kept as its validated JSON --- */
 
 /* Replaces the round's onsite record. */
 int store_onsite_save(struct store *s, int64_t round_id, const char *json, const char *source,
-		      const char *recorded_at, struct ms_error *err);
+                      const char *recorded_at, struct ms_error *err);
 /* The round's onsite JSON (new, free it), or *json = NULL if none was recorded. */
-int store_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
-		      struct ms_error *err);
+int store_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at,
+                      size_t size, struct ms_error *err);
 
 #endif

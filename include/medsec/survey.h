@@ -28,11 +28,11 @@
 
 /* Where a use case finds things; the strings are the caller's and must outlive the session. */
 struct survey_config {
-	const char *db;		/* the store's URL (a file path for SQLite) */
-	const char *hospital;	/* NULL: the only hospital stored */
-	const char *data_dir;	/* probes.json, checks.json, products.json, assess.json ... */
-	const char *vulndb;	/* the vulnerability index file; may not exist yet */
-	enum ms_lang lang;	/* for texts the use case composes (findings, report) */
+	const char *db;       /* the store's URL (a file path for SQLite) */
+	const char *hospital; /* NULL: the only hospital stored */
+	const char *data_dir; /* probes.json, checks.json, products.json, assess.json ... */
+	const char *vulndb;   /* the vulnerability index file; may not exist yet */
+	enum ms_lang lang;    /* for texts the use case composes (findings, report) */
 };
 
 /* One hospital's current round, open. */
@@ -40,8 +40,8 @@ struct survey_session {
 	const struct survey_config *cfg;
 	struct store *store;
 	int64_t hospital_id;
-	char *hospital;			/* its stored name */
-	struct store_round round;	/* the current round */
+	char *hospital;           /* its stored name */
+	struct store_round round; /* the current round */
 };
 
 /* Opens the store, finds the hospital and its current round (round 1 is started if none). */
@@ -54,8 +54,8 @@ void survey_data_path(const struct survey_config *cfg, const char *name, char *p
 /* How far the round has come: what a diagnosis still has to do. */
 struct survey_standing {
 	int has_plan;
-	struct scan_record scan;	/* the latest scan; id 0 if none */
-	size_t n_services;		/* probe results of that scan, when it is done */
+	struct scan_record scan; /* the latest scan; id 0 if none */
+	size_t n_services;       /* probe results of that scan, when it is done */
 };
 
 int survey_standing(struct survey_session *s, struct survey_standing *out, struct ms_error *err);
@@ -66,7 +66,8 @@ enum survey_stage { SURVEY_STAGE_SCAN_TCP = 1, SURVEY_STAGE_SCAN_UDP, SURVEY_STA
 struct survey_events {
 	void *ctx;
 	/* done of total units of stage (probes for a scan, ports for a probe), rate per second or 0. */
-	void (*progress)(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate);
+	void (*progress)(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total,
+	                 double rate);
 	/* Asked at each checkpoint: nonzero stops there, with everything so far kept (Ctrl-C). */
 	int (*stop_requested)(void *ctx);
 };
@@ -74,28 +75,32 @@ struct survey_events {
 /* ---- what people record ---- */
 
 /* Stores a hospital's checked declarations (intake_load, intake_validate): a new hospital or revision. */
-int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc, const char *source,
-		       int allow_test_addresses, struct store_revision *rev, struct ms_error *err);
+int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc,
+                       const char *source, int allow_test_addresses, struct store_revision *rev,
+                       struct ms_error *err);
 /* The hospital's latest declarations; *doc is new (intake_doc_free). */
-int survey_declarations(struct survey_session *s, struct intake_doc **doc, struct store_revision *rev,
-			struct ms_error *err);
+int survey_declarations(struct survey_session *s, struct intake_doc **doc,
+                        struct store_revision *rev, struct ms_error *err);
 /* Starts the next round (a re-survey); s->round becomes it. */
 int survey_round_new(struct survey_session *s, struct ms_error *err);
 /* Sets the round's cover and agreed dates (NULL leaves one as it is); dates must be YYYY-MM-DD. */
-int survey_round_set(struct survey_session *s, const struct round_settings *r, struct ms_error *err);
+int survey_round_set(struct survey_session *s, const struct round_settings *r,
+                     struct ms_error *err);
 /*
  * May these prefixes be authorised for a scan outside the plan, by this person?
  * Global addresses only (a test range only with allow_test), at most 4096
  * addresses each. Check them all before survey_scope_add records any.
  */
 int survey_scope_check(const char *const *prefixes, size_t n, const char *by, int allow_test,
-		       struct ms_error *err);
+                       struct ms_error *err);
 int survey_scope_add(struct survey_session *s, const char *prefix, const char *by, const char *note,
-		     struct ms_error *err);
+                     struct ms_error *err);
 /* The recorded authorisations; *out is new (free it). */
-int survey_scope_list(struct survey_session *s, struct scope_decl **out, size_t *n, struct ms_error *err);
+int survey_scope_list(struct survey_session *s, struct scope_decl **out, size_t *n,
+                      struct ms_error *err);
 /* Records the hospital's consent to try vendors' default accounts, given by by. */
-int survey_consent_add(struct survey_session *s, const char *by, const char *note, struct ms_error *err);
+int survey_consent_add(struct survey_session *s, const char *by, const char *note,
+                       struct ms_error *err);
 /* That consent; out->granted_by is "" when there is none. */
 int survey_consent_find(struct survey_session *s, struct consent *out, struct ms_error *err);
 /* The round's stored plan, or *out NULL if there is none yet. */
@@ -107,9 +112,10 @@ int survey_stored_plan(struct survey_session *s, struct plan **out, struct ms_er
  */
 struct onsite_doc;
 int survey_onsite_record(struct survey_session *s, const struct onsite_doc *doc, const char *source,
-			 struct ms_diags *d, struct ms_error *err);
+                         struct ms_diags *d, struct ms_error *err);
 /* The round's stored onsite record: *json NULL if none; else *json and *doc are new. */
-int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_doc **doc, struct ms_error *err);
+int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_doc **doc,
+                         struct ms_error *err);
 
 /* ---- plan ---- */
 
@@ -118,28 +124,30 @@ int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_do
  * stores it; *out is new (plan_free). doc_out, unless NULL, receives the
  * declarations it was built from (intake_doc_free).
  */
-int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out, struct ms_error *err);
+int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out,
+                struct ms_error *err);
 /*
  * Records a confirmation of plan line line_no (a day-of address, or a meeting's
  * answers) after checking it against the plan as it stands, then rebuilds the
  * plan; *out is new. conf->confirmed_at is set here.
  */
-int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf, struct plan **out,
-		   struct intake_doc **doc_out, struct ms_error *err);
+int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf,
+                   struct plan **out, struct intake_doc **doc_out, struct ms_error *err);
 
 /* ---- scan ---- */
 
 struct survey_scan_options {
-	const char *ports;		/* TCP list, "none" for none */
-	const char *udp_ports;		/* UDP list, "none" for none */
-	const char *method;		/* "auto", "syn" (raw sockets) or "connect" */
-	const char *targets;		/* comma-separated addresses authorised by scope add, instead of the plan */
-	const char *window;		/* "22:00-06:00": only inside this local time, or NULL */
-	unsigned rate, host_rate;	/* probes per second, all hosts and per host */
+	const char *ports;     /* TCP list, "none" for none */
+	const char *udp_ports; /* UDP list, "none" for none */
+	const char *method;    /* "auto", "syn" (raw sockets) or "connect" */
+	const char *
+	        targets; /* comma-separated addresses authorised by scope add, instead of the plan */
+	const char *window;       /* "22:00-06:00": only inside this local time, or NULL */
+	unsigned rate, host_rate; /* probes per second, all hosts and per host */
 	unsigned retries, timeout_ms;
-	int resume;			/* continue the round's interrupted scan as it was started */
+	int resume; /* continue the round's interrupted scan as it was started */
 	int has_seed;
-	uint64_t seed;			/* the probe order's key (tests); random otherwise */
+	uint64_t seed; /* the probe order's key (tests); random otherwise */
 };
 
 /* The defaults: every TCP port, the UDP payload ports, auto, 5000/s, 1000/s per host, 1 retry, 1 s. */
@@ -147,7 +155,7 @@ void survey_scan_options_init(struct survey_scan_options *o);
 
 struct survey_scan_result {
 	struct scan_record rec;
-	enum msg_id stopped;	/* MSG_NONE, or why it stopped early (interrupted, window closed) */
+	enum msg_id stopped; /* MSG_NONE, or why it stopped early (interrupted, window closed) */
 };
 
 /*
@@ -158,34 +166,37 @@ struct survey_scan_result {
  * resume, or the window is closed.
  */
 int survey_scan(struct survey_session *s, const struct survey_scan_options *opts,
-		const struct survey_events *ev, struct survey_scan_result *out, struct ms_error *err);
+                const struct survey_events *ev, struct survey_scan_result *out,
+                struct ms_error *err);
 /*
  * The probes a scan would send, in order, to each (proto "tcp"/"udp", address,
  * port): the same scope checks, nothing sent and nothing stored.
  */
 int survey_scan_order(struct survey_session *s, const struct survey_scan_options *opts,
-		      void (*each)(void *ctx, const char *proto, const char *address, unsigned port), void *ctx,
-		      struct ms_error *err);
+                      void (*each)(void *ctx, const char *proto, const char *address,
+                                   unsigned port),
+                      void *ctx, struct ms_error *err);
 /* The round's latest scan as stored; rec->id 0 if there is none. Free hosts and ports. */
-int survey_scan_latest(struct survey_session *s, struct scan_record *rec, struct scan_host_row **hosts,
-		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports, struct ms_error *err);
+int survey_scan_latest(struct survey_session *s, struct scan_record *rec,
+                       struct scan_host_row **hosts, size_t *n_hosts, struct scan_port_row **ports,
+                       size_t *n_ports, struct ms_error *err);
 /* Is "22:00-06:00" a window? Minutes after midnight in *from and *to. */
 int survey_window_parse(const char *s, int *from, int *to);
 
 /* ---- probe ---- */
 
 struct survey_probe_options {
-	int parallel, per_host;		/* 0: the probe module's defaults */
-	int try_default_accounts;	/* refused without the hospital's recorded consent */
+	int parallel, per_host;   /* 0: the probe module's defaults */
+	int try_default_accounts; /* refused without the hospital's recorded consent */
 };
 
 struct survey_probe_result {
 	int64_t scan_id;
-	struct probe_result *results;	/* one per open port of the latest scan */
+	struct probe_result *results; /* one per open port of the latest scan */
 	size_t n;
-	struct probe_finding *findings;	/* their index into results in .result */
+	struct probe_finding *findings; /* their index into results in .result */
 	size_t n_findings;
-	struct probe_checks *checks;	/* the texts the findings point into */
+	struct probe_checks *checks; /* the texts the findings point into */
 };
 
 /*
@@ -195,8 +206,8 @@ struct survey_probe_result {
  * file's problems go to d. Free out with survey_probe_result_free.
  */
 int survey_probe(struct survey_session *s, const struct survey_probe_options *opts,
-		 const struct survey_events *ev, struct survey_probe_result *out, struct ms_diags *d,
-		 struct ms_error *err);
+                 const struct survey_events *ev, struct survey_probe_result *out,
+                 struct ms_diags *d, struct ms_error *err);
 void survey_probe_result_free(struct survey_probe_result *r);
 /* A probe result as JSON (what the store keeps of TLS, and what `probe --json` prints). */
 struct json_t;
@@ -205,16 +216,17 @@ struct json_t *survey_probe_result_json(const struct probe_result *r);
 /* ---- firmware ---- */
 
 struct survey_firmware {
-	struct intake_doc *doc;		/* the latest declarations */
+	struct intake_doc *doc; /* the latest declarations */
 	int revision;
-	struct assessment *a;		/* targets[i] is doc->devices[i], line numbers as declared */
+	struct assessment *a; /* targets[i] is doc->devices[i], line numbers as declared */
 };
 
 /*
  * Checks every declared device's firmware against the index (assess_device):
  * needs the index; a data file's problems go to d. Free with survey_firmware_free.
  */
-int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d, struct ms_error *err);
+int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d,
+                    struct ms_error *err);
 void survey_firmware_free(struct survey_firmware *f);
 
 /* ---- assess, report, diff ---- */
@@ -225,9 +237,9 @@ struct survey {
 	struct store_revision rev;
 	char *intake_json, *onsite_json;
 	struct intake_doc *doc;
-	struct plan *plan;			/* NULL: no plan yet */
-	struct onsite_doc *onsite;		/* NULL: not recorded */
-	struct scan_record scan;		/* id 0: no scan */
+	struct plan *plan;         /* NULL: no plan yet */
+	struct onsite_doc *onsite; /* NULL: not recorded */
+	struct scan_record scan;   /* id 0: no scan */
 	struct scan_host_row *hosts;
 	size_t n_hosts;
 	struct scan_port_row *ports;
@@ -236,7 +248,7 @@ struct survey {
 	size_t n_services;
 	struct finding_row *found;
 	size_t n_found;
-	struct vdb *vdb;			/* NULL: no index */
+	struct vdb *vdb; /* NULL: no index */
 	struct vdb_status vdb_status;
 	struct vdb_products *products;
 	struct probe_checks *checks;
@@ -250,19 +262,19 @@ struct survey {
  * Loads round round_no (0: the current one) and assesses it. A data file's
  * problems go to d. Free with survey_free, even after a failure.
  */
-int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv, struct ms_diags *d,
-		struct ms_error *err);
+int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv,
+                struct ms_diags *d, struct ms_error *err);
 void survey_free(struct survey *sv);
 
 struct round_diff;
 /* Compares round from_round with the loaded survey now; *out is new (round_diff_free). */
-int survey_round_diff(const struct survey *now, int from_round, struct round_diff **out, struct ms_diags *d,
-		      struct ms_error *err);
+int survey_round_diff(const struct survey *now, int from_round, struct round_diff **out,
+                      struct ms_diags *d, struct ms_error *err);
 
 /* The report options of the loaded round (language, cover, index facts); formats REPORT_* or 0 for all. */
 void survey_report_opts(const struct survey *sv, unsigned formats, struct report_opts *o);
 /* Writes the round's report into dir (report_write), with the changes since the previous round. */
-int survey_report(const struct survey *sv, const char *dir, unsigned formats, struct report_files *files,
-		  struct ms_diags *d, struct ms_error *err);
+int survey_report(const struct survey *sv, const char *dir, unsigned formats,
+                  struct report_files *files, struct ms_diags *d, struct ms_error *err);
 
 #endif

@@ -34,10 +34,10 @@ void vdb_builder_free(struct vdb_builder *b);
  * `display` is the name used in messages (the path as the user wrote it).
  */
 int vdb_import_file(struct vdb_builder *b, const char *path, const char *display,
-		    struct ms_diags *diags, struct ms_error *err);
+                    struct ms_diags *diags, struct ms_error *err);
 /* The same for a buffer already in memory (tests, fuzzing). */
 int vdb_import_buffer(struct vdb_builder *b, const void *data, size_t len, const char *display,
-		      struct ms_diags *diags);
+                      struct ms_diags *diags);
 
 struct vdb;
 /* Copies everything an open index holds into the builder (merge before an import). */
@@ -64,29 +64,30 @@ enum vdb_source { VDB_SRC_NVD, VDB_SRC_JVN, VDB_SRC_KEV, VDB_SRC__COUNT };
 struct vdb_status {
 	uint64_t file_size;
 	uint32_t format;
-	uint32_t built;			/* YYYYMMDD the index was written */
+	uint32_t built; /* YYYYMMDD the index was written */
 	struct {
-		uint32_t records;	/* CVE records, JVNDB entries, KEV entries */
-		char newest[32];	/* newest lastModified / DateLastUpdated / catalogVersion */
+		uint32_t records; /* CVE records, JVNDB entries, KEV entries */
+		char newest[32];  /* newest lastModified / DateLastUpdated / catalogVersion */
 	} src[VDB_SRC__COUNT];
-	uint32_t unanalysed;		/* NVD records without configurations */
-	uint32_t score_mismatches;	/* v3 base score in the feed differs from the vector's */
+	uint32_t unanalysed;       /* NVD records without configurations */
+	uint32_t score_mismatches; /* v3 base score in the feed differs from the vector's */
 	uint32_t products, criteria;
-	uint32_t firmware_models;	/* entries of the latest-firmware list */
+	uint32_t firmware_models; /* entries of the latest-firmware list */
 };
 void vdb_status(const struct vdb *db, struct vdb_status *st);
 
 /* ---- downloading (vdb_update, the only part that needs the network) ---- */
 
 #define VDB_NVD_URL "https://services.nvd.nist.gov/rest/json/cves/2.0"
-#define VDB_KEV_URL "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
+#define VDB_KEV_URL \
+	"https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
 #define VDB_JVN_URL "https://jvndb.jvn.jp/myjvn"
 
 struct vdb_update_opts {
 	const char *nvd_url, *kev_url, *jvn_url;
-	const char *nvd_api_key;	/* NULL: none (slower pace) */
-	int delay_ms;			/* between requests of a source; -1: each API's polite pace */
-	unsigned sources;		/* bits 1u << enum vdb_source */
+	const char *nvd_api_key; /* NULL: none (slower pace) */
+	int delay_ms;            /* between requests of a source; -1: each API's polite pace */
+	unsigned sources;        /* bits 1u << enum vdb_source */
 	void (*progress)(void *ctx, const char *source, size_t done, size_t total);
 	void *ctx;
 };
@@ -96,8 +97,8 @@ struct vdb_update_opts {
  * everything) into the builder. The caller writes the index only if this
  * returns 0: a failed download changes nothing.
  */
-int vdb_update(struct vdb_builder *b, const struct vdb_status *have, const struct vdb_update_opts *o,
-	       struct ms_diags *d, struct ms_error *err);
+int vdb_update(struct vdb_builder *b, const struct vdb_status *have,
+               const struct vdb_update_opts *o, struct ms_diags *d, struct ms_error *err);
 
 /* ---- lookup ---- */
 
@@ -109,65 +110,65 @@ int vdb_update(struct vdb_builder *b, const struct vdb_status *have, const struc
  * only vendor and product agree (no version to compare).
  */
 enum vdb_confidence { VDB_CONF_PRODUCT, VDB_CONF_ROUGH, VDB_CONF_EXACT };
-const char *vdb_confidence_key(enum vdb_confidence c);	/* "exact" "rough" "product" */
+const char *vdb_confidence_key(enum vdb_confidence c); /* "exact" "rough" "product" */
 
 /* Why a match is only rough or product-level; several may hold. */
 enum vdb_reason {
-	VDB_WHY_BACKPORT = 1 << 0,	/* the version carries a distribution revision */
-	VDB_WHY_ALL_VERSIONS = 1 << 1,	/* the record names every version */
-	VDB_WHY_PLATFORM = 1 << 2,	/* affected only on some hardware, not known here */
-	VDB_WHY_JVN_TEXT = 1 << 3,	/* JVN's affected versions are free text */
-	VDB_WHY_UNANALYSED = 1 << 4,	/* NVD has not analysed it; the CNA's or KEV's names */
-	VDB_WHY_NO_VERSION = 1 << 5,	/* no version was given */
-	VDB_WHY_NO_NVD = 1 << 6,	/* no NVD record in the index; KEV's names */
+	VDB_WHY_BACKPORT = 1 << 0,     /* the version carries a distribution revision */
+	VDB_WHY_ALL_VERSIONS = 1 << 1, /* the record names every version */
+	VDB_WHY_PLATFORM = 1 << 2,     /* affected only on some hardware, not known here */
+	VDB_WHY_JVN_TEXT = 1 << 3,     /* JVN's affected versions are free text */
+	VDB_WHY_UNANALYSED = 1 << 4,   /* NVD has not analysed it; the CNA's or KEV's names */
+	VDB_WHY_NO_VERSION = 1 << 5,   /* no version was given */
+	VDB_WHY_NO_NVD = 1 << 6,       /* no NVD record in the index; KEV's names */
 };
 
 struct cpe;
 
 struct vdb_query {
-	const char *vendor, *product;	/* CPE style: "fortinet", "fortios" (case-blind) */
-	const char *version;		/* as seen: "7.2.6", "9.2p1 Debian-2+deb12u3", or NULL */
-	const char *platform;		/* hardware CPE product ("fortigate-60f") or NULL */
-	const struct cpe *cpe;		/* the whole name when asked by CPE: its part and other
+	const char *vendor, *product; /* CPE style: "fortinet", "fortios" (case-blind) */
+	const char *version;          /* as seen: "7.2.6", "9.2p1 Debian-2+deb12u3", or NULL */
+	const char *platform;         /* hardware CPE product ("fortigate-60f") or NULL */
+	const struct cpe *cpe;        /* the whole name when asked by CPE: its part and other
 					 * attributes must not contradict a criterion's; or NULL */
 };
 
 /* Builds a query from a CPE name (either binding); 0, or -1 if malformed. The
  * strings point into *store, which must outlive the query. */
 int vdb_query_from_cpe(const char *cpe, struct cpe *store, char *version_buf, size_t size,
-		       struct vdb_query *q);
+                       struct vdb_query *q);
 
 struct vdb_match {
-	const char *cve;		/* "CVE-2024-21762", or NULL for a JVN-only entry */
-	const char *jvndb[8];		/* JVN iPedia numbers, NULL-terminated */
-	const char *title;		/* Japanese (JVN) when known, else NVD's English description */
-	const char *v3_vector;		/* NULL when none */
-	double v3_score;		/* feed's score; -1 when none */
-	double v3_computed;		/* from the vector; -1 when not computed */
+	const char *cve;       /* "CVE-2024-21762", or NULL for a JVN-only entry */
+	const char *jvndb[8];  /* JVN iPedia numbers, NULL-terminated */
+	const char *title;     /* Japanese (JVN) when known, else NVD's English description */
+	const char *v3_vector; /* NULL when none */
+	double v3_score;       /* feed's score; -1 when none */
+	double v3_computed;    /* from the vector; -1 when not computed */
 	int score_mismatch;
-	const char *v2_vector;		/* older records; shown only */
+	const char *v2_vector; /* older records; shown only */
 	double v2_score;
-	const char *v4_vector;		/* parsed and shown only */
+	const char *v4_vector; /* parsed and shown only */
 	double v4_score;
 	int kev, ransomware;
 	enum vdb_confidence confidence;
-	unsigned reasons;		/* enum vdb_reason bits */
-	const char *criterion;		/* what matched: a CPE name, or JVN's / the CNA's text */
-	const char *range;		/* "6.0.0 <= v < 6.0.16" (for people), or NULL */
-	const char *range_start;	/* the range's bounds as data: NULL when open */
+	unsigned reasons;        /* enum vdb_reason bits */
+	const char *criterion;   /* what matched: a CPE name, or JVN's / the CNA's text */
+	const char *range;       /* "6.0.0 <= v < 6.0.16" (for people), or NULL */
+	const char *range_start; /* the range's bounds as data: NULL when open */
 	const char *range_end;
 	int start_incl, end_incl;
-	const char *fixed_in;		/* the version that fixes it: an excluded end bound, else NULL */
-	const char *affected_text;	/* free text from JVN or the CNA, or NULL */
-	const char *status;		/* NVD vulnStatus, "" for JVN-only */
-	uint32_t published;		/* YYYYMMDD */
+	const char *fixed_in;      /* the version that fixes it: an excluded end bound, else NULL */
+	const char *affected_text; /* free text from JVN or the CNA, or NULL */
+	const char *status;        /* NVD vulnStatus, "" for JVN-only */
+	uint32_t published;        /* YYYYMMDD */
 };
 
 /* The matches of one lookup; strings point into the index. Free with vdb_matches_free. */
 struct vdb_matches {
 	struct vdb_match *v;
 	size_t n;
-	struct ms_arena arena;		/* range texts */
+	struct ms_arena arena; /* range texts */
 };
 
 /* Finds every record that applies; ordered by severity, then id. */
@@ -178,7 +179,7 @@ void vdb_matches_free(struct vdb_matches *m);
 
 /* The latest firmware a vendor published for a model, from an imported list. */
 struct vdb_firmware {
-	const char *maker, *model, *version, *date, *source;	/* point into the index */
+	const char *maker, *model, *version, *date, *source; /* point into the index */
 };
 
 /*
@@ -186,8 +187,8 @@ struct vdb_firmware {
  * gives the latest per release branch ("branch": "7.0"), the branch of `version` (its first
  * two numbers; may be NULL) is preferred: a device on 7.0.12 is compared with 7.0's latest.
  */
-int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model, const char *version,
-			struct vdb_firmware *out);
+int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model,
+                        const char *version, struct vdb_firmware *out);
 
 /* ---- declared devices to CPE names (data/products.json) ---- */
 
@@ -201,17 +202,17 @@ struct vdb_device_queries {
 	struct {
 		char vendor[64], product[128];
 	} q[VDB_DEVICE_QUERIES];
-	char platform[128];	/* hardware CPE product, or "" */
-	const char *source;	/* where the mapping's names come from (points into the map) */
+	char platform[128]; /* hardware CPE product, or "" */
+	const char *source; /* where the mapping's names come from (points into the map) */
 };
 
 /* Loads the map, every entry checked (problems to d); free with vdb_products_free. */
 int vdb_products_load(const char *path, struct vdb_products **out, struct ms_diags *d,
-		      struct ms_error *err);
+                      struct ms_error *err);
 void vdb_products_free(struct vdb_products *p);
 /* 1 and *out filled if the maker and model are known to the map, else 0. */
 int vdb_products_map(const struct vdb_products *p, const char *maker, const char *model,
-		     struct vdb_device_queries *out);
+                     struct vdb_device_queries *out);
 
 /* The notice NVD's terms of use ask for wherever its data is shown. */
 #define VDB_NVD_NOTICE "This product uses the NVD API but is not endorsed or certified by the NVD."

@@ -18,11 +18,11 @@
 enum xlsx_type { XLSX_STRING, XLSX_NUMBER, XLSX_BOOL, XLSX_DATE, XLSX_ERROR };
 
 struct xlsx_cell {
-	uint32_t row;		/* 1-based, as Excel shows it */
-	uint32_t col;		/* 0-based: 0 is column A */
+	uint32_t row; /* 1-based, as Excel shows it */
+	uint32_t col; /* 0-based: 0 is column A */
 	enum xlsx_type type;
-	double num;		/* numbers, booleans (0/1), dates as serials */
-	const char *text;	/* never NULL: the string, the number as text, the date as
+	double num;       /* numbers, booleans (0/1), dates as serials */
+	const char *text; /* never NULL: the string, the number as text, the date as
 				 * YYYY-MM-DD[ HH:MM:SS], TRUE/FALSE, or the error (#N/A) */
 };
 
@@ -33,9 +33,9 @@ struct xlsx_range {
 
 struct xlsx_sheet {
 	const char *name;
-	struct xlsx_cell *cells;	/* sorted by row, then column */
+	struct xlsx_cell *cells; /* sorted by row, then column */
 	size_t n_cells;
-	struct xlsx_range *merges;	/* the sheet's merged cells */
+	struct xlsx_range *merges; /* the sheet's merged cells */
 	size_t n_merges;
 };
 
@@ -55,12 +55,13 @@ const char *xlsx_sheet_name(const struct xlsx_book *book, size_t i);
  * the book; NULL if no such sheet), or an error for a damaged sheet.
  */
 int xlsx_sheet(struct xlsx_book *book, const char *name, const struct xlsx_sheet **out,
-	       struct ms_error *err);
+               struct ms_error *err);
 
 /* The cell at (row, col) or NULL if empty. */
 const struct xlsx_cell *xlsx_cell(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
 /* As xlsx_cell, but a cell inside a merged range reads as the range's top-left cell. */
-const struct xlsx_cell *xlsx_cell_merged(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col);
+const struct xlsx_cell *xlsx_cell_merged(const struct xlsx_sheet *sheet, uint32_t row,
+                                         uint32_t col);
 
 /*
  * The date text of a cell that holds a date as a serial number even where its
@@ -74,7 +75,7 @@ void xlsx_col_name(uint32_t col, char buf[4]);
 
 /* Writing (libxlsxwriter): the one look of a table's header row in every workbook medsec writes. */
 struct lxw_workbook;
-struct lxw_format *xlsx_head_format(struct lxw_workbook *wb);	/* bold, tinted, bordered, wrapped */
+struct lxw_format *xlsx_head_format(struct lxw_workbook *wb); /* bold, tinted, bordered, wrapped */
 /*
  * Closes wb (always: it writes the file) and tells the first error: the
  * writer's own (first_error, an lxw_error), else the close's. MS_OK, or the status.

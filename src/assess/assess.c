@@ -40,10 +40,12 @@ static const char *rule_text(const json_t *rule, const char *key)
 	return s ? s : "";
 }
 
-int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d, struct ms_error *err)
+int assess_rules_load(const char *path, struct assess_rules **out, struct ms_diags *d,
+                      struct ms_error *err)
 {
-	static const char *const required[] = { "id", "kind", "title", "reason", "advice", "manual", "source",
-						"title_en", "reason_en", "advice_en", "manual_en" };
+	static const char *const required[] = { "id",        "kind",      "title",    "reason",
+		                                "advice",    "manual",    "source",   "title_en",
+		                                "reason_en", "advice_en", "manual_en" };
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *r;
 	size_t i, errors = d->errors;
@@ -51,11 +53,13 @@ int assess_rules_load(const char *path, struct assess_rules **out, struct ms_dia
 	*out = NULL;
 	if (!root)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_OPEN, path, je.text);
-	json_array_foreach(json_object_get(root, "rules"), i, r) {
+	json_array_foreach (json_object_get(root, "rules"), i, r) {
 		for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++)
 			if (!*rule_text(r, required[k])) {
-				char *where = ms_xasprintf("%s:/rules/%zu/%s", path, i, required[k]);
-				ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, required[k]);
+				char *where = ms_xasprintf("%s:/rules/%zu/%s", path, i,
+				                           required[k]);
+				ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL,
+				             required[k]);
 				free(where);
 			}
 	}
@@ -81,7 +85,7 @@ static const json_t *rule_by_id(const struct assess_rules *rules, const char *id
 	size_t i;
 	json_t *r;
 
-	json_array_foreach(json_object_get(rules->root, "rules"), i, r)
+	json_array_foreach (json_object_get(rules->root, "rules"), i, r)
 		if (!strcmp(rule_text(r, "id"), id))
 			return r;
 	return NULL;
@@ -115,7 +119,7 @@ const char *assess_source_key(enum assess_source s)
 const char *assess_check_status_key(enum assess_check_status s)
 {
 	static const char *const keys[] = { "checked", "no_index", "no_mapping", "version_unknown",
-					    "not_identified" };
+		                            "not_identified" };
 	return keys[s];
 }
 
@@ -131,14 +135,15 @@ static char *keep_text(struct assessment *a, const char *s)
 }
 
 /* A string built like printf, owned by the assessment. */
-static char *keepf(struct assessment *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static char *keepf(struct assessment *a, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 static char *keepf(struct assessment *a, const char *fmt, ...)
 {
 	va_list ap;
 	char buf[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);	/* labels and subjects: long ones are cut */
+	vsnprintf(buf, sizeof(buf), fmt, ap); /* labels and subjects: long ones are cut */
 	va_end(ap);
 	return ms_arena_strdup(&a->arena, buf);
 }
@@ -148,7 +153,8 @@ struct var {
 };
 
 /* The text with {name} replaced by vars[name]; owned by the assessment. */
-static const char *fill(struct assessment *a, const char *text, const struct var *vars, size_t nvars)
+static const char *fill(struct assessment *a, const char *text, const struct var *vars,
+                        size_t nvars)
 {
 	size_t cap = strlen(text) + 1, len = 0;
 	char *out = ms_xmalloc(cap);
@@ -203,7 +209,8 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 		char jv[256] = "";
 
 		for (j = 0; j < *n; j++)
-			if (!strcmp((*list)[j].cve ? (*list)[j].cve : (*list)[j].jvndb, match_key(x)))
+			if (!strcmp((*list)[j].cve ? (*list)[j].cve : (*list)[j].jvndb,
+			            match_key(x)))
 				break;
 		if (j < *n)
 			continue;
@@ -234,7 +241,8 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 		v->ransomware = x->ransomware;
 		v->confidence = vdb_confidence_key(x->confidence);
 		v->range = keep(a, x->range ? x->range : x->affected_text);
-		v->fixed_in = x->fixed_in && x->confidence == VDB_CONF_EXACT ? keep(a, x->fixed_in) : NULL;
+		v->fixed_in = x->fixed_in && x->confidence == VDB_CONF_EXACT ? keep(a, x->fixed_in)
+		                                                             : NULL;
 	}
 }
 
@@ -275,13 +283,13 @@ static void summarise(struct assess_target *t)
 }
 
 void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb_products *products,
-		   struct assess_target *t)
+                   struct assess_target *t)
 {
 	struct vdb_device_queries q;
 	struct vdb_firmware fw;
 
 	if (vdb && vdb_latest_firmware(vdb, t->maker ? t->maker : "", t->model ? t->model : "",
-					   model_value_known(t->version) ? t->version : NULL, &fw)) {
+	                               model_value_known(t->version) ? t->version : NULL, &fw)) {
 		t->latest = keep(a, fw.version);
 		t->latest_date = keep(a, fw.date);
 		t->latest_source = keep(a, fw.source);
@@ -297,16 +305,18 @@ void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb
 	}
 	for (size_t k = 0; k < q.n; k++) {
 		size_t used = strlen(t->cpe_names);
-		snprintf(t->cpe_names + used, sizeof(t->cpe_names) - used, "%s%s:%s ", used ? "" : " ", q.q[k].vendor,
-			 q.q[k].product);
+		snprintf(t->cpe_names + used, sizeof(t->cpe_names) - used, "%s%s:%s ",
+		         used ? "" : " ", q.q[k].vendor, q.q[k].product);
 	}
 	if (!model_value_known(t->version)) {
 		t->status = CHECK_NO_VERSION;
 		return;
 	}
 	for (size_t k = 0; k < q.n; k++) {
-		struct vdb_query vq = { .vendor = q.q[k].vendor, .product = q.q[k].product, .version = t->version,
-					.platform = q.platform[0] ? q.platform : NULL };
+		struct vdb_query vq = { .vendor = q.q[k].vendor,
+			                .product = q.q[k].product,
+			                .version = t->version,
+			                .platform = q.platform[0] ? q.platform : NULL };
 		struct vdb_matches m = { 0 };
 		vdb_lookup(vdb, &vq, &m);
 		take_matches(a, t, &m);
@@ -315,13 +325,14 @@ void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb
 	summarise(t);
 }
 
-static void lookup_device(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+static void lookup_device(struct assessment *a, const struct assess_input *in,
+                          struct assess_target *t)
 {
 	assess_device(a, in->vdb, in->products, t);
 }
 
-static void lookup_service(struct assessment *a, const struct assess_input *in, struct assess_target *t,
-			   const struct service_row *s)
+static void lookup_service(struct assessment *a, const struct assess_input *in,
+                           struct assess_target *t, const struct service_row *s)
 {
 	struct cpe store;
 	char vbuf[128], version[256];
@@ -359,7 +370,7 @@ static int plan_no_of_declared(const struct plan *p, int declared_no)
 }
 
 static const struct service_row *service_at(const struct assess_input *in, const char *address,
-					    const char *proto, int port)
+                                            const char *proto, int port)
 {
 	for (size_t i = 0; i < in->n_services; i++)
 		if (in->services[i].port == port && !strcmp(in->services[i].proto, proto) &&
@@ -381,26 +392,25 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			if (in->hosts[h].line_no == pl->line_no)
 				host = &in->hosts[h];
 		switch (pl->status) {
-		case STATUS_TARGET:
-			l->diagnosis = host ? "diagnosed" : "not_diagnosed";
-			break;
-		case STATUS_NEEDS_DAY_IP:
-			l->diagnosis = "address_unknown";
-			break;
-		case STATUS_NEEDS_MEETING:	/* row 19 left open: its address was never known */
-			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown" : "not_diagnosed";
+		case STATUS_TARGET: l->diagnosis = host ? "diagnosed" : "not_diagnosed"; break;
+		case STATUS_NEEDS_DAY_IP: l->diagnosis = "address_unknown"; break;
+		case STATUS_NEEDS_MEETING: /* row 19 left open: its address was never known */
+			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown"
+			                                                   : "not_diagnosed";
 			break;
 		case STATUS_NOT_ELIGIBLE:
-			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown" : "not_eligible";
+			l->diagnosis = pl->reason == REASON_UNKNOWN_GLOBAL ? "address_unknown"
+			                                                   : "not_eligible";
 			break;
-		default:
-			l->diagnosis = "not_requested";
+		default: l->diagnosis = "not_requested";
 		}
 		l->address = host ? keep(a, host->address) : NULL;
 		l->first_port = a->n_ports;
 		for (size_t k = 0; host && k < in->n_ports; k++) {
 			const struct scan_port_row *sp = &in->ports[k];
-			const struct scan_host_row *h = sp->host < in->n_hosts ? &in->hosts[sp->host] : NULL;
+			const struct scan_host_row *h = sp->host < in->n_hosts
+			                                        ? &in->hosts[sp->host]
+			                                        : NULL;
 			const struct service_row *s;
 			struct assess_port *p;
 
@@ -422,7 +432,8 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			l->responding += p->responded;
 			a->responding += p->responded;
 			if (s && in->probed) {
-				struct assess_target *t = ms_xgrow((void **)&a->targets, &a->n_targets, sizeof(*t));
+				struct assess_target *t = ms_xgrow((void **)&a->targets,
+				                                   &a->n_targets, sizeof(*t));
 				t->source = SRC_REMOTE;
 				t->line_no = pl->line_no;
 				t->address = l->address;
@@ -432,8 +443,10 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 				t->maker = keep(a, s->product);
 				t->version = keep(a, s->version);
 				t->label = keepf(a, "%s/%d %s%s%s", sp->proto, sp->port,
-						 s->product[0] ? s->product : s->service[0] ? s->service : "?",
-						 s->version[0] ? " " : "", s->version);
+				                 s->product[0]   ? s->product
+				                 : s->service[0] ? s->service
+				                                 : "?",
+				                 s->version[0] ? " " : "", s->version);
 				lookup_service(a, in, t, s);
 				p->target = a->n_targets - 1;
 				for (int b = 0; b < 5; b++) {
@@ -484,7 +497,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 /* ---- findings ---- */
 
 static struct assess_finding *add_finding(struct assessment *a, const char *kind, const char *rule,
-					  enum assess_source src, const char *severity)
+                                          enum assess_source src, const char *severity)
 {
 	struct assess_finding *f = ms_xgrow((void **)&a->findings, &a->n_findings, sizeof(*f));
 
@@ -498,7 +511,7 @@ static struct assess_finding *add_finding(struct assessment *a, const char *kind
 }
 
 static void texts_from_rule(struct assessment *a, struct assess_finding *f, const json_t *rule,
-			    const struct var *vars, size_t nvars)
+                            const struct var *vars, size_t nvars)
 {
 	f->title = fill(a, rule_text(rule, T("title", "title_en")), vars, nvars);
 	f->reason = fill(a, rule_text(rule, T("reason", "reason_en")), vars, nvars);
@@ -517,7 +530,7 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		const struct service_row *s = service_at(in, r->address, r->proto, r->port);
 
 		if (!probe_check_texts(in->checks, r->check, in->lang, &t))
-			continue;	/* a check since removed from data/checks.json */
+			continue; /* a check since removed from data/checks.json */
 		f = add_finding(a, t.kind, r->check, SRC_REMOTE, t.severity);
 		f->line_no = s ? s->line_no : 0;
 		f->address = keep(a, r->address);
@@ -525,10 +538,13 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		f->port = r->port;
 		/* The probe records "(no user name)" for a password-only login (a Yamaha RT's telnet). */
 		const char *user = !strcmp(r->detail, "(no user name)")
-					   ? T(" (ユーザー名なし、パスワードのみの認証)", " (no user name: password only)")
-				   : r->detail[0] ? T(" ユーザー名 ", " user ") : "";
-		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port, s && s->product[0] ? " " : "",
-				   s ? s->product : "", user, strcmp(r->detail, "(no user name)") ? r->detail : "");
+		                           ? T(" (ユーザー名なし、パスワードのみの認証)",
+		                               " (no user name: password only)")
+		                   : r->detail[0] ? T(" ユーザー名 ", " user ")
+		                                  : "";
+		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port,
+		                   s && s->product[0] ? " " : "", s ? s->product : "", user,
+		                   strcmp(r->detail, "(no user name)") ? r->detail : "");
 		f->title = t.title;
 		f->reason = t.reason;
 		f->advice = t.advice;
@@ -539,8 +555,10 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 
 static const char *counts_text(struct assessment *a, const int *c)
 {
-	return keepf(a, T("緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件", "critical %d, high %d, medium %d, low %d"),
-		     c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM], c[SEV_LOW]);
+	return keepf(a,
+	             T("緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件",
+	               "critical %d, high %d, medium %d, low %d"),
+	             c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM], c[SEV_LOW]);
 }
 
 static const char *refs_text(struct assessment *a, const struct assess_target *t)
@@ -551,13 +569,14 @@ static const char *refs_text(struct assessment *a, const struct assess_target *t
 	for (size_t i = 0; i < t->n && used < sizeof(buf) - 1; i++) {
 		const struct assess_vuln *v = &t->v[i];
 		if (shown == 5) {
-			snprintf(buf + used, sizeof(buf) - used, T(" ほか %zu 件", " and %zu more"), t->n - shown);
+			snprintf(buf + used, sizeof(buf) - used, T(" ほか %zu 件", " and %zu more"),
+			         t->n - shown);
 			break;
 		}
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s", shown ? T("、", ", ") : "",
-					 v->cve ? v->cve : "", v->cve && v->jvndb ? " (" : "",
-					 v->jvndb ? v->jvndb : "", v->cve && v->jvndb ? ")" : "",
-					 v->kev ? " [KEV]" : "");
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s",
+		                         shown ? T("、", ", ") : "", v->cve ? v->cve : "",
+		                         v->cve && v->jvndb ? " (" : "", v->jvndb ? v->jvndb : "",
+		                         v->cve && v->jvndb ? ")" : "", v->kev ? " [KEV]" : "");
 		shown++;
 	}
 	return keep(a, buf);
@@ -568,8 +587,9 @@ static int read_on_site(const struct assessment *a, const struct assess_target *
 {
 	for (size_t i = 0; i < a->n_targets; i++) {
 		const struct assess_target *o = &a->targets[i];
-		if (o->source == SRC_ONSITE && o->version && o->line_no == t->line_no && o->maker && t->maker &&
-		    o->model && t->model && !strcasecmp(o->maker, t->maker) && !strcasecmp(o->model, t->model))
+		if (o->source == SRC_ONSITE && o->version && o->line_no == t->line_no && o->maker &&
+		    t->maker && o->model && t->model && !strcasecmp(o->maker, t->maker) &&
+		    !strcasecmp(o->model, t->model))
 			return 1;
 	}
 	return 0;
@@ -580,7 +600,8 @@ static int read_on_site(const struct assessment *a, const struct assess_target *
  * FortiGate's SSL-VPN on 回線1) is attacked from the internet: its firmware's
  * vulnerabilities are as urgent as the diagnosis's own.
  */
-static void find_exposure(struct assessment *a, const struct assess_input *in, struct assess_target *t)
+static void find_exposure(struct assessment *a, const struct assess_input *in,
+                          struct assess_target *t)
 {
 	for (size_t i = 0; t->cpe_names[0] && i < in->n_services; i++) {
 		const struct service_row *s = &in->services[i];
@@ -596,7 +617,8 @@ static void find_exposure(struct assessment *a, const struct assess_input *in, s
 			continue;
 		snprintf(vp, sizeof(vp), " %.*s ", (int)(end - p - 1), p);
 		if (strstr(t->cpe_names, vp)) {
-			t->exposed_by = keepf(a, "%s/%d %s", s->proto, s->port, s->product[0] ? s->product : s->service);
+			t->exposed_by = keepf(a, "%s/%d %s", s->proto, s->port,
+			                      s->product[0] ? s->product : s->service);
 			return;
 		}
 	}
@@ -604,8 +626,9 @@ static void find_exposure(struct assessment *a, const struct assess_input *in, s
 
 static void vuln_findings(struct assessment *a, const struct assess_input *in)
 {
-	const json_t *remote = rule_by_id(in->rules, "vuln-remote"), *device = rule_by_id(in->rules, "vuln-device"),
-		     *outdated = rule_by_id(in->rules, "firmware-outdated");
+	const json_t *remote = rule_by_id(in->rules, "vuln-remote"),
+	             *device = rule_by_id(in->rules, "vuln-device"),
+	             *outdated = rule_by_id(in->rules, "firmware-outdated");
 
 	for (size_t i = 0; i < a->n_targets; i++) {
 		const struct assess_target *t = &a->targets[i];
@@ -618,7 +641,8 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 			find_exposure(a, in, &a->targets[i]);
 		if (t->outdated && outdated) {
 			const char *subject = keepf(a, "%s %s", t->label, t->version);
-			const struct var vars[] = { { "subject", subject }, { "latest", t->latest } };
+			const struct var vars[] = { { "subject", subject },
+				                    { "latest", t->latest } };
 			f = add_finding(a, "firmware", "firmware-outdated", t->source, NULL);
 			f->line_no = t->line_no;
 			f->subject = subject;
@@ -632,8 +656,9 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 				top = b;
 				break;
 			}
-		f = add_finding(a, "vulnerability", t->source == SRC_REMOTE ? "vuln-remote" : "vuln-device",
-				t->source, NULL);
+		f = add_finding(a, "vulnerability",
+		                t->source == SRC_REMOTE ? "vuln-remote" : "vuln-device", t->source,
+		                NULL);
 		/* CISA confirms KEV entries are exploited: at least 重要 even without a v3 score. */
 		if (t->kev && top < SEV_HIGH)
 			top = SEV_HIGH;
@@ -648,16 +673,23 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 		f->proto = t->proto;
 		f->port = t->port;
 		f->target = i;
-		f->subject = t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
-			     : t->exposed_by ? keepf(a, T("%s (ファームウェア %s、インターネット側に %s を公開)",
-							  "%s (firmware %s, %s open to the internet)"),
-						     t->label, t->version, t->exposed_by)
-					     : keepf(a, T("%s (ファームウェア %s)", "%s (firmware %s)"), t->label, t->version);
+		f->subject =
+		        t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
+		        : t->exposed_by
+		                ? keepf(a,
+		                        T("%s (ファームウェア %s、インターネット側に %s を公開)",
+		                          "%s (firmware %s, %s open to the internet)"),
+		                        t->label, t->version, t->exposed_by)
+		                : keepf(a, T("%s (ファームウェア %s)", "%s (firmware %s)"),
+		                        t->label, t->version);
 		f->refs = refs_text(a, t);
 		f->early = (t->source == SRC_REMOTE || t->exposed_by) && t->exact_urgent;
-		const struct var vars[] = { { "subject", f->subject }, { "counts", counts_text(a, t->counts) },
-					  { "refs", f->refs },
-					  { "fixed_in", t->fixed_in ? t->fixed_in : T("ベンダーに確認", "ask the vendor") } };
+		const struct var vars[] = { { "subject", f->subject },
+			                    { "counts", counts_text(a, t->counts) },
+			                    { "refs", f->refs },
+			                    { "fixed_in", t->fixed_in ? t->fixed_in
+			                                              : T("ベンダーに確認",
+			                                                  "ask the vendor") } };
 		texts_from_rule(a, f, t->source == SRC_REMOTE ? remote : device, vars, 4);
 	}
 }
@@ -665,16 +697,18 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 static void onsite_findings(struct assessment *a, const struct assess_input *in)
 {
 	const json_t *unreg = rule_by_id(in->rules, "unregistered-line"),
-		     *unconf = rule_by_id(in->rules, "line-unconfirmed");
+	             *unconf = rule_by_id(in->rules, "line-unconfirmed");
 
 	for (size_t i = 0; in->onsite && unreg && i < in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
-		const char *subject = keepf(a, T("%s、%s %s %s", "%s, %s %s %s"),
-					    model_enum_label(model_termination_kinds, (int)u->termination, a->in->lang),
-					    u->place.building ? u->place.building : "", u->place.floor ? u->place.floor : "",
-					    u->place.room ? u->place.room : "");
+		const char *subject = keepf(
+		        a, T("%s、%s %s %s", "%s, %s %s %s"),
+		        model_enum_label(model_termination_kinds, (int)u->termination, a->in->lang),
+		        u->place.building ? u->place.building : "",
+		        u->place.floor ? u->place.floor : "", u->place.room ? u->place.room : "");
 		const struct var vars[] = { { "subject", subject } };
-		struct assess_finding *f = add_finding(a, "unregistered_line", "unregistered-line", SRC_ONSITE, NULL);
+		struct assess_finding *f = add_finding(a, "unregistered_line", "unregistered-line",
+		                                       SRC_ONSITE, NULL);
 		f->subject = subject;
 		texts_from_rule(a, f, unreg, vars, 1);
 	}
@@ -684,7 +718,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 			continue;
 		const char *subject = keepf(a, T("回線%d", "line %d"), l->line_no);
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
-		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed", SRC_ONSITE, NULL);
+		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed",
+		                                       SRC_ONSITE, NULL);
 		f->subject = subject;
 		f->line_no = l->line_no;
 		texts_from_rule(a, f, unconf, vars, 2);
@@ -698,7 +733,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
  */
 static void password_review(struct assessment *a, const struct assess_input *in)
 {
-	const json_t *policy = rule_by_id(in->rules, "password-policy"), *unknown = rule_by_id(in->rules, "password-unknown");
+	const json_t *policy = rule_by_id(in->rules, "password-policy"),
+	             *unknown = rule_by_id(in->rules, "password-unknown");
 
 	for (size_t i = 0; in->doc && i < in->doc->n_devices; i++) {
 		const struct device *d = &in->doc->devices[i];
@@ -710,9 +746,12 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 
 		if (in->plan && !line)
 			continue;
-#define ADD(buf, s) snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? T("、", "; ") : "", s)
+#define ADD(buf, s)                                                    \
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", \
+	         buf[0] ? T("、", "; ") : "", s)
 		if (p->default_changed == TRI_NO) {
-			ADD(shorts, T("初期パスワードが変更されていない", "the factory password is unchanged"));
+			ADD(shorts, T("初期パスワードが変更されていない",
+			              "the factory password is unchanged"));
 			high = 1;
 		}
 		if (p->length == PW_LEN_UNDER_8) {
@@ -721,14 +760,18 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		} else if (p->length == PW_LEN_8_TO_12 && p->two_factor != TRI_YES) {
 			/* The guideline's second pattern: 8+ characters changed at most every two months. */
 			if (p->periodic_change == TRI_NO)
-				ADD(shorts, T("13 文字未満で定期的な変更も二要素認証もない",
-					      "under 13 characters with neither periodic change nor a second factor"));
+				ADD(shorts,
+				    T("13 文字未満で定期的な変更も二要素認証もない",
+				      "under 13 characters with neither periodic change nor a second factor"));
 			else if (p->periodic_change == TRI_YES && p->change_months > 2)
-				ADD(shorts, keepf(a, T("13 文字未満で、変更の間隔が 2 か月を超える (%d か月)",
-						       "under 13 characters, changed less often than every two months (every %d)"),
-						  p->change_months));
+				ADD(shorts,
+				    keepf(a,
+				          T("13 文字未満で、変更の間隔が 2 か月を超える (%d か月)",
+				            "under 13 characters, changed less often than every two months (every %d)"),
+				          p->change_months));
 			else if (p->periodic_change == TRI_YES && p->change_months <= 0)
-				ADD(unknowns, T("定期的な変更の間隔 (か月)", "how often it is changed (months)"));
+				ADD(unknowns, T("定期的な変更の間隔 (か月)",
+				                "how often it is changed (months)"));
 		}
 		if (p->reused == TRI_YES)
 			ADD(shorts, T("他の機器などと使い回している", "reused on other devices"));
@@ -747,11 +790,13 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		r->shortfalls = keep(a, shorts[0] ? shorts : unknowns);
 		if (!shorts[0] && !unknowns[0])
 			continue;
-		const char *subject = keepf(a, T("回線%d %s %s", "line %d %s %s"), line, d->maker ? d->maker : "",
-					    d->model ? d->model : "");
-		const struct var vars[] = { { "subject", subject }, { "shortfalls", r->shortfalls } };
-		struct assess_finding *f = add_finding(a, "password", shorts[0] ? "password-policy" : "password-unknown",
-						       SRC_DECLARED, shorts[0] ? (high ? "high" : "medium") : NULL);
+		const char *subject = keepf(a, T("回線%d %s %s", "line %d %s %s"), line,
+		                            d->maker ? d->maker : "", d->model ? d->model : "");
+		const struct var vars[] = { { "subject", subject },
+			                    { "shortfalls", r->shortfalls } };
+		struct assess_finding *f = add_finding(
+		        a, "password", shorts[0] ? "password-policy" : "password-unknown",
+		        SRC_DECLARED, shorts[0] ? (high ? "high" : "medium") : NULL);
 		f->subject = subject;
 		f->line_no = line;
 		if (shorts[0] ? policy : unknown)

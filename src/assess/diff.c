@@ -14,7 +14,8 @@
 #include "medsec/diff.h"
 #include "medsec/model.h"
 
-static const char *keepf(struct round_diff *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *keepf(struct round_diff *d, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 static const char *keepf(struct round_diff *d, const char *fmt, ...)
 {
 	char buf[1024];
@@ -31,7 +32,8 @@ static const char *keep(struct round_diff *d, const char *s)
 	return ms_arena_strdup(&d->arena, s);
 }
 
-static struct diff_item *add(struct round_diff *d, struct diff_list *l, const char *key, const char *what)
+static struct diff_item *add(struct round_diff *d, struct diff_list *l, const char *key,
+                             const char *what)
 {
 	struct diff_item *it = ms_xgrow((void **)&l->v, &l->n, sizeof(*it));
 
@@ -51,13 +53,13 @@ struct facts {
 	size_t n;
 };
 
-static void fact(struct round_diff *d, struct facts *f, const char *key, const char *what, const char *value,
-		 const char *severity, int line_no)
+static void fact(struct round_diff *d, struct facts *f, const char *key, const char *what,
+                 const char *value, const char *severity, int line_no)
 {
 	struct fact *x = ms_xgrow((void **)&f->v, &f->n, sizeof(*x));
 
-	*x = (struct fact){ keep(d, key), keep(d, what), keep(d, value), severity ? keep(d, severity) : NULL,
-			    line_no };
+	*x = (struct fact){ keep(d, key), keep(d, what), keep(d, value),
+		            severity ? keep(d, severity) : NULL, line_no };
 }
 
 static const struct fact *find(const struct facts *f, const char *key)
@@ -89,21 +91,24 @@ static void ports_of(struct round_diff *d, const struct assessment *a, struct fa
  * resolved the other's remote (or onsite) findings.
  */
 static void findings_of(struct round_diff *d, const struct assessment *a, int remote, int onsite,
-			struct facts *out)
+                        struct facts *out)
 {
 	for (size_t i = 0; a && i < a->n_findings; i++) {
 		const struct assess_finding *f = &a->findings[i];
 		if ((f->source == SRC_REMOTE && !remote) || (f->source == SRC_ONSITE && !onsite))
 			continue;
-		const char *where = f->address ? keepf(d, "%s/%d %s", f->proto ? f->proto : "", f->port, f->address)
-				    : f->target != (size_t)-1 && f->target < a->n_targets ? a->targets[f->target].label
-				    : f->subject;
+		const char *where = f->address ? keepf(d, "%s/%d %s", f->proto ? f->proto : "",
+		                                       f->port, f->address)
+		                    : f->target != (size_t)-1 && f->target < a->n_targets
+		                            ? a->targets[f->target].label
+		                            : f->subject;
 		char key[1024];
 
-		snprintf(key, sizeof(key), "%s|%s|%d|%s", f->kind, f->rule ? f->rule : "", f->line_no,
-			 where ? where : "");
+		snprintf(key, sizeof(key), "%s|%s|%d|%s", f->kind, f->rule ? f->rule : "",
+		         f->line_no, where ? where : "");
 		if (!find(out, key))
-			fact(d, out, key, f->subject ? keepf(d, "%s: %s", f->subject, f->title) : f->title, NULL,
+			fact(d, out, key,
+			     f->subject ? keepf(d, "%s: %s", f->subject, f->title) : f->title, NULL,
 			     f->severity, f->line_no);
 	}
 }
@@ -136,14 +141,15 @@ static void lines_of(struct round_diff *d, const struct assessment *a, struct fa
 		char key[32];
 
 		snprintf(key, sizeof(key), "%d", l->declared_no);
-		fact(d, out, key, l->use ? l->use : "", l->target ? l->target : "", NULL, l->line_no);
+		fact(d, out, key, l->use ? l->use : "", l->target ? l->target : "", NULL,
+		     l->line_no);
 	}
 }
 
 /* Matches before against after: new, gone, changed values, and how many stayed alike. */
 static size_t compare(struct round_diff *d, const struct facts *before, const struct facts *after,
-		      struct diff_list *added, struct diff_list *gone, struct diff_list *changed,
-		      struct diff_list *kept)
+                      struct diff_list *added, struct diff_list *gone, struct diff_list *changed,
+                      struct diff_list *kept)
 {
 	size_t same = 0;
 
@@ -153,7 +159,8 @@ static size_t compare(struct round_diff *d, const struct facts *before, const st
 
 		if (!was)
 			it = add(d, added, now->key, now->what);
-		else if (changed && strcmp(was->value ? was->value : "", now->value ? now->value : ""))
+		else if (changed &&
+		         strcmp(was->value ? was->value : "", now->value ? now->value : ""))
 			(it = add(d, changed, now->key, now->what))->was = keep(d, was->value);
 		else if (kept)
 			it = add(d, kept, now->key, now->what);
@@ -175,17 +182,18 @@ static size_t compare(struct round_diff *d, const struct facts *before, const st
 	return same;
 }
 
-struct round_diff *round_diff(const struct assessment *before, int from_round, const char *from_date,
-			      const struct assessment *after, int to_round, const char *to_date)
+struct round_diff *round_diff(const struct assessment *before, int from_round,
+                              const char *from_date, const struct assessment *after, int to_round,
+                              const char *to_date)
 {
 	struct round_diff *d = ms_xcalloc(1, sizeof(*d));
 	struct facts b = { 0 }, a = { 0 };
 	struct diff_list scratch = { 0 };
 
-#define RESET()                         \
-	do {                            \
-		free(b.v);              \
-		free(a.v);              \
+#define RESET()                          \
+	do {                             \
+		free(b.v);               \
+		free(a.v);               \
 		b = (struct facts){ 0 }; \
 		a = (struct facts){ 0 }; \
 	} while (0)
@@ -199,8 +207,9 @@ struct round_diff *round_diff(const struct assessment *before, int from_round, c
 		ports_of(d, before, &b);
 		ports_of(d, after, &a);
 		/* A port in both with another product or version is a service that changed. */
-		d->ports_unchanged = compare(d, &b, &a, &d->ports_new, &d->ports_gone, &d->services_changed, NULL) +
-				     d->services_changed.n;
+		d->ports_unchanged = compare(d, &b, &a, &d->ports_new, &d->ports_gone,
+		                             &d->services_changed, NULL) +
+		                     d->services_changed.n;
 		RESET();
 	}
 	d->onsite = before && after && before->in->onsite && after->in->onsite;
@@ -225,9 +234,11 @@ void round_diff_free(struct round_diff *d)
 {
 	if (!d)
 		return;
-	struct diff_list *lists[] = { &d->ports_new, &d->ports_gone, &d->services_changed, &d->findings_new,
-				      &d->findings_resolved, &d->findings_open, &d->firmware_changed, &d->lines_new,
-				      &d->lines_gone, &d->lines_changed };
+	struct diff_list *lists[] = { &d->ports_new,         &d->ports_gone,
+		                      &d->services_changed,  &d->findings_new,
+		                      &d->findings_resolved, &d->findings_open,
+		                      &d->firmware_changed,  &d->lines_new,
+		                      &d->lines_gone,        &d->lines_changed };
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free(lists[i]->v);
 	ms_arena_dispose(&d->arena);
@@ -245,8 +256,9 @@ static json_t *list_json(const struct diff_list *l)
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
-		json_t *o = json_pack("{s:s, s:s, s:o}", "key", it->key, "what", it->what, "line_no",
-				      it->line_no ? json_integer(it->line_no) : json_null());
+		json_t *o = json_pack("{s:s, s:s, s:o}", "key", it->key, "what", it->what,
+		                      "line_no",
+		                      it->line_no ? json_integer(it->line_no) : json_null());
 
 		if (it->was || it->now) {
 			json_object_set_new(o, "was", str(it->was));
@@ -262,14 +274,16 @@ static json_t *list_json(const struct diff_list *l)
 char *round_diff_json(const struct round_diff *d)
 {
 	json_t *root = json_pack(
-		"{s:i, s:i, s:o, s:o, s:b, s:b, s:{s:o, s:o, s:i, s:o}, s:{s:o, s:o, s:o}, s:{s:o}, s:{s:o, s:o, s:o}}",
-		"from_round", d->from_round, "to_round", d->to_round, "from_date", str(d->from_date), "to_date",
-		str(d->to_date), "scanned", d->scanned, "onsite_compared", d->onsite, "ports", "new", list_json(&d->ports_new), "gone",
-		list_json(&d->ports_gone), "unchanged", (int)d->ports_unchanged, "services_changed",
-		list_json(&d->services_changed), "findings", "new", list_json(&d->findings_new), "resolved",
-		list_json(&d->findings_resolved), "still_open", list_json(&d->findings_open), "firmware", "changed",
-		list_json(&d->firmware_changed), "lines", "new", list_json(&d->lines_new), "gone",
-		list_json(&d->lines_gone), "changed", list_json(&d->lines_changed));
+	        "{s:i, s:i, s:o, s:o, s:b, s:b, s:{s:o, s:o, s:i, s:o}, s:{s:o, s:o, s:o}, s:{s:o}, s:{s:o, s:o, s:o}}",
+	        "from_round", d->from_round, "to_round", d->to_round, "from_date",
+	        str(d->from_date), "to_date", str(d->to_date), "scanned", d->scanned,
+	        "onsite_compared", d->onsite, "ports", "new", list_json(&d->ports_new), "gone",
+	        list_json(&d->ports_gone), "unchanged", (int)d->ports_unchanged, "services_changed",
+	        list_json(&d->services_changed), "findings", "new", list_json(&d->findings_new),
+	        "resolved", list_json(&d->findings_resolved), "still_open",
+	        list_json(&d->findings_open), "firmware", "changed",
+	        list_json(&d->firmware_changed), "lines", "new", list_json(&d->lines_new), "gone",
+	        list_json(&d->lines_gone), "changed", list_json(&d->lines_changed));
 	char *s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 
 	json_decref(root);

@@ -13,9 +13,7 @@ int cli_common_option(struct cli *c, int opt, const char *arg)
 	int lang;
 
 	switch (opt) {
-	case OPT_DB:
-		c->db = arg;
-		return 1;
+	case OPT_DB: c->db = arg; return 1;
 	case OPT_LANG:
 		lang = msg_lang_parse(arg);
 		if (lang < 0) {
@@ -27,17 +25,10 @@ int cli_common_option(struct cli *c, int opt, const char *arg)
 		}
 		c->lang = (enum ms_lang)lang;
 		return 1;
-	case OPT_HOSPITAL:
-		c->hospital = arg;
-		return 1;
-	case OPT_JSON:
-		c->json = 1;
-		return 1;
-	case OPT_HELP:
-		c->want_help = 1;
-		return 1;
-	default:
-		return 0;
+	case OPT_HOSPITAL: c->hospital = arg; return 1;
+	case OPT_JSON: c->json = 1; return 1;
+	case OPT_HELP: c->want_help = 1; return 1;
+	default: return 0;
 	}
 }
 
@@ -51,8 +42,8 @@ static int cli_help(const struct cli *c, const char *help_ja, const char *help_e
 }
 
 int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
-		int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
-		const char *help_ja, const char *help_en)
+                int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
+                const char *help_ja, const char *help_en)
 {
 	int opt;
 
@@ -124,7 +115,7 @@ void cli_pad(FILE *f, const char *s, size_t width)
 
 	fputs(s ? s : "", f);
 	if (width && w >= width)
-		fputc(' ', f);	/* overlong: keep the columns apart */
+		fputc(' ', f); /* overlong: keep the columns apart */
 	for (; w < width; w++)
 		fputc(' ', f);
 }
@@ -154,8 +145,11 @@ static const char *data_dir(void)
 
 void cli_config(const struct cli *c, const char *index, struct survey_config *cfg)
 {
-	*cfg = (struct survey_config){ .db = c->db, .hospital = c->hospital, .data_dir = data_dir(),
-				       .vulndb = cli_vulndb_path(index), .lang = c->lang };
+	*cfg = (struct survey_config){ .db = c->db,
+		                       .hospital = c->hospital,
+		                       .data_dir = data_dir(),
+		                       .vulndb = cli_vulndb_path(index),
+		                       .lang = c->lang };
 }
 
 int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err)
@@ -167,7 +161,8 @@ int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_erro
 	return cli_error(c, err);
 }
 
-int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg, struct survey_session *s)
+int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg,
+                     struct survey_session *s)
 {
 	struct ms_error err;
 
@@ -177,7 +172,8 @@ int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg
 	return 0;
 }
 
-int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg, struct survey *sv)
+int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg,
+                    struct survey *sv)
 {
 	struct ms_diags d = { 0 };
 	struct ms_error err;
@@ -204,7 +200,8 @@ void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *in
 	if (m->v3_score >= 0)
 		snprintf(score, sizeof(score), "%.1f", m->v3_score);
 	fputs(indent, stdout);
-	cli_pad(stdout, m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
+	cli_pad(stdout,
+	        m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
 	cli_pad(stdout, score, 5);
 	cli_pad(stdout, m->cve ? m->cve : "-", 17);
 	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);

@@ -14,20 +14,21 @@
 
 struct cli {
 	enum ms_lang lang;
-	const char *db;		/* --db, MEDSEC_DB, or ./medsec.db */
-	const char *hospital;	/* --hospital, when several are stored */
+	const char *db;       /* --db, MEDSEC_DB, or ./medsec.db */
+	const char *hospital; /* --hospital, when several are stored */
 	int json;
 	int want_help;
 };
 
 /* Options every command takes; codes above 255. */
 enum { OPT_DB = 256, OPT_LANG, OPT_HOSPITAL, OPT_JSON, OPT_HELP, OPT__FIRST_LOCAL = 300 };
-#define CLI_COMMON_OPTIONS                                   \
-	{ "db", required_argument, NULL, OPT_DB },           \
-	{ "lang", required_argument, NULL, OPT_LANG },       \
-	{ "hospital", required_argument, NULL, OPT_HOSPITAL }, \
-	{ "json", no_argument, NULL, OPT_JSON },             \
-	{ "help", no_argument, NULL, OPT_HELP }
+#define CLI_COMMON_OPTIONS                                                                        \
+	{ "db", required_argument, NULL, OPT_DB }, { "lang", required_argument, NULL, OPT_LANG }, \
+	        { "hospital", required_argument, NULL, OPT_HOSPITAL },                            \
+	        { "json", no_argument, NULL, OPT_JSON },                                          \
+	{                                                                                         \
+		"help", no_argument, NULL, OPT_HELP                                               \
+	}
 
 /*
  * Handles a common option; returns 1 if it was one, 0 if not, and -1 after
@@ -43,8 +44,8 @@ int cli_common_option(struct cli *c, int opt, const char *arg);
  * to exit with: 0 after printing --help, 2 after a usage error naming usage.
  */
 int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
-		int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
-		const char *help_ja, const char *help_en);
+                int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
+                const char *help_ja, const char *help_en);
 
 /* Prints "medsec: where: what" for an error; returns err->status. */
 int cli_error(const struct cli *c, const struct ms_error *err);
@@ -55,7 +56,6 @@ int cli_usage(const struct cli *c, const char *what);
 /* Prints an informational message (stdout) with its argument. */
 void cli_say(const struct cli *c, enum msg_id msg, const char *arg);
 
-
 /* The vulnerability index: --index (opt), MEDSEC_VULNDB, or ./medsec.vulndb. */
 const char *cli_vulndb_path(const char *opt);
 /* path = the data file name under MEDSEC_DATA or the data/ folder medsec was built with. */
@@ -63,9 +63,11 @@ void cli_data_path(const char *name, char *path, size_t size);
 /* The use cases' settings from the command line; index is --index or NULL. */
 void cli_config(const struct cli *c, const char *index, struct survey_config *cfg);
 /* Opens the hospital's current round; on failure prints why and returns the exit status. */
-int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg, struct survey_session *s);
+int cli_open_session(struct cli *c, const char *index, struct survey_config *cfg,
+                     struct survey_session *s);
 /* Loads and assesses round round_no (0: current); on failure prints why (survey_free still due). */
-int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg, struct survey *sv);
+int cli_survey_load(struct cli *c, const char *index, int round_no, struct survey_config *cfg,
+                    struct survey *sv);
 /* Prints a use case's failure: its diags if it has any, else the error; returns the exit status. */
 int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err);
 struct vdb_match;

@@ -12,17 +12,17 @@
 enum { OPT_BY = OPT__FIRST_LOCAL, OPT_NOTE };
 
 static const char consent_help_ja[] =
-	"使い方: medsec consent add --by 同意した人 [--note 備考] default-accounts\n"
-	"        medsec consent\n\n"
-	"計画を超える作業への医療機関の同意を、誰がいつ同意したかとともに記録します。\n"
-	"default-accounts: 機器の初期設定のアカウントでログインを試すこと\n"
-	"(medsec probe --try-default-accounts)。引数なしでは記録済みの同意を表示します。\n";
+        "使い方: medsec consent add --by 同意した人 [--note 備考] default-accounts\n"
+        "        medsec consent\n\n"
+        "計画を超える作業への医療機関の同意を、誰がいつ同意したかとともに記録します。\n"
+        "default-accounts: 機器の初期設定のアカウントでログインを試すこと\n"
+        "(medsec probe --try-default-accounts)。引数なしでは記録済みの同意を表示します。\n";
 static const char consent_help_en[] =
-	"usage: medsec consent add --by WHO [--note TEXT] default-accounts\n"
-	"       medsec consent\n\n"
-	"Records the hospital's consent to work beyond the plan, with who agreed and when.\n"
-	"default-accounts: trying vendors' default accounts (medsec probe --try-default-accounts).\n"
-	"Without arguments, shows what is recorded.\n";
+        "usage: medsec consent add --by WHO [--note TEXT] default-accounts\n"
+        "       medsec consent\n\n"
+        "Records the hospital's consent to work beyond the plan, with who agreed and when.\n"
+        "default-accounts: trying vendors' default accounts (medsec probe --try-default-accounts).\n"
+        "Without arguments, shows what is recorded.\n";
 
 struct consent_opts {
 	const char *by, *note;
@@ -53,7 +53,8 @@ int cmd_consent(struct cli *c, int argc, char **argv)
 	struct survey_session s;
 	struct consent k;
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, consent_option, &o, usage, consent_help_ja, consent_help_en);
+	int rc = cli_options(c, argc, argv, opts, consent_option, &o, usage, consent_help_ja,
+	                     consent_help_en);
 	int add;
 
 	if (rc != CLI_GO)

@@ -6,15 +6,15 @@
 #include "medsec/diff.h"
 
 static const char diff_help_ja[] =
-	"使い方: medsec diff [調査回] [--index パス] [--json]\n\n"
-	"前回 (または指定した調査回) から現在の調査回までに変わったことを示します: 開いている\n"
-	"ポート (新規・なくなった・変わらず)、サービスとバージョンの変化、指摘事項 (新規・解消・\n"
-	"継続)、ファームウェアのバージョン、回線。毎月の再診断で最初に読む一覧です。\n";
+        "使い方: medsec diff [調査回] [--index パス] [--json]\n\n"
+        "前回 (または指定した調査回) から現在の調査回までに変わったことを示します: 開いている\n"
+        "ポート (新規・なくなった・変わらず)、サービスとバージョンの変化、指摘事項 (新規・解消・\n"
+        "継続)、ファームウェアのバージョン、回線。毎月の再診断で最初に読む一覧です。\n";
 static const char diff_help_en[] =
-	"usage: medsec diff [ROUND] [--index PATH] [--json]\n\n"
-	"What changed from the previous round (or ROUND) to the current one: open ports (new, gone,\n"
-	"unchanged), services and versions, findings (new, resolved, still open), firmware versions\n"
-	"and lines. The first thing to read on a monthly re-diagnosis.\n";
+        "usage: medsec diff [ROUND] [--index PATH] [--json]\n\n"
+        "What changed from the previous round (or ROUND) to the current one: open ports (new, gone,\n"
+        "unchanged), services and versions, findings (new, resolved, still open), firmware versions\n"
+        "and lines. The first thing to read on a monthly re-diagnosis.\n";
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL };
 
@@ -31,9 +31,13 @@ static void list(const struct diff_list *l, const char *mark, int en)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
 		printf("  %s %s%s%s%s\n", mark, it->severity ? "[" : "",
-		       it->severity ? assess_severity_label(it->severity, en ? MS_LANG_EN : MS_LANG_JA) : "", it->severity ? "] " : "", it->what);
+		       it->severity
+		               ? assess_severity_label(it->severity, en ? MS_LANG_EN : MS_LANG_JA)
+		               : "",
+		       it->severity ? "] " : "", it->what);
 		if (it->was)
-			printf("      %s → %s\n", *it->was ? it->was : "-", it->now && *it->now ? it->now : "-");
+			printf("      %s → %s\n", *it->was ? it->was : "-",
+			       it->now && *it->now ? it->now : "-");
 	}
 }
 
@@ -41,32 +45,38 @@ static void print_diff(const struct cli *c, const struct round_diff *d)
 {
 	int en = c->lang == MS_LANG_EN;
 
-	printf(en ? "Changes from round %d (%s) to round %d (%s)\n" : "第%d回 (%s) から第%d回 (%s) までの変化\n",
+	printf(en ? "Changes from round %d (%s) to round %d (%s)\n"
+	          : "第%d回 (%s) から第%d回 (%s) までの変化\n",
 	       d->from_round, d->from_date, d->to_round, d->to_date);
 	if (d->scanned) {
 		printf(en ? "\nOpen ports: %zu new, %zu gone, %zu unchanged\n"
-			  : "\n開いているポート: 新規 %zu、なくなった %zu、変わらず %zu\n",
+		          : "\n開いているポート: 新規 %zu、なくなった %zu、変わらず %zu\n",
 		       d->ports_new.n, d->ports_gone.n, d->ports_unchanged);
 		list(&d->ports_new, "+", en);
 		list(&d->ports_gone, "-", en);
-		printf(en ? "Services or versions changed: %zu\n" : "サービス・バージョンの変化: %zu\n", d->services_changed.n);
+		printf(en ? "Services or versions changed: %zu\n"
+		          : "サービス・バージョンの変化: %zu\n",
+		       d->services_changed.n);
 		list(&d->services_changed, "~", en);
 	} else {
 		puts(en ? "\nOpen ports: not compared (one of the rounds has no diagnosis)"
-			: "\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません");
+		        : "\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません");
 	}
-	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open%s\n" : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu%s\n",
+	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open%s\n"
+	          : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu%s\n",
 	       d->findings_new.n, d->findings_resolved.n, d->findings_open.n,
 	       d->scanned && d->onsite ? ""
-	       : en ? " (only what both rounds looked at: a round without a diagnosis or onsite record resolves nothing)"
-		    : " (両方の回で調べたものだけを比べています。脆弱性診断・現地調査のない回は比べていません)");
+	       : en                    ? " (only what both rounds looked at: a round without a diagnosis or onsite record resolves nothing)"
+	                               : " (両方の回で調べたものだけを比べています。脆弱性診断・現地調査のない回は比べていません)");
 	list(&d->findings_new, en ? "new" : "新規", en);
 	list(&d->findings_resolved, en ? "resolved" : "解消", en);
 	list(&d->findings_open, en ? "open" : "継続", en);
-	printf(en ? "\nFirmware versions changed: %zu\n" : "\nファームウェアのバージョンの変化: %zu\n", d->firmware_changed.n);
+	printf(en ? "\nFirmware versions changed: %zu\n"
+	          : "\nファームウェアのバージョンの変化: %zu\n",
+	       d->firmware_changed.n);
 	list(&d->firmware_changed, "~", en);
 	printf(en ? "\nLines: %zu new, %zu gone, %zu with another address\n"
-		  : "\n回線: 新規 %zu、なくなった %zu、アドレスの変化 %zu\n",
+	          : "\n回線: 新規 %zu、なくなった %zu、アドレスの変化 %zu\n",
 	       d->lines_new.n, d->lines_gone.n, d->lines_changed.n);
 	list(&d->lines_new, "+", en);
 	list(&d->lines_gone, "-", en);
@@ -75,8 +85,9 @@ static void print_diff(const struct cli *c, const struct round_diff *d)
 
 int cmd_diff(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS, { "index", required_argument, NULL, OPT_INDEX },
-					      { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = { CLI_COMMON_OPTIONS,
+		                              { "index", required_argument, NULL, OPT_INDEX },
+		                              { NULL, 0, NULL, 0 } };
 	const char *index = NULL;
 	struct survey_config cfg;
 	struct survey now;
@@ -85,11 +96,13 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	char *end;
 	long from = 0;
-	int rc = cli_options(c, argc, argv, opts, diff_option, &index, "medsec diff [ROUND]", diff_help_ja, diff_help_en);
+	int rc = cli_options(c, argc, argv, opts, diff_option, &index, "medsec diff [ROUND]",
+	                     diff_help_ja, diff_help_en);
 
 	if (rc != CLI_GO)
 		return rc;
-	if (argc - optind > 1 || (optind < argc && ((from = strtol(argv[optind], &end, 10)) < 1 || *end)))
+	if (argc - optind > 1 ||
+	    (optind < argc && ((from = strtol(argv[optind], &end, 10)) < 1 || *end)))
 		return cli_usage(c, "medsec diff [ROUND] [--json]");
 	if ((rc = cli_survey_load(c, index, 0, &cfg, &now)))
 		goto done;

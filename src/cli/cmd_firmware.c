@@ -20,22 +20,22 @@
 enum { OPT_INDEX = OPT__FIRST_LOCAL };
 
 static const char firmware_help_ja[] =
-	"使い方: medsec firmware [--index パス] [--json] [--hospital 名前]\n\n"
-	"記入依頼書で申告された各機器のファームウェアを脆弱性インデックスと照合します\n"
-	"(別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧)。機器はメーカーと\n"
-	"機種から data/products.json で CPE 名に対応づけます。ファームウェアが不明の機器は\n"
-	"照合せず「確認未実施」とします。最新のファームウェアは、インデックスに取り込んだ\n"
-	"最新版一覧 (data/firmware-latest.json の形式) にある機種だけ表示します。\n\n"
-	"  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
-	"  --json        JSON で表示する\n";
+        "使い方: medsec firmware [--index パス] [--json] [--hospital 名前]\n\n"
+        "記入依頼書で申告された各機器のファームウェアを脆弱性インデックスと照合します\n"
+        "(別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧)。機器はメーカーと\n"
+        "機種から data/products.json で CPE 名に対応づけます。ファームウェアが不明の機器は\n"
+        "照合せず「確認未実施」とします。最新のファームウェアは、インデックスに取り込んだ\n"
+        "最新版一覧 (data/firmware-latest.json の形式) にある機種だけ表示します。\n\n"
+        "  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
+        "  --json        JSON で表示する\n";
 static const char firmware_help_en[] =
-	"usage: medsec firmware [--index PATH] [--json] [--hospital NAME]\n\n"
-	"Checks the firmware declared for each device against the vulnerability index (annex 2).\n"
-	"Devices are mapped from maker and model to CPE names by data/products.json; a device\n"
-	"whose firmware is unknown is not checked. The latest firmware is shown for models in an\n"
-	"imported latest-firmware list (the format of data/firmware-latest.json).\n\n"
-	"  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
-	"  --json        print JSON\n";
+        "usage: medsec firmware [--index PATH] [--json] [--hospital NAME]\n\n"
+        "Checks the firmware declared for each device against the vulnerability index (annex 2).\n"
+        "Devices are mapped from maker and model to CPE names by data/products.json; a device\n"
+        "whose firmware is unknown is not checked. The latest firmware is shown for models in an\n"
+        "imported latest-firmware list (the format of data/firmware-latest.json).\n\n"
+        "  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
+        "  --json        print JSON\n";
 
 static int firmware_option(int opt, const char *arg, void *ctx)
 {
@@ -63,17 +63,19 @@ static json_t *target_json(const struct assess_target *t, const struct device *d
 		json_array_append_new(ms, report_vuln_json(&t->v[i]));
 	for (size_t i = 0; i < t->n_to_confirm; i++)
 		json_array_append_new(ms, report_vuln_json(&t->to_confirm[i]));
-	return json_pack("{s:i, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}, s:o}", "line_no",
-			 t->line_no, "kind", str_or_null(model_enum_key(model_device_kinds, (int)d->kind)), "maker",
-			 str_or_null(t->maker), "model", str_or_null(t->model), "firmware", str_or_null(t->version),
-			 "status", assess_check_status_key(t->status), "cpe", cpe, "fixed_in", str_or_null(t->fixed_in),
-			 "latest",
-			 t->latest ? json_pack("{s:s, s:s, s:s}", "version", t->latest, "date", t->latest_date, "source",
-					       t->latest_source)
-				   : json_null(),
-			 "counts", "critical", t->counts[SEV_CRITICAL], "high", t->counts[SEV_HIGH], "medium",
-			 t->counts[SEV_MEDIUM], "low", t->counts[SEV_LOW], "unscored", t->counts[SEV_NONE], "matches",
-			 ms);
+	return json_pack(
+	        "{s:i, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}, s:o}",
+	        "line_no", t->line_no, "kind",
+	        str_or_null(model_enum_key(model_device_kinds, (int)d->kind)), "maker",
+	        str_or_null(t->maker), "model", str_or_null(t->model), "firmware",
+	        str_or_null(t->version), "status", assess_check_status_key(t->status), "cpe", cpe,
+	        "fixed_in", str_or_null(t->fixed_in), "latest",
+	        t->latest ? json_pack("{s:s, s:s, s:s}", "version", t->latest, "date",
+	                              t->latest_date, "source", t->latest_source)
+	                  : json_null(),
+	        "counts", "critical", t->counts[SEV_CRITICAL], "high", t->counts[SEV_HIGH],
+	        "medium", t->counts[SEV_MEDIUM], "low", t->counts[SEV_LOW], "unscored",
+	        t->counts[SEV_NONE], "matches", ms);
 }
 
 /* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
@@ -88,9 +90,14 @@ static void vuln_row(const struct cli *c, const struct assess_vuln *v)
 			conf = k;
 	if (v->score >= 0)
 		snprintf(score, sizeof(score), "%.1f", v->score);
-	snprintf(jvn, sizeof(jvn), "%.*s", (int)strcspn(v->jvndb ? v->jvndb : "-", ","), v->jvndb ? v->jvndb : "-");
+	snprintf(jvn, sizeof(jvn), "%.*s", (int)strcspn(v->jvndb ? v->jvndb : "-", ","),
+	         v->jvndb ? v->jvndb : "-");
 	fputs("    ", stdout);
-	cli_pad(stdout, v->score >= 0 ? (en ? cvss_severity_key(v->severity) : cvss_severity_ja(v->severity)) : "-", 9);
+	cli_pad(stdout,
+	        v->score >= 0
+	                ? (en ? cvss_severity_key(v->severity) : cvss_severity_ja(v->severity))
+	                : "-",
+	        9);
 	cli_pad(stdout, score, 5);
 	cli_pad(stdout, v->cve ? v->cve : "-", 17);
 	cli_pad(stdout, jvn, 18);
@@ -103,25 +110,30 @@ static void target_print(const struct cli *c, const struct assess_target *t)
 {
 	int en = c->lang == MS_LANG_EN;
 
-	printf(en ? "line %d  %s %s  firmware %s\n" : "回線%d  %s %s  ファームウェア %s\n", t->line_no,
-	       t->maker ? t->maker : "-", t->model ? t->model : "-",
-	       model_value_known(t->version) ? t->version : (en ? "unknown (not checked)" : "不明 (確認未実施)"));
+	printf(en ? "line %d  %s %s  firmware %s\n" : "回線%d  %s %s  ファームウェア %s\n",
+	       t->line_no, t->maker ? t->maker : "-", t->model ? t->model : "-",
+	       model_value_known(t->version)
+	               ? t->version
+	               : (en ? "unknown (not checked)" : "不明 (確認未実施)"));
 	if (t->latest)
-		printf(en ? "  latest firmware %s (%s, %s)\n" : "  最新のファームウェア %s (%s 確認, %s)\n", t->latest,
-		       t->latest_date, t->latest_source);
+		printf(en ? "  latest firmware %s (%s, %s)\n"
+		          : "  最新のファームウェア %s (%s 確認, %s)\n",
+		       t->latest, t->latest_date, t->latest_source);
 	else
-		printf(en ? "  latest firmware: not in the index\n" : "  最新のファームウェア: 最新版情報なし\n");
+		printf(en ? "  latest firmware: not in the index\n"
+		          : "  最新のファームウェア: 最新版情報なし\n");
 	if (t->status == CHECK_NO_MAPPING)
 		printf(en ? "  not checked: no CPE name known for this maker and model (data/products.json)\n"
-			  : "  照合せず: このメーカー・機種の製品名 (CPE) が未登録です (data/products.json)\n");
+		          : "  照合せず: このメーカー・機種の製品名 (CPE) が未登録です (data/products.json)\n");
 	if (t->status != CHECK_DONE)
 		return;
 	printf(en ? "  critical %d, high %d, medium %d, low %d, without a CVSS score %d\n"
-		  : "  緊急 %d 件, 重要 %d 件, 警告 %d 件, 注意 %d 件, CVSS スコアなし %d 件\n",
-	       t->counts[SEV_CRITICAL], t->counts[SEV_HIGH], t->counts[SEV_MEDIUM], t->counts[SEV_LOW],
-	       t->counts[SEV_NONE]);
+	          : "  緊急 %d 件, 重要 %d 件, 警告 %d 件, 注意 %d 件, CVSS スコアなし %d 件\n",
+	       t->counts[SEV_CRITICAL], t->counts[SEV_HIGH], t->counts[SEV_MEDIUM],
+	       t->counts[SEV_LOW], t->counts[SEV_NONE]);
 	if (t->fixed_in)
-		printf(en ? "  the known vulnerabilities are fixed from %s on\n" : "  既知の脆弱性は %s 以降で修正されています\n",
+		printf(en ? "  the known vulnerabilities are fixed from %s on\n"
+		          : "  既知の脆弱性は %s 以降で修正されています\n",
 		       t->fixed_in);
 	for (size_t i = 0; i < t->n; i++)
 		vuln_row(c, &t->v[i]);
@@ -142,8 +154,8 @@ int cmd_firmware(struct cli *c, int argc, char **argv)
 	struct survey_firmware f;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, firmware_option, &index, "medsec firmware", firmware_help_ja,
-			     firmware_help_en);
+	int rc = cli_options(c, argc, argv, opts, firmware_option, &index, "medsec firmware",
+	                     firmware_help_ja, firmware_help_en);
 
 	if (rc != CLI_GO)
 		return rc;
@@ -158,10 +170,12 @@ int cmd_firmware(struct cli *c, int argc, char **argv)
 		char *out;
 
 		for (size_t i = 0; i < f.a->n_targets; i++)
-			json_array_append_new(devices, target_json(&f.a->targets[i], &f.doc->devices[i]));
-		root = json_pack("{s:s, s:i, s:o, s:s}", "hospital", s.hospital, "revision", f.revision, "devices",
-				 devices, "notice", VDB_NVD_NOTICE);
-		out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+			json_array_append_new(devices,
+			                      target_json(&f.a->targets[i], &f.doc->devices[i]));
+		root = json_pack("{s:s, s:i, s:o, s:s}", "hospital", s.hospital, "revision",
+		                 f.revision, "devices", devices, "notice", VDB_NVD_NOTICE);
+		out = json_dumps(root,
+		                 JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		puts(out);
 		free(out);
 		json_decref(root);

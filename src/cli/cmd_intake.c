@@ -9,25 +9,25 @@
 #include "medsec/intake.h"
 
 static const char template_help_ja[] =
-	"使い方: medsec template ファイル.xlsx [--filled] [--hospital 名前]\n\n"
-	"記入用ブック(医療機関記入依頼書)を書き出します。シートは 基本情報記入シート、\n"
-	"回線・機器情報記入シート、調査端末情報記入シート、設置場所記入シート、\n"
-	"アカウント・パスワードリスト(提出不要)です。(*) の列は必須、選択式の列は\n"
-	"ドロップダウンで選べます。\n\n"
-	"  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
-	"                  ファイル名が .json なら JSON 形式で書き出す\n"
-	"  --onsite        現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)\n"
-	"  --force         既存のファイルを上書きする\n"
-	"  --hospital 名前 複数の医療機関が登録されているときに指定\n";
+        "使い方: medsec template ファイル.xlsx [--filled] [--hospital 名前]\n\n"
+        "記入用ブック(医療機関記入依頼書)を書き出します。シートは 基本情報記入シート、\n"
+        "回線・機器情報記入シート、調査端末情報記入シート、設置場所記入シート、\n"
+        "アカウント・パスワードリスト(提出不要)です。(*) の列は必須、選択式の列は\n"
+        "ドロップダウンで選べます。\n\n"
+        "  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
+        "                  ファイル名が .json なら JSON 形式で書き出す\n"
+        "  --onsite        現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)\n"
+        "  --force         既存のファイルを上書きする\n"
+        "  --hospital 名前 複数の医療機関が登録されているときに指定\n";
 static const char template_help_en[] =
-	"usage: medsec template FILE.xlsx [--filled] [--hospital NAME]\n\n"
-	"Writes the intake workbook (医療機関記入依頼書) with its five sheets, required\n"
-	"columns marked (*), drop-downs for every closed set and one example row each.\n\n"
-	"  --filled         fill it with the latest stored declarations (for a re-survey);\n"
-	"                   a FILE ending in .json gets the JSON twin instead\n"
-	"  --onsite         write the onsite survey sheet (現地調査) instead, with the plan's lines\n"
-	"  --force          overwrite an existing file\n"
-	"  --hospital NAME  which hospital, when several are stored\n";
+        "usage: medsec template FILE.xlsx [--filled] [--hospital NAME]\n\n"
+        "Writes the intake workbook (医療機関記入依頼書) with its five sheets, required\n"
+        "columns marked (*), drop-downs for every closed set and one example row each.\n\n"
+        "  --filled         fill it with the latest stored declarations (for a re-survey);\n"
+        "                   a FILE ending in .json gets the JSON twin instead\n"
+        "  --onsite         write the onsite survey sheet (現地調査) instead, with the plan's lines\n"
+        "  --force          overwrite an existing file\n"
+        "  --hospital NAME  which hospital, when several are stored\n";
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -67,40 +67,29 @@ static int intake_option(int opt, const char *arg, void *ctx)
 	struct intake_flags *f = ctx;
 
 	switch (opt) {
-	case OPT_FILLED:
-		f->filled = 1;
-		return 0;
-	case OPT_FORCE:
-		f->force = 1;
-		return 0;
-	case OPT_CHECK:
-		f->check = 1;
-		return 0;
-	case OPT_ALLOW_TEST:
-		f->allow_test = 1;
-		return 0;
-	case OPT_ONSITE:
-		f->onsite = 1;
-		return 0;
-	default:
-		return -1;
+	case OPT_FILLED: f->filled = 1; return 0;
+	case OPT_FORCE: f->force = 1; return 0;
+	case OPT_CHECK: f->check = 1; return 0;
+	case OPT_ALLOW_TEST: f->allow_test = 1; return 0;
+	case OPT_ONSITE: f->onsite = 1; return 0;
+	default: return -1;
 	}
 }
 
 int cmd_template(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-					      { "filled", no_argument, NULL, OPT_FILLED },
-					      { "force", no_argument, NULL, OPT_FORCE },
-					      { "onsite", no_argument, NULL, OPT_ONSITE },
-					      { NULL, 0, NULL, 0 } };
+		                              { "filled", no_argument, NULL, OPT_FILLED },
+		                              { "force", no_argument, NULL, OPT_FORCE },
+		                              { "onsite", no_argument, NULL, OPT_ONSITE },
+		                              { NULL, 0, NULL, 0 } };
 	struct intake_doc *doc = NULL;
 	struct ms_error err;
 	struct intake_flags fl = { 0 };
 	int rev = 0, rc;
 
 	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec template FILE.xlsx",
-			 template_help_ja, template_help_en);
+	                 template_help_ja, template_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	if (optind + 1 != argc)
@@ -139,43 +128,43 @@ int cmd_template(struct cli *c, int argc, char **argv)
 }
 
 static const char intake_help_ja[] =
-	"使い方: medsec intake ファイル [--check] [--allow-test-addresses] [--json]\n\n"
-	"記入済みの医療機関記入依頼書(.xlsx)またはその JSON 版を読み、すべての項目を\n"
-	"検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
-	"「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
-	"データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
-	"アカウント・パスワードリストのシートは保存しません(記入があれば警告します)。\n\n"
-	"  --check                 検査のみ行い、取り込まない\n"
-	"  --allow-test-addresses  検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
-	"                          (テスト環境・デモ用)\n"
-	"  --json                  結果を JSON で表示する\n";
+        "使い方: medsec intake ファイル [--check] [--allow-test-addresses] [--json]\n\n"
+        "記入済みの医療機関記入依頼書(.xlsx)またはその JSON 版を読み、すべての項目を\n"
+        "検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
+        "「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
+        "データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
+        "アカウント・パスワードリストのシートは保存しません(記入があれば警告します)。\n\n"
+        "  --check                 検査のみ行い、取り込まない\n"
+        "  --allow-test-addresses  検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
+        "                          (テスト環境・デモ用)\n"
+        "  --json                  結果を JSON で表示する\n";
 static const char intake_help_en[] =
-	"usage: medsec intake FILE [--check] [--allow-test-addresses] [--json]\n\n"
-	"Reads a filled intake workbook (.xlsx) or its JSON twin, checks everything,\n"
-	"and stores it in one transaction. Every problem is printed as\n"
-	"\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
-	"store is untouched. Importing the same hospital again makes a new revision.\n"
-	"The account/password sheet is never stored (a filled one is warned about).\n\n"
-	"  --check                 check only, store nothing\n"
-	"  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
-	"  --json                  print the result as JSON\n";
+        "usage: medsec intake FILE [--check] [--allow-test-addresses] [--json]\n\n"
+        "Reads a filled intake workbook (.xlsx) or its JSON twin, checks everything,\n"
+        "and stores it in one transaction. Every problem is printed as\n"
+        "\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
+        "store is untouched. Importing the same hospital again makes a new revision.\n"
+        "The account/password sheet is never stored (a filled one is warned about).\n\n"
+        "  --check                 check only, store nothing\n"
+        "  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
+        "  --json                  print the result as JSON\n";
 
 static void print_json_result(const struct intake_doc *doc, const struct store_revision *rev,
-			      const struct ms_diags *d, int stored)
+                              const struct ms_diags *d, int stored)
 {
 	json_t *warnings = json_array(), *root;
 	char *s;
 
 	for (size_t i = 0; i < d->n; i++)
 		json_array_append_new(warnings,
-				      json_pack("{s:s, s:s?, s:s}", "where", d->v[i].where, "value",
-						d->v[i].value, "message",
-						msg_text(d->v[i].msg, MS_LANG_EN)));
+		                      json_pack("{s:s, s:s?, s:s}", "where", d->v[i].where, "value",
+		                                d->v[i].value, "message",
+		                                msg_text(d->v[i].msg, MS_LANG_EN)));
 	root = json_pack("{s:s, s:b, s:i, s:b, s:i, s:i, s:i, s:o}", "hospital",
-			 doc->hospital.name ? doc->hospital.name : "", "stored", stored,
-			 "revision", rev ? rev->revision : 0, "unchanged", rev ? rev->unchanged : 0,
-			 "lines", (int)doc->n_lines, "devices", (int)doc->n_devices, "terminals",
-			 (int)doc->n_terminals, "warnings", warnings);
+	                 doc->hospital.name ? doc->hospital.name : "", "stored", stored, "revision",
+	                 rev ? rev->revision : 0, "unchanged", rev ? rev->unchanged : 0, "lines",
+	                 (int)doc->n_lines, "devices", (int)doc->n_devices, "terminals",
+	                 (int)doc->n_terminals, "warnings", warnings);
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	puts(s);
 	free(s);
@@ -201,7 +190,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	char count[24];
 
 	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec intake FILE",
-			 intake_help_ja, intake_help_en);
+	                 intake_help_ja, intake_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	io.allow_test_addresses = fl.allow_test;
@@ -239,11 +228,13 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 		char what[512];
 
 		snprintf(what, sizeof(what),
-			 c->lang == MS_LANG_EN ? "%s (revision %d%s): %zu lines, %zu devices, %zu terminals"
-					       : "%s (第%d版%s): 回線 %zu 件, 機器 %zu 台, 調査端末 %zu 台",
-			 doc->hospital.name, rev.revision,
-			 rev.unchanged ? (c->lang == MS_LANG_EN ? ", unchanged" : "・変更なし") : "",
-			 doc->n_lines, doc->n_devices, doc->n_terminals);
+		         c->lang == MS_LANG_EN
+		                 ? "%s (revision %d%s): %zu lines, %zu devices, %zu terminals"
+		                 : "%s (第%d版%s): 回線 %zu 件, 機器 %zu 台, 調査端末 %zu 台",
+		         doc->hospital.name, rev.revision,
+		         rev.unchanged ? (c->lang == MS_LANG_EN ? ", unchanged" : "・変更なし")
+		                       : "",
+		         doc->n_lines, doc->n_devices, doc->n_terminals);
 		cli_say(c, MSG_INTAKE_STORED, what);
 	}
 	intake_doc_free(doc);

@@ -9,33 +9,33 @@
 #include "medsec/onsite.h"
 
 static const char onsite_help_ja[] =
-	"使い方: medsec onsite ファイル [--check]\n"
-	"        medsec onsite --show [--json]\n"
-	"        medsec onsite --template ファイル.xlsx [--force]\n\n"
-	"現地調査の結果を記録します: 計画の回線ごとに現地で確認できたか (できなければ理由)、\n"
-	"申告のない回線終端装置 (対象外回線) の種類と場所、確認した機器とログインの有無・\n"
-	"ログインして確認したファームウェア、設置場所 (建物・階・部屋)。\n"
-	"入力は JSON (docs/json/onsite.schema.json) または「現地調査」シートのある .xlsx です。\n"
-	"回線番号は調査実施計画一覧の番号です。誤りがあれば全件を表示して終了コード 2 で\n"
-	"終わり、何も保存しません。同じ調査回で再度記録すると置き換えます。\n\n"
-	"  --check            検査だけ行い保存しない\n"
-	"  --show             記録済みの内容を表示する\n"
-	"  --template ファイル 記入用の「現地調査」シートを書き出す (計画の回線を記入済み)\n"
-	"  --force            既存のファイルを上書きする\n";
+        "使い方: medsec onsite ファイル [--check]\n"
+        "        medsec onsite --show [--json]\n"
+        "        medsec onsite --template ファイル.xlsx [--force]\n\n"
+        "現地調査の結果を記録します: 計画の回線ごとに現地で確認できたか (できなければ理由)、\n"
+        "申告のない回線終端装置 (対象外回線) の種類と場所、確認した機器とログインの有無・\n"
+        "ログインして確認したファームウェア、設置場所 (建物・階・部屋)。\n"
+        "入力は JSON (docs/json/onsite.schema.json) または「現地調査」シートのある .xlsx です。\n"
+        "回線番号は調査実施計画一覧の番号です。誤りがあれば全件を表示して終了コード 2 で\n"
+        "終わり、何も保存しません。同じ調査回で再度記録すると置き換えます。\n\n"
+        "  --check            検査だけ行い保存しない\n"
+        "  --show             記録済みの内容を表示する\n"
+        "  --template ファイル 記入用の「現地調査」シートを書き出す (計画の回線を記入済み)\n"
+        "  --force            既存のファイルを上書きする\n";
 static const char onsite_help_en[] =
-	"usage: medsec onsite FILE [--check]\n"
-	"       medsec onsite --show [--json]\n"
-	"       medsec onsite --template FILE.xlsx [--force]\n\n"
-	"Records the onsite survey: per planned line whether its termination was traced on\n"
-	"site (else why not), terminations nobody declared (unregistered lines) with their\n"
-	"type and place, devices seen with whether the team logged in and the firmware read,\n"
-	"and where each stands. Input is JSON (docs/json/onsite.schema.json) or a workbook\n"
-	"with the 現地調査 sheet; line numbers are the plan's. Any error is listed with its\n"
-	"place and nothing is saved (exit 2). Recording again in the same round replaces it.\n\n"
-	"  --check          check only, save nothing\n"
-	"  --show           show the recorded survey\n"
-	"  --template FILE  write the blank 現地調査 sheet (with the plan's lines)\n"
-	"  --force          overwrite an existing file\n";
+        "usage: medsec onsite FILE [--check]\n"
+        "       medsec onsite --show [--json]\n"
+        "       medsec onsite --template FILE.xlsx [--force]\n\n"
+        "Records the onsite survey: per planned line whether its termination was traced on\n"
+        "site (else why not), terminations nobody declared (unregistered lines) with their\n"
+        "type and place, devices seen with whether the team logged in and the firmware read,\n"
+        "and where each stands. Input is JSON (docs/json/onsite.schema.json) or a workbook\n"
+        "with the 現地調査 sheet; line numbers are the plan's. Any error is listed with its\n"
+        "place and nothing is saved (exit 2). Recording again in the same round replaces it.\n\n"
+        "  --check          check only, save nothing\n"
+        "  --show           show the recorded survey\n"
+        "  --template FILE  write the blank 現地調査 sheet (with the plan's lines)\n"
+        "  --force          overwrite an existing file\n";
 
 enum { OPT_CHECK = OPT__FIRST_LOCAL, OPT_SHOW, OPT_TEMPLATE, OPT_FORCE };
 
@@ -49,20 +49,11 @@ static int onsite_option(int opt, const char *arg, void *ctx)
 	struct onsite_flags *f = ctx;
 
 	switch (opt) {
-	case OPT_CHECK:
-		f->check = 1;
-		return 0;
-	case OPT_SHOW:
-		f->show = 1;
-		return 0;
-	case OPT_TEMPLATE:
-		f->template = arg;
-		return 0;
-	case OPT_FORCE:
-		f->force = 1;
-		return 0;
-	default:
-		return -1;
+	case OPT_CHECK: f->check = 1; return 0;
+	case OPT_SHOW: f->show = 1; return 0;
+	case OPT_TEMPLATE: f->template = arg; return 0;
+	case OPT_FORCE: f->force = 1; return 0;
+	default: return -1;
 	}
 }
 
@@ -94,7 +85,8 @@ int cli_onsite_template(struct cli *c, const char *path, int force)
 
 static void print_place(const struct place *p)
 {
-	printf("%s %s %s", p->building ? p->building : "", p->floor ? p->floor : "", p->room ? p->room : "");
+	printf("%s %s %s", p->building ? p->building : "", p->floor ? p->floor : "",
+	       p->room ? p->room : "");
 }
 
 static void show(const struct cli *c, const struct onsite_doc *doc)
@@ -106,7 +98,8 @@ static void show(const struct cli *c, const struct onsite_doc *doc)
 	for (size_t i = 0; i < doc->n_lines; i++) {
 		const struct onsite_line *l = &doc->lines[i];
 		printf(en ? "  line %d: %s  " : "  回線%d: %s  ", l->line_no,
-		       l->confirmed == TRI_YES ? (en ? "confirmed" : "確認済み") : (en ? "not confirmed" : "未確認"));
+		       l->confirmed == TRI_YES ? (en ? "confirmed" : "確認済み")
+		                               : (en ? "not confirmed" : "未確認"));
 		print_place(&l->place);
 		if (l->confirmed == TRI_NO)
 			printf(en ? "  (why: %s)" : "  (理由: %s)", l->reason ? l->reason : "-");
@@ -121,7 +114,8 @@ static void show(const struct cli *c, const struct onsite_doc *doc)
 	}
 	for (size_t i = 0; i < doc->n_devices; i++) {
 		const struct onsite_device *v = &doc->devices[i];
-		printf(en ? "  line %d device: %s %s  firmware %s\n" : "  回線%d 機器: %s %s  ファームウェア %s\n",
+		printf(en ? "  line %d device: %s %s  firmware %s\n"
+		          : "  回線%d 機器: %s %s  ファームウェア %s\n",
 		       v->line_no, v->maker, v->model,
 		       v->login == TRI_YES ? v->firmware : (en ? "not checked" : "確認未実施"));
 	}
@@ -144,14 +138,14 @@ int cmd_onsite(struct cli *c, int argc, char **argv)
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 	char *json = NULL;
-	int rc = cli_options(c, argc, argv, opts, onsite_option, &fl, "medsec onsite FILE", onsite_help_ja,
-			     onsite_help_en);
+	int rc = cli_options(c, argc, argv, opts, onsite_option, &fl, "medsec onsite FILE",
+	                     onsite_help_ja, onsite_help_en);
 
 	if (rc != CLI_GO)
 		return rc;
 	if (fl.template)
 		return optind == argc ? cli_onsite_template(c, fl.template, fl.force)
-				      : cli_usage(c, "medsec onsite --template FILE.xlsx");
+		                      : cli_usage(c, "medsec onsite --template FILE.xlsx");
 	if (fl.show ? optind != argc : optind + 1 != argc)
 		return cli_usage(c, "medsec onsite FILE | --show");
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
@@ -166,11 +160,11 @@ int cmd_onsite(struct cli *c, int argc, char **argv)
 		else
 			show(c, doc);
 	} else if ((rc = onsite_load(argv[optind], &doc, &d, &err)) ||
-		   (rc = survey_onsite_record(&s, doc, fl.check ? NULL : argv[optind], &d, &err))) {
+	           (rc = survey_onsite_record(&s, doc, fl.check ? NULL : argv[optind], &d, &err))) {
 		rc = cli_fail(c, &d, &err);
 	} else {
 		if (d.n)
-			cli_diags(c, &d);	/* warnings */
+			cli_diags(c, &d); /* warnings */
 		if (!fl.check)
 			cli_say(c, MSG_ONSITE_SAVED, argv[optind]);
 	}

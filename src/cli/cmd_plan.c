@@ -10,45 +10,45 @@
 #include "medsec/plan.h"
 
 static const char plan_help_ja[] =
-	"使い方: medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
-	"        medsec plan confirm-ip 回線番号 アドレス --by 確認者\n"
-	"        medsec plan confirm 回線番号 [アドレス] --by 確認者 [--global-ip あり|なし]\n"
-	"                            [--ip-kind 固定IP|動的IP] [--fqdn 名前]\n\n"
-	"最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
-	"電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
-	"順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
-	"脆弱性診断実施判定表(19行)に従って示します。\n\n"
-	"  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
-	"                            (当日の確認がない動的IP回線は調査不可。別の日の確認では\n"
-	"                            スキャンしません。日付は日本時間)\n"
-	"  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
-	"                            診断対象とする。FQDNのみの回線は確認したアドレスを指定\n"
-	"  --by 確認者     確認した人の氏名 (confirm、confirm-ip で必須。計画と報告書に記載)\n"
-	"  --global-ip あり|なし   グローバルIP利用が「わからない」回線(19行目)の打合せでの回答。\n"
-	"                  --ip-kind 固定IP|動的IP、アドレス、--fqdn とあわせて判定表で判定し直す\n"
-	"  --json          計画を JSON で表示する\n"
-	"  --xlsx ファイル 調査実施計画一覧を Excel で書き出す\n";
+        "使い方: medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
+        "        medsec plan confirm-ip 回線番号 アドレス --by 確認者\n"
+        "        medsec plan confirm 回線番号 [アドレス] --by 確認者 [--global-ip あり|なし]\n"
+        "                            [--ip-kind 固定IP|動的IP] [--fqdn 名前]\n\n"
+        "最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
+        "電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
+        "順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
+        "脆弱性診断実施判定表(19行)に従って示します。\n\n"
+        "  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
+        "                            (当日の確認がない動的IP回線は調査不可。別の日の確認では\n"
+        "                            スキャンしません。日付は日本時間)\n"
+        "  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
+        "                            診断対象とする。FQDNのみの回線は確認したアドレスを指定\n"
+        "  --by 確認者     確認した人の氏名 (confirm、confirm-ip で必須。計画と報告書に記載)\n"
+        "  --global-ip あり|なし   グローバルIP利用が「わからない」回線(19行目)の打合せでの回答。\n"
+        "                  --ip-kind 固定IP|動的IP、アドレス、--fqdn とあわせて判定表で判定し直す\n"
+        "  --json          計画を JSON で表示する\n"
+        "  --xlsx ファイル 調査実施計画一覧を Excel で書き出す\n";
 static const char plan_help_en[] =
-	"usage: medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
-	"       medsec plan confirm-ip LINE ADDRESS --by NAME\n"
-	"       medsec plan confirm LINE [ADDRESS] --by NAME [--global-ip yes|no]\n"
-	"                           [--ip-kind static|dynamic] [--fqdn NAME]\n\n"
-	"Builds, stores and shows the survey plan of the current round from the latest\n"
-	"declarations: lines connected to the EHR network and not telephone-only are\n"
-	"surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
-	"the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n\n"
-	"  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
-	"                           (without it the line cannot be diagnosed; a confirmation\n"
-	"                           of another day, in Japan's time, is never scanned)\n"
-	"  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
-	"                           an FQDN-only line needs the agreed address\n"
-	"  --by NAME       who confirmed (required for confirm and confirm-ip; shown in the\n"
-	"                  plan and the report)\n"
-	"  --global-ip yes|no  the meeting's answer for a line declared \"unknown\" (row 19),\n"
-	"                  with --ip-kind static|dynamic, the address and --fqdn: judged again\n"
-	"                  by the table\n"
-	"  --json        print the plan as JSON\n"
-	"  --xlsx FILE   write the plan workbook\n";
+        "usage: medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
+        "       medsec plan confirm-ip LINE ADDRESS --by NAME\n"
+        "       medsec plan confirm LINE [ADDRESS] --by NAME [--global-ip yes|no]\n"
+        "                           [--ip-kind static|dynamic] [--fqdn NAME]\n\n"
+        "Builds, stores and shows the survey plan of the current round from the latest\n"
+        "declarations: lines connected to the EHR network and not telephone-only are\n"
+        "surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
+        "the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n\n"
+        "  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
+        "                           (without it the line cannot be diagnosed; a confirmation\n"
+        "                           of another day, in Japan's time, is never scanned)\n"
+        "  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
+        "                           an FQDN-only line needs the agreed address\n"
+        "  --by NAME       who confirmed (required for confirm and confirm-ip; shown in the\n"
+        "                  plan and the report)\n"
+        "  --global-ip yes|no  the meeting's answer for a line declared \"unknown\" (row 19),\n"
+        "                  with --ip-kind static|dynamic, the address and --fqdn: judged again\n"
+        "                  by the table\n"
+        "  --json        print the plan as JSON\n"
+        "  --xlsx FILE   write the plan workbook\n";
 
 /* What the command line said beyond the common options. */
 struct plan_args {
@@ -63,7 +63,7 @@ static void print_confirmations(const struct cli *c, const struct plan_line *l, 
 
 	if (l->declared_row == 19)
 		printf(en ? "%*s└ declared \"unknown\" (row 19); judged by the meeting's answer as row %d\n"
-			  : "%*s└ グローバルIP利用「わからない」(19行目) → 打合せでの回答により%d行目で判定\n",
+		          : "%*s└ グローバルIP利用「わからない」(19行目) → 打合せでの回答により%d行目で判定\n",
 		       indent, "", l->table_row);
 	if (l->meeting_confirmed) {
 		ms_date_jst(l->meeting_at, day);
@@ -75,28 +75,32 @@ static void print_confirmations(const struct cli *c, const struct plan_line *l, 
 
 		ms_date_jst(l->confirmed_at, day);
 		ms_today_jst(today);
-		printf(en ? "%*s└ day-of address %s: %s, %s%s\n" : "%*s└ 当日のアドレス %s: %s %s%s\n", indent, "",
-		       l->confirmed_ip, day,
-		       l->confirmed_by ? l->confirmed_by : (en ? "the workbook's day-of column" : "記入依頼書の当日記入欄"),
+		printf(en ? "%*s└ day-of address %s: %s, %s%s\n"
+		          : "%*s└ 当日のアドレス %s: %s %s%s\n",
+		       indent, "", l->confirmed_ip, day,
+		       l->confirmed_by
+		               ? l->confirmed_by
+		               : (en ? "the workbook's day-of column" : "記入依頼書の当日記入欄"),
 		       strcmp(day, today) == 0 ? ""
 		       : en ? " (not today: not scanned until confirmed again on the day)"
-			    : " (本日の確認ではありません。当日に確認し直すまで調査しません)");
+		            : " (本日の確認ではありません。当日に確認し直すまで調査しません)");
 	}
 }
 
 static void print_table(const struct cli *c, const struct plan *p)
 {
 	int en = c->lang == MS_LANG_EN;
-	static const char *const head_ja[] = { "回線", "依頼書", "用途", "通信形態", "固定/動的",
-					       "グローバルIP", "判定", "No.", "状況" };
-	static const char *const head_en[] = { "Line", "Declared", "Use", "Link", "IP kind",
-					       "Global IP", "Elig.", "Row", "Status" };
+	static const char *const head_ja[] = { "回線",     "依頼書",    "用途",
+		                               "通信形態", "固定/動的", "グローバルIP",
+		                               "判定",     "No.",       "状況" };
+	static const char *const head_en[] = { "Line",      "Declared", "Use", "Link",  "IP kind",
+		                               "Global IP", "Elig.",    "Row", "Status" };
 	static const size_t w[] = { 7, 8, 26, 18, 10, 18, 6, 4, 0 };
 	const char *const *head = en ? head_en : head_ja;
 	char buf[64];
 
 	printf(en ? "Survey plan: %s (round %d, intake revision %d)\n\n"
-		  : "調査実施計画一覧: %s (第%d回調査, 記入依頼書 第%d版)\n\n",
+	          : "調査実施計画一覧: %s (第%d回調査, 記入依頼書 第%d版)\n\n",
 	       p->hospital, p->round_no, p->revision);
 	for (int i = 0; i < 9; i++)
 		cli_pad(stdout, head[i], w[i]);
@@ -127,7 +131,8 @@ static void print_table(const struct cli *c, const struct plan *p)
 	if (p->n_out_of_scope) {
 		puts(en ? "\nOut of scope:" : "\n調査対象外回線:");
 		for (size_t i = 0; i < p->n_out_of_scope; i++)
-			printf(en ? "  declared line %d (%s): %s\n" : "  記入依頼書 回線%d (%s): %s\n",
+			printf(en ? "  declared line %d (%s): %s\n"
+			          : "  記入依頼書 回線%d (%s): %s\n",
 			       p->out_of_scope[i].declared_no,
 			       p->out_of_scope[i].use ? p->out_of_scope[i].use : "-",
 			       msg_text(plan_reason_msg(p->out_of_scope[i].reason), c->lang));
@@ -141,11 +146,12 @@ static void print_table(const struct cli *c, const struct plan *p)
 }
 
 /* The plan as JSON, a table, or a workbook (then only said, unless --json). */
-static int show(struct cli *c, const struct survey_session *s, const struct intake_doc *doc, const struct plan *p,
-		const char *xlsx)
+static int show(struct cli *c, const struct survey_session *s, const struct intake_doc *doc,
+                const struct plan *p, const char *xlsx)
 {
 	const struct store_round *r = &s->round;
-	struct plan_view v = { doc, r->survey_on[0] ? r->survey_on : NULL, r->diagnosis_on[0] ? r->diagnosis_on : NULL };
+	struct plan_view v = { doc, r->survey_on[0] ? r->survey_on : NULL,
+		               r->diagnosis_on[0] ? r->diagnosis_on : NULL };
 	struct ms_error err;
 
 	if (xlsx) {
@@ -178,22 +184,26 @@ int cli_plan(struct cli *c, struct survey_session *s, const char *xlsx)
 }
 
 /* Fills the meeting's answers for a row-19 line from --global-ip, --ip-kind and --fqdn. */
-static int meeting_answers(const struct plan_args *a, struct confirmation *conf, struct ms_error *err)
+static int meeting_answers(const struct plan_args *a, struct confirmation *conf,
+                           struct ms_error *err)
 {
 	const struct model_enum *e;
 	char where[160];
 
 	if (a->global_ip) {
-		if (!(e = model_enum_by_text(model_yes_no_unknown, a->global_ip)) || e->value == TRI_UNKNOWN) {
+		if (!(e = model_enum_by_text(model_yes_no_unknown, a->global_ip)) ||
+		    e->value == TRI_UNKNOWN) {
 			snprintf(where, sizeof(where), "--global-ip %s", a->global_ip);
-			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where, "あり/yes, なし/no");
+			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where,
+			               "あり/yes, なし/no");
 		}
 		conf->global_ip_use = (enum tri)e->value;
 	}
 	if (a->ip_kind) {
 		if (!(e = model_enum_by_text(model_ip_kinds, a->ip_kind))) {
 			snprintf(where, sizeof(where), "--ip-kind %s", a->ip_kind);
-			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where, "固定IP/static, 動的IP/dynamic");
+			return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, where,
+			               "固定IP/static, 動的IP/dynamic");
 		}
 		conf->ip_kind = (enum ip_kind)e->value;
 	}
@@ -201,24 +211,27 @@ static int meeting_answers(const struct plan_args *a, struct confirmation *conf,
 		snprintf(conf->fqdn, sizeof(conf->fqdn), "%s", a->fqdn);
 	/* --ip-kind and --fqdn only complete the answer to "global address used?". */
 	if ((a->ip_kind || a->fqdn) && !a->global_ip)
-		return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, "--global-ip", "あり/yes, なし/no");
+		return ms_fail(err, MS_ERR_INPUT, MSG_BAD_CHOICE, "--global-ip",
+		               "あり/yes, なし/no");
 	return MS_OK;
 }
 
-static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind kind, const char *line,
-		   const char *address, const struct plan_args *a)
+static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind kind,
+                   const char *line, const char *address, const struct plan_args *a)
 {
 	struct confirmation conf = { .kind = kind };
 	struct intake_doc *doc = NULL;
 	struct ms_error err;
 	struct plan *p = NULL;
-	const char *digits = line + (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0);
+	const char *digits = line +
+	                     (strncmp(line, "回線", strlen("回線")) == 0 ? strlen("回線") : 0);
 	char *end;
 	long no = strtol(digits, &end, 10);
 	int rc;
 
 	if (end == digits || *end || no < 1 || no > 9999)
-		return cli_usage(c, "medsec plan confirm-ip LINE ADDRESS --by NAME (LINE: 3 or 回線3)");
+		return cli_usage(
+		        c, "medsec plan confirm-ip LINE ADDRESS --by NAME (LINE: 3 or 回線3)");
 	/* Who confirmed is part of the record (seed 002): the report names them. */
 	if (!a->by || !*a->by)
 		return cli_usage(c, "medsec plan confirm[-ip] LINE ... --by NAME (who confirmed)");
@@ -226,14 +239,16 @@ static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind ki
 		return cli_usage(c, "medsec plan confirm-ip LINE ADDRESS --by NAME");
 	snprintf(conf.address, sizeof(conf.address), "%s", address ? address : "");
 	snprintf(conf.by, sizeof(conf.by), "%s", a->by);
-	if ((rc = meeting_answers(a, &conf, &err)) || (rc = survey_confirm(s, (int)no, &conf, &p, &doc, &err)))
+	if ((rc = meeting_answers(a, &conf, &err)) ||
+	    (rc = survey_confirm(s, (int)no, &conf, &p, &doc, &err)))
 		return cli_error(c, &err);
 	if (!c->json) {
 		char what[512], day[11];
 
 		ms_date_jst(conf.confirmed_at, day);
-		snprintf(what, sizeof(what), c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
-			 no, conf.address[0] ? " " : "", conf.address, day, conf.by);
+		snprintf(what, sizeof(what),
+		         c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
+		         no, conf.address[0] ? " " : "", conf.address, day, conf.by);
 		cli_say(c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
 	}
 	rc = c->json ? show(c, s, doc, p, NULL) : 0;
@@ -261,33 +276,38 @@ static int plan_option(int opt, const char *arg, void *ctx)
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-					      { "xlsx", required_argument, NULL, OPT_XLSX },
-					      { "by", required_argument, NULL, OPT_BY },
-					      { "global-ip", required_argument, NULL, OPT_GLOBAL_IP },
-					      { "ip-kind", required_argument, NULL, OPT_IP_KIND },
-					      { "fqdn", required_argument, NULL, OPT_FQDN },
-					      { NULL, 0, NULL, 0 } };
+		                              { "xlsx", required_argument, NULL, OPT_XLSX },
+		                              { "by", required_argument, NULL, OPT_BY },
+		                              { "global-ip", required_argument, NULL,
+		                                OPT_GLOBAL_IP },
+		                              { "ip-kind", required_argument, NULL, OPT_IP_KIND },
+		                              { "fqdn", required_argument, NULL, OPT_FQDN },
+		                              { NULL, 0, NULL, 0 } };
 	struct survey_config cfg;
 	struct survey_session s;
 	struct plan_args a = { 0 };
 	const char *sub;
 	int rc, nargs;
 
-	rc = cli_options(c, argc, argv, opts, plan_option, &a,
-			 "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]", plan_help_ja,
-			 plan_help_en);
+	rc = cli_options(
+	        c, argc, argv, opts, plan_option, &a,
+	        "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]",
+	        plan_help_ja, plan_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;
 	nargs = argc - optind - 1;
 	if (sub && !((strcmp(sub, "confirm-ip") == 0 && nargs == 2) ||
-		     (strcmp(sub, "confirm") == 0 && (nargs == 1 || nargs == 2))))
-		return cli_usage(c, "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]");
+	             (strcmp(sub, "confirm") == 0 && (nargs == 1 || nargs == 2))))
+		return cli_usage(
+		        c,
+		        "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]");
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
 	if (sub)
-		rc = confirm(c, &s, strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING, argv[optind + 1],
-			     nargs == 2 ? argv[optind + 2] : NULL, &a);
+		rc = confirm(c, &s,
+		             strcmp(sub, "confirm-ip") == 0 ? CONFIRM_DAY_IP : CONFIRM_MEETING,
+		             argv[optind + 1], nargs == 2 ? argv[optind + 2] : NULL, &a);
 	else
 		rc = cli_plan(c, &s, a.xlsx);
 	survey_close(&s);
@@ -295,27 +315,27 @@ int cmd_plan(struct cli *c, int argc, char **argv)
 }
 
 static const char round_help_ja[] =
-	"使い方: medsec round [new] [--hospital 名前] [--json]\n"
-	"        medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
-	"                         [--diagnosis-on 日付]\n\n"
-	"現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
-	"調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
-	"  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
-	"  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
-	"  set --survey-on 日付    合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)\n"
-	"  set --diagnosis-on 日付 合意した脆弱性診断日 (YYYY-MM-DD)\n"
-	"  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
+        "使い方: medsec round [new] [--hospital 名前] [--json]\n"
+        "        medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
+        "                         [--diagnosis-on 日付]\n\n"
+        "現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
+        "調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
+        "  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
+        "  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
+        "  set --survey-on 日付    合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)\n"
+        "  set --diagnosis-on 日付 合意した脆弱性診断日 (YYYY-MM-DD)\n"
+        "  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
 static const char round_help_en[] =
-	"usage: medsec round [new] [--hospital NAME] [--json]\n"
-	"       medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
-	"                        [--diagnosis-on DATE]\n\n"
-	"Shows the current survey round; `new` starts the next one (a re-survey).\n"
-	"Each round keeps its own plan, scans and report.\n\n"
-	"  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
-	"  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
-	"  set --survey-on DATE  the agreed onsite survey date (YYYY-MM-DD; shown in the plan)\n"
-	"  set --diagnosis-on DATE  the agreed remote diagnosis date (YYYY-MM-DD)\n"
-	"  A new round inherits the previous round's issuer and addressee.\n";
+        "usage: medsec round [new] [--hospital NAME] [--json]\n"
+        "       medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
+        "                        [--diagnosis-on DATE]\n\n"
+        "Shows the current survey round; `new` starts the next one (a re-survey).\n"
+        "Each round keeps its own plan, scans and report.\n\n"
+        "  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
+        "  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
+        "  set --survey-on DATE  the agreed onsite survey date (YYYY-MM-DD; shown in the plan)\n"
+        "  set --diagnosis-on DATE  the agreed remote diagnosis date (YYYY-MM-DD)\n"
+        "  A new round inherits the previous round's issuer and addressee.\n";
 
 enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT, OPT_SURVEY_ON, OPT_DIAGNOSIS_ON };
 
@@ -337,12 +357,13 @@ static void print_round(const struct cli *c, const char *name, const struct stor
 	int en = c->lang == MS_LANG_EN;
 
 	if (c->json) {
-		json_t *j = json_pack("{s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "hospital", name, "round", r->round_no,
-				      "started_at", r->started_at, "has_plan", r->has_plan, "issuer",
-				      r->issuer[0] ? json_string(r->issuer) : json_null(), "recipient",
-				      r->recipient[0] ? json_string(r->recipient) : json_null(), "survey_on",
-				      r->survey_on[0] ? json_string(r->survey_on) : json_null(), "diagnosis_on",
-				      r->diagnosis_on[0] ? json_string(r->diagnosis_on) : json_null());
+		json_t *j = json_pack(
+		        "{s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "hospital", name, "round",
+		        r->round_no, "started_at", r->started_at, "has_plan", r->has_plan, "issuer",
+		        r->issuer[0] ? json_string(r->issuer) : json_null(), "recipient",
+		        r->recipient[0] ? json_string(r->recipient) : json_null(), "survey_on",
+		        r->survey_on[0] ? json_string(r->survey_on) : json_null(), "diagnosis_on",
+		        r->diagnosis_on[0] ? json_string(r->diagnosis_on) : json_null());
 		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 
 		puts(s);
@@ -350,24 +371,31 @@ static void print_round(const struct cli *c, const char *name, const struct stor
 		json_decref(j);
 		return;
 	}
-	printf(en ? "%s: round %d (started %s)%s\n" : "%s: 第%d回調査 (開始 %s)%s\n", name, r->round_no, r->started_at,
+	printf(en ? "%s: round %d (started %s)%s\n" : "%s: 第%d回調査 (開始 %s)%s\n", name,
+	       r->round_no, r->started_at,
 	       r->has_plan ? "" : (en ? ", no plan yet" : "・計画未作成"));
-	printf(en ? "  report issued by: %s\n  addressed to: %s\n" : "  報告書の発行者: %s\n  宛先: %s\n",
-	       r->issuer[0] ? r->issuer : (en ? "(not set: medsec round set --issuer)" : "(未設定: medsec round set --issuer)"),
+	printf(en ? "  report issued by: %s\n  addressed to: %s\n"
+	          : "  報告書の発行者: %s\n  宛先: %s\n",
+	       r->issuer[0] ? r->issuer
+	                    : (en ? "(not set: medsec round set --issuer)"
+	                          : "(未設定: medsec round set --issuer)"),
 	       r->recipient[0] ? r->recipient : (en ? "(the hospital)" : "(医療機関名 御中)"));
-	printf(en ? "  onsite survey: %s\n  remote diagnosis: %s\n" : "  現地調査日: %s\n  脆弱性診断日: %s\n",
+	printf(en ? "  onsite survey: %s\n  remote diagnosis: %s\n"
+	          : "  現地調査日: %s\n  脆弱性診断日: %s\n",
 	       r->survey_on[0] ? r->survey_on : (en ? "not set" : "未定"),
 	       r->diagnosis_on[0] ? r->diagnosis_on : (en ? "not set" : "未定"));
 }
 
 int cmd_round(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-					      { "issuer", required_argument, NULL, OPT_ISSUER },
-					      { "recipient", required_argument, NULL, OPT_RECIPIENT },
-					      { "survey-on", required_argument, NULL, OPT_SURVEY_ON },
-					      { "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
-					      { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "issuer", required_argument, NULL, OPT_ISSUER },
+		{ "recipient", required_argument, NULL, OPT_RECIPIENT },
+		{ "survey-on", required_argument, NULL, OPT_SURVEY_ON },
+		{ "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct round_settings a = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -376,18 +404,21 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	const char *sub;
 	int rc;
 
-	rc = cli_options(c, argc, argv, opts, round_option, &a, "medsec round [new | set]", round_help_ja,
-			 round_help_en);
+	rc = cli_options(c, argc, argv, opts, round_option, &a, "medsec round [new | set]",
+	                 round_help_ja, round_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;
 	int any = a.issuer || a.recipient || a.survey_on || a.diagnosis_on;
 	if (argc - optind > 1 || (sub && strcmp(sub, "new") && strcmp(sub, "set")) ||
 	    (any && !(sub && !strcmp(sub, "set"))) || (sub && !strcmp(sub, "set") && !any))
-		return cli_usage(c, "medsec round [new | set --issuer NAME --recipient NAME --survey-on DATE ...]");
+		return cli_usage(
+		        c,
+		        "medsec round [new | set --issuer NAME --recipient NAME --survey-on DATE ...]");
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if (sub && (rc = !strcmp(sub, "new") ? survey_round_new(&s, &err) : survey_round_set(&s, &a, &err))) {
+	if (sub && (rc = !strcmp(sub, "new") ? survey_round_new(&s, &err)
+	                                     : survey_round_set(&s, &a, &err))) {
 		survey_close(&s);
 		return cli_error(c, &err);
 	}

@@ -18,31 +18,31 @@
 enum { OPT_PARALLEL = OPT__FIRST_LOCAL, OPT_PER_HOST, OPT_TRY_ACCOUNTS };
 
 static const char probe_help_ja[] =
-	"使い方: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-	"現在の調査回の最新のポートスキャンで開いていた TCP・UDP ポートそれぞれに接続し、\n"
-	"サービス・製品・バージョン・CPE 名を、相手が返した内容 (根拠) とともに調べます。\n"
-	"TLS のポートでは、プロトコルのバージョン、暗号、証明書 (主体・発行者・有効期限・\n"
-	"自己署名・鍵) も記録します。判定の定義は data/probes.json (MEDSEC_DATA で変更可)。\n"
-	"計画 (または scope add で記録した許可) にないアドレスには接続しません。\n\n"
-	"  --parallel N   同時に開く接続の数 (既定 64)\n"
-	"  --per-host N   1 アドレスあたりの同時接続数 (既定 8)\n"
-	"  --try-default-accounts  機器の初期設定のアカウント (data/default-accounts.json) でのログインを\n"
-	"                 試す。medsec consent で医療機関の同意を記録してあるときだけ。1 ポート 3 回まで、\n"
-	"                 パスワードはどこにも記録しない\n"
-	"  --json         JSON で表示する\n";
+        "使い方: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
+        "現在の調査回の最新のポートスキャンで開いていた TCP・UDP ポートそれぞれに接続し、\n"
+        "サービス・製品・バージョン・CPE 名を、相手が返した内容 (根拠) とともに調べます。\n"
+        "TLS のポートでは、プロトコルのバージョン、暗号、証明書 (主体・発行者・有効期限・\n"
+        "自己署名・鍵) も記録します。判定の定義は data/probes.json (MEDSEC_DATA で変更可)。\n"
+        "計画 (または scope add で記録した許可) にないアドレスには接続しません。\n\n"
+        "  --parallel N   同時に開く接続の数 (既定 64)\n"
+        "  --per-host N   1 アドレスあたりの同時接続数 (既定 8)\n"
+        "  --try-default-accounts  機器の初期設定のアカウント (data/default-accounts.json) でのログインを\n"
+        "                 試す。medsec consent で医療機関の同意を記録してあるときだけ。1 ポート 3 回まで、\n"
+        "                 パスワードはどこにも記録しない\n"
+        "  --json         JSON で表示する\n";
 static const char probe_help_en[] =
-	"usage: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-	"Talks to every TCP and UDP port the round's latest scan found open and identifies the\n"
-	"service, product, version and CPE name, with the reply it was decided from. On TLS\n"
-	"ports it also records the protocol version, cipher and certificate (subject, issuer,\n"
-	"expiry, self-signed, key). The definitions are data/probes.json (MEDSEC_DATA).\n"
-	"Addresses outside the plan (or a recorded scope declaration) are never contacted.\n\n"
-	"  --parallel N   connections in flight (default 64)\n"
-	"  --per-host N   per address (default 8)\n"
-	"  --try-default-accounts  try vendors' default accounts (data/default-accounts.json),\n"
-	"                 only with the hospital's consent recorded (medsec consent); at most 3\n"
-	"                 tries per port; no password is ever recorded\n"
-	"  --json         print JSON\n";
+        "usage: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
+        "Talks to every TCP and UDP port the round's latest scan found open and identifies the\n"
+        "service, product, version and CPE name, with the reply it was decided from. On TLS\n"
+        "ports it also records the protocol version, cipher and certificate (subject, issuer,\n"
+        "expiry, self-signed, key). The definitions are data/probes.json (MEDSEC_DATA).\n"
+        "Addresses outside the plan (or a recorded scope declaration) are never contacted.\n\n"
+        "  --parallel N   connections in flight (default 64)\n"
+        "  --per-host N   per address (default 8)\n"
+        "  --try-default-accounts  try vendors' default accounts (data/default-accounts.json),\n"
+        "                 only with the hospital's consent recorded (medsec consent); at most 3\n"
+        "                 tries per port; no password is ever recorded\n"
+        "  --json         print JSON\n";
 
 static int probe_option(int opt, const char *arg, void *ctx)
 {
@@ -73,19 +73,24 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 	cli_pad(stdout, where, 24);
 	cli_pad(stdout, r->service[0] ? r->service : "?", 8);
 	snprintf(what, sizeof(what), "%s%s%s%s%s", r->product, r->version[0] ? " " : "", r->version,
-		 r->extra[0] ? " " : "", r->extra);
+	         r->extra[0] ? " " : "", r->extra);
 	int en = c->lang == MS_LANG_EN;
-	cli_pad(stdout, what[0] ? what : r->service[0] ? (en ? "(product unknown)" : "(製品不明)")
-				: r->evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
-				: (en ? "(no answer)" : "(応答なし)"), 36);
+	cli_pad(stdout,
+	        what[0]          ? what
+	        : r->service[0]  ? (en ? "(product unknown)" : "(製品不明)")
+	        : r->evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
+	                         : (en ? "(no answer)" : "(応答なし)"),
+	        36);
 	printf("%s%s\n", r->tls_wrapped ? "TLS " : "", r->cpe);
 	if (r->tls.done)
-		printf("    TLS %s %s; %s; %s %d bit%s%s; %s%s%s\n", r->tls.version, r->tls.cipher, r->tls.subject,
-		       r->tls.key_type, r->tls.key_bits, r->tls.self_signed ? "; self-signed" : "",
-		       r->tls.expired ? "; expired" : "", r->tls.offered, r->tls.weak_ciphers[0] ? "; weak: " : "",
+		printf("    TLS %s %s; %s; %s %d bit%s%s; %s%s%s\n", r->tls.version, r->tls.cipher,
+		       r->tls.subject, r->tls.key_type, r->tls.key_bits,
+		       r->tls.self_signed ? "; self-signed" : "", r->tls.expired ? "; expired" : "",
+		       r->tls.offered, r->tls.weak_ciphers[0] ? "; weak: " : "",
 		       r->tls.weak_ciphers);
 	if (r->evidence[0])
-		printf("    %s %.160s\n", c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
+		printf("    %s %.160s\n",
+		       c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
 }
 
 static json_t *str_or_null(const char *s)
@@ -103,13 +108,15 @@ static void print_json(const struct survey_probe_result *p)
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
-		json_array_append_new(fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
-						     "address", r->address, "proto", r->proto, "port", r->port, "kind",
-						     f->kind, "severity", f->severity, "check", f->check, "title",
-						     f->title, "reason", f->reason, "advice", f->advice, "manual",
-						     f->manual, "detail", str_or_null(f->detail)));
+		json_array_append_new(
+		        fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+		                      "address", r->address, "proto", r->proto, "port", r->port,
+		                      "kind", f->kind, "severity", f->severity, "check", f->check,
+		                      "title", f->title, "reason", f->reason, "advice", f->advice,
+		                      "manual", f->manual, "detail", str_or_null(f->detail)));
 	}
-	root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)p->scan_id, "services", arr, "findings", fa);
+	root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)p->scan_id, "services", arr,
+	                 "findings", fa);
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	puts(s);
 	free(s);
@@ -126,7 +133,8 @@ static void print_table(const struct cli *c, const struct survey_probe_result *p
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
 		printf("  [%s] %s:%d/%s %s%s%s\n", assess_severity_label(f->severity, c->lang),
-		       r->address, r->port, r->proto, f->title, f->detail ? ": " : "", f->detail ? f->detail : "");
+		       r->address, r->port, r->proto, f->title, f->detail ? ": " : "",
+		       f->detail ? f->detail : "");
 	}
 }
 
@@ -164,7 +172,8 @@ int cmd_probe(struct cli *c, int argc, char **argv)
 	struct survey_probe_options o = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
-	int rc = cli_options(c, argc, argv, opts, probe_option, &o, "medsec probe", probe_help_ja, probe_help_en);
+	int rc = cli_options(c, argc, argv, opts, probe_option, &o, "medsec probe", probe_help_ja,
+	                     probe_help_en);
 
 	if (rc != CLI_GO)
 		return rc;

@@ -14,54 +14,66 @@
 #include "medsec/survey.h"
 
 static const char scan_help_ja[] =
-	"使い方: medsec scan [--ports 範囲] [--rate N] [--host-rate N] [--retries N]\n"
-	"                    [--timeout ミリ秒] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
-	"現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
-	"ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
-	"中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
-	"TCP に続けて UDP (プロトコル別の問い合わせ) を調べます。\n\n"
-	"  --method 方式     syn (raw ソケット, root が必要), connect (特権不要),\n"
-	"                    auto (既定: 使えれば syn)\n"
-	"  --ports 範囲      調べる TCP ポート (既定 1-65535, 例: 1-1024,3389; none で TCP なし)\n"
-	"  --udp-ports 範囲  調べる UDP ポート (既定: プロトコル別の問い合わせを持つ 18 ポート;\n"
-	"                    それ以外のポートには空のデータグラムを送る; none で UDP なし)\n"
-	"  --rate N          全体の送信レート上限 (プローブ/秒, 既定 5000)\n"
-	"  --host-rate N     1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)\n"
-	"  --retries N       応答のないポートの再送回数 (既定 1)\n"
-	"  --timeout ミリ秒  応答待ちの上限 (既定 1000; 実際の待ち時間は往復時間から自動調整)\n"
-	"  --window 時間帯   医療機関と合意した時間帯だけ実行する (例: 22:00-06:00)\n"
-	"  --dry-run         送信せず、送る予定のプローブを順に表示する\n"
-	"  --resume          中断したスキャンを続きから再開する\n"
-	"  --show            この調査回の最新のスキャン結果を表示する (送信しない)\n"
-	"  --target アドレス 計画とは別に、medsec scope add で許可を記録したアドレスを調べる\n"
-	"                    (ベンダによる自社機器の確認など; カンマ区切り)\n"
-	"  --json            結果を JSON で表示する\n";
+        "使い方: medsec scan [--ports 範囲] [--rate N] [--host-rate N] [--retries N]\n"
+        "                    [--timeout ミリ秒] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
+        "現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
+        "ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
+        "中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
+        "TCP に続けて UDP (プロトコル別の問い合わせ) を調べます。\n\n"
+        "  --method 方式     syn (raw ソケット, root が必要), connect (特権不要),\n"
+        "                    auto (既定: 使えれば syn)\n"
+        "  --ports 範囲      調べる TCP ポート (既定 1-65535, 例: 1-1024,3389; none で TCP なし)\n"
+        "  --udp-ports 範囲  調べる UDP ポート (既定: プロトコル別の問い合わせを持つ 18 ポート;\n"
+        "                    それ以外のポートには空のデータグラムを送る; none で UDP なし)\n"
+        "  --rate N          全体の送信レート上限 (プローブ/秒, 既定 5000)\n"
+        "  --host-rate N     1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)\n"
+        "  --retries N       応答のないポートの再送回数 (既定 1)\n"
+        "  --timeout ミリ秒  応答待ちの上限 (既定 1000; 実際の待ち時間は往復時間から自動調整)\n"
+        "  --window 時間帯   医療機関と合意した時間帯だけ実行する (例: 22:00-06:00)\n"
+        "  --dry-run         送信せず、送る予定のプローブを順に表示する\n"
+        "  --resume          中断したスキャンを続きから再開する\n"
+        "  --show            この調査回の最新のスキャン結果を表示する (送信しない)\n"
+        "  --target アドレス 計画とは別に、medsec scope add で許可を記録したアドレスを調べる\n"
+        "                    (ベンダによる自社機器の確認など; カンマ区切り)\n"
+        "  --json            結果を JSON で表示する\n";
 static const char scan_help_en[] =
-	"usage: medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
-	"                   [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
-	"Port-scans the global addresses of the lines the current round's plan marks as\n"
-	"targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
-	"point (Ctrl-C, kill -9) continues with --resume. TCP, then UDP with protocol payloads.\n\n"
-	"  --method M      syn (raw sockets, needs root), connect (no privileges),\n"
-	"                  auto (default: syn where allowed)\n"
-	"  --ports LIST    TCP ports (default 1-65535, e.g. 1-1024,3389; none for no TCP)\n"
-	"  --udp-ports L   UDP ports (default: the 18 with protocol payloads; other ports get an\n"
-	"                  empty datagram; none for no UDP)\n"
-	"  --rate N        probes per second, all hosts together (default 5000)\n"
-	"  --host-rate N   probes per second to one host (default 1000)\n"
-	"  --retries N     extra tries for an unanswered port (default 1)\n"
-	"  --timeout MS    longest wait for an answer (default 1000; adapts to round trips)\n"
-	"  --window RANGE  only run inside the time agreed with the hospital (22:00-06:00)\n"
-	"  --dry-run       send nothing: print the probes that would go, in order\n"
-	"  --resume        continue the interrupted scan\n"
-	"  --show          show the round's latest scan (sends nothing)\n"
-	"  --target ADDRS  instead of the plan, addresses whose authorisation was recorded with\n"
-	"                  medsec scope add (a vendor checking its own device; comma-separated)\n"
-	"  --json          print the result as JSON\n";
+        "usage: medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
+        "                   [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
+        "Port-scans the global addresses of the lines the current round's plan marks as\n"
+        "targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
+        "point (Ctrl-C, kill -9) continues with --resume. TCP, then UDP with protocol payloads.\n\n"
+        "  --method M      syn (raw sockets, needs root), connect (no privileges),\n"
+        "                  auto (default: syn where allowed)\n"
+        "  --ports LIST    TCP ports (default 1-65535, e.g. 1-1024,3389; none for no TCP)\n"
+        "  --udp-ports L   UDP ports (default: the 18 with protocol payloads; other ports get an\n"
+        "                  empty datagram; none for no UDP)\n"
+        "  --rate N        probes per second, all hosts together (default 5000)\n"
+        "  --host-rate N   probes per second to one host (default 1000)\n"
+        "  --retries N     extra tries for an unanswered port (default 1)\n"
+        "  --timeout MS    longest wait for an answer (default 1000; adapts to round trips)\n"
+        "  --window RANGE  only run inside the time agreed with the hospital (22:00-06:00)\n"
+        "  --dry-run       send nothing: print the probes that would go, in order\n"
+        "  --resume        continue the interrupted scan\n"
+        "  --show          show the round's latest scan (sends nothing)\n"
+        "  --target ADDRS  instead of the plan, addresses whose authorisation was recorded with\n"
+        "                  medsec scope add (a vendor checking its own device; comma-separated)\n"
+        "  --json          print the result as JSON\n";
 
-enum { OPT_PORTS = OPT__FIRST_LOCAL, OPT_RATE, OPT_HOST_RATE, OPT_RETRIES, OPT_TIMEOUT,
-       OPT_WINDOW, OPT_DRY_RUN, OPT_RESUME, OPT_SEED, OPT_SHOW, OPT_METHOD, OPT_UDP_PORTS,
-       OPT_TARGET };
+enum {
+	OPT_PORTS = OPT__FIRST_LOCAL,
+	OPT_RATE,
+	OPT_HOST_RATE,
+	OPT_RETRIES,
+	OPT_TIMEOUT,
+	OPT_WINDOW,
+	OPT_DRY_RUN,
+	OPT_RESUME,
+	OPT_SEED,
+	OPT_SHOW,
+	OPT_METHOD,
+	OPT_UDP_PORTS,
+	OPT_TARGET
+};
 
 struct scan_args {
 	struct survey_scan_options o;
@@ -96,7 +108,10 @@ static int scan_option(int opt, const char *arg, void *ctx)
 	case OPT_METHOD: o->method = arg; return 0;
 	case OPT_UDP_PORTS: o->udp_ports = arg; return 0;
 	case OPT_TARGET: o->targets = arg; return 0;
-	case OPT_SEED: o->seed = strtoull(arg, NULL, 10); o->has_seed = 1; return 0;
+	case OPT_SEED:
+		o->seed = strtoull(arg, NULL, 10);
+		o->has_seed = 1;
+		return 0;
 	default: return -1;
 	}
 }
@@ -123,7 +138,8 @@ void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t to
 	if (!isatty(2))
 		return;
 	if (stage == SURVEY_STAGE_PROBE) {
-		fprintf(stderr, "\r\033[K%llu/%llu", (unsigned long long)done, (unsigned long long)total);
+		fprintf(stderr, "\r\033[K%llu/%llu", (unsigned long long)done,
+		        (unsigned long long)total);
 		return;
 	}
 	if (done == total) {
@@ -132,9 +148,10 @@ void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t to
 	}
 	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
 	fprintf(stderr,
-		c->lang == MS_LANG_EN ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
-				      : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
-		(unsigned long long)done, (unsigned long long)total, pct, rate, eta / 60, eta % 60);
+	        c->lang == MS_LANG_EN
+	                ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
+	                : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
+	        (unsigned long long)done, (unsigned long long)total, pct, rate, eta / 60, eta % 60);
 }
 
 static const char *status_key(enum scan_status s)
@@ -143,14 +160,15 @@ static const char *status_key(enum scan_status s)
 }
 
 static void print_json(const struct scan_record *rec, const struct scan_host_row *hosts, size_t nh,
-		       const struct scan_port_row *ports, size_t np)
+                       const struct scan_port_row *ports, size_t np)
 {
-	json_t *root = json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}", "scan_id",
-				 (json_int_t)rec->id, "method", rec->method, "started", rec->started_at, "finished",
-				 rec->finished_at[0] ? json_string(rec->finished_at) : json_null(), "status",
-				 status_key(rec->status), "source_address", rec->source_address, "port_spec",
-				 rec->ports, "parameters", "rate", (int)rec->rate, "host_rate", (int)rec->host_rate,
-				 "retries", (int)rec->retries, "timeout_ms", (int)rec->timeout_ms);
+	json_t *root = json_pack(
+	        "{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:{s:i, s:i, s:i, s:i}}", "scan_id",
+	        (json_int_t)rec->id, "method", rec->method, "started", rec->started_at, "finished",
+	        rec->finished_at[0] ? json_string(rec->finished_at) : json_null(), "status",
+	        status_key(rec->status), "source_address", rec->source_address, "port_spec",
+	        rec->ports, "parameters", "rate", (int)rec->rate, "host_rate", (int)rec->host_rate,
+	        "retries", (int)rec->retries, "timeout_ms", (int)rec->timeout_ms);
 	json_t *jh = json_array();
 	char *s;
 
@@ -159,12 +177,15 @@ static void print_json(const struct scan_record *rec, const struct scan_host_row
 
 		for (size_t k = 0; k < np; k++)
 			if (ports[k].host == i)
-				json_array_append_new(jp, json_pack("{s:s, s:i, s:s}", "proto", ports[k].proto, "port",
-								    ports[k].port, "state", ports[k].state));
-		json_array_append_new(jh, json_pack("{s:s, s:i, s:o, s:I, s:I}", "address", hosts[i].address,
-						    "line_no", hosts[i].line_no, "ports", jp, "closed",
-						    (json_int_t)hosts[i].closed, "filtered",
-						    (json_int_t)hosts[i].filtered));
+				json_array_append_new(jp, json_pack("{s:s, s:i, s:s}", "proto",
+				                                    ports[k].proto, "port",
+				                                    ports[k].port, "state",
+				                                    ports[k].state));
+		json_array_append_new(jh,
+		                      json_pack("{s:s, s:i, s:o, s:I, s:I}", "address",
+		                                hosts[i].address, "line_no", hosts[i].line_no,
+		                                "ports", jp, "closed", (json_int_t)hosts[i].closed,
+		                                "filtered", (json_int_t)hosts[i].filtered));
 	}
 	json_object_set_new(root, "hosts", jh);
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -173,12 +194,14 @@ static void print_json(const struct scan_record *rec, const struct scan_host_row
 	json_decref(root);
 }
 
-static void print_table(const struct cli *c, const struct scan_record *rec, const struct scan_host_row *hosts,
-			size_t nh, const struct scan_port_row *ports, size_t np)
+static void print_table(const struct cli *c, const struct scan_record *rec,
+                        const struct scan_host_row *hosts, size_t nh,
+                        const struct scan_port_row *ports, size_t np)
 {
 	int en = c->lang == MS_LANG_EN;
 
-	printf(en ? "Scan %lld (%s), from %s, %s - %s\n" : "スキャン %lld (%s) 送信元 %s, %s - %s\n",
+	printf(en ? "Scan %lld (%s), from %s, %s - %s\n"
+	          : "スキャン %lld (%s) 送信元 %s, %s - %s\n",
 	       (long long)rec->id, rec->method, rec->source_address, rec->started_at,
 	       rec->finished_at[0] ? rec->finished_at : "-");
 	for (size_t i = 0; i < nh; i++) {
@@ -187,21 +210,23 @@ static void print_table(const struct cli *c, const struct scan_record *rec, cons
 			int any = 0;
 
 			if (pass == 0)
-				printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開", hosts[i].address,
-				       hosts[i].line_no);
+				printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開",
+				       hosts[i].address, hosts[i].line_no);
 			for (size_t k = 0; k < np; k++) {
-				if (ports[k].host != i || (strcmp(ports[k].state, "open") == 0) != (pass == 0))
+				if (ports[k].host != i ||
+				    (strcmp(ports[k].state, "open") == 0) != (pass == 0))
 					continue;
 				if (!any && pass == 1)
-					fputs(en ? "; open|filtered" : " / 開またはフィルタ", stdout);
+					fputs(en ? "; open|filtered" : " / 開またはフィルタ",
+					      stdout);
 				printf(" %s/%u", ports[k].proto, ports[k].port);
 				any = 1;
 			}
 			if (!any && pass == 0)
 				fputs(en ? " none" : " なし", stdout);
 		}
-		printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n", hosts[i].closed,
-		       hosts[i].filtered);
+		printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n",
+		       hosts[i].closed, hosts[i].filtered);
 	}
 }
 
@@ -279,15 +304,15 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	int rc;
 
 	survey_scan_options_init(&a.o);
-	rc = cli_options(c, argc, argv, opts, scan_option, &a, "medsec scan [--ports LIST] ...", scan_help_ja,
-			 scan_help_en);
+	rc = cli_options(c, argc, argv, opts, scan_option, &a, "medsec scan [--ports LIST] ...",
+	                 scan_help_ja, scan_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	if (a.bad || optind != argc)
 		return cli_usage(c, "medsec scan [--ports LIST] [--rate N] ...");
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	if (a.show)	/* the round's latest scan, as stored: nothing is sent */
+	if (a.show) /* the round's latest scan, as stored: nothing is sent */
 		rc = cli_print_scan(c, &s);
 	else if (a.dry_run && !a.o.resume)
 		rc = survey_scan_order(&s, &a.o, print_probe, NULL, &err) ? cli_error(c, &err) : 0;

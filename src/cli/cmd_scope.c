@@ -13,15 +13,15 @@
 enum { OPT_BY = OPT__FIRST_LOCAL, OPT_NOTE, OPT_ALLOW_TEST };
 
 static const char scope_help_ja[] =
-	"使い方: medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
-	"        medsec scope\n\n"
-	"計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
-	"与えたかとともに記録します。引数なしでは記録済みの許可を表示します。\n";
+        "使い方: medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
+        "        medsec scope\n\n"
+        "計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
+        "与えたかとともに記録します。引数なしでは記録済みの許可を表示します。\n";
 static const char scope_help_en[] =
-	"usage: medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
-	"       medsec scope\n\n"
-	"Records who authorised scanning which addresses outside the plan, and when, for\n"
-	"medsec scan --target. Without arguments, lists what is recorded.\n";
+        "usage: medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
+        "       medsec scope\n\n"
+        "Records who authorised scanning which addresses outside the plan, and when, for\n"
+        "medsec scan --target. Without arguments, lists what is recorded.\n";
 
 struct scope_opts {
 	const char *by, *note;
@@ -57,16 +57,16 @@ int cmd_scope(struct cli *c, int argc, char **argv)
 	size_t n = 0;
 	int rc, add;
 
-	rc = cli_options(c, argc, argv, opts, scope_option, &o, "medsec scope [add --by WHO ADDRESS...]",
-			 scope_help_ja, scope_help_en);
+	rc = cli_options(c, argc, argv, opts, scope_option, &o,
+	                 "medsec scope [add --by WHO ADDRESS...]", scope_help_ja, scope_help_en);
 	if (rc != CLI_GO)
 		return rc;
 	add = optind < argc && strcmp(argv[optind], "add") == 0;
 	if ((add && optind + 1 >= argc) || (!add && optind != argc))
 		return cli_usage(c, "medsec scope [add --by WHO ADDRESS...]");
 	/* Every address checked before any is recorded. */
-	if (add && survey_scope_check((const char *const *)argv + optind + 1, (size_t)(argc - optind - 1), o.by,
-				      o.allow_test, &err))
+	if (add && survey_scope_check((const char *const *)argv + optind + 1,
+	                              (size_t)(argc - optind - 1), o.by, o.allow_test, &err))
 		return cli_error(c, &err);
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
@@ -75,8 +75,8 @@ int cmd_scope(struct cli *c, int argc, char **argv)
 			cli_say(c, MSG_SCOPE_ADDED, argv[i]);
 	if (!add && !(rc = survey_scope_list(&s, &decls, &n, &err)))
 		for (size_t i = 0; i < n; i++)
-			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by, decls[i].authorised_at,
-			       decls[i].note);
+			printf("%s\t%s\t%s\t%s\n", decls[i].prefix, decls[i].authorised_by,
+			       decls[i].authorised_at, decls[i].note);
 	survey_close(&s);
 	free(decls);
 	return rc ? cli_error(c, &err) : 0;

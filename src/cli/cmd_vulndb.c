@@ -15,8 +15,17 @@
 #include "medsec/mem.h"
 #include "medsec/vulndb.h"
 
-enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_REBUILD, OPT_CPE, OPT_PLATFORM, OPT_SOURCE, OPT_NVD_URL,
-       OPT_KEV_URL, OPT_JVN_URL, OPT_DELAY };
+enum {
+	OPT_INDEX = OPT__FIRST_LOCAL,
+	OPT_REBUILD,
+	OPT_CPE,
+	OPT_PLATFORM,
+	OPT_SOURCE,
+	OPT_NVD_URL,
+	OPT_KEV_URL,
+	OPT_JVN_URL,
+	OPT_DELAY
+};
 
 struct vdb_opts {
 	const char *index, *cpe, *platform, *source;
@@ -49,41 +58,40 @@ static int vdb_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-
 static const char vulndb_help_ja[] =
-	"使い方: medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
-	"        medsec vulndb update [--source nvd,kev,jvn] [--index パス]\n"
-	"        medsec vulndb status [--index パス] [--json]\n\n"
-	"脆弱性情報をオフラインで引けるインデックスにまとめます。読める形式は、NVD CVE API 2.0\n"
-	"の応答と年別フィード (gzip 可)、CVE 1件の JSON、JVN iPedia の VULDEF XML と JVNRSS\n"
-	"(MyJVN)、CISA KEV カタログ JSON です。既存のインデックスに追加し、同じ記録は新しい方を\n"
-	"残します。1件でも誤りがあれば何も書き換えません。\n\n"
-	"update は同じ情報をインターネットから取得します (プロキシは https_proxy 等の環境変数)。\n"
-	"インデックスの最新の記録以降の変更だけを、各 API の求める間隔で取得します (NVD: 6 秒に\n"
-	"1 回、環境変数 NVD_API_KEY に API キーがあれば 0.6 秒に 1 回。MyJVN: 1 秒に 2 回)。\n\n"
-	"  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
-	"  --rebuild     既存のインデックスを使わず作り直す\n"
-	"  --source 一覧 更新する情報源 (nvd, kev, jvn のカンマ区切り)\n"
-	"  --nvd-url URL, --kev-url URL, --jvn-url URL   取得先を変える (ミラー等)\n"
-	"  --delay-ms N  同じ情報源への要求の間隔 (ミリ秒) を指定する\n"
-	"  --json        status を JSON で表示する\n";
+        "使い方: medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
+        "        medsec vulndb update [--source nvd,kev,jvn] [--index パス]\n"
+        "        medsec vulndb status [--index パス] [--json]\n\n"
+        "脆弱性情報をオフラインで引けるインデックスにまとめます。読める形式は、NVD CVE API 2.0\n"
+        "の応答と年別フィード (gzip 可)、CVE 1件の JSON、JVN iPedia の VULDEF XML と JVNRSS\n"
+        "(MyJVN)、CISA KEV カタログ JSON です。既存のインデックスに追加し、同じ記録は新しい方を\n"
+        "残します。1件でも誤りがあれば何も書き換えません。\n\n"
+        "update は同じ情報をインターネットから取得します (プロキシは https_proxy 等の環境変数)。\n"
+        "インデックスの最新の記録以降の変更だけを、各 API の求める間隔で取得します (NVD: 6 秒に\n"
+        "1 回、環境変数 NVD_API_KEY に API キーがあれば 0.6 秒に 1 回。MyJVN: 1 秒に 2 回)。\n\n"
+        "  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
+        "  --rebuild     既存のインデックスを使わず作り直す\n"
+        "  --source 一覧 更新する情報源 (nvd, kev, jvn のカンマ区切り)\n"
+        "  --nvd-url URL, --kev-url URL, --jvn-url URL   取得先を変える (ミラー等)\n"
+        "  --delay-ms N  同じ情報源への要求の間隔 (ミリ秒) を指定する\n"
+        "  --json        status を JSON で表示する\n";
 static const char vulndb_help_en[] =
-	"usage: medsec vulndb import [--rebuild] [--index PATH] FILE...\n"
-	"       medsec vulndb update [--source nvd,kev,jvn] [--index PATH]\n"
-	"       medsec vulndb status [--index PATH] [--json]\n\n"
-	"Builds the offline vulnerability index from NVD CVE API 2.0 responses and yearly\n"
-	"feeds (gzip too), single CVE JSON records, JVN iPedia VULDEF XML and JVNRSS (MyJVN),\n"
-	"and the CISA KEV catalogue. Imports add to the existing index, keeping the newer copy\n"
-	"of a record; if any file has an error, nothing is changed.\n\n"
-	"update downloads the same feeds (needs the internet; proxies from https_proxy):\n"
-	"only what changed since the index's newest record, at each API's polite pace (NVD:\n"
-	"one request per 6 s, per 0.6 s with an API key in NVD_API_KEY; MyJVN: 2 a second).\n\n"
-	"  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
-	"  --rebuild     start from an empty index\n"
-	"  --source LIST update only these sources (nvd, kev, jvn)\n"
-	"  --nvd-url URL, --kev-url URL, --jvn-url URL   other endpoints (a mirror)\n"
-	"  --delay-ms N  wait N ms between requests to one source instead\n"
-	"  --json        print the status as JSON\n";
+        "usage: medsec vulndb import [--rebuild] [--index PATH] FILE...\n"
+        "       medsec vulndb update [--source nvd,kev,jvn] [--index PATH]\n"
+        "       medsec vulndb status [--index PATH] [--json]\n\n"
+        "Builds the offline vulnerability index from NVD CVE API 2.0 responses and yearly\n"
+        "feeds (gzip too), single CVE JSON records, JVN iPedia VULDEF XML and JVNRSS (MyJVN),\n"
+        "and the CISA KEV catalogue. Imports add to the existing index, keeping the newer copy\n"
+        "of a record; if any file has an error, nothing is changed.\n\n"
+        "update downloads the same feeds (needs the internet; proxies from https_proxy):\n"
+        "only what changed since the index's newest record, at each API's polite pace (NVD:\n"
+        "one request per 6 s, per 0.6 s with an API key in NVD_API_KEY; MyJVN: 2 a second).\n\n"
+        "  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
+        "  --rebuild     start from an empty index\n"
+        "  --source LIST update only these sources (nvd, kev, jvn)\n"
+        "  --nvd-url URL, --kev-url URL, --jvn-url URL   other endpoints (a mirror)\n"
+        "  --delay-ms N  wait N ms between requests to one source instead\n"
+        "  --json        print the status as JSON\n";
 
 static const char *const source_names[VDB_SRC__COUNT] = { "nvd", "jvn", "kev" };
 
@@ -95,7 +103,7 @@ static void show_progress(void *ctx, const char *source, size_t done, size_t tot
 
 /* Loads the index at path into b (if it exists and --rebuild is not given); *st gets its status. */
 static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_builder *b,
-			 struct vdb_status *st, int *had, struct ms_error *err)
+                         struct vdb_status *st, int *had, struct ms_error *err)
 {
 	struct vdb *old;
 	int rc;
@@ -121,7 +129,9 @@ static int vulndb_update(struct cli *c, const struct vdb_opts *o)
 		.nvd_url = o->nvd_url ? o->nvd_url : VDB_NVD_URL,
 		.kev_url = o->kev_url ? o->kev_url : VDB_KEV_URL,
 		.jvn_url = o->jvn_url ? o->jvn_url : VDB_JVN_URL,
-		.nvd_api_key = getenv("NVD_API_KEY") && *getenv("NVD_API_KEY") ? getenv("NVD_API_KEY") : NULL,
+		.nvd_api_key = getenv("NVD_API_KEY") && *getenv("NVD_API_KEY")
+		                       ? getenv("NVD_API_KEY")
+		                       : NULL,
 		.delay_ms = o->delay_ms,
 		.progress = isatty(2) ? show_progress : NULL,
 	};
@@ -190,7 +200,7 @@ static int vulndb_import(struct cli *c, const struct vdb_opts *o, int argc, char
 		rc = MS_ERR_INPUT;
 		goto out;
 	}
-	cli_diags(c, &d);	/* warnings */
+	cli_diags(c, &d); /* warnings */
 	if ((rc = vdb_builder_write(b, path, &err)))
 		goto fail;
 	cli_say(c, MSG_VDB_WRITTEN, path);
@@ -202,7 +212,6 @@ out:
 	vdb_builder_free(b);
 	return rc;
 }
-
 
 static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 {
@@ -217,41 +226,48 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 	vdb_status(db, &st);
 	vdb_close(db);
 	if (c->json) {
-		json_t *root = json_pack("{s:s, s:i, s:I, s:i, s:i, s:i, s:i, s:i, s:i, s:s}", "index", path,
-					 "format", (int)st.format, "size", (json_int_t)st.file_size,
-					 "built", (int)st.built, "products", (int)st.products,
-					 "criteria", (int)st.criteria, "unanalysed", (int)st.unanalysed,
-					 "score_mismatches", (int)st.score_mismatches, "firmware_models",
-					 (int)st.firmware_models, "notice",
-					 VDB_NVD_NOTICE);
+		json_t *root = json_pack("{s:s, s:i, s:I, s:i, s:i, s:i, s:i, s:i, s:i, s:s}",
+		                         "index", path, "format", (int)st.format, "size",
+		                         (json_int_t)st.file_size, "built", (int)st.built,
+		                         "products", (int)st.products, "criteria", (int)st.criteria,
+		                         "unanalysed", (int)st.unanalysed, "score_mismatches",
+		                         (int)st.score_mismatches, "firmware_models",
+		                         (int)st.firmware_models, "notice", VDB_NVD_NOTICE);
 		json_t *src = json_object();
 		for (int s = 0; s < VDB_SRC__COUNT; s++)
 			json_object_set_new(src, source_names[s],
-					    json_pack("{s:i, s:s}", "records", (int)st.src[s].records,
-						      "newest", st.src[s].newest));
+			                    json_pack("{s:i, s:s}", "records",
+			                              (int)st.src[s].records, "newest",
+			                              st.src[s].newest));
 		json_object_set_new(root, "sources", src);
-		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+		char *s = json_dumps(root,
+		                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		puts(s);
 		free(s);
 		json_decref(root);
 		return 0;
 	}
 	printf(en ? "index        %s (%.1f MiB, format %u, built %u)\n"
-		  : "インデックス %s (%.1f MiB, 形式 %u, 作成 %u)\n",
+	          : "インデックス %s (%.1f MiB, 形式 %u, 作成 %u)\n",
 	       path, (double)st.file_size / 1048576.0, st.format, st.built);
 	printf(en ? "NVD          %u records, newest change %s (not yet analysed: %u)\n"
-		  : "NVD          %u 件, 最終更新 %s (未分析 %u 件)\n",
-	       st.src[VDB_SRC_NVD].records, st.src[VDB_SRC_NVD].newest[0] ? st.src[VDB_SRC_NVD].newest : "-",
-	       st.unanalysed);
-	printf(en ? "JVN iPedia   %u entries, newest change %s\n" : "JVN iPedia   %u 件, 最終更新 %s\n",
-	       st.src[VDB_SRC_JVN].records, st.src[VDB_SRC_JVN].newest[0] ? st.src[VDB_SRC_JVN].newest : "-");
-	printf(en ? "CISA KEV     %u entries, catalogue %s\n" : "CISA KEV     %u 件, カタログ版 %s\n",
-	       st.src[VDB_SRC_KEV].records, st.src[VDB_SRC_KEV].newest[0] ? st.src[VDB_SRC_KEV].newest : "-");
+	          : "NVD          %u 件, 最終更新 %s (未分析 %u 件)\n",
+	       st.src[VDB_SRC_NVD].records,
+	       st.src[VDB_SRC_NVD].newest[0] ? st.src[VDB_SRC_NVD].newest : "-", st.unanalysed);
+	printf(en ? "JVN iPedia   %u entries, newest change %s\n"
+	          : "JVN iPedia   %u 件, 最終更新 %s\n",
+	       st.src[VDB_SRC_JVN].records,
+	       st.src[VDB_SRC_JVN].newest[0] ? st.src[VDB_SRC_JVN].newest : "-");
+	printf(en ? "CISA KEV     %u entries, catalogue %s\n"
+	          : "CISA KEV     %u 件, カタログ版 %s\n",
+	       st.src[VDB_SRC_KEV].records,
+	       st.src[VDB_SRC_KEV].newest[0] ? st.src[VDB_SRC_KEV].newest : "-");
 	printf(en ? "products     %u, criteria %u; CVSS v3 scores differing from their vectors: %u\n"
-		  : "製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n",
+	          : "製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n",
 	       st.products, st.criteria, st.score_mismatches);
 	printf(en ? "firmware     latest versions of %u models (imported lists)\n"
-		  : "最新ファームウェア一覧 %u 機種\n", st.firmware_models);
+	          : "最新ファームウェア一覧 %u 機種\n",
+	       st.firmware_models);
 	printf("%s\n", VDB_NVD_NOTICE);
 	return 0;
 }
@@ -271,7 +287,8 @@ int cmd_vulndb(struct cli *c, int argc, char **argv)
 	};
 	const char *usage = "medsec vulndb import FILE... | update | status";
 	struct vdb_opts o = { .delay_ms = -1 };
-	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vulndb_help_ja, vulndb_help_en);
+	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vulndb_help_ja,
+	                     vulndb_help_en);
 
 	if (rc != CLI_GO)
 		return rc;
@@ -287,31 +304,31 @@ int cmd_vulndb(struct cli *c, int argc, char **argv)
 /* ---- vuln lookup ---- */
 
 static const char vuln_help_ja[] =
-	"使い方: medsec vuln lookup ベンダ 製品 [バージョン] [--platform 機種] [--json]\n"
-	"        medsec vuln lookup --cpe CPE名 [--json]\n\n"
-	"製品とバージョンに当てはまる脆弱性を、オフラインのインデックスから引きます。\n"
-	"ベンダと製品は CPE の名前 (例: fortinet fortios, openbsd openssh) で指定します。\n"
-	"各件に CVSS v3 と深刻度 (緊急・重要・警告・注意)、JVN iPedia 番号、KEV 掲載と\n"
-	"ランサムウェアでの悪用、確度を示します。確度: 確実 = バージョンが範囲内または一致、\n"
-	"推定 = バージョンが大まかにしか分からない (ディストリビューションの修正版、JVN の\n"
-	"文章による記述、機種限定など)、製品のみ = バージョンを比べられない。\n\n"
-	"  --cpe CPE名       CPE 2.3 (cpe:2.3:...) または URI (cpe:/...) で指定する\n"
-	"  --platform 機種   ハードウェアの CPE 製品名 (例: fortigate-60f)\n"
-	"  --index パス      インデックスファイル\n"
-	"  --json            JSON で表示する\n";
+        "使い方: medsec vuln lookup ベンダ 製品 [バージョン] [--platform 機種] [--json]\n"
+        "        medsec vuln lookup --cpe CPE名 [--json]\n\n"
+        "製品とバージョンに当てはまる脆弱性を、オフラインのインデックスから引きます。\n"
+        "ベンダと製品は CPE の名前 (例: fortinet fortios, openbsd openssh) で指定します。\n"
+        "各件に CVSS v3 と深刻度 (緊急・重要・警告・注意)、JVN iPedia 番号、KEV 掲載と\n"
+        "ランサムウェアでの悪用、確度を示します。確度: 確実 = バージョンが範囲内または一致、\n"
+        "推定 = バージョンが大まかにしか分からない (ディストリビューションの修正版、JVN の\n"
+        "文章による記述、機種限定など)、製品のみ = バージョンを比べられない。\n\n"
+        "  --cpe CPE名       CPE 2.3 (cpe:2.3:...) または URI (cpe:/...) で指定する\n"
+        "  --platform 機種   ハードウェアの CPE 製品名 (例: fortigate-60f)\n"
+        "  --index パス      インデックスファイル\n"
+        "  --json            JSON で表示する\n";
 static const char vuln_help_en[] =
-	"usage: medsec vuln lookup VENDOR PRODUCT [VERSION] [--platform HW] [--json]\n"
-	"       medsec vuln lookup --cpe CPE [--json]\n\n"
-	"Looks up, offline, the vulnerabilities of a product at a version. Vendor and\n"
-	"product are CPE names (fortinet fortios, openbsd openssh). Each match shows CVSS v3\n"
-	"and its band, JVN iPedia numbers, KEV and ransomware use, and the confidence:\n"
-	"exact = the version is in a recorded range or listed; rough = the version is only\n"
-	"roughly known (distribution revision, JVN's free text, some platforms only);\n"
-	"product = no version could be compared.\n\n"
-	"  --cpe CPE       a CPE 2.3 name or URI\n"
-	"  --platform HW   the hardware's CPE product name (fortigate-60f)\n"
-	"  --index PATH    the index file\n"
-	"  --json          print JSON\n";
+        "usage: medsec vuln lookup VENDOR PRODUCT [VERSION] [--platform HW] [--json]\n"
+        "       medsec vuln lookup --cpe CPE [--json]\n\n"
+        "Looks up, offline, the vulnerabilities of a product at a version. Vendor and\n"
+        "product are CPE names (fortinet fortios, openbsd openssh). Each match shows CVSS v3\n"
+        "and its band, JVN iPedia numbers, KEV and ransomware use, and the confidence:\n"
+        "exact = the version is in a recorded range or listed; rough = the version is only\n"
+        "roughly known (distribution revision, JVN's free text, some platforms only);\n"
+        "product = no version could be compared.\n\n"
+        "  --cpe CPE       a CPE 2.3 name or URI\n"
+        "  --platform HW   the hardware's CPE product name (fortigate-60f)\n"
+        "  --index PATH    the index file\n"
+        "  --json          print JSON\n";
 
 static const struct {
 	unsigned bit;
@@ -344,8 +361,8 @@ static int asprintf_cpe(char **out, const char *vendor, const char *product, con
 		}
 		for (; *p && n + 3 < sizeof(buf); p++) {
 			char ch = *p == ' ' ? '_' : *p;
-			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-			      ch == '_' || ch == '.' || ch == '-'))
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			      (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
 				buf[n++] = '\\';
 			buf[n++] = ch;
 		}
@@ -377,24 +394,26 @@ static json_t *match_json(const struct vdb_match *m)
 		if (m->reasons & reasons[k].bit)
 			json_array_append_new(why, json_string(reasons[k].key));
 	o = json_pack("{s:o, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "cve",
-		      str_or_null(m->cve), "jvndb", jv, "cvss_v3",
-		      m->v3_vector ? json_pack("{s:s, s:o, s:s, s:o, s:b}", "vector", m->v3_vector,
-					       "score", num_or_null(m->v3_score), "severity",
-					       cvss_severity_key(cvss_severity(m->v3_score)),
-					       "computed_score", num_or_null(m->v3_computed),
-					       "score_mismatch", m->score_mismatch)
-				   : json_null(),
-		      "kev", m->kev, "ransomware", m->ransomware, "confidence",
-		      vdb_confidence_key(m->confidence), "reasons", why, "title",
-		      str_or_null(m->title), "criterion", str_or_null(m->criterion), "range",
-		      str_or_null(m->range), "affected_text", str_or_null(m->affected_text),
-		      "nvd_status", str_or_null(m->status));
+	              str_or_null(m->cve), "jvndb", jv, "cvss_v3",
+	              m->v3_vector ? json_pack("{s:s, s:o, s:s, s:o, s:b}", "vector", m->v3_vector,
+	                                       "score", num_or_null(m->v3_score), "severity",
+	                                       cvss_severity_key(cvss_severity(m->v3_score)),
+	                                       "computed_score", num_or_null(m->v3_computed),
+	                                       "score_mismatch", m->score_mismatch)
+	                           : json_null(),
+	              "kev", m->kev, "ransomware", m->ransomware, "confidence",
+	              vdb_confidence_key(m->confidence), "reasons", why, "title",
+	              str_or_null(m->title), "criterion", str_or_null(m->criterion), "range",
+	              str_or_null(m->range), "affected_text", str_or_null(m->affected_text),
+	              "nvd_status", str_or_null(m->status));
 	if (m->v2_vector)
-		json_object_set_new(o, "cvss_v2", json_pack("{s:s, s:o}", "vector", m->v2_vector,
-							     "score", num_or_null(m->v2_score)));
+		json_object_set_new(o, "cvss_v2",
+		                    json_pack("{s:s, s:o}", "vector", m->v2_vector, "score",
+		                              num_or_null(m->v2_score)));
 	if (m->v4_vector)
-		json_object_set_new(o, "cvss_v4", json_pack("{s:s, s:o}", "vector", m->v4_vector,
-							     "score", num_or_null(m->v4_score)));
+		json_object_set_new(o, "cvss_v4",
+		                    json_pack("{s:s, s:o}", "vector", m->v4_vector, "score",
+		                              num_or_null(m->v4_score)));
 	return o;
 }
 
@@ -402,7 +421,8 @@ static void print_match(const struct cli *c, const struct vdb_match *m)
 {
 	cli_vuln_row(c, m, "");
 	if (m->range || m->affected_text)
-		printf("         %s%s%s\n", m->range ? m->range : "", m->range && m->affected_text ? "  " : "",
+		printf("         %s%s%s\n", m->range ? m->range : "",
+		       m->range && m->affected_text ? "  " : "",
 		       m->affected_text ? m->affected_text : "");
 	for (size_t k = 0; k < sizeof(reasons) / sizeof(reasons[0]); k++)
 		if (m->reasons & reasons[k].bit) {
@@ -434,7 +454,8 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 	char version[300], cpe_text[1500];
 	struct vdb *db;
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vuln_help_ja, vuln_help_en);
+	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vuln_help_ja,
+	                     vuln_help_en);
 	int nargs;
 
 	if (rc != CLI_GO)
@@ -472,7 +493,8 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 		struct cpe tmp;
 		char *t = NULL;
 		/* Only names that make a valid CPE are shown; anything else is looked up as given. */
-		if (asprintf_cpe(&t, q.vendor, q.product, q.version) == 0 && cpe_parse(t, &tmp) == 0)
+		if (asprintf_cpe(&t, q.vendor, q.product, q.version) == 0 &&
+		    cpe_parse(t, &tmp) == 0)
 			shown = tmp;
 		free(t);
 	}
@@ -483,9 +505,11 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < m.n; i++)
 			json_array_append_new(arr, match_json(&m.v[i]));
 		json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:s}", "cpe", cpe_text, "version",
-					 str_or_null(q.version), "platform", str_or_null(q.platform),
-					 "matches", arr, "notice", VDB_NVD_NOTICE);
-		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+		                         str_or_null(q.version), "platform",
+		                         str_or_null(q.platform), "matches", arr, "notice",
+		                         VDB_NVD_NOTICE);
+		char *s = json_dumps(root,
+		                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		puts(s);
 		free(s);
 		json_decref(root);

@@ -27,17 +27,21 @@ static const struct {
 	  "identify the service, product, version and TLS of every open port" },
 	{ "consent", cmd_consent, "計画を超える作業 (初期アカウントの確認) への同意を記録する",
 	  "record the hospital's consent to work beyond the plan (default accounts)" },
-	{ "onsite", cmd_onsite, "現地調査の結果 (回線の確認・対象外回線・機器とファームウェア) を記録する",
+	{ "onsite", cmd_onsite,
+	  "現地調査の結果 (回線の確認・対象外回線・機器とファームウェア) を記録する",
 	  "record the onsite survey (lines traced, unregistered lines, devices and firmware)" },
-	{ "diagnose", cmd_diagnose, "脆弱性診断を通しで行う (計画→スキャン→識別・検査→評価→報告書、再開可)",
+	{ "diagnose", cmd_diagnose,
+	  "脆弱性診断を通しで行う (計画→スキャン→識別・検査→評価→報告書、再開可)",
 	  "run the diagnosis through (plan, scan, probe, assess, report; resumable)" },
 	{ "assess", cmd_assess, "指摘事項を対応を急ぐ順にまとめる (説明・対策・マニュアルの章)",
 	  "rank the findings, most urgent first (explanation, advice, manual chapter)" },
 	{ "report", cmd_report, "調査報告書を書き出す (HTML・PDF・XLSX・JSON、早期報告)",
 	  "write the survey report (HTML, PDF, XLSX, JSON, early report)" },
-	{ "diff", cmd_diff, "前回の調査回からの変化 (ポート・サービス・指摘事項・ファームウェア・回線)",
+	{ "diff", cmd_diff,
+	  "前回の調査回からの変化 (ポート・サービス・指摘事項・ファームウェア・回線)",
 	  "what changed since the previous round (ports, services, findings, firmware, lines)" },
-	{ "vulndb", cmd_vulndb, "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
+	{ "vulndb", cmd_vulndb,
+	  "脆弱性情報 (NVD・JVN・KEV) のオフラインインデックスを作る・状態を見る",
 	  "build or inspect the offline vulnerability index (NVD, JVN, KEV)" },
 	{ "vuln", cmd_vuln, "製品とバージョンの脆弱性を引く",
 	  "look up the vulnerabilities of a product and version" },
@@ -53,11 +57,11 @@ static void usage(const struct cli *c, FILE *f)
 	int en = c->lang == MS_LANG_EN;
 
 	fputs(en ? "usage: medsec [--db PATH] [--lang ja|en] COMMAND [OPTIONS]\n\n"
-		   "medsec runs the MHLW external-connection-point survey of a hospital.\n\n"
-		   "commands:\n"
-		 : "使い方: medsec [--db パス] [--lang ja|en] コマンド [オプション]\n\n"
-		   "medsec は医療機関の外部ネットワーク接続点調査を行います。\n\n"
-		   "コマンド:\n",
+	           "medsec runs the MHLW external-connection-point survey of a hospital.\n\n"
+	           "commands:\n"
+	         : "使い方: medsec [--db パス] [--lang ja|en] コマンド [オプション]\n\n"
+	           "medsec は医療機関の外部ネットワーク接続点調査を行います。\n\n"
+	           "コマンド:\n",
 	      f);
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		fputs("  ", f);
@@ -65,9 +69,9 @@ static void usage(const struct cli *c, FILE *f)
 		fprintf(f, "%s\n", en ? commands[i].en : commands[i].ja);
 	}
 	fputs(en ? "\n`medsec COMMAND --help` explains each command.\n"
-		   "The store is ./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
-		 : "\n各コマンドの説明は `medsec コマンド --help` で表示します。\n"
-		   "データベースは --db または MEDSEC_DB で指定しない限り ./medsec.db です。\n",
+	           "The store is ./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
+	         : "\n各コマンドの説明は `medsec コマンド --help` で表示します。\n"
+	           "データベースは --db または MEDSEC_DB で指定しない限り ./medsec.db です。\n",
 	      f);
 }
 

@@ -12,7 +12,7 @@ static int is_blank_at(const unsigned char *p, size_t *len)
 		*len = 1;
 		return 1;
 	}
-	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {	/* U+3000 ideographic space */
+	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) { /* U+3000 ideographic space */
 		*len = 3;
 		return 1;
 	}
@@ -29,8 +29,8 @@ static void fold(char *s, int drop_blanks)
 		if (drop_blanks && is_blank_at(r, &n)) {
 			r += n;
 		} else if (r[0] == 0xEF && (r[1] == 0xBC || r[1] == 0xBD) && r[2] >= 0x80 &&
-			   r[2] <= 0xBF) {
-			unsigned cp = ((r[1] & 0x3Fu) << 6) | (r[2] & 0x3Fu);	/* low 12 bits */
+		           r[2] <= 0xBF) {
+			unsigned cp = ((r[1] & 0x3Fu) << 6) | (r[2] & 0x3Fu); /* low 12 bits */
 			unsigned full = 0xF000 | cp;
 
 			if (full >= 0xFF01 && full <= 0xFF5E) {
@@ -57,10 +57,10 @@ static void trim(char *s)
 	len = strlen(s);
 	for (;;) {
 		if (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
-			    s[len - 1] == '\r'))
+		            s[len - 1] == '\r'))
 			len--;
 		else if (len >= 3 && (unsigned char)s[len - 3] == 0xE3 &&
-			 (unsigned char)s[len - 2] == 0x80 && (unsigned char)s[len - 1] == 0x80)
+		         (unsigned char)s[len - 2] == 0x80 && (unsigned char)s[len - 1] == 0x80)
 			len -= 3;
 		else
 			break;
@@ -120,7 +120,7 @@ const char *intake_choices(const struct model_enum *set)
 	buf[0] = '\0';
 	for (; set->key && len < sizeof(buf); set++)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", len ? " / " : "",
-					set->ja);
+		                        set->ja);
 	return buf;
 }
 
@@ -134,7 +134,8 @@ static int parse_date(const char *s, char out[40])
 
 	/* Month and day of one or two digits, one separator used twice. */
 	if (!(p = ms_read_digits(p, 4, 4, &y)) || ((sep = *p) != '-' && sep != '/') ||
-	    !(p = ms_read_digits(p + 1, 1, 2, &m)) || *p != sep || !(p = ms_read_digits(p + 1, 1, 2, &d)))
+	    !(p = ms_read_digits(p + 1, 1, 2, &m)) || *p != sep ||
+	    !(p = ms_read_digits(p + 1, 1, 2, &d)))
 		return -1;
 	if (*p && *p != ' ')
 		return -1;
@@ -147,7 +148,7 @@ static int parse_date(const char *s, char out[40])
 }
 
 static void complain(struct intake_doc *doc, void *record, int field, enum msg_id msg,
-		     const char *text, const char *arg, struct ms_diags *d)
+                     const char *text, const char *arg, struct ms_diags *d)
 {
 	char where[1024];
 
@@ -156,7 +157,7 @@ static void complain(struct intake_doc *doc, void *record, int field, enum msg_i
 }
 
 int intake_convert(struct intake_doc *doc, void *record, int field, const char *text,
-		   struct ms_diags *d)
+                   struct ms_diags *d)
 {
 	const struct intake_field *f = &intake_fields[field];
 	char *s = ms_xstrdup(text ? text : "");
@@ -171,9 +172,7 @@ int intake_convert(struct intake_doc *doc, void *record, int field, const char *
 	if (!*s)
 		goto out;
 	switch (f->type) {
-	case FT_TEXT:
-		*field_text(record, f) = ms_arena_strdup(&doc->arena, s);
-		break;
+	case FT_TEXT: *field_text(record, f) = ms_arena_strdup(&doc->arena, s); break;
 	case FT_INT:
 		v = intake_parse_int(s);
 		if (v < 0) {
@@ -187,7 +186,8 @@ int intake_convert(struct intake_doc *doc, void *record, int field, const char *
 	case FT_ENUM:
 		e = model_enum_by_text(f->set, s);
 		if (!e) {
-			complain(doc, record, field, MSG_BAD_CHOICE, text, intake_choices(f->set), d);
+			complain(doc, record, field, MSG_BAD_CHOICE, text, intake_choices(f->set),
+			         d);
 			rc = -1;
 		} else {
 			*field_int(record, f) = e->value;

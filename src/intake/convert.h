@@ -25,7 +25,7 @@ char *intake_fold_header(char *s);
  * at the field's place (intake_where) and returns -1.
  */
 int intake_convert(struct intake_doc *doc, void *record, int field, const char *text,
-		   struct ms_diags *d);
+                   struct ms_diags *d);
 
 /* Reads "回線3", "No.3", "端末３", "3" as 3; -1 if not a number 0..9999999. */
 int intake_parse_int(const char *s);

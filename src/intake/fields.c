@@ -63,8 +63,10 @@ static const struct model_enum set_system[] = {
 #define DP(m, j) REC_DEVICE, j, offsetof(struct device, pw.m)
 #define T(m) REC_TERMINAL, #m, offsetof(struct terminal, m)
 #define P(m) REC_LOCATION, #m, offsetof(struct location, m)
-#define ROW(r, j, off, ja, en, type, set, flags, width, ex, hint) \
-	{ r, j, ja, en, type, set, flags, off, width, ex, hint }
+#define ROW(r, j, off, ja, en, type, set, flags, width, ex, hint)    \
+	{                                                            \
+		r, j, ja, en, type, set, flags, off, width, ex, hint \
+	}
 #define F(spec, ...) ROW(spec, __VA_ARGS__)
 
 /* Order within a record is the column order of the workbook. */
@@ -80,8 +82,8 @@ const struct intake_field intake_fields[] = {
 	F(H(building), "ビル名", "Building", FT_TEXT, NULL, 0, 30, "", NULL),
 	F(H(beds), "病床数", "Beds", FT_INT, NULL, F_REQUIRED, 10, "200", NULL),
 	F(H(filled_on), "記入日", "Date filled in", FT_DATE, NULL, 0, 14, "", "YYYY-MM-DD"),
-	F(H(signer), "確認者名(医療機関のご担当者名)", "Confirmed by", FT_TEXT, NULL, F_REQUIRED, 30,
-	  "厚労 太郎", "記入内容を確認した担当者の氏名(フルネーム)"),
+	F(H(signer), "確認者名(医療機関のご担当者名)", "Confirmed by", FT_TEXT, NULL, F_REQUIRED,
+	  30, "厚労 太郎", "記入内容を確認した担当者の氏名(フルネーム)"),
 
 	F(C(name), "氏名", "Name", FT_TEXT, NULL, 0, 20, "厚労 太郎", NULL),
 	F(C(kana), "フリガナ", "Kana", FT_TEXT, NULL, 0, 20, "コウロウ タロウ", NULL),
@@ -89,30 +91,34 @@ const struct intake_field intake_fields[] = {
 	F(C(phone), "電話番号", "Phone", FT_TEXT, NULL, 0, 16, "03-0000-0000", NULL),
 	F(C(email), "メールアドレス", "E-mail", FT_TEXT, NULL, 0, 30, "it@example.jp", NULL),
 
-	F(L(no), "回線番号", "Line no.", FT_INT, NULL, F_REQUIRED, 9, "回線1", "回線1, 回線2 ... の順に"),
+	F(L(no), "回線番号", "Line no.", FT_INT, NULL, F_REQUIRED, 9, "回線1",
+	  "回線1, 回線2 ... の順に"),
 	F(L(request_device_check), "調査希望(装置バージョン確認)", "Request: device check", FT_BOOL,
 	  set_request, F_REQUIRED, 16, "調査希望あり", "現地で装置のバージョン確認を希望するか"),
 	F(L(request_diagnosis), "調査希望(脆弱性診断)", "Request: diagnosis", FT_BOOL, set_request,
 	  F_REQUIRED, 16, "調査希望あり", "リモートで脆弱性診断を希望するか"),
-	F(L(ehr_connected), "電子カルテシステムの所属するネットワークとの接続", "EHR network connection",
-	  FT_BOOL, set_ari_nashi, F_REQUIRED, 16, "あり", NULL),
+	F(L(ehr_connected), "電子カルテシステムの所属するネットワークとの接続",
+	  "EHR network connection", FT_BOOL, set_ari_nashi, F_REQUIRED, 16, "あり", NULL),
 	F(L(use), "用途・システム名", "Use / system", FT_TEXT, NULL, F_REQUIRED, 16, "電子カルテ",
 	  NULL),
 	F(L(link_type), "通信形態", "Link type", FT_ENUM, model_link_types, F_REQUIRED, 16,
 	  "インターネットVPN", NULL),
-	F(L(global_ip_use), "グローバルIP利用", "Global IP use", FT_ENUM, model_yes_no_unknown, F_MARKED, 12,
-	  "あり", "電話回線のみ以外は必須"),
-	F(L(ip_kind), "固定IP/動的IP", "Static/dynamic IP", FT_ENUM, model_ip_kinds, F_MARKED, 12, "固定IP",
-	  "グローバルIP利用ありの場合は必須"),
+	F(L(global_ip_use), "グローバルIP利用", "Global IP use", FT_ENUM, model_yes_no_unknown,
+	  F_MARKED, 12, "あり", "電話回線のみ以外は必須"),
+	F(L(ip_kind), "固定IP/動的IP", "Static/dynamic IP", FT_ENUM, model_ip_kinds, F_MARKED, 12,
+	  "固定IP", "グローバルIP利用ありの場合は必須"),
 	F(L(global_ip), "グローバルIPアドレス", "Global IP address", FT_TEXT, NULL, F_PREFIX, 20,
-	  "203.0.113.10", "回線と紐づくグローバルIPアドレス(複数ある場合はプレフィックス表記 例: 203.0.113.8/29)"),
+	  "203.0.113.10",
+	  "回線と紐づくグローバルIPアドレス(複数ある場合はプレフィックス表記 例: 203.0.113.8/29)"),
 	F(L(day_ip_confirmed), "診断当日 グローバルIP確認", "Day-of IP confirmed", FT_BOOL,
 	  set_confirmed, 0, 14, "", "動的IPの場合のみ、脆弱性診断当日に記入"),
 	F(L(day_global_ip), "診断当日 グローバルIPアドレス", "Day-of global IP", FT_TEXT, NULL,
 	  F_PREFIX, 20, "", "動的IPの場合のみ、脆弱性診断当日に記入"),
 	F(L(fqdn), "FQDN", "FQDN", FT_TEXT, NULL, 0, 24, "", NULL),
-	F(L(carrier), "回線事業者", "Carrier", FT_TEXT, NULL, 0, 16, "NTT東日本", "回線を契約した事業者"),
-	F(L(line_service), "回線サービス名", "Line service", FT_TEXT, NULL, 0, 18, "フレッツ光ネクスト", NULL),
+	F(L(carrier), "回線事業者", "Carrier", FT_TEXT, NULL, 0, 16, "NTT東日本",
+	  "回線を契約した事業者"),
+	F(L(line_service), "回線サービス名", "Line service", FT_TEXT, NULL, 0, 18,
+	  "フレッツ光ネクスト", NULL),
 	F(L(line_id), "回線ID", "Line ID", FT_TEXT, NULL, 0, 14, "CAF00001",
 	  "光回線を契約している場合は必ず記入 (契約書類・開通のご案内に記載)"),
 	F(L(provider), "プロバイダ名", "Provider", FT_TEXT, NULL, 0, 16, "〇〇プロバイダ", NULL),
@@ -131,14 +137,16 @@ const struct intake_field intake_fields[] = {
 	F(D(address), "機器IPアドレス", "Device address", FT_TEXT, NULL, 0, 18, "192.168.1.1",
 	  "管理用(LAN側)アドレス"),
 	F(D(location), "設置場所", "Location", FT_TEXT, NULL, 0, 24, "本館 3F サーバ室", NULL),
-	F(DP(default_changed, "password_default_changed"), "初期パスワード変更", "Default password changed",
-	  FT_ENUM, set_changed, F_REQUIRED, 14, "変更済み", "出荷時のパスワードを変更しているか"),
+	F(DP(default_changed, "password_default_changed"), "初期パスワード変更",
+	  "Default password changed", FT_ENUM, set_changed, F_REQUIRED, 14, "変更済み",
+	  "出荷時のパスワードを変更しているか"),
 	F(DP(length, "password_length"), "パスワード文字数", "Password length", FT_ENUM,
 	  model_pw_lengths, F_REQUIRED, 14, "13文字以上", NULL),
 	F(DP(periodic_change, "password_periodic_change"), "パスワード定期変更", "Periodic change",
 	  FT_ENUM, set_ari_nashi_fumei, F_REQUIRED, 14, "なし", NULL),
-	F(DP(change_months, "password_change_months"), "パスワード変更間隔(か月)", "Change interval (months)", FT_INT,
-	  NULL, 0, 12, "2", "定期変更ありの場合、何か月ごとに変更しているか (ガイドラインでは2か月以内)"),
+	F(DP(change_months, "password_change_months"), "パスワード変更間隔(か月)",
+	  "Change interval (months)", FT_INT, NULL, 0, 12, "2",
+	  "定期変更ありの場合、何か月ごとに変更しているか (ガイドラインでは2か月以内)"),
 	F(DP(reused, "password_reused"), "他機器とのパスワード使い回し", "Reused on other devices",
 	  FT_ENUM, set_ari_nashi_fumei, F_REQUIRED, 14, "なし", NULL),
 	F(DP(two_factor, "password_two_factor"), "二要素認証", "Two-factor login", FT_ENUM,
@@ -147,19 +155,22 @@ const struct intake_field intake_fields[] = {
 	F(T(no), "端末番号", "Terminal no.", FT_INT, NULL, F_REQUIRED, 9, "No.1", NULL),
 	F(T(system), "システム種別", "System", FT_ENUM, set_system, F_REQUIRED, 14, "電子カルテ",
 	  "一覧にないシステムは「その他」を選び、備考にシステム名を記入"),
-	F(T(thin_client), "シンクライアント利用", "Thin client", FT_BOOL, set_hai_iie, F_REQUIRED, 12,
-	  "はい", NULL),
-	F(T(hostname), "端末ホスト名", "Host name", FT_TEXT, NULL, F_REQUIRED, 16, "PC000001", NULL),
+	F(T(thin_client), "シンクライアント利用", "Thin client", FT_BOOL, set_hai_iie, F_REQUIRED,
+	  12, "はい", NULL),
+	F(T(hostname), "端末ホスト名", "Host name", FT_TEXT, NULL, F_REQUIRED, 16, "PC000001",
+	  NULL),
 	F(T(address), "IPアドレス", "IP address", FT_TEXT, NULL, F_REQUIRED, 18, "192.168.1.131/24",
 	  "アドレス/プレフィックス長"),
-	F(T(location), "設置場所", "Location", FT_TEXT, NULL, F_REQUIRED, 20, "西棟 2F 診察室A-1", NULL),
+	F(T(location), "設置場所", "Location", FT_TEXT, NULL, F_REQUIRED, 20, "西棟 2F 診察室A-1",
+	  NULL),
 	F(T(vdi_hostname), "仮想デスクトップ ホスト名", "VDI host name", FT_TEXT, NULL, 0, 16,
 	  "VDI-XXXX01", NULL),
 	F(T(vdi_address), "仮想デスクトップ IPアドレス", "VDI IP address", FT_TEXT, NULL, 0, 18,
 	  "172.16.1.131/24", NULL),
 	F(T(security_products), "セキュリティ対策製品", "Security products", FT_TEXT, NULL, 0, 24,
 	  "Microsoft Defender", "ウイルス対策ソフト、EDR など"),
-	F(T(line_no), "関連回線", "Related line", FT_INT, NULL, 0, 9, "", "特定の回線経由で使う端末のみ"),
+	F(T(line_no), "関連回線", "Related line", FT_INT, NULL, 0, 9, "",
+	  "特定の回線経由で使う端末のみ"),
 	F(T(notes), "備考", "Notes", FT_TEXT, NULL, 0, 28, "端末操作可能時間: 12:00-13:00", NULL),
 
 	F(P(target), "対象", "Target", FT_TEXT, NULL, F_REQUIRED, 12, "回線1",
@@ -183,15 +194,11 @@ const char *intake_sheet_name(enum intake_rec rec)
 {
 	switch (rec) {
 	case REC_HOSPITAL:
-	case REC_CONTACT:
-		return SHEET_BASIC;
+	case REC_CONTACT: return SHEET_BASIC;
 	case REC_LINE:
-	case REC_DEVICE:
-		return SHEET_LINES;
-	case REC_TERMINAL:
-		return SHEET_TERMINALS;
-	default:
-		return SHEET_LOCATIONS;
+	case REC_DEVICE: return SHEET_LINES;
+	case REC_TERMINAL: return SHEET_TERMINALS;
+	default: return SHEET_LOCATIONS;
 	}
 }
 
@@ -206,54 +213,36 @@ const char *intake_json_array(enum intake_rec rec)
 void *intake_record(struct intake_doc *doc, enum intake_rec rec, size_t i)
 {
 	switch (rec) {
-	case REC_HOSPITAL:
-		return &doc->hospital;
-	case REC_CONTACT:
-		return &doc->contacts[i];
-	case REC_LINE:
-		return &doc->lines[i];
-	case REC_DEVICE:
-		return &doc->devices[i];
-	case REC_TERMINAL:
-		return &doc->terminals[i];
-	default:
-		return &doc->locations[i];
+	case REC_HOSPITAL: return &doc->hospital;
+	case REC_CONTACT: return &doc->contacts[i];
+	case REC_LINE: return &doc->lines[i];
+	case REC_DEVICE: return &doc->devices[i];
+	case REC_TERMINAL: return &doc->terminals[i];
+	default: return &doc->locations[i];
 	}
 }
 
 size_t intake_record_count(const struct intake_doc *doc, enum intake_rec rec)
 {
 	switch (rec) {
-	case REC_HOSPITAL:
-		return 1;
-	case REC_CONTACT:
-		return doc->n_contacts;
-	case REC_LINE:
-		return doc->n_lines;
-	case REC_DEVICE:
-		return doc->n_devices;
-	case REC_TERMINAL:
-		return doc->n_terminals;
-	default:
-		return doc->n_locations;
+	case REC_HOSPITAL: return 1;
+	case REC_CONTACT: return doc->n_contacts;
+	case REC_LINE: return doc->n_lines;
+	case REC_DEVICE: return doc->n_devices;
+	case REC_TERMINAL: return doc->n_terminals;
+	default: return doc->n_locations;
 	}
 }
 
 void *intake_record_add(struct intake_doc *doc, enum intake_rec rec)
 {
 	switch (rec) {
-	case REC_HOSPITAL:
-		return &doc->hospital;
-	case REC_CONTACT:
-		return intake_doc_add_contact(doc);
-	case REC_LINE:
-		return intake_doc_add_line(doc);
-	case REC_DEVICE:
-		return intake_doc_add_device(doc);
-	case REC_TERMINAL:
-		return intake_doc_add_terminal(doc);
-	default:
-		return intake_doc_add_location(doc);
+	case REC_HOSPITAL: return &doc->hospital;
+	case REC_CONTACT: return intake_doc_add_contact(doc);
+	case REC_LINE: return intake_doc_add_line(doc);
+	case REC_DEVICE: return intake_doc_add_device(doc);
+	case REC_TERMINAL: return intake_doc_add_terminal(doc);
+	default: return intake_doc_add_location(doc);
 	}
 }
 
@@ -263,8 +252,8 @@ static int record_src(const void *record)
 	return *(const int *)record;
 }
 
-void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void *record,
-		  int field, char *buf, size_t size)
+void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void *record, int field,
+                  char *buf, size_t size)
 {
 	const char *src = doc->source ? doc->source : "-";
 	int idx = record_src(record);
@@ -283,7 +272,7 @@ void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void 
 		return;
 	}
 	if (rec == REC_HOSPITAL && field >= 0) {
-		if (!doc->rows || doc->rows[field] <= 0) {	/* its label row is missing */
+		if (!doc->rows || doc->rows[field] <= 0) { /* its label row is missing */
 			snprintf(buf, size, "%s:%s", src, intake_sheet_name(rec));
 			return;
 		}
@@ -296,7 +285,7 @@ void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void 
 		snprintf(buf, size, "%s:%s:%d:%s", src, intake_sheet_name(rec), idx, col);
 	} else if (field >= 0) {
 		snprintf(buf, size, "%s:%s:%d:%s", src, intake_sheet_name(rec), idx,
-			 intake_fields[field].ja);
+		         intake_fields[field].ja);
 	} else if (rec == REC_HOSPITAL) {
 		snprintf(buf, size, "%s:%s", src, intake_sheet_name(rec));
 	} else {

@@ -11,33 +11,40 @@
 
 #include "medsec/model.h"
 
-enum intake_rec { REC_HOSPITAL, REC_CONTACT, REC_LINE, REC_DEVICE, REC_TERMINAL, REC_LOCATION,
-	REC__COUNT };
+enum intake_rec {
+	REC_HOSPITAL,
+	REC_CONTACT,
+	REC_LINE,
+	REC_DEVICE,
+	REC_TERMINAL,
+	REC_LOCATION,
+	REC__COUNT
+};
 
 enum field_type {
 	FT_TEXT,
-	FT_INT,		/* "回線3", "No.3", "３" and 3 all read as 3 */
-	FT_BOOL,	/* JSON true/false; workbook labels from the set (TRI_YES/TRI_NO) */
-	FT_ENUM,	/* JSON key; workbook Japanese label */
-	FT_DATE,	/* YYYY-MM-DD; a date cell in the workbook */
+	FT_INT,  /* "回線3", "No.3", "３" and 3 all read as 3 */
+	FT_BOOL, /* JSON true/false; workbook labels from the set (TRI_YES/TRI_NO) */
+	FT_ENUM, /* JSON key; workbook Japanese label */
+	FT_DATE, /* YYYY-MM-DD; a date cell in the workbook */
 };
 
-#define F_REQUIRED 1u	/* always required: marked (*) in the workbook */
-#define F_PREFIX 2u	/* an address or prefix, checked by validate.c */
-#define F_MARKED 4u	/* marked (*) as in the seed, but required only when validate.c says */
+#define F_REQUIRED 1u /* always required: marked (*) in the workbook */
+#define F_PREFIX 2u   /* an address or prefix, checked by validate.c */
+#define F_MARKED 4u   /* marked (*) as in the seed, but required only when validate.c says */
 
 struct intake_field {
 	enum intake_rec rec;
-	const char *json;	/* JSON member name */
-	const char *ja;		/* workbook header or label, without (*) */
+	const char *json; /* JSON member name */
+	const char *ja;   /* workbook header or label, without (*) */
 	const char *en;
 	enum field_type type;
 	const struct model_enum *set;
 	unsigned flags;
-	size_t offset;		/* of the char * / int member in the record struct */
-	unsigned short width;	/* template column width */
-	const char *example;	/* the example row of the template */
-	const char *hint_ja;	/* the template's input message */
+	size_t offset;        /* of the char * / int member in the record struct */
+	unsigned short width; /* template column width */
+	const char *example;  /* the example row of the template */
+	const char *hint_ja;  /* the template's input message */
 };
 
 extern const struct intake_field intake_fields[];
@@ -51,7 +58,7 @@ int intake_field_find(enum intake_rec rec, const char *json);
 enum { TERMINAL_SYSTEM_EHR = 1 };
 
 const char *intake_sheet_name(enum intake_rec rec);
-const char *intake_json_array(enum intake_rec rec);	/* "lines", "hospital/contacts" ... */
+const char *intake_json_array(enum intake_rec rec); /* "lines", "hospital/contacts" ... */
 
 /* Sheet names of the workbook (seed 001, 5. ご提出資料について). */
 #define SHEET_BASIC "基本情報記入シート"
@@ -80,7 +87,7 @@ size_t intake_record_count(const struct intake_doc *doc, enum intake_rec rec);
 void *intake_record_add(struct intake_doc *doc, enum intake_rec rec);
 
 /* Fills buf with "FILE:SHEET:ROW:COL" or "FILE:/json/pointer" for one field (field < 0: the record). */
-void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void *record,
-		  int field, char *buf, size_t size);
+void intake_where(const struct intake_doc *doc, enum intake_rec rec, const void *record, int field,
+                  char *buf, size_t size);
 
 #endif

@@ -27,12 +27,12 @@ static void where_of(struct reader *r, const char *pointer, char *buf, size_t si
 {
 	int n = snprintf(buf, size, "%s:%s", r->doc->source, pointer);
 
-	if (n < 0 || (size_t)n >= size)	/* a monstrous name or path: keep what fits */
+	if (n < 0 || (size_t)n >= size) /* a monstrous name or path: keep what fits */
 		buf[size - 1] = '\0';
 }
 
 static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v,
-		const char *arg)
+                const char *arg)
 {
 	char where[512];
 
@@ -86,7 +86,7 @@ static void read_field(struct reader *r, void *record, int field, json_t *v, con
 
 /* Reads one object into a new record of kind rec; index is its place in the array. */
 static void *read_object(struct reader *r, enum intake_rec rec, json_t *obj, const char *base,
-			 int index)
+                         int index)
 {
 	void *record = intake_record_add(r->doc, rec);
 	const char *key;
@@ -94,7 +94,7 @@ static void *read_object(struct reader *r, enum intake_rec rec, json_t *obj, con
 	char pointer[512];
 
 	*(int *)record = index;
-	json_object_foreach(obj, key, v) {
+	json_object_foreach (obj, key, v) {
 		int fi = intake_field_find(rec, key);
 
 		snprintf(pointer, sizeof(pointer), "%s/%s", base, key);
@@ -120,7 +120,7 @@ static void read_array(struct reader *r, enum intake_rec rec, json_t *arr, const
 		bad(r, base, MSG_JSON_TYPE, NULL, "array");
 		return;
 	}
-	json_array_foreach(arr, i, obj) {
+	json_array_foreach (arr, i, obj) {
 		snprintf(pointer, sizeof(pointer), "%s/%zu", base, i);
 		if (!json_is_object(obj)) {
 			bad(r, pointer, MSG_JSON_TYPE, obj, "object");
@@ -130,10 +130,11 @@ static void read_array(struct reader *r, enum intake_rec rec, json_t *arr, const
 	}
 }
 
-int intake_load_json_mem(const void *data, size_t size, const char *name,
-			 struct intake_doc **out, struct ms_diags *d, struct ms_error *err)
+int intake_load_json_mem(const void *data, size_t size, const char *name, struct intake_doc **out,
+                         struct ms_diags *d, struct ms_error *err)
 {
-	static const char *const top[] = { "hospital", "lines", "devices", "terminals", "locations" };
+	static const char *const top[] = { "hospital", "lines", "devices", "terminals",
+		                           "locations" };
 	struct reader r;
 	json_error_t jerr;
 	json_t *root, *hosp;
@@ -157,7 +158,7 @@ int intake_load_json_mem(const void *data, size_t size, const char *name,
 	}
 	r.doc = intake_doc_new(name, INTAKE_JSON);
 	r.d = d;
-	json_object_foreach(root, key, v) {
+	json_object_foreach (root, key, v) {
 		size_t i;
 		char pointer[300];
 
@@ -171,10 +172,12 @@ int intake_load_json_mem(const void *data, size_t size, const char *name,
 	}
 	hosp = json_object_get(root, "hospital");
 	if (!json_is_object(hosp)) {
-		bad(&r, "/hospital", hosp ? MSG_JSON_TYPE : MSG_REQUIRED, NULL, hosp ? "object" : "hospital");
+		bad(&r, "/hospital", hosp ? MSG_JSON_TYPE : MSG_REQUIRED, NULL,
+		    hosp ? "object" : "hospital");
 	} else {
 		read_object(&r, REC_HOSPITAL, hosp, "/hospital", 0);
-		read_array(&r, REC_CONTACT, json_object_get(hosp, "contacts"), "/hospital/contacts");
+		read_array(&r, REC_CONTACT, json_object_get(hosp, "contacts"),
+		           "/hospital/contacts");
 	}
 	read_array(&r, REC_LINE, json_object_get(root, "lines"), "/lines");
 	read_array(&r, REC_DEVICE, json_object_get(root, "devices"), "/devices");

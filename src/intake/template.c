@@ -16,8 +16,8 @@
 #include "medsec/intake.h"
 #include "medsec/xlsx.h"
 
-#define TABLE_HEADER_ROW 3	/* 0-based: row 4 as Excel shows it */
-#define INPUT_ROWS 200		/* rows given drop-downs and text format */
+#define TABLE_HEADER_ROW 3 /* 0-based: row 4 as Excel shows it */
+#define INPUT_ROWS 200     /* rows given drop-downs and text format */
 
 /* The writer's state: formats, and the first error libxlsxwriter reported. */
 struct fmts {
@@ -63,7 +63,7 @@ static char *header_text(const struct intake_field *f)
 
 /* Adds a drop-down (closed sets) and the input hint for cells first_row..last_row of col. */
 static void validate_column(lxw_worksheet *ws, struct fmts *fm, const struct intake_field *f,
-			    lxw_row_t first, lxw_row_t last, lxw_col_t col)
+                            lxw_row_t first, lxw_row_t last, lxw_col_t col)
 {
 	lxw_error e;
 	lxw_data_validation dv;
@@ -77,8 +77,8 @@ static void validate_column(lxw_worksheet *ws, struct fmts *fm, const struct int
 		list[n] = NULL;
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
 		dv.value_list = (char **)(uintptr_t)list;
-		dv.error_title = (char *)(uintptr_t)"入力エラー";
-		dv.error_message = (char *)(uintptr_t)"一覧から選択してください";
+		dv.error_title = (char *)(uintptr_t) "入力エラー";
+		dv.error_message = (char *)(uintptr_t) "一覧から選択してください";
 	} else if (f->hint_ja) {
 		dv.validate = LXW_VALIDATION_TYPE_ANY;
 	} else {
@@ -94,15 +94,13 @@ static void validate_column(lxw_worksheet *ws, struct fmts *fm, const struct int
 }
 
 static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_col_t col,
-			const struct intake_field *f, void *record)
+                        const struct intake_field *f, void *record)
 {
 	const char *s = NULL;
 	int v;
 
 	switch (f->type) {
-	case FT_TEXT:
-		s = *field_text(record, f);
-		break;
+	case FT_TEXT: s = *field_text(record, f); break;
 	case FT_DATE:
 		s = *field_text(record, f);
 		if (s) {
@@ -135,7 +133,7 @@ static void write_value(lxw_worksheet *ws, struct fmts *fm, lxw_row_t row, lxw_c
  * an example row, then doc's records. Returns the column after the table.
  */
 static lxw_col_t write_table(lxw_worksheet *ws, struct fmts *fm, enum intake_rec rec,
-			     lxw_col_t first_col, const char *group, struct intake_doc *doc)
+                             lxw_col_t first_col, const char *group, struct intake_doc *doc)
 {
 	lxw_col_t col = first_col;
 	lxw_row_t ex = TABLE_HEADER_ROW + 1, data = TABLE_HEADER_ROW + 2;
@@ -148,24 +146,25 @@ static lxw_col_t write_table(lxw_worksheet *ws, struct fmts *fm, enum intake_rec
 			continue;
 		h = header_text(f);
 		worksheet_write_string(ws, TABLE_HEADER_ROW, col, h,
-				       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req : fm->head);
+		                       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req
+		                                                            : fm->head);
 		free(h);
-		worksheet_set_column(ws, col, col, f->width,
-				     f->type == FT_TEXT ? fm->text : NULL);
+		worksheet_set_column(ws, col, col, f->width, f->type == FT_TEXT ? fm->text : NULL);
 		worksheet_write_string(ws, ex, col, col == first_col ? EXAMPLE_MARK : f->example,
-				       fm->example);
+		                       fm->example);
 		validate_column(ws, fm, f, data, data + INPUT_ROWS - 1, col);
 		for (size_t i = 0; doc && i < intake_record_count(doc, rec); i++)
 			write_value(ws, fm, data + (lxw_row_t)i, col, f,
-				    intake_record(doc, rec, i));
+			            intake_record(doc, rec, i));
 		col++;
 	}
 	if (group) {
 		if (col - first_col > 1)
 			worksheet_merge_range(ws, TABLE_HEADER_ROW - 1, first_col,
-					      TABLE_HEADER_ROW - 1, col - 1, group, fm->group);
+			                      TABLE_HEADER_ROW - 1, col - 1, group, fm->group);
 		else
-			worksheet_write_string(ws, TABLE_HEADER_ROW - 1, first_col, group, fm->group);
+			worksheet_write_string(ws, TABLE_HEADER_ROW - 1, first_col, group,
+			                       fm->group);
 	}
 	worksheet_set_row(ws, TABLE_HEADER_ROW, 45, NULL);
 	return col;
@@ -177,10 +176,10 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 	lxw_row_t row = 2;
 	lxw_col_t col;
 
-	worksheet_write_string(ws, 0, 0, "医療機関におけるサイバーセキュリティ確保事業 基本情報シート",
-			       fm->title);
-	worksheet_write_string(ws, 1, 0,
-			       "(*) は必須項目です。担当者は4名まで記入できます。", fm->note);
+	worksheet_write_string(
+	        ws, 0, 0, "医療機関におけるサイバーセキュリティ確保事業 基本情報シート", fm->title);
+	worksheet_write_string(ws, 1, 0, "(*) は必須項目です。担当者は4名まで記入できます。",
+	                       fm->note);
 	worksheet_set_column(ws, 0, 0, 34, NULL);
 	worksheet_set_column(ws, 1, 1, 40, fm->text);
 	for (size_t k = 0; k < intake_n_fields; k++) {
@@ -192,12 +191,13 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 		row++;
 		h = header_text(f);
 		worksheet_write_string(ws, row, 0, h,
-				       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req : fm->head);
+		                       (f->flags & (F_REQUIRED | F_MARKED)) ? fm->head_req
+		                                                            : fm->head);
 		free(h);
 		if (strcmp(f->json, "consent") == 0) {
-			static const struct model_enum consent[] = {
-				{ 1, "consent", CONSENT_TEXT, CONSENT_TEXT }, { 0, NULL, NULL, NULL }
-			};
+			static const struct model_enum consent[] = { { 1, "consent", CONSENT_TEXT,
+				                                       CONSENT_TEXT },
+				                                     { 0, NULL, NULL, NULL } };
 			struct intake_field cf = *f;
 
 			cf.set = consent;
@@ -228,7 +228,7 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 		for (size_t i = 0; i < MODEL_MAX_CONTACTS; i++)
 			if (doc && i < doc->n_contacts)
 				write_value(ws, fm, row + 1 + (lxw_row_t)i, col, f,
-					    &doc->contacts[i]);
+				            &doc->contacts[i]);
 		col++;
 	}
 	for (int i = 0; i < MODEL_MAX_CONTACTS; i++) {
@@ -241,19 +241,21 @@ static void write_basic(lxw_workbook *wb, struct fmts *fm, struct intake_doc *do
 
 static void write_accounts(lxw_workbook *wb, struct fmts *fm)
 {
-	static const char *const dev_head[] = { "", "メーカー", "機種名", "アカウント/ログインID",
-						 "パスワード", "特権(enable)ユーザパスワード" };
+	static const char *const dev_head[] = { "",           "メーカー",
+		                                "機種名",     "アカウント/ログインID",
+		                                "パスワード", "特権(enable)ユーザパスワード" };
 	static const char *const pc_head[] = { "", "端末ホスト名", "IPアドレス", "アカウント",
-						"パスワード" };
+		                               "パスワード" };
 	lxw_worksheet *ws = workbook_add_worksheet(wb, SHEET_ACCOUNTS);
 	char label[32];
 
 	worksheet_write_string(ws, 0, 0, "アカウント(ログインID)・パスワードリスト 【提出不要】",
-			       fm->title);
-	worksheet_write_string(ws, 1, 0,
-			       "このシートは提出不要です。現地調査当日までにログイン情報を整理するためのもので、"
-			       "medsec は読み込みません。提出前にこのシートを削除しても構いません。",
-			       fm->note);
+	                       fm->title);
+	worksheet_write_string(
+	        ws, 1, 0,
+	        "このシートは提出不要です。現地調査当日までにログイン情報を整理するためのもので、"
+	        "medsec は読み込みません。提出前にこのシートを削除しても構いません。",
+	        fm->note);
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	worksheet_set_column(ws, 1, 5, 22, fm->text);
 	worksheet_write_string(ws, 3, 0, "■ 装置 (ルータ/UTM/FW など回線に紐づく装置)", fm->group);
@@ -275,7 +277,7 @@ static void write_accounts(lxw_workbook *wb, struct fmts *fm)
 
 int intake_template_write(const char *path, const struct intake_doc *cdoc, struct ms_error *err)
 {
-	struct intake_doc *doc = (struct intake_doc *)(uintptr_t)cdoc;	/* read only */
+	struct intake_doc *doc = (struct intake_doc *)(uintptr_t)cdoc; /* read only */
 	lxw_workbook_options opt = { .constant_memory = LXW_FALSE };
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	lxw_worksheet *ws;
@@ -289,31 +291,34 @@ int intake_template_write(const char *path, const struct intake_doc *cdoc, struc
 
 	ws = workbook_add_worksheet(wb, SHEET_LINES);
 	worksheet_write_string(ws, 0, 0, "回線・機器情報記入シート", fm.title);
-	worksheet_write_string(ws, 1, 0,
-			       "電子カルテシステムの所属するネットワークに接続する回線をすべて記入してください"
-			       "(ベンダ所有の回線・保守用回線・無線を含む)。(*) は必須項目です。"
-			       "右側の表には回線ごとの機器を記入してください。",
-			       fm.note);
+	worksheet_write_string(
+	        ws, 1, 0,
+	        "電子カルテシステムの所属するネットワークに接続する回線をすべて記入してください"
+	        "(ベンダ所有の回線・保守用回線・無線を含む)。(*) は必須項目です。"
+	        "右側の表には回線ごとの機器を記入してください。",
+	        fm.note);
 	next = write_table(ws, &fm, REC_LINE, 0, "回線情報", doc);
 	write_table(ws, &fm, REC_DEVICE, next + 1,
-		    "ネットワーク機器情報 (回線終端装置・ルータ・UTM・FW など)", doc);
+	            "ネットワーク機器情報 (回線終端装置・ルータ・UTM・FW など)", doc);
 	worksheet_freeze_panes(ws, TABLE_HEADER_ROW + 1, 1);
 
 	ws = workbook_add_worksheet(wb, SHEET_TERMINALS);
 	worksheet_write_string(ws, 0, 0, "調査端末情報記入シート", fm.title);
-	worksheet_write_string(ws, 1, 0,
-			       "セキュリティ対策状況を確認する端末(PC)を5台選定してください"
-			       "(電子カルテ端末1台と主要な部門システムの端末)。(*) は必須項目です。",
-			       fm.note);
+	worksheet_write_string(
+	        ws, 1, 0,
+	        "セキュリティ対策状況を確認する端末(PC)を5台選定してください"
+	        "(電子カルテ端末1台と主要な部門システムの端末)。(*) は必須項目です。",
+	        fm.note);
 	write_table(ws, &fm, REC_TERMINAL, 0, "調査端末情報", doc);
 	worksheet_freeze_panes(ws, TABLE_HEADER_ROW + 1, 1);
 
 	ws = workbook_add_worksheet(wb, SHEET_LOCATIONS);
 	worksheet_write_string(ws, 0, 0, "設置場所記入シート", fm.title);
-	worksheet_write_string(ws, 1, 0,
-			       "平面図またはフロア図の画像をこのシートの右側に貼り付け、調査対象の回線終端装置と"
-			       "調査端末の位置を示してください。下の表にも設置場所を記入してください。",
-			       fm.note);
+	worksheet_write_string(
+	        ws, 1, 0,
+	        "平面図またはフロア図の画像をこのシートの右側に貼り付け、調査対象の回線終端装置と"
+	        "調査端末の位置を示してください。下の表にも設置場所を記入してください。",
+	        fm.note);
 	write_table(ws, &fm, REC_LOCATION, 0, "設置場所", doc);
 
 	write_accounts(wb, &fm);

@@ -22,7 +22,7 @@ struct ctx {
 };
 
 static void add(struct ctx *c, enum ms_severity sev, enum msg_id msg, enum intake_rec rec,
-		const void *record, const char *json_field, const char *value, const char *arg)
+                const void *record, const char *json_field, const char *value, const char *arg)
 {
 	char where[512];
 	int fi = json_field ? intake_field_find(rec, json_field) : -1;
@@ -80,17 +80,10 @@ static void check_global(struct ctx *c, struct line *l, char **addr, const char 
 	if (!*addr)
 		return;
 	switch (ms_prefix_parse(*addr, &p)) {
-	case MS_PREFIX_OK:
-		break;
-	case MS_PREFIX_HOST_BITS:
-		msg = MSG_IP_HOST_BITS;
-		break;
-	case MS_PREFIX_BAD_LENGTH:
-		msg = MSG_IP_BAD_PREFIX;
-		break;
-	default:
-		msg = MSG_IP_SYNTAX;
-		break;
+	case MS_PREFIX_OK: break;
+	case MS_PREFIX_HOST_BITS: msg = MSG_IP_HOST_BITS; break;
+	case MS_PREFIX_BAD_LENGTH: msg = MSG_IP_BAD_PREFIX; break;
+	default: msg = MSG_IP_SYNTAX; break;
 	}
 	if (!msg) {
 		enum ms_addr_class cls = ms_prefix_classify(&p);
@@ -141,7 +134,7 @@ static void check_lines(struct ctx *c)
 		char where[300];
 
 		snprintf(where, sizeof(where), "%s:%s", doc->source,
-			 doc->format == INTAKE_JSON ? "/lines" : SHEET_LINES);
+		         doc->format == INTAKE_JSON ? "/lines" : SHEET_LINES);
 		ms_diags_add(c->d, MS_DIAG_ERROR, MSG_NO_LINES, where, NULL, NULL);
 	}
 	for (size_t i = 0; i < doc->n_lines; i++) {
@@ -153,7 +146,8 @@ static void check_lines(struct ctx *c)
 				char no[16];
 
 				snprintf(no, sizeof(no), "%d", l->no);
-				add(c, MS_DIAG_ERROR, MSG_DUPLICATE_LINE, REC_LINE, l, "no", no, NULL);
+				add(c, MS_DIAG_ERROR, MSG_DUPLICATE_LINE, REC_LINE, l, "no", no,
+				    NULL);
 				break;
 			}
 		}
@@ -212,9 +206,11 @@ static void check_terminal_choice(struct ctx *c)
 	for (size_t i = 0; i < doc->n_terminals; i++)
 		ehr |= doc->terminals[i].system == TERMINAL_SYSTEM_EHR;
 	if (doc->format == INTAKE_JSON)
-		snprintf(where, sizeof(where), "%s:/%s", doc->source ? doc->source : "-", intake_json_array(REC_TERMINAL));
+		snprintf(where, sizeof(where), "%s:/%s", doc->source ? doc->source : "-",
+		         intake_json_array(REC_TERMINAL));
 	else
-		snprintf(where, sizeof(where), "%s:%s", doc->source ? doc->source : "-", intake_sheet_name(REC_TERMINAL));
+		snprintf(where, sizeof(where), "%s:%s", doc->source ? doc->source : "-",
+		         intake_sheet_name(REC_TERMINAL));
 	snprintf(v, sizeof(v), "%zu", doc->n_terminals);
 	if (doc->n_terminals < MAX_TERMINALS)
 		ms_diags_add(c->d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, where, v, NULL);
@@ -233,8 +229,8 @@ static void check_terminals(struct ctx *c)
 		for (size_t j = 0; j < i; j++) {
 			if (t->no && doc->terminals[j].no == t->no) {
 				snprintf(v, sizeof(v), "%d", t->no);
-				add(c, MS_DIAG_ERROR, MSG_DUPLICATE_TERMINAL, REC_TERMINAL, t, "no", v,
-				    NULL);
+				add(c, MS_DIAG_ERROR, MSG_DUPLICATE_TERMINAL, REC_TERMINAL, t, "no",
+				    v, NULL);
 				break;
 			}
 		}
@@ -242,7 +238,8 @@ static void check_terminals(struct ctx *c)
 		check_ifaddr(c, t, t->vdi_address, "vdi_address");
 		snprintf(v, sizeof(v), "%d", t->line_no);
 		if (t->line_no && !intake_doc_line(doc, t->line_no))
-			add(c, MS_DIAG_ERROR, MSG_UNKNOWN_LINE, REC_TERMINAL, t, "line_no", v, NULL);
+			add(c, MS_DIAG_ERROR, MSG_UNKNOWN_LINE, REC_TERMINAL, t, "line_no", v,
+			    NULL);
 	}
 	if (doc->n_terminals > MAX_TERMINALS) {
 		snprintf(v, sizeof(v), "%zu", doc->n_terminals);
@@ -288,8 +285,7 @@ static void check_hospital(struct ctx *c)
 		add(c, MS_DIAG_ERROR, MSG_NO_CONTACT, REC_HOSPITAL, h, NULL, NULL, NULL);
 }
 
-size_t intake_validate(struct intake_doc *doc, const struct intake_options *opt,
-		       struct ms_diags *d)
+size_t intake_validate(struct intake_doc *doc, const struct intake_options *opt, struct ms_diags *d)
 {
 	static const struct intake_options defaults;
 	struct ctx c = { doc, opt ? opt : &defaults, d };

@@ -51,8 +51,8 @@ static const char *cell_text(const struct xlsx_sheet *sh, uint32_t row, int col)
 }
 
 /* The text of a field's cell; a date field takes a serial number as the date it is. */
-static const char *field_cell(struct reader *r, const struct xlsx_sheet *sh, uint32_t row,
-			      int col, const struct intake_field *f)
+static const char *field_cell(struct reader *r, const struct xlsx_sheet *sh, uint32_t row, int col,
+                              const struct intake_field *f)
 {
 	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
 	const char *date;
@@ -88,12 +88,13 @@ static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
 		for (size_t k = 0; k < intake_n_fields; k++) {
 			const struct intake_field *f = &intake_fields[k];
 
-			if (f->rec != REC_HOSPITAL || !header_matches(c->text, f) || r->doc->rows[k])
+			if (f->rec != REC_HOSPITAL || !header_matches(c->text, f) ||
+			    r->doc->rows[k])
 				continue;
 			r->doc->rows[k] = (int)c->row;
 			r->doc->columns[k] = 1;
 			intake_convert(r->doc, &r->doc->hospital, (int)k,
-				       field_cell(r, sh, c->row, 1, f), r->d);
+			               field_cell(r, sh, c->row, 1, f), r->d);
 		}
 	}
 	r->doc->hospital.src = 0;
@@ -105,7 +106,7 @@ static void read_hospital(struct reader *r, const struct xlsx_sheet *sh)
  * columns) and the labels below (装置バージョン確認(*)), read as "調査希望(装置バージョン確認)".
  */
 static int header_at(const struct xlsx_sheet *sh, uint32_t top, uint32_t bottom, uint32_t col,
-		     const struct intake_field *f)
+                     const struct intake_field *f)
 {
 	const struct xlsx_cell *lo = xlsx_cell_merged(sh, bottom, col);
 	const struct xlsx_cell *hi = top < bottom ? xlsx_cell_merged(sh, top, col) : NULL;
@@ -124,14 +125,15 @@ static int header_at(const struct xlsx_sheet *sh, uint32_t top, uint32_t bottom,
 }
 
 /* Maps rec's fields to columns of a header spanning top..bottom; the number mapped. */
-static int map_columns(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec, size_t first,
-		       uint32_t top, uint32_t bottom, int c0)
+static int map_columns(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec,
+                       size_t first, uint32_t top, uint32_t bottom, int c0)
 {
 	uint32_t maxcol = 0;
 	int mapped = 0;
 
 	for (size_t i = 0; i < sh->n_cells; i++)
-		if (sh->cells[i].row >= top && sh->cells[i].row <= bottom && sh->cells[i].col > maxcol)
+		if (sh->cells[i].row >= top && sh->cells[i].row <= bottom &&
+		    sh->cells[i].col > maxcol)
 			maxcol = sh->cells[i].col;
 	for (size_t k = first; k < intake_n_fields && intake_fields[k].rec == rec; k++) {
 		int best = -1;
@@ -189,7 +191,7 @@ static uint32_t find_table(struct reader *r, const struct xlsx_sheet *sh, enum i
 }
 
 static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intake_rec rec,
-		       int required)
+                       int required)
 {
 	uint32_t header = find_table(r, sh, rec), row = 0;
 	int c0 = -1;
@@ -201,7 +203,7 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 			for (size_t k = 0; k < intake_n_fields; k++)
 				if (intake_fields[k].rec == rec) {
 					ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_HEADER, where,
-						     NULL, intake_fields[k].ja);
+					             NULL, intake_fields[k].ja);
 					break;
 				}
 		}
@@ -215,7 +217,8 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 		if (c0 < 0)
 			c0 = r->doc->columns[k];
 		if (r->doc->columns[k] < 0 && (f->flags & F_REQUIRED)) {
-			snprintf(where, sizeof(where), "%s:%s:%u", r->doc->source, sh->name, header);
+			snprintf(where, sizeof(where), "%s:%s:%u", r->doc->source, sh->name,
+			         header);
 			ms_diags_add(r->d, MS_DIAG_ERROR, MSG_XLSX_NO_COLUMN, where, NULL, f->ja);
 		}
 	}
@@ -249,9 +252,10 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 		for (size_t k = 0; k < intake_n_fields; k++) {
 			if (intake_fields[k].rec != rec || r->doc->columns[k] < 0)
 				continue;
-			intake_convert(r->doc, record, (int)k,
-				       field_cell(r, sh, row, r->doc->columns[k], &intake_fields[k]),
-				       r->d);
+			intake_convert(
+			        r->doc, record, (int)k,
+			        field_cell(r, sh, row, r->doc->columns[k], &intake_fields[k]),
+			        r->d);
 		}
 	}
 }
@@ -260,7 +264,7 @@ static void read_table(struct reader *r, const struct xlsx_sheet *sh, enum intak
 static void warn_if_accounts_filled(struct reader *r, const struct xlsx_sheet *sh)
 {
 	static const char *const labels[] = { "アカウント/ログインID", "アカウント", "パスワード",
-					      "特権(enable)ユーザパスワード" };
+		                              "特権(enable)ユーザパスワード" };
 
 	for (size_t i = 0; i < sh->n_cells; i++) {
 		const struct xlsx_cell *c = &sh->cells[i];
@@ -281,7 +285,7 @@ static void warn_if_accounts_filled(struct reader *r, const struct xlsx_sheet *s
 }
 
 static int need_sheet(struct reader *r, const char *name, int required,
-		      const struct xlsx_sheet **out, struct ms_error *err)
+                      const struct xlsx_sheet **out, struct ms_error *err)
 {
 	int rc = xlsx_sheet(r->book, name, out, err);
 
@@ -325,7 +329,7 @@ static int read_book(struct reader *r, struct ms_error *err)
 }
 
 static int load(struct xlsx_book *book, const char *name, struct intake_doc **out,
-		struct ms_diags *d, struct ms_error *err)
+                struct ms_diags *d, struct ms_error *err)
 {
 	struct reader r = { .d = d, .book = book };
 	int rc;
@@ -345,8 +349,8 @@ static int load(struct xlsx_book *book, const char *name, struct intake_doc **ou
 	return MS_OK;
 }
 
-int intake_load_xlsx_mem(const void *data, size_t size, const char *name,
-			 struct intake_doc **out, struct ms_diags *d, struct ms_error *err)
+int intake_load_xlsx_mem(const void *data, size_t size, const char *name, struct intake_doc **out,
+                         struct ms_diags *d, struct ms_error *err)
 {
 	struct xlsx_book *book;
 	int rc = xlsx_open_mem(&book, data, size, err);
@@ -357,8 +361,7 @@ int intake_load_xlsx_mem(const void *data, size_t size, const char *name,
 	return load(book, name, out, d, err);
 }
 
-int intake_load(const char *path, struct intake_doc **out, struct ms_diags *d,
-		struct ms_error *err)
+int intake_load(const char *path, struct intake_doc **out, struct ms_diags *d, struct ms_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char magic[2] = { 0 };

@@ -7,7 +7,8 @@
 #include "medsec/json_diag.h"
 #include "medsec/mem.h"
 
-void ms_diags_add_json(struct ms_diags *d, enum msg_id msg, const char *where, const json_t *v, const char *arg)
+void ms_diags_add_json(struct ms_diags *d, enum msg_id msg, const char *where, const json_t *v,
+                       const char *arg)
 {
 	char *value = NULL;
 

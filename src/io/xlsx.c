@@ -26,29 +26,29 @@
 #include "medsec/mem.h"
 #include "medsec/xlsx.h"
 
-#define MAX_PART_BYTES (64u << 20)	/* one decompressed XML part */
-#define MAX_CELLS 2000000u		/* per sheet */
-#define MAX_MERGES 100000u		/* merged ranges per sheet */
-#define MAX_STRINGS 2000000u		/* shared strings */
-#define MAX_STRING_BYTES (1u << 20)	/* one cell's text */
+#define MAX_PART_BYTES (64u << 20)  /* one decompressed XML part */
+#define MAX_CELLS 2000000u          /* per sheet */
+#define MAX_MERGES 100000u          /* merged ranges per sheet */
+#define MAX_STRINGS 2000000u        /* shared strings */
+#define MAX_STRING_BYTES (1u << 20) /* one cell's text */
 #define MAX_ROW 1048576u
 #define MAX_COL 16384u
 
 struct sheet_ref {
 	char *name;
-	char *part;		/* zip path of the sheet part */
+	char *part; /* zip path of the sheet part */
 	struct xlsx_sheet *parsed;
 };
 
 struct xlsx_book {
 	zip_t *zip;
-	char *path;		/* for messages */
-	struct ms_arena arena;	/* cell texts, names */
+	char *path;            /* for messages */
+	struct ms_arena arena; /* cell texts, names */
 	struct sheet_ref *sheets;
 	size_t n_sheets;
-	char **strings;		/* shared strings, arena-owned */
+	char **strings; /* shared strings, arena-owned */
 	size_t n_strings;
-	unsigned char *date_style;	/* per cellXfs index: 1 if its number format is a date */
+	unsigned char *date_style; /* per cellXfs index: 1 if its number format is a date */
 	size_t n_styles;
 	int date1904;
 };
@@ -60,7 +60,7 @@ static int fail(struct xlsx_book *b, struct ms_error *err, enum msg_id msg, cons
 
 /* Reads one zip entry whole into a new buffer (free it); NUL-terminated. */
 static int read_part(struct xlsx_book *b, const char *name, char **out, size_t *len,
-		     struct ms_error *err)
+                     struct ms_error *err)
 {
 	zip_int64_t idx = zip_name_locate(b->zip, name, 0);
 	zip_stat_t st;
@@ -108,7 +108,7 @@ static int parse_part(struct xlsx_book *b, const char *name, xmlDocPtr *out, str
 	}
 	/* No NOENT (entity expansion), no DTD loading, no network. */
 	*out = xmlReadMemory(buf, (int)len, name, NULL,
-			     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(buf);
 	/* OOXML parts never carry a DTD; one that does is hostile (entity bombs). */
 	if (!*out || !xmlDocGetRootElement(*out) || (*out)->intSubset || (*out)->extSubset) {
@@ -260,14 +260,12 @@ static int code_is_date(const char *code)
 				in_quote = 0;
 			continue;
 		}
-		if (strncasecmp(p, "General", 7) == 0) {	/* LibreOffice names it as a code */
+		if (strncasecmp(p, "General", 7) == 0) { /* LibreOffice names it as a code */
 			p += 6;
 			continue;
 		}
 		switch (*p) {
-		case '"':
-			in_quote = 1;
-			break;
+		case '"': in_quote = 1; break;
 		case '\\':
 		case '_':
 		case '*':
@@ -285,11 +283,20 @@ static int code_is_date(const char *code)
 			p = q;
 			break;
 		}
-		case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D':
-		case 'h': case 'H': case 's': case 'S': case 'e': case 'g': case 'G':
-			return 1;
-		default:
-			break;
+		case 'y':
+		case 'Y':
+		case 'm':
+		case 'M':
+		case 'd':
+		case 'D':
+		case 'h':
+		case 'H':
+		case 's':
+		case 'S':
+		case 'e':
+		case 'g':
+		case 'G': return 1;
+		default: break;
 		}
 	}
 	return 0;
@@ -297,7 +304,10 @@ static int code_is_date(const char *code)
 
 static int load_styles(struct xlsx_book *b, const char *part, struct ms_error *err)
 {
-	struct fmt { long id; int date; } *fmts = NULL;
+	struct fmt {
+		long id;
+		int date;
+	} *fmts = NULL;
 	size_t n_fmts = 0;
 	xmlDocPtr doc;
 	const xmlNode *root, *numfmts, *xfs;
@@ -391,7 +401,7 @@ static int load_workbook(struct xlsx_book *b, struct ms_error *err)
 				target = attr(r, "Target", 0);
 		}
 		if (!target)
-			continue;	/* a chart sheet or a dangling entry: not ours to read */
+			continue; /* a chart sheet or a dangling entry: not ours to read */
 		b->sheets = ms_xrealloc(b->sheets, (b->n_sheets + 1) * sizeof(*b->sheets));
 		b->sheets[b->n_sheets].name = ms_arena_strdup(&b->arena, name);
 		b->sheets[b->n_sheets].part = resolve(wb_part, target);
@@ -565,7 +575,7 @@ static char *date_text(struct xlsx_book *b, double serial)
 	char buf[128];
 	long days, y, m, d, secs;
 
-	if (!(serial >= 0 && serial < 2958466.0))	/* up to 9999-12-31 */
+	if (!(serial >= 0 && serial < 2958466.0)) /* up to 9999-12-31 */
 		return NULL;
 	days = (long)floor(serial);
 	secs = lround((serial - (double)days) * 86400.0);
@@ -583,7 +593,7 @@ static char *date_text(struct xlsx_book *b, double serial)
 	civil_from_days(days, &y, &m, &d);
 	if (secs)
 		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d,
-			 secs / 3600, secs / 60 % 60, secs % 60);
+		         secs / 3600, secs / 60 % 60, secs % 60);
 	else
 		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
 	return ms_arena_strdup(&b->arena, buf);
@@ -634,8 +644,8 @@ static void text_add(struct text *t, const char *s)
 
 /* One <c> as the stream delivered it: its attributes and the text of <v> or <is>. */
 struct raw_cell {
-	char t[16];		/* the type attribute, "" for none */
-	long s;			/* style index, -1 for none */
+	char t[16]; /* the type attribute, "" for none */
+	long s;     /* style index, -1 for none */
 	int has_v, has_is;
 	struct text v, is;
 };
@@ -722,7 +732,7 @@ static const char *reader_attr(xmlTextReaderPtr rd, const char *name, char *buf,
 		return NULL;
 	n = strlen((const char *)v);
 	if (n >= size)
-		n = size - 1;	/* longer than any valid value: it will fail to parse */
+		n = size - 1; /* longer than any valid value: it will fail to parse */
 	memcpy(buf, v, n);
 	buf[n] = '\0';
 	xmlFree(v);
@@ -760,8 +770,8 @@ static int add_merge(struct sheet_stream *st, const char *ref)
 	if (!ref || strlen(ref) >= sizeof(a) || !(colon = strchr(ref, ':')))
 		return ref ? -1 : 0;
 	snprintf(a, sizeof(a), "%.*s", (int)(colon - ref), ref);
-	if (parse_ref(a, &r.row1, &r.col1) || parse_ref(colon + 1, &r.row2, &r.col2) || r.row2 < r.row1 ||
-	    r.col2 < r.col1)
+	if (parse_ref(a, &r.row1, &r.col1) || parse_ref(colon + 1, &r.row2, &r.col2) ||
+	    r.row2 < r.row1 || r.col2 < r.col1)
 		return -1;
 	if (st->sh->n_merges >= MAX_MERGES)
 		return -2;
@@ -814,7 +824,7 @@ static int start_element(struct sheet_stream *st, xmlTextReaderPtr rd, const cha
 	} else if (strcmp(name, "is") == 0) {
 		st->in_is = st->raw.has_is = 1;
 	} else if (st->in_is && strcmp(name, "rPh") == 0 && !st->rph_depth) {
-		st->rph_depth = xmlTextReaderDepth(rd);	/* furigana: not part of the value */
+		st->rph_depth = xmlTextReaderDepth(rd); /* furigana: not part of the value */
 	} else if (st->in_is && strcmp(name, "t") == 0) {
 		st->in_t = 1;
 	}
@@ -855,7 +865,7 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 		return fail(b, err, MSG_XLSX_TOO_LARGE, ref->name);
 	}
 	rd = xmlReaderForMemory(buf, (int)len, ref->part, NULL,
-				XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!rd) {
 		free(buf);
 		return fail(b, err, MSG_XLSX_BAD_XML, ref->name);
@@ -869,11 +879,9 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 
 		switch (type) {
 		case XML_READER_TYPE_DOCUMENT_TYPE:
-			rc = -3;	/* OOXML never carries a DTD: a hostile part */
+			rc = -3; /* OOXML never carries a DTD: a hostile part */
 			break;
-		case XML_READER_TYPE_ELEMENT:
-			rc = start_element(&st, rd, name ? name : "");
-			break;
+		case XML_READER_TYPE_ELEMENT: rc = start_element(&st, rd, name ? name : ""); break;
 		case XML_READER_TYPE_END_ELEMENT:
 			rc = end_element(&st, rd, name ? name : "");
 			break;
@@ -890,12 +898,11 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 				text_add(&st.raw.is, v);
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 	}
 	if (rc == 0 && ret != 0)
-		rc = -3;	/* not well-formed */
+		rc = -3; /* not well-formed */
 	xmlFreeTextReader(rd);
 	free(buf);
 	free(st.raw.v.p);
@@ -905,8 +912,10 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 		free(st.sh->merges);
 		free(st.sh);
 		return fail(b, err,
-			    rc == -2 ? MSG_XLSX_TOO_LARGE : rc == -3 ? MSG_XLSX_BAD_XML : MSG_XLSX_DAMAGED,
-			    ref->name);
+		            rc == -2   ? MSG_XLSX_TOO_LARGE
+		            : rc == -3 ? MSG_XLSX_BAD_XML
+		                       : MSG_XLSX_DAMAGED,
+		            ref->name);
 	}
 	for (size_t i = 1; i < st.sh->n_cells; i++) {
 		/* Writers emit cells in order; sort only a file that does not. */
@@ -920,7 +929,7 @@ static int parse_sheet(struct xlsx_book *b, struct sheet_ref *ref, struct ms_err
 }
 
 int xlsx_sheet(struct xlsx_book *b, const char *name, const struct xlsx_sheet **out,
-	       struct ms_error *err)
+               struct ms_error *err)
 {
 	*out = NULL;
 	for (size_t i = 0; i < b->n_sheets; i++) {

@@ -56,8 +56,10 @@ const struct model_enum model_termination_kinds[] = {
 	{ TERM_HGW, "hgw", "HGW (ホームゲートウェイ)", "HGW (home gateway)" },
 	{ TERM_CTU, "ctu", "CTU (加入者網終端装置)", "CTU (customer termination unit)" },
 	{ TERM_MODEM, "modem", "ADSL・CATVモデム", "ADSL or cable modem" },
-	{ TERM_HOME_ROUTER, "home_router", "ホームルーター (モバイル回線)", "Home router (mobile line)" },
-	{ TERM_MOBILE_ROUTER, "mobile_router", "モバイルルーター (モバイル回線)", "Mobile router (mobile line)" },
+	{ TERM_HOME_ROUTER, "home_router", "ホームルーター (モバイル回線)",
+	  "Home router (mobile line)" },
+	{ TERM_MOBILE_ROUTER, "mobile_router", "モバイルルーター (モバイル回線)",
+	  "Mobile router (mobile line)" },
 	{ TERM_USB_DONGLE, "usb_dongle", "USBドングル (モバイル回線)", "USB dongle (mobile line)" },
 	{ TERM_OTHER, "other", "その他", "Other" },
 	{ 0, NULL, NULL, NULL },
@@ -81,7 +83,8 @@ const char *model_enum_key(const struct model_enum *set, int value)
 const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text)
 {
 	for (; text && set->key; set++)
-		if (!strcasecmp(text, set->key) || !strcmp(text, set->ja) || !strcasecmp(text, set->en))
+		if (!strcasecmp(text, set->key) || !strcmp(text, set->ja) ||
+		    !strcasecmp(text, set->en))
 			return set;
 	return NULL;
 }

@@ -29,11 +29,13 @@ struct field {
 	int required;
 };
 
-#define PLACE_FIELDS(T)                                                        \
-	{ "building", F_STR, offsetof(T, place.building), 0 },                 \
-	{ "floor", F_STR, offsetof(T, place.floor), 0 },                       \
-	{ "room", F_STR, offsetof(T, place.room), 0 },                         \
-	{ "notes", F_STR, offsetof(T, notes), 0 }
+#define PLACE_FIELDS(T)                                          \
+	{ "building", F_STR, offsetof(T, place.building), 0 },   \
+	        { "floor", F_STR, offsetof(T, place.floor), 0 }, \
+	        { "room", F_STR, offsetof(T, place.room), 0 },   \
+	{                                                        \
+		"notes", F_STR, offsetof(T, notes), 0            \
+	}
 
 static const struct field line_fields[] = {
 	{ "line_no", F_INT, offsetof(struct onsite_line, line_no), 1 },
@@ -74,7 +76,8 @@ struct reader {
 	struct ms_diags *d;
 };
 
-static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v, const char *arg)
+static void bad(struct reader *r, const char *pointer, enum msg_id msg, const json_t *v,
+                const char *arg)
 {
 	char *where = ms_xasprintf("%s:%s", r->doc->source, pointer);
 
@@ -89,13 +92,16 @@ static void choices(const struct model_enum *set, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (; set->key && used < size; set++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "", set->key);
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+		                         set->key);
 }
 
-static void read_value(struct reader *r, void *rec, const struct field *f, json_t *v, const char *ptr)
+static void read_value(struct reader *r, void *rec, const struct field *f, json_t *v,
+                       const char *ptr)
 {
 	char *at = (char *)rec + f->off;
-	const struct model_enum *set = f->type == F_DEVICE_KIND ? model_device_kinds : model_termination_kinds;
+	const struct model_enum *set = f->type == F_DEVICE_KIND ? model_device_kinds
+	                                                        : model_termination_kinds;
 	char buf[256];
 
 	switch (f->type) {
@@ -113,7 +119,8 @@ static void read_value(struct reader *r, void *rec, const struct field *f, json_
 			*(char **)at = ms_arena_strdup(&r->doc->arena, json_string_value(v));
 		return;
 	case F_INT:
-		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 9999) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 9999) {
 			bad(r, ptr, MSG_BAD_INT, v, NULL);
 			return;
 		}
@@ -140,7 +147,8 @@ static void read_value(struct reader *r, void *rec, const struct field *f, json_
 }
 
 /* Reads one object's members by the table; unknown members are errors. */
-static void read_object(struct reader *r, void *rec, const struct field *fields, json_t *obj, const char *ptr)
+static void read_object(struct reader *r, void *rec, const struct field *fields, json_t *obj,
+                        const char *ptr)
 {
 	const char *key;
 	json_t *v;
@@ -149,7 +157,7 @@ static void read_object(struct reader *r, void *rec, const struct field *fields,
 		bad(r, ptr[0] ? ptr : "/", MSG_JSON_TYPE, obj, "object");
 		return;
 	}
-	json_object_foreach(obj, key, v) {
+	json_object_foreach (obj, key, v) {
 		const struct field *f;
 		char *p = ms_xasprintf("%s/%s", ptr, key);
 
@@ -158,15 +166,17 @@ static void read_object(struct reader *r, void *rec, const struct field *fields,
 		if (f->name) {
 			if (!json_is_null(v))
 				read_value(r, rec, f, v, p);
-		} else if (fields != top_fields || (strcmp(key, "lines") && strcmp(key, "unregistered_lines") &&
-						    strcmp(key, "devices") && strcmp(key, "medsec_onsite"))) {
+		} else if (fields != top_fields ||
+		           (strcmp(key, "lines") && strcmp(key, "unregistered_lines") &&
+		            strcmp(key, "devices") && strcmp(key, "medsec_onsite"))) {
 			bad(r, p, MSG_JSON_UNKNOWN_MEMBER, NULL, NULL);
 		}
 		free(p);
 	}
 	for (const struct field *f = fields; f->name; f++) {
 		v = json_object_get(obj, f->name);
-		if (f->required && (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))) {
+		if (f->required &&
+		    (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))) {
 			char *p = ms_xasprintf("%s/%s", ptr, f->name);
 			bad(r, p, MSG_REQUIRED, NULL, f->name);
 			free(p);
@@ -175,7 +185,7 @@ static void read_object(struct reader *r, void *rec, const struct field *fields,
 }
 
 static void read_array(struct reader *r, json_t *root, const char *name, const struct field *fields,
-		       void **v, size_t *n, size_t size)
+                       void **v, size_t *n, size_t size)
 {
 	json_t *a = json_object_get(root, name), *x;
 	size_t i;
@@ -188,18 +198,18 @@ static void read_array(struct reader *r, json_t *root, const char *name, const s
 		free(p);
 		return;
 	}
-	json_array_foreach(a, i, x) {
+	json_array_foreach (a, i, x) {
 		char *p = ms_xasprintf("/%s/%zu", name, i);
 		void *rec = ms_xgrow(v, n, size);
 
-		*(int *)rec = (int)i;	/* every record starts with src */
+		*(int *)rec = (int)i; /* every record starts with src */
 		read_object(r, rec, fields, x, p);
 		free(p);
 	}
 }
 
 int onsite_load_json_mem(const void *data, size_t size, const char *name, struct onsite_doc **out,
-			 struct ms_diags *d, struct ms_error *err)
+                         struct ms_diags *d, struct ms_error *err)
 {
 	struct onsite_doc *doc;
 	struct reader r;
@@ -222,11 +232,12 @@ int onsite_load_json_mem(const void *data, size_t size, const char *name, struct
 	read_object(&r, doc, top_fields, root, "");
 	if (json_is_object(root)) {
 		read_array(&r, root, "lines", line_fields, (void **)&doc->lines, &doc->n_lines,
-			   sizeof(*doc->lines));
-		read_array(&r, root, "unregistered_lines", unregistered_fields, (void **)&doc->unregistered,
-			   &doc->n_unregistered, sizeof(*doc->unregistered));
-		read_array(&r, root, "devices", device_fields, (void **)&doc->devices, &doc->n_devices,
-			   sizeof(*doc->devices));
+		           sizeof(*doc->lines));
+		read_array(&r, root, "unregistered_lines", unregistered_fields,
+		           (void **)&doc->unregistered, &doc->n_unregistered,
+		           sizeof(*doc->unregistered));
+		read_array(&r, root, "devices", device_fields, (void **)&doc->devices,
+		           &doc->n_devices, sizeof(*doc->devices));
 	}
 	json_decref(root);
 	*out = doc;
@@ -254,12 +265,14 @@ int onsite_load(const char *path, struct onsite_doc **out, struct ms_diags *d, s
 	return rc;
 }
 
-static void where_at(char *buf, size_t size, const struct onsite_doc *doc, const char *array, int src,
-		     const char *member)
+static void where_at(char *buf, size_t size, const struct onsite_doc *doc, const char *array,
+                     int src, const char *member)
 {
 	/* On the sheet a record's src is its row; name the column by its header. */
 	static const char *const headers[][2] = {
-		{ "line_no", "回線番号" }, { "reason", "未確認の理由" }, { "firmware", "ファームウェア" },
+		{ "line_no", "回線番号" },
+		{ "reason", "未確認の理由" },
+		{ "firmware", "ファームウェア" },
 	};
 	const char *col = member;
 
@@ -273,7 +286,7 @@ static void where_at(char *buf, size_t size, const struct onsite_doc *doc, const
 }
 
 static void check(struct ms_diags *d, const struct onsite_doc *doc, const char *array, int src,
-		  const char *member, enum msg_id msg, const char *value, const char *arg)
+                  const char *member, enum msg_id msg, const char *value, const char *arg)
 {
 	char where[512];
 
@@ -294,9 +307,11 @@ size_t onsite_validate(const struct onsite_doc *doc, const struct plan *plan, st
 			check(d, doc, "lines", l->src, "line_no", MSG_PLAN_NO_LINE, no, no);
 		for (size_t j = 0; j < i; j++)
 			if (l->line_no && doc->lines[j].line_no == l->line_no)
-				check(d, doc, "lines", l->src, "line_no", MSG_DUPLICATE_LINE, no, NULL);
+				check(d, doc, "lines", l->src, "line_no", MSG_DUPLICATE_LINE, no,
+				      NULL);
 		if (l->confirmed == TRI_NO && !l->reason)
-			check(d, doc, "lines", l->src, "reason", MSG_ONSITE_REASON_REQUIRED, NULL, NULL);
+			check(d, doc, "lines", l->src, "reason", MSG_ONSITE_REASON_REQUIRED, NULL,
+			      NULL);
 	}
 	for (size_t i = 0; i < doc->n_devices; i++) {
 		const struct onsite_device *v = &doc->devices[i];
@@ -305,10 +320,11 @@ size_t onsite_validate(const struct onsite_doc *doc, const struct plan *plan, st
 		if (v->line_no && !plan_line_by_no(plan, v->line_no))
 			check(d, doc, "devices", v->src, "line_no", MSG_PLAN_NO_LINE, no, no);
 		if (v->login == TRI_YES && !v->firmware)
-			check(d, doc, "devices", v->src, "firmware", MSG_ONSITE_FIRMWARE_REQUIRED, NULL, NULL);
+			check(d, doc, "devices", v->src, "firmware", MSG_ONSITE_FIRMWARE_REQUIRED,
+			      NULL, NULL);
 		if (v->login == TRI_NO && v->firmware)
-			check(d, doc, "devices", v->src, "firmware", MSG_ONSITE_FIRMWARE_WITHOUT_LOGIN,
-			      v->firmware, NULL);
+			check(d, doc, "devices", v->src, "firmware",
+			      MSG_ONSITE_FIRMWARE_WITHOUT_LOGIN, v->firmware, NULL);
 	}
 	return d->errors - before;
 }
@@ -329,12 +345,8 @@ static json_t *object_json(const void *rec, const struct field *fields)
 
 		switch (f->type) {
 		case F_STR:
-		case F_DATE:
-			put_str(o, f->name, *(char *const *)at);
-			break;
-		case F_INT:
-			json_object_set_new(o, f->name, json_integer(iv));
-			break;
+		case F_DATE: put_str(o, f->name, *(char *const *)at); break;
+		case F_INT: json_object_set_new(o, f->name, json_integer(iv)); break;
 		case F_TRI:
 			if (iv == TRI_YES || iv == TRI_NO)
 				json_object_set_new(o, f->name, json_boolean(iv == TRI_YES));

@@ -16,8 +16,22 @@
 #include "medsec/xlsx.h"
 
 enum col {
-	C_KIND, C_LINE, C_CONFIRMED, C_REASON, C_TERMINATION, C_DEVICE_KIND, C_MAKER, C_MODEL,
-	C_PROVIDER, C_LOGIN, C_FIRMWARE, C_BUILDING, C_FLOOR, C_ROOM, C_NOTES, C__COUNT
+	C_KIND,
+	C_LINE,
+	C_CONFIRMED,
+	C_REASON,
+	C_TERMINATION,
+	C_DEVICE_KIND,
+	C_MAKER,
+	C_MODEL,
+	C_PROVIDER,
+	C_LOGIN,
+	C_FIRMWARE,
+	C_BUILDING,
+	C_FLOOR,
+	C_ROOM,
+	C_NOTES,
+	C__COUNT
 };
 
 static const struct {
@@ -44,7 +58,7 @@ static const struct {
 static const char *const kind_words[] = { "回線", "対象外回線", "機器" };
 
 #define HEADER_SCAN_ROWS 40
-#define TEMPLATE_HEADER_ROW 4	/* 0-based: row 5 as Excel shows it */
+#define TEMPLATE_HEADER_ROW 4 /* 0-based: row 5 as Excel shows it */
 #define TEMPLATE_ROWS 100
 
 /* A cell's text without surrounding blanks (ASCII and the ideographic space); NULL if empty. */
@@ -55,7 +69,7 @@ static char *trimmed(const struct xlsx_sheet *sh, uint32_t row, int col)
 
 	if (!c)
 		return NULL;
-	for (s = c->text;; ) {
+	for (s = c->text;;) {
 		if (*s == ' ' || *s == '\t' || *s == '\n')
 			s++;
 		else if (strncmp(s, "\u3000", 3) == 0)
@@ -82,7 +96,8 @@ struct sheet_reader {
 	uint32_t row;
 };
 
-static void sheet_bad(struct sheet_reader *r, enum col c, enum msg_id msg, const char *value, const char *arg)
+static void sheet_bad(struct sheet_reader *r, enum col c, enum msg_id msg, const char *value,
+                      const char *arg)
 {
 	char where[512], name[4];
 
@@ -127,9 +142,11 @@ static enum tri tri_of(struct sheet_reader *r, enum col c, const char *yes, cons
 
 	if (!s)
 		return TRI_UNSET;
-	if (!strcmp(s, yes) || !strcmp(s, "はい") || !strcasecmp(s, "yes") || !strcasecmp(s, "TRUE"))
+	if (!strcmp(s, yes) || !strcmp(s, "はい") || !strcasecmp(s, "yes") ||
+	    !strcasecmp(s, "TRUE"))
 		t = TRI_YES;
-	else if (!strcmp(s, no) || !strcmp(s, "いいえ") || !strcasecmp(s, "no") || !strcasecmp(s, "FALSE"))
+	else if (!strcmp(s, no) || !strcmp(s, "いいえ") || !strcasecmp(s, "no") ||
+	         !strcasecmp(s, "FALSE"))
 		t = TRI_NO;
 	else {
 		snprintf(choice, sizeof(choice), "%s, %s", yes, no);
@@ -155,7 +172,8 @@ static int enum_of(struct sheet_reader *r, enum col c, const struct model_enum *
 		}
 	choice[0] = '\0';
 	for (const struct model_enum *e = set; e->key && used < sizeof(choice); e++)
-		used += (size_t)snprintf(choice + used, sizeof(choice) - used, "%s%s", used ? ", " : "", e->ja);
+		used += (size_t)snprintf(choice + used, sizeof(choice) - used, "%s%s",
+		                         used ? ", " : "", e->ja);
 	sheet_bad(r, c, MSG_BAD_CHOICE, s, choice);
 out:
 	free(s);
@@ -187,12 +205,16 @@ static void read_row(struct sheet_reader *r, const char *kind)
 		l->reason = text_of(r, C_REASON);
 		place_of(r, &l->place);
 		l->notes = text_of(r, C_NOTES);
-		required(r, C_LINE, l->line_no != 0 || r->col[C_LINE] < 0 ||
-					    xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LINE]));
-		required(r, C_CONFIRMED, l->confirmed != TRI_UNSET || (r->col[C_CONFIRMED] >= 0 &&
-					    xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_CONFIRMED])));
+		required(r, C_LINE,
+		         l->line_no != 0 || r->col[C_LINE] < 0 ||
+		                 xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LINE]));
+		required(r, C_CONFIRMED,
+		         l->confirmed != TRI_UNSET ||
+		                 (r->col[C_CONFIRMED] >= 0 &&
+		                  xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_CONFIRMED])));
 	} else if (!strcmp(kind, kind_words[1])) {
-		struct onsite_unregistered *u = ms_xgrow((void **)&doc->unregistered, &doc->n_unregistered, sizeof(*u));
+		struct onsite_unregistered *u = ms_xgrow((void **)&doc->unregistered,
+		                                         &doc->n_unregistered, sizeof(*u));
 		u->src = (int)r->row;
 		u->termination = enum_of(r, C_TERMINATION, model_termination_kinds);
 		u->maker = text_of(r, C_MAKER);
@@ -200,10 +222,13 @@ static void read_row(struct sheet_reader *r, const char *kind)
 		u->provider = text_of(r, C_PROVIDER);
 		place_of(r, &u->place);
 		u->notes = text_of(r, C_NOTES);
-		required(r, C_TERMINATION, u->termination || (r->col[C_TERMINATION] >= 0 &&
-				xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_TERMINATION])));
+		required(r, C_TERMINATION,
+		         u->termination ||
+		                 (r->col[C_TERMINATION] >= 0 &&
+		                  xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_TERMINATION])));
 	} else if (!strcmp(kind, kind_words[2])) {
-		struct onsite_device *v = ms_xgrow((void **)&doc->devices, &doc->n_devices, sizeof(*v));
+		struct onsite_device *v = ms_xgrow((void **)&doc->devices, &doc->n_devices,
+		                                   sizeof(*v));
 		v->src = (int)r->row;
 		v->line_no = int_of(r, C_LINE);
 		v->kind = enum_of(r, C_DEVICE_KIND, model_device_kinds);
@@ -213,12 +238,15 @@ static void read_row(struct sheet_reader *r, const char *kind)
 		v->firmware = text_of(r, C_FIRMWARE);
 		place_of(r, &v->place);
 		v->notes = text_of(r, C_NOTES);
-		required(r, C_LINE, v->line_no != 0 || (r->col[C_LINE] >= 0 &&
-					    xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LINE])));
+		required(r, C_LINE,
+		         v->line_no != 0 || (r->col[C_LINE] >= 0 &&
+		                             xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LINE])));
 		required(r, C_MAKER, v->maker != NULL);
 		required(r, C_MODEL, v->model != NULL);
-		required(r, C_LOGIN, v->login != TRI_UNSET || (r->col[C_LOGIN] >= 0 &&
-					    xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LOGIN])));
+		required(r, C_LOGIN,
+		         v->login != TRI_UNSET ||
+		                 (r->col[C_LOGIN] >= 0 &&
+		                  xlsx_cell(r->sh, r->row, (uint32_t)r->col[C_LOGIN])));
 	} else {
 		sheet_bad(r, C_KIND, MSG_ONSITE_BAD_KIND, kind, NULL);
 	}
@@ -236,7 +264,8 @@ static void read_header_values(struct sheet_reader *r, uint32_t header_row)
 			if (!strcmp(label, "調査日")) {
 				const struct xlsx_cell *v = xlsx_cell(r->sh, row, (uint32_t)c + 1);
 				if (v)
-					r->doc->surveyed_on = ms_arena_strdup(&r->doc->arena, v->text);
+					r->doc->surveyed_on = ms_arena_strdup(&r->doc->arena,
+					                                      v->text);
 			} else if (!strcmp(label, "調査者")) {
 				char *v = trimmed(r->sh, row, c + 1);
 				r->doc->surveyors = ms_arena_strdup(&r->doc->arena, v);
@@ -247,7 +276,7 @@ static void read_header_values(struct sheet_reader *r, uint32_t header_row)
 }
 
 int onsite_load_xlsx_mem(const void *data, size_t size, const char *name, struct onsite_doc **out,
-			 struct ms_diags *d, struct ms_error *err)
+                         struct ms_diags *d, struct ms_error *err)
 {
 	struct xlsx_book *book = NULL;
 	struct sheet_reader r = { .d = d };
@@ -308,7 +337,8 @@ out:
 
 /* ---- the blank sheet ---- */
 
-static void drop_down(lxw_worksheet *ws, int col, const char *const *list, const char *hint, lxw_error *e)
+static void drop_down(lxw_worksheet *ws, int col, const char *const *list, const char *hint,
+                      lxw_error *e)
 {
 	lxw_data_validation dv;
 
@@ -320,7 +350,8 @@ static void drop_down(lxw_worksheet *ws, int col, const char *const *list, const
 		dv.input_message = (char *)(uintptr_t)hint;
 	}
 	lxw_error x = worksheet_data_validation_range(ws, TEMPLATE_HEADER_ROW + 1, (lxw_col_t)col,
-						      TEMPLATE_HEADER_ROW + TEMPLATE_ROWS, (lxw_col_t)col, &dv);
+	                                              TEMPLATE_HEADER_ROW + TEMPLATE_ROWS,
+	                                              (lxw_col_t)col, &dv);
 	if (x && !*e)
 		*e = x;
 }
@@ -341,7 +372,8 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 	lxw_format *title, *head, *text, *note;
 	lxw_error e = LXW_NO_ERROR;
 	const char *kinds[] = { kind_words[0], kind_words[1], kind_words[2], NULL };
-	const char *confirmed[] = { "確認済み", "未確認", NULL }, *login[] = { "実施", "未実施", NULL };
+	const char *confirmed[] = { "確認済み", "未確認", NULL },
+	           *login[] = { "実施", "未実施", NULL };
 	const char *terms[16], *devs[16];
 	lxw_row_t row = TEMPLATE_HEADER_ROW + 1;
 
@@ -359,10 +391,11 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 	format_set_font_color(note, 0x595959);
 
 	worksheet_write_string(ws, 0, 0, "現地調査記録", title);
-	worksheet_write_string(ws, 0, 3,
-			       "区分「回線」は計画の回線ごとに1行、「対象外回線」は申告のない回線終端装置、"
-			       "「機器」は現地で確認したネットワーク機器を1台1行で記入します。",
-			       note);
+	worksheet_write_string(
+	        ws, 0, 3,
+	        "区分「回線」は計画の回線ごとに1行、「対象外回線」は申告のない回線終端装置、"
+	        "「機器」は現地で確認したネットワーク機器を1台1行で記入します。",
+	        note);
 	worksheet_write_string(ws, 1, 0, "調査日", head);
 	worksheet_write_string(ws, 1, 1, "", text);
 	worksheet_write_string(ws, 2, 0, "調査者", head);

@@ -23,22 +23,22 @@ struct judgement {
  * The reasons keep the seed's wording per row (rows 3 and 11 differ in it).
  */
 static const struct judgement internet_rows[16] = {
-	{ ELIG_CONSULT, REASON_SERVER_POSSIBLE },	/* 1 */
-	{ ELIG_YES, REASON_NONE },			/* 2 */
-	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },		/* 3 */
-	{ ELIG_NO, REASON_NOTHING_TO_SCAN },		/* 4 */
-	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },		/* 5 */
-	{ ELIG_CONSULT, REASON_DAY_IP },		/* 6 */
-	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },	/* 7 */
-	{ ELIG_NO, REASON_NOTHING_TO_SCAN },		/* 8 */
-	{ ELIG_CONSULT, REASON_SERVER_POSSIBLE },	/* 9 */
-	{ ELIG_YES, REASON_NONE },			/* 10 */
-	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },	/* 11 */
-	{ ELIG_NO, REASON_NOTHING_TO_SCAN },		/* 12 */
-	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },		/* 13 */
-	{ ELIG_CONSULT, REASON_DAY_IP },		/* 14 */
-	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },	/* 15 */
-	{ ELIG_NO, REASON_NOTHING_TO_SCAN },		/* 16 */
+	{ ELIG_CONSULT, REASON_SERVER_POSSIBLE }, /* 1 */
+	{ ELIG_YES, REASON_NONE },                /* 2 */
+	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },    /* 3 */
+	{ ELIG_NO, REASON_NOTHING_TO_SCAN },      /* 4 */
+	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },    /* 5 */
+	{ ELIG_CONSULT, REASON_DAY_IP },          /* 6 */
+	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },  /* 7 */
+	{ ELIG_NO, REASON_NOTHING_TO_SCAN },      /* 8 */
+	{ ELIG_CONSULT, REASON_SERVER_POSSIBLE }, /* 9 */
+	{ ELIG_YES, REASON_NONE },                /* 10 */
+	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },  /* 11 */
+	{ ELIG_NO, REASON_NOTHING_TO_SCAN },      /* 12 */
+	{ ELIG_CONSULT, REASON_IP_FQDN_LINK },    /* 13 */
+	{ ELIG_CONSULT, REASON_DAY_IP },          /* 14 */
+	{ ELIG_CONSULT, REASON_LINE_FQDN_LINK },  /* 15 */
+	{ ELIG_NO, REASON_NOTHING_TO_SCAN },      /* 16 */
 };
 
 void plan_judge(const struct line *l, enum eligibility *elig, int *row, enum plan_reason *reason)
@@ -72,7 +72,7 @@ void plan_judge(const struct line *l, enum eligibility *elig, int *row, enum pla
 }
 
 static const struct confirmation *find_conf(const struct plan_input *in, int declared_no,
-					    enum confirm_kind kind)
+                                            enum confirm_kind kind)
 {
 	for (size_t i = 0; i < in->n_confirmations; i++)
 		if (in->confirmations[i].declared_no == declared_no &&
@@ -85,8 +85,8 @@ static const struct confirmation *find_conf(const struct plan_input *in, int dec
  * A line declared with global address use "わからない" (row 19), as the meeting answered it:
  * a copy in *eff with the answers, or l itself while no meeting has answered.
  */
-static const struct line *answered(struct plan *p, const struct plan_input *in, const struct line *l,
-				   struct line *eff)
+static const struct line *answered(struct plan *p, const struct plan_input *in,
+                                   const struct line *l, struct line *eff)
 {
 	const struct confirmation *meet = find_conf(in, l->no, CONFIRM_MEETING);
 
@@ -104,7 +104,7 @@ static const struct line *answered(struct plan *p, const struct plan_input *in, 
 }
 
 static void decide_status(struct plan *p, struct plan_line *pl, const struct line *l,
-			  const struct plan_input *in)
+                          const struct plan_input *in)
 {
 	const struct confirmation *day = find_conf(in, l->no, CONFIRM_DAY_IP);
 	const struct confirmation *meet = find_conf(in, l->no, CONFIRM_MEETING);
@@ -194,13 +194,14 @@ struct plan *plan_build(const struct plan_input *in)
 		if (l->link_type == LINK_PHONE_ONLY || l->ehr_connected != TRI_YES) {
 			struct plan_out_of_scope *o;
 
-			p->out_of_scope = ms_xrealloc(p->out_of_scope, (p->n_out_of_scope + 1) *
-									   sizeof(*p->out_of_scope));
+			p->out_of_scope = ms_xrealloc(p->out_of_scope,
+			                              (p->n_out_of_scope + 1) *
+			                                      sizeof(*p->out_of_scope));
 			o = &p->out_of_scope[p->n_out_of_scope++];
 			o->declared_no = l->no;
 			o->use = ms_arena_strdup(&p->arena, l->use);
 			o->reason = l->link_type == LINK_PHONE_ONLY ? REASON_PHONE_ONLY
-								    : REASON_NOT_EHR;
+			                                            : REASON_NOT_EHR;
 			continue;
 		}
 		p->lines = ms_xrealloc(p->lines, (p->n_lines + 1) * sizeof(*p->lines));
@@ -273,7 +274,7 @@ const char *plan_reason_key(enum plan_reason r)
 enum msg_id plan_reason_msg(enum plan_reason r)
 {
 	return (unsigned)r < sizeof(reasons) / sizeof(reasons[0]) ? reasons[r].msg
-								  : MSG_REASON_NONE;
+	                                                          : MSG_REASON_NONE;
 }
 
 static const struct {
@@ -290,15 +291,15 @@ static const struct {
 const char *plan_status_key(enum plan_status s)
 {
 	return (unsigned)s < sizeof(statuses) / sizeof(statuses[0]) && statuses[s].key
-		       ? statuses[s].key
-		       : "unknown";
+	               ? statuses[s].key
+	               : "unknown";
 }
 
 enum msg_id plan_status_msg(enum plan_status s)
 {
 	return (unsigned)s < sizeof(statuses) / sizeof(statuses[0]) && statuses[s].key
-		       ? statuses[s].msg
-		       : MSG_NONE;
+	               ? statuses[s].msg
+	               : MSG_NONE;
 }
 
 const struct plan_line *plan_line_by_no(const struct plan *p, int line_no)
@@ -318,10 +319,10 @@ const struct plan_line *plan_line_by_declared(const struct plan *p, int declared
 }
 
 int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c,
-		       int allow_test_addresses, struct ms_error *err)
+                       int allow_test_addresses, struct ms_error *err)
 {
 	const struct plan_line *pl = plan_line_by_no(p, line_no);
-	int row19 = pl && (pl->table_row == 19 || pl->declared_row == 19);	/* answered or not yet */
+	int row19 = pl && (pl->table_row == 19 || pl->declared_row == 19); /* answered or not yet */
 	char no[16];
 
 	snprintf(no, sizeof(no), "%d", line_no);
@@ -330,14 +331,16 @@ int plan_confirm_check(const struct plan *p, int line_no, struct confirmation *c
 	c->declared_no = pl->declared_no;
 	if (c->kind == CONFIRM_DAY_IP && (pl->ip_kind == IP_STATIC || pl->eligibility == ELIG_NO))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_DYNAMIC, NULL, no);
-	if (c->kind == CONFIRM_MEETING && row19 && c->global_ip_use != TRI_YES && c->global_ip_use != TRI_NO)
+	if (c->kind == CONFIRM_MEETING && row19 && c->global_ip_use != TRI_YES &&
+	    c->global_ip_use != TRI_NO)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NEEDS_ANSWER, NULL, no);
-	if (c->kind == CONFIRM_MEETING && !row19 && (pl->eligibility != ELIG_CONSULT || pl->reason == REASON_DAY_IP))
+	if (c->kind == CONFIRM_MEETING && !row19 &&
+	    (pl->eligibility != ELIG_CONSULT || pl->reason == REASON_DAY_IP))
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NOT_CONSULT, NULL, no);
 	if (c->kind == CONFIRM_MEETING && !row19 && c->global_ip_use)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_ANSWER_NOT_ASKED, NULL, no);
-	if (c->kind == CONFIRM_MEETING && !c->address[0] && !pl->global_ip && pl->ip_kind == IP_STATIC &&
-	    !c->global_ip_use)
+	if (c->kind == CONFIRM_MEETING && !c->address[0] && !pl->global_ip &&
+	    pl->ip_kind == IP_STATIC && !c->global_ip_use)
 		return ms_fail(err, MS_ERR_INPUT, MSG_PLAN_NEEDS_ADDRESS, NULL, no);
 	if (c->address[0]) {
 		struct ms_prefix pre;

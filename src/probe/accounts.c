@@ -37,7 +37,7 @@ void probe_accounts_free(struct probe_accounts *a)
 }
 
 int probe_accounts_load(const char *path, struct probe_accounts **out, struct ms_diags *d,
-			struct ms_error *err)
+                        struct ms_error *err)
 {
 	json_t *root, *e;
 	size_t i;
@@ -45,17 +45,19 @@ int probe_accounts_load(const char *path, struct probe_accounts **out, struct ms
 
 	*out = NULL;
 	if (!(root = probe_load_json(path, "medsec_default_accounts", "accounts",
-				     "{\"medsec_default_accounts\": 1, \"accounts\": […]}", err)))
+	                             "{\"medsec_default_accounts\": 1, \"accounts\": […]}", err)))
 		return err->status;
-	json_array_foreach(json_object_get(root, "accounts"), i, e) {
+	json_array_foreach (json_object_get(root, "accounts"), i, e) {
 		const char *m = json_str(e, "method");
-		if (!json_str(e, "id") || !json_str(e, "service") || !json_str(e, "user") || !json_str(e, "password") ||
-		    !json_str(e, "source") || !m ||
-		    (strcmp(m, "telnet") && strcmp(m, "ftp") && strcmp(m, "http-basic") && strcmp(m, "ssh"))) {
+		if (!json_str(e, "id") || !json_str(e, "service") || !json_str(e, "user") ||
+		    !json_str(e, "password") || !json_str(e, "source") || !m ||
+		    (strcmp(m, "telnet") && strcmp(m, "ftp") && strcmp(m, "http-basic") &&
+		     strcmp(m, "ssh"))) {
 			char where[512];
 			snprintf(where, sizeof(where), "%s:/accounts/%zu", path, i);
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_PROBE_BAD_ENTRY, where, json_str(e, "id"),
-				     "id, service, method (ssh, telnet, ftp, http-basic), user, password, source");
+			ms_diags_add(
+			        d, MS_DIAG_ERROR, MSG_PROBE_BAD_ENTRY, where, json_str(e, "id"),
+			        "id, service, method (ssh, telnet, ftp, http-basic), user, password, source");
 			errors++;
 		}
 	}
@@ -118,8 +120,10 @@ static void telnet_filter(struct link *l, size_t from)
 	for (size_t i = from; i < l->len; i++) {
 		unsigned char c = (unsigned char)l->buf[i];
 		if (c == 0xff && i + 2 < l->len && (unsigned char)l->buf[i + 1] >= 0xfb) {
-			unsigned char cmd = (unsigned char)l->buf[i + 1], opt = (unsigned char)l->buf[i + 2];
-			char reply[3] = { (char)0xff, (char)(cmd == 0xfd ? 0xfc : 0xfe), (char)opt };
+			unsigned char cmd = (unsigned char)l->buf[i + 1],
+			              opt = (unsigned char)l->buf[i + 2];
+			char reply[3] = { (char)0xff, (char)(cmd == 0xfd ? 0xfc : 0xfe),
+				          (char)opt };
 			link_send(l, reply, 3);
 			i += 2;
 			continue;
@@ -154,7 +158,8 @@ static const char *link_read(struct link *l, int telnet, const char *const *endi
 			telnet_filter(l, from);
 		for (size_t e = 0; endings && endings[e]; e++) {
 			size_t n = strlen(endings[e]), m = l->len;
-			while (m && (l->buf[m - 1] == ' ' || l->buf[m - 1] == '\r' || l->buf[m - 1] == '\n'))
+			while (m && (l->buf[m - 1] == ' ' || l->buf[m - 1] == '\r' ||
+			             l->buf[m - 1] == '\n'))
 				m--;
 			if (m >= n && strncasecmp(l->buf + m - n, endings[e], n) == 0)
 				return l->buf;
@@ -185,7 +190,8 @@ static int ends_with_prompt(const char *s)
 	return n && (s[n - 1] == '>' || s[n - 1] == '#' || s[n - 1] == '$');
 }
 
-static int try_telnet(const struct probe_result *r, const char *user, const char *pass, int timeout_ms)
+static int try_telnet(const struct probe_result *r, const char *user, const char *pass,
+                      int timeout_ms)
 {
 	static const char *const prompts[] = { "Password:", "login:", "Username:", "User:", NULL };
 	struct link l;
@@ -242,8 +248,9 @@ static void base64(const char *in, char *out, size_t size)
 	size_t n = strlen(in), o = 0;
 
 	for (size_t i = 0; i < n && o + 5 < size; i += 3) {
-		unsigned v = (unsigned char)in[i] << 16 | (i + 1 < n ? (unsigned char)in[i + 1] << 8 : 0) |
-			     (i + 2 < n ? (unsigned char)in[i + 2] : 0);
+		unsigned v = (unsigned char)in[i] << 16 |
+		             (i + 1 < n ? (unsigned char)in[i + 1] << 8 : 0) |
+		             (i + 2 < n ? (unsigned char)in[i + 2] : 0);
 		out[o++] = t[v >> 18 & 63];
 		out[o++] = t[v >> 12 & 63];
 		out[o++] = i + 1 < n ? t[v >> 6 & 63] : '=';
@@ -252,7 +259,8 @@ static void base64(const char *in, char *out, size_t size)
 	out[o] = '\0';
 }
 
-static int try_http_basic(const struct probe_result *r, const char *user, const char *pass, int timeout_ms)
+static int try_http_basic(const struct probe_result *r, const char *user, const char *pass,
+                          int timeout_ms)
 {
 	struct link l;
 	char cred[256], enc[400], req[800];
@@ -263,9 +271,10 @@ static int try_http_basic(const struct probe_result *r, const char *user, const 
 	snprintf(cred, sizeof(cred), "%s:%s", user, pass);
 	base64(cred, enc, sizeof(enc));
 	int v6 = strchr(r->address, ':') != NULL;
-	snprintf(req, sizeof(req), "GET / HTTP/1.1\r\nHost: %s%s%s\r\nAuthorization: Basic %s\r\n"
-				   "User-Agent: Mozilla/5.0 (compatible; medsec)\r\nConnection: close\r\n\r\n",
-		 v6 ? "[" : "", r->address, v6 ? "]" : "", enc);
+	snprintf(req, sizeof(req),
+	         "GET / HTTP/1.1\r\nHost: %s%s%s\r\nAuthorization: Basic %s\r\n"
+	         "User-Agent: Mozilla/5.0 (compatible; medsec)\r\nConnection: close\r\n\r\n",
+	         v6 ? "[" : "", r->address, v6 ? "]" : "", enc);
 	if (link_send(&l, req, strlen(req)) == 0) {
 		const char *t = link_read(&l, 0, NULL, 500);
 		ok = strncmp(t, "HTTP/1.", 7) == 0 && (t[9] == '2' || t[9] == '3');
@@ -306,7 +315,7 @@ static int try_ssh(const struct probe_result *r, const char *user, const char *p
 }
 
 void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, size_t n,
-			const struct probe_opts *o)
+                        const struct probe_opts *o)
 {
 	int timeout = o && o->read_ms > 0 ? o->read_ms : 1500;
 
@@ -316,30 +325,37 @@ void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, 
 		int tries = 0;
 		if (!r[k].service[0] || r[k].tls_wrapped)
 			continue;
-		json_array_foreach(json_object_get(a->root, "accounts"), i, e) {
+		json_array_foreach (json_object_get(a->root, "accounts"), i, e) {
 			const char *m = json_str(e, "method"), *dev = json_str(e, "device");
 			int ok;
 			if (tries >= MAX_TRIES || r[k].account_tried == 2)
 				break;
-			if (strcmp(json_str(e, "service"), r[k].service) != 0 || (dev && strcmp(dev, r[k].device) != 0))
+			if (strcmp(json_str(e, "service"), r[k].service) != 0 ||
+			    (dev && strcmp(dev, r[k].device) != 0))
 				continue;
 			if (strcmp(m, "http-basic") == 0 && !r[k].auth_basic)
 				continue;
 			tries++;
 			r[k].account_tried = 1;
 			if (strcmp(m, "ssh") == 0)
-				ok = try_ssh(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
+				ok = try_ssh(&r[k], json_str(e, "user"), json_str(e, "password"),
+				             timeout);
 			else if (strcmp(m, "telnet") == 0)
-				ok = try_telnet(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
+				ok = try_telnet(&r[k], json_str(e, "user"), json_str(e, "password"),
+				                timeout);
 			else if (strcmp(m, "ftp") == 0)
-				ok = try_ftp(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
+				ok = try_ftp(&r[k], json_str(e, "user"), json_str(e, "password"),
+				             timeout);
 			else
-				ok = try_http_basic(&r[k], json_str(e, "user"), json_str(e, "password"), timeout);
+				ok = try_http_basic(&r[k], json_str(e, "user"),
+				                    json_str(e, "password"), timeout);
 			if (ok) {
 				/* The user name only: "(no user name)" for a password-only login. */
 				const char *u = json_str(e, "user");
-				snprintf(r[k].account, sizeof(r[k].account), "%s", u && *u ? u : "(no user name)");
-				snprintf(r[k].account_id, sizeof(r[k].account_id), "%s", json_str(e, "id"));
+				snprintf(r[k].account, sizeof(r[k].account), "%s",
+				         u && *u ? u : "(no user name)");
+				snprintf(r[k].account_id, sizeof(r[k].account_id), "%s",
+				         json_str(e, "id"));
 				r[k].account_tried = 2;
 			}
 		}

@@ -65,7 +65,7 @@ static int any_value(json_t *v, const char *s, int (*test)(const char *value, co
 
 	if (json_is_string(v))
 		return test(json_string_value(v), s);
-	json_array_foreach(v, i, e)
+	json_array_foreach (v, i, e)
 		if (json_is_string(e) && test(json_string_value(e), s))
 			return 1;
 	return 0;
@@ -79,7 +79,8 @@ static int one_of(json_t *v, const char *s)
 /* "TLSv1.1" < "TLSv1.2"; SSLv3 before every TLS. */
 static int tls_rank(const char *v)
 {
-	static const char *const order[] = { "SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3" };
+	static const char *const order[] = { "SSLv2",   "SSLv3",   "TLSv1",
+		                             "TLSv1.1", "TLSv1.2", "TLSv1.3" };
 
 	for (int i = 0; i < 6; i++)
 		if (strcmp(v, order[i]) == 0)
@@ -93,7 +94,7 @@ static int family_port(json_t *family, const char *proto, int port)
 	size_t i;
 	json_t *e;
 
-	json_array_foreach(json_object_get(family, proto), i, e)
+	json_array_foreach (json_object_get(family, proto), i, e)
 		if (json_integer_value(e) == port)
 			return 1;
 	return 0;
@@ -104,17 +105,19 @@ static int family_port(json_t *family, const char *proto, int port)
  * with documented ports answers too, on a port that family never lists. A
  * port forward to an inside host looks the same, so the finding asks to check.
  */
-static int off_family_port(const struct probe_checks *pc, const struct probe_result *r, size_t n, size_t k)
+static int off_family_port(const struct probe_checks *pc, const struct probe_result *r, size_t n,
+                           size_t k)
 {
 	size_t i, j;
 	json_t *f;
 
-	if (r[k].product[0] || r[k].service[0] || (strcmp(r[k].proto, "tcp") != 0 && !r[k].evidence[0]))
+	if (r[k].product[0] || r[k].service[0] ||
+	    (strcmp(r[k].proto, "tcp") != 0 && !r[k].evidence[0]))
 		return 0;
 	for (j = 0; j < n; j++) {
 		if (j == k || strcmp(r[j].address, r[k].address) != 0 || !r[j].device[0])
 			continue;
-		json_array_foreach(json_object_get(pc->root, "device_ports"), i, f)
+		json_array_foreach (json_object_get(pc->root, "device_ports"), i, f)
 			if (strcmp(json_str(f, "device"), r[j].device) == 0 &&
 			    !family_port(f, r[k].proto, r[k].port))
 				return 1;
@@ -123,13 +126,14 @@ static int off_family_port(const struct probe_checks *pc, const struct probe_res
 }
 
 /* Does the check's condition hold for r[k] (among the n results of the run)? */
-static int holds(const struct probe_checks *pc, json_t *when, const struct probe_result *all, size_t n, size_t k)
+static int holds(const struct probe_checks *pc, json_t *when, const struct probe_result *all,
+                 size_t n, size_t k)
 {
 	const struct probe_result *r = &all[k];
 	const char *key;
 	json_t *v;
 
-	json_object_foreach(when, key, v) {
+	json_object_foreach (when, key, v) {
 		if (strcmp(key, "service") == 0) {
 			if (!one_of(v, r->service))
 				return 0;
@@ -147,14 +151,17 @@ static int holds(const struct probe_checks *pc, json_t *when, const struct probe
 				return 0;
 		} else if (strcmp(key, "tls_version_below") == 0) {
 			int have = r->tls.done ? tls_rank(r->tls.version) : -1;
-			if (have < 0 || !json_is_string(v) || have >= tls_rank(json_string_value(v)))
+			if (have < 0 || !json_is_string(v) ||
+			    have >= tls_rank(json_string_value(v)))
 				return 0;
 		} else if (strcmp(key, "tls_offers_below") == 0) {
 			/* Any accepted version older than the given one (the survey's list). */
-			int old = 0, limit = json_is_string(v) ? tls_rank(json_string_value(v)) : -1;
+			int old = 0,
+			    limit = json_is_string(v) ? tls_rank(json_string_value(v)) : -1;
 			char list[64], *save = NULL;
 			snprintf(list, sizeof(list), "%s", r->tls.offered);
-			for (char *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save))
+			for (char *t = strtok_r(list, " ", &save); t;
+			     t = strtok_r(NULL, " ", &save))
 				old |= tls_rank(t) >= 0 && tls_rank(t) < limit;
 			if (!r->tls.done || !old)
 				return 0;
@@ -172,7 +179,7 @@ static int holds(const struct probe_checks *pc, json_t *when, const struct probe
 			if (off_family_port(pc, all, n, k) != json_is_true(v))
 				return 0;
 		} else {
-			return 0;	/* unknown conditions never hold (the loader refuses them) */
+			return 0; /* unknown conditions never hold (the loader refuses them) */
 		}
 	}
 	return 1;
@@ -186,7 +193,8 @@ void probe_checks_free(struct probe_checks *c)
 	free(c);
 }
 
-static int bad(struct ms_diags *d, const char *path, const char *list, size_t i, const char *id, const char *what)
+static int bad(struct ms_diags *d, const char *path, const char *list, size_t i, const char *id,
+               const char *what)
 {
 	char where[512];
 
@@ -203,28 +211,36 @@ static size_t example_result(json_t *x, struct probe_result *r)
 {
 	memset(r, 0, 2 * sizeof(*r));
 	snprintf(r->address, sizeof(r->address), "198.18.0.1");
-	snprintf(r->proto, sizeof(r->proto), "%s", json_str(x, "proto") ? json_str(x, "proto") : "tcp");
+	snprintf(r->proto, sizeof(r->proto), "%s",
+	         json_str(x, "proto") ? json_str(x, "proto") : "tcp");
 	r->port = (int)json_integer_value(json_object_get(x, "port"));
-	snprintf(r->service, sizeof(r->service), "%s", json_str(x, "service") ? json_str(x, "service") : "");
-	snprintf(r->match, sizeof(r->match), "%s", json_str(x, "match") ? json_str(x, "match") : "");
-	snprintf(r->device, sizeof(r->device), "%s", json_str(x, "device") ? json_str(x, "device") : "");
-	snprintf(r->followup, sizeof(r->followup), "%s", json_str(x, "followup") ? json_str(x, "followup") : "");
+	snprintf(r->service, sizeof(r->service), "%s",
+	         json_str(x, "service") ? json_str(x, "service") : "");
+	snprintf(r->match, sizeof(r->match), "%s",
+	         json_str(x, "match") ? json_str(x, "match") : "");
+	snprintf(r->device, sizeof(r->device), "%s",
+	         json_str(x, "device") ? json_str(x, "device") : "");
+	snprintf(r->followup, sizeof(r->followup), "%s",
+	         json_str(x, "followup") ? json_str(x, "followup") : "");
 	if (json_is_true(json_object_get(x, "account_accepted"))) {
 		r->account_tried = 2;
 		snprintf(r->account, sizeof(r->account), "admin");
 	}
-	if (json_str(x, "tls_version") || json_object_get(x, "tls_expired") || json_object_get(x, "tls_self_signed") ||
-	    json_str(x, "key_type") || json_str(x, "offered") || json_str(x, "weak_ciphers")) {
+	if (json_str(x, "tls_version") || json_object_get(x, "tls_expired") ||
+	    json_object_get(x, "tls_self_signed") || json_str(x, "key_type") ||
+	    json_str(x, "offered") || json_str(x, "weak_ciphers")) {
 		r->tls.done = 1;
 		snprintf(r->tls.version, sizeof(r->tls.version), "%s",
-			 json_str(x, "tls_version") ? json_str(x, "tls_version") : "TLSv1.3");
+		         json_str(x, "tls_version") ? json_str(x, "tls_version") : "TLSv1.3");
 		r->tls.expired = json_is_true(json_object_get(x, "tls_expired"));
 		r->tls.self_signed = json_is_true(json_object_get(x, "tls_self_signed"));
-		snprintf(r->tls.key_type, sizeof(r->tls.key_type), "%s", json_str(x, "key_type") ? json_str(x, "key_type") : "EC");
+		snprintf(r->tls.key_type, sizeof(r->tls.key_type), "%s",
+		         json_str(x, "key_type") ? json_str(x, "key_type") : "EC");
 		r->tls.key_bits = (int)json_integer_value(json_object_get(x, "key_bits"));
-		snprintf(r->tls.offered, sizeof(r->tls.offered), "%s", json_str(x, "offered") ? json_str(x, "offered") : "");
+		snprintf(r->tls.offered, sizeof(r->tls.offered), "%s",
+		         json_str(x, "offered") ? json_str(x, "offered") : "");
 		snprintf(r->tls.weak_ciphers, sizeof(r->tls.weak_ciphers), "%s",
-			 json_str(x, "weak_ciphers") ? json_str(x, "weak_ciphers") : "");
+		         json_str(x, "weak_ciphers") ? json_str(x, "weak_ciphers") : "");
 	}
 	if (!json_str(x, "family_device"))
 		return 1;
@@ -236,46 +252,55 @@ static size_t example_result(json_t *x, struct probe_result *r)
 }
 
 int probe_checks_load(const char *path, struct probe_checks **out, struct ms_diags *d,
-		      struct ms_error *err)
+                      struct ms_error *err)
 {
-	static const char *const known[] = { "service", "match", "device", "tls_self_signed",
-					     "tls_expired", "tls_version_below", "tls_offers_below",
-					     "tls_weak_cipher", "rsa_bits_below", "account_accepted",
-					     "off_family_port" };
+	static const char *const known[] = { "service",          "match",
+		                             "device",           "tls_self_signed",
+		                             "tls_expired",      "tls_version_below",
+		                             "tls_offers_below", "tls_weak_cipher",
+		                             "rsa_bits_below",   "account_accepted",
+		                             "off_family_port" };
 	json_t *root, *c;
 	size_t i;
 	int errors = 0;
 
 	*out = NULL;
 	if (!(root = probe_load_json(path, "medsec_checks", "checks",
-				     "{\"medsec_checks\": 1, \"checks\": […]}", err)))
+	                             "{\"medsec_checks\": 1, \"checks\": […]}", err)))
 		return err->status;
 	struct probe_checks self = { .root = root };
-	json_array_foreach(json_object_get(root, "device_ports"), i, c)
-		if (!json_str(c, "device") || !json_str(c, "source") || !json_is_array(json_object_get(c, "tcp")))
-			errors += bad(d, path, "device_ports", i, json_str(c, "device"), "device, tcp (and udp) ports, source");
-	json_array_foreach(json_object_get(root, "checks"), i, c) {
+	json_array_foreach (json_object_get(root, "device_ports"), i, c)
+		if (!json_str(c, "device") || !json_str(c, "source") ||
+		    !json_is_array(json_object_get(c, "tcp")))
+			errors += bad(d, path, "device_ports", i, json_str(c, "device"),
+			              "device, tcp (and udp) ports, source");
+	json_array_foreach (json_object_get(root, "checks"), i, c) {
 		const char *id = json_str(c, "id"), *k;
 		json_t *when = json_object_get(c, "when"), *v;
 		struct probe_result r[2];
-		if (!id || !json_str(c, "kind") || !json_str(c, "title") || !json_str(c, "reason") || !json_str(c, "advice") ||
-		    !json_str(c, "manual") || !json_str(c, "title_en") || !json_str(c, "reason_en") ||
-		    !json_str(c, "advice_en") || !json_str(c, "manual_en") || severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
+		if (!id || !json_str(c, "kind") || !json_str(c, "title") ||
+		    !json_str(c, "reason") || !json_str(c, "advice") || !json_str(c, "manual") ||
+		    !json_str(c, "title_en") || !json_str(c, "reason_en") ||
+		    !json_str(c, "advice_en") || !json_str(c, "manual_en") ||
+		    severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
 		    !json_object_size(when)) {
-			errors += bad(d, path, "checks", i, id, "id, kind, severity, when, title, reason, advice, manual");
+			errors += bad(d, path, "checks", i, id,
+			              "id, kind, severity, when, title, reason, advice, manual");
 			continue;
 		}
-		json_object_foreach(when, k, v) {
+		json_object_foreach (when, k, v) {
 			size_t j;
 			for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
 				if (strcmp(k, known[j]) == 0)
 					break;
 			if (j == sizeof(known) / sizeof(known[0]))
-				errors += bad(d, path, "checks", i, k, "a known condition (service, match, device, tls_…)");
+				errors += bad(d, path, "checks", i, k,
+				              "a known condition (service, match, device, tls_…)");
 		}
 		if (!json_is_object(json_object_get(c, "example")) ||
 		    !holds(&self, when, r, example_result(json_object_get(c, "example"), r), 0))
-			errors += bad(d, path, "checks", i, id, "an example the condition holds for");
+			errors += bad(d, path, "checks", i, id,
+			              "an example the condition holds for");
 	}
 	if (errors) {
 		json_decref(root);
@@ -294,8 +319,8 @@ static int cmp_finding(const void *a, const void *b)
 	return c ? c : (x->result > y->result) - (x->result < y->result);
 }
 
-int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct probe_result *r, size_t n,
-		struct probe_finding **out, size_t *nout)
+int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct probe_result *r,
+                size_t n, struct probe_finding **out, size_t *nout)
 {
 	size_t i, k, cap = 0;
 	json_t *c;
@@ -305,10 +330,11 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 	for (k = 0; k < n; k++) {
 		/* A more specific check of the same kind and service wins (RDP without NLA over RDP). */
 		int seen_critical_service = 0;
-		json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
+		json_array_foreach (json_object_get(pc->root, "checks"), i, c) {
 			if (!holds(pc, json_object_get(c, "when"), r, n, k))
 				continue;
-			if (strcmp(json_str(c, "kind"), "exposure") == 0) {	/* one exposure finding per port */
+			if (strcmp(json_str(c, "kind"), "exposure") ==
+			    0) { /* one exposure finding per port */
 				if (seen_critical_service)
 					continue;
 				seen_critical_service = 1;
@@ -318,10 +344,17 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 				*out = ms_xrealloc(*out, cap * sizeof(**out));
 			}
 			(*out)[(*nout)++] = (struct probe_finding){
-				.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-				.title = text(lang, c, "title"), .reason = text(lang, c, "reason"),
-				.advice = text(lang, c, "advice"), .manual = text(lang, c, "manual"), .result = k,
-				.detail = strcmp(json_str(c, "kind"), "default_account") == 0 ? r[k].account : NULL,
+				.check = json_str(c, "id"),
+				.kind = json_str(c, "kind"),
+				.severity = json_str(c, "severity"),
+				.title = text(lang, c, "title"),
+				.reason = text(lang, c, "reason"),
+				.advice = text(lang, c, "advice"),
+				.manual = text(lang, c, "manual"),
+				.result = k,
+				.detail = strcmp(json_str(c, "kind"), "default_account") == 0
+				                  ? r[k].account
+				                  : NULL,
 			};
 		}
 	}
@@ -330,17 +363,22 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 	return 0;
 }
 
-int probe_check_texts(const struct probe_checks *pc, const char *id, enum ms_lang lang, struct probe_finding *out)
+int probe_check_texts(const struct probe_checks *pc, const char *id, enum ms_lang lang,
+                      struct probe_finding *out)
 {
 	size_t i;
 	json_t *c;
 
-	json_array_foreach(json_object_get(pc->root, "checks"), i, c) {
+	json_array_foreach (json_object_get(pc->root, "checks"), i, c) {
 		if (strcmp(json_str(c, "id"), id))
 			continue;
 		*out = (struct probe_finding){
-			.check = json_str(c, "id"), .kind = json_str(c, "kind"), .severity = json_str(c, "severity"),
-			.title = text(lang, c, "title"), .reason = text(lang, c, "reason"), .advice = text(lang, c, "advice"),
+			.check = json_str(c, "id"),
+			.kind = json_str(c, "kind"),
+			.severity = json_str(c, "severity"),
+			.title = text(lang, c, "title"),
+			.reason = text(lang, c, "reason"),
+			.advice = text(lang, c, "advice"),
 			.manual = text(lang, c, "manual"),
 		};
 		return 1;

@@ -38,28 +38,28 @@
 #include "medsec/probe.h"
 #include "probe/probe_int.h"
 
-#define REPLY_MAX 65536		/* a favicon must fit whole to be hashed */
+#define REPLY_MAX 65536 /* a favicon must fit whole to be hashed */
 #define MAX_FOLLOWUPS 3
 
 enum phase { PH_CONNECT, PH_HANDSHAKE, PH_LISTEN, PH_SEND, PH_READ, PH_DONE };
 enum stage { ST_PLAIN, ST_TLS, ST_END };
 
 struct conn {
-	size_t t;			/* target index; the slot is free when fd < 0 */
+	size_t t; /* target index; the slot is free when fd < 0 */
 	int fd;
 	SSL *ssl;
 	enum phase phase;
 	enum stage stage;
 	int tried_tls, tried_plain;
-	const struct probe_def *reqs[PROBE_MAX_REQUESTS];	/* requests for a silent port */
+	const struct probe_def *reqs[PROBE_MAX_REQUESTS]; /* requests for a silent port */
 	size_t nreq, ireq;
-	const struct probe_def *cur;	/* the request sent on this connection, or NULL */
-	const struct probe_def *next_req;	/* to send as soon as the next connection is up */
-	const struct probe_def *first;	/* the request whose reply decided, or NULL (a banner) */
-	int nfollow;			/* follow-up requests sent after the decision */
-	int then_sent;			/* first->then was sent */
-	int resent;			/* a UDP request was sent again after silence */
-	int eof;			/* the peer closed */
+	const struct probe_def *cur;      /* the request sent on this connection, or NULL */
+	const struct probe_def *next_req; /* to send as soon as the next connection is up */
+	const struct probe_def *first;    /* the request whose reply decided, or NULL (a banner) */
+	int nfollow;                      /* follow-up requests sent after the decision */
+	int then_sent;                    /* first->then was sent */
+	int resent;                       /* a UDP request was sent again after silence */
+	int eof;                          /* the peer closed */
 	unsigned char buf[REPLY_MAX];
 	size_t len;
 	char req[512];
@@ -78,7 +78,6 @@ struct run {
 	int ep;
 	SSL_CTX *ctx;
 };
-
 
 static int in_flight_for(const struct run *x, const char *address)
 {
@@ -130,7 +129,8 @@ static void note_error(struct run *x, const struct conn *c, const char *what, co
 static int open_stage(struct run *x, struct conn *c)
 {
 	const struct probe_target *t = &x->t[c->t];
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
+		                  .ai_socktype = SOCK_STREAM };
 	struct addrinfo *ai;
 	char port[8];
 
@@ -143,8 +143,10 @@ static int open_stage(struct run *x, struct conn *c)
 		note_error(x, c, "address", "");
 		return -1;
 	}
-	c->fd = socket(ai->ai_family, (t->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (c->fd < 0 || (connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS)) {
+	c->fd = socket(ai->ai_family,
+	               (t->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (c->fd < 0 ||
+	    (connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno != EINPROGRESS)) {
 		note_error(x, c, "connect: ", strerror(errno));
 		freeaddrinfo(ai);
 		return -1;
@@ -204,12 +206,15 @@ static void note_tls(SSL *ssl, struct probe_tls *tls)
 	{
 		EVP_PKEY *key = X509_get0_pubkey(cert);
 		tls->self_signed = X509_check_issued(cert, cert) == X509_V_OK && key &&
-				   X509_verify(cert, key) == 1;
+		                   X509_verify(cert, key) == 1;
 		if (key) {
 			int id = EVP_PKEY_get_base_id(key);
 			snprintf(tls->key_type, sizeof(tls->key_type), "%s",
-				 id == EVP_PKEY_RSA ? "RSA" : id == EVP_PKEY_EC ? "EC" :
-				 id == EVP_PKEY_ED25519 ? "ED25519" : id == EVP_PKEY_DSA ? "DSA" : "other");
+			         id == EVP_PKEY_RSA       ? "RSA"
+			         : id == EVP_PKEY_EC      ? "EC"
+			         : id == EVP_PKEY_ED25519 ? "ED25519"
+			         : id == EVP_PKEY_DSA     ? "DSA"
+			                                  : "other");
 			tls->key_bits = EVP_PKEY_get_bits(key);
 		}
 	}
@@ -220,12 +225,15 @@ static void note_tls(SSL *ssl, struct probe_tls *tls)
 			const GENERAL_NAME *g = sk_GENERAL_NAME_value(names, i);
 			if (g->type == GEN_DNS) {
 				const unsigned char *s = ASN1_STRING_get0_data(g->d.dNSName);
-				n += (size_t)snprintf(tls->sans + n, sizeof(tls->sans) - n, "%sDNS:%.*s",
-						      n ? ", " : "", ASN1_STRING_length(g->d.dNSName), s);
-			} else if (g->type == GEN_IPADD && ASN1_STRING_length(g->d.iPAddress) == 4) {
+				n += (size_t)snprintf(tls->sans + n, sizeof(tls->sans) - n,
+				                      "%sDNS:%.*s", n ? ", " : "",
+				                      ASN1_STRING_length(g->d.dNSName), s);
+			} else if (g->type == GEN_IPADD &&
+			           ASN1_STRING_length(g->d.iPAddress) == 4) {
 				const unsigned char *a = ASN1_STRING_get0_data(g->d.iPAddress);
-				n += (size_t)snprintf(tls->sans + n, sizeof(tls->sans) - n, "%sIP:%u.%u.%u.%u",
-						      n ? ", " : "", a[0], a[1], a[2], a[3]);
+				n += (size_t)snprintf(tls->sans + n, sizeof(tls->sans) - n,
+				                      "%sIP:%u.%u.%u.%u", n ? ", " : "", a[0], a[1],
+				                      a[2], a[3]);
 			}
 			if (n >= sizeof(tls->sans))
 				n = sizeof(tls->sans) - 1;
@@ -256,7 +264,8 @@ static long find_ci(const unsigned char *p, size_t n, const char *w)
 
 	for (size_t i = 0; i + k <= n; i++) {
 		size_t j = 0;
-		while (j < k && ((p[i + j] >= 'A' && p[i + j] <= 'Z') ? p[i + j] + 32 : p[i + j]) == (unsigned char)w[j])
+		while (j < k && ((p[i + j] >= 'A' && p[i + j] <= 'Z') ? p[i + j] + 32 : p[i + j]) ==
+		                        (unsigned char)w[j])
 			j++;
 		if (j == k)
 			return (long)i;
@@ -265,7 +274,8 @@ static long find_ci(const unsigned char *p, size_t n, const char *w)
 }
 
 /* Printable text of p[from..) up to a stop byte, trimmed, into out. */
-static void copy_until(const unsigned char *p, size_t n, size_t from, const char *stops, char *out, size_t size)
+static void copy_until(const unsigned char *p, size_t n, size_t from, const char *stops, char *out,
+                       size_t size)
 {
 	size_t o = 0;
 
@@ -366,7 +376,8 @@ static void decide(struct run *x, struct conn *c)
 		return;
 	}
 	if (c->len && probe_identify(x->db, probe, c->buf, c->len, r)) {
-		r->auth_basic = find_ci(c->buf, c->len, "\nwww-authenticate: basic") >= 0;	/* RFC 7617 */
+		r->auth_basic = find_ci(c->buf, c->len, "\nwww-authenticate: basic") >=
+		                0; /* RFC 7617 */
 		http_facts(c->buf, c->len, r);
 		r->tls_wrapped = c->stage == ST_TLS;
 		c->first = c->cur;
@@ -374,7 +385,8 @@ static void decide(struct run *x, struct conn *c)
 		return;
 	}
 	if (c->len && !r->evidence[0])
-		probe_evidence(c->buf, c->len < 256 ? c->len : 256, r->evidence, sizeof(r->evidence));
+		probe_evidence(c->buf, c->len < 256 ? c->len : 256, r->evidence,
+		               sizeof(r->evidence));
 	close_conn(x, c);
 	/* An alert or handshake byte (0x15, 0x16) in reply to plain text: it wants TLS. */
 	tls_hint = c->stage == ST_PLAIN && c->len && (c->buf[0] == 0x15 || c->buf[0] == 0x16);
@@ -406,7 +418,8 @@ static void start_request(struct run *x, struct conn *c, const struct probe_def 
 	int v6 = strchr(a, ':') != NULL;
 	for (; p < end && n + 1 < sizeof(c->req); p++) {
 		if (end - p >= 6 && memcmp(p, "{host}", 6) == 0) {
-			n += (size_t)snprintf(c->req + n, sizeof(c->req) - n, "%s%s%s", v6 ? "[" : "", a, v6 ? "]" : "");
+			n += (size_t)snprintf(c->req + n, sizeof(c->req) - n, "%s%s%s",
+			                      v6 ? "[" : "", a, v6 ? "]" : "");
 			if (n >= sizeof(c->req))
 				n = sizeof(c->req) - 1;
 			p += 5;
@@ -548,7 +561,7 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 			return;
 		}
 		ERR_clear_error();
-		decide(x, c);	/* not TLS after all */
+		decide(x, c); /* not TLS after all */
 		return;
 	}
 	case PH_SEND: {
@@ -573,8 +586,7 @@ static void on_event(struct run *x, struct conn *c, unsigned events)
 		if (pump_read(x, c) || (x->t[c->t].udp && c->len))
 			decide(x, c);
 		return;
-	default:
-		return;
+	default: return;
 	}
 }
 
@@ -606,9 +618,7 @@ static void on_time(struct run *x, struct conn *c, long long now)
 		else
 			start_request(x, c, c->reqs[c->ireq++]);
 		return;
-	default:
-		decide(x, c);
-		return;
+	default: decide(x, c); return;
 	}
 }
 
@@ -644,7 +654,7 @@ static void start_more(struct run *x)
 }
 
 int probe_run(const struct probe_db *db, const struct probe_target *t, size_t n,
-	      const struct probe_opts *o_in, struct probe_result **out, struct ms_error *err)
+              const struct probe_opts *o_in, struct probe_result **out, struct ms_error *err)
 {
 	struct probe_opts o = *o_in;
 	struct run x = { .db = db, .t = t, .n = n, .o = &o };

@@ -85,18 +85,21 @@ int probe_favicon_hash(const unsigned char *reply, size_t n, int32_t *out)
 		;
 	if (i + 4 > n)
 		return 0;
-	head = i + 2;	/* the header lines with their last CRLF */
-	if (header((const char *)reply, head, "Content-Type", v, sizeof(v)) && strncasecmp(v, "text/", 5) == 0)
+	head = i + 2; /* the header lines with their last CRLF */
+	if (header((const char *)reply, head, "Content-Type", v, sizeof(v)) &&
+	    strncasecmp(v, "text/", 5) == 0)
 		return 0;
 	body = n - head - 2;
 	copy = ms_xmalloc(body + 1);
 	memcpy(copy, reply + head + 2, body);
-	copy[body] = '\0';	/* strtoul in unchunk stops here */
+	copy[body] = '\0'; /* strtoul in unchunk stops here */
 	len = (long)body;
-	if (header((const char *)reply, head, "Transfer-Encoding", v, sizeof(v)) && strstr(v, "chunked"))
+	if (header((const char *)reply, head, "Transfer-Encoding", v, sizeof(v)) &&
+	    strstr(v, "chunked"))
 		len = unchunk(copy, body);
-	else if (header((const char *)reply, head, "Content-Length", v, sizeof(v)) && strtol(v, NULL, 10) != len)
-		len = -1;	/* cut short: a partial icon would give a wrong hash */
+	else if (header((const char *)reply, head, "Content-Length", v, sizeof(v)) &&
+	         strtol(v, NULL, 10) != len)
+		len = -1; /* cut short: a partial icon would give a wrong hash */
 	if (len <= 0) {
 		free(copy);
 		return 0;

@@ -13,14 +13,14 @@
 /* A request: what to send ("" = only listen), and the ports it is tried first on. */
 struct probe_def {
 	const char *name;
-	const unsigned char *send;	/* "{host}" is replaced by the address (text requests) */
-	size_t send_len;		/* 0: only listen */
-	int tls;			/* "tls": the ports listed speak TLS first */
-	int udp;			/* a datagram request for the UDP ports listed */
-	int reconnect;			/* a follow-up sent on a new connection (HTTP closes after one) */
-	int favicon;			/* the reply is an icon: hashed, entries match "mmh3:<hash>" */
-	const char *then;		/* a request (a probe's name) to send once more … */
-	const char *then_service;	/* … after an entry of this one decided this service */
+	const unsigned char *send; /* "{host}" is replaced by the address (text requests) */
+	size_t send_len;           /* 0: only listen */
+	int tls;                   /* "tls": the ports listed speak TLS first */
+	int udp;                   /* a datagram request for the UDP ports listed */
+	int reconnect;            /* a follow-up sent on a new connection (HTTP closes after one) */
+	int favicon;              /* the reply is an icon: hashed, entries match "mmh3:<hash>" */
+	const char *then;         /* a request (a probe's name) to send once more … */
+	const char *then_service; /* … after an entry of this one decided this service */
 	int ports[PROBE_MAX_PORTS];
 	size_t nports;
 };
@@ -61,7 +61,7 @@ int probe_connect(const char *address, int port, int timeout_ms);
  * parsed root (json_decref it), or NULL with err naming the file (and line).
  */
 json_t *probe_load_json(const char *path, const char *version_key, const char *list_key,
-			const char *shape, struct ms_error *err);
+                        const char *shape, struct ms_error *err);
 
 /* Bytes as printable evidence: ASCII kept, \r \n and \xNN for the rest; bounded. */
 void probe_evidence(const unsigned char *data, size_t len, char *out, size_t size);

@@ -18,14 +18,14 @@
 
 struct match {
 	const char *name, *probe, *service, *product, *version, *extra, *device, *cpe;
-	const char *next;		/* a follow-up request (on the same connection unless it reconnects) */
+	const char *next; /* a follow-up request (on the same connection unless it reconnects) */
 	int confidence;
 	pcre2_code *re;
 };
 
 struct probe_db {
-	json_t *root;			/* owns the strings the entries point into */
-	unsigned char **owned;		/* decoded send_hex requests */
+	json_t *root;          /* owns the strings the entries point into */
+	unsigned char **owned; /* decoded send_hex requests */
 	size_t nowned;
 	struct probe_def *probes;
 	size_t nprobes;
@@ -68,8 +68,8 @@ const struct probe_def *probe_db_probe(const struct probe_db *db, const char *na
  * $L1..$L9 in lower case (CPE names are lower case); $D1..$D9 a binary field
  * of 1 to 4 bytes read as a big-endian number (TDS and other binary versions).
  */
-static void expand(const char *tpl, const unsigned char *data, pcre2_match_data *md, int rc, char *out,
-		   size_t size)
+static void expand(const char *tpl, const unsigned char *data, pcre2_match_data *md, int rc,
+                   char *out, size_t size)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	size_t n = 0;
@@ -97,7 +97,9 @@ static void expand(const char *tpl, const unsigned char *data, pcre2_match_data 
 				continue;
 			for (PCRE2_SIZE i = ov[2 * k]; i < ov[2 * k + 1] && n + 1 < size; i++)
 				if (data[i] >= 0x20 && data[i] < 0x7f)
-					out[n++] = (char)(lower && data[i] >= 'A' && data[i] <= 'Z' ? data[i] + 32 : data[i]);
+					out[n++] = (char)(lower && data[i] >= 'A' && data[i] <= 'Z'
+					                          ? data[i] + 32
+					                          : data[i]);
 			continue;
 		}
 		out[n++] = *tpl;
@@ -140,7 +142,7 @@ void probe_evidence(const unsigned char *data, size_t len, char *out, size_t siz
 }
 
 static int identify_with(const struct probe_db *db, pcre2_match_data *md, const char *probe,
-			 const unsigned char *data, size_t len, struct probe_result *r)
+                         const unsigned char *data, size_t len, struct probe_result *r)
 {
 	for (size_t i = 0; i < db->nmatches; i++) {
 		const struct match *m = &db->matches[i];
@@ -165,7 +167,8 @@ static int identify_with(const struct probe_db *db, pcre2_match_data *md, const 
 		snprintf(r->match, sizeof(r->match), "%s", m->name);
 		{
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			size_t from = ov[0] > 64 ? ov[0] - 64 : 0;	/* the matched part, with context */
+			size_t from = ov[0] > 64 ? ov[0] - 64
+			                         : 0; /* the matched part, with context */
 			size_t to = ov[1] + 64 < len ? ov[1] + 64 : len;
 			probe_evidence(data + from, to - from, r->evidence, sizeof(r->evidence));
 		}
@@ -183,13 +186,13 @@ const struct probe_def *probe_db_next(const struct probe_db *db, const char *mat
 }
 
 int probe_identify(const struct probe_db *db, const char *probe, const unsigned char *data,
-		   size_t len, struct probe_result *r)
+                   size_t len, struct probe_result *r)
 {
 	return identify_with(db, db->md, probe, data, len, r);
 }
 
 static int fail_at(struct ms_diags *d, const char *path, const char *where, const char *value,
-		   const char *what)
+                   const char *what)
 {
 	char loc[512];
 
@@ -248,7 +251,7 @@ static int load_probe(struct probe_db *db, json_t *p, struct probe_def *out)
 	out->favicon = json_is_true(json_object_get(p, "favicon"));
 	out->then = json_str(json_object_get(p, "then"), "probe");
 	out->then_service = json_str(json_object_get(p, "then"), "service");
-	json_array_foreach(ports, i, v)
+	json_array_foreach (ports, i, v)
 		if (json_is_integer(v) && out->nports < PROBE_MAX_PORTS)
 			out->ports[out->nports++] = (int)json_integer_value(v);
 	return 0;
@@ -308,19 +311,21 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 	db->probes = ms_xcalloc(json_array_size(probes) + 1, sizeof(*db->probes));
 	db->matches = ms_xcalloc(json_array_size(matches) + 1, sizeof(*db->matches));
 	db->md = pcre2_match_data_create(10, NULL);
-	json_array_foreach(probes, i, e) {
+	json_array_foreach (probes, i, e) {
 		snprintf(where, sizeof(where), "/probes/%zu", i);
 		if (!json_str(e, "name"))
 			errors += fail_at(d, path, where, NULL, "name");
 		else if (load_probe(db, e, &db->probes[db->nprobes++]) != 0)
-			errors += fail_at(d, path, where, json_str(e, "send_hex"), "send_hex (bytes in hex)");
+			errors += fail_at(d, path, where, json_str(e, "send_hex"),
+			                  "send_hex (bytes in hex)");
 	}
 	for (size_t k = 0; k < db->nprobes; k++)
 		if (db->probes[k].then && !probe_db_probe(db, db->probes[k].then)) {
 			snprintf(where, sizeof(where), "/probes/%zu/then", k);
-			errors += fail_at(d, path, where, db->probes[k].then, "a probe defined under \"probes\"");
+			errors += fail_at(d, path, where, db->probes[k].then,
+			                  "a probe defined under \"probes\"");
 		}
-	json_array_foreach(matches, i, e) {
+	json_array_foreach (matches, i, e) {
 		struct match *m = &db->matches[db->nmatches];
 		int code;
 		PCRE2_SIZE off;
@@ -335,57 +340,67 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 		m->cpe = json_str(e, "cpe");
 		m->next = json_str(e, "next");
 		m->confidence = json_is_integer(json_object_get(e, "confidence"))
-					? (int)json_integer_value(json_object_get(e, "confidence")) : 80;
-		if (!m->name || !m->probe || !m->service || !json_str(e, "pattern") || !json_str(e, "source")) {
-			errors += fail_at(d, path, where, m->name, "name, probe, service, pattern, source");
+		                        ? (int)json_integer_value(json_object_get(e, "confidence"))
+		                        : 80;
+		if (!m->name || !m->probe || !m->service || !json_str(e, "pattern") ||
+		    !json_str(e, "source")) {
+			errors += fail_at(d, path, where, m->name,
+			                  "name, probe, service, pattern, source");
 			continue;
 		}
 		if (!probe_db_probe(db, m->probe) || (m->next && !probe_db_probe(db, m->next))) {
 			errors += fail_at(d, path, where, m->next ? m->next : m->probe,
-					  "a probe defined under \"probes\"");
+			                  "a probe defined under \"probes\"");
 			continue;
 		}
-		m->re = pcre2_compile((PCRE2_SPTR)json_str(e, "pattern"), PCRE2_ZERO_TERMINATED, 0, &code, &off,
-				      NULL);
+		m->re = pcre2_compile((PCRE2_SPTR)json_str(e, "pattern"), PCRE2_ZERO_TERMINATED, 0,
+		                      &code, &off, NULL);
 		if (!m->re) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(code, msg, sizeof(msg));
-			errors += fail_at(d, path, where, json_str(e, "pattern"), (const char *)msg);
+			errors += fail_at(d, path, where, json_str(e, "pattern"),
+			                  (const char *)msg);
 			continue;
 		}
 		db->nmatches++;
 	}
 	/* Each entry's examples must be identified as the entry says: a test per entry. */
-	json_array_foreach(matches, i, e) {
+	json_array_foreach (matches, i, e) {
 		size_t k;
 		json_t *x;
 		if (errors)
 			break;
 		if (!json_array_size(json_object_get(e, "examples"))) {
 			snprintf(where, sizeof(where), "/matches/%zu/examples", i);
-			errors += fail_at(d, path, where, json_str(e, "name"), "at least one example reply");
+			errors += fail_at(d, path, where, json_str(e, "name"),
+			                  "at least one example reply");
 		}
-		json_array_foreach(json_object_get(e, "examples"), k, x) {
+		json_array_foreach (json_object_get(e, "examples"), k, x) {
 			struct probe_result r;
 			const char *reply = json_str(x, "reply");
 			unsigned char *bin = NULL;
-			long blen = json_str(x, "reply_hex") ? unhex(json_str(x, "reply_hex"), &bin) : -1;
+			long blen = json_str(x, "reply_hex") ? unhex(json_str(x, "reply_hex"), &bin)
+			                                     : -1;
 			int found;
 			memset(&r, 0, sizeof(r));
 			snprintf(where, sizeof(where), "/matches/%zu/examples/%zu", i, k);
 			if (blen >= 0)
-				found = probe_identify(db, json_str(e, "probe"), bin, (size_t)blen, &r);
+				found = probe_identify(db, json_str(e, "probe"), bin, (size_t)blen,
+				                       &r);
 			else
-				found = reply && probe_identify(db, json_str(e, "probe"), (const unsigned char *)reply,
-								strlen(reply), &r);
+				found = reply && probe_identify(db, json_str(e, "probe"),
+				                                (const unsigned char *)reply,
+				                                strlen(reply), &r);
 			free(bin);
-			if (!found ||
-			    strcmp(r.match, json_str(e, "name")) != 0 ||
-			    (json_str(x, "version") && strcmp(r.version, json_str(x, "version")) != 0) ||
-			    (json_str(x, "product") && strcmp(r.product, json_str(x, "product")) != 0) ||
+			if (!found || strcmp(r.match, json_str(e, "name")) != 0 ||
+			    (json_str(x, "version") &&
+			     strcmp(r.version, json_str(x, "version")) != 0) ||
+			    (json_str(x, "product") &&
+			     strcmp(r.product, json_str(x, "product")) != 0) ||
 			    (json_str(x, "cpe") && strcmp(r.cpe, json_str(x, "cpe")) != 0))
-				errors += fail_at(d, path, where, r.match[0] ? r.match : "-",
-						  "the example is identified by this entry as it says");
+				errors += fail_at(
+				        d, path, where, r.match[0] ? r.match : "-",
+				        "the example is identified by this entry as it says");
 		}
 	}
 	if (errors) {

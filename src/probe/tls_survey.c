@@ -34,7 +34,8 @@ static int wait_fd(int fd, short events, long long deadline)
 }
 
 /* One handshake with this context; 1 if it succeeded (cipher named in out). */
-static int handshake(SSL_CTX *ctx, const struct probe_result *r, int timeout_ms, char *cipher, size_t size)
+static int handshake(SSL_CTX *ctx, const struct probe_result *r, int timeout_ms, char *cipher,
+                     size_t size)
 {
 	long long deadline = probe_now_ms() + timeout_ms;
 	int fd = probe_connect(r->address, r->port, timeout_ms), ok = 0;
@@ -71,7 +72,8 @@ static SSL_CTX *context(OSSL_LIB_CTX *lib, int version, const char *ciphers)
 		return NULL;
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
 	SSL_CTX_set_options(ctx, SSL_OP_LEGACY_SERVER_CONNECT | SSL_OP_IGNORE_UNEXPECTED_EOF);
-	if (!SSL_CTX_set_min_proto_version(ctx, version) || !SSL_CTX_set_max_proto_version(ctx, version) ||
+	if (!SSL_CTX_set_min_proto_version(ctx, version) ||
+	    !SSL_CTX_set_max_proto_version(ctx, version) ||
 	    !SSL_CTX_set_cipher_list(ctx, ciphers)) {
 		SSL_CTX_free(ctx);
 		return NULL;
@@ -85,8 +87,9 @@ void probe_tls_survey(struct probe_result *r, const struct probe_opts *o)
 		int version;
 		const char *name;
 	} versions[] = {
-		{ SSL3_VERSION, "SSLv3" }, { TLS1_VERSION, "TLSv1" }, { TLS1_1_VERSION, "TLSv1.1" },
-		{ TLS1_2_VERSION, "TLSv1.2" }, { TLS1_3_VERSION, "TLSv1.3" },
+		{ SSL3_VERSION, "SSLv3" },     { TLS1_VERSION, "TLSv1" },
+		{ TLS1_1_VERSION, "TLSv1.1" }, { TLS1_2_VERSION, "TLSv1.2" },
+		{ TLS1_3_VERSION, "TLSv1.3" },
 	};
 	/* Weak suites, by family: each family tried alone so every accepted one is named. */
 	static const char *const weak[] = { "3DES", "RC4", "DES:!3DES", "EXP", "eNULL", "aNULL" };
@@ -105,10 +108,10 @@ void probe_tls_survey(struct probe_result *r, const struct probe_opts *o)
 	for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
 		SSL_CTX *ctx = context(lib, versions[i].version, "ALL:COMPLEMENTOFALL:@SECLEVEL=0");
 		if (!ctx)
-			continue;	/* this OpenSSL cannot speak it at all */
+			continue; /* this OpenSSL cannot speak it at all */
 		if (handshake(ctx, r, timeout, NULL, 0))
-			n += (size_t)snprintf(r->tls.offered + n, sizeof(r->tls.offered) - n, "%s%s", n ? " " : "",
-					      versions[i].name);
+			n += (size_t)snprintf(r->tls.offered + n, sizeof(r->tls.offered) - n,
+			                      "%s%s", n ? " " : "", versions[i].name);
 		if (n >= sizeof(r->tls.offered))
 			n = sizeof(r->tls.offered) - 1;
 		SSL_CTX_free(ctx);
@@ -121,8 +124,9 @@ void probe_tls_survey(struct probe_result *r, const struct probe_opts *o)
 		/* Up to TLS 1.2 (1.3 has no weak suites), down to the lowest this build speaks. */
 		if (ctx && SSL_CTX_set_min_proto_version(ctx, 0) &&
 		    handshake(ctx, r, timeout, cipher, sizeof(cipher))) {
-			w += (size_t)snprintf(r->tls.weak_ciphers + w, sizeof(r->tls.weak_ciphers) - w, "%s%s",
-					      w ? " " : "", cipher);
+			w += (size_t)snprintf(r->tls.weak_ciphers + w,
+			                      sizeof(r->tls.weak_ciphers) - w, "%s%s", w ? " " : "",
+			                      cipher);
 			if (w >= sizeof(r->tls.weak_ciphers))
 				w = sizeof(r->tls.weak_ciphers) - 1;
 		}

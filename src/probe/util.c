@@ -20,7 +20,8 @@ long long probe_now_ms(void)
 
 int probe_connect(const char *address, int port, int timeout_ms)
 {
-	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV, .ai_socktype = SOCK_STREAM };
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
+		                  .ai_socktype = SOCK_STREAM };
 	struct addrinfo *ai;
 	char service[8];
 	int fd, e = 0;
@@ -43,7 +44,7 @@ int probe_connect(const char *address, int port, int timeout_ms)
 }
 
 json_t *probe_load_json(const char *path, const char *version_key, const char *list_key,
-			const char *shape, struct ms_error *err)
+                        const char *shape, struct ms_error *err)
 {
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);

@@ -43,7 +43,7 @@ static const char *nz(const char *s)
 static const char *place_text(struct ctx *c, const struct place *p)
 {
 	return rdoc_fmt(c->d, "%s %s %s", p->building ? p->building : "", p->floor ? p->floor : "",
-			p->room ? p->room : "");
+	                p->room ? p->room : "");
 }
 
 static const char *count(struct ctx *c, int n)
@@ -70,8 +70,10 @@ static const char *latest_cell(struct ctx *c, const struct assess_target *x)
 	if (!x->latest)
 		return L("最新版情報なし", "not known");
 	if (x->latest_stale)
-		return rdoc_fmt(c->d, L("%s (%s) 以降の版あり (修正版 %s)", "%s (%s); newer exist (fix in %s)"), x->latest,
-				nz(x->latest_date), x->fixed_in);
+		return rdoc_fmt(
+		        c->d,
+		        L("%s (%s) 以降の版あり (修正版 %s)", "%s (%s); newer exist (fix in %s)"),
+		        x->latest, nz(x->latest_date), x->fixed_in);
 	return rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date));
 }
 
@@ -99,7 +101,7 @@ static const char *vuln_ids(struct ctx *c, const struct assess_target *t)
 
 	for (size_t i = 0; t && i < t->n && used < sizeof(buf) - 1; i++)
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? ", " : "",
-					 t->v[i].jvndb ? t->v[i].jvndb : t->v[i].cve);
+		                         t->v[i].jvndb ? t->v[i].jvndb : t->v[i].cve);
 	return rdoc_str(c->d, used ? buf : "-");
 }
 
@@ -115,38 +117,54 @@ static int onsite_confirmed(const struct ctx *c)
 }
 
 /* A re-survey: what changed since the previous round, first (issue: the monthly re-diagnosis). */
-static void change_rows(struct ctx *c, struct rtable *t, const struct diff_list *l, const char *what)
+static void change_rows(struct ctx *c, struct rtable *t, const struct diff_list *l,
+                        const char *what)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
-		rdoc_row(c->d, t, it->severity && strcmp(it->severity, "info") ? it->severity : NULL,
-			 (const char *[]){ what, it->severity ? rdoc_fmt(c->d, "[%s] %s", sev_label(c, it->severity), it->what)
-							      : it->what,
-					   it->was ? (*it->was ? it->was : "-") : "", it->was ? (it->now && *it->now ? it->now : "-") : "" });
+		rdoc_row(c->d, t,
+		         it->severity && strcmp(it->severity, "info") ? it->severity : NULL,
+		         (const char *[]){ what,
+		                           it->severity
+		                                   ? rdoc_fmt(c->d, "[%s] %s",
+		                                              sev_label(c, it->severity), it->what)
+		                                   : it->what,
+		                           it->was ? (*it->was ? it->was : "-") : "",
+		                           it->was ? (it->now && *it->now ? it->now : "-") : "" });
 	}
 }
 
 static void changes(struct ctx *c)
 {
 	static const double w[] = { 1.3, 4.2, 1.6, 1.6 };
-	const char *head[] = { L("区分", "kind"), L("内容", "what"), L("前回", "before"), L("今回", "now"), NULL };
+	const char *head[] = { L("区分", "kind"), L("内容", "what"), L("前回", "before"),
+		               L("今回", "now"), NULL };
 	const struct round_diff *d = c->o->diff;
 	struct rtable *t;
 
 	if (!d)
 		return;
-	rdoc_heading(c->d, 2, rdoc_fmt(c->d, L("前回 (第%d回) の調査からの変化", "Changes since round %d"), d->from_round));
-	rdoc_para(c->d, rdoc_fmt(c->d, L("第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。指摘事項は新規 %zu 件、"
-					 "解消 %zu 件、継続 %zu 件です。%s",
-					 "Round %d (from %.10s) against this round %d (from %.10s): findings %zu new, %zu "
-					 "resolved, %zu still open. %s"),
-				 d->from_round, d->from_date, d->to_round, d->to_date, d->findings_new.n,
-				 d->findings_resolved.n, d->findings_open.n,
-				 d->scanned ? rdoc_fmt(c->d, L("開いているポートは新規 %zu、なくなった %zu、変わらず %zu です。",
-							       "Open ports: %zu new, %zu gone, %zu unchanged."),
-						       d->ports_new.n, d->ports_gone.n, d->ports_unchanged)
-					    : L("どちらかの調査回に脆弱性診断がないため、ポートは比べていません。",
-						"Ports were not compared: one of the rounds has no diagnosis.")));
+	rdoc_heading(c->d, 2,
+	             rdoc_fmt(c->d, L("前回 (第%d回) の調査からの変化", "Changes since round %d"),
+	                      d->from_round));
+	rdoc_para(
+	        c->d,
+	        rdoc_fmt(
+	                c->d,
+	                L("第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。指摘事項は新規 %zu 件、"
+	                  "解消 %zu 件、継続 %zu 件です。%s",
+	                  "Round %d (from %.10s) against this round %d (from %.10s): findings %zu new, %zu "
+	                  "resolved, %zu still open. %s"),
+	                d->from_round, d->from_date, d->to_round, d->to_date, d->findings_new.n,
+	                d->findings_resolved.n, d->findings_open.n,
+	                d->scanned
+	                        ? rdoc_fmt(
+	                                  c->d,
+	                                  L("開いているポートは新規 %zu、なくなった %zu、変わらず %zu です。",
+	                                    "Open ports: %zu new, %zu gone, %zu unchanged."),
+	                                  d->ports_new.n, d->ports_gone.n, d->ports_unchanged)
+	                        : L("どちらかの調査回に脆弱性診断がないため、ポートは比べていません。",
+	                            "Ports were not compared: one of the rounds has no diagnosis.")));
 	t = rdoc_table(c->d, "前回からの変化", head, w);
 	change_rows(c, t, &d->findings_new, L("新規の指摘", "new finding"));
 	change_rows(c, t, &d->findings_open, L("継続中の指摘", "still open"));
@@ -170,17 +188,21 @@ static void summary(struct ctx *c)
 	int diagnosed = 0, sev[6] = { 0 };
 
 	rdoc_heading(c->d, 1, L("はじめに・総括", "Introduction and summary"));
-	rdoc_para(c->d, L("本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外部ネットワーク接続の"
-			  "俯瞰的把握・安全性の検証の結果をまとめたものです。本紙 1〜6 章と別紙からなります。",
-			  "This report gives the results of the external network connection survey of the MHLW "
-			  "programme. It has chapters 1-6 and annexes."));
-	rdoc_para(c->d, L("別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、ネットワーク構成図。"
-			  "別紙2【調査前申告ファームウェアバージョンにおける脆弱性情報一覧】医療機関記入依頼書で"
-			  "ファームウェアの記載があった機器の脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。"
-			  "別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作成します。",
-			  "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of the declared "
-			  "firmware. Annex 3: the remote diagnosis in detail. Annex 4: the early report, only when "
-			  "an urgent vulnerability was found."));
+	rdoc_para(
+	        c->d,
+	        L("本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外部ネットワーク接続の"
+	          "俯瞰的把握・安全性の検証の結果をまとめたものです。本紙 1〜6 章と別紙からなります。",
+	          "This report gives the results of the external network connection survey of the MHLW "
+	          "programme. It has chapters 1-6 and annexes."));
+	rdoc_para(
+	        c->d,
+	        L("別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、ネットワーク構成図。"
+	          "別紙2【調査前申告ファームウェアバージョンにおける脆弱性情報一覧】医療機関記入依頼書で"
+	          "ファームウェアの記載があった機器の脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。"
+	          "別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作成します。",
+	          "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of the declared "
+	          "firmware. Annex 3: the remote diagnosis in detail. Annex 4: the early report, only when "
+	          "an urgent vulnerability was found."));
 	rdoc_heading(c->d, 2, L("調査結果 総括", "Summary of results"));
 	for (size_t i = 0; i < a->n_lines; i++)
 		diagnosed += !strcmp(a->lines[i].diagnosis, "diagnosed");
@@ -188,47 +210,71 @@ static void summary(struct ctx *c)
 		sev[assess_severity_rank(a->findings[i].severity)]++;
 	t = rdoc_table(c->d, NULL, head, w2);
 	rdoc_row(c->d, t, NULL, (const char *[]){ L("医療機関", "hospital"), in->hospital });
-	rdoc_row(c->d, t, NULL, (const char *[]){ L("調査回", "survey round"),
-						  rdoc_fmt(c->d, L("第%d回 (記入依頼書 第%d版)", "round %d (intake revision %d)"),
-							   in->round_no, in->revision) });
 	rdoc_row(c->d, t, NULL,
-		 (const char *[]){ L("調査対象の回線数", "lines in the plan"),
-				   in->plan ? count(c, (int)in->plan->n_lines) : L("調査実施計画なし", "no plan yet") });
+	         (const char *[]){
+	                 L("調査回", "survey round"),
+	                 rdoc_fmt(c->d,
+	                          L("第%d回 (記入依頼書 第%d版)", "round %d (intake revision %d)"),
+	                          in->round_no, in->revision) });
 	rdoc_row(c->d, t, NULL,
-		 (const char *[]){ L("現地調査で確認できた回線数", "lines confirmed on site"),
-				   in->onsite ? rdoc_fmt(c->d, "%d / %zu", onsite_confirmed(c), a->n_lines)
-					      : L("現地調査の記録なし", "onsite survey not recorded") });
+	         (const char *[]){ L("調査対象の回線数", "lines in the plan"),
+	                           in->plan ? count(c, (int)in->plan->n_lines)
+	                                    : L("調査実施計画なし", "no plan yet") });
+	rdoc_row(c->d, t, NULL,
+	         (const char *[]){
+	                 L("現地調査で確認できた回線数", "lines confirmed on site"),
+	                 in->onsite ? rdoc_fmt(c->d, "%d / %zu", onsite_confirmed(c), a->n_lines)
+	                            : L("現地調査の記録なし", "onsite survey not recorded") });
 	rdoc_row(c->d, t, in->onsite && in->onsite->n_unregistered ? "high" : NULL,
-		 (const char *[]){ L("対象外回線 (申告のない回線終端装置)", "unregistered lines found on site"),
-				   in->onsite ? count(c, (int)in->onsite->n_unregistered) : "-" });
+	         (const char *[]){ L("対象外回線 (申告のない回線終端装置)",
+	                             "unregistered lines found on site"),
+	                           in->onsite ? count(c, (int)in->onsite->n_unregistered) : "-" });
 	rdoc_row(c->d, t, NULL,
-		 (const char *[]){ L("脆弱性診断を実施したグローバルIP", "global addresses diagnosed"),
-				   in->scan ? count(c, diagnosed) : L("未実施", "not yet") });
-	rdoc_row(c->d, t, NULL, (const char *[]){ L("応答のあったポート", "responding ports"),
-						  in->scan ? count(c, a->responding) : "-" });
+	         (const char *[]){
+	                 L("脆弱性診断を実施したグローバルIP", "global addresses diagnosed"),
+	                 in->scan ? count(c, diagnosed) : L("未実施", "not yet") });
+	rdoc_row(c->d, t, NULL,
+	         (const char *[]){ L("応答のあったポート", "responding ports"),
+	                           in->scan ? count(c, a->responding) : "-" });
 	rdoc_row(c->d, t, worst(a->counts),
-		 (const char *[]){ L("脆弱性診断で検出した脆弱性", "vulnerabilities found by the diagnosis"),
-				   !in->scan ? "-" : !in->vdb ? L("脆弱性情報のインデックスなし (照合未実施)", "no index: not checked")
-					     : rdoc_fmt(c->d, L("緊急 %d・重要 %d・警告 %d・注意 %d", "critical %d, high %d, medium %d, low %d"),
-							a->counts[SEV_CRITICAL], a->counts[SEV_HIGH], a->counts[SEV_MEDIUM],
-							a->counts[SEV_LOW]) });
-	rdoc_row(c->d, t, sev[0] ? "critical" : sev[1] ? "high" : NULL,
-		 (const char *[]){ L("指摘事項", "findings"),
-				   rdoc_fmt(c->d, L("%zu 件 (緊急 %d・重要 %d・警告 %d・注意 %d・情報 %d)",
-						    "%zu (critical %d, high %d, medium %d, low %d, info %d)"),
-					    a->n_findings, sev[0], sev[1], sev[2], sev[3], sev[4]) });
+	         (const char *[]){
+	                 L("脆弱性診断で検出した脆弱性", "vulnerabilities found by the diagnosis"),
+	                 !in->scan ? "-"
+	                 : !in->vdb ? L("脆弱性情報のインデックスなし (照合未実施)",
+	                                "no index: not checked")
+	                            : rdoc_fmt(c->d,
+	                                       L("緊急 %d・重要 %d・警告 %d・注意 %d",
+	                                         "critical %d, high %d, medium %d, low %d"),
+	                                       a->counts[SEV_CRITICAL], a->counts[SEV_HIGH],
+	                                       a->counts[SEV_MEDIUM], a->counts[SEV_LOW]) });
+	rdoc_row(c->d, t,
+	         sev[0]   ? "critical"
+	         : sev[1] ? "high"
+	                  : NULL,
+	         (const char *[]){
+	                 L("指摘事項", "findings"),
+	                 rdoc_fmt(c->d,
+	                          L("%zu 件 (緊急 %d・重要 %d・警告 %d・注意 %d・情報 %d)",
+	                            "%zu (critical %d, high %d, medium %d, low %d, info %d)"),
+	                          a->n_findings, sev[0], sev[1], sev[2], sev[3], sev[4]) });
 	rdoc_row(c->d, t, a->early_due ? "critical" : NULL,
-		 (const char *[]){ L("別紙4 脆弱性診断早期報告", "annex 4, early report"),
-				   a->early_due ? L("作成 (早急な対応を推奨します)", "written: act at once")
-						: L("該当なし", "not due") });
+	         (const char *[]){
+	                 L("別紙4 脆弱性診断早期報告", "annex 4, early report"),
+	                 a->early_due ? L("作成 (早急な対応を推奨します)", "written: act at once")
+	                              : L("該当なし", "not due") });
 }
 
 /* Findings, most urgent first: what to fix first. */
 static void findings(struct ctx *c, int early_only)
 {
 	static const double w[] = { 0.5, 0.8, 2.2, 3.2, 3.6, 1.6 };
-	const char *head[] = { L("順位", "rank"), L("深刻度", "severity"), L("対象", "subject"),
-			       L("内容", "finding"), L("対策", "what to do"), L("参照 (マニュアル)", "manual"), NULL };
+	const char *head[] = { L("順位", "rank"),
+		               L("深刻度", "severity"),
+		               L("対象", "subject"),
+		               L("内容", "finding"),
+		               L("対策", "what to do"),
+		               L("参照 (マニュアル)", "manual"),
+		               NULL };
 	struct rtable *t;
 	size_t shown = 0;
 
@@ -244,65 +290,92 @@ static void findings(struct ctx *c, int early_only)
 		if (early_only && !f->early)
 			continue;
 		rdoc_row(c->d, t, f->severity,
-			 (const char *[]){ count(c, f->rank),
-					   rdoc_fmt(c->d, "%s%s", sev_label(c, f->severity), f->kev ? " KEV" : ""),
-					   nz(f->subject),
-					   rdoc_fmt(c->d, "%s\n%s%s%s", f->title, f->reason, f->refs ? "\n" : "",
-						    f->refs ? f->refs : ""),
-					   nz(f->advice), nz(f->manual) });
+		         (const char *[]){ count(c, f->rank),
+		                           rdoc_fmt(c->d, "%s%s", sev_label(c, f->severity),
+		                                    f->kev ? " KEV" : ""),
+		                           nz(f->subject),
+		                           rdoc_fmt(c->d, "%s\n%s%s%s", f->title, f->reason,
+		                                    f->refs ? "\n" : "", f->refs ? f->refs : ""),
+		                           nz(f->advice), nz(f->manual) });
 	}
 }
 
 static void notation(struct ctx *c)
 {
 	static const double w[] = { 1, 1.2, 4 };
-	const char *head[] = { L("深刻度", "severity"), L("CVSS v3 基本値", "CVSS v3 base"), L("意味", "meaning"), NULL };
+	const char *head[] = { L("深刻度", "severity"), L("CVSS v3 基本値", "CVSS v3 base"),
+		               L("意味", "meaning"), NULL };
 	struct rtable *t;
 
 	rdoc_heading(c->d, 1, L("表記について", "Notation"));
-	rdoc_para(c->d, L("脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 の基本値により、"
-			  "IPA (独立行政法人情報処理推進機構) の区分で示します。",
-			  "Severity follows CVSS v3 base scores in IPA's bands."));
+	rdoc_para(
+	        c->d,
+	        L("脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 の基本値により、"
+	          "IPA (独立行政法人情報処理推進機構) の区分で示します。",
+	          "Severity follows CVSS v3 base scores in IPA's bands."));
 	t = rdoc_table(c->d, NULL, head, w);
-	rdoc_row(c->d, t, "critical", (const char *[]){ L("緊急", "critical"), "9.0 - 10.0",
-		L("攻撃プログラムが出回っている、または被害が発生している状況を意味し、早急な対応が必要です。",
-		  "exploits circulate or damage occurs: act at once") });
-	rdoc_row(c->d, t, "high", (const char *[]){ L("重要", "high"), "7.0 - 8.9",
-		L("緊急と同じく早急な対応が必要です (CVSS 7.0 以上)。", "act at once (CVSS 7.0 or more)") });
-	rdoc_row(c->d, t, "medium", (const char *[]){ L("警告", "medium"), "4.0 - 6.9",
-		L("計画的な対応が必要です。", "plan a fix") });
-	rdoc_row(c->d, t, "low", (const char *[]){ L("注意", "low"), "0.1 - 3.9",
-		L("状況に応じて対応してください。", "fix as the situation requires") });
-	rdoc_para(c->d, L("CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)」と付けて示し、NVD の"
-			  "区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",
-			  "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "
-			  "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
-	rdoc_para(c->d, L("最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です "
-			  "(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"
-			  "確認できない機種は「最新版情報なし」、その日付より後に出た修正版が脆弱性情報から分かる場合は"
-			  "「以降の版あり」としています。",
-			  "The latest firmware is the version read from the vendor's own pages, dated in brackets "
-			  "(what was known on that date); a device is compared with its own branch's newest where "
-			  "known. Models without a vendor page read as not known; where a vulnerability names a fix newer than "
-			  "the listed version, it says newer releases exist."));
-	rdoc_para(c->d, L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
-			  "脆弱性として掲載されていることを示します。",
-			  "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
-	rdoc_para(c->d, L("脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia 脆弱性対策情報データベース "
-			  "(https://jvndb.jvn.jp/) の検索欄に入力すると、詳細・影響・対策方法を確認できます。"
-			  "JVN iPedia の番号がない脆弱性は CVE 番号で示します。",
-			  "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the CVE number is given."));
+	rdoc_row(
+	        c->d, t, "critical",
+	        (const char *[]){
+	                L("緊急", "critical"), "9.0 - 10.0",
+	                L("攻撃プログラムが出回っている、または被害が発生している状況を意味し、早急な対応が必要です。",
+	                  "exploits circulate or damage occurs: act at once") });
+	rdoc_row(c->d, t, "high",
+	         (const char *[]){ L("重要", "high"), "7.0 - 8.9",
+	                           L("緊急と同じく早急な対応が必要です (CVSS 7.0 以上)。",
+	                             "act at once (CVSS 7.0 or more)") });
+	rdoc_row(c->d, t, "medium",
+	         (const char *[]){ L("警告", "medium"), "4.0 - 6.9",
+	                           L("計画的な対応が必要です。", "plan a fix") });
+	rdoc_row(c->d, t, "low",
+	         (const char *[]){
+	                 L("注意", "low"), "0.1 - 3.9",
+	                 L("状況に応じて対応してください。", "fix as the situation requires") });
+	rdoc_para(
+	        c->d,
+	        L("CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)」と付けて示し、NVD の"
+	          "区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",
+	          "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "
+	          "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
+	rdoc_para(
+	        c->d,
+	        L("最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です "
+	          "(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"
+	          "確認できない機種は「最新版情報なし」、その日付より後に出た修正版が脆弱性情報から分かる場合は"
+	          "「以降の版あり」としています。",
+	          "The latest firmware is the version read from the vendor's own pages, dated in brackets "
+	          "(what was known on that date); a device is compared with its own branch's newest where "
+	          "known. Models without a vendor page read as not known; where a vulnerability names a fix newer than "
+	          "the listed version, it says newer releases exist."));
+	rdoc_para(
+	        c->d,
+	        L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
+	          "脆弱性として掲載されていることを示します。",
+	          "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
+	rdoc_para(
+	        c->d,
+	        L("脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia 脆弱性対策情報データベース "
+	          "(https://jvndb.jvn.jp/) の検索欄に入力すると、詳細・影響・対策方法を確認できます。"
+	          "JVN iPedia の番号がない脆弱性は CVE 番号で示します。",
+	          "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the CVE number is given."));
 	if (c->o->vdb) {
 		const struct vdb_status *s = c->o->vdb;
-		rdoc_note(c->d, rdoc_fmt(c->d, L("照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)、"
-						"CISA KEV %u 件 (版 %s)。", "Index used: NVD %u records (%s), JVN %u (%s), KEV %u (%s)."),
-					 s->src[VDB_SRC_NVD].records, nz(s->src[VDB_SRC_NVD].newest),
-					 s->src[VDB_SRC_JVN].records, nz(s->src[VDB_SRC_JVN].newest),
-					 s->src[VDB_SRC_KEV].records, nz(s->src[VDB_SRC_KEV].newest)));
+		rdoc_note(
+		        c->d,
+		        rdoc_fmt(
+		                c->d,
+		                L("照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)、"
+		                  "CISA KEV %u 件 (版 %s)。",
+		                  "Index used: NVD %u records (%s), JVN %u (%s), KEV %u (%s)."),
+		                s->src[VDB_SRC_NVD].records, nz(s->src[VDB_SRC_NVD].newest),
+		                s->src[VDB_SRC_JVN].records, nz(s->src[VDB_SRC_JVN].newest),
+		                s->src[VDB_SRC_KEV].records, nz(s->src[VDB_SRC_KEV].newest)));
 		rdoc_note(c->d, VDB_NVD_NOTICE);
 	} else {
-		rdoc_note(c->d, L("脆弱性情報のインデックスがないため、脆弱性の照合は行っていません (medsec vulndb import / update)。",
-				  "No vulnerability index: nothing was looked up (medsec vulndb import / update)."));
+		rdoc_note(
+		        c->d,
+		        L("脆弱性情報のインデックスがないため、脆弱性の照合は行っていません (medsec vulndb import / update)。",
+		          "No vulnerability index: nothing was looked up (medsec vulndb import / update)."));
 	}
 }
 
@@ -323,25 +396,28 @@ static const char *onsite_state(struct ctx *c, const struct assess_line *l)
 static int device_order(enum device_kind k)
 {
 	switch (k) {
-	case DEV_ONU: case DEV_HGW: case DEV_CTU: case DEV_MODEM:
-		return 0;
-	case DEV_ROUTER: case DEV_VPN:
-		return 1;
-	case DEV_UTM: case DEV_FIREWALL:
-		return 2;
-	default:
-		return 3;
+	case DEV_ONU:
+	case DEV_HGW:
+	case DEV_CTU:
+	case DEV_MODEM: return 0;
+	case DEV_ROUTER:
+	case DEV_VPN: return 1;
+	case DEV_UTM:
+	case DEV_FIREWALL: return 2;
+	default: return 3;
 	}
 }
 
 static void diagram(struct ctx *c, const struct assess_line *l)
 {
 	const struct plan_line *pl = l->plan;
-	struct rdiagram *g = rdoc_diagram(c->d, rdoc_fmt(c->d, L("回線%d %s", "line %d %s"), pl->line_no, nz(pl->use)));
+	struct rdiagram *g = rdoc_diagram(
+	        c->d, rdoc_fmt(c->d, L("回線%d %s", "line %d %s"), pl->line_no, nz(pl->use)));
 	const struct intake_doc *doc = c->in->doc;
 
-	rdoc_node(c->d, g, rdoc_fmt(c->d, "%s\n%s", L("外部", "outside"),
-				    model_enum_label(model_link_types, (int)pl->link_type, c->lang)));
+	rdoc_node(c->d, g,
+	          rdoc_fmt(c->d, "%s\n%s", L("外部", "outside"),
+	                   model_enum_label(model_link_types, (int)pl->link_type, c->lang)));
 	/* Seen on site when recorded, else as declared. */
 	for (int order = 0; order < 4; order++) {
 		int any_onsite = 0;
@@ -351,16 +427,20 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 				continue;
 			any_onsite = 1;
 			if (device_order(v->kind) == order)
-				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
-							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))));
+				rdoc_node(c->d, g,
+				          rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
+				                   nz(model_enum_label(model_device_kinds,
+				                                       (int)v->kind, c->lang))));
 		}
 		if (any_onsite)
 			continue;
 		for (size_t i = 0; doc && i < doc->n_devices; i++) {
 			const struct device *v = &doc->devices[i];
 			if (v->line_no == pl->declared_no && device_order(v->kind) == order)
-				rdoc_node(c->d, g, rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
-							    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))));
+				rdoc_node(c->d, g,
+				          rdoc_fmt(c->d, "%s %s\n(%s)", nz(v->maker), nz(v->model),
+				                   nz(model_enum_label(model_device_kinds,
+				                                       (int)v->kind, c->lang))));
 		}
 	}
 	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
@@ -372,7 +452,8 @@ static const char *line_cell(struct ctx *c, int line_no)
 	const struct plan_line *l = c->in->plan ? plan_line_by_no(c->in->plan, line_no) : NULL;
 
 	if (l && l->line_id)
-		return rdoc_fmt(c->d, L("回線%d\n(回線ID %s)", "line %d\n(line ID %s)"), line_no, l->line_id);
+		return rdoc_fmt(c->d, L("回線%d\n(回線ID %s)", "line %d\n(line ID %s)"), line_no,
+		                l->line_id);
 	return rdoc_fmt(c->d, L("回線%d", "line %d"), line_no);
 }
 
@@ -382,7 +463,8 @@ static const char *carrier_cell(struct ctx *c, const struct plan_line *l)
 	const char *who = l->carrier ? l->carrier : l->provider;
 
 	if (l->line_id)
-		return rdoc_fmt(c->d, L("%s\n回線ID %s", "%s\nline ID %s"), who ? who : "-", l->line_id);
+		return rdoc_fmt(c->d, L("%s\n回線ID %s", "%s\nline ID %s"), who ? who : "-",
+		                l->line_id);
 	return who ? who : "-";
 }
 
@@ -393,32 +475,41 @@ static const char *carrier_cell(struct ctx *c, const struct plan_line *l)
 static void renumbering(struct ctx *c)
 {
 	static const double w[] = { 1.4, 1.4, 2.4, 3.2 };
-	const char *head[] = { L("記入依頼書の回線番号", "workbook line"), L("報告書の回線番号", "report line"),
-			       L("用途", "use"), L("備考", "note"), NULL };
+	const char *head[] = { L("記入依頼書の回線番号", "workbook line"),
+		               L("報告書の回線番号", "report line"), L("用途", "use"),
+		               L("備考", "note"), NULL };
 	const struct plan *p = c->in->plan;
 	struct rtable *t;
 	size_t i = 0, k = 0;
 
 	rdoc_heading(c->d, 2, L("回線番号の対応", "Line numbers"));
-	rdoc_para(c->d, L("本報告書の回線番号は調査実施計画一覧の番号です。医療機関記入依頼書の回線番号とは異なる場合が"
-			  "あります。調査の対象外とした回線は、その理由を示します。",
-			  "This report numbers lines as the survey plan does, which may differ from the workbook; "
-			  "lines left out of the survey are listed with the reason."));
+	rdoc_para(
+	        c->d,
+	        L("本報告書の回線番号は調査実施計画一覧の番号です。医療機関記入依頼書の回線番号とは異なる場合が"
+	          "あります。調査の対象外とした回線は、その理由を示します。",
+	          "This report numbers lines as the survey plan does, which may differ from the workbook; "
+	          "lines left out of the survey are listed with the reason."));
 	t = rdoc_table(c->d, "回線番号の対応", head, w);
 	/* Both lists are in declared order: merge them. */
 	while (i < p->n_lines || k < p->n_out_of_scope) {
-		if (k >= p->n_out_of_scope || (i < p->n_lines && p->lines[i].declared_no < p->out_of_scope[k].declared_no)) {
+		if (k >= p->n_out_of_scope ||
+		    (i < p->n_lines && p->lines[i].declared_no < p->out_of_scope[k].declared_no)) {
 			const struct plan_line *l = &p->lines[i++];
 			rdoc_row(c->d, t, NULL,
-				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->declared_no),
-						   rdoc_fmt(c->d, L("回線%d", "line %d"), l->line_no), nz(l->use),
-						   l->declared_no != l->line_no ? L("番号が変わりました", "renumbered") : "" });
+			         (const char *[]){
+			                 rdoc_fmt(c->d, L("回線%d", "line %d"), l->declared_no),
+			                 rdoc_fmt(c->d, L("回線%d", "line %d"), l->line_no),
+			                 nz(l->use),
+			                 l->declared_no != l->line_no
+			                         ? L("番号が変わりました", "renumbered")
+			                         : "" });
 		} else {
 			const struct plan_out_of_scope *o = &p->out_of_scope[k++];
 			rdoc_row(c->d, t, "low",
-				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), o->declared_no), L("対象外", "left out"),
-						   nz(o->use),
-						   msg_text(plan_reason_msg(o->reason), c->lang) });
+			         (const char *[]){
+			                 rdoc_fmt(c->d, L("回線%d", "line %d"), o->declared_no),
+			                 L("対象外", "left out"), nz(o->use),
+			                 msg_text(plan_reason_msg(o->reason), c->lang) });
 		}
 	}
 }
@@ -427,60 +518,90 @@ static void chapter1(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2, 1.3, 1.3, 2.2, 2.4 };
 	static const double wu[] = { 1, 1.4, 1.6, 2.4, 2.4 };
-	const char *head[] = { L("回線番号", "line"), L("用途", "use"), L("通信形態", "link"),
-			       L("回線事業者・回線ID", "carrier, line ID"), L("申告の設置場所", "declared place"),
-			       L("現地確認", "on site"), NULL };
-	const char *uhead[] = { L("回線番号", "line"), L("終端装置", "termination"), L("メーカー・機種", "maker, model"),
-				L("設置場所", "place"), L("備考", "notes"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("用途", "use"),
+		               L("通信形態", "link"),
+		               L("回線事業者・回線ID", "carrier, line ID"),
+		               L("申告の設置場所", "declared place"),
+		               L("現地確認", "on site"),
+		               NULL };
+	const char *uhead[] = { L("回線番号", "line"),
+		                L("終端装置", "termination"),
+		                L("メーカー・機種", "maker, model"),
+		                L("設置場所", "place"),
+		                L("備考", "notes"),
+		                NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("1. 外部接続点を中心とした物理構成の把握", "1. Physical layout around the connection points"));
+	rdoc_heading(c->d, 1,
+	             L("1. 外部接続点を中心とした物理構成の把握",
+	               "1. Physical layout around the connection points"));
 	if (!c->in->plan) {
-		rdoc_para(c->d, L("調査実施計画がまだ作成されていません (medsec plan)。", "No plan yet (medsec plan)."));
+		rdoc_para(c->d, L("調査実施計画がまだ作成されていません (medsec plan)。",
+		                  "No plan yet (medsec plan)."));
 		return;
 	}
-	rdoc_para(c->d, L("事前にご提供いただいた回線情報 (調査実施計画一覧) と、現地調査で確認できた回線との整合を示します。"
-			  "医療機関のネットワークへの影響を考慮し、ケーブルがまとめられている場合や床下配線等で調査が困難な"
-			  "場合は、現地で確認作業を実施していません。差分がある場合はネットワーク管理者にご確認ください。",
-			  "Declared lines (the plan) against what was traced on site."));
+	rdoc_para(
+	        c->d,
+	        L("事前にご提供いただいた回線情報 (調査実施計画一覧) と、現地調査で確認できた回線との整合を示します。"
+	          "医療機関のネットワークへの影響を考慮し、ケーブルがまとめられている場合や床下配線等で調査が困難な"
+	          "場合は、現地で確認作業を実施していません。差分がある場合はネットワーク管理者にご確認ください。",
+	          "Declared lines (the plan) against what was traced on site."));
 	if (!c->in->onsite)
-		rdoc_note(c->d, L("現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。",
-				  "The onsite survey is not recorded yet (medsec onsite)."));
+		rdoc_note(
+		        c->d,
+		        L("現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。",
+		          "The onsite survey is not recorded yet (medsec onsite)."));
 	renumbering(c);
 	rdoc_heading(c->d, 2, L("1.1 回線の確認結果", "1.1 Lines"));
 	t = rdoc_table(c->d, "回線", head, w);
 	for (size_t i = 0; i < c->a->n_lines; i++) {
 		const struct assess_line *l = &c->a->lines[i];
 		rdoc_row(c->d, t, l->onsite && l->onsite->confirmed == TRI_NO ? "low" : NULL,
-			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no), nz(l->plan->use),
-					   nz(model_enum_label(model_link_types, (int)l->plan->link_type, c->lang)),
-					   carrier_cell(c, l->plan), nz(l->plan->termination_location), onsite_state(c, l) });
+		         (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no),
+		                           nz(l->plan->use),
+		                           nz(model_enum_label(model_link_types,
+		                                               (int)l->plan->link_type, c->lang)),
+		                           carrier_cell(c, l->plan),
+		                           nz(l->plan->termination_location), onsite_state(c, l) });
 	}
 	rdoc_heading(c->d, 2, L("1.2 対象外回線", "1.2 Unregistered lines"));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がないため、対象外回線の有無は分かりません。", "Not known without the onsite survey."));
+		rdoc_para(c->d, L("現地調査の記録がないため、対象外回線の有無は分かりません。",
+		                  "Not known without the onsite survey."));
 	} else if (!c->in->onsite->n_unregistered) {
-		rdoc_para(c->d, L("医療機関記入依頼書に記載のない回線終端装置は、現地で確認されませんでした。",
-				  "No termination beyond the declared lines was found on site."));
+		rdoc_para(
+		        c->d,
+		        L("医療機関記入依頼書に記載のない回線終端装置は、現地で確認されませんでした。",
+		          "No termination beyond the declared lines was found on site."));
 	} else {
-		rdoc_para(c->d, L("医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。回線番号欄に"
-				  "「対象外回線」と記載しています。医療機関で把握されていない回線の場合は、ネットワーク管理者に"
-				  "ご確認ください。設置場所は別紙1の一覧と照らし合わせてご確認ください。",
-				  "Terminations nobody declared were found on site: ask the network administrator."));
+		rdoc_para(
+		        c->d,
+		        L("医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。回線番号欄に"
+		          "「対象外回線」と記載しています。医療機関で把握されていない回線の場合は、ネットワーク管理者に"
+		          "ご確認ください。設置場所は別紙1の一覧と照らし合わせてご確認ください。",
+		          "Terminations nobody declared were found on site: ask the network administrator."));
 		t = rdoc_table(c->d, "対象外回線", uhead, wu);
 		for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
 			const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
 			rdoc_row(c->d, t, "high",
-				 (const char *[]){ L("対象外回線", "unregistered"),
-						   nz(model_enum_label(model_termination_kinds, (int)u->termination, c->lang)),
-						   rdoc_fmt(c->d, "%s %s", u->maker ? u->maker : "", u->model ? u->model : ""),
-						   place_text(c, &u->place), nz(u->notes) });
+			         (const char *[]){
+			                 L("対象外回線", "unregistered"),
+			                 nz(model_enum_label(model_termination_kinds,
+			                                     (int)u->termination, c->lang)),
+			                 rdoc_fmt(c->d, "%s %s", u->maker ? u->maker : "",
+			                          u->model ? u->model : ""),
+			                 place_text(c, &u->place), nz(u->notes) });
 		}
 	}
-	rdoc_heading(c->d, 2, L("1.3 ネットワーク構成図 (回線ごと)", "1.3 Network diagram per line"));
-	rdoc_note(c->d, L("回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、現地で確認した機器 (記録がなければ申告内容) "
-			  "を示します。", "From the termination in, as seen on site (else as declared)."));
+	rdoc_heading(c->d, 2,
+	             L("1.3 ネットワーク構成図 (回線ごと)", "1.3 Network diagram per line"));
+	rdoc_note(
+	        c->d,
+	        L("回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、現地で確認した機器 (記録がなければ申告内容) "
+	          "を示します。",
+	          "From the termination in, as seen on site (else as declared)."));
 	for (size_t i = 0; i < c->a->n_lines; i++)
 		diagram(c, &c->a->lines[i]);
 }
@@ -490,25 +611,39 @@ static void chapter1(struct ctx *c)
 static void chapter2(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2.2, 0.9, 1.2, 1.3, 0.6, 0.6, 0.6, 0.6, 2.4 };
-	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("ログイン", "login"),
-			       L("ファームウェア", "firmware"), L("最新ファームウェア", "latest"), L("緊急", "crit."),
-			       L("重要", "high"), L("警告", "med."), L("注意", "low"), L("脆弱性番号", "ids"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("機器", "device"),
+		               L("ログイン", "login"),
+		               L("ファームウェア", "firmware"),
+		               L("最新ファームウェア", "latest"),
+		               L("緊急", "crit."),
+		               L("重要", "high"),
+		               L("警告", "med."),
+		               L("注意", "low"),
+		               L("脆弱性番号", "ids"),
+		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("2. 外部ネットワーク接続機器調査", "2. Network devices on the external lines"));
+	rdoc_heading(
+	        c->d, 1,
+	        L("2. 外部ネットワーク接続機器調査", "2. Network devices on the external lines"));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がまだないため、この章は作成できません (medsec onsite)。事前に申告された"
-				  "ファームウェアの脆弱性は別紙2に記載しています。",
-				  "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."));
+		rdoc_para(
+		        c->d,
+		        L("現地調査の記録がまだないため、この章は作成できません (medsec onsite)。事前に申告された"
+		          "ファームウェアの脆弱性は別紙2に記載しています。",
+		          "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."));
 		return;
 	}
-	rdoc_para(c->d, L("回線 (回線ID) ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
-			  "現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"
-			  "記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"
-			  "6章「補足資料」に記載しています。",
-			  "Devices seen on site per line, the firmware read after login (else not checked), the "
-			  "latest firmware and the vulnerabilities of the firmware in use; details in chapter 6."));
+	rdoc_para(
+	        c->d,
+	        L("回線 (回線ID) ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
+	          "現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"
+	          "記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"
+	          "6章「補足資料」に記載しています。",
+	          "Devices seen on site per line, the firmware read after login (else not checked), the "
+	          "latest firmware and the vulnerabilities of the firmware in use; details in chapter 6."));
 	t = rdoc_table(c->d, "機器調査", head, w);
 	for (size_t i = 0; i < c->a->n_targets; i++) {
 		const struct assess_target *x = &c->a->targets[i];
@@ -527,13 +662,16 @@ static void chapter2(struct ctx *c)
 			for (int k = 5; k < 9; k++)
 				cells[k] = "-";
 			cells[9] = x->status == CHECK_NO_VERSION ? L("確認未実施", "not checked")
-				   : x->status == CHECK_NO_MAPPING ? L("製品情報 (CPE) 未登録のため照合せず", "no CPE mapping")
-								  : L("脆弱性情報なし (未照合)", "no index");
+			           : x->status == CHECK_NO_MAPPING
+			                   ? L("製品情報 (CPE) 未登録のため照合せず",
+			                       "no CPE mapping")
+			                   : L("脆弱性情報なし (未照合)", "no index");
 		}
 		rdoc_row(c->d, t, worst(x->counts), cells);
 	}
 	if (!t->nrows)
-		rdoc_para(c->d, L("現地で確認した機器の記録はありません。", "No device recorded on site."));
+		rdoc_para(c->d, L("現地で確認した機器の記録はありません。",
+		                  "No device recorded on site."));
 }
 
 /* ---- 3 remote diagnosis ---- */
@@ -546,40 +684,60 @@ static void confirmations_note(struct ctx *c)
 		char day[11];
 
 		if (l->confirmed_ip && ms_date_jst(l->confirmed_at, day) == 0)
-			rdoc_note(c->d, rdoc_fmt(c->d, L("回線%d の動的IPアドレス %s は %s に %s が確認しました。",
-							 "Line %d's dynamic address %s was confirmed on %s by %s."),
-						 l->line_no, l->confirmed_ip, day,
-						 l->confirmed_by ? l->confirmed_by
-								 : L("医療機関 (記入依頼書の当日記入欄)", "the hospital (the workbook's day-of column)")));
+			rdoc_note(
+			        c->d,
+			        rdoc_fmt(
+			                c->d,
+			                L("回線%d の動的IPアドレス %s は %s に %s が確認しました。",
+			                  "Line %d's dynamic address %s was confirmed on %s by %s."),
+			                l->line_no, l->confirmed_ip, day,
+			                l->confirmed_by
+			                        ? l->confirmed_by
+			                        : L("医療機関 (記入依頼書の当日記入欄)",
+			                            "the hospital (the workbook's day-of column)")));
 		if (l->meeting_confirmed && ms_date_jst(l->meeting_at, day) == 0)
-			rdoc_note(c->d, rdoc_fmt(c->d, L("回線%d は %s の打合せで確認しました (記録: %s)。",
-							 "Line %d was settled in the meeting of %s (recorded by %s)."),
-						 l->line_no, day, l->meeting_by ? l->meeting_by : "-"));
+			rdoc_note(
+			        c->d,
+			        rdoc_fmt(
+			                c->d,
+			                L("回線%d は %s の打合せで確認しました (記録: %s)。",
+			                  "Line %d was settled in the meeting of %s (recorded by %s)."),
+			                l->line_no, day, l->meeting_by ? l->meeting_by : "-"));
 	}
 }
 
 static void chapter3(struct ctx *c)
 {
 	static const double w[] = { 0.7, 1.5, 1.6, 3, 0.6, 0.6, 0.6, 0.6 };
-	const char *head[] = { L("回線番号", "line"), L("グローバルIP", "global IP"), L("診断", "diagnosis"),
-			       L("応答のあったポート", "responding ports"), L("緊急", "crit."), L("重要", "high"),
-			       L("警告", "med."), L("注意", "low"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("グローバルIP", "global IP"),
+		               L("診断", "diagnosis"),
+		               L("応答のあったポート", "responding ports"),
+		               L("緊急", "crit."),
+		               L("重要", "high"),
+		               L("警告", "med."),
+		               L("注意", "low"),
+		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("3. 脆弱性診断", "3. Remote vulnerability diagnosis"));
-	rdoc_para(c->d, L("【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネット側から接続を試み、"
-			  "応答のあったポートを記載しています。空きポートが検出された場合、システム運用上必要なポートか"
-			  "ご確認ください。未使用であればポートを閉じる等の対策をご検討ください。"
-			  "【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ、既知の脆弱性と照合しています。"
-			  "詳細は別紙3に記載しています。",
-			  "Port scan of each line's global address from the internet side; the services found were "
-			  "identified and looked up. Details in annex 3."));
+	rdoc_para(
+	        c->d,
+	        L("【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネット側から接続を試み、"
+	          "応答のあったポートを記載しています。空きポートが検出された場合、システム運用上必要なポートか"
+	          "ご確認ください。未使用であればポートを閉じる等の対策をご検討ください。"
+	          "【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ、既知の脆弱性と照合しています。"
+	          "詳細は別紙3に記載しています。",
+	          "Port scan of each line's global address from the internet side; the services found were "
+	          "identified and looked up. Details in annex 3."));
 	if (!c->in->plan)
 		return;
 	if (!c->in->scan)
-		rdoc_note(c->d, L("脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / medsec diagnose)。",
-				  "No diagnosis yet (medsec scan / medsec diagnose)."));
+		rdoc_note(
+		        c->d,
+		        L("脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / medsec diagnose)。",
+		          "No diagnosis yet (medsec scan / medsec diagnose)."));
 	t = rdoc_table(c->d, "脆弱性診断", head, w);
 	for (size_t i = 0; i < c->a->n_lines; i++) {
 		const struct assess_line *l = &c->a->lines[i];
@@ -591,20 +749,28 @@ static void chapter3(struct ctx *c)
 			const struct assess_port *p = &c->a->ports[l->first_port + k];
 			if (!p->responded)
 				continue;
-			used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%d/%s%s%s", used ? ", " : "",
-						 p->port, p->proto, p->service[0] ? " " : "", p->service);
+			used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%d/%s%s%s",
+			                         used ? ", " : "", p->port, p->proto,
+			                         p->service[0] ? " " : "", p->service);
 		}
 		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no);
-		cells[1] = l->address ? l->address : l->plan->target ? l->plan->target
-			   : !strcmp(l->diagnosis, "address_unknown") ? L("IPアドレス不明", "unknown") : "-";
+		cells[1] = l->address        ? l->address
+		           : l->plan->target ? l->plan->target
+		           : !strcmp(l->diagnosis, "address_unknown")
+		                   ? L("IPアドレス不明", "unknown")
+		                   : "-";
 		cells[2] = diagnosis_label(c, l->diagnosis);
 		if ((size_t)l->responding < l->n_ports) {
 			size_t u2 = strlen(ports);
-			snprintf(ports + u2, sizeof(ports) - u2, L("%s(UDP %zu ポートは応答なし: 開または遮断)", "%s(%zu UDP ports silent: open or filtered)"),
-				 u2 ? "\n" : "", l->n_ports - (size_t)l->responding);
+			snprintf(ports + u2, sizeof(ports) - u2,
+			         L("%s(UDP %zu ポートは応答なし: 開または遮断)",
+			           "%s(%zu UDP ports silent: open or filtered)"),
+			         u2 ? "\n" : "", l->n_ports - (size_t)l->responding);
 			used = 1;
 		}
-		cells[3] = !strcmp(l->diagnosis, "diagnosed") ? (used ? ports : L("応答なし", "none")) : "-";
+		cells[3] = !strcmp(l->diagnosis, "diagnosed")
+		                   ? (used ? ports : L("応答なし", "none"))
+		                   : "-";
 		if (!strcmp(l->diagnosis, "diagnosed") && c->in->vdb)
 			counts_cells(c, l->counts, cells + 4);
 		else
@@ -612,10 +778,12 @@ static void chapter3(struct ctx *c)
 		rdoc_row(c->d, t, worst(l->counts), cells);
 	}
 	if (c->in->scan)
-		rdoc_note(c->d, rdoc_fmt(c->d, L("診断: %s 〜 %s、送信元 %s、TCP %s、UDP %s。",
-						 "Diagnosis %s to %s from %s, TCP %s, UDP %s."),
-					 c->in->scan->started_at, nz(c->in->scan->finished_at),
-					 nz(c->in->scan->source_address), c->in->scan->ports, c->in->scan->udp_ports));
+		rdoc_note(c->d, rdoc_fmt(c->d,
+		                         L("診断: %s 〜 %s、送信元 %s、TCP %s、UDP %s。",
+		                           "Diagnosis %s to %s from %s, TCP %s, UDP %s."),
+		                         c->in->scan->started_at, nz(c->in->scan->finished_at),
+		                         nz(c->in->scan->source_address), c->in->scan->ports,
+		                         c->in->scan->udp_ports));
 	confirmations_note(c);
 }
 
@@ -624,76 +792,107 @@ static void chapter3(struct ctx *c)
 static void chapter4(struct ctx *c)
 {
 	static const double w[] = { 0.7, 1.5, 1.4, 2, 2, 1.2 };
-	const char *head[] = { L("端末番号", "no."), L("ホスト名", "host"), L("シンクライアント", "thin client"),
-			       L("設置場所", "place"), L("セキュリティ製品 (申告)", "security products (declared)"),
-			       L("調査結果", "result"), NULL };
+	const char *head[] = { L("端末番号", "no."),
+		               L("ホスト名", "host"),
+		               L("シンクライアント", "thin client"),
+		               L("設置場所", "place"),
+		               L("セキュリティ製品 (申告)", "security products (declared)"),
+		               L("調査結果", "result"),
+		               NULL };
 	struct rtable *t;
 	const struct intake_doc *doc = c->in->doc;
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("4. 端末調査", "4. Terminal survey"));
-	rdoc_para(c->d, L("端末 (Windows) の OS のサポート状況・更新プログラム・ウイルス対策・USB 使用制限の調査結果は"
-			  "まだありません。medsec の Windows 収集ツールは開発中のため、この章は調査対象の端末の一覧のみです。",
-			  "No terminal survey results yet: the Windows collector is being built; the terminals to survey follow."));
+	rdoc_para(
+	        c->d,
+	        L("端末 (Windows) の OS のサポート状況・更新プログラム・ウイルス対策・USB 使用制限の調査結果は"
+	          "まだありません。medsec の Windows 収集ツールは開発中のため、この章は調査対象の端末の一覧のみです。",
+	          "No terminal survey results yet: the Windows collector is being built; the terminals to survey follow."));
 	t = rdoc_table(c->d, NULL, head, w);
 	for (size_t i = 0; doc && i < doc->n_terminals; i++) {
 		const struct terminal *x = &doc->terminals[i];
 		rdoc_row(c->d, t, NULL,
-			 (const char *[]){ rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no), nz(x->hostname),
-					   x->thin_client == TRI_YES ? L("あり", "yes") : L("なし", "no"), nz(x->location),
-					   nz(x->security_products), L("未調査", "not surveyed") });
+		         (const char *[]){
+		                 rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no), nz(x->hostname),
+		                 x->thin_client == TRI_YES ? L("あり", "yes") : L("なし", "no"),
+		                 nz(x->location), nz(x->security_products),
+		                 L("未調査", "not surveyed") });
 	}
 }
 
 static const char *tri_text(const struct ctx *c, enum tri t)
 {
-	return t == TRI_YES ? L("はい", "yes") : t == TRI_NO ? L("いいえ", "no") : t == TRI_UNKNOWN ? L("不明", "unknown") : "-";
+	return t == TRI_YES       ? L("はい", "yes")
+	       : t == TRI_NO      ? L("いいえ", "no")
+	       : t == TRI_UNKNOWN ? L("不明", "unknown")
+	                          : "-";
 }
 
 static void chapter5(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2, 0.9, 1, 0.9, 0.9, 0.9, 0.9, 2.6 };
-	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("初期パスワード変更", "default changed"),
-			       L("文字数", "length"), L("定期変更", "periodic change"), L("使い回し", "reused"),
-			       L("二要素認証", "2FA"), L("判定", "verdict"), L("不足している点", "shortfalls"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("機器", "device"),
+		               L("初期パスワード変更", "default changed"),
+		               L("文字数", "length"),
+		               L("定期変更", "periodic change"),
+		               L("使い回し", "reused"),
+		               L("二要素認証", "2FA"),
+		               L("判定", "verdict"),
+		               L("不足している点", "shortfalls"),
+		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("5. パスワードの設定・管理", "5. Passwords"));
-	rdoc_para(c->d, L("「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A (シQ-54。5.2版 C-14 から) は、"
-			  "推測されにくいパスワードとして次の三つのパターンのいずれかを示しています: (a) 英数字・記号を混在させた"
-			  " 13 文字以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて"
-			  "システム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、機器の初期パスワードの変更と、同じパスワードを"
-			  "複数の機器や施設で使い回さないことを求めています。",
-			  "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 C-14): 13+ mixed characters; "
-			  "or 8+ changed at least every 2 months; or 8+ with a second factor. The operations volume and the "
-			  "2025 checklist (2-7, 2-8) add: factory passwords changed, no reuse."));
-	rdoc_para(c->d, L("医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。",
-			  "The declared password facts of each device against those rules."));
+	rdoc_para(
+	        c->d,
+	        L("「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A (シQ-54。5.2版 C-14 から) は、"
+	          "推測されにくいパスワードとして次の三つのパターンのいずれかを示しています: (a) 英数字・記号を混在させた"
+	          " 13 文字以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて"
+	          "システム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、機器の初期パスワードの変更と、同じパスワードを"
+	          "複数の機器や施設で使い回さないことを求めています。",
+	          "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 C-14): 13+ mixed characters; "
+	          "or 8+ changed at least every 2 months; or 8+ with a second factor. The operations volume and the "
+	          "2025 checklist (2-7, 2-8) add: factory passwords changed, no reuse."));
+	rdoc_para(
+	        c->d,
+	        L("医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。",
+	          "The declared password facts of each device against those rules."));
 	t = rdoc_table(c->d, "パスワード", head, w);
 	for (size_t i = 0; i < c->a->n_passwords; i++) {
 		const struct assess_password *p = &c->a->passwords[i];
 		const struct device *d = p->device;
 		const struct plan_line *pl = plan_line_by_declared(c->in->plan, d->line_no);
-		rdoc_row(c->d, t, !strcmp(p->verdict, "short") ? "high" : NULL,
-			 (const char *[]){ pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
-					   rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "", d->model ? d->model : ""),
-					   tri_text(c, d->pw.default_changed),
-					   nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->lang)),
-					   d->pw.periodic_change == TRI_YES && d->pw.change_months > 0
-						   ? rdoc_fmt(c->d, L("あり (%d か月ごと)", "yes (every %d months)"), d->pw.change_months)
-						   : tri_text(c, d->pw.periodic_change),
-					   tri_text(c, d->pw.reused),
-					   tri_text(c, d->pw.two_factor),
-					   !strcmp(p->verdict, "meets") ? L("基準を満たす", "meets")
-					   : !strcmp(p->verdict, "short") ? L("要改善", "improve") : L("要確認", "check"),
-					   nz(p->shortfalls) });
+		rdoc_row(
+		        c->d, t, !strcmp(p->verdict, "short") ? "high" : NULL,
+		        (const char *[]){
+		                pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
+		                rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "",
+		                         d->model ? d->model : ""),
+		                tri_text(c, d->pw.default_changed),
+		                nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->lang)),
+		                d->pw.periodic_change == TRI_YES && d->pw.change_months > 0
+		                        ? rdoc_fmt(c->d,
+		                                   L("あり (%d か月ごと)", "yes (every %d months)"),
+		                                   d->pw.change_months)
+		                        : tri_text(c, d->pw.periodic_change),
+		                tri_text(c, d->pw.reused), tri_text(c, d->pw.two_factor),
+		                !strcmp(p->verdict, "meets")   ? L("基準を満たす", "meets")
+		                : !strcmp(p->verdict, "short") ? L("要改善", "improve")
+		                                               : L("要確認", "check"),
+		                nz(p->shortfalls) });
 	}
 	for (size_t i = 0; i < c->a->n_findings; i++)
 		if (!strcmp(c->a->findings[i].kind, "default_account"))
-			rdoc_note(c->d, rdoc_fmt(c->d, L("脆弱性診断で、%s に初期設定のアカウントでログインできました。直ちにパスワードを変更してください。",
-							 "The diagnosis logged in to %s with a factory account: change it at once."),
-						 c->a->findings[i].subject));
+			rdoc_note(
+			        c->d,
+			        rdoc_fmt(
+			                c->d,
+			                L("脆弱性診断で、%s に初期設定のアカウントでログインできました。直ちにパスワードを変更してください。",
+			                  "The diagnosis logged in to %s with a factory account: change it at once."),
+			                c->a->findings[i].subject));
 }
 
 /* ---- 6 and annexes ---- */
@@ -701,8 +900,16 @@ static void chapter5(struct ctx *c)
 static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 {
 	static const double w[] = { 0.6, 1.8, 1.4, 1.5, 0.6, 0.7, 0.5, 3.2, 1.6 };
-	const char *head[] = { L("回線番号", "line"), L("対象", "subject"), "CVE", L("脆弱性番号 (JVN)", "JVN"), "CVSS",
-			       L("深刻度", "severity"), "KEV", L("概要", "summary"), L("影響範囲", "affected"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("対象", "subject"),
+		               "CVE",
+		               L("脆弱性番号 (JVN)", "JVN"),
+		               "CVSS",
+		               L("深刻度", "severity"),
+		               "KEV",
+		               L("概要", "summary"),
+		               L("影響範囲", "affected"),
+		               NULL };
 	struct rtable *t = NULL;
 
 	for (size_t i = 0; i < c->a->n_targets; i++) {
@@ -714,15 +921,27 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 			if (!t)
 				t = rdoc_table(c->d, sheet, head, w);
 			rdoc_row(c->d, t, band_key(v->severity),
-				 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no),
-						   src == SRC_REMOTE ? rdoc_fmt(c->d, "%s %s", x->address, x->label) : x->label,
-						   nz(v->cve), nz(v->jvndb),
-						   v->cvss_version == 2 ? rdoc_fmt(c->d, "%.1f (CVSS v2)", v->score)
-						   : v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score) : "-",
-						   v->score >= 0 ? sev_label(c, band_key(v->severity)) : L("スコアなし", "unscored"),
-						   v->kev ? (v->ransomware ? L("○ (ランサムウェア)", "yes (ransomware)") : "○") : "",
-						   nz(v->title), rdoc_fmt(c->d, "%s%s", nz(v->range),
-									  !strcmp(v->confidence, "rough") ? L(" (推定)", " (rough)") : "") });
+			         (const char *[]){
+			                 rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no),
+			                 src == SRC_REMOTE
+			                         ? rdoc_fmt(c->d, "%s %s", x->address, x->label)
+			                         : x->label,
+			                 nz(v->cve), nz(v->jvndb),
+			                 v->cvss_version == 2
+			                         ? rdoc_fmt(c->d, "%.1f (CVSS v2)", v->score)
+			                 : v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score)
+			                                 : "-",
+			                 v->score >= 0 ? sev_label(c, band_key(v->severity))
+			                               : L("スコアなし", "unscored"),
+			                 v->kev ? (v->ransomware ? L("○ (ランサムウェア)",
+			                                             "yes (ransomware)")
+			                                         : "○")
+			                        : "",
+			                 nz(v->title),
+			                 rdoc_fmt(c->d, "%s%s", nz(v->range),
+			                          !strcmp(v->confidence, "rough")
+			                                  ? L(" (推定)", " (rough)")
+			                                  : "") });
 		}
 	}
 	if (!t)
@@ -733,10 +952,13 @@ static void chapter6(struct ctx *c)
 {
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("6. 補足資料", "6. Supplement"));
-	rdoc_para(c->d, L("「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情報の詳細です。",
-			  "The vulnerabilities of the devices of chapter 2."));
+	rdoc_para(
+	        c->d,
+	        L("「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情報の詳細です。",
+	          "The vulnerabilities of the devices of chapter 2."));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がないため、対象の機器はありません。", "No onsite record."));
+		rdoc_para(c->d, L("現地調査の記録がないため、対象の機器はありません。",
+		                  "No onsite record."));
 		return;
 	}
 	vuln_table(c, "補足資料", SRC_ONSITE);
@@ -745,41 +967,58 @@ static void chapter6(struct ctx *c)
 static void annex1(struct ctx *c)
 {
 	static const double w[] = { 1, 1.2, 2.2, 0.9, 1, 2, 2 };
-	const char *head[] = { L("機器番号", "no."), L("回線番号", "line"), L("機器", "device"), L("ログイン", "login"),
-			       L("ファームウェア", "firmware"), L("設置場所", "place"), L("備考", "notes"), NULL };
+	const char *head[] = { L("機器番号", "no."),
+		               L("回線番号", "line"),
+		               L("機器", "device"),
+		               L("ログイン", "login"),
+		               L("ファームウェア", "firmware"),
+		               L("設置場所", "place"),
+		               L("備考", "notes"),
+		               NULL };
 	struct rtable *t;
 	int no = 0;
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("別紙1 現地調査報告書", "Annex 1: onsite survey"));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がまだありません (medsec onsite)。", "Not recorded yet (medsec onsite)."));
+		rdoc_para(c->d, L("現地調査の記録がまだありません (medsec onsite)。",
+		                  "Not recorded yet (medsec onsite)."));
 		return;
 	}
-	rdoc_para(c->d, rdoc_fmt(c->d, L("調査日 %s%s%s。現地で確認した機器と回線終端装置の一覧です。",
-					 "Surveyed on %s%s%s. Devices and terminations seen on site."),
-				 c->in->onsite->surveyed_on, c->in->onsite->surveyors ? L("、調査者 ", ", by ") : "",
-				 c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
-	rdoc_note(c->d, L("回線終端装置の確認結果は 1.1 に記載しています。", "The lines traced on site are in 1.1."));
+	rdoc_para(c->d, rdoc_fmt(c->d,
+	                         L("調査日 %s%s%s。現地で確認した機器と回線終端装置の一覧です。",
+	                           "Surveyed on %s%s%s. Devices and terminations seen on site."),
+	                         c->in->onsite->surveyed_on,
+	                         c->in->onsite->surveyors ? L("、調査者 ", ", by ") : "",
+	                         c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
+	rdoc_note(c->d, L("回線終端装置の確認結果は 1.1 に記載しています。",
+	                  "The lines traced on site are in 1.1."));
 	t = rdoc_table(c->d, "別紙1", head, w);
 	for (size_t i = 0; i < c->in->onsite->n_devices; i++) {
 		const struct onsite_device *v = &c->in->onsite->devices[i];
 		rdoc_row(c->d, t, NULL,
-			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
-					   rdoc_fmt(c->d, L("回線%d", "line %d"), v->line_no),
-					   rdoc_fmt(c->d, "%s %s (%s)", nz(v->maker), nz(v->model),
-						    nz(model_enum_label(model_device_kinds, (int)v->kind, c->lang))),
-					   v->login == TRI_YES ? L("実施", "done") : L("未実施", "no"),
-					   v->login == TRI_YES ? nz(v->firmware) : L("確認未実施", "not checked"),
-					   place_text(c, &v->place), nz(v->notes) });
+		         (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
+		                           rdoc_fmt(c->d, L("回線%d", "line %d"), v->line_no),
+		                           rdoc_fmt(c->d, "%s %s (%s)", nz(v->maker), nz(v->model),
+		                                    nz(model_enum_label(model_device_kinds,
+		                                                        (int)v->kind, c->lang))),
+		                           v->login == TRI_YES ? L("実施", "done")
+		                                               : L("未実施", "no"),
+		                           v->login == TRI_YES ? nz(v->firmware)
+		                                               : L("確認未実施", "not checked"),
+		                           place_text(c, &v->place), nz(v->notes) });
 	}
 	for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
 		rdoc_row(c->d, t, "high",
-			 (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no), L("対象外回線", "unregistered"),
-					   rdoc_fmt(c->d, "%s %s (%s)", u->maker ? u->maker : "", u->model ? u->model : "",
-						    nz(model_enum_label(model_termination_kinds, (int)u->termination, c->lang))),
-					   "-", "-", place_text(c, &u->place), nz(u->notes) });
+		         (const char *[]){
+		                 rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
+		                 L("対象外回線", "unregistered"),
+		                 rdoc_fmt(c->d, "%s %s (%s)", u->maker ? u->maker : "",
+		                          u->model ? u->model : "",
+		                          nz(model_enum_label(model_termination_kinds,
+		                                              (int)u->termination, c->lang))),
+		                 "-", "-", place_text(c, &u->place), nz(u->notes) });
 	}
 	rdoc_heading(c->d, 2, L("ネットワーク構成図", "Network diagrams"));
 	for (size_t i = 0; i < c->a->n_lines; i++)
@@ -789,17 +1028,27 @@ static void annex1(struct ctx *c)
 static void annex2(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2.2, 1.2, 1.4, 0.6, 0.6, 0.6, 0.6, 2.4 };
-	const char *head[] = { L("回線番号", "line"), L("機器", "device"), L("ファームウェア (申告)", "firmware (declared)"),
-			       L("最新ファームウェア", "latest"), L("緊急", "crit."), L("重要", "high"), L("警告", "med."),
-			       L("注意", "low"), L("調査結果", "result"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("機器", "device"),
+		               L("ファームウェア (申告)", "firmware (declared)"),
+		               L("最新ファームウェア", "latest"),
+		               L("緊急", "crit."),
+		               L("重要", "high"),
+		               L("警告", "med."),
+		               L("注意", "low"),
+		               L("調査結果", "result"),
+		               NULL };
 	struct rtable *t = NULL;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧",
-				"Annex 2: vulnerabilities of the declared firmware"));
-	rdoc_para(c->d, L("医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性情報です。回線番号は調査実施"
-			  "計画一覧の番号です。詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",
-			  "Devices whose firmware was declared in the intake workbook; line numbers are the plan's."));
+	rdoc_heading(c->d, 1,
+	             L("別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧",
+	               "Annex 2: vulnerabilities of the declared firmware"));
+	rdoc_para(
+	        c->d,
+	        L("医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性情報です。回線番号は調査実施"
+	          "計画一覧の番号です。詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",
+	          "Devices whose firmware was declared in the intake workbook; line numbers are the plan's."));
 	for (size_t i = 0; i < c->a->n_targets; i++) {
 		const struct assess_target *x = &c->a->targets[i];
 		const char *cells[9];
@@ -813,18 +1062,25 @@ static void annex2(struct ctx *c)
 		cells[3] = latest_cell(c, x);
 		if (x->status == CHECK_DONE) {
 			counts_cells(c, x->counts, cells + 4);
-			cells[8] = x->n ? rdoc_fmt(c->d, L("脆弱性情報 計%zu件%s%s", "%zu vulnerabilities%s%s"), x->n,
-						   x->fixed_in ? L("、修正版 ", ", fixed in ") : "", x->fixed_in ? x->fixed_in : "")
-					: L("該当なし", "none");
+			cells[8] = x->n ? rdoc_fmt(c->d,
+			                           L("脆弱性情報 計%zu件%s%s",
+			                             "%zu vulnerabilities%s%s"),
+			                           x->n,
+			                           x->fixed_in ? L("、修正版 ", ", fixed in ") : "",
+			                           x->fixed_in ? x->fixed_in : "")
+			                : L("該当なし", "none");
 		} else {
 			cells[4] = cells[5] = cells[6] = cells[7] = "-";
-			cells[8] = x->status == CHECK_NO_MAPPING ? L("製品情報 (CPE) 未登録のため照合せず", "no CPE mapping")
-								 : L("脆弱性情報なし (未照合)", "no index");
+			cells[8] = x->status == CHECK_NO_MAPPING
+			                   ? L("製品情報 (CPE) 未登録のため照合せず",
+			                       "no CPE mapping")
+			                   : L("脆弱性情報なし (未照合)", "no index");
 		}
 		rdoc_row(c->d, t, worst(x->counts), cells);
 	}
 	if (!t) {
-		rdoc_para(c->d, L("ファームウェアバージョンの申告があった機器はありません。", "No firmware was declared."));
+		rdoc_para(c->d, L("ファームウェアバージョンの申告があった機器はありません。",
+		                  "No firmware was declared."));
 		return;
 	}
 	rdoc_heading(c->d, 2, L("事前申告機器 脆弱性詳細", "Details"));
@@ -834,9 +1090,14 @@ static void annex2(struct ctx *c)
 static void annex3(struct ctx *c)
 {
 	static const double w[] = { 0.6, 1.4, 0.8, 1, 2, 1, 3.2 };
-	const char *head[] = { L("回線番号", "line"), L("グローバルIP", "global IP"), L("ポート", "port"),
-			       L("サービス", "service"), L("製品・バージョン", "product, version"),
-			       L("状態", "state"), L("指摘 (深刻度)", "findings (severity)"), NULL };
+	const char *head[] = { L("回線番号", "line"),
+		               L("グローバルIP", "global IP"),
+		               L("ポート", "port"),
+		               L("サービス", "service"),
+		               L("製品・バージョン", "product, version"),
+		               L("状態", "state"),
+		               L("指摘 (深刻度)", "findings (severity)"),
+		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
@@ -845,9 +1106,11 @@ static void annex3(struct ctx *c)
 		rdoc_para(c->d, L("脆弱性診断はまだ実施していません。", "No diagnosis yet."));
 		return;
 	}
-	rdoc_para(c->d, L("応答のあったポートごとの識別結果と指摘事項、検出された脆弱性の詳細です。脆弱性が検出された場合は、"
-			  "本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",
-			  "Each responding port, what answers there, the findings and the vulnerabilities in detail."));
+	rdoc_para(
+	        c->d,
+	        L("応答のあったポートごとの識別結果と指摘事項、検出された脆弱性の詳細です。脆弱性が検出された場合は、"
+	          "本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",
+	          "Each responding port, what answers there, the findings and the vulnerabilities in detail."));
 	t = rdoc_table(c->d, "別紙3", head, w);
 	for (size_t i = 0; i < c->a->n_ports; i++) {
 		const struct assess_port *p = &c->a->ports[i];
@@ -858,26 +1121,31 @@ static void annex3(struct ctx *c)
 		const char *cls = NULL;
 		for (size_t k = 0; k < c->a->n_findings && used < sizeof(fs) - 1; k++) {
 			const struct assess_finding *f = &c->a->findings[k];
-			if (f->source != SRC_REMOTE || f->port != p->port || !f->address || strcmp(f->address, p->address) ||
-			    strcmp(f->proto, p->proto))
+			if (f->source != SRC_REMOTE || f->port != p->port || !f->address ||
+			    strcmp(f->address, p->address) || strcmp(f->proto, p->proto))
 				continue;
-			used += (size_t)snprintf(fs + used, sizeof(fs) - used, "%s%s (%s)", used ? "\n" : "", f->title,
-						 sev_label(c, f->severity));
+			used += (size_t)snprintf(fs + used, sizeof(fs) - used, "%s%s (%s)",
+			                         used ? "\n" : "", f->title,
+			                         sev_label(c, f->severity));
 			if (!cls || assess_severity_rank(f->severity) < assess_severity_rank(cls))
 				cls = f->severity;
 		}
 		rdoc_row(c->d, t, cls && assess_severity_rank(cls) < 4 ? cls : NULL,
-			 (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
-					   rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),
-					   rdoc_fmt(c->d, "%s %s", p->product ? p->product : "", p->version ? p->version : ""),
-					   !strcmp(p->state, "open") ? L("開", "open") : L("応答あり (UDP)", "answered (UDP)"),
-					   used ? fs : "-" });
+		         (const char *[]){
+		                 rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
+		                 rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),
+		                 rdoc_fmt(c->d, "%s %s", p->product ? p->product : "",
+		                          p->version ? p->version : ""),
+		                 !strcmp(p->state, "open") ? L("開", "open")
+		                                           : L("応答あり (UDP)", "answered (UDP)"),
+		                 used ? fs : "-" });
 	}
 	if (!t->nrows)
 		rdoc_para(c->d, L("応答のあったポートはありません。", "No port answered."));
 	rdoc_heading(c->d, 2, L("検出された脆弱性の詳細", "Vulnerabilities"));
 	if (!c->in->vdb)
-		rdoc_para(c->d, L("脆弱性情報のインデックスがないため照合していません。", "No index."));
+		rdoc_para(c->d,
+		          L("脆弱性情報のインデックスがないため照合していません。", "No index."));
 	else
 		vuln_table(c, "別紙3詳細", SRC_REMOTE);
 }
@@ -889,17 +1157,23 @@ static void early_actions(struct ctx *c)
 
 	for (size_t i = 0; i < c->a->n_findings; i++)
 		n += c->a->findings[i].early;
-	rdoc_para(c->d, rdoc_fmt(c->d, L("直ちに対応が必要な事項が %d 件あります。本日中に、次のことを行ってください。",
-					 "%d finding(s) need action today:"),
-				 n));
+	rdoc_para(
+	        c->d,
+	        rdoc_fmt(
+	                c->d,
+	                L("直ちに対応が必要な事項が %d 件あります。本日中に、次のことを行ってください。",
+	                  "%d finding(s) need action today:"),
+	                n));
 	for (size_t i = 0; i < c->a->n_findings; i++) {
 		const struct assess_finding *f = &c->a->findings[i];
 		/* The subject leads unless the title already names it. */
 		if (f->early)
-			rdoc_para(c->d, rdoc_fmt(c->d, "■ %s%s%s\n　%s%s",
-						 f->subject && !strstr(f->title, f->subject) ? f->subject : "",
-						 f->subject && !strstr(f->title, f->subject) ? ": " : "", f->title,
-						 L("対策: ", "Do: "), nz(f->advice)));
+			rdoc_para(c->d,
+			          rdoc_fmt(c->d, "■ %s%s%s\n　%s%s",
+			                   f->subject && !strstr(f->title, f->subject) ? f->subject
+			                                                               : "",
+			                   f->subject && !strstr(f->title, f->subject) ? ": " : "",
+			                   f->title, L("対策: ", "Do: "), nz(f->advice)));
 	}
 }
 
@@ -907,41 +1181,53 @@ static void early_actions(struct ctx *c)
 static void early_facts(struct ctx *c)
 {
 	static const double w[] = { 1.3, 0.8, 0.6, 1.2, 2.2, 1 };
-	const char *head[] = { L("IPアドレス", "address"), L("プロトコル", "protocol"), L("ポート", "port"),
-			       L("サービス", "service"), L("製品", "product"), L("バージョン", "version"), NULL };
+	const char *head[] = { L("IPアドレス", "address"),
+		               L("プロトコル", "protocol"),
+		               L("ポート", "port"),
+		               L("サービス", "service"),
+		               L("製品", "product"),
+		               L("バージョン", "version"),
+		               NULL };
 	struct rtable *t = NULL;
 
 	if (c->in->scan)
-		rdoc_para(c->d, rdoc_fmt(c->d, L("診断の日時: %s 〜 %s (UTC)、送信元アドレス: %s",
-						 "Diagnosed %s to %s (UTC) from %s"),
-					 c->in->scan->started_at, nz(c->in->scan->finished_at),
-					 nz(c->in->scan->source_address)));
+		rdoc_para(c->d, rdoc_fmt(c->d,
+		                         L("診断の日時: %s 〜 %s (UTC)、送信元アドレス: %s",
+		                           "Diagnosed %s to %s (UTC) from %s"),
+		                         c->in->scan->started_at, nz(c->in->scan->finished_at),
+		                         nz(c->in->scan->source_address)));
 	for (size_t i = 0; i < c->a->n_ports; i++) {
 		const struct assess_port *p = &c->a->ports[i];
 		int affected = 0;
 
 		for (size_t k = 0; k < c->a->n_findings && !affected; k++)
 			affected = c->a->findings[k].early && c->a->findings[k].address &&
-				   !strcmp(c->a->findings[k].address, p->address);
+			           !strcmp(c->a->findings[k].address, p->address);
 		if (!affected || !p->responded)
 			continue;
 		if (!t) {
-			rdoc_heading(c->d, 2, L("対象アドレスで応答したポート", "Ports answering on the affected addresses"));
+			rdoc_heading(c->d, 2,
+			             L("対象アドレスで応答したポート",
+			               "Ports answering on the affected addresses"));
 			t = rdoc_table(c->d, NULL, head, w);
 		}
 		rdoc_row(c->d, t, SEV_NONE,
-			 (const char *[]){ p->address, p->proto, count(c, p->port), p->service[0] ? p->service : "-",
-					   p->product[0] ? p->product : "-", p->version[0] ? p->version : "-" });
+		         (const char *[]){ p->address, p->proto, count(c, p->port),
+		                           p->service[0] ? p->service : "-",
+		                           p->product[0] ? p->product : "-",
+		                           p->version[0] ? p->version : "-" });
 	}
 }
 
 static void annex4(struct ctx *c)
 {
 	rdoc_heading(c->d, 1, L("別紙4 脆弱性診断早期報告", "Annex 4: early report"));
-	rdoc_para(c->d, L("脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている"
-			  "脆弱性) が確認されました。報告書本紙を待たず、保守業者・ベンダーと対応してください。",
-			  "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "
-			  "Do not wait for the full report."));
+	rdoc_para(
+	        c->d,
+	        L("脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている"
+	          "脆弱性) が確認されました。報告書本紙を待たず、保守業者・ベンダーと対応してください。",
+	          "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "
+	          "Do not wait for the full report."));
 	early_actions(c);
 	early_facts(c);
 	rdoc_heading(c->d, 2, L("早期報告の対象事項", "The findings"));
@@ -957,7 +1243,8 @@ static struct rdoc *new_doc(struct ctx *c, const char *title)
 	ms_date_text_jst(c->o->generated_at, c->lang, date, sizeof(date));
 	to = c->o->recipient && *c->o->recipient ? c->o->recipient : NULL;
 	c->d = rdoc_new(title, "", date, c->o->issuer ? c->o->issuer : "");
-	c->d->subtitle = to ? rdoc_str(c->d, to) : rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital);
+	c->d->subtitle = to ? rdoc_str(c->d, to)
+	                    : rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital);
 	return c->d;
 }
 
@@ -965,13 +1252,16 @@ struct rdoc *report_compose(const struct assessment *a, const struct report_opts
 {
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .lang = o->lang }, *c = &cx;
 
-	new_doc(c, L("外部ネットワーク接続点調査報告書", "External network connection point survey report"));
+	new_doc(c, L("外部ネットワーク接続点調査報告書",
+	             "External network connection point survey report"));
 	summary(c);
 	changes(c);
 	rdoc_heading(c->d, 2, L("指摘事項と対策 (対応の優先順)", "Findings, most urgent first"));
-	rdoc_para(c->d, L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
-			  "「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",
-			  "What the survey found, most urgent first, with what to do and the manual chapter."));
+	rdoc_para(
+	        c->d,
+	        L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
+	          "「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",
+	          "What the survey found, most urgent first, with what to do and the manual chapter."));
 	findings(c, 0);
 	notation(c);
 	chapter1(c);

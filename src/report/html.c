@@ -10,51 +10,40 @@
 #include "report/report_int.h"
 
 static const char style[] =
-	"@page{size:A4;margin:15mm 12mm}"
-	"body{font-family:'IPAexGothic','Noto Sans CJK JP','Yu Gothic','Meiryo',sans-serif;font-size:10.5pt;"
-	"line-height:1.55;color:#222;max-width:1100px;margin:0 auto;padding:0 1em}"
-	"h1.title{font-size:20pt;text-align:center;margin:2em 0 .3em}"
-	"p.sub{font-size:13pt;margin:0}p.date{text-align:right;color:#333}"
-	"h1{font-size:15pt;border-bottom:2px solid #2f5597;padding-bottom:.15em;margin-top:1.6em}"
-	"h2{font-size:12.5pt;border-left:5px solid #2f5597;padding-left:.4em;margin-top:1.3em}"
-	"h3{font-size:11pt}"
-	"nav{border:1px solid #bbb;padding:.5em 1em;margin:1em 0}nav ol{margin:.2em 0;padding-left:1.2em}"
-	"nav li.l2{margin-left:1.2em;list-style:circle}"
-	"table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:9pt}"
-	"th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;white-space:pre-wrap;word-break:break-word}"
-	"th{background:#dbe5f1}thead{display:table-header-group}tr{page-break-inside:avoid}"
-	"tr.critical td{background:#f8d0d0}tr.high td{background:#fde3c8}tr.medium td{background:#fff5c2}"
-	"tr.low td{background:#eef5e0}"
-	"p.note{font-size:9pt;color:#444;border-left:3px solid #bbb;padding-left:.5em}"
-	"div.diagram{margin:.6em 0 1em;page-break-inside:avoid}div.diagram p{margin:.1em 0;font-weight:bold}"
-	"div.chain{display:flex;flex-wrap:wrap;align-items:center;gap:4px}"
-	"div.node{border:1.5px solid #2f5597;border-radius:4px;padding:4px 8px;white-space:pre-line;"
-	"text-align:center;background:#f4f7fb;font-size:9pt}span.arrow{color:#2f5597;font-size:14pt}"
-	".pb{page-break-before:always}"
-	"@media print{nav{page-break-after:always}}";
+        "@page{size:A4;margin:15mm 12mm}"
+        "body{font-family:'IPAexGothic','Noto Sans CJK JP','Yu Gothic','Meiryo',sans-serif;font-size:10.5pt;"
+        "line-height:1.55;color:#222;max-width:1100px;margin:0 auto;padding:0 1em}"
+        "h1.title{font-size:20pt;text-align:center;margin:2em 0 .3em}"
+        "p.sub{font-size:13pt;margin:0}p.date{text-align:right;color:#333}"
+        "h1{font-size:15pt;border-bottom:2px solid #2f5597;padding-bottom:.15em;margin-top:1.6em}"
+        "h2{font-size:12.5pt;border-left:5px solid #2f5597;padding-left:.4em;margin-top:1.3em}"
+        "h3{font-size:11pt}"
+        "nav{border:1px solid #bbb;padding:.5em 1em;margin:1em 0}nav ol{margin:.2em 0;padding-left:1.2em}"
+        "nav li.l2{margin-left:1.2em;list-style:circle}"
+        "table{border-collapse:collapse;width:100%;margin:.5em 0 1em;font-size:9pt}"
+        "th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;white-space:pre-wrap;word-break:break-word}"
+        "th{background:#dbe5f1}thead{display:table-header-group}tr{page-break-inside:avoid}"
+        "tr.critical td{background:#f8d0d0}tr.high td{background:#fde3c8}tr.medium td{background:#fff5c2}"
+        "tr.low td{background:#eef5e0}"
+        "p.note{font-size:9pt;color:#444;border-left:3px solid #bbb;padding-left:.5em}"
+        "div.diagram{margin:.6em 0 1em;page-break-inside:avoid}div.diagram p{margin:.1em 0;font-weight:bold}"
+        "div.chain{display:flex;flex-wrap:wrap;align-items:center;gap:4px}"
+        "div.node{border:1.5px solid #2f5597;border-radius:4px;padding:4px 8px;white-space:pre-line;"
+        "text-align:center;background:#f4f7fb;font-size:9pt}span.arrow{color:#2f5597;font-size:14pt}"
+        ".pb{page-break-before:always}"
+        "@media print{nav{page-break-after:always}}";
 
 /* Writes n bytes of s with HTML's five special characters escaped. */
 static void esc_n(FILE *f, const char *s, size_t n)
 {
 	for (; n--; s++) {
 		switch (*s) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			fputc(*s, f);
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: fputc(*s, f);
 		}
 	}
 }
@@ -166,7 +155,8 @@ int report_html(const struct rdoc *d, FILE *f)
 		const struct rblock *b = &d->b[i];
 		switch (b->kind) {
 		case RB_HEADING:
-			fprintf(f, "<h%d id=\"%s\"%s>", b->level, b->id, pending_break ? " class=\"pb\"" : "");
+			fprintf(f, "<h%d id=\"%s\"%s>", b->level, b->id,
+			        pending_break ? " class=\"pb\"" : "");
 			esc(f, b->text);
 			fprintf(f, "</h%d>\n", b->level);
 			pending_break = 0;
@@ -177,15 +167,9 @@ int report_html(const struct rdoc *d, FILE *f)
 			esc(f, b->text);
 			fputs("</p>\n", f);
 			break;
-		case RB_TABLE:
-			table(f, b->table);
-			break;
-		case RB_DIAGRAM:
-			diagram(f, b->diagram);
-			break;
-		case RB_PAGEBREAK:
-			pending_break = 1;
-			break;
+		case RB_TABLE: table(f, b->table); break;
+		case RB_DIAGRAM: diagram(f, b->diagram); break;
+		case RB_PAGEBREAK: pending_break = 1; break;
 		}
 	}
 	fputs("</body></html>\n", f);

@@ -31,15 +31,16 @@
 
 struct pdf {
 	cairo_t *cr;
-	int dry;		/* measuring only */
-	int page;		/* 1-based, the cover is page 1 */
-	int pages;		/* total, known after the dry pass */
+	int dry;   /* measuring only */
+	int page;  /* 1-based, the cover is page 1 */
+	int pages; /* total, known after the dry pass */
 	double y;
 	const struct rdoc *d;
-	int *heading_page;	/* per block index */
-	PangoContext *pango;	/* one context and a few fonts for every layout: making them per cell is slow */
+	int *heading_page; /* per block index */
+	PangoContext *
+	        pango; /* one context and a few fonts for every layout: making them per cell is slow */
 	struct {
-		int key;	/* size * 10, bold */
+		int key; /* size * 10, bold */
 		PangoFontDescription *fd;
 	} fonts[16];
 	int n_fonts;
@@ -56,7 +57,7 @@ static PangoFontDescription *font(struct pdf *p, double size, int bold)
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	if (p->n_fonts == 16)	/* layouts copy their font: the last slot can be reused */
+	if (p->n_fonts == 16) /* layouts copy their font: the last slot can be reused */
 		pango_font_description_free(p->fonts[--p->n_fonts].fd);
 	p->fonts[p->n_fonts].key = key;
 	p->fonts[p->n_fonts++].fd = fd;
@@ -100,7 +101,8 @@ static void show(struct pdf *p, PangoLayout *l, double x, double y)
 	pango_cairo_show_layout(p->cr, l);
 }
 
-static void text_at(struct pdf *p, const char *s, double size, int bold, double x, double y, double width, int align)
+static void text_at(struct pdf *p, const char *s, double size, int bold, double x, double y,
+                    double width, int align)
 {
 	PangoLayout *l = layout(p, s, size, bold, width);
 
@@ -145,7 +147,8 @@ static void need(struct pdf *p, double h)
 }
 
 /* A paragraph, line by line, so a long one continues on the next page. */
-static void paragraph(struct pdf *p, const char *text, double size, int bold, double indent, double after)
+static void paragraph(struct pdf *p, const char *text, double size, int bold, double indent,
+                      double after)
 {
 	PangoLayout *l = layout(p, text, size, bold, CONTENT_W - indent);
 	PangoLayoutIter *it = pango_layout_get_iter(l);
@@ -157,8 +160,10 @@ static void paragraph(struct pdf *p, const char *text, double size, int bold, do
 		double h = (double)logical.height / PANGO_SCALE;
 		need(p, h);
 		if (!p->dry) {
-			cairo_move_to(p->cr, MARGIN_X + indent, p->y + (double)(baseline - logical.y) / PANGO_SCALE);
-			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+			cairo_move_to(p->cr, MARGIN_X + indent,
+			              p->y + (double)(baseline - logical.y) / PANGO_SCALE);
+			pango_cairo_show_layout_line(p->cr,
+			                             pango_layout_iter_get_line_readonly(it));
 		}
 		p->y += h;
 	} while (pango_layout_iter_next_line(it));
@@ -204,9 +209,10 @@ static void link_refs(struct pdf *p, PangoLayout *l, const char *text, double x,
 			b.x = pango_layout_get_width(l);
 			b.width = 0;
 		}
-		snprintf(attrs, sizeof(attrs), "rect=[%.2f %.2f %.2f %.2f] uri='%s'", x + (double)a.x / PANGO_SCALE,
-			 y + (double)a.y / PANGO_SCALE, (double)(b.x + b.width - a.x) / PANGO_SCALE,
-			 (double)a.height / PANGO_SCALE, url);
+		snprintf(attrs, sizeof(attrs), "rect=[%.2f %.2f %.2f %.2f] uri='%s'",
+		         x + (double)a.x / PANGO_SCALE, y + (double)a.y / PANGO_SCALE,
+		         (double)(b.x + b.width - a.x) / PANGO_SCALE,
+		         (double)a.height / PANGO_SCALE, url);
 		cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
 		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 		at += len;
@@ -214,7 +220,7 @@ static void link_refs(struct pdf *p, PangoLayout *l, const char *text, double x,
 }
 
 static double row(struct pdf *p, const struct rtable *t, const double *xw, const char *const *cells,
-		  const char *cls, int header, int draw, double hh)
+                  const char *cls, int header, int draw, double hh)
 {
 	double h = 0, x = MARGIN_X;
 	PangoLayout *ls[32];
@@ -228,7 +234,7 @@ static double row(struct pdf *p, const struct rtable *t, const double *xw, const
 	h += 2 * CELL_PAD;
 	if (draw && hh > 0 && p->y + h > PAGE_H - MARGIN_BOTTOM) {
 		new_page(p);
-		row(p, t, xw, t->head, NULL, 1, 1, 0);	/* the header again on the new page */
+		row(p, t, xw, t->head, NULL, 1, 1, 0); /* the header again on the new page */
 		p->y += hh;
 	}
 	if (draw && !p->dry) {
@@ -290,7 +296,7 @@ static void diagram(struct pdf *p, const struct rdiagram *g)
 			h = box_h_min;
 		if (w > CONTENT_W / 2)
 			w = CONTENT_W / 2;
-		if (x + w > PAGE_W - MARGIN_X) {	/* wrap the chain */
+		if (x + w > PAGE_W - MARGIN_X) { /* wrap the chain */
 			x = MARGIN_X;
 			p->y += rowh + 8;
 			rowh = 0;
@@ -358,7 +364,8 @@ static void toc(struct pdf *p)
 			new_page(p);
 		shown++;
 		snprintf(num, sizeof(num), "%d", p->heading_page[i]);
-		text_at(p, b->text, 9.5, b->level == 1, MARGIN_X + (b->level - 1) * 16, p->y, CONTENT_W - 60, 0);
+		text_at(p, b->text, 9.5, b->level == 1, MARGIN_X + (b->level - 1) * 16, p->y,
+		        CONTENT_W - 60, 0);
 		text_at(p, num, 9.5, 0, MARGIN_X, p->y, CONTENT_W, -1);
 		p->y += 16;
 	}
@@ -377,14 +384,12 @@ static void head_block(struct pdf *p)
 
 static void body(struct pdf *p)
 {
-	int pending_break = !p->d->compact;	/* the body starts on a page of its own */
+	int pending_break = !p->d->compact; /* the body starts on a page of its own */
 
 	for (size_t i = 0; i < p->d->n; i++) {
 		const struct rblock *b = &p->d->b[i];
 		switch (b->kind) {
-		case RB_PAGEBREAK:
-			pending_break = 1;
-			break;
+		case RB_PAGEBREAK: pending_break = 1; break;
 		case RB_HEADING:
 			if (pending_break)
 				new_page(p);
@@ -393,7 +398,11 @@ static void body(struct pdf *p)
 			pending_break = 0;
 			p->heading_page[i] = p->page;
 			p->y += b->level == 1 ? 4 : 6;
-			paragraph(p, b->text, b->level == 1 ? 15 : b->level == 2 ? 12 : 10.5, 1, 0, 6);
+			paragraph(p, b->text,
+			          b->level == 1   ? 15
+			          : b->level == 2 ? 12
+			                          : 10.5,
+			          1, 0, 6);
 			if (b->level == 1 && !p->dry) {
 				cairo_set_source_rgb(p->cr, 0.18, 0.33, 0.59);
 				cairo_set_line_width(p->cr, 1.5);
@@ -417,12 +426,8 @@ static void body(struct pdf *p)
 			if (!p->dry)
 				cairo_set_source_rgb(p->cr, 0, 0, 0);
 			break;
-		case RB_TABLE:
-			table(p, b->table);
-			break;
-		case RB_DIAGRAM:
-			diagram(p, b->diagram);
-			break;
+		case RB_TABLE: table(p, b->table); break;
+		case RB_DIAGRAM: diagram(p, b->diagram); break;
 		}
 	}
 }
@@ -451,7 +456,8 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 /* Writes to our own FILE: a short write (a full disk) fails the surface, which we check. */
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
 {
-	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+	                                                  : CAIRO_STATUS_WRITE_ERROR;
 }
 
 int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
@@ -494,7 +500,8 @@ int report_pdf(const struct rdoc *d, const char *path, struct ms_error *err)
 	bad = fflush(f) != 0 || fsync(fileno(f)) != 0;
 	bad |= fclose(f) != 0;
 	if (st != CAIRO_STATUS_SUCCESS)
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, cairo_status_to_string(st));
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path,
+		               cairo_status_to_string(st));
 	if (bad)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, path, strerror(errno));
 	return MS_OK;

@@ -34,18 +34,22 @@ int rdoc_next_ref(const char *s, size_t *at, size_t *len, char *url, size_t size
 		size_t y, n;
 
 		/* "CVE-" or "JVNDB-", not in the middle of a longer word. */
-		if (i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+		if (i > 0 &&
+		    ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (s[i - 1] >= 'a' && s[i - 1] <= 'z')))
 			continue;
-		if (!strncmp(p, "CVE-", 4) && (y = digits(p + 4, 4)) == 4 && p[8] == '-' && (n = digits(p + 9, 4))) {
+		if (!strncmp(p, "CVE-", 4) && (y = digits(p + 4, 4)) == 4 && p[8] == '-' &&
+		    (n = digits(p + 9, 4))) {
 			*at = i;
 			*len = 9 + n;
 			snprintf(url, size, "https://nvd.nist.gov/vuln/detail/%.*s", (int)*len, p);
 			return 1;
 		}
-		if (!strncmp(p, "JVNDB-", 6) && (y = digits(p + 6, 4)) == 4 && p[10] == '-' && (n = digits(p + 11, 6))) {
+		if (!strncmp(p, "JVNDB-", 6) && (y = digits(p + 6, 4)) == 4 && p[10] == '-' &&
+		    (n = digits(p + 11, 6))) {
 			*at = i;
 			*len = 11 + n;
-			snprintf(url, size, "https://jvndb.jvn.jp/ja/contents/%.4s/%.*s.html", p + 6, (int)*len, p);
+			snprintf(url, size, "https://jvndb.jvn.jp/ja/contents/%.4s/%.*s.html",
+			         p + 6, (int)*len, p);
 			return 1;
 		}
 	}
@@ -124,7 +128,8 @@ void rdoc_pagebreak(struct rdoc *d)
 	add(d, RB_PAGEBREAK);
 }
 
-struct rtable *rdoc_table(struct rdoc *d, const char *sheet, const char *const *head, const double *widths)
+struct rtable *rdoc_table(struct rdoc *d, const char *sheet, const char *const *head,
+                          const double *widths)
 {
 	struct rtable *t = ms_xcalloc(1, sizeof(*t));
 

@@ -14,25 +14,25 @@ enum rblock_kind { RB_HEADING, RB_PARA, RB_NOTE, RB_TABLE, RB_DIAGRAM, RB_PAGEBR
 
 struct rtable {
 	size_t ncols, nrows;
-	const char **head;	/* ncols */
-	double *widths;		/* relative column widths, ncols */
-	const char **cells;	/* nrows * ncols, "" for empty */
-	const char **row_class;	/* nrows: "critical" "high" "medium" "low" or NULL (a tint) */
-	const char *sheet;	/* the XLSX sheet this table also goes to, or NULL */
+	const char **head;      /* ncols */
+	double *widths;         /* relative column widths, ncols */
+	const char **cells;     /* nrows * ncols, "" for empty */
+	const char **row_class; /* nrows: "critical" "high" "medium" "low" or NULL (a tint) */
+	const char *sheet;      /* the XLSX sheet this table also goes to, or NULL */
 };
 
 /* A line from the outside in: termination → router/UTM → the EHR network. */
 struct rdiagram {
 	const char *caption;
 	size_t n;
-	const char **nodes;	/* "ONU", "Fortinet FortiGate 60F\n(UTM)", … */
+	const char **nodes; /* "ONU", "Fortinet FortiGate 60F\n(UTM)", … */
 };
 
 struct rblock {
 	enum rblock_kind kind;
-	int level;		/* headings: 1 chapter, 2 section, 3 subsection */
+	int level; /* headings: 1 chapter, 2 section, 3 subsection */
 	const char *text;
-	const char *id;		/* headings: anchor for the table of contents */
+	const char *id; /* headings: anchor for the table of contents */
 	struct rtable *table;
 	struct rdiagram *diagram;
 };
@@ -40,19 +40,20 @@ struct rblock {
 struct rdoc {
 	struct ms_arena arena;
 	const char *title;
-	const char *subtitle;	/* the cover's addressee: "〇〇病院 御中" */
-	const char *date;	/* as a reader writes it: 2026年12月1日 */
-	const char *issuer;	/* who issues it; "" when not set */
-	int compact;		/* no cover page or contents: the heading block opens page 1 */
+	const char *subtitle; /* the cover's addressee: "〇〇病院 御中" */
+	const char *date;     /* as a reader writes it: 2026年12月1日 */
+	const char *issuer;   /* who issues it; "" when not set */
+	int compact;          /* no cover page or contents: the heading block opens page 1 */
 	struct rblock *b;
 	size_t n;
-	int headings;		/* for anchors */
+	int headings; /* for anchors */
 };
 
-struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date, const char *issuer);
+struct rdoc *rdoc_new(const char *title, const char *subtitle, const char *date,
+                      const char *issuer);
 void rdoc_free(struct rdoc *d);
 
-const char *rdoc_str(struct rdoc *d, const char *s);	/* a copy in the arena; NULL → "" */
+const char *rdoc_str(struct rdoc *d, const char *s); /* a copy in the arena; NULL → "" */
 const char *rdoc_fmt(struct rdoc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
@@ -69,7 +70,8 @@ void rdoc_note(struct rdoc *d, const char *text);
 void rdoc_pagebreak(struct rdoc *d);
 
 /* A table with these headers (NULL-terminated) and relative widths; fill with rdoc_row. */
-struct rtable *rdoc_table(struct rdoc *d, const char *sheet, const char *const *head, const double *widths);
+struct rtable *rdoc_table(struct rdoc *d, const char *sheet, const char *const *head,
+                          const double *widths);
 /* Adds a row of t->ncols strings (copied), tinted by cls (may be NULL). */
 void rdoc_row(struct rdoc *d, struct rtable *t, const char *cls, const char *const *cells);
 

@@ -26,26 +26,30 @@ static json_t *str(const char *s)
 
 static json_t *counts_json(const int *c)
 {
-	return json_pack("{s:i, s:i, s:i, s:i, s:i}", "critical", c[SEV_CRITICAL], "high", c[SEV_HIGH], "medium",
-			 c[SEV_MEDIUM], "low", c[SEV_LOW], "unscored", c[SEV_NONE]);
+	return json_pack("{s:i, s:i, s:i, s:i, s:i}", "critical", c[SEV_CRITICAL], "high",
+	                 c[SEV_HIGH], "medium", c[SEV_MEDIUM], "low", c[SEV_LOW], "unscored",
+	                 c[SEV_NONE]);
 }
 
 static json_t *place_json(const struct place *p)
 {
-	return json_pack("{s:o, s:o, s:o}", "building", str(p->building), "floor", str(p->floor), "room", str(p->room));
+	return json_pack("{s:o, s:o, s:o}", "building", str(p->building), "floor", str(p->floor),
+	                 "room", str(p->room));
 }
 
 json_t *report_vuln_json(const struct assess_vuln *v)
 {
 	int v3 = v->cvss_version == 3, v2 = v->cvss_version == 2;
 
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:b, s:s, s:o, s:o, s:o}", "cve", str(v->cve), "jvndb",
-			 str(v->jvndb), "cvss_v3_score", v3 ? json_real(v->score) : json_null(),
-			 "cvss_v3_vector", v3 ? str(v->vector) : json_null(), "cvss_v2_score",
-			 v2 ? json_real(v->score) : json_null(), "cvss_v2_vector", v2 ? str(v->vector) : json_null(),
-			 "severity", cvss_severity_key(v->severity), "kev", v->kev,
-			 "ransomware", v->ransomware, "confidence", v->confidence, "affected", str(v->range),
-			 "fixed_in", str(v->fixed_in), "title", str(v->title));
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:b, s:s, s:o, s:o, s:o}", "cve",
+	                 str(v->cve), "jvndb", str(v->jvndb), "cvss_v3_score",
+	                 v3 ? json_real(v->score) : json_null(), "cvss_v3_vector",
+	                 v3 ? str(v->vector) : json_null(), "cvss_v2_score",
+	                 v2 ? json_real(v->score) : json_null(), "cvss_v2_vector",
+	                 v2 ? str(v->vector) : json_null(), "severity",
+	                 cvss_severity_key(v->severity), "kev", v->kev, "ransomware", v->ransomware,
+	                 "confidence", v->confidence, "affected", str(v->range), "fixed_in",
+	                 str(v->fixed_in), "title", str(v->title));
 }
 
 static json_t *target_json(const struct assess_target *t)
@@ -54,63 +58,78 @@ static json_t *target_json(const struct assess_target *t)
 
 	for (size_t i = 0; i < t->n; i++)
 		json_array_append_new(vs, report_vuln_json(&t->v[i]));
-	return json_pack("{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:b, s:o, s:i, s:o}",
-			 "source", assess_source_key(t->source), "line_no", t->line_no, "label", t->label, "maker",
-			 str(t->maker), "model", str(t->model), "version", str(t->version), "address", str(t->address),
-			 "proto", str(t->proto), "port", t->port ? json_integer(t->port) : json_null(), "status",
-			 assess_check_status_key(t->status), "latest_firmware", str(t->latest), "latest_firmware_date",
-			 str(t->latest_date), "fixed_in", str(t->fixed_in), "outdated", t->outdated,
-			 "latest_stale", t->latest_stale, "counts", counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
+	return json_pack(
+	        "{s:s, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:b, s:b, s:o, s:i, s:o}",
+	        "source", assess_source_key(t->source), "line_no", t->line_no, "label", t->label,
+	        "maker", str(t->maker), "model", str(t->model), "version", str(t->version),
+	        "address", str(t->address), "proto", str(t->proto), "port",
+	        t->port ? json_integer(t->port) : json_null(), "status",
+	        assess_check_status_key(t->status), "latest_firmware", str(t->latest),
+	        "latest_firmware_date", str(t->latest_date), "fixed_in", str(t->fixed_in),
+	        "outdated", t->outdated, "latest_stale", t->latest_stale, "counts",
+	        counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
 }
 
 static json_t *finding_json(const struct assess_finding *f)
 {
-	return json_pack("{s:i, s:s, s:s, s:s, s:s, s:o, s:b, s:b, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:o}",
-			 "rank", f->rank, "kind", f->kind, "rule", f->rule ? f->rule : "", "source",
-			 assess_source_key(f->source), "severity", f->severity,
-			 "cvss_v3_score", f->score >= 0 ? json_real(f->score) : json_null(), "kev", f->kev, "early",
-			 f->early, "line_no", f->line_no ? json_integer(f->line_no) : json_null(), "address",
-			 str(f->address), "proto", str(f->proto), "port", f->port ? json_integer(f->port) : json_null(),
-			 "subject", str(f->subject), "title", f->title ? f->title : "", "reason",
-			 f->reason ? f->reason : "", "advice", f->advice ? f->advice : "", "manual",
-			 f->manual ? f->manual : "", "refs", str(f->refs));
+	return json_pack(
+	        "{s:i, s:s, s:s, s:s, s:s, s:o, s:b, s:b, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:o}",
+	        "rank", f->rank, "kind", f->kind, "rule", f->rule ? f->rule : "", "source",
+	        assess_source_key(f->source), "severity", f->severity, "cvss_v3_score",
+	        f->score >= 0 ? json_real(f->score) : json_null(), "kev", f->kev, "early", f->early,
+	        "line_no", f->line_no ? json_integer(f->line_no) : json_null(), "address",
+	        str(f->address), "proto", str(f->proto), "port",
+	        f->port ? json_integer(f->port) : json_null(), "subject", str(f->subject), "title",
+	        f->title ? f->title : "", "reason", f->reason ? f->reason : "", "advice",
+	        f->advice ? f->advice : "", "manual", f->manual ? f->manual : "", "refs",
+	        str(f->refs));
 }
 
 char *report_json(const struct assessment *a, const struct report_opts *o)
 {
 	const struct assess_input *in = a->in;
-	json_t *lines = json_array(), *ports = json_array(), *targets = json_array(), *fs = json_array(),
-	       *pw = json_array(), *unreg = json_array(), *root;
+	json_t *lines = json_array(), *ports = json_array(), *targets = json_array(),
+	       *fs = json_array(), *pw = json_array(), *unreg = json_array(), *root;
 	char *s;
 
 	for (size_t i = 0; i < a->n_lines; i++) {
 		const struct assess_line *l = &a->lines[i];
 		json_array_append_new(
-			lines,
-			json_pack("{s:i, s:i, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:i, s:o}", "line_no",
-				  l->plan->line_no, "declared_no", l->plan->declared_no, "use", str(l->plan->use),
-				  "link_type", str(model_enum_key(model_link_types, (int)l->plan->link_type)),
-				  "eligibility", plan_eligibility_key(l->plan->eligibility), "plan_status",
-				  plan_status_key(l->plan->status), "onsite_confirmed",
-				  !l->onsite ? json_null() : json_boolean(l->onsite->confirmed == TRI_YES),
-				  "onsite_reason", str(l->onsite ? l->onsite->reason : NULL), "onsite_place",
-				  l->onsite ? place_json(&l->onsite->place) : json_null(), "diagnosis", l->diagnosis,
-				  "address", str(l->address), "responding_ports", l->responding, "counts",
-				  counts_json(l->counts)));
+		        lines,
+		        json_pack(
+		                "{s:i, s:i, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:i, s:o}",
+		                "line_no", l->plan->line_no, "declared_no", l->plan->declared_no,
+		                "use", str(l->plan->use), "link_type",
+		                str(model_enum_key(model_link_types, (int)l->plan->link_type)),
+		                "eligibility", plan_eligibility_key(l->plan->eligibility),
+		                "plan_status", plan_status_key(l->plan->status), "onsite_confirmed",
+		                !l->onsite ? json_null()
+		                           : json_boolean(l->onsite->confirmed == TRI_YES),
+		                "onsite_reason", str(l->onsite ? l->onsite->reason : NULL),
+		                "onsite_place",
+		                l->onsite ? place_json(&l->onsite->place) : json_null(),
+		                "diagnosis", l->diagnosis, "address", str(l->address),
+		                "responding_ports", l->responding, "counts",
+		                counts_json(l->counts)));
 	}
 	for (size_t i = 0; in->onsite && i < in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
-		json_array_append_new(unreg, json_pack("{s:o, s:o, s:o, s:o, s:o}", "termination",
-						       str(model_enum_key(model_termination_kinds, (int)u->termination)),
-						       "maker", str(u->maker), "model", str(u->model), "place",
-						       place_json(&u->place), "notes", str(u->notes)));
+		json_array_append_new(
+		        unreg,
+		        json_pack("{s:o, s:o, s:o, s:o, s:o}", "termination",
+		                  str(model_enum_key(model_termination_kinds, (int)u->termination)),
+		                  "maker", str(u->maker), "model", str(u->model), "place",
+		                  place_json(&u->place), "notes", str(u->notes)));
 	}
 	for (size_t i = 0; i < a->n_ports; i++) {
 		const struct assess_port *p = &a->ports[i];
-		json_array_append_new(ports, json_pack("{s:i, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "line_no",
-						       p->line_no, "address", p->address, "proto", p->proto, "port",
-						       p->port, "state", p->state, "responded", p->responded, "service", str(p->service), "product",
-						       str(p->product), "version", str(p->version), "cpe", str(p->cpe)));
+		json_array_append_new(
+		        ports,
+		        json_pack("{s:i, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "line_no",
+		                  p->line_no, "address", p->address, "proto", p->proto, "port",
+		                  p->port, "state", p->state, "responded", p->responded, "service",
+		                  str(p->service), "product", str(p->product), "version",
+		                  str(p->version), "cpe", str(p->cpe)));
 	}
 	for (size_t i = 0; i < a->n_targets; i++)
 		json_array_append_new(targets, target_json(&a->targets[i]));
@@ -118,20 +137,24 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 		json_array_append_new(fs, finding_json(&a->findings[i]));
 	for (size_t i = 0; i < a->n_passwords; i++) {
 		const struct assess_password *p = &a->passwords[i];
-		json_array_append_new(pw, json_pack("{s:i, s:o, s:o, s:s, s:o}", "declared_line_no", p->device->line_no,
-						    "maker", str(p->device->maker), "model", str(p->device->model),
-						    "verdict", p->verdict, "shortfalls", str(p->shortfalls)));
+		json_array_append_new(pw,
+		                      json_pack("{s:i, s:o, s:o, s:s, s:o}", "declared_line_no",
+		                                p->device->line_no, "maker", str(p->device->maker),
+		                                "model", str(p->device->model), "verdict",
+		                                p->verdict, "shortfalls", str(p->shortfalls)));
 	}
-	root = json_pack("{s:i, s:s, s:i, s:i, s:s, s:o, s:{s:b, s:b, s:b, s:b, s:b}, s:b, s:o, s:o, s:o, s:o, s:o, s:o, "
-			 "s:o, s:o}",
-			 "medsec_report", 1, "hospital", in->hospital, "round", in->round_no, "revision", in->revision,
-			 "generated_at", o->generated_at ? o->generated_at : "", "surveyed_on",
-			 str(in->onsite ? in->onsite->surveyed_on : NULL), "available", "plan", in->plan != NULL,
-			 "onsite", in->onsite != NULL, "scan", in->scan != NULL, "probe", in->probed, "vulndb",
-			 in->vdb != NULL, "early_report", a->early_due, "remote_counts", counts_json(a->counts), "lines",
-			 lines, "unregistered_lines", unreg, "ports", ports, "targets", targets, "findings", fs,
-			 "passwords", pw, "notice", in->vdb ? json_string(VDB_NVD_NOTICE) : json_null());
-	if (o->diff) {	/* a re-survey: what changed since the previous round, as medsec diff --json */
+	root = json_pack(
+	        "{s:i, s:s, s:i, s:i, s:s, s:o, s:{s:b, s:b, s:b, s:b, s:b}, s:b, s:o, s:o, s:o, s:o, s:o, s:o, "
+	        "s:o, s:o}",
+	        "medsec_report", 1, "hospital", in->hospital, "round", in->round_no, "revision",
+	        in->revision, "generated_at", o->generated_at ? o->generated_at : "", "surveyed_on",
+	        str(in->onsite ? in->onsite->surveyed_on : NULL), "available", "plan",
+	        in->plan != NULL, "onsite", in->onsite != NULL, "scan", in->scan != NULL, "probe",
+	        in->probed, "vulndb", in->vdb != NULL, "early_report", a->early_due,
+	        "remote_counts", counts_json(a->counts), "lines", lines, "unregistered_lines",
+	        unreg, "ports", ports, "targets", targets, "findings", fs, "passwords", pw,
+	        "notice", in->vdb ? json_string(VDB_NVD_NOTICE) : json_null());
+	if (o->diff) { /* a re-survey: what changed since the previous round, as medsec diff --json */
 		char *d = round_diff_json(o->diff);
 		json_object_set_new(root, "changes", json_loads(d, 0, NULL));
 		free(d);
@@ -159,7 +182,7 @@ static void stage_name(struct staged *st, const char *dir, const char *name)
 }
 
 static int write_text(const char *tmp, const char *final, const char *text, const struct rdoc *d,
-		      struct ms_error *err)
+                      struct ms_error *err)
 {
 	FILE *f = fopen(tmp, "w");
 	int bad;
@@ -175,8 +198,8 @@ static int write_text(const char *tmp, const char *final, const char *text, cons
 }
 
 /* Writes a document as DIR/BASE.html and DIR/BASE.pdf, those of want, staged. */
-static int stage_doc(struct staged *st, const struct rdoc *d, const char *dir, const char *base, unsigned want,
-		     struct ms_error *err)
+static int stage_doc(struct staged *st, const struct rdoc *d, const char *dir, const char *base,
+                     unsigned want, struct ms_error *err)
 {
 	char name[64];
 	int rc;
@@ -198,8 +221,9 @@ static int stage_doc(struct staged *st, const struct rdoc *d, const char *dir, c
 	return MS_OK;
 }
 
-static int stage_all(struct staged *st, const struct assessment *a, const struct rdoc *d, const struct rdoc *early,
-		     const char *dir, const struct report_opts *o, unsigned want, struct ms_error *err)
+static int stage_all(struct staged *st, const struct assessment *a, const struct rdoc *d,
+                     const struct rdoc *early, const char *dir, const struct report_opts *o,
+                     unsigned want, struct ms_error *err)
 {
 	int rc;
 
@@ -224,9 +248,10 @@ static int stage_all(struct staged *st, const struct assessment *a, const struct
 }
 
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
-		 struct report_files *out, struct ms_error *err)
+                 struct report_files *out, struct ms_error *err)
 {
-	unsigned want = o->formats ? o->formats : REPORT_HTML | REPORT_PDF | REPORT_XLSX | REPORT_JSON;
+	unsigned want = o->formats ? o->formats
+	                           : REPORT_HTML | REPORT_PDF | REPORT_XLSX | REPORT_JSON;
 	struct rdoc *d = NULL, *early = NULL;
 	struct staged *st = ms_xcalloc(1, sizeof(*st));
 	char stale[4096];
@@ -250,7 +275,8 @@ int report_write(const struct assessment *a, const char *dir, const struct repor
 	}
 	for (size_t i = 0; i < st->n; i++) {
 		if (rename(st->tmp[i], st->final[i]) != 0) {
-			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, st->final[i], strerror(errno));
+			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, st->final[i],
+			             strerror(errno));
 			for (size_t j = i; j < st->n; j++)
 				unlink(st->tmp[j]);
 			goto out;

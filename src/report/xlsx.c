@@ -62,7 +62,8 @@ int report_xlsx(const struct rdoc *d, const char *path, struct ms_error *err)
 		for (size_t c = 0; c < t->ncols; c++)
 			sum += t->widths[c];
 		for (size_t c = 0; c < t->ncols; c++) {
-			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 8 + 110.0 * t->widths[c] / sum, NULL);
+			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+			                     8 + 110.0 * t->widths[c] / sum, NULL);
 			worksheet_write_string(ws, 0, (lxw_col_t)c, t->head[c], head);
 		}
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -72,11 +73,12 @@ int report_xlsx(const struct rdoc *d, const char *path, struct ms_error *err)
 					f = tinted[i];
 			for (size_t c = 0; c < t->ncols; c++)
 				worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)c,
-						       t->cells[r * t->ncols + c], f);
+				                       t->cells[r * t->ncols + c], f);
 		}
 		worksheet_freeze_panes(ws, 1, 0);
 		if (t->nrows)
-			worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
+			worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows,
+			                     (lxw_col_t)(t->ncols - 1));
 	}
 	return xlsx_close(wb, e, path, err);
 }

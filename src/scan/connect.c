@@ -19,7 +19,7 @@
 #include "scan/engine.h"
 
 struct slot {
-	int fd;			/* -1 when free */
+	int fd; /* -1 when free */
 	uint64_t pos;
 	uint64_t sent_ms;
 };
@@ -61,8 +61,8 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 		((struct sockaddr_in *)&sa)->sin_port = htons(port);
 	else
 		((struct sockaddr_in6 *)&sa)->sin6_port = htons(port);
-	fd = socket(sa.ss_family, (c->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC,
-		    0);
+	fd = socket(sa.ss_family,
+	            (c->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	e->state[probe] = (uint8_t)(e->state[probe] + 8);
@@ -71,8 +71,8 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 		uint8_t payload[1024];
 		const char *name;
 		size_t len = scan_udp_payload(port, (uint16_t)(probe * 2654435761u),
-					      TRIES(e->state[probe]) - 1, payload, sizeof(payload),
-					      &name);
+		                              TRIES(e->state[probe]) - 1, payload, sizeof(payload),
+		                              &name);
 
 		/* connect() binds the socket to the target: only its answers reach us. */
 		rc = connect(fd, (struct sockaddr *)&sa, tg->addr_len);
@@ -80,7 +80,8 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 			rc = -1;
 		if (rc != 0) {
 			close(fd);
-			engine_finish(e, probe, errno == ECONNREFUSED ? PORT_CLOSED : PORT_FILTERED);
+			engine_finish(e, probe,
+			              errno == ECONNREFUSED ? PORT_CLOSED : PORT_FILTERED);
 			return 0;
 		}
 	} else {
@@ -94,7 +95,7 @@ static int launch(struct cscan *c, uint64_t pos, uint64_t now)
 		}
 		if (errno != EINPROGRESS) {
 			close(fd);
-			engine_finish(e, probe, PORT_FILTERED);	/* unreachable from here */
+			engine_finish(e, probe, PORT_FILTERED); /* unreachable from here */
 			return 0;
 		}
 	}
@@ -122,7 +123,7 @@ static void answer_udp(struct cscan *c, struct slot *s, uint64_t now)
 	else if (errno == ECONNREFUSED)
 		st = PORT_CLOSED;
 	else
-		st = PORT_FILTERED;	/* host, network or administratively unreachable */
+		st = PORT_FILTERED; /* host, network or administratively unreachable */
 	engine_rtt_sample(e, (double)(now - s->sent_ms));
 	engine_finish(e, engine_probe(e, s->pos), st);
 	release(c, s);
@@ -141,15 +142,15 @@ static void answer(struct cscan *c, struct slot *s, uint64_t now)
 	if (soerr == 0) {
 		/* The answer must come from the address probed, inside the scope. */
 		st = getpeername(s->fd, (struct sockaddr *)&peer, &plen) == 0 &&
-			     scan_scope_find(e->scope, (struct sockaddr *)&peer) >= 0
-		     ? PORT_OPEN
-		     : PORT_FILTERED;
+		                     scan_scope_find(e->scope, (struct sockaddr *)&peer) >= 0
+		             ? PORT_OPEN
+		             : PORT_FILTERED;
 		engine_rtt_sample(e, (double)(now - s->sent_ms));
 	} else if (soerr == ECONNREFUSED) {
 		st = PORT_CLOSED;
 		engine_rtt_sample(e, (double)(now - s->sent_ms));
 	} else {
-		st = PORT_FILTERED;	/* host or network unreachable (ICMP), or timed out */
+		st = PORT_FILTERED; /* host or network unreachable (ICMP), or timed out */
 	}
 	engine_finish(e, engine_probe(e, s->pos), st);
 	release(c, s);
@@ -178,7 +179,7 @@ static void expire(struct cscan *c, uint64_t now)
 		}
 		if (TRIES(e->state[probe]) <= e->prm->retries)
 			engine_requeue(e, s->pos);
-		else	/* silence: a dropping firewall, or a UDP service that did not answer */
+		else /* silence: a dropping firewall, or a UDP service that did not answer */
 			engine_finish(e, probe, c->udp ? PORT_OPEN_FILTERED : PORT_FILTERED);
 		release(c, s);
 	}
@@ -193,7 +194,7 @@ static size_t slot_budget(unsigned want)
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
 	    rl.rlim_cur < n + 64) {
 		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > n + 64 ? n + 64
-										     : rl.rlim_max;
+		                                                                   : rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
 		getrlimit(RLIMIT_NOFILE, &rl);
 		if (rl.rlim_cur < n + 64)
@@ -203,8 +204,8 @@ static size_t slot_budget(unsigned want)
 }
 
 static int run(const struct scan_scope *scope, const struct scan_ports *ports,
-	       const struct scan_params *prm, const struct scan_events *ev, int udp,
-	       struct ms_error *err)
+               const struct scan_params *prm, const struct scan_events *ev, int udp,
+               struct ms_error *err)
 {
 	struct cscan c = { .ep = -1, .udp = udp };
 	struct engine *e = &c.e;
@@ -251,14 +252,14 @@ static int run(const struct scan_scope *scope, const struct scan_ports *ports,
 }
 
 int scan_tcp_connect(const struct scan_scope *scope, const struct scan_ports *ports,
-		     const struct scan_params *prm, const struct scan_events *ev,
-		     struct ms_error *err)
+                     const struct scan_params *prm, const struct scan_events *ev,
+                     struct ms_error *err)
 {
 	return run(scope, ports, prm, ev, 0, err);
 }
 
 int scan_udp(const struct scan_scope *scope, const struct scan_ports *ports,
-	     const struct scan_params *prm, const struct scan_events *ev, struct ms_error *err)
+             const struct scan_params *prm, const struct scan_events *ev, struct ms_error *err)
 {
 	return run(scope, ports, prm, ev, 1, err);
 }

@@ -21,7 +21,7 @@ uint64_t engine_now_ms(void)
 void fifo_push(struct fifo *f, uint64_t v)
 {
 	if (f->head + f->n == f->cap) {
-		if (f->head) {	/* reuse the consumed front before growing */
+		if (f->head) { /* reuse the consumed front before growing */
 			memmove(f->v, f->v + f->head, f->n * sizeof(*f->v));
 			f->head = 0;
 		} else {
@@ -39,7 +39,7 @@ uint64_t fifo_pop(struct fifo *f)
 }
 
 void engine_init(struct engine *e, const struct scan_scope *scope, const struct scan_ports *ports,
-		 const struct scan_params *prm, const struct scan_events *ev)
+                 const struct scan_params *prm, const struct scan_events *ev)
 {
 	size_t nt = scope->n_targets;
 
@@ -141,11 +141,11 @@ void engine_requeue(struct engine *e, uint64_t pos)
 void engine_finish(struct engine *e, uint64_t probe, enum port_state st)
 {
 	if (FINAL(e->state[probe]))
-		return;	/* a late or repeated answer */
+		return; /* a late or repeated answer */
 	e->state[probe] = (uint8_t)((e->state[probe] & ~7u) | st);
 	if ((st == PORT_OPEN || st == PORT_OPEN_FILTERED) && e->ev->found)
 		e->ev->found(e->ev->ctx, (size_t)(probe / e->ports->n), e->proto,
-			     e->ports->v[probe % e->ports->n], st);
+		             e->ports->v[probe % e->ports->n], st);
 }
 
 unsigned engine_timeout(const struct engine *e, unsigned tries)
@@ -156,7 +156,7 @@ unsigned engine_timeout(const struct engine *e, unsigned tries)
 		t = MIN_TIMEOUT_MS;
 	if (t > e->prm->timeout_ms)
 		t = e->prm->timeout_ms;
-	return (unsigned)t << (tries > 3 ? 3 : tries);	/* back off on each retry */
+	return (unsigned)t << (tries > 3 ? 3 : tries); /* back off on each retry */
 }
 
 void engine_rtt_sample(struct engine *e, double ms)
@@ -195,7 +195,7 @@ void engine_tick(struct engine *e, uint64_t now)
 	if (ev->progress && now - e->last_pr >= PROGRESS_MS) {
 		e->last_pr = now;
 		ev->progress(ev->ctx, e->done, e->n,
-			     now > e->t0 ? (double)e->sent * 1000.0 / (double)(now - e->t0) : 0);
+		             now > e->t0 ? (double)e->sent * 1000.0 / (double)(now - e->t0) : 0);
 	}
 }
 

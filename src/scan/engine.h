@@ -11,7 +11,7 @@
 #include "medsec/scan.h"
 
 /* state[probe]: low 3 bits the final state (0 while pending), high bits the tries made. */
-#define FINAL(b) ((b) & 7u)
+#define FINAL(b) ((b)&7u)
 #define TRIES(b) ((b) >> 3)
 
 struct fifo {
@@ -24,17 +24,17 @@ struct engine {
 	const struct scan_ports *ports;
 	const struct scan_params *prm;
 	const struct scan_events *ev;
-	uint8_t proto;		/* IPPROTO_TCP or IPPROTO_UDP, as reported */
-	uint64_t n;		/* probes: targets x ports */
-	uint64_t next;		/* next position of the order to draw */
-	uint64_t done;		/* every position below is final */
-	uint8_t *state;		/* by probe (target * n_ports + port index), not by position */
+	uint8_t proto;  /* IPPROTO_TCP or IPPROTO_UDP, as reported */
+	uint64_t n;     /* probes: targets x ports */
+	uint64_t next;  /* next position of the order to draw */
+	uint64_t done;  /* every position below is final */
+	uint8_t *state; /* by probe (target * n_ports + port index), not by position */
 	double *host_tokens;
-	struct fifo *backlog;	/* per host: positions waiting for its tokens */
+	struct fifo *backlog; /* per host: positions waiting for its tokens */
 	uint32_t *closed, *filtered;
 	size_t rr;
 	double tokens;
-	double srtt, rttvar;	/* ms; srtt 0 until the first sample */
+	double srtt, rttvar; /* ms; srtt 0 until the first sample */
 	uint64_t sent, t0, last_refill, last_cp, last_pr;
 	int stop;
 };
@@ -43,7 +43,7 @@ struct engine {
 uint64_t scan_mix64(uint64_t x);
 
 void engine_init(struct engine *e, const struct scan_scope *scope, const struct scan_ports *ports,
-		 const struct scan_params *prm, const struct scan_events *ev);
+                 const struct scan_params *prm, const struct scan_events *ev);
 void engine_dispose(struct engine *e);
 
 uint64_t engine_now_ms(void);

@@ -29,7 +29,7 @@ static uint64_t permute(uint64_t x, unsigned half, uint64_t seed)
 }
 
 void scan_probe_at(uint64_t i, uint64_t n, size_t n_ports, uint64_t seed, size_t *target,
-		   size_t *port_index)
+                   size_t *port_index)
 {
 	unsigned bits = 0, half;
 	uint64_t x = i;

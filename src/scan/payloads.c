@@ -72,14 +72,14 @@ static void put_name(struct out *o, const char *dotted)
 static void dns(struct out *o, uint16_t id, int variant)
 {
 	put16(o, id);
-	put16(o, 0x0100);	/* RD */
+	put16(o, 0x0100); /* RD */
 	put16(o, 1);
 	put16(o, 0);
 	put16(o, 0);
 	put16(o, 0);
 	put_name(o, "");
-	put16(o, 2);		/* NS */
-	put16(o, 1);		/* IN */
+	put16(o, 2); /* NS */
+	put16(o, 1); /* IN */
 }
 
 /* mDNS (RFC 6762, RFC 6763 §9): the service enumeration query, asking for a unicast reply. */
@@ -92,14 +92,14 @@ static void mdns(struct out *o, uint16_t id, int variant)
 	put16(o, 0);
 	put16(o, 0);
 	put_name(o, "_services._dns-sd._udp.local");
-	put16(o, 12);		/* PTR */
-	put16(o, 0x8001);	/* QU bit, IN */
+	put16(o, 12);     /* PTR */
+	put16(o, 0x8001); /* QU bit, IN */
 }
 
 /* NTP (RFC 5905): a version 4 client request. */
 static void ntp(struct out *o, uint16_t id, int variant)
 {
-	uint8_t pkt[48] = { 0xe3 };	/* LI 3 (unsynchronised), VN 4, mode 3 (client) */
+	uint8_t pkt[48] = { 0xe3 }; /* LI 3 (unsynchronised), VN 4, mode 3 (client) */
 
 	put(o, pkt, sizeof(pkt));
 }
@@ -107,28 +107,28 @@ static void ntp(struct out *o, uint16_t id, int variant)
 /* SNMP (RFC 3416, RFC 1157): get sysDescr.0 with community "public"; v2c first, then v1. */
 static void snmp(struct out *o, uint16_t id, int variant)
 {
-	static const uint8_t sysdescr[] = { 0x30, 0x0e, 0x30, 0x0c, 0x06, 0x08, 0x2b, 0x06, 0x01,
-					    0x02, 0x01, 0x01, 0x01, 0x00, 0x05, 0x00 };
+	static const uint8_t sysdescr[] = { 0x30, 0x0e, 0x30, 0x0c, 0x06, 0x08, 0x2b, 0x06,
+		                            0x01, 0x02, 0x01, 0x01, 0x01, 0x00, 0x05, 0x00 };
 
 	put8(o, 0x30);
 	put8(o, 41);
 	put8(o, 0x02);
 	put8(o, 1);
-	put8(o, variant & 1 ? 0 : 1);	/* version: 1 = v2c, 0 = v1 */
+	put8(o, variant & 1 ? 0 : 1); /* version: 1 = v2c, 0 = v1 */
 	put8(o, 0x04);
 	put8(o, 6);
 	put_str(o, "public");
-	put8(o, 0xa0);			/* GetRequest */
+	put8(o, 0xa0); /* GetRequest */
 	put8(o, 28);
 	put8(o, 0x02);
 	put8(o, 4);
-	put32(o, 0x4d530000u | id);	/* request-id */
+	put32(o, 0x4d530000u | id); /* request-id */
 	put8(o, 0x02);
 	put8(o, 1);
-	put8(o, 0);			/* error-status */
+	put8(o, 0); /* error-status */
 	put8(o, 0x02);
 	put8(o, 1);
-	put8(o, 0);			/* error-index */
+	put8(o, 0); /* error-index */
 	put(o, sysdescr, sizeof(sysdescr));
 }
 
@@ -142,9 +142,9 @@ static void netbios(struct out *o, uint16_t id, int variant)
 	put16(o, 0);
 	put16(o, 0);
 	put8(o, 32);
-	put_str(o, "CKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");	/* '*' and 15 NULs, half-octet encoded */
+	put_str(o, "CKAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"); /* '*' and 15 NULs, half-octet encoded */
 	put8(o, 0);
-	put16(o, 0x21);		/* NBSTAT */
+	put16(o, 0x21); /* NBSTAT */
 	put16(o, 1);
 }
 
@@ -152,13 +152,13 @@ static void netbios(struct out *o, uint16_t id, int variant)
 static void ssdp(struct out *o, uint16_t id, int variant)
 {
 	put_str(o, "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n"
-		   "MAN: \"ssdp:discover\"\r\nMX: 1\r\nST: ssdp:all\r\n\r\n");
+	           "MAN: \"ssdp:discover\"\r\nMX: 1\r\nST: ssdp:all\r\n\r\n");
 }
 
 /* TFTP (RFC 1350): a read request for a file no one has; an ERROR packet still proves a server. */
 static void tftp(struct out *o, uint16_t id, int variant)
 {
-	put16(o, 1);		/* RRQ */
+	put16(o, 1); /* RRQ */
 	put_str(o, "medsec-probe.txt");
 	put8(o, 0);
 	put_str(o, "octet");
@@ -178,12 +178,12 @@ static void memcached(struct out *o, uint16_t id, int variant)
 /* IPMI (DMTF ASF 2.0 §3.2.4.1): an RMCP presence ping. */
 static void ipmi(struct out *o, uint16_t id, int variant)
 {
-	put8(o, 0x06);		/* RMCP version 1.0 */
+	put8(o, 0x06); /* RMCP version 1.0 */
 	put8(o, 0);
-	put8(o, 0xff);		/* no ACK */
-	put8(o, 0x06);		/* class: ASF */
-	put32(o, 4542);		/* IANA enterprise number of the ASF */
-	put8(o, 0x80);		/* presence ping */
+	put8(o, 0xff);  /* no ACK */
+	put8(o, 0x06);  /* class: ASF */
+	put32(o, 4542); /* IANA enterprise number of the ASF */
+	put8(o, 0x80);  /* presence ping */
 	put8(o, id & 0xff);
 	put8(o, 0);
 	put8(o, 0);
@@ -192,12 +192,12 @@ static void ipmi(struct out *o, uint16_t id, int variant)
 /* CoAP (RFC 7252, RFC 6690): a confirmable GET of /.well-known/core. */
 static void coap(struct out *o, uint16_t id, int variant)
 {
-	put8(o, 0x40);		/* version 1, CON, no token */
-	put8(o, 0x01);		/* GET */
+	put8(o, 0x40); /* version 1, CON, no token */
+	put8(o, 0x01); /* GET */
 	put16(o, id);
-	put8(o, 0xbb);		/* option 11 (Uri-Path), 11 bytes */
+	put8(o, 0xbb); /* option 11 (Uri-Path), 11 bytes */
 	put_str(o, ".well-known");
-	put8(o, 0x04);		/* Uri-Path again, 4 bytes */
+	put8(o, 0x04); /* Uri-Path again, 4 bytes */
 	put_str(o, "core");
 }
 
@@ -206,13 +206,13 @@ static void sip(struct out *o, uint16_t id, int variant)
 {
 	char buf[512];
 	int n = snprintf(buf, sizeof(buf),
-			 "OPTIONS sip:medsec@invalid SIP/2.0\r\n"
-			 "Via: SIP/2.0/UDP 0.0.0.0:5060;branch=z9hG4bK%04x;rport\r\n"
-			 "Max-Forwards: 70\r\nTo: <sip:medsec@invalid>\r\n"
-			 "From: <sip:medsec@invalid>;tag=%04x\r\nCall-ID: %04x@medsec\r\n"
-			 "CSeq: 1 OPTIONS\r\nContact: <sip:medsec@0.0.0.0>\r\n"
-			 "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n",
-			 id, id, id);
+	                 "OPTIONS sip:medsec@invalid SIP/2.0\r\n"
+	                 "Via: SIP/2.0/UDP 0.0.0.0:5060;branch=z9hG4bK%04x;rport\r\n"
+	                 "Max-Forwards: 70\r\nTo: <sip:medsec@invalid>\r\n"
+	                 "From: <sip:medsec@invalid>;tag=%04x\r\nCall-ID: %04x@medsec\r\n"
+	                 "CSeq: 1 OPTIONS\r\nContact: <sip:medsec@0.0.0.0>\r\n"
+	                 "Accept: application/sdp\r\nContent-Length: 0\r\n\r\n",
+	                 id, id, id);
 
 	put(o, buf, n > 0 ? (size_t)n : 0);
 }
@@ -220,11 +220,11 @@ static void sip(struct out *o, uint16_t id, int variant)
 /* OpenVPN (its protocol description, ssl.h): P_CONTROL_HARD_RESET_CLIENT_V2 with no tls-auth. */
 static void openvpn(struct out *o, uint16_t id, int variant)
 {
-	put8(o, 7 << 3);	/* opcode 7, key id 0 */
-	put32(o, 0x4d536563u);	/* our session id, 8 bytes */
+	put8(o, 7 << 3);       /* opcode 7, key id 0 */
+	put32(o, 0x4d536563u); /* our session id, 8 bytes */
 	put32(o, id);
-	put8(o, 0);		/* no acknowledgements */
-	put32(o, 0);		/* message packet-id */
+	put8(o, 0);  /* no acknowledgements */
+	put32(o, 0); /* message packet-id */
 }
 
 /* WS-Discovery (OASIS 1.1 §5.2): a Probe for any type. */
@@ -232,16 +232,16 @@ static void wsd(struct out *o, uint16_t id, int variant)
 {
 	char buf[768];
 	int n = snprintf(
-		buf, sizeof(buf),
-		"<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-		"<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" "
-		"xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
-		"xmlns:wsd=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><soap:Header>"
-		"<wsa:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</wsa:To>"
-		"<wsa:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</wsa:Action>"
-		"<wsa:MessageID>urn:uuid:6d656473-6563-4000-8000-00000000%04x</wsa:MessageID>"
-		"</soap:Header><soap:Body><wsd:Probe/></soap:Body></soap:Envelope>",
-		id);
+	        buf, sizeof(buf),
+	        "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+	        "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" "
+	        "xmlns:wsa=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" "
+	        "xmlns:wsd=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><soap:Header>"
+	        "<wsa:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</wsa:To>"
+	        "<wsa:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</wsa:Action>"
+	        "<wsa:MessageID>urn:uuid:6d656473-6563-4000-8000-00000000%04x</wsa:MessageID>"
+	        "</soap:Header><soap:Body><wsd:Probe/></soap:Body></soap:Envelope>",
+	        id);
 
 	put(o, buf, n > 0 ? (size_t)n : 0);
 }
@@ -251,12 +251,12 @@ static void radius(struct out *o, uint16_t id, int variant)
 {
 	size_t start = o->n;
 
-	put8(o, 1);		/* Access-Request */
+	put8(o, 1); /* Access-Request */
 	put8(o, id & 0xff);
-	put16(o, 0);		/* length, below */
+	put16(o, 0); /* length, below */
 	for (int i = 0; i < 4; i++)
-		put32(o, 0x4d530000u + (uint32_t)id * 4u + (uint32_t)i);	/* authenticator */
-	put8(o, 1);		/* User-Name */
+		put32(o, 0x4d530000u + (uint32_t)id * 4u + (uint32_t)i); /* authenticator */
+	put8(o, 1);                                                      /* User-Name */
 	put8(o, 8);
 	put_str(o, "medsec");
 	patch16(o, start + 2, o->n - start);
@@ -267,29 +267,29 @@ static void l2tp(struct out *o, uint16_t id, int variant)
 {
 	size_t start = o->n;
 
-	put16(o, 0xc802);	/* T, L, S bits; version 2 */
-	put16(o, 0);		/* length, below */
-	put16(o, 0);		/* tunnel id */
-	put16(o, 0);		/* session id */
-	put16(o, 0);		/* Ns */
-	put16(o, 0);		/* Nr */
-	put16(o, 0x8008);	/* AVP: M bit, length 8: Message Type = SCCRQ */
+	put16(o, 0xc802); /* T, L, S bits; version 2 */
+	put16(o, 0);      /* length, below */
+	put16(o, 0);      /* tunnel id */
+	put16(o, 0);      /* session id */
+	put16(o, 0);      /* Ns */
+	put16(o, 0);      /* Nr */
+	put16(o, 0x8008); /* AVP: M bit, length 8: Message Type = SCCRQ */
 	put16(o, 0);
 	put16(o, 0);
 	put16(o, 1);
-	put16(o, 0x8008);	/* Protocol Version 1.0 */
+	put16(o, 0x8008); /* Protocol Version 1.0 */
 	put16(o, 0);
 	put16(o, 2);
 	put16(o, 0x0100);
-	put16(o, 0x800a);	/* Framing Capabilities: sync and async */
+	put16(o, 0x800a); /* Framing Capabilities: sync and async */
 	put16(o, 0);
 	put16(o, 3);
 	put32(o, 3);
-	put16(o, 0x800c);	/* Host Name "medsec" */
+	put16(o, 0x800c); /* Host Name "medsec" */
 	put16(o, 0);
 	put16(o, 7);
 	put_str(o, "medsec");
-	put16(o, 0x8008);	/* Assigned Tunnel ID */
+	put16(o, 0x8008); /* Assigned Tunnel ID */
 	put16(o, 0);
 	put16(o, 9);
 	put16(o, id ? id : 1);
@@ -300,42 +300,42 @@ static void l2tp(struct out *o, uint16_t id, int variant)
 static void ike(struct out *o, uint16_t id, int nat_t)
 {
 	static const uint8_t attrs[] = {
-		0x80, 0x01, 0x00, 0x05,		/* encryption: 3DES-CBC */
-		0x80, 0x02, 0x00, 0x02,		/* hash: SHA */
-		0x80, 0x03, 0x00, 0x01,		/* authentication: pre-shared key */
-		0x80, 0x04, 0x00, 0x02,		/* group 2 */
-		0x80, 0x0b, 0x00, 0x01,		/* life type: seconds */
-		0x00, 0x0c, 0x00, 0x04, 0x00, 0x00, 0x70, 0x80,	/* life duration: 28800 */
+		0x80, 0x01, 0x00, 0x05,                         /* encryption: 3DES-CBC */
+		0x80, 0x02, 0x00, 0x02,                         /* hash: SHA */
+		0x80, 0x03, 0x00, 0x01,                         /* authentication: pre-shared key */
+		0x80, 0x04, 0x00, 0x02,                         /* group 2 */
+		0x80, 0x0b, 0x00, 0x01,                         /* life type: seconds */
+		0x00, 0x0c, 0x00, 0x04, 0x00, 0x00, 0x70, 0x80, /* life duration: 28800 */
 	};
 	if (nat_t)
-		put32(o, 0);	/* non-ESP marker (RFC 3948 §2.2) */
-	put32(o, 0x4d536563u);	/* initiator cookie */
+		put32(o, 0);   /* non-ESP marker (RFC 3948 §2.2) */
+	put32(o, 0x4d536563u); /* initiator cookie */
 	put32(o, id);
-	put32(o, 0);		/* responder cookie */
+	put32(o, 0); /* responder cookie */
 	put32(o, 0);
-	put8(o, 1);		/* next payload: SA */
-	put8(o, 0x10);		/* version 1.0 */
-	put8(o, 2);		/* exchange: identity protection (Main Mode) */
+	put8(o, 1);    /* next payload: SA */
+	put8(o, 0x10); /* version 1.0 */
+	put8(o, 2);    /* exchange: identity protection (Main Mode) */
 	put8(o, 0);
-	put32(o, 0);		/* message id */
+	put32(o, 0); /* message id */
 	put32(o, 28 + 12 + 8 + 8 + sizeof(attrs));
-	put8(o, 0);		/* SA payload */
+	put8(o, 0); /* SA payload */
 	put8(o, 0);
 	put16(o, 12 + 8 + 8 + sizeof(attrs));
-	put32(o, 1);		/* DOI: IPsec */
-	put32(o, 1);		/* situation: identity only */
-	put8(o, 0);		/* proposal payload */
+	put32(o, 1); /* DOI: IPsec */
+	put32(o, 1); /* situation: identity only */
+	put8(o, 0);  /* proposal payload */
 	put8(o, 0);
 	put16(o, 8 + 8 + sizeof(attrs));
-	put8(o, 1);		/* proposal #1 */
-	put8(o, 1);		/* protocol: ISAKMP */
-	put8(o, 0);		/* SPI size */
-	put8(o, 1);		/* one transform */
-	put8(o, 0);		/* transform payload */
+	put8(o, 1); /* proposal #1 */
+	put8(o, 1); /* protocol: ISAKMP */
+	put8(o, 0); /* SPI size */
+	put8(o, 1); /* one transform */
+	put8(o, 0); /* transform payload */
 	put8(o, 0);
 	put16(o, 8 + sizeof(attrs));
-	put8(o, 1);		/* transform #1 */
-	put8(o, 1);		/* KEY_IKE */
+	put8(o, 1); /* transform #1 */
+	put8(o, 1); /* KEY_IKE */
 	put16(o, 0);
 	put(o, attrs, sizeof(attrs));
 }
@@ -348,44 +348,44 @@ static void ike(struct out *o, uint16_t id, int nat_t)
 static void ikev2(struct out *o, uint16_t id, int nat_t)
 {
 	static const uint8_t transforms[] = {
-		3, 0, 0, 12, 1, 0, 0, 12, 0x80, 0x0e, 0x00, 0x80,	/* ENCR AES-CBC, 128-bit key */
-		3, 0, 0, 8, 2, 0, 0, 2,					/* PRF HMAC-SHA1 */
-		3, 0, 0, 8, 3, 0, 0, 2,					/* INTEG HMAC-SHA1-96 */
-		0, 0, 0, 8, 4, 0, 0, 14,				/* D-H group 14 */
+		3, 0, 0, 12, 1, 0, 0, 12, 0x80, 0x0e, 0x00, 0x80, /* ENCR AES-CBC, 128-bit key */
+		3, 0, 0, 8,  2, 0, 0, 2,                          /* PRF HMAC-SHA1 */
+		3, 0, 0, 8,  3, 0, 0, 2,                          /* INTEG HMAC-SHA1-96 */
+		0, 0, 0, 8,  4, 0, 0, 14,                         /* D-H group 14 */
 	};
 	size_t sa = 4 + 8 + sizeof(transforms), ke = 8 + 256, nonce = 4 + 32;
 
 	if (nat_t)
-		put32(o, 0);	/* non-ESP marker */
-	put32(o, 0x4d536563u);	/* initiator SPI */
+		put32(o, 0);   /* non-ESP marker */
+	put32(o, 0x4d536563u); /* initiator SPI */
 	put32(o, id);
-	put32(o, 0);		/* responder SPI */
+	put32(o, 0); /* responder SPI */
 	put32(o, 0);
-	put8(o, 33);		/* next payload: SA */
-	put8(o, 0x20);		/* version 2.0 */
-	put8(o, 34);		/* IKE_SA_INIT */
-	put8(o, 0x08);		/* initiator */
-	put32(o, 0);		/* message id */
+	put8(o, 33);   /* next payload: SA */
+	put8(o, 0x20); /* version 2.0 */
+	put8(o, 34);   /* IKE_SA_INIT */
+	put8(o, 0x08); /* initiator */
+	put32(o, 0);   /* message id */
 	put32(o, (uint32_t)(28 + sa + ke + nonce));
-	put8(o, 34);		/* SA, then KE */
+	put8(o, 34); /* SA, then KE */
 	put8(o, 0);
 	put16(o, (unsigned)sa);
-	put8(o, 0);		/* the last proposal */
+	put8(o, 0); /* the last proposal */
 	put8(o, 0);
 	put16(o, (unsigned)(8 + sizeof(transforms)));
-	put8(o, 1);		/* proposal 1 */
-	put8(o, 1);		/* IKE */
-	put8(o, 0);		/* no SPI */
-	put8(o, 4);		/* transforms */
+	put8(o, 1); /* proposal 1 */
+	put8(o, 1); /* IKE */
+	put8(o, 0); /* no SPI */
+	put8(o, 4); /* transforms */
 	put(o, transforms, sizeof(transforms));
-	put8(o, 40);		/* KE, then Nonce */
+	put8(o, 40); /* KE, then Nonce */
 	put8(o, 0);
 	put16(o, (unsigned)ke);
-	put16(o, 14);		/* D-H group */
+	put16(o, 14); /* D-H group */
 	put16(o, 0);
 	for (int i = 0; i < 256; i++)
 		put8(o, (unsigned)(0x5a ^ i ^ id));
-	put8(o, 0);		/* Nonce, the last payload */
+	put8(o, 0); /* Nonce, the last payload */
 	put8(o, 0);
 	put16(o, (unsigned)nonce);
 	for (int i = 0; i < 32; i++)
@@ -434,7 +434,7 @@ static const struct {
 };
 
 size_t scan_udp_payload(uint16_t port, uint16_t id, int variant, uint8_t *buf, size_t cap,
-			const char **name)
+                        const char **name)
 {
 	struct out o = { buf, 0, cap };
 

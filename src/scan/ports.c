@@ -67,15 +67,10 @@ void scan_ports_dispose(struct scan_ports *ports)
 const char *scan_state_key(enum port_state s)
 {
 	switch (s) {
-	case PORT_OPEN:
-		return "open";
-	case PORT_CLOSED:
-		return "closed";
-	case PORT_FILTERED:
-		return "filtered";
-	case PORT_OPEN_FILTERED:
-		return "open_filtered";
-	default:
-		return "unknown";
+	case PORT_OPEN: return "open";
+	case PORT_CLOSED: return "closed";
+	case PORT_FILTERED: return "filtered";
+	case PORT_OPEN_FILTERED: return "open_filtered";
+	default: return "unknown";
 	}
 }

@@ -48,32 +48,34 @@ static uint32_t get32(const uint8_t *p)
 
 uint32_t reply_cookie(const struct reply_ctx *c, uint32_t daddr, uint16_t dport)
 {
-	return (uint32_t)scan_mix64(c->key[0] ^ scan_mix64(((uint64_t)daddr << 32 | (uint64_t)dport << 16 |
-					      c->sport) ^ c->key[1]));
+	return (uint32_t)scan_mix64(
+	        c->key[0] ^
+	        scan_mix64(((uint64_t)daddr << 32 | (uint64_t)dport << 16 | c->sport) ^ c->key[1]));
 }
 
 void reply_build_syn(const struct reply_ctx *c, uint8_t pkt[44], uint32_t saddr, uint32_t daddr,
-		     uint16_t port, uint16_t ip_id)
+                     uint16_t port, uint16_t ip_id)
 {
 	uint8_t *tcp = pkt + 20;
 	uint32_t sum;
 
 	memset(pkt, 0, 44);
-	pkt[0] = 0x45;				/* IPv4, 20-byte header */
+	pkt[0] = 0x45; /* IPv4, 20-byte header */
 	put16(pkt + 2, 44);
 	put16(pkt + 4, ip_id);
-	pkt[8] = 64;				/* TTL */
+	pkt[8] = 64; /* TTL */
 	pkt[9] = IPPROTO_TCP;
-	put32(pkt + 12, saddr);			/* the kernel fills the header checksum */
+	put32(pkt + 12, saddr); /* the kernel fills the header checksum */
 	put32(pkt + 16, daddr);
 	put16(tcp, c->sport);
 	put16(tcp + 2, port);
 	put32(tcp + 4, reply_cookie(c, daddr, port));
-	tcp[12] = 6 << 4;			/* 24-byte header: with the MSS option */
+	tcp[12] = 6 << 4; /* 24-byte header: with the MSS option */
 	tcp[13] = TCP_SYN;
-	put16(tcp + 14, 1024);			/* window */
-	memcpy(tcp + 20, "\x02\x04\x05\xb4", 4);	/* MSS 1460 */
-	sum = (saddr >> 16) + (saddr & 0xffff) + (daddr >> 16) + (daddr & 0xffff) + IPPROTO_TCP + 24;
+	put16(tcp + 14, 1024);                   /* window */
+	memcpy(tcp + 20, "\x02\x04\x05\xb4", 4); /* MSS 1460 */
+	sum = (saddr >> 16) + (saddr & 0xffff) + (daddr >> 16) + (daddr & 0xffff) + IPPROTO_TCP +
+	      24;
 	put16(tcp + 16, checksum(tcp, 24, sum));
 }
 
@@ -84,7 +86,7 @@ static int64_t probe_at(const struct reply_ctx *c, const struct sockaddr *sa, ui
 	size_t lo = 0, hi = c->ports->n;
 
 	if (t < 0)
-		return -1;	/* not from the scope: never counted */
+		return -1; /* not from the scope: never counted */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
@@ -118,7 +120,7 @@ static int64_t probe_of6(const struct reply_ctx *c, const uint8_t addr[16], uint
 static int verdict(const uint8_t *tcp, uint32_t cookie, enum port_state *state)
 {
 	if (get32(tcp + 8) != cookie + 1)
-		return 0;	/* not an answer to us */
+		return 0; /* not an answer to us */
 	if (tcp[13] & TCP_SYN)
 		*state = PORT_OPEN;
 	else if (tcp[13] & TCP_RST)
@@ -130,17 +132,17 @@ static int verdict(const uint8_t *tcp, uint32_t cookie, enum port_state *state)
 
 uint32_t reply_cookie6(const struct reply_ctx *c, const uint8_t a[16], uint16_t dport)
 {
-	uint64_t hi = (uint64_t)get32(a) << 32 | get32(a + 4), lo = (uint64_t)get32(a + 8) << 32 |
-								  get32(a + 12);
+	uint64_t hi = (uint64_t)get32(a) << 32 | get32(a + 4),
+	         lo = (uint64_t)get32(a + 8) << 32 | get32(a + 12);
 
 	return (uint32_t)scan_mix64(c->key[0] ^ scan_mix64(hi ^ c->key[1]) ^
-				    scan_mix64(lo ^ ((uint64_t)dport << 16 | c->sport)));
+	                            scan_mix64(lo ^ ((uint64_t)dport << 16 | c->sport)));
 }
 
 void reply_build_syn6(const struct reply_ctx *c, uint8_t seg[24], const uint8_t saddr[16],
-		      const uint8_t daddr[16], uint16_t port)
+                      const uint8_t daddr[16], uint16_t port)
 {
-	uint32_t sum = IPPROTO_TCP + 24;	/* pseudo-header: length and next header */
+	uint32_t sum = IPPROTO_TCP + 24; /* pseudo-header: length and next header */
 
 	memset(seg, 0, 24);
 	put16(seg, c->sport);
@@ -149,14 +151,14 @@ void reply_build_syn6(const struct reply_ctx *c, uint8_t seg[24], const uint8_t 
 	seg[12] = 6 << 4;
 	seg[13] = TCP_SYN;
 	put16(seg + 14, 1024);
-	memcpy(seg + 20, "\x02\x04\x05\xa0", 4);	/* MSS 1440 */
+	memcpy(seg + 20, "\x02\x04\x05\xa0", 4); /* MSS 1440 */
 	for (int i = 0; i < 16; i += 2)
 		sum += (uint32_t)get16(saddr + i) + get16(daddr + i);
 	put16(seg + 16, checksum(seg, 24, sum));
 }
 
 int reply_tcp6(const struct reply_ctx *c, const uint8_t from[16], const uint8_t *seg, size_t n,
-	       uint64_t *probe, enum port_state *state)
+               uint64_t *probe, enum port_state *state)
 {
 	int64_t p;
 
@@ -170,7 +172,7 @@ int reply_tcp6(const struct reply_ctx *c, const uint8_t from[16], const uint8_t 
 }
 
 int reply_icmp6(const struct reply_ctx *c, const uint8_t *msg, size_t n, uint64_t *probe,
-		enum port_state *state)
+                enum port_state *state)
 {
 	const uint8_t *inner = msg + 8, *tcp = msg + 48;
 	int64_t p;
@@ -199,7 +201,7 @@ static size_t ip_header(const uint8_t *p, size_t n, uint8_t proto)
 }
 
 int reply_tcp(const struct reply_ctx *c, const uint8_t *pkt, size_t n, uint64_t *probe,
-	      enum port_state *state)
+              enum port_state *state)
 {
 	size_t ihl = ip_header(pkt, n, IPPROTO_TCP);
 	const uint8_t *tcp;
@@ -220,14 +222,14 @@ int reply_tcp(const struct reply_ctx *c, const uint8_t *pkt, size_t n, uint64_t 
 }
 
 int reply_icmp(const struct reply_ctx *c, const uint8_t *pkt, size_t n, uint64_t *probe,
-	       enum port_state *state)
+               enum port_state *state)
 {
 	size_t ihl = ip_header(pkt, n, IPPROTO_ICMP), iihl;
 	const uint8_t *inner, *tcp;
 	uint32_t to;
 	int64_t p;
 
-	if (!ihl || n < ihl + 8 || pkt[ihl] != 3)	/* destination unreachable */
+	if (!ihl || n < ihl + 8 || pkt[ihl] != 3) /* destination unreachable */
 		return 0;
 	inner = pkt + ihl + 8;
 	iihl = ip_header(inner, n - ihl - 8, IPPROTO_TCP);

@@ -21,7 +21,7 @@ static void add(struct scan_scope *s, const struct ms_prefix *p, uint64_t offset
 	int n = p->family == AF_INET ? 4 : 16;
 
 	memcpy(a, p->addr, sizeof(a));
-	for (int i = n - 1; i >= 0 && offset; i--) {	/* a + offset, big-endian */
+	for (int i = n - 1; i >= 0 && offset; i--) { /* a + offset, big-endian */
 		uint64_t sum = a[i] + (offset & 0xff);
 
 		a[i] = (uint8_t)sum;
@@ -112,11 +112,11 @@ long scan_scope_find(const struct scan_scope *s, const struct sockaddr *sa)
 			continue;
 		if (sa->sa_family == AF_INET &&
 		    memcmp(&((const struct sockaddr_in *)sa)->sin_addr,
-			   &((const struct sockaddr_in *)&t->addr)->sin_addr, 4) == 0)
+		           &((const struct sockaddr_in *)&t->addr)->sin_addr, 4) == 0)
 			return (long)i;
 		if (sa->sa_family == AF_INET6 &&
 		    memcmp(&((const struct sockaddr_in6 *)sa)->sin6_addr,
-			   &((const struct sockaddr_in6 *)&t->addr)->sin6_addr, 16) == 0)
+		           &((const struct sockaddr_in6 *)&t->addr)->sin6_addr, 16) == 0)
 			return (long)i;
 	}
 	return -1;
@@ -134,8 +134,8 @@ int scan_source_address(const struct scan_target *t, char *buf, size_t size)
 	if (connect(fd, (const struct sockaddr *)&t->addr, t->addr_len) == 0 &&
 	    getsockname(fd, (struct sockaddr *)&local, &len) == 0) {
 		const void *a = local.ss_family == AF_INET
-					? (const void *)&((struct sockaddr_in *)&local)->sin_addr
-					: (const void *)&((struct sockaddr_in6 *)&local)->sin6_addr;
+		                        ? (const void *)&((struct sockaddr_in *)&local)->sin_addr
+		                        : (const void *)&((struct sockaddr_in6 *)&local)->sin6_addr;
 
 		rc = inet_ntop(local.ss_family, a, buf, (socklen_t)size) ? 0 : -1;
 	}

@@ -5,7 +5,7 @@
  * its state byte and send time: the answer carries its own proof (the
  * acknowledged cookie). Sockets are opened per family present in the scope.
  */
-#define _GNU_SOURCE	/* struct in6_pktinfo (RFC 3542) */
+#define _GNU_SOURCE /* struct in6_pktinfo (RFC 3542) */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -33,11 +33,11 @@ struct family_socks {
 struct sscan {
 	struct engine e;
 	struct family_socks v4, v6;
-	int hold;		/* a TCP socket keeping our source port from anyone else */
-	struct reply_ctx rc;	/* what answers must match: scope, ports, our port, key */
-	struct sockaddr_storage *src;	/* per target: our address towards it */
-	uint32_t *sent_at;	/* per probe: ms after start of the last send */
-	struct pending *q;	/* in flight, in send order */
+	int hold;                     /* a TCP socket keeping our source port from anyone else */
+	struct reply_ctx rc;          /* what answers must match: scope, ports, our port, key */
+	struct sockaddr_storage *src; /* per target: our address towards it */
+	uint32_t *sent_at;            /* per probe: ms after start of the last send */
+	struct pending *q;            /* in flight, in send order */
 	size_t q_head, q_n, q_cap;
 };
 
@@ -71,7 +71,7 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 		uint8_t pkt[44];
 
 		reply_build_syn(&s->rc, pkt, ntohl(src->sin_addr.s_addr), ntohl(d->sin_addr.s_addr),
-				port, (uint16_t)(probe * 2654435761u));
+		                port, (uint16_t)(probe * 2654435761u));
 		sent = sendto(s->v4.tx, pkt, sizeof(pkt), 0, (struct sockaddr *)&to, sizeof(to));
 	} else {
 		const struct sockaddr_in6 *d = (const struct sockaddr_in6 *)dst;
@@ -84,9 +84,12 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 			struct cmsghdr align;
 		} ctl;
 		struct iovec iov = { seg, sizeof(seg) };
-		struct msghdr msg = { .msg_name = &to, .msg_namelen = sizeof(to), .msg_iov = &iov,
-				      .msg_iovlen = 1, .msg_control = ctl.buf,
-				      .msg_controllen = sizeof(ctl.buf) };
+		struct msghdr msg = { .msg_name = &to,
+			              .msg_namelen = sizeof(to),
+			              .msg_iov = &iov,
+			              .msg_iovlen = 1,
+			              .msg_control = ctl.buf,
+			              .msg_controllen = sizeof(ctl.buf) };
 		struct cmsghdr *cm;
 		struct in6_pktinfo info = { .ipi6_addr = src->sin6_addr };
 
@@ -101,8 +104,8 @@ static int send_syn(struct sscan *s, uint64_t pos, uint64_t now)
 	}
 	if (sent < 0) {
 		if (errno == ENOBUFS || errno == EAGAIN)
-			return -1;	/* the queue is full: try again shortly */
-		engine_finish(e, probe, PORT_FILTERED);	/* no route to it from here */
+			return -1;                      /* the queue is full: try again shortly */
+		engine_finish(e, probe, PORT_FILTERED); /* no route to it from here */
 		return 0;
 	}
 	e->state[probe] = (uint8_t)(e->state[probe] + 8);
@@ -220,7 +223,8 @@ static int open_family(struct family_socks *f, int family)
 	int proto = family == AF_INET ? IPPROTO_ICMP : IPPROTO_ICMPV6;
 
 	/* IPv4 sends whole packets (IPPROTO_RAW); IPv6 raw sockets send the segment alone. */
-	f->tx = socket(family, SOCK_RAW | SOCK_CLOEXEC, family == AF_INET ? IPPROTO_RAW : IPPROTO_TCP);
+	f->tx = socket(family, SOCK_RAW | SOCK_CLOEXEC,
+	               family == AF_INET ? IPPROTO_RAW : IPPROTO_TCP);
 	f->rx = socket(family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_TCP);
 	f->icmp = socket(family, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, proto);
 	if (f->tx < 0 || f->rx < 0 || f->icmp < 0)
@@ -240,8 +244,7 @@ static void close_family(struct family_socks *f)
 }
 
 int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
-		 const struct scan_params *prm, const struct scan_events *ev,
-		 struct ms_error *err)
+                 const struct scan_params *prm, const struct scan_events *ev, struct ms_error *err)
 {
 	struct sscan s = { .v4 = { -1, -1, -1 }, .v6 = { -1, -1, -1 }, .hold = -1 };
 	struct engine *e = &s.e;
@@ -276,8 +279,8 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
 		int family = scope->targets[i].addr.ss_family;
 		char a[64];
 		void *dst = family == AF_INET
-				    ? (void *)&((struct sockaddr_in *)&s.src[i])->sin_addr
-				    : (void *)&((struct sockaddr_in6 *)&s.src[i])->sin6_addr;
+		                    ? (void *)&((struct sockaddr_in *)&s.src[i])->sin_addr
+		                    : (void *)&((struct sockaddr_in6 *)&s.src[i])->sin6_addr;
 
 		s.src[i].ss_family = (sa_family_t)family;
 		/* No route: the send fails and the probe is filtered. */
@@ -285,8 +288,10 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
 			inet_pton(family, a, dst);
 	}
 	while (e->done < e->n && !e->stop) {
-		struct pollfd pf[4] = { { s.v4.rx, POLLIN, 0 }, { s.v4.icmp, POLLIN, 0 },
-					{ s.v6.rx, POLLIN, 0 }, { s.v6.icmp, POLLIN, 0 } };
+		struct pollfd pf[4] = { { s.v4.rx, POLLIN, 0 },
+			                { s.v4.icmp, POLLIN, 0 },
+			                { s.v6.rx, POLLIN, 0 },
+			                { s.v6.icmp, POLLIN, 0 } };
 		uint64_t now = engine_now_ms(), pos;
 
 		engine_refill(e, now);
@@ -296,7 +301,7 @@ int scan_tcp_syn(const struct scan_scope *scope, const struct scan_ports *ports,
 				break;
 			}
 		}
-		poll(pf, 4, s.q_n ? 2 : 1);	/* poll skips the -1 descriptors */
+		poll(pf, 4, s.q_n ? 2 : 1); /* poll skips the -1 descriptors */
 		now = engine_now_ms();
 		read_replies(&s, &s.v4, 0, now);
 		read_replies(&s, &s.v6, 1, now);

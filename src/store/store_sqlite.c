@@ -318,7 +318,7 @@ static void fault_point(const char *name)
 
 /* The hospital's revision number `revision`, or its latest when 0; rev->id 0 when none. */
 static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct store_revision *rev,
-			 char **json_out, struct ms_error *err)
+                         char **json_out, struct ms_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -326,10 +326,11 @@ static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct 
 	memset(rev, 0, sizeof(*rev));
 	if (json_out)
 		*json_out = NULL;
-	rc = prepare(db,
-		     "SELECT id, revision, imported_at, allow_test_addresses, intake_json FROM intake_revision"
-		     " WHERE hospital_id = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",
-		     &st, err);
+	rc = prepare(
+	        db,
+	        "SELECT id, revision, imported_at, allow_test_addresses, intake_json FROM intake_revision"
+	        " WHERE hospital_id = ? AND (? = 0 OR revision = ?) ORDER BY revision DESC LIMIT 1",
+	        &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, hospital_id);
@@ -341,7 +342,7 @@ static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct 
 		rev->id = sqlite3_column_int64(st, 0);
 		rev->revision = sqlite3_column_int(st, 1);
 		snprintf(rev->imported_at, sizeof(rev->imported_at), "%s",
-			 (const char *)sqlite3_column_text(st, 2));
+		         (const char *)sqlite3_column_text(st, 2));
 		rev->allow_test_addresses = sqlite3_column_int(st, 3);
 		if (json_out)
 			*json_out = ms_xstrdup((const char *)sqlite3_column_text(st, 4));
@@ -354,8 +355,8 @@ static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct 
 }
 
 static int sq_intake_save(struct store *s, const char *hospital, const char *json,
-			  const char *source, int allow_test, struct store_revision *out,
-			  struct ms_error *err)
+                          const char *source, int allow_test, struct store_revision *out,
+                          struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -374,7 +375,7 @@ static int sq_intake_save(struct store *s, const char *hospital, const char *jso
 	}
 	if (hid == 0) {
 		if ((rc = prepare(db, "INSERT INTO hospital (name, created_at) VALUES (?, ?)", &st,
-				  err)))
+		                  err)))
 			goto out;
 		bind_text(st, 1, hospital);
 		bind_text(st, 2, now);
@@ -389,9 +390,9 @@ static int sq_intake_save(struct store *s, const char *hospital, const char *jso
 		goto out;
 	}
 	if ((rc = prepare(db,
-			  "INSERT INTO intake_revision (hospital_id, revision, imported_at, source,"
-			  " allow_test_addresses, intake_json) VALUES (?, ?, ?, ?, ?, ?)",
-			  &st, err)))
+	                  "INSERT INTO intake_revision (hospital_id, revision, imported_at, source,"
+	                  " allow_test_addresses, intake_json) VALUES (?, ?, ?, ?, ?, ?)",
+	                  &st, err)))
 		goto out;
 	out->hospital_id = hid;
 	out->revision++;
@@ -413,7 +414,7 @@ out:
 }
 
 static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char **name_out,
-			    struct ms_error *err)
+                            struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -424,9 +425,9 @@ static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char
 	*id = 0;
 	*name_out = NULL;
 	rc = prepare(db,
-		     name ? "SELECT id, name FROM hospital WHERE name = ?"
-			  : "SELECT id, name FROM hospital ORDER BY id",
-		     &st, err);
+	             name ? "SELECT id, name FROM hospital WHERE name = ?"
+	                  : "SELECT id, name FROM hospital ORDER BY id",
+	             &st, err);
 	if (rc)
 		return rc;
 	if (name)
@@ -440,7 +441,7 @@ static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char
 		}
 		if (len < sizeof(names))
 			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
-						len ? ", " : "", nm);
+			                        len ? ", " : "", nm);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -460,8 +461,8 @@ static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char
 	return ms_fail(err, MS_ERR_INPUT, MSG_WHICH_HOSPITAL, NULL, names);
 }
 
-static int sq_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
-			 char **json_out, struct ms_error *err)
+static int sq_intake_get(struct store *s, int64_t hospital_id, int revision,
+                         struct store_revision *rev, char **json_out, struct ms_error *err)
 {
 	int rc = read_revision(db_of(s), hospital_id, revision, rev, json_out, err);
 
@@ -472,14 +473,15 @@ static int sq_intake_get(struct store *s, int64_t hospital_id, int revision, str
 
 /* The hospital's round round_no, or its latest when round_no is 0; out->id 0 when none. */
 static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct store_round *out,
-		      struct ms_error *err)
+                      struct ms_error *err)
 {
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient, survey_on,"
-			 " diagnosis_on FROM survey_round"
-			 " WHERE hospital_id = ? AND (? = 0 OR round_no = ?) ORDER BY round_no DESC LIMIT 1",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "SELECT id, round_no, started_at, planned_at IS NOT NULL, issuer, recipient, survey_on,"
+	        " diagnosis_on FROM survey_round"
+	        " WHERE hospital_id = ? AND (? = 0 OR round_no = ?) ORDER BY round_no DESC LIMIT 1",
+	        &st, err);
 
 	if (rc)
 		return rc;
@@ -493,7 +495,7 @@ static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct sto
 		out->hospital_id = hospital_id;
 		out->round_no = sqlite3_column_int(st, 1);
 		snprintf(out->started_at, sizeof(out->started_at), "%s",
-			 (const char *)sqlite3_column_text(st, 2));
+		         (const char *)sqlite3_column_text(st, 2));
 		out->has_plan = sqlite3_column_int(st, 3);
 		copy_col(out->issuer, sizeof(out->issuer), st, 4);
 		copy_col(out->recipient, sizeof(out->recipient), st, 5);
@@ -506,13 +508,13 @@ static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct sto
 }
 
 static int sq_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
-			struct ms_error *err)
+                        struct ms_error *err)
 {
 	return read_round(db_of(s), hospital_id, round_no, out, err);
 }
 
 static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
-			    struct store_round *out, struct ms_error *err)
+                            struct store_round *out, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -527,10 +529,11 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 		return end(db, MS_OK, err);
 	ms_now_iso(now);
 	/* A re-survey keeps the previous round's cover fields. */
-	if ((rc = prepare(db,
-			  "INSERT INTO survey_round (hospital_id, round_no, started_at, issuer, recipient)"
-			  " VALUES (?, ?, ?, ?, ?)",
-			  &st, err)))
+	if ((rc = prepare(
+	             db,
+	             "INSERT INTO survey_round (hospital_id, round_no, started_at, issuer, recipient)"
+	             " VALUES (?, ?, ?, ?, ?)",
+	             &st, err)))
 		return end(db, rc, err);
 	sqlite3_bind_int64(st, 1, hospital_id);
 	sqlite3_bind_int(st, 2, out->round_no + 1);
@@ -543,14 +546,16 @@ static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
 	return end(db, rc, err);
 }
 
-static int sq_round_set(struct store *s, int64_t round_id, const struct round_settings *r, struct ms_error *err)
+static int sq_round_set(struct store *s, int64_t round_id, const struct round_settings *r,
+                        struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "UPDATE survey_round SET issuer = coalesce(?, issuer), recipient = coalesce(?, recipient),"
-			 " survey_on = coalesce(?, survey_on), diagnosis_on = coalesce(?, diagnosis_on) WHERE id = ?",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "UPDATE survey_round SET issuer = coalesce(?, issuer), recipient = coalesce(?, recipient),"
+	        " survey_on = coalesce(?, survey_on), diagnosis_on = coalesce(?, diagnosis_on) WHERE id = ?",
+	        &st, err);
 
 	if (rc)
 		return rc;
@@ -563,7 +568,7 @@ static int sq_round_set(struct store *s, int64_t round_id, const struct round_se
 }
 
 static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
-			const struct plan *p, struct ms_error *err)
+                        const struct plan *p, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -584,14 +589,15 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 	for (size_t i = 0; i < p->n_lines && rc == MS_OK; i++) {
 		const struct plan_line *l = &p->lines[i];
 
-		rc = prepare(db,
-			     "INSERT INTO plan_line (round_id, line_no, declared_no, use, link_type,"
-			     " global_ip_use, ip_kind, global_ip, fqdn, provider,"
-			     " termination_location, request_device_check, request_diagnosis,"
-			     " eligibility, table_row, reason, status, confirmed_ip,"
-			     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
-			     " declared_row, line_id, carrier) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			     &st, err);
+		rc = prepare(
+		        db,
+		        "INSERT INTO plan_line (round_id, line_no, declared_no, use, link_type,"
+		        " global_ip_use, ip_kind, global_ip, fqdn, provider,"
+		        " termination_location, request_device_check, request_diagnosis,"
+		        " eligibility, table_row, reason, status, confirmed_ip,"
+		        " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
+		        " declared_row, line_id, carrier) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		        &st, err);
 		if (rc)
 			break;
 		sqlite3_bind_int64(st, 1, round_id);
@@ -625,9 +631,9 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 	}
 	for (size_t i = 0; i < p->n_out_of_scope && rc == MS_OK; i++) {
 		rc = prepare(db,
-			     "INSERT INTO plan_out_of_scope (round_id, declared_no, use, reason)"
-			     " VALUES (?, ?, ?, ?)",
-			     &st, err);
+		             "INSERT INTO plan_out_of_scope (round_id, declared_no, use, reason)"
+		             " VALUES (?, ?, ?, ?)",
+		             &st, err);
 		if (rc)
 			break;
 		sqlite3_bind_int64(st, 1, round_id);
@@ -637,9 +643,9 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 		rc = run(db, st, err);
 	}
 	if (rc == MS_OK && (rc = prepare(db,
-					 "UPDATE survey_round SET revision_id = ?, planned_at = ?"
-					 " WHERE id = ?",
-					 &st, err)) == MS_OK) {
+	                                 "UPDATE survey_round SET revision_id = ?, planned_at = ?"
+	                                 " WHERE id = ?",
+	                                 &st, err)) == MS_OK) {
 		sqlite3_bind_int64(st, 1, revision_id);
 		bind_text(st, 2, p->created_at);
 		sqlite3_bind_int64(st, 3, round_id);
@@ -653,8 +659,7 @@ static char *col_text(struct plan *p, sqlite3_stmt *st, int i)
 	return ms_arena_strdup(&p->arena, (const char *)sqlite3_column_text(st, i));
 }
 
-static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
-			struct ms_error *err)
+static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -663,11 +668,11 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 
 	*out = NULL;
 	rc = prepare(db,
-		     "SELECT h.name, r.round_no, v.revision, r.planned_at FROM survey_round r"
-		     " JOIN hospital h ON h.id = r.hospital_id"
-		     " JOIN intake_revision v ON v.id = r.revision_id"
-		     " WHERE r.id = ? AND r.planned_at IS NOT NULL",
-		     &st, err);
+	             "SELECT h.name, r.round_no, v.revision, r.planned_at FROM survey_round r"
+	             " JOIN hospital h ON h.id = r.hospital_id"
+	             " JOIN intake_revision v ON v.id = r.revision_id"
+	             " WHERE r.id = ? AND r.planned_at IS NOT NULL",
+	             &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, round_id);
@@ -684,13 +689,14 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 	p->created_at = col_text(p, st, 3);
 	sqlite3_finalize(st);
 
-	rc = prepare(db,
-		     "SELECT line_no, declared_no, use, link_type, global_ip_use, ip_kind,"
-		     " global_ip, fqdn, provider, termination_location, request_device_check,"
-		     " request_diagnosis, eligibility, table_row, reason, status, confirmed_ip,"
-		     " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
-		     " declared_row, line_id, carrier FROM plan_line WHERE round_id = ? ORDER BY line_no",
-		     &st, err);
+	rc = prepare(
+	        db,
+	        "SELECT line_no, declared_no, use, link_type, global_ip_use, ip_kind,"
+	        " global_ip, fqdn, provider, termination_location, request_device_check,"
+	        " request_diagnosis, eligibility, table_row, reason, status, confirmed_ip,"
+	        " meeting_confirmed, target, confirmed_at, confirmed_by, meeting_at, meeting_by,"
+	        " declared_row, line_id, carrier FROM plan_line WHERE round_id = ? ORDER BY line_no",
+	        &st, err);
 	if (rc)
 		goto fail;
 	sqlite3_bind_int64(st, 1, round_id);
@@ -734,9 +740,9 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 		goto fail;
 	}
 	rc = prepare(db,
-		     "SELECT declared_no, use, reason FROM plan_out_of_scope WHERE round_id = ?"
-		     " ORDER BY declared_no",
-		     &st, err);
+	             "SELECT declared_no, use, reason FROM plan_out_of_scope WHERE round_id = ?"
+	             " ORDER BY declared_no",
+	             &st, err);
 	if (rc)
 		goto fail;
 	sqlite3_bind_int64(st, 1, round_id);
@@ -744,7 +750,7 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out,
 		struct plan_out_of_scope *o;
 
 		p->out_of_scope = ms_xrealloc(p->out_of_scope,
-					      (p->n_out_of_scope + 1) * sizeof(*p->out_of_scope));
+		                              (p->n_out_of_scope + 1) * sizeof(*p->out_of_scope));
 		o = &p->out_of_scope[p->n_out_of_scope++];
 		o->declared_no = sqlite3_column_int(st, 0);
 		o->use = col_text(p, st, 1);
@@ -763,14 +769,15 @@ fail:
 }
 
 static int sq_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
-			   struct ms_error *err)
+                           struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "INSERT OR REPLACE INTO line_confirmation (round_id, declared_no, kind, address,"
-			 " confirmed_at, confirmed_by, global_ip_use, ip_kind, fqdn) VALUES (?,?,?,?,?,?,?,?,?)",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "INSERT OR REPLACE INTO line_confirmation (round_id, declared_no, kind, address,"
+	        " confirmed_at, confirmed_by, global_ip_use, ip_kind, fqdn) VALUES (?,?,?,?,?,?,?,?,?)",
+	        &st, err);
 
 	if (rc)
 		return rc;
@@ -786,16 +793,17 @@ static int sq_confirm_save(struct store *s, int64_t round_id, const struct confi
 	return run(db, st, err);
 }
 
-static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmation **out,
-			   size_t *n, struct ms_error *err)
+static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmation **out, size_t *n,
+                           struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "SELECT declared_no, kind, address, confirmed_at, confirmed_by, global_ip_use, ip_kind,"
-			 " fqdn FROM line_confirmation"
-			 " WHERE round_id = ? ORDER BY declared_no, kind",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "SELECT declared_no, kind, address, confirmed_at, confirmed_by, global_ip_use, ip_kind,"
+	        " fqdn FROM line_confirmation"
+	        " WHERE round_id = ? ORDER BY declared_no, kind",
+	        &st, err);
 
 	*out = NULL;
 	*n = 0;
@@ -813,7 +821,7 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 		c->kind = sqlite3_column_int(st, 1);
 		snprintf(c->address, sizeof(c->address), "%s", a ? a : "");
 		snprintf(c->confirmed_at, sizeof(c->confirmed_at), "%s",
-			 (const char *)sqlite3_column_text(st, 3));
+		         (const char *)sqlite3_column_text(st, 3));
 		copy_col(c->by, sizeof(c->by), st, 4);
 		c->global_ip_use = (enum tri)enum_col(model_yes_no_unknown, st, 5);
 		c->ip_kind = (enum ip_kind)enum_col(model_ip_kinds, st, 6);
@@ -830,7 +838,7 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 }
 
 static int sq_scan_begin(struct store *s, struct scan_record *rec,
-			 const struct scan_host_row *hosts, size_t n_hosts, struct ms_error *err)
+                         const struct scan_host_row *hosts, size_t n_hosts, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -838,11 +846,12 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 
 	if ((rc = begin(db, err)))
 		return rc;
-	rc = prepare(db,
-		     "INSERT INTO scan (round_id, method, started_at, status, source_address, ports,"
-		     " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports)"
-		     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-		     &st, err);
+	rc = prepare(
+	        db,
+	        "INSERT INTO scan (round_id, method, started_at, status, source_address, ports,"
+	        " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports)"
+	        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	        &st, err);
 	if (rc)
 		return end(db, rc, err);
 	sqlite3_bind_int64(st, 1, rec->round_id);
@@ -863,8 +872,10 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 		return end(db, rc, err);
 	rec->id = sqlite3_last_insert_rowid(db);
 	for (size_t i = 0; i < n_hosts && rc == MS_OK; i++) {
-		rc = prepare(db, "INSERT INTO scan_host (scan_id, idx, address, line_no) VALUES (?,?,?,?)",
-			     &st, err);
+		rc = prepare(
+		        db,
+		        "INSERT INTO scan_host (scan_id, idx, address, line_no) VALUES (?,?,?,?)",
+		        &st, err);
 		if (rc)
 			break;
 		sqlite3_bind_int64(st, 1, rec->id);
@@ -877,9 +888,9 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 }
 
 static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
-			      const struct scan_port_row *found, size_t n_found,
-			      const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
-			      struct ms_error *err)
+                              const struct scan_port_row *found, size_t n_found,
+                              const uint32_t *closed, const uint32_t *filtered, size_t n_hosts,
+                              struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st = NULL;
@@ -889,9 +900,9 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 		return rc;
 	/* A resumed scan meets some ports again: the same row, replaced. */
 	rc = prepare(db,
-		     "INSERT OR REPLACE INTO scan_port (scan_id, idx, proto, port, state)"
-		     " VALUES (?,?,?,?,?)",
-		     &st, err);
+	             "INSERT OR REPLACE INTO scan_port (scan_id, idx, proto, port, state)"
+	             " VALUES (?,?,?,?,?)",
+	             &st, err);
 	for (size_t i = 0; i < n_found && rc == MS_OK; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, scan_id);
@@ -905,9 +916,10 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc == MS_OK)
-		rc = prepare(db,
-			     "UPDATE scan_host SET closed = ?, filtered = ? WHERE scan_id = ? AND idx = ?",
-			     &st, err);
+		rc = prepare(
+		        db,
+		        "UPDATE scan_host SET closed = ?, filtered = ? WHERE scan_id = ? AND idx = ?",
+		        &st, err);
 	for (size_t i = 0; i < n_hosts && rc == MS_OK; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, closed[i]);
@@ -918,7 +930,8 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 			rc = sq_fail(db, err);
 	}
 	sqlite3_finalize(st);
-	if (rc == MS_OK && (rc = prepare(db, "UPDATE scan SET done = ? WHERE id = ?", &st, err)) == MS_OK) {
+	if (rc == MS_OK &&
+	    (rc = prepare(db, "UPDATE scan SET done = ? WHERE id = ?", &st, err)) == MS_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)done);
 		sqlite3_bind_int64(st, 2, scan_id);
 		rc = run(db, st, err);
@@ -927,8 +940,8 @@ static int sq_scan_checkpoint(struct store *s, int64_t scan_id, uint64_t done,
 }
 
 static int sq_services_save(struct store *s, int64_t scan_id, const struct service_row *rows,
-			    size_t n, const struct finding_row *found, size_t nfound, const char *probed_at,
-			    struct ms_error *err)
+                            size_t n, const struct finding_row *found, size_t nfound,
+                            const char *probed_at, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st = NULL;
@@ -941,16 +954,18 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 		sqlite3_bind_int64(st, 1, scan_id);
 		rc = run(db, st, err);
 	}
-	if (rc == MS_OK && (rc = prepare(db, "DELETE FROM finding WHERE scan_id = ?", &st, err)) == MS_OK) {
+	if (rc == MS_OK &&
+	    (rc = prepare(db, "DELETE FROM finding WHERE scan_id = ?", &st, err)) == MS_OK) {
 		sqlite3_bind_int64(st, 1, scan_id);
 		rc = run(db, st, err);
 	}
 	if (rc == MS_OK)
-		rc = prepare(db,
-			     "INSERT INTO service (scan_id, address, proto, port, line_no, service, product,"
-			     " version, extra, device, cpe, confidence, evidence, decided_by, tls_wrapped,"
-			     " tls, error, probed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-			     &st, err);
+		rc = prepare(
+		        db,
+		        "INSERT INTO service (scan_id, address, proto, port, line_no, service, product,"
+		        " version, extra, device, cpe, confidence, evidence, decided_by, tls_wrapped,"
+		        " tls, error, probed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		        &st, err);
 	for (size_t i = 0; i < n && rc == MS_OK; i++) {
 		const struct service_row *r = &rows[i];
 		sqlite3_reset(st);
@@ -978,10 +993,11 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc == MS_OK)
-		rc = prepare(db,
-			     "INSERT OR REPLACE INTO finding (scan_id, address, proto, port, kind, severity,"
-			     " check_id, detail) VALUES (?,?,?,?,?,?,?,?)",
-			     &st, err);
+		rc = prepare(
+		        db,
+		        "INSERT OR REPLACE INTO finding (scan_id, address, proto, port, kind, severity,"
+		        " check_id, detail) VALUES (?,?,?,?,?,?,?,?)",
+		        &st, err);
 	for (size_t i = 0; i < nfound && rc == MS_OK; i++) {
 		const struct finding_row *f = &found[i];
 		sqlite3_reset(st);
@@ -1001,7 +1017,7 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 }
 
 static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status status,
-			  const char *finished_at, struct ms_error *err)
+                          const char *finished_at, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -1016,15 +1032,16 @@ static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status sta
 }
 
 static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record *rec,
-			  struct ms_error *err)
+                          struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "SELECT id, method, started_at, finished_at, status, source_address, ports,"
-			 " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports FROM scan"
-			 " WHERE round_id = ? ORDER BY id DESC LIMIT 1",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "SELECT id, method, started_at, finished_at, status, source_address, ports,"
+	        " seed, rate, host_rate, retries, timeout_ms, total, done, udp_ports FROM scan"
+	        " WHERE round_id = ? ORDER BY id DESC LIMIT 1",
+	        &st, err);
 
 	memset(rec, 0, sizeof(*rec));
 	if (rc)
@@ -1055,8 +1072,8 @@ static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record 
 }
 
 static int sq_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **hosts,
-			   size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
-			   struct ms_error *err)
+                           size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports,
+                           struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -1066,9 +1083,9 @@ static int sq_scan_results(struct store *s, int64_t scan_id, struct scan_host_ro
 	*ports = NULL;
 	*n_hosts = *n_ports = 0;
 	rc = prepare(db,
-		     "SELECT address, line_no, closed, filtered FROM scan_host WHERE scan_id = ?"
-		     " ORDER BY idx",
-		     &st, err);
+	             "SELECT address, line_no, closed, filtered FROM scan_host WHERE scan_id = ?"
+	             " ORDER BY idx",
+	             &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, scan_id);
@@ -1086,9 +1103,9 @@ static int sq_scan_results(struct store *s, int64_t scan_id, struct scan_host_ro
 	if (rc != SQLITE_DONE)
 		goto fail;
 	rc = prepare(db,
-		     "SELECT idx, proto, port, state FROM scan_port WHERE scan_id = ?"
-		     " ORDER BY idx, proto, port",
-		     &st, err);
+	             "SELECT idx, proto, port, state FROM scan_port WHERE scan_id = ?"
+	             " ORDER BY idx, proto, port",
+	             &st, err);
 	if (rc)
 		goto fail_rc;
 	sqlite3_bind_int64(st, 1, scan_id);
@@ -1117,14 +1134,14 @@ fail_rc:
 }
 
 static int sq_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
-			struct ms_error *err)
+                        struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "INSERT INTO scope_declaration (hospital_id, prefix, authorised_by,"
-			 " authorised_at, note) VALUES (?,?,?,?,?)",
-			 &st, err);
+	                 "INSERT INTO scope_declaration (hospital_id, prefix, authorised_by,"
+	                 " authorised_at, note) VALUES (?,?,?,?,?)",
+	                 &st, err);
 
 	if (rc)
 		return rc;
@@ -1137,14 +1154,14 @@ static int sq_scope_add(struct store *s, int64_t hospital_id, const struct scope
 }
 
 static int sq_consent_add(struct store *s, int64_t hospital_id, const struct consent *c,
-			  struct ms_error *err)
+                          struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "INSERT INTO consent (hospital_id, kind, granted_by, granted_at, note)"
-			 " VALUES (?,?,?,?,?)",
-			 &st, err);
+	                 "INSERT INTO consent (hospital_id, kind, granted_by, granted_at, note)"
+	                 " VALUES (?,?,?,?,?)",
+	                 &st, err);
 
 	if (rc)
 		return rc;
@@ -1156,15 +1173,16 @@ static int sq_consent_add(struct store *s, int64_t hospital_id, const struct con
 	return run(db, st, err);
 }
 
-static int sq_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
-			   struct ms_error *err)
+static int sq_consent_find(struct store *s, int64_t hospital_id, const char *kind,
+                           struct consent *out, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "SELECT granted_by, granted_at, note FROM consent WHERE hospital_id = ? AND kind = ?"
-			 " ORDER BY id DESC LIMIT 1",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "SELECT granted_by, granted_at, note FROM consent WHERE hospital_id = ? AND kind = ?"
+	        " ORDER BY id DESC LIMIT 1",
+	        &st, err);
 
 	memset(out, 0, sizeof(*out));
 	if (rc)
@@ -1182,15 +1200,15 @@ static int sq_consent_find(struct store *s, int64_t hospital_id, const char *kin
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
 }
 
-static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out,
-			 size_t *n, struct ms_error *err)
+static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **out, size_t *n,
+                         struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
 	int rc = prepare(db,
-			 "SELECT prefix, authorised_by, authorised_at, note FROM scope_declaration"
-			 " WHERE hospital_id = ? ORDER BY id",
-			 &st, err);
+	                 "SELECT prefix, authorised_by, authorised_at, note FROM scope_declaration"
+	                 " WHERE hospital_id = ? ORDER BY id",
+	                 &st, err);
 
 	*out = NULL;
 	*n = 0;
@@ -1218,7 +1236,7 @@ static int sq_scope_list(struct store *s, int64_t hospital_id, struct scope_decl
 }
 
 static int sq_services_load(struct store *s, int64_t scan_id, struct service_row **rows, size_t *n,
-			    struct finding_row **found, size_t *nfound, struct ms_error *err)
+                            struct finding_row **found, size_t *nfound, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -1227,11 +1245,12 @@ static int sq_services_load(struct store *s, int64_t scan_id, struct service_row
 	*rows = NULL;
 	*found = NULL;
 	*n = *nfound = 0;
-	rc = prepare(db,
-		     "SELECT address, proto, port, line_no, service, product, version, extra, device, cpe,"
-		     " confidence, evidence, decided_by, tls_wrapped, tls, error FROM service"
-		     " WHERE scan_id = ? ORDER BY rowid",
-		     &st, err);
+	rc = prepare(
+	        db,
+	        "SELECT address, proto, port, line_no, service, product, version, extra, device, cpe,"
+	        " confidence, evidence, decided_by, tls_wrapped, tls, error FROM service"
+	        " WHERE scan_id = ? ORDER BY rowid",
+	        &st, err);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, scan_id);
@@ -1263,9 +1282,9 @@ static int sq_services_load(struct store *s, int64_t scan_id, struct service_row
 	if (rc != SQLITE_DONE)
 		goto fail;
 	rc = prepare(db,
-		     "SELECT address, proto, port, kind, severity, check_id, detail FROM finding"
-		     " WHERE scan_id = ? ORDER BY rowid",
-		     &st, err);
+	             "SELECT address, proto, port, kind, severity, check_id, detail FROM finding"
+	             " WHERE scan_id = ? ORDER BY rowid",
+	             &st, err);
 	if (rc)
 		goto fail_rc;
 	sqlite3_bind_int64(st, 1, scan_id);
@@ -1297,13 +1316,14 @@ fail_rc:
 }
 
 static int sq_onsite_save(struct store *s, int64_t round_id, const char *json, const char *source,
-			  const char *recorded_at, struct ms_error *err)
+                          const char *recorded_at, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
-	int rc = prepare(db,
-			 "INSERT OR REPLACE INTO onsite (round_id, json, source, recorded_at) VALUES (?,?,?,?)",
-			 &st, err);
+	int rc = prepare(
+	        db,
+	        "INSERT OR REPLACE INTO onsite (round_id, json, source, recorded_at) VALUES (?,?,?,?)",
+	        &st, err);
 
 	if (rc)
 		return rc;
@@ -1314,8 +1334,8 @@ static int sq_onsite_save(struct store *s, int64_t round_id, const char *json, c
 	return run(db, st, err);
 }
 
-static int sq_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at, size_t size,
-			  struct ms_error *err)
+static int sq_onsite_load(struct store *s, int64_t round_id, char **json, char *recorded_at,
+                          size_t size, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -1374,13 +1394,15 @@ int store_sqlite_open(struct store **out, const char *path, struct ms_error *err
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_STORE_OPEN, path,
-			     db ? sqlite3_errmsg(db) : path);
+		             db ? sqlite3_errmsg(db) : path);
 		sqlite3_close(db);
 		return rc;
 	}
 	sqlite3_busy_timeout(db, 5000);
-	if ((rc = exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-			   " PRAGMA synchronous = NORMAL;", err)) ||
+	if ((rc = exec(db,
+	               "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+	               " PRAGMA synchronous = NORMAL;",
+	               err)) ||
 	    (rc = migrate(db, err))) {
 		/* A file that is not a database fails here: name the file. */
 		if (err && err->msg == MSG_STORE_FAILED) {

@@ -9,7 +9,8 @@
 #include "medsec/mem.h"
 #include "medsec/survey.h"
 
-int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d, struct ms_error *err)
+int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d,
+                    struct ms_error *err)
 {
 	struct store_revision rev;
 	struct vdb *vdb = NULL;
@@ -19,14 +20,16 @@ int survey_firmware(struct survey_session *s, struct survey_firmware *out, struc
 
 	memset(out, 0, sizeof(*out));
 	survey_data_path(s->cfg, "products.json", path, sizeof(path));
-	if ((rc = vdb_products_load(path, &products, d, err)) || (rc = vdb_open(s->cfg->vulndb, &vdb, err)) ||
+	if ((rc = vdb_products_load(path, &products, d, err)) ||
+	    (rc = vdb_open(s->cfg->vulndb, &vdb, err)) ||
 	    (rc = survey_declarations(s, &out->doc, &rev, err)))
 		goto out;
 	out->revision = rev.revision;
 	out->a = assessment_new();
 	for (size_t i = 0; i < out->doc->n_devices; i++) {
 		const struct device *dev = &out->doc->devices[i];
-		struct assess_target *t = ms_xgrow((void **)&out->a->targets, &out->a->n_targets, sizeof(*t));
+		struct assess_target *t = ms_xgrow((void **)&out->a->targets, &out->a->n_targets,
+		                                   sizeof(*t));
 
 		/* Every declared device, numbered as declared: the hospital's own list, plan or not. */
 		t->source = SRC_DECLARED;

@@ -16,8 +16,8 @@
 #include "medsec/survey.h"
 #include "medsec/vulndb.h"
 
-int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv, struct ms_diags *d,
-		struct ms_error *err)
+int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv,
+                struct ms_diags *d, struct ms_error *err)
 {
 	struct survey_session *s = &sv->session;
 	char path[4096];
@@ -26,23 +26,28 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 	memset(sv, 0, sizeof(*sv));
 	ms_now_iso(sv->now);
 	if ((rc = survey_open(s, cfg, err)) ||
-	    (round_no && (rc = store_round_get(s->store, s->hospital_id, round_no, &s->round, err))) ||
-	    (rc = s->round.id ? MS_OK : ms_fail(err, MS_ERR_INPUT, MSG_NO_SUCH_ROUND, NULL, NULL)) ||
+	    (round_no &&
+	     (rc = store_round_get(s->store, s->hospital_id, round_no, &s->round, err))) ||
+	    (rc = s->round.id ? MS_OK
+	                      : ms_fail(err, MS_ERR_INPUT, MSG_NO_SUCH_ROUND, NULL, NULL)) ||
 	    (rc = store_plan_load(s->store, s->round.id, &sv->plan, err)) ||
 	    /* An earlier round is judged on the declarations its plan was made from. */
-	    (rc = store_intake_get(s->store, s->hospital_id, round_no && sv->plan ? sv->plan->revision : 0, &sv->rev,
-				   &sv->intake_json, err)) ||
-	    (rc = intake_load_json_mem(sv->intake_json, strlen(sv->intake_json), s->hospital, &sv->doc, d, err)) ||
+	    (rc = store_intake_get(s->store, s->hospital_id,
+	                           round_no && sv->plan ? sv->plan->revision : 0, &sv->rev,
+	                           &sv->intake_json, err)) ||
+	    (rc = intake_load_json_mem(sv->intake_json, strlen(sv->intake_json), s->hospital,
+	                               &sv->doc, d, err)) ||
 	    (rc = store_onsite_load(s->store, s->round.id, &sv->onsite_json, NULL, 0, err)) ||
 	    (rc = store_scan_latest(s->store, s->round.id, &sv->scan, err)))
 		goto out;
-	if (sv->onsite_json &&
-	    (rc = onsite_load_json_mem(sv->onsite_json, strlen(sv->onsite_json), "store", &sv->onsite, d, err)))
+	if (sv->onsite_json && (rc = onsite_load_json_mem(sv->onsite_json, strlen(sv->onsite_json),
+	                                                  "store", &sv->onsite, d, err)))
 		goto out;
 	if (sv->scan.id &&
-	    ((rc = store_scan_results(s->store, sv->scan.id, &sv->hosts, &sv->n_hosts, &sv->ports, &sv->n_ports, err)) ||
-	     (rc = store_services_load(s->store, sv->scan.id, &sv->services, &sv->n_services, &sv->found,
-				       &sv->n_found, err))))
+	    ((rc = store_scan_results(s->store, sv->scan.id, &sv->hosts, &sv->n_hosts, &sv->ports,
+	                              &sv->n_ports, err)) ||
+	     (rc = store_services_load(s->store, sv->scan.id, &sv->services, &sv->n_services,
+	                               &sv->found, &sv->n_found, err))))
 		goto out;
 	/* A missing index is a chapter that says so, not a failure. */
 	if (access(cfg->vulndb, F_OK) == 0 && (rc = vdb_open(cfg->vulndb, &sv->vdb, err)))
@@ -57,13 +62,28 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 	if ((rc = assess_rules_load(path, &sv->rules, d, err)))
 		goto out;
 	sv->in = (struct assess_input){
-		.hospital = s->hospital, .round_no = s->round.round_no, .revision = sv->rev.revision,
-		.doc = sv->doc, .plan = sv->plan, .onsite = sv->onsite, .scan = sv->scan.id ? &sv->scan : NULL,
-		.hosts = sv->hosts, .n_hosts = sv->n_hosts, .ports = sv->ports, .n_ports = sv->n_ports,
+		.hospital = s->hospital,
+		.round_no = s->round.round_no,
+		.revision = sv->rev.revision,
+		.doc = sv->doc,
+		.plan = sv->plan,
+		.onsite = sv->onsite,
+		.scan = sv->scan.id ? &sv->scan : NULL,
+		.hosts = sv->hosts,
+		.n_hosts = sv->n_hosts,
+		.ports = sv->ports,
+		.n_ports = sv->n_ports,
 		/* A scan probed leaves service rows; a scan with no open port has nothing to probe. */
 		.probed = sv->n_services > 0 || (sv->scan.id && sv->n_ports == 0),
-		.services = sv->services, .n_services = sv->n_services, .found = sv->found, .n_found = sv->n_found,
-		.checks = sv->checks, .vdb = sv->vdb, .products = sv->products, .rules = sv->rules, .now = sv->now,
+		.services = sv->services,
+		.n_services = sv->n_services,
+		.found = sv->found,
+		.n_found = sv->n_found,
+		.checks = sv->checks,
+		.vdb = sv->vdb,
+		.products = sv->products,
+		.rules = sv->rules,
+		.now = sv->now,
 		.lang = cfg->lang,
 	};
 	if (sv->vdb)
@@ -76,16 +96,17 @@ out:
 	return rc;
 }
 
-int survey_round_diff(const struct survey *now, int from_round, struct round_diff **out, struct ms_diags *d,
-		      struct ms_error *err)
+int survey_round_diff(const struct survey *now, int from_round, struct round_diff **out,
+                      struct ms_diags *d, struct ms_error *err)
 {
 	struct survey before;
 	int rc;
 
 	*out = NULL;
 	if ((rc = survey_load(now->session.cfg, from_round, &before, d, err)) == MS_OK)
-		*out = round_diff(before.a, before.session.round.round_no, before.session.round.started_at, now->a,
-				  now->session.round.round_no, now->session.round.started_at);
+		*out = round_diff(before.a, before.session.round.round_no,
+		                  before.session.round.started_at, now->a,
+		                  now->session.round.round_no, now->session.round.started_at);
 	survey_free(&before);
 	return rc;
 }

@@ -11,8 +11,8 @@
 #include "medsec/survey.h"
 
 /* The latest declarations, parsed; *doc and *rev are the caller's. */
-static int declarations(struct survey_session *s, struct store_revision *rev, struct intake_doc **doc,
-			struct ms_error *err)
+static int declarations(struct survey_session *s, struct store_revision *rev,
+                        struct intake_doc **doc, struct ms_error *err)
 {
 	struct ms_diags d = { 0 };
 	char *json = NULL;
@@ -25,8 +25,8 @@ static int declarations(struct survey_session *s, struct store_revision *rev, st
 	return rc;
 }
 
-static int rebuild(struct survey_session *s, const struct intake_doc *doc, const struct store_revision *rev,
-		   struct plan **out, struct ms_error *err)
+static int rebuild(struct survey_session *s, const struct intake_doc *doc,
+                   const struct store_revision *rev, struct plan **out, struct ms_error *err)
 {
 	struct confirmation *conf = NULL;
 	struct plan_input in;
@@ -38,7 +38,9 @@ static int rebuild(struct survey_session *s, const struct intake_doc *doc, const
 	if ((rc = store_confirm_list(s->store, s->round.id, &conf, &n, err)))
 		return rc;
 	ms_now_iso(now);
-	in = (struct plan_input){ doc, conf, n, s->hospital, s->round.round_no, rev->revision, now, rev->imported_at };
+	in = (struct plan_input){
+		doc, conf, n, s->hospital, s->round.round_no, rev->revision, now, rev->imported_at
+	};
 	*out = plan_build(&in);
 	free(conf);
 	if ((rc = store_plan_save(s->store, s->round.id, rev->id, *out, err))) {
@@ -57,7 +59,8 @@ static void give(struct intake_doc *doc, struct intake_doc **doc_out, int rc)
 		intake_doc_free(doc);
 }
 
-int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out, struct ms_error *err)
+int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out,
+                struct ms_error *err)
 {
 	struct store_revision rev;
 	struct intake_doc *doc = NULL;
@@ -70,8 +73,8 @@ int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc *
 	return rc;
 }
 
-int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf, struct plan **out,
-		   struct intake_doc **doc_out, struct ms_error *err)
+int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf,
+                   struct plan **out, struct intake_doc **doc_out, struct ms_error *err)
 {
 	struct store_revision rev;
 	struct intake_doc *doc = NULL;

@@ -17,7 +17,8 @@
 #include "medsec/survey.h"
 
 /* Is the address in the plan's scope or in a recorded declaration? */
-static int authorised(const struct scan_scope *scope, const struct scope_decl *decls, size_t n, const char *address)
+static int authorised(const struct scan_scope *scope, const struct scope_decl *decls, size_t n,
+                      const char *address)
 {
 	struct ms_prefix a;
 
@@ -28,7 +29,8 @@ static int authorised(const struct scan_scope *scope, const struct scope_decl *d
 			return 1;
 	for (size_t i = 0; i < n; i++) {
 		struct ms_prefix p;
-		if (ms_prefix_parse(decls[i].prefix, &p) == MS_PREFIX_OK && ms_prefix_contains(&p, &a))
+		if (ms_prefix_parse(decls[i].prefix, &p) == MS_PREFIX_OK &&
+		    ms_prefix_contains(&p, &a))
 			return 1;
 	}
 	return 0;
@@ -41,31 +43,37 @@ static json_t *str_or_null(const char *s)
 
 json_t *survey_probe_result_json(const struct probe_result *r)
 {
-	json_t *o = json_pack("{s:s, s:s, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:b}", "address",
-			      r->address, "proto", r->proto, "port", r->port, "line_no", r->line_no, "service",
-			      str_or_null(r->service), "product", str_or_null(r->product), "version",
-			      str_or_null(r->version), "extra", str_or_null(r->extra), "device", str_or_null(r->device),
-			      "cpe", str_or_null(r->cpe), "confidence", r->confidence, "evidence",
-			      str_or_null(r->evidence), "match", str_or_null(r->match), "tls_wrapped", r->tls_wrapped);
+	json_t *o = json_pack(
+	        "{s:s, s:s, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:b}", "address",
+	        r->address, "proto", r->proto, "port", r->port, "line_no", r->line_no, "service",
+	        str_or_null(r->service), "product", str_or_null(r->product), "version",
+	        str_or_null(r->version), "extra", str_or_null(r->extra), "device",
+	        str_or_null(r->device), "cpe", str_or_null(r->cpe), "confidence", r->confidence,
+	        "evidence", str_or_null(r->evidence), "match", str_or_null(r->match), "tls_wrapped",
+	        r->tls_wrapped);
 
 	json_object_set_new(o, "followup", str_or_null(r->followup));
 	json_object_set_new(o, "title", str_or_null(r->title));
 	json_object_set_new(o, "location", str_or_null(r->location));
-	json_object_set_new(o, "favicon_mmh3", r->favicon ? json_integer(r->favicon_mmh3) : json_null());
+	json_object_set_new(o, "favicon_mmh3",
+	                    r->favicon ? json_integer(r->favicon_mmh3) : json_null());
 	/* Only whether a default account was tried and which user was accepted; never a password. */
 	json_object_set_new(o, "default_account",
-			    r->account_tried ? json_pack("{s:b, s:o}", "accepted", r->account_tried == 2, "user",
-							 str_or_null(r->account))
-					     : json_null());
+	                    r->account_tried
+	                            ? json_pack("{s:b, s:o}", "accepted", r->account_tried == 2,
+	                                        "user", str_or_null(r->account))
+	                            : json_null());
 	if (r->tls.done)
-		json_object_set_new(o, "tls",
-				    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i, s:s, s:s}",
-					      "version", r->tls.version, "cipher", r->tls.cipher, "subject",
-					      r->tls.subject, "issuer", r->tls.issuer, "sans", r->tls.sans,
-					      "not_before", r->tls.not_before, "not_after", r->tls.not_after,
-					      "self_signed", r->tls.self_signed, "expired", r->tls.expired, "key_type",
-					      r->tls.key_type, "key_bits", r->tls.key_bits, "offered", r->tls.offered,
-					      "weak_ciphers", r->tls.weak_ciphers));
+		json_object_set_new(
+		        o, "tls",
+		        json_pack(
+		                "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:i, s:s, s:s}",
+		                "version", r->tls.version, "cipher", r->tls.cipher, "subject",
+		                r->tls.subject, "issuer", r->tls.issuer, "sans", r->tls.sans,
+		                "not_before", r->tls.not_before, "not_after", r->tls.not_after,
+		                "self_signed", r->tls.self_signed, "expired", r->tls.expired,
+		                "key_type", r->tls.key_type, "key_bits", r->tls.key_bits, "offered",
+		                r->tls.offered, "weak_ciphers", r->tls.weak_ciphers));
 	else
 		json_object_set_new(o, "tls", json_null());
 	if (r->error[0])
@@ -75,7 +83,7 @@ json_t *survey_probe_result_json(const struct probe_result *r)
 
 /* The results as the store keeps them, in one transaction (the TLS facts as JSON text). */
 static int save(struct store *st, int64_t scan_id, const struct probe_result *res, size_t n,
-		const struct probe_finding *f, size_t nf, struct ms_error *err)
+                const struct probe_finding *f, size_t nf, struct ms_error *err)
 {
 	struct service_row *rows = ms_xcalloc(n + 1, sizeof(*rows));
 	struct finding_row *found = ms_xcalloc(nf + 1, sizeof(*found));
@@ -104,7 +112,8 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		snprintf(w->error, sizeof(w->error), "%s", r->error);
 		if (r->tls.done) {
 			json_t *j = survey_probe_result_json(r);
-			tls[i] = json_dumps(json_object_get(j, "tls"), JSON_COMPACT | JSON_PRESERVE_ORDER);
+			tls[i] = json_dumps(json_object_get(j, "tls"),
+			                    JSON_COMPACT | JSON_PRESERVE_ORDER);
 			json_decref(j);
 		}
 		w->tls_json = tls[i];
@@ -133,8 +142,8 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 
 /* The knowledge files; the accounts only when they will be tried. */
 static int load_data(const struct survey_config *cfg, int accounts, struct probe_db **db,
-		     struct probe_checks **checks, struct probe_accounts **acc, struct ms_diags *d,
-		     struct ms_error *err)
+                     struct probe_checks **checks, struct probe_accounts **acc, struct ms_diags *d,
+                     struct ms_error *err)
 {
 	char path[4096];
 	int rc;
@@ -163,8 +172,8 @@ static int consented(struct survey_session *s, struct ms_error *err)
 }
 
 /* Every open port of the scan, each address checked against the scope first; *out new. */
-static int targets(struct survey_session *s, int64_t scan_id, struct probe_target **out, size_t *n_out,
-		   struct ms_error *err)
+static int targets(struct survey_session *s, int64_t scan_id, struct probe_target **out,
+                   size_t *n_out, struct ms_error *err)
 {
 	struct scan_host_row *hosts = NULL;
 	struct scan_port_row *ports = NULL;
@@ -221,8 +230,9 @@ static void relay(void *ctx, size_t done, size_t total)
 	ev->progress(ev->ctx, SURVEY_STAGE_PROBE, done, total, 0);
 }
 
-int survey_probe(struct survey_session *s, const struct survey_probe_options *opts, const struct survey_events *ev,
-		 struct survey_probe_result *out, struct ms_diags *d, struct ms_error *err)
+int survey_probe(struct survey_session *s, const struct survey_probe_options *opts,
+                 const struct survey_events *ev, struct survey_probe_result *out,
+                 struct ms_diags *d, struct ms_error *err)
 {
 	struct probe_opts o = { .parallel = opts->parallel, .per_host = opts->per_host };
 	struct progress_relay pr = { ev };
@@ -234,7 +244,8 @@ int survey_probe(struct survey_session *s, const struct survey_probe_options *op
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = load_data(s->cfg, opts->try_default_accounts, &db, &out->checks, &accounts, d, err)) ||
+	if ((rc = load_data(s->cfg, opts->try_default_accounts, &db, &out->checks, &accounts, d,
+	                    err)) ||
 	    (rc = store_scan_latest(s->store, s->round.id, &rec, err)))
 		goto out;
 	if (!rec.id) {
@@ -242,7 +253,8 @@ int survey_probe(struct survey_session *s, const struct survey_probe_options *op
 		goto out;
 	}
 	/* Both refusals come before any connection. */
-	if ((opts->try_default_accounts && (rc = consented(s, err))) || (rc = targets(s, rec.id, &t, &n, err)))
+	if ((opts->try_default_accounts && (rc = consented(s, err))) ||
+	    (rc = targets(s, rec.id, &t, &n, err)))
 		goto out;
 	if (ev && ev->progress) {
 		o.progress = relay;

@@ -13,22 +13,24 @@
 #include "medsec/onsite.h"
 #include "medsec/survey.h"
 
-int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc, const char *source,
-		       int allow_test_addresses, struct store_revision *rev, struct ms_error *err)
+int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc,
+                       const char *source, int allow_test_addresses, struct store_revision *rev,
+                       struct ms_error *err)
 {
 	struct store *st = NULL;
 	char *json = intake_json_dump(doc);
 	int rc = store_open(&st, cfg->db, err);
 
 	if (!rc)
-		rc = store_intake_save(st, doc->hospital.name, json, source, allow_test_addresses, rev, err);
+		rc = store_intake_save(st, doc->hospital.name, json, source, allow_test_addresses,
+		                       rev, err);
 	free(json);
 	store_close(st);
 	return rc;
 }
 
-int survey_declarations(struct survey_session *s, struct intake_doc **doc, struct store_revision *rev,
-			struct ms_error *err)
+int survey_declarations(struct survey_session *s, struct intake_doc **doc,
+                        struct store_revision *rev, struct ms_error *err)
 {
 	struct ms_diags d = { 0 };
 	char *json = NULL;
@@ -60,10 +62,11 @@ int survey_round_set(struct survey_session *s, const struct round_settings *r, s
 	char where[128];
 
 	/* An agreed date that is not a date would print as one in the plan. */
-	if ((r->survey_on && !ms_date_valid(r->survey_on)) || (r->diagnosis_on && !ms_date_valid(r->diagnosis_on))) {
+	if ((r->survey_on && !ms_date_valid(r->survey_on)) ||
+	    (r->diagnosis_on && !ms_date_valid(r->diagnosis_on))) {
 		int first = r->survey_on && !ms_date_valid(r->survey_on);
 		snprintf(where, sizeof(where), "%s %s", first ? "--survey-on" : "--diagnosis-on",
-			 first ? r->survey_on : r->diagnosis_on);
+		         first ? r->survey_on : r->diagnosis_on);
 		return ms_fail(err, MS_ERR_INPUT, MSG_BAD_DATE, where, NULL);
 	}
 	int rc = store_round_set(s->store, s->round.id, r, err);
@@ -88,7 +91,7 @@ static int scope_check(const char *prefix, int allow_test, struct ms_error *err)
 }
 
 int survey_scope_check(const char *const *prefixes, size_t n, const char *by, int allow_test,
-		       struct ms_error *err)
+                       struct ms_error *err)
 {
 	int rc = MS_OK;
 
@@ -100,7 +103,7 @@ int survey_scope_check(const char *const *prefixes, size_t n, const char *by, in
 }
 
 int survey_scope_add(struct survey_session *s, const char *prefix, const char *by, const char *note,
-		     struct ms_error *err)
+                     struct ms_error *err)
 {
 	struct scope_decl d = { 0 };
 
@@ -111,12 +114,14 @@ int survey_scope_add(struct survey_session *s, const char *prefix, const char *b
 	return store_scope_add(s->store, s->hospital_id, &d, err);
 }
 
-int survey_scope_list(struct survey_session *s, struct scope_decl **out, size_t *n, struct ms_error *err)
+int survey_scope_list(struct survey_session *s, struct scope_decl **out, size_t *n,
+                      struct ms_error *err)
 {
 	return store_scope_list(s->store, s->hospital_id, out, n, err);
 }
 
-int survey_consent_add(struct survey_session *s, const char *by, const char *note, struct ms_error *err)
+int survey_consent_add(struct survey_session *s, const char *by, const char *note,
+                       struct ms_error *err)
 {
 	struct consent k = { 0 };
 
@@ -140,7 +145,7 @@ int survey_stored_plan(struct survey_session *s, struct plan **out, struct ms_er
 }
 
 int survey_onsite_record(struct survey_session *s, const struct onsite_doc *doc, const char *source,
-			 struct ms_diags *d, struct ms_error *err)
+                         struct ms_diags *d, struct ms_error *err)
 {
 	struct plan *plan = NULL;
 	char *json, now[32];
@@ -154,7 +159,7 @@ int survey_onsite_record(struct survey_session *s, const struct onsite_doc *doc,
 	plan_free(plan);
 	if (d->errors)
 		return ms_fail(err, MS_ERR_INPUT, MSG_NONE, NULL, NULL);
-	if (!source)	/* a check only */
+	if (!source) /* a check only */
 		return MS_OK;
 	json = onsite_json_dump(doc);
 	ms_now_iso(now);
@@ -163,7 +168,8 @@ int survey_onsite_record(struct survey_session *s, const struct onsite_doc *doc,
 	return rc;
 }
 
-int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_doc **doc, struct ms_error *err)
+int survey_onsite_stored(struct survey_session *s, char **json, struct onsite_doc **doc,
+                         struct ms_error *err)
 {
 	struct ms_diags d = { 0 };
 	int rc = store_onsite_load(s->store, s->round.id, json, NULL, 0, err);

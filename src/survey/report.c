@@ -7,13 +7,16 @@
 
 void survey_report_opts(const struct survey *sv, unsigned formats, struct report_opts *o)
 {
-	*o = (struct report_opts){ .lang = sv->session.cfg->lang, .generated_at = sv->now,
-				   .vdb = sv->vdb ? &sv->vdb_status : NULL, .formats = formats,
-				   .issuer = sv->session.round.issuer, .recipient = sv->session.round.recipient };
+	*o = (struct report_opts){ .lang = sv->session.cfg->lang,
+		                   .generated_at = sv->now,
+		                   .vdb = sv->vdb ? &sv->vdb_status : NULL,
+		                   .formats = formats,
+		                   .issuer = sv->session.round.issuer,
+		                   .recipient = sv->session.round.recipient };
 }
 
-int survey_report(const struct survey *sv, const char *dir, unsigned formats, struct report_files *files,
-		  struct ms_diags *d, struct ms_error *err)
+int survey_report(const struct survey *sv, const char *dir, unsigned formats,
+                  struct report_files *files, struct ms_diags *d, struct ms_error *err)
 {
 	struct report_opts o;
 	struct round_diff *diff = NULL;

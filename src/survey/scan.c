@@ -60,10 +60,10 @@ struct run {
 	struct scan_port_row *found;
 	size_t n_found;
 	uint32_t *base_closed, *base_filtered, *sum_closed, *sum_filtered;
-	uint64_t offset;	/* probes before the current pass */
+	uint64_t offset; /* probes before the current pass */
 	enum survey_stage stage;
 	int window, from, to;
-	enum msg_id stopped;	/* why the scan stopped early, MSG_NONE if it did not */
+	enum msg_id stopped; /* why the scan stopped early, MSG_NONE if it did not */
 	struct ms_error err;
 	int failed;
 };
@@ -91,9 +91,9 @@ static int on_checkpoint(void *ctx, uint64_t done, const uint32_t *closed, const
 		r->sum_closed[i] = r->base_closed[i] + closed[i];
 		r->sum_filtered[i] = r->base_filtered[i] + filtered[i];
 	}
-	done += r->offset;	/* the UDP pass counts after the TCP one */
-	if (store_scan_checkpoint(r->st, r->rec.id, done, r->found, r->n_found, r->sum_closed, r->sum_filtered, n,
-				  &r->err) != MS_OK) {
+	done += r->offset; /* the UDP pass counts after the TCP one */
+	if (store_scan_checkpoint(r->st, r->rec.id, done, r->found, r->n_found, r->sum_closed,
+	                          r->sum_filtered, n, &r->err) != MS_OK) {
 		r->failed = 1;
 		return 1;
 	}
@@ -140,7 +140,8 @@ static int same_hosts(struct run *r, struct ms_error *err)
  * recorded authorisation of this hospital (scope add); else refused before
  * anything is sent. The scope is then built the one way it always is.
  */
-static int target_plan(struct store *st, int64_t hid, const char *list, struct plan **out, struct ms_error *err)
+static int target_plan(struct store *st, int64_t hid, const char *list, struct plan **out,
+                       struct ms_error *err)
 {
 	struct scope_decl *decls = NULL;
 	size_t n = 0;
@@ -161,7 +162,7 @@ static int target_plan(struct store *st, int64_t hid, const char *list, struct p
 			struct ms_prefix have;
 
 			covered = ms_prefix_parse(decls[i].prefix, &have) == MS_PREFIX_OK &&
-				  ms_prefix_contains(&have, &want);
+			          ms_prefix_contains(&have, &want);
 		}
 		if (!covered) {
 			rc = ms_fail(err, MS_ERR_INPUT, MSG_SCAN_TARGET_NOT_DECLARED, NULL, a);
@@ -197,9 +198,13 @@ static int parse_ports(const char *spec, struct scan_ports *ports)
 
 void survey_scan_options_init(struct survey_scan_options *o)
 {
-	*o = (struct survey_scan_options){ .ports = "1-65535", .udp_ports = scan_udp_default_ports(),
-					   .method = "auto", .rate = 5000, .host_rate = 1000, .retries = 1,
-					   .timeout_ms = 1000 };
+	*o = (struct survey_scan_options){ .ports = "1-65535",
+		                           .udp_ports = scan_udp_default_ports(),
+		                           .method = "auto",
+		                           .rate = 5000,
+		                           .host_rate = 1000,
+		                           .retries = 1,
+		                           .timeout_ms = 1000 };
 }
 
 /* The options checked; the window's bounds into r. */
@@ -214,12 +219,12 @@ static int check(const struct survey_scan_options *o, struct run *r, struct ms_e
 }
 
 /* The scope: the plan's targets (the day-of rule included), or the authorised --target list. */
-static int scope_of(struct survey_session *s, const struct survey_scan_options *o, struct scan_scope *scope,
-		    struct ms_error *err)
+static int scope_of(struct survey_session *s, const struct survey_scan_options *o,
+                    struct scan_scope *scope, struct ms_error *err)
 {
 	struct plan *plan = NULL;
 	int rc = o->targets ? target_plan(s->store, s->hospital_id, o->targets, &plan, err)
-			    : store_plan_load(s->store, s->round.id, &plan, err);
+	                    : store_plan_load(s->store, s->round.id, &plan, err);
 
 	if (!rc && !plan)
 		rc = ms_fail(err, MS_ERR_INPUT, MSG_NO_PLAN, NULL, NULL);
@@ -231,10 +236,11 @@ static int scope_of(struct survey_session *s, const struct survey_scan_options *
 	return rc;
 }
 
-static int port_lists(const char *tcp_spec, const char *udp_spec, struct scan_ports *tcp, struct scan_ports *udp,
-		      struct ms_error *err)
+static int port_lists(const char *tcp_spec, const char *udp_spec, struct scan_ports *tcp,
+                      struct scan_ports *udp, struct ms_error *err)
 {
-	if (parse_ports(tcp_spec, tcp) != 0 || parse_ports(udp_spec, udp) != 0 || tcp->n + udp->n == 0)
+	if (parse_ports(tcp_spec, tcp) != 0 || parse_ports(udp_spec, udp) != 0 ||
+	    tcp->n + udp->n == 0)
 		return ms_fail(err, MS_ERR_INPUT, MSG_SCAN_BAD_PORTS, NULL, NULL);
 	return MS_OK;
 }
@@ -251,8 +257,9 @@ static uint64_t fresh_seed(const struct survey_scan_options *o)
 }
 
 int survey_scan_order(struct survey_session *s, const struct survey_scan_options *o,
-		      void (*each)(void *ctx, const char *proto, const char *address, unsigned port), void *ctx,
-		      struct ms_error *err)
+                      void (*each)(void *ctx, const char *proto, const char *address,
+                                   unsigned port),
+                      void *ctx, struct ms_error *err)
 {
 	struct run r = { 0 };
 	struct scan_scope scope = { 0 };
@@ -283,21 +290,27 @@ out:
 
 /* Records a new scan of the scope before the first packet, so that it can be resumed. */
 static int begin(struct survey_session *s, const struct survey_scan_options *o, struct run *r,
-		 const struct scan_scope *scope, size_t n_ports, struct ms_error *err)
+                 const struct scan_scope *scope, size_t n_ports, struct ms_error *err)
 {
 	struct scan_host_row *hosts = ms_xcalloc(scope->n_targets, sizeof(*hosts));
-	int syn = strcmp(o->method, "syn") == 0 || (strcmp(o->method, "connect") != 0 && scan_raw_allowed());
+	int syn = strcmp(o->method, "syn") == 0 ||
+	          (strcmp(o->method, "connect") != 0 && scan_raw_allowed());
 	int rc;
 
-	r->rec = (struct scan_record){ .round_id = s->round.id, .status = SCAN_RUNNING, .seed = fresh_seed(o),
-				       .rate = o->rate, .host_rate = o->host_rate, .retries = o->retries,
-				       .timeout_ms = o->timeout_ms,
-				       .total = (uint64_t)scope->n_targets * n_ports };
+	r->rec = (struct scan_record){ .round_id = s->round.id,
+		                       .status = SCAN_RUNNING,
+		                       .seed = fresh_seed(o),
+		                       .rate = o->rate,
+		                       .host_rate = o->host_rate,
+		                       .retries = o->retries,
+		                       .timeout_ms = o->timeout_ms,
+		                       .total = (uint64_t)scope->n_targets * n_ports };
 	snprintf(r->rec.method, sizeof(r->rec.method), "%s", syn ? "tcp_syn" : "tcp_connect");
 	snprintf(r->rec.ports, sizeof(r->rec.ports), "%s", o->ports);
 	snprintf(r->rec.udp_ports, sizeof(r->rec.udp_ports), "%s", o->udp_ports);
 	ms_now_iso(r->rec.started_at);
-	scan_source_address(&scope->targets[0], r->rec.source_address, sizeof(r->rec.source_address));
+	scan_source_address(&scope->targets[0], r->rec.source_address,
+	                    sizeof(r->rec.source_address));
 	for (size_t i = 0; i < scope->n_targets; i++) {
 		snprintf(hosts[i].address, sizeof(hosts[i].address), "%s", scope->targets[i].text);
 		hosts[i].line_no = scope->targets[i].line_no;
@@ -309,19 +322,23 @@ static int begin(struct survey_session *s, const struct survey_scan_options *o, 
 
 /* TCP first, then UDP: one order of probes, so one checkpoint covers both. */
 static int passes(struct run *r, const struct scan_scope *scope, const struct scan_ports *tcp,
-		  const struct scan_ports *udp, struct ms_error *err)
+                  const struct scan_ports *udp, struct ms_error *err)
 {
 	uint64_t n_tcp = (uint64_t)scope->n_targets * tcp->n;
-	struct scan_params prm = { .rate = r->rec.rate, .host_rate = r->rec.host_rate, .retries = r->rec.retries,
-				   .timeout_ms = r->rec.timeout_ms, .seed = r->rec.seed };
+	struct scan_params prm = { .rate = r->rec.rate,
+		                   .host_rate = r->rec.host_rate,
+		                   .retries = r->rec.retries,
+		                   .timeout_ms = r->rec.timeout_ms,
+		                   .seed = r->rec.seed };
 	struct scan_events ev = { r, on_found, on_checkpoint, on_progress };
 	int rc = MS_OK;
 
 	if (r->rec.done < n_tcp) {
 		prm.start = r->rec.done;
 		r->stage = SURVEY_STAGE_SCAN_TCP;
-		rc = strcmp(r->rec.method, "tcp_syn") == 0 ? scan_tcp_syn(scope, tcp, &prm, &ev, err)
-							    : scan_tcp_connect(scope, tcp, &prm, &ev, err);
+		rc = strcmp(r->rec.method, "tcp_syn") == 0
+		             ? scan_tcp_syn(scope, tcp, &prm, &ev, err)
+		             : scan_tcp_connect(scope, tcp, &prm, &ev, err);
 		memcpy(r->base_closed, r->sum_closed, scope->n_targets * sizeof(uint32_t));
 		memcpy(r->base_filtered, r->sum_filtered, scope->n_targets * sizeof(uint32_t));
 	}
@@ -338,8 +355,9 @@ static int passes(struct run *r, const struct scan_scope *scope, const struct sc
 	return rc;
 }
 
-int survey_scan(struct survey_session *s, const struct survey_scan_options *in, const struct survey_events *ev,
-		struct survey_scan_result *out, struct ms_error *err)
+int survey_scan(struct survey_session *s, const struct survey_scan_options *in,
+                const struct survey_events *ev, struct survey_scan_result *out,
+                struct ms_error *err)
 {
 	struct survey_scan_options o = *in;
 	struct run r = { .st = s->store, .ev = ev };
@@ -365,7 +383,8 @@ int survey_scan(struct survey_session *s, const struct survey_scan_options *in, 
 			goto out;
 		}
 		if ((rc = same_hosts(&r, err)) <= 0) {
-			rc = rc < 0 ? MS_ERR_SYSTEM : ms_fail(err, MS_ERR_INPUT, MSG_SCAN_PLAN_CHANGED, NULL, NULL);
+			rc = rc < 0 ? MS_ERR_SYSTEM
+			            : ms_fail(err, MS_ERR_INPUT, MSG_SCAN_PLAN_CHANGED, NULL, NULL);
 			goto out;
 		}
 		/* A resume continues the scan as it was started. */
@@ -385,7 +404,8 @@ int survey_scan(struct survey_session *s, const struct survey_scan_options *in, 
 	r.rec.status = r.stopped ? SCAN_INTERRUPTED : SCAN_DONE;
 	if (!r.stopped)
 		ms_now_iso(r.rec.finished_at);
-	if ((rc = store_scan_finish(s->store, r.rec.id, r.rec.status, r.stopped ? NULL : r.rec.finished_at, err)))
+	if ((rc = store_scan_finish(s->store, r.rec.id, r.rec.status,
+	                            r.stopped ? NULL : r.rec.finished_at, err)))
 		goto out;
 	out->rec = r.rec;
 	out->stopped = r.stopped;
@@ -401,8 +421,9 @@ out:
 	return rc;
 }
 
-int survey_scan_latest(struct survey_session *s, struct scan_record *rec, struct scan_host_row **hosts,
-		       size_t *n_hosts, struct scan_port_row **ports, size_t *n_ports, struct ms_error *err)
+int survey_scan_latest(struct survey_session *s, struct scan_record *rec,
+                       struct scan_host_row **hosts, size_t *n_hosts, struct scan_port_row **ports,
+                       size_t *n_ports, struct ms_error *err)
 {
 	int rc = store_scan_latest(s->store, s->round.id, rec, err);
 

@@ -15,7 +15,8 @@ int survey_open(struct survey_session *s, const struct survey_config *cfg, struc
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	if ((rc = store_open(&s->store, cfg->db, err)) ||
-	    (rc = store_hospital_find(s->store, cfg->hospital, &s->hospital_id, &s->hospital, err)) ||
+	    (rc = store_hospital_find(s->store, cfg->hospital, &s->hospital_id, &s->hospital,
+	                              err)) ||
 	    (rc = store_round_current(s->store, s->hospital_id, &s->round, err)))
 		survey_close(s);
 	return rc;
@@ -49,7 +50,8 @@ int survey_standing(struct survey_session *s, struct survey_standing *out, struc
 		struct finding_row *found;
 		size_t nf;
 
-		if (!(rc = store_services_load(s->store, out->scan.id, &rows, &out->n_services, &found, &nf, err))) {
+		if (!(rc = store_services_load(s->store, out->scan.id, &rows, &out->n_services,
+		                               &found, &nf, err))) {
 			store_services_free(rows, out->n_services);
 			free(found);
 		}

@@ -59,12 +59,12 @@ int ms_date_jst(const char *iso, char buf[11])
 	    !(p = ms_read_digits(p, 2, 2, &tm.tm_min)) || *p++ != ':' ||
 	    !(p = ms_read_digits(p, 2, 2, &tm.tm_sec)) || strcmp(p, "Z") != 0)
 		return -1;
-	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-	    tm.tm_min > 59 || tm.tm_sec > 60)
+	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 ||
+	    tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 60)
 		return -1;
-	date_jst((time_t)(ms_days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
-			  tm.tm_min * 60 + tm.tm_sec),
-		 buf);
+	date_jst((time_t)(ms_days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 +
+	                  tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec),
+	         buf);
 	return 0;
 }
 
@@ -78,8 +78,9 @@ void ms_today_jst(char buf[11])
 
 void ms_date_text_jst(const char *iso, enum ms_lang lang, char *buf, size_t size)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
-					      "August", "September", "October", "November", "December" };
+	static const char *const months[] = { "January",   "February", "March",    "April",
+		                              "May",       "June",     "July",     "August",
+		                              "September", "October",  "November", "December" };
 	char day[11];
 	int y, m, d;
 
@@ -96,8 +97,8 @@ int ms_date_parse(const char *s, int *y, int *m, int *d)
 {
 	const char *p = s;
 
-	if (!(p = ms_read_digits(p, 4, 4, y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, m)) || *p++ != '-' ||
-	    !(p = ms_read_digits(p, 2, 2, d)) || *p)
+	if (!(p = ms_read_digits(p, 4, 4, y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, m)) ||
+	    *p++ != '-' || !(p = ms_read_digits(p, 2, 2, d)) || *p)
 		return 0;
 	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
 }

@@ -6,8 +6,8 @@
 #include "medsec/error.h"
 #include "medsec/mem.h"
 
-int ms_fail(struct ms_error *err, enum ms_status status, enum msg_id msg,
-	    const char *where, const char *arg)
+int ms_fail(struct ms_error *err, enum ms_status status, enum msg_id msg, const char *where,
+            const char *arg)
 {
 	if (err) {
 		err->status = status;
@@ -18,8 +18,8 @@ int ms_fail(struct ms_error *err, enum ms_status status, enum msg_id msg,
 	return status;
 }
 
-void ms_diags_add(struct ms_diags *d, enum ms_severity sev, enum msg_id msg,
-		  const char *where, const char *value, const char *arg)
+void ms_diags_add(struct ms_diags *d, enum ms_severity sev, enum msg_id msg, const char *where,
+                  const char *value, const char *arg)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;

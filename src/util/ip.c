@@ -1,6 +1,6 @@
 /* ip.c - address and prefix parsing and classification (ip.h). */
 #ifdef _WIN32
-#include <ws2tcpip.h>	/* inet_pton, inet_ntop: the portable core also builds for Windows */
+#include <ws2tcpip.h> /* inet_pton, inet_ntop: the portable core also builds for Windows */
 #else
 #include <arpa/inet.h>
 #endif
@@ -103,21 +103,21 @@ struct range {
 static const struct range special[] = {
 	{ "0.0.0.0/8", MS_ADDR_NON_GLOBAL },
 	{ "10.0.0.0/8", MS_ADDR_NON_GLOBAL },
-	{ "100.64.0.0/10", MS_ADDR_NON_GLOBAL },	/* carrier-grade NAT */
+	{ "100.64.0.0/10", MS_ADDR_NON_GLOBAL }, /* carrier-grade NAT */
 	{ "127.0.0.0/8", MS_ADDR_NON_GLOBAL },
 	{ "169.254.0.0/16", MS_ADDR_NON_GLOBAL },
 	{ "172.16.0.0/12", MS_ADDR_NON_GLOBAL },
 	{ "192.0.0.0/24", MS_ADDR_NON_GLOBAL },
-	{ "192.0.2.0/24", MS_ADDR_TEST },		/* TEST-NET-1 */
+	{ "192.0.2.0/24", MS_ADDR_TEST }, /* TEST-NET-1 */
 	{ "192.88.99.0/24", MS_ADDR_NON_GLOBAL },
 	{ "192.168.0.0/16", MS_ADDR_NON_GLOBAL },
-	{ "198.18.0.0/15", MS_ADDR_TEST },		/* benchmarking: our test beds */
-	{ "198.51.100.0/24", MS_ADDR_TEST },		/* TEST-NET-2 */
-	{ "203.0.113.0/24", MS_ADDR_TEST },		/* TEST-NET-3 */
-	{ "224.0.0.0/3", MS_ADDR_NON_GLOBAL },		/* multicast, reserved, broadcast */
-	{ "2001:2::/48", MS_ADDR_TEST },		/* benchmarking */
-	{ "2001:db8::/32", MS_ADDR_TEST },		/* documentation */
-	{ "3fff::/20", MS_ADDR_TEST },			/* documentation (RFC 9637) */
+	{ "198.18.0.0/15", MS_ADDR_TEST },     /* benchmarking: our test beds */
+	{ "198.51.100.0/24", MS_ADDR_TEST },   /* TEST-NET-2 */
+	{ "203.0.113.0/24", MS_ADDR_TEST },    /* TEST-NET-3 */
+	{ "224.0.0.0/3", MS_ADDR_NON_GLOBAL }, /* multicast, reserved, broadcast */
+	{ "2001:2::/48", MS_ADDR_TEST },       /* benchmarking */
+	{ "2001:db8::/32", MS_ADDR_TEST },     /* documentation */
+	{ "3fff::/20", MS_ADDR_TEST },         /* documentation (RFC 9637) */
 };
 
 enum ms_addr_class ms_prefix_classify(const struct ms_prefix *p)
@@ -133,7 +133,7 @@ enum ms_addr_class ms_prefix_classify(const struct ms_prefix *p)
 		if (ms_prefix_parse(special[i].text, &r) != MS_PREFIX_OK || !overlaps(p, &r))
 			continue;
 		if (special[i].cls == MS_ADDR_NON_GLOBAL || p->len < r.len)
-			return MS_ADDR_NON_GLOBAL;	/* wider than a test range: not all test */
+			return MS_ADDR_NON_GLOBAL; /* wider than a test range: not all test */
 		cls = MS_ADDR_TEST;
 	}
 	return cls;

@@ -18,13 +18,13 @@
 #include "medsec/mem.h"
 #include "vulndb/vdb_int.h"
 
-#define MAX_FEED_BYTES (2048ull << 20)	/* one decompressed feed file */
+#define MAX_FEED_BYTES (2048ull << 20) /* one decompressed feed file */
 
 /* ---- interned strings ---- */
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
@@ -54,7 +54,7 @@ uint32_t pool_add(struct strpool *p, const char *s, size_t n)
 {
 	size_t j;
 
-	if (!p->buf) {	/* offset 0 is "" even in a pool that never gets a string */
+	if (!p->buf) { /* offset 0 is "" even in a pool that never gets a string */
 		p->cap = 1 << 16;
 		p->buf = ms_xmalloc(p->cap);
 		p->buf[0] = '\0';
@@ -77,7 +77,7 @@ uint32_t pool_add(struct strpool *p, const char *s, size_t n)
 		p->buf = ms_xrealloc(p->buf, p->cap);
 	}
 	if (p->len + n + 1 > UINT32_MAX)
-		abort();	/* 4 GiB of distinct text: far beyond any feed */
+		abort(); /* 4 GiB of distinct text: far beyond any feed */
 	uint32_t off = (uint32_t)p->len;
 	memcpy(p->buf + p->len, s, n);
 	p->buf[p->len + n] = '\0';
@@ -100,7 +100,8 @@ static long idmap_get(const struct idmap *m, const struct strpool *p, const char
 {
 	if (!m->n)
 		return -1;
-	for (size_t j = hash_bytes(id, strlen(id)) & (m->n - 1); m->keys[j]; j = (j + 1) & (m->n - 1))
+	for (size_t j = hash_bytes(id, strlen(id)) & (m->n - 1); m->keys[j];
+	     j = (j + 1) & (m->n - 1))
 		if (strcmp(p->buf + m->keys[j], id) == 0)
 			return m->vals[j];
 	return -1;
@@ -226,8 +227,9 @@ uint32_t vdb_date_key(const char *s)
 	int y, m, d;
 
 	/* YYYY-MM-DD, and whatever time follows. */
-	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &m)) ||
-	    *p++ != '-' || !ms_read_digits(p, 2, 2, &d) || y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, &m)) || *p++ != '-' || !ms_read_digits(p, 2, 2, &d) ||
+	    y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	return (uint32_t)(y * 10000 + m * 100 + d);
 }
@@ -257,7 +259,7 @@ void vdb_name_key(const char *s, char *out, size_t size)
 
 /* Reads path whole, gunzipping when it is gzip (zlib reads plain files as they are). */
 static int read_feed(const char *path, const char *display, char **out, size_t *len,
-		     struct ms_error *err)
+                     struct ms_error *err)
 {
 	gzFile f = gzopen(path, "rb");
 	size_t cap = 1 << 20, n = 0;
@@ -272,7 +274,8 @@ static int read_feed(const char *path, const char *display, char **out, size_t *
 			if (cap >= MAX_FEED_BYTES) {
 				gzclose(f);
 				free(buf);
-				return ms_fail(err, MS_ERR_INPUT, MSG_INPUT_TOO_LARGE, display, NULL);
+				return ms_fail(err, MS_ERR_INPUT, MSG_INPUT_TOO_LARGE, display,
+				               NULL);
 			}
 			cap *= 2;
 			buf = ms_xrealloc(buf, cap + 1);
@@ -300,7 +303,7 @@ static int read_feed(const char *path, const char *display, char **out, size_t *
 }
 
 int vdb_import_buffer(struct vdb_builder *b, const void *data, size_t len, const char *display,
-		      struct ms_diags *d)
+                      struct ms_diags *d)
 {
 	const char *p = data, *end = p + len;
 
@@ -326,7 +329,7 @@ int vdb_import_buffer(struct vdb_builder *b, const void *data, size_t len, const
 }
 
 int vdb_import_file(struct vdb_builder *b, const char *path, const char *display,
-		    struct ms_diags *diags, struct ms_error *err)
+                    struct ms_diags *diags, struct ms_error *err)
 {
 	char *data;
 	size_t len;
@@ -342,8 +345,8 @@ int vdb_import_file(struct vdb_builder *b, const char *path, const char *display
 /* ---- writing ---- */
 
 struct out {
-	struct strpool pool;		/* the file's strings */
-	const struct strpool *from;	/* the builder's */
+	struct strpool pool;        /* the file's strings */
+	const struct strpool *from; /* the builder's */
 };
 
 static uint32_t S(struct out *o, uint32_t off)
@@ -353,8 +356,8 @@ static uint32_t S(struct out *o, uint32_t off)
 
 /* One criterion on its way to the file: where it sorts and what it becomes. */
 struct wcrit {
-	uint32_t vendor, product;	/* sort keys: offsets in the builder's pool */
-	uint32_t owner;			/* final table index */
+	uint32_t vendor, product; /* sort keys: offsets in the builder's pool */
+	uint32_t owner;           /* final table index */
 	const struct bcrit *c;
 };
 
@@ -363,7 +366,8 @@ static const struct strpool *sort_pool;
 
 static int cmp_vuln(const void *a, const void *b)
 {
-	const struct bvuln *x = *(const struct bvuln *const *)a, *y = *(const struct bvuln *const *)b;
+	const struct bvuln *x = *(const struct bvuln *const *)a,
+	                   *y = *(const struct bvuln *const *)b;
 	return strcmp(sort_pool->buf + x->v.id, sort_pool->buf + y->v.id);
 }
 
@@ -423,7 +427,7 @@ static void gb_put(struct growbuf *g, const void *data, size_t n)
 
 /* Emits sorted criteria as product entries plus the criteria themselves. */
 static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growbuf *prods,
-			  struct growbuf *crits, struct growbuf *xtras, size_t *ncrit)
+                          struct growbuf *crits, struct growbuf *xtras, size_t *ncrit)
 {
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -439,9 +443,11 @@ static void emit_products(struct out *o, struct wcrit *w, size_t n, struct growb
 		gb_put(prods, &p, sizeof(p));
 		for (size_t k = i; k < j; k++) {
 			const struct crit *b = &w[k].c->c;
-			struct icrit c = { .owner = w[k].owner, .vstart = S(o, b->vstart),
-					   .vend = S(o, b->vend), .nplat = b->nplat,
-					   .flags = b->flags };
+			struct icrit c = { .owner = w[k].owner,
+				           .vstart = S(o, b->vstart),
+				           .vend = S(o, b->vend),
+				           .nplat = b->nplat,
+				           .flags = b->flags };
 			if (b->cpe || b->vtext || b->plat) {
 				struct ixtra x = { S(o, b->cpe), S(o, b->vtext), S(o, b->plat) };
 				gb_put(xtras, &x, sizeof(x));
@@ -458,7 +464,7 @@ static uint32_t today_key(void)
 {
 	char now[32];
 
-	ms_now_iso(now);	/* MEDSEC_NOW fixes it, so tests get the same bytes */
+	ms_now_iso(now); /* MEDSEC_NOW fixes it, so tests get the same bytes */
 	return vdb_date_key(now);
 }
 
@@ -505,7 +511,8 @@ static struct bcrit *name_crits(const struct bvuln *v, size_t *n)
 }
 
 /* Builds every section of the file and its header (checksum included); frees its temporaries. */
-static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct vdb_file_header *hp)
+static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT],
+                   struct vdb_file_header *hp)
 {
 	struct out o = { .from = &b->pool };
 	struct bvuln **vs = ms_xcalloc(b->nvulns + 1, sizeof(*vs));
@@ -558,7 +565,7 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 			w_n++;
 		}
 	}
-	if (w_n)	/* qsort(NULL, 0) is undefined */
+	if (w_n) /* qsort(NULL, 0) is undefined */
 		qsort(w, w_n, sizeof(*w), cmp_wcrit);
 	emit_products(&o, w, w_n, &sec[SEC_PROD], &sec[SEC_CRIT], &sec[SEC_XTRA], &ncrit);
 
@@ -600,7 +607,8 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 			long vi = idmap_get(&b->vuln_ids, &b->pool, b->pool.buf + j->cves[k]);
 			gb_put(&sec[SEC_REF], &s, 4);
 			if (vi >= 0) {
-				vjvn[vi] = ms_xrealloc(vjvn[vi], (vjvn_n[vi] + 1) * sizeof(uint32_t));
+				vjvn[vi] = ms_xrealloc(vjvn[vi],
+				                       (vjvn_n[vi] + 1) * sizeof(uint32_t));
 				vjvn[vi][vjvn_n[vi]++] = (uint32_t)i;
 			}
 		}
@@ -634,7 +642,8 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 			if (!(v->v.flags & VF_CONFIG))
 				meta.unanalysed++;
 			if (v->v.modified && strcmp(b->pool.buf + v->v.modified, newest_nvd) > 0)
-				snprintf(newest_nvd, sizeof(newest_nvd), "%s", b->pool.buf + v->v.modified);
+				snprintf(newest_nvd, sizeof(newest_nvd), "%s",
+				         b->pool.buf + v->v.modified);
 		}
 		if (v->v.flags & VF_KEV)
 			meta.records[VDB_SRC_KEV]++;
@@ -650,7 +659,8 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 	for (size_t i = 0; i < b->nfirm; i++) {
 		const struct ifirm *f = &b->firm[i];
 		struct ifirm x = { S(&o, f->maker_key), S(&o, f->model_key), S(&o, f->maker),
-				   S(&o, f->model), S(&o, f->version), S(&o, f->date), S(&o, f->source) };
+			           S(&o, f->model),     S(&o, f->version),   S(&o, f->date),
+			           S(&o, f->source) };
 		gb_put(&sec[SEC_FIRM], &x, sizeof(x));
 	}
 	gb_put(&sec[SEC_META], &meta, sizeof(meta));
@@ -658,7 +668,9 @@ static void layout(struct vdb_builder *b, struct growbuf sec[SEC__COUNT], struct
 
 	/* Lay out: header, then each section on an 8-byte boundary (zeros between). */
 	static const unsigned char zeros[8];
-	struct vdb_file_header h = { .format = VDB_FORMAT, .endian = VDB_ENDIAN, .built = today_key() };
+	struct vdb_file_header h = { .format = VDB_FORMAT,
+		                     .endian = VDB_ENDIAN,
+		                     .built = today_key() };
 	uint64_t off = sizeof(h);
 	uLong crc = crc32(0L, Z_NULL, 0);
 
@@ -759,7 +771,7 @@ static uint32_t L(struct vdb_builder *b, const struct vdb *db, uint32_t off)
 }
 
 static void load_crit(struct vdb_builder *b, const struct vdb *db, const struct iprod *p,
-		      const struct icrit *c, struct bcrit *out)
+                      const struct icrit *c, struct bcrit *out)
 {
 	out->vendor = L(b, db, p->vendor);
 	out->product = L(b, db, p->product);
@@ -843,14 +855,15 @@ void vdb_builder_load(struct vdb_builder *b, const struct vdb *db)
 			b->capfirm = b->capfirm ? b->capfirm * 2 : 64;
 			b->firm = ms_xrealloc(b->firm, b->capfirm * sizeof(*b->firm));
 		}
-		b->firm[b->nfirm++] = (struct ifirm){ L(b, db, f->maker_key), L(b, db, f->model_key),
-						      L(b, db, f->maker), L(b, db, f->model),
-						      L(b, db, f->version), L(b, db, f->date),
-						      L(b, db, f->source) };
+		b->firm[b->nfirm++] = (struct ifirm){
+			L(b, db, f->maker_key), L(b, db, f->model_key), L(b, db, f->maker),
+			L(b, db, f->model),     L(b, db, f->version),   L(b, db, f->date),
+			L(b, db, f->source)
+		};
 	}
 	if (db->meta->newest[VDB_SRC_KEV])
 		snprintf(b->kev_version, sizeof(b->kev_version), "%s",
-			 vdb_s(db, db->meta->newest[VDB_SRC_KEV]));
+		         vdb_s(db, db->meta->newest[VDB_SRC_KEV]));
 	free(vmap);
 	free(jmap);
 }

@@ -28,14 +28,15 @@ static int set_value(struct cpe_value *v, const char *s, size_t n, int fs)
 
 		if (k + 1 >= CPE_VALUE_MAX)
 			return -1;
-		if (fs && c == '\\') {	/* a quoted character */
+		if (fs && c == '\\') { /* a quoted character */
 			if (++i >= n)
 				return -1;
 			c = (unsigned char)s[i];
 		} else if (fs && (c == '*' || c == '?')) {
-			wild = 1;	/* unquoted: a wildcard (NISTIR 7695 §5.3.2) */
-		} else if (!fs && c == '%') {	/* URI percent-encoding; %01 ? and %02 * */
-			int hi = i + 2 < n ? ms_hex_value(s[i + 1]) : -1, lo = hi < 0 ? -1 : ms_hex_value(s[i + 2]);
+			wild = 1;             /* unquoted: a wildcard (NISTIR 7695 §5.3.2) */
+		} else if (!fs && c == '%') { /* URI percent-encoding; %01 ? and %02 * */
+			int hi = i + 2 < n ? ms_hex_value(s[i + 1]) : -1,
+			    lo = hi < 0 ? -1 : ms_hex_value(s[i + 2]);
 
 			if (lo < 0)
 				return -1;
@@ -72,21 +73,21 @@ static int set_value(struct cpe_value *v, const char *s, size_t n, int fs)
 			if (v->wild[i])
 				return -1;
 		if ((lead > 1 && v->s[0] == '*') || (tail > 1 && v->s[k - 1] == '*'))
-			return -1;	/* "*?" and "?*" mix the two */
+			return -1; /* "*?" and "?*" mix the two */
 	}
 	if (k == 1 && v->wild[0] && v->s[0] == '*')
-		memset(v, 0, sizeof(*v));	/* a lone wildcard is ANY, however bound (URI %02) */
+		memset(v, 0, sizeof(*v)); /* a lone wildcard is ANY, however bound (URI %02) */
 	return k ? 0 : -1;
 }
 
 static int parse_fs(const char *s, struct cpe *out)
 {
-	const char *p = s + 8;	/* after "cpe:2.3:" */
+	const char *p = s + 8; /* after "cpe:2.3:" */
 
 	for (int a = 0; a < CPE__COUNT; a++) {
 		const char *q = p;
 
-		while (*q && *q != ':') {	/* a backslash quotes the next character */
+		while (*q && *q != ':') { /* a backslash quotes the next character */
 			if (*q == '\\' && q[1])
 				q++;
 			q++;
@@ -106,7 +107,7 @@ static int parse_fs(const char *s, struct cpe *out)
 
 static int parse_uri(const char *s, struct cpe *out)
 {
-	const char *p = s + 5;	/* after "cpe:/" */
+	const char *p = s + 5; /* after "cpe:/" */
 	int a;
 
 	for (a = 0; a < CPE__COUNT; a++)
@@ -118,7 +119,7 @@ static int parse_uri(const char *s, struct cpe *out)
 		if (a == CPE_EDITION && n && p[0] == '~') {
 			/* Packed: ~edition~sw_edition~target_sw~target_hw~other (CPE 2.3 URIs). */
 			static const int packed[] = { CPE_EDITION, CPE_SW_EDITION, CPE_TARGET_SW,
-						      CPE_TARGET_HW, CPE_OTHER };
+				                      CPE_TARGET_HW, CPE_OTHER };
 			const char *f = p + 1;
 
 			for (int k = 0; k < 5; k++) {
@@ -173,7 +174,8 @@ void cpe_format(const struct cpe *c, char *buf, unsigned long size)
 
 		n += (size_t)snprintf(buf + n, size - n, ":");
 		if (v->kind != CPE_STRING) {
-			n += (size_t)snprintf(buf + n, size - n, "%s", v->kind == CPE_ANY ? "*" : "-");
+			n += (size_t)snprintf(buf + n, size - n, "%s",
+			                      v->kind == CPE_ANY ? "*" : "-");
 			continue;
 		}
 		for (size_t i = 0; v->s[i] && n < size; i++) {
@@ -183,7 +185,8 @@ void cpe_format(const struct cpe *c, char *buf, unsigned long size)
 			 * The formatted string leaves letters, digits and . - _ bare (NISTIR 7695
 			 * §6.2), but a lone "-" would read back as NA.
 			 */
-			if (!v->wild[i] && !isalnum(ch) && (!strchr("._-", ch) || (ch == '-' && !v->s[1])))
+			if (!v->wild[i] && !isalnum(ch) &&
+			    (!strchr("._-", ch) || (ch == '-' && !v->s[1])))
 				n += (size_t)snprintf(buf + n, size - n, "\\%c", ch);
 			else
 				n += (size_t)snprintf(buf + n, size - n, "%c", ch);
@@ -217,14 +220,14 @@ int cpe_matches(const struct cpe *source, const struct cpe *target)
 		const struct cpe_value *s = &source->v[a], *t = &target->v[a];
 
 		if (s->kind == CPE_ANY)
-			continue;	/* SUPERSET or EQUAL */
+			continue; /* SUPERSET or EQUAL */
 		if (s->kind == CPE_NA) {
 			if (t->kind != CPE_NA)
 				return 0;
 			continue;
 		}
 		if (t->kind != CPE_STRING || !wild_match(s, 0, t->s))
-			return 0;	/* a value never covers ANY or NA */
+			return 0; /* a value never covers ANY or NA */
 	}
 	return 1;
 }

@@ -11,7 +11,7 @@
 
 struct metric {
 	const char *name;
-	const char *values;	/* allowed one-letter values */
+	const char *values; /* allowed one-letter values */
 	char got;
 };
 
@@ -34,12 +34,12 @@ static int parse_metrics(const char *s, struct metric *m, size_t n)
 			if (strlen(m[i].name) != klen || strncmp(m[i].name, s, klen) != 0)
 				continue;
 			if (m[i].got || slash != colon + 2 || !strchr(m[i].values, colon[1]))
-				return -1;	/* repeated, or not a value of this metric */
+				return -1; /* repeated, or not a value of this metric */
 			m[i].got = colon[1];
 		}
 		s = *slash ? slash + 1 : slash;
 		if (*slash && !*s)
-			return -1;	/* a trailing slash */
+			return -1; /* a trailing slash */
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!m[i].got)
@@ -65,20 +65,21 @@ static double weight(char v, const char *keys, const double *w)
 static int v3(const char *s, struct cvss *out)
 {
 	struct metric m[] = { { "AV", "NALP", 0 }, { "AC", "LH", 0 }, { "PR", "NLH", 0 },
-			      { "UI", "NR", 0 },   { "S", "UC", 0 },  { "C", "HLN", 0 },
-			      { "I", "HLN", 0 },   { "A", "HLN", 0 } };
+		              { "UI", "NR", 0 },   { "S", "UC", 0 },  { "C", "HLN", 0 },
+		              { "I", "HLN", 0 },   { "A", "HLN", 0 } };
 	static const double av[] = { 0.85, 0.62, 0.55, 0.2 }, ac[] = { 0.77, 0.44 },
-			    ui[] = { 0.85, 0.62 }, cia[] = { 0.56, 0.22, 0 };
+	                    ui[] = { 0.85, 0.62 }, cia[] = { 0.56, 0.22, 0 };
 	double pr, iss, impact, expl;
 	int changed;
 
 	if (parse_metrics(s, m, sizeof(m) / sizeof(m[0])) != 0)
 		return -1;
 	changed = m[4].got == 'C';
-	pr = m[2].got == 'N' ? 0.85 : m[2].got == 'L' ? (changed ? 0.68 : 0.62)
-						       : (changed ? 0.5 : 0.27);
+	pr = m[2].got == 'N'   ? 0.85
+	     : m[2].got == 'L' ? (changed ? 0.68 : 0.62)
+	                       : (changed ? 0.5 : 0.27);
 	iss = 1 - (1 - weight(m[5].got, "HLN", cia)) * (1 - weight(m[6].got, "HLN", cia)) *
-			  (1 - weight(m[7].got, "HLN", cia));
+	                  (1 - weight(m[7].got, "HLN", cia));
 	impact = changed ? 7.52 * (iss - 0.029) - 3.25 * pow(iss - 0.02, 15) : 6.42 * iss;
 	expl = 8.22 * weight(m[0].got, "NALP", av) * weight(m[1].got, "LH", ac) * pr *
 	       weight(m[3].got, "NR", ui);
@@ -90,7 +91,7 @@ static int v3(const char *s, struct cvss *out)
 		out->base = fmin(impact + expl, 10);
 	/* v3.0 rounds up by a plain ceiling; v3.1 made it robust. They agree but at float noise. */
 	out->base = out->version == CVSS_V31 ? roundup31(out->base)
-					     : ceil(out->base * 10 - 1e-9) / 10;
+	                                     : ceil(out->base * 10 - 1e-9) / 10;
 	out->impact = round(fmax(impact, 0) * 10) / 10;
 	out->exploitability = round(expl * 10) / 10;
 	out->scored = 1;
@@ -100,19 +101,20 @@ static int v3(const char *s, struct cvss *out)
 static int v2(const char *s, struct cvss *out)
 {
 	struct metric m[] = { { "AV", "LAN", 0 }, { "AC", "HML", 0 }, { "Au", "MSN", 0 },
-			      { "C", "NPC", 0 },  { "I", "NPC", 0 },  { "A", "NPC", 0 } };
+		              { "C", "NPC", 0 },  { "I", "NPC", 0 },  { "A", "NPC", 0 } };
 	static const double av[] = { 0.395, 0.646, 1.0 }, ac[] = { 0.35, 0.61, 0.71 },
-			    au[] = { 0.45, 0.56, 0.704 }, cia[] = { 0, 0.275, 0.660 };
+	                    au[] = { 0.45, 0.56, 0.704 }, cia[] = { 0, 0.275, 0.660 };
 	double impact, expl;
 
 	if (parse_metrics(s, m, sizeof(m) / sizeof(m[0])) != 0)
 		return -1;
-	impact = 10.41 * (1 - (1 - weight(m[3].got, "NPC", cia)) *
-				      (1 - weight(m[4].got, "NPC", cia)) *
-				      (1 - weight(m[5].got, "NPC", cia)));
+	impact = 10.41 *
+	         (1 - (1 - weight(m[3].got, "NPC", cia)) * (1 - weight(m[4].got, "NPC", cia)) *
+	                      (1 - weight(m[5].got, "NPC", cia)));
 	expl = 20 * weight(m[0].got, "LAN", av) * weight(m[1].got, "HML", ac) *
 	       weight(m[2].got, "MSN", au);
-	out->base = impact == 0 ? 0 : round(((0.6 * impact) + (0.4 * expl) - 1.5) * 1.176 * 10) / 10;
+	out->base = impact == 0 ? 0
+	                        : round(((0.6 * impact) + (0.4 * expl) - 1.5) * 1.176 * 10) / 10;
 	out->impact = round(impact * 10) / 10;
 	out->exploitability = round(expl * 10) / 10;
 	out->scored = 1;
@@ -121,10 +123,10 @@ static int v2(const char *s, struct cvss *out)
 
 static int v4(const char *s, struct cvss *out)
 {
-	struct metric m[] = { { "AV", "NALP", 0 }, { "AC", "LH", 0 }, { "AT", "NP", 0 },
-			      { "PR", "NLH", 0 },  { "UI", "NPA", 0 }, { "VC", "HLN", 0 },
-			      { "VI", "HLN", 0 },  { "VA", "HLN", 0 }, { "SC", "HLN", 0 },
-			      { "SI", "HLN", 0 },  { "SA", "HLN", 0 } };
+	struct metric m[] = { { "AV", "NALP", 0 }, { "AC", "LH", 0 },  { "AT", "NP", 0 },
+		              { "PR", "NLH", 0 },  { "UI", "NPA", 0 }, { "VC", "HLN", 0 },
+		              { "VI", "HLN", 0 },  { "VA", "HLN", 0 }, { "SC", "HLN", 0 },
+		              { "SI", "HLN", 0 },  { "SA", "HLN", 0 } };
 
 	return parse_metrics(s, m, sizeof(m) / sizeof(m[0]));
 }

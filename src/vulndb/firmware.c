@@ -36,7 +36,7 @@ static const char *str_member(json_t *o, const char *key)
 }
 
 static void put(struct vdb_builder *b, const char *maker, const char *model, const char *version,
-		const char *date, const char *source)
+                const char *date, const char *source)
 {
 	char mk[128], md[128];
 	uint32_t kmk, kmd;
@@ -50,7 +50,7 @@ static void put(struct vdb_builder *b, const char *maker, const char *model, con
 		f = &b->firm[i];
 		if (f->maker_key == kmk && f->model_key == kmd) {
 			if (strcmp(b->pool.buf + f->date, date) > 0)
-				return;	/* ours is newer */
+				return; /* ours is newer */
 			goto fill;
 		}
 	}
@@ -75,7 +75,8 @@ static int branch_len(const char *s)
 	const char *p;
 	int a, b;
 
-	if (!s || !(p = ms_read_digits(s, 1, 9, &a)) || *p != '.' || !(p = ms_read_digits(p + 1, 1, 9, &b)))
+	if (!s || !(p = ms_read_digits(s, 1, 9, &a)) || *p != '.' ||
+	    !(p = ms_read_digits(p + 1, 1, 9, &b)))
 		return 0;
 	return (int)(p - s);
 }
@@ -88,7 +89,7 @@ static int branch_ok(const char *s)
 }
 
 int firmware_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-		    struct ms_diags *d)
+                    struct ms_diags *d)
 {
 	json_error_t je;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je), *e, *m;
@@ -105,65 +106,76 @@ int firmware_import(struct vdb_builder *b, const char *data, size_t len, const c
 	    !json_is_array(json_object_get(root, "entries"))) {
 		snprintf(where, sizeof(where), "%s:/medsec_firmware_latest", display);
 		ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_FEED, where, NULL,
-			     "{\"medsec_firmware_latest\": 1, \"entries\": […]}");
+		             "{\"medsec_firmware_latest\": 1, \"entries\": […]}");
 		json_decref(root);
 		return MS_ERR_INPUT;
 	}
 	/* Check everything before taking anything: one bad entry refuses the file. */
-	json_array_foreach(json_object_get(root, "entries"), i, e) {
+	json_array_foreach (json_object_get(root, "entries"), i, e) {
 		static const char *const need[] = { "model", "version", "date", "source" };
 		json_t *makers = json_object_get(e, "makers");
 		for (k = 0; k < 4; k++) {
 			if (!str_member(e, need[k])) {
-				snprintf(where, sizeof(where), "%s:/entries/%zu/%s", display, i, need[k]);
+				snprintf(where, sizeof(where), "%s:/entries/%zu/%s", display, i,
+				         need[k]);
 				ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, need[k]);
 				errors++;
 			}
 		}
 		if (str_member(e, "date") && !vdb_date_key(str_member(e, "date"))) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/date", display, i);
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, str_member(e, "date"), NULL);
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_BAD_DATE, where, str_member(e, "date"),
+			             NULL);
 			errors++;
 		}
-		if (str_member(e, "model") && !strcmp(str_member(e, "model"), "*") && !json_object_get(e, "branch")) {
+		if (str_member(e, "model") && !strcmp(str_member(e, "model"), "*") &&
+		    !json_object_get(e, "branch")) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/branch", display, i);
 			ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, "branch");
 			errors++;
 		}
 		if (json_object_get(e, "branch") && !branch_ok(str_member(e, "branch"))) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/branch", display, i);
-			ms_diags_add_json(d, MSG_JSON_TYPE, where, json_object_get(e, "branch"), "\"7.0\"");
+			ms_diags_add_json(d, MSG_JSON_TYPE, where, json_object_get(e, "branch"),
+			                  "\"7.0\"");
 			errors++;
 		}
 		if (!json_is_array(makers) || !json_array_size(makers)) {
 			snprintf(where, sizeof(where), "%s:/entries/%zu/makers", display, i);
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_JSON_TYPE, where, NULL, "[\"maker\", …]");
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_JSON_TYPE, where, NULL,
+			             "[\"maker\", …]");
 			errors++;
 		}
-		json_array_foreach(makers, k, m) {
+		json_array_foreach (makers, k, m) {
 			if (!json_is_string(m) || !*json_string_value(m)) {
-				snprintf(where, sizeof(where), "%s:/entries/%zu/makers/%zu", display, i, k);
-				ms_diags_add(d, MS_DIAG_ERROR, MSG_JSON_TYPE, where, NULL, "string");
+				snprintf(where, sizeof(where), "%s:/entries/%zu/makers/%zu",
+				         display, i, k);
+				ms_diags_add(d, MS_DIAG_ERROR, MSG_JSON_TYPE, where, NULL,
+				             "string");
 				errors++;
 			}
 		}
 	}
 	if (!errors) {
-		json_array_foreach(json_object_get(root, "entries"), i, e) {
-			const char *name = strcmp(str_member(e, "model"), "*") ? str_member(e, "model") : ANY_MODEL;
+		json_array_foreach (json_object_get(root, "entries"), i, e) {
+			const char *name = strcmp(str_member(e, "model"), "*")
+			                           ? str_member(e, "model")
+			                           : ANY_MODEL;
 			char model[256];
 			snprintf(model, sizeof(model), "%s%s%s", name,
-				 str_member(e, "branch") ? "@" : "", str_member(e, "branch") ? str_member(e, "branch") : "");
-			json_array_foreach(json_object_get(e, "makers"), k, m)
-				put(b, json_string_value(m), model, str_member(e, "version"), str_member(e, "date"),
-				    str_member(e, "source"));
+			         str_member(e, "branch") ? "@" : "",
+			         str_member(e, "branch") ? str_member(e, "branch") : "");
+			json_array_foreach (json_object_get(e, "makers"), k, m)
+				put(b, json_string_value(m), model, str_member(e, "version"),
+				    str_member(e, "date"), str_member(e, "source"));
 		}
 	}
 	json_decref(root);
 	return errors ? MS_ERR_INPUT : 0;
 }
 
-static int find_model(const struct vdb *db, const char *mk, const char *model, struct vdb_firmware *out)
+static int find_model(const struct vdb *db, const char *mk, const char *model,
+                      struct vdb_firmware *out)
 {
 	char md[128];
 	size_t lo = 0, hi = db->nfirms;
@@ -191,8 +203,8 @@ static int find_model(const struct vdb *db, const char *mk, const char *model, s
 	return 0;
 }
 
-int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model, const char *version,
-			struct vdb_firmware *out)
+int vdb_latest_firmware(const struct vdb *db, const char *maker, const char *model,
+                        const char *version, struct vdb_firmware *out)
 {
 	char mk[128], branched[256];
 	int n;

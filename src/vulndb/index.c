@@ -34,9 +34,9 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 
 	for (size_t i = 0; i < db->nvulns; i++) {
 		const struct ivuln *v = &db->vulns[i];
-		uint32_t strs[] = { v->id, v->title, v->status, v->modified, v->v3_vector,
-				    v->v2_vector, v->v4_vector, v->cna_vendor, v->cna_product,
-				    v->cna_text, v->kev_vendor, v->kev_product };
+		uint32_t strs[] = { v->id,          v->title,     v->status,     v->modified,
+			            v->v3_vector,   v->v2_vector, v->v4_vector,  v->cna_vendor,
+			            v->cna_product, v->cna_text,  v->kev_vendor, v->kev_product };
 		for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
 			if (!str_ok(db, strs[k]))
 				return damaged(err, "vuln string");
@@ -50,8 +50,8 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 	}
 	for (size_t i = 0; i < db->njvns; i++) {
 		const struct ijvn *j = &db->jvns[i];
-		uint32_t strs[] = { j->id, j->title, j->summary, j->modified, j->v3_vector,
-				    j->v2_vector };
+		uint32_t strs[] = { j->id,       j->title,     j->summary,
+			            j->modified, j->v3_vector, j->v2_vector };
 		for (size_t k = 0; k < sizeof(strs) / sizeof(strs[0]); k++)
 			if (!str_ok(db, strs[k]))
 				return damaged(err, "jvn string");
@@ -70,9 +70,10 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 			if (!str_ok(db, p[i].vendor) || !str_ok(db, p[i].product) ||
 			    p[i].first > db->ncrits || p[i].count > db->ncrits - p[i].first)
 				return damaged(err, "product");
-			if (i && (strcmp(vdb_s(db, p[i - 1].vendor), vdb_s(db, p[i].vendor)) > 0 ||
-				  (strcmp(vdb_s(db, p[i - 1].vendor), vdb_s(db, p[i].vendor)) == 0 &&
-				   strcmp(vdb_s(db, p[i - 1].product), vdb_s(db, p[i].product)) >= 0)))
+			if (i &&
+			    (strcmp(vdb_s(db, p[i - 1].vendor), vdb_s(db, p[i].vendor)) > 0 ||
+			     (strcmp(vdb_s(db, p[i - 1].vendor), vdb_s(db, p[i].vendor)) == 0 &&
+			      strcmp(vdb_s(db, p[i - 1].product), vdb_s(db, p[i].product)) >= 0)))
 				return damaged(err, "product order");
 			for (uint32_t k = 0; k < p[i].count; k++) {
 				const struct icrit *c = &db->crits[p[i].first + k];
@@ -89,9 +90,9 @@ static int check_tables(struct vdb *db, struct ms_error *err)
 			return damaged(err, "criterion text");
 	for (size_t i = 0; i < db->nfirms; i++) {
 		const struct ifirm *f = &db->firms[i];
-		if (!str_ok(db, f->maker_key) || !str_ok(db, f->model_key) || !str_ok(db, f->maker) ||
-		    !str_ok(db, f->model) || !str_ok(db, f->version) || !str_ok(db, f->date) ||
-		    !str_ok(db, f->source))
+		if (!str_ok(db, f->maker_key) || !str_ok(db, f->model_key) ||
+		    !str_ok(db, f->maker) || !str_ok(db, f->model) || !str_ok(db, f->version) ||
+		    !str_ok(db, f->date) || !str_ok(db, f->source))
 			return damaged(err, "firmware");
 	}
 	s = db->meta->newest;
@@ -114,7 +115,8 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 		return damaged(err, "not a medsec vulnerability index");
 	if (h->endian != VDB_ENDIAN || h->format != VDB_FORMAT) {
 		char what[64];
-		snprintf(what, sizeof(what), "format %u (this medsec reads %u)", h->format, VDB_FORMAT);
+		snprintf(what, sizeof(what), "format %u (this medsec reads %u)", h->format,
+		         VDB_FORMAT);
 		return ms_fail(err, MS_ERR_INPUT, MSG_VDB_FORMAT, "", what);
 	}
 	if (h->file_size != len)
@@ -129,9 +131,16 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 		pos = h->sec[s].offset + h->sec[s].size;
 	}
 	static const size_t unit[SEC__COUNT] = {
-		[SEC_STR] = 1, [SEC_VULN] = sizeof(struct ivuln), [SEC_JVN] = sizeof(struct ijvn),
-		[SEC_PROD] = sizeof(struct iprod), [SEC_NAME] = sizeof(struct iprod),
-		[SEC_CRIT] = sizeof(struct icrit), [SEC_XTRA] = sizeof(struct ixtra), [SEC_REF] = 4, [SEC_FIRM] = sizeof(struct ifirm), [SEC_META] = sizeof(struct imeta),
+		[SEC_STR] = 1,
+		[SEC_VULN] = sizeof(struct ivuln),
+		[SEC_JVN] = sizeof(struct ijvn),
+		[SEC_PROD] = sizeof(struct iprod),
+		[SEC_NAME] = sizeof(struct iprod),
+		[SEC_CRIT] = sizeof(struct icrit),
+		[SEC_XTRA] = sizeof(struct ixtra),
+		[SEC_REF] = 4,
+		[SEC_FIRM] = sizeof(struct ifirm),
+		[SEC_META] = sizeof(struct imeta),
 	};
 	for (int s = 0; s < SEC__COUNT; s++)
 		if (h->sec[s].size % unit[s])
@@ -143,8 +152,8 @@ int vdb_open_buffer(const void *data, size_t len, struct vdb **out, struct ms_er
 	db->base = data;
 	db->size = len;
 	db->built = h->built;
-#define SEC(s, field, count, type)                                              \
-	db->field = (const type *)(db->base + h->sec[s].offset);                \
+#define SEC(s, field, count, type)                               \
+	db->field = (const type *)(db->base + h->sec[s].offset); \
 	db->count = h->sec[s].size / sizeof(type)
 	db->str = (const char *)(db->base + h->sec[SEC_STR].offset);
 	db->str_size = h->sec[SEC_STR].size;
@@ -180,7 +189,8 @@ int vdb_open(const char *path, struct vdb **out, struct ms_error *err)
 	*out = NULL;
 	if (fd < 0)
 		return ms_fail(err, errno == ENOENT ? MS_ERR_INPUT : MS_ERR_SYSTEM,
-			       errno == ENOENT ? MSG_VDB_MISSING : MSG_CANNOT_OPEN, path, strerror(errno));
+		               errno == ENOENT ? MSG_VDB_MISSING : MSG_CANNOT_OPEN, path,
+		               strerror(errno));
 	if (fstat(fd, &st) != 0 || st.st_size <= 0) {
 		close(fd);
 		return ms_fail(err, MS_ERR_INPUT, MSG_VDB_DAMAGED, path, "empty");
@@ -217,7 +227,7 @@ void vdb_status(const struct vdb *db, struct vdb_status *st)
 	for (int s = 0; s < VDB_SRC__COUNT; s++) {
 		st->src[s].records = db->meta->records[s];
 		snprintf(st->src[s].newest, sizeof(st->src[s].newest), "%s",
-			 vdb_s(db, db->meta->newest[s]));
+		         vdb_s(db, db->meta->newest[s]));
 	}
 	st->unanalysed = db->meta->unanalysed;
 	st->score_mismatches = db->meta->mismatches;
@@ -229,11 +239,8 @@ void vdb_status(const struct vdb *db, struct vdb_status *st)
 const char *vdb_confidence_key(enum vdb_confidence c)
 {
 	switch (c) {
-	case VDB_CONF_EXACT:
-		return "exact";
-	case VDB_CONF_ROUGH:
-		return "rough";
-	default:
-		return "product";
+	case VDB_CONF_EXACT: return "exact";
+	case VDB_CONF_ROUGH: return "rough";
+	default: return "product";
 	}
 }

@@ -46,7 +46,7 @@ static const char *after_space(const char *p)
 {
 	while (*p == ' ' || *p == '\t' || *p == '\n')
 		p++;
-	if (strncmp(p, "\xe3\x80\x80", 3) == 0)	/* ideographic space */
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0) /* ideographic space */
 		return after_space(p + 3);
 	return p;
 }
@@ -64,8 +64,11 @@ int jvn_version_text(const char *text, char *start, char *end, size_t size, unsi
 
 	*flags = 0;
 	start[0] = end[0] = '\0';
-	if (strstr(text, "\xe5\x85\xa8\xe3\x81\xa6") || strstr(text, "\xe3\x81\x99\xe3\x81\xb9\xe3\x81\xa6"))
-		return strstr(text, "\xe3\x83\x90\xe3\x83\xbc\xe3\x82\xb8\xe3\x83\xa7\xe3\x83\xb3") != NULL;	/* 全て/すべて…バージョン */
+	if (strstr(text, "\xe5\x85\xa8\xe3\x81\xa6") ||
+	    strstr(text, "\xe3\x81\x99\xe3\x81\xb9\xe3\x81\xa6"))
+		return strstr(text,
+		              "\xe3\x83\x90\xe3\x83\xbc\xe3\x82\xb8\xe3\x83\xa7\xe3\x83\xb3") !=
+		       NULL; /* 全て/すべて…バージョン */
 	while (*p) {
 		unsigned char c = (unsigned char)*p;
 		int boundary = p == text || !tok_char((unsigned char)p[-1]);
@@ -95,16 +98,18 @@ int jvn_version_text(const char *text, char *start, char *end, size_t size, unsi
 		return 0;
 	/* "X およびそれ以前" / "X 以前" / "X 未満" / "X 以降" / "X から Y" / "X" */
 	const char *a = after[0];
-	if (starts(a, "\xe3\x81\x8a\xe3\x82\x88\xe3\x81\xb3") || starts(a, "\xe5\x8f\x8a\xe3\x81\xb3"))
-		a = strstr(a, "\xe4\xbb\xa5\xe5\x89\x8d") ? strstr(a, "\xe4\xbb\xa5\xe5\x89\x8d") : a;	/* およびそれ以前 */
+	if (starts(a, "\xe3\x81\x8a\xe3\x82\x88\xe3\x81\xb3") ||
+	    starts(a, "\xe5\x8f\x8a\xe3\x81\xb3"))
+		a = strstr(a, "\xe4\xbb\xa5\xe5\x89\x8d") ? strstr(a, "\xe4\xbb\xa5\xe5\x89\x8d")
+		                                          : a; /* およびそれ以前 */
 	if (n == 1) {
-		if (starts(a, "\xe4\xbb\xa5\xe5\x89\x8d")) {			/* 以前 */
+		if (starts(a, "\xe4\xbb\xa5\xe5\x89\x8d")) { /* 以前 */
 			snprintf(end, size, "%.*s", (int)len[0], tok[0]);
 			*flags = CF_END_INCL;
-		} else if (starts(a, "\xe6\x9c\xaa\xe6\xba\x80") ||	/* 未満 */
-			   starts(a, "\xe3\x82\x88\xe3\x82\x8a\xe5\x89\x8d")) {	/* より前 */
+		} else if (starts(a, "\xe6\x9c\xaa\xe6\xba\x80") ||             /* 未満 */
+		           starts(a, "\xe3\x82\x88\xe3\x82\x8a\xe5\x89\x8d")) { /* より前 */
 			snprintf(end, size, "%.*s", (int)len[0], tok[0]);
-		} else if (starts(a, "\xe4\xbb\xa5\xe9\x99\x8d")) {		/* 以降 */
+		} else if (starts(a, "\xe4\xbb\xa5\xe9\x99\x8d")) { /* 以降 */
 			snprintf(start, size, "%.*s", (int)len[0], tok[0]);
 			*flags = CF_START_INCL;
 		} else if (*a == '\0' || *a == '(' || starts(a, "\xef\xbc\x88")) {
@@ -117,15 +122,17 @@ int jvn_version_text(const char *text, char *start, char *end, size_t size, unsi
 		return 1;
 	}
 	if (n == 2 && (starts(a, "\xe3\x81\x8b\xe3\x82\x89") || starts(a, "\xe3\x80\x9c") ||
-		       starts(a, "\xef\xbd\x9e") || starts(a, "-") || starts(a, "\xe4\xbb\xa5\xe9\x99\x8d"))) {
-		const char *b = after[1];				/* から 〜 ～ - 以降 */
+	               starts(a, "\xef\xbd\x9e") || starts(a, "-") ||
+	               starts(a, "\xe4\xbb\xa5\xe9\x99\x8d"))) {
+		const char *b = after[1]; /* から 〜 ～ - 以降 */
 		snprintf(start, size, "%.*s", (int)len[0], tok[0]);
 		snprintf(end, size, "%.*s", (int)len[1], tok[1]);
 		*flags = CF_START_INCL;
-		if (starts(b, "\xe6\x9c\xaa\xe6\xba\x80"))		/* 未満 */
+		if (starts(b, "\xe6\x9c\xaa\xe6\xba\x80")) /* 未満 */
 			return 1;
-		if (*b == '\0' || starts(b, "\xe3\x81\xbe\xe3\x81\xa7") || starts(b, "\xe4\xbb\xa5\xe5\x89\x8d") ||
-		    starts(b, "\xe3\x81\xae"))				/* まで 以前 の */
+		if (*b == '\0' || starts(b, "\xe3\x81\xbe\xe3\x81\xa7") ||
+		    starts(b, "\xe4\xbb\xa5\xe5\x89\x8d") ||
+		    starts(b, "\xe3\x81\xae")) /* まで 以前 の */
 			*flags |= CF_END_INCL;
 		else
 			return 0;
@@ -202,7 +209,7 @@ static void add_cve(struct vdb_builder *b, struct bjvn *j, const char *id)
 
 /* One affected product: a CPE 2.2 name and, per version text, a criterion. */
 static int add_product(struct vdb_builder *b, struct bjvn *j, const char *cpe_text,
-		       const char **versions, size_t nversions)
+                       const char **versions, size_t nversions)
 {
 	struct cpe c;
 
@@ -230,7 +237,7 @@ static int add_product(struct vdb_builder *b, struct bjvn *j, const char *cpe_te
 }
 
 static void bad(struct ms_diags *d, const char *display, const xmlNode *n, const char *value,
-		const char *what)
+                const char *what)
 {
 	char where[512];
 
@@ -253,7 +260,7 @@ static struct bjvn *fresh_entry(struct vdb_builder *b, const char *id, const cha
 }
 
 static void set_cvss(struct vdb_builder *b, struct bjvn *j, const char *version, const char *score,
-		     const char *vector)
+                     const char *vector)
 {
 	double s = score ? strtod(score, NULL) : -1;
 
@@ -295,20 +302,23 @@ static int vuldef(struct vdb_builder *b, xmlNode *root, const char *display, str
 			if (!is(c, "Cvss"))
 				continue;
 			xmlChar *ver = xmlGetProp(c, (const xmlChar *)"version");
-			uint32_t base = text(b, child(c, "Base")), vec = text(b, child(c, "Vector"));
-			set_cvss(b, j, (const char *)ver, base ? P(b, base) : NULL, vec ? P(b, vec) : NULL);
+			uint32_t base = text(b, child(c, "Base")),
+			         vec = text(b, child(c, "Vector"));
+			set_cvss(b, j, (const char *)ver, base ? P(b, base) : NULL,
+			         vec ? P(b, vec) : NULL);
 			xmlFree(ver);
 		}
-		for (xmlNode *r = child(data, "Related") ? child(data, "Related")->children : NULL; r;
-		     r = r->next) {
+		for (xmlNode *r = child(data, "Related") ? child(data, "Related")->children : NULL;
+		     r; r = r->next) {
 			if (!is(r, "RelatedItem"))
 				continue;
 			uint32_t rid = text(b, child(r, "VulinfoID"));
 			if (rid && strncmp(P(b, rid), "CVE-", 4) == 0)
 				add_cve(b, j, P(b, rid));
 		}
-		for (xmlNode *a = child(data, "Affected") ? child(data, "Affected")->children : NULL; a;
-		     a = a->next) {
+		for (xmlNode *a = child(data, "Affected") ? child(data, "Affected")->children
+		                                          : NULL;
+		     a; a = a->next) {
 			const char *vers[32];
 			size_t nv = 0;
 			uint32_t cpe;
@@ -340,7 +350,8 @@ static int jvnrss(struct vdb_builder *b, xmlNode *root, const char *display, str
 		uint32_t mod = text(b, child(it, "modified"));
 		struct bjvn *j;
 		if (!id || !valid_jvndb_id(P(b, id))) {
-			bad(d, display, it, id ? P(b, id) : NULL, "sec:identifier (JVNDB-YYYY-NNNNNN)");
+			bad(d, display, it, id ? P(b, id) : NULL,
+			    "sec:identifier (JVNDB-YYYY-NNNNNN)");
 			errors++;
 			continue;
 		}
@@ -362,7 +373,8 @@ static int jvnrss(struct vdb_builder *b, xmlNode *root, const char *display, str
 				xmlChar *ver = xmlGetProp(c, (const xmlChar *)"version");
 				xmlChar *score = xmlGetProp(c, (const xmlChar *)"score");
 				xmlChar *vec = xmlGetProp(c, (const xmlChar *)"vector");
-				set_cvss(b, j, (const char *)ver, (const char *)score, (const char *)vec);
+				set_cvss(b, j, (const char *)ver, (const char *)score,
+				         (const char *)vec);
 				xmlFree(ver);
 				xmlFree(score);
 				xmlFree(vec);
@@ -379,7 +391,7 @@ static int jvnrss(struct vdb_builder *b, xmlNode *root, const char *display, str
 }
 
 int jvn_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-	       struct ms_diags *d)
+               struct ms_diags *d)
 {
 	xmlDoc *doc;
 	xmlNode *root;
@@ -389,12 +401,13 @@ int jvn_import(struct vdb_builder *b, const char *data, size_t len, const char *
 	if (len > INT32_MAX)
 		return MS_ERR_INPUT;
 	doc = xmlReadMemory(data, (int)len, NULL, NULL,
-			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                            XML_PARSE_HUGE);
 	if (!doc || !(root = xmlDocGetRootElement(doc)) || doc->intSubset || doc->extSubset) {
 		const xmlError *e = xmlGetLastError();
 		snprintf(where, sizeof(where), "%s:%d", display, e ? e->line : 0);
 		ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_XML, where, NULL,
-			     doc ? "DTD" : (e && e->message ? e->message : "?"));
+		             doc ? "DTD" : (e && e->message ? e->message : "?"));
 		xmlFreeDoc(doc);
 		return MS_ERR_INPUT;
 	}
@@ -403,7 +416,8 @@ int jvn_import(struct vdb_builder *b, const char *data, size_t len, const char *
 	} else if (is(root, "RDF")) {
 		errors = jvnrss(b, root, display, d);
 	} else {
-		ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_UNKNOWN_FEED, display, (const char *)root->name, NULL);
+		ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_UNKNOWN_FEED, display,
+		             (const char *)root->name, NULL);
 		errors = 1;
 	}
 	xmlFreeDoc(doc);

@@ -18,7 +18,7 @@ static const char *str_member(json_t *o, const char *key)
 }
 
 int kev_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-	       struct ms_diags *d)
+               struct ms_diags *d)
 {
 	json_error_t je;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je), *list, *e;
@@ -37,17 +37,18 @@ int kev_import(struct vdb_builder *b, const char *data, size_t len, const char *
 	if (!json_is_array(list) || !version) {
 		snprintf(where, sizeof(where), "%s:/catalogVersion", display);
 		ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_FEED, where, NULL,
-			     "KEV (catalogVersion, vulnerabilities)");
+		             "KEV (catalogVersion, vulnerabilities)");
 		json_decref(root);
 		return MS_ERR_INPUT;
 	}
-	json_array_foreach(list, i, e) {
+	json_array_foreach (list, i, e) {
 		const char *id = str_member(e, "cveID");
 		const char *ransom = str_member(e, "knownRansomwareCampaignUse");
 		struct bvuln *v;
 		if (!id || strncmp(id, "CVE-", 4) != 0 || strlen(id) > 20) {
 			snprintf(where, sizeof(where), "%s:/vulnerabilities/%zu/cveID", display, i);
-			ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_RECORD, where, id, "CVE-YYYY-NNNN");
+			ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_RECORD, where, id,
+			             "CVE-YYYY-NNNN");
 			errors++;
 			continue;
 		}

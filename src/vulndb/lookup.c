@@ -19,12 +19,12 @@
 #include "vulndb/vdb_int.h"
 
 struct cand {
-	int jvn;			/* owner is a JVN entry */
+	int jvn; /* owner is a JVN entry */
 	uint32_t owner;
-	int conf;			/* enum vdb_confidence */
+	int conf; /* enum vdb_confidence */
 	unsigned reasons;
 	const struct icrit *crit;
-	const struct iprod *prod;	/* the product the criterion is filed under */
+	const struct iprod *prod; /* the product the criterion is filed under */
 };
 
 struct version {
@@ -67,8 +67,9 @@ static void split_version(const char *raw, struct version *v)
 		v->backport = 1;
 	/* dpkg/rpm revisions inside the word: "9.2p1-2+deb12u3", "2.4.37-el8" */
 	for (char *p = v->core; *p; p++) {
-		if ((*p == '+' || *p == '-') && (has_word(p + 1, "deb") || has_word(p + 1, "ubuntu") ||
-						 has_word(p + 1, "el") || has_word(p + 1, "fc"))) {
+		if ((*p == '+' || *p == '-') &&
+		    (has_word(p + 1, "deb") || has_word(p + 1, "ubuntu") || has_word(p + 1, "el") ||
+		     has_word(p + 1, "fc"))) {
 			*p = '\0';
 			v->backport = 1;
 			break;
@@ -118,8 +119,8 @@ static int attributes_agree(const struct vdb *db, const struct icrit *c, const s
 	}
 	target = *q;
 	for (int k = 0; k < CPE__COUNT; k++)
-		if (target.v[k].kind == CPE_ANY || k == CPE_VERSION || k == CPE_UPDATE || k == CPE_VENDOR ||
-		    k == CPE_PRODUCT)
+		if (target.v[k].kind == CPE_ANY || k == CPE_VERSION || k == CPE_UPDATE ||
+		    k == CPE_VENDOR || k == CPE_PRODUCT)
 			target.v[k] = crit.v[k];
 	return cpe_matches(&crit, &target);
 }
@@ -157,7 +158,7 @@ static int platform_implied(const struct vdb *db, const struct icrit *c, const c
 
 /* The confidence of one criterion for this version, or -1 when it does not apply. */
 static int judge(const struct vdb *db, const struct icrit *c, const struct version *v,
-		 const char *product, const char *platform, unsigned *why)
+                 const char *product, const char *platform, unsigned *why)
 {
 	int conf;
 
@@ -226,7 +227,8 @@ static void cpe_key(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static int prod_cmp(const struct vdb *db, const struct iprod *p, const char *vendor, const char *product)
+static int prod_cmp(const struct vdb *db, const struct iprod *p, const char *vendor,
+                    const char *product)
 {
 	int c = strcmp(vdb_s(db, p->vendor), vendor);
 	return c ? c : strcmp(vdb_s(db, p->product), product);
@@ -234,7 +236,7 @@ static int prod_cmp(const struct vdb *db, const struct iprod *p, const char *ven
 
 /* First entry not before (vendor, product). */
 static size_t lower_bound(const struct vdb *db, const struct iprod *t, size_t n, const char *vendor,
-			  const char *product)
+                          const char *product)
 {
 	size_t lo = 0, hi = n;
 
@@ -380,7 +382,7 @@ static void fill_from_vuln(const struct vdb *db, const struct ivuln *v, struct v
 	for (uint32_t k = 0; k < v->jvn_count; k++) {
 		const struct ijvn *j = &db->jvns[db->refs[v->jvn_first + k]];
 		add_jvndb(m, vdb_s(db, j->id));
-		if (j->title)	/* the report is in Japanese: JVN's title first */
+		if (j->title) /* the report is in Japanese: JVN's title first */
 			m->title = vdb_s(db, j->title);
 		if (!m->v3_vector && j->v3_vector) {
 			m->v3_vector = vdb_s(db, j->v3_vector);
@@ -406,8 +408,8 @@ static void fill_from_jvn(const struct vdb *db, const struct ijvn *j, struct vdb
 static int plain(const char *s)
 {
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
-		      *s == '-' || (*s >= 'A' && *s <= 'Z')))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		      *s == '_' || *s == '-' || (*s >= 'A' && *s <= 'Z')))
 			return 0;
 	return 1;
 }
@@ -447,14 +449,15 @@ static const char *criterion_text(const struct vdb *db, const struct cand *c, st
 	snprintf(r.v[CPE_PRODUCT].s, sizeof(r.v[CPE_PRODUCT].s), "%s", vdb_s(db, c->prod->product));
 	if (cr->flags & CF_EXACT) {
 		r.v[CPE_VERSION].kind = CPE_STRING;
-		snprintf(r.v[CPE_VERSION].s, sizeof(r.v[CPE_VERSION].s), "%s", vdb_s(db, cr->vstart));
+		snprintf(r.v[CPE_VERSION].s, sizeof(r.v[CPE_VERSION].s), "%s",
+		         vdb_s(db, cr->vstart));
 	}
 	cpe_format(&r, buf, sizeof(buf));
 	return ms_arena_strdup(a, buf);
 }
 
 static void set_how(const struct vdb *db, const struct cand *c, struct vdb_match *m,
-		    struct ms_arena *a)
+                    struct ms_arena *a)
 {
 	m->confidence = (enum vdb_confidence)c->conf;
 	m->reasons = c->reasons;
@@ -471,7 +474,8 @@ static void set_how(const struct vdb *db, const struct cand *c, struct vdb_match
 		m->range_start = m->range_end = vdb_s(db, c->crit->vstart);
 		m->start_incl = m->end_incl = 1;
 	}
-	m->affected_text = c->crit && crit_vtext(db, c->crit) ? vdb_s(db, crit_vtext(db, c->crit)) : NULL;
+	m->affected_text = c->crit && crit_vtext(db, c->crit) ? vdb_s(db, crit_vtext(db, c->crit))
+	                                                      : NULL;
 }
 
 static int cmp_match(const void *a, const void *b)
@@ -492,7 +496,7 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 	struct cands cs = { 0 };
 	struct cand c;
 	size_t i, nmatch = 0;
-	uint32_t *owners;	/* owner of each CVE match, ascending */
+	uint32_t *owners; /* owner of each CVE match, ascending */
 	size_t nowners = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -533,8 +537,9 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 				const struct icrit *cr = &db->crits[db->names[i].first + k];
 				memset(&c, 0, sizeof(c));
 				c.conf = VDB_CONF_PRODUCT;
-				c.reasons = (db->vulns[cr->owner].flags & VF_NVD) ? VDB_WHY_UNANALYSED
-										  : VDB_WHY_NO_NVD;
+				c.reasons = (db->vulns[cr->owner].flags & VF_NVD)
+				                    ? VDB_WHY_UNANALYSED
+				                    : VDB_WHY_NO_NVD;
 				c.reasons |= ver.given ? 0 : VDB_WHY_NO_VERSION;
 				c.owner = cr->owner;
 				c.crit = cr;
@@ -565,7 +570,8 @@ int vdb_lookup(const struct vdb *db, const struct vdb_query *q, struct vdb_match
 		int joined = 0;
 		for (uint32_t k = 0; k < j->cve_count; k++) {
 			const char *id = vdb_s(db, db->refs[j->cve_first + k]);
-			long vi = find_vuln(db, id), at = vi >= 0 ? find_owner(owners, nowners, (uint32_t)vi) : -1;
+			long vi = find_vuln(db, id),
+			     at = vi >= 0 ? find_owner(owners, nowners, (uint32_t)vi) : -1;
 			if (at >= 0) {
 				add_jvndb(&out->v[at], vdb_s(db, j->id));
 				joined = 1;
@@ -605,7 +611,7 @@ void vdb_matches_free(struct vdb_matches *m)
 }
 
 int vdb_query_from_cpe(const char *text, struct cpe *c, char *version, size_t size,
-		       struct vdb_query *q)
+                       struct vdb_query *q)
 {
 	memset(q, 0, sizeof(*q));
 	if (cpe_parse(text, c) != 0 || c->v[CPE_VENDOR].kind != CPE_STRING ||
@@ -617,7 +623,7 @@ int vdb_query_from_cpe(const char *text, struct cpe *c, char *version, size_t si
 	if (c->v[CPE_VERSION].kind == CPE_STRING) {
 		const struct cpe_value *u = &c->v[CPE_UPDATE];
 		snprintf(version, size, "%s%s", c->v[CPE_VERSION].s,
-			 u->kind == CPE_STRING ? u->s : "");
+		         u->kind == CPE_STRING ? u->s : "");
 		q->version = version;
 	}
 	if (c->v[CPE_TARGET_HW].kind == CPE_STRING)

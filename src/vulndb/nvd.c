@@ -20,7 +20,7 @@
 
 struct scan {
 	const char *p, *end;
-	size_t line;		/* 1-based line of p */
+	size_t line; /* 1-based line of p */
 };
 
 static void skip_ws(struct scan *s)
@@ -34,7 +34,7 @@ static void skip_ws(struct scan *s)
 
 static int skip_string(struct scan *s)
 {
-	s->p++;	/* opening quote */
+	s->p++; /* opening quote */
 	while (s->p < s->end) {
 		char c = *s->p++;
 		if (c == '\\') {
@@ -94,7 +94,7 @@ struct split_ctx {
 	struct ms_diags *d;
 	const char *data;
 	size_t len;
-	int kev;		/* the elements turned out to be KEV entries */
+	int kev; /* the elements turned out to be KEV entries */
 	int errors;
 };
 
@@ -110,7 +110,8 @@ static int element(struct split_ctx *x, const char *p, size_t n, size_t index, s
 
 	if (!root) {
 		char loc[512];
-		snprintf(loc, sizeof(loc), "%s:%zu", x->display, line + (size_t)(je.line > 0 ? je.line - 1 : 0));
+		snprintf(loc, sizeof(loc), "%s:%zu", x->display,
+		         line + (size_t)(je.line > 0 ? je.line - 1 : 0));
 		ms_diags_add(x->d, MS_DIAG_ERROR, MSG_JSON_SYNTAX, loc, NULL, je.text);
 		return -1;
 	}
@@ -129,7 +130,7 @@ static int element(struct split_ctx *x, const char *p, size_t n, size_t index, s
 }
 
 int nvd_import_stream(struct vdb_builder *b, const char *data, size_t len, const char *display,
-		      struct ms_diags *d)
+                      struct ms_diags *d)
 {
 	struct split_ctx x = { .b = b, .display = display, .d = d, .data = data, .len = len };
 	struct scan s = { .p = data, .end = data + len, .line = 1 };
@@ -175,7 +176,7 @@ int nvd_import_stream(struct vdb_builder *b, const char *data, size_t len, const
 					goto syntax;
 				if (element(&x, start, (size_t)(s.p - start), index++, line))
 					x.errors++;
-				if (x.kev)	/* a KEV catalogue: read as a whole */
+				if (x.kev) /* a KEV catalogue: read as a whole */
 					return kev_import(b, data, len, display, d);
 				if (x.errors >= 50)
 					return MS_ERR_INPUT;
@@ -213,8 +214,8 @@ syntax:
 	return MS_ERR_INPUT;
 }
 
-int nvd_import_cve_object(struct vdb_builder *b, const char *data, size_t len,
-			  const char *display, struct ms_diags *d)
+int nvd_import_cve_object(struct vdb_builder *b, const char *data, size_t len, const char *display,
+                          struct ms_diags *d)
 {
 	struct split_ctx x = { .b = b, .display = display, .d = d };
 	json_error_t je;
@@ -242,7 +243,7 @@ static const char *str_member(json_t *o, const char *key)
 }
 
 static void bad(struct split_ctx *x, const char *where, const char *path, const char *value,
-		const char *what)
+                const char *what)
 {
 	char loc[640];
 
@@ -270,7 +271,7 @@ static json_t *pick_metric(json_t *metrics, const char *key)
 
 	if (!json_is_array(list) || json_array_size(list) == 0)
 		return NULL;
-	json_array_foreach(list, i, m) {
+	json_array_foreach (list, i, m) {
 		const char *type = str_member(m, "type");
 		if (type && strcmp(type, "Primary") == 0)
 			return m;
@@ -300,7 +301,7 @@ static int exact_version(const struct cpe *c, char *buf, size_t size)
 		return 0;
 	for (size_t i = 0; v->s[i]; i++)
 		if (v->wild[i])
-			return 0;	/* "7.0.*": treated as every version, as NVD means it */
+			return 0; /* "7.0.*": treated as every version, as NVD means it */
 	if (u->kind == CPE_STRING && !strchr(u->s, '*') && !strchr(u->s, '?'))
 		snprintf(buf, size, "%s%s", v->s, u->s);
 	else
@@ -322,7 +323,8 @@ static int rebuildable(const struct cpe *c, const char *text, const char *versio
 	struct cpe r;
 	char buf[1500];
 
-	if (c->v[CPE_PART].kind != CPE_STRING || !part_code(c->v[CPE_PART].s[0]) || c->v[CPE_PART].s[1])
+	if (c->v[CPE_PART].kind != CPE_STRING || !part_code(c->v[CPE_PART].s[0]) ||
+	    c->v[CPE_PART].s[1])
 		return 0;
 	memset(&r, 0, sizeof(r));
 	for (int k = 0; k < CPE__COUNT; k++)
@@ -339,7 +341,7 @@ static int rebuildable(const struct cpe *c, const char *text, const char *versio
 }
 
 static int import_config(struct split_ctx *x, struct bvuln **vp, uint32_t vidx, json_t *config,
-			 const char *where, size_t ci)
+                         const char *where, size_t ci)
 {
 	json_t *nodes = json_object_get(config, "nodes"), *node, *m;
 	size_t ni, mi;
@@ -356,23 +358,25 @@ static int import_config(struct split_ctx *x, struct bvuln **vp, uint32_t vidx, 
 		bad(x, where, path, NULL, "array");
 		return -1;
 	}
-	json_array_foreach(nodes, ni, node) {
+	json_array_foreach (nodes, ni, node) {
 		json_t *matches = json_object_get(node, "cpeMatch");
 		json_t *neg = json_object_get(node, "negate");
 		if (!json_is_array(matches)) {
-			snprintf(path, sizeof(path), "/configurations/%zu/nodes/%zu/cpeMatch", ci, ni);
+			snprintf(path, sizeof(path), "/configurations/%zu/nodes/%zu/cpeMatch", ci,
+			         ni);
 			bad(x, where, path, NULL, "array");
 			rc = -1;
 			continue;
 		}
-		json_array_foreach(matches, mi, m) {
+		json_array_foreach (matches, mi, m) {
 			const char *crit = str_member(m, "criteria");
 			json_t *vuln = json_object_get(m, "vulnerable");
 			struct cpe c;
 			char ver[300];
-			snprintf(path, sizeof(path), "/configurations/%zu/nodes/%zu/cpeMatch/%zu", ci,
-				 ni, mi);
-			if (!crit || cpe_parse(crit, &c) != 0 || c.v[CPE_VENDOR].kind != CPE_STRING ||
+			snprintf(path, sizeof(path), "/configurations/%zu/nodes/%zu/cpeMatch/%zu",
+			         ci, ni, mi);
+			if (!crit || cpe_parse(crit, &c) != 0 ||
+			    c.v[CPE_VENDOR].kind != CPE_STRING ||
 			    c.v[CPE_PRODUCT].kind != CPE_STRING) {
 				bad(x, where, path, crit, "criteria (CPE 2.3)");
 				rc = -1;
@@ -405,7 +409,8 @@ static int import_config(struct split_ctx *x, struct bvuln **vp, uint32_t vidx, 
 				bc->c.flags |= CF_EXACT | CF_START_INCL | CF_END_INCL;
 			}
 			if (rebuildable(&c, crit, (bc->c.flags & CF_EXACT) ? ver : NULL))
-				bc->c.flags |= (uint16_t)(part_code(c.v[CPE_PART].s[0]) << CF_PART_SHIFT);
+				bc->c.flags |= (uint16_t)(part_code(c.v[CPE_PART].s[0])
+				                          << CF_PART_SHIFT);
 			else
 				bc->c.cpe = pool_str(&b->pool, crit);
 			if (!(bc->c.flags & CF_EXACT)) {
@@ -446,23 +451,23 @@ static void import_affected(struct vdb_builder *b, uint32_t vidx, json_t *affect
 	size_t tl = 0;
 	const char *vendor = NULL, *product = NULL;
 
-	json_array_foreach(affected, i, a) {
+	json_array_foreach (affected, i, a) {
 		json_t *list = json_object_get(a, "affectedData");
 		if (!json_is_array(list))
 			list = json_array_size(affected) ? affected : NULL;
-		json_array_foreach(list, j, ad) {
+		json_array_foreach (list, j, ad) {
 			if (!vendor) {
 				vendor = str_member(ad, "vendor");
 				product = str_member(ad, "product");
 			}
-			json_array_foreach(json_object_get(ad, "versions"), k, ver) {
+			json_array_foreach (json_object_get(ad, "versions"), k, ver) {
 				const char *v = str_member(ver, "version");
 				const char *lt = str_member(ver, "lessThan");
 				const char *st = str_member(ver, "status");
 				if (!v || (st && strcmp(st, "affected") != 0))
 					continue;
 				int w = snprintf(text + tl, sizeof(text) - tl, "%s%s%s%s",
-						 tl ? "; " : "", v, lt ? " < " : "", lt ? lt : "");
+				                 tl ? "; " : "", v, lt ? " < " : "", lt ? lt : "");
 				if (w > 0 && (size_t)w < sizeof(text) - tl)
 					tl += (size_t)w;
 			}
@@ -508,7 +513,7 @@ static int import_record(struct split_ctx *x, json_t *cve, const char *where)
 	v->v.v3_vector = v->v.v2_vector = v->v.v4_vector = 0;
 	v->v.v3_score = v->v.v3_computed = v->v.v2_score = v->v.v4_score = VDB_NO_SCORE;
 
-	json_array_foreach(json_object_get(cve, "descriptions"), i, desc) {
+	json_array_foreach (json_object_get(cve, "descriptions"), i, desc) {
 		const char *lang = str_member(desc, "lang");
 		if (lang && strcmp(lang, "en") == 0) {
 			v->v.title = pool_str(&b->pool, str_member(desc, "value"));
@@ -532,7 +537,8 @@ static int import_record(struct split_ctx *x, json_t *cve, const char *where)
 		v = &b->vulns[vidx];
 		if (m3) {
 			if (metric(m3, &vec, &score) || cvss_parse(vec, &cv) || !cv.scored) {
-				bad(x, where, "/metrics/cvssMetricV31", NULL, "cvssData (vectorString, baseScore)");
+				bad(x, where, "/metrics/cvssMetricV31", NULL,
+				    "cvssData (vectorString, baseScore)");
 				rc = -1;
 			} else {
 				v->v.v3_vector = pool_str(&b->pool, vec);
@@ -557,7 +563,7 @@ static int import_record(struct split_ctx *x, json_t *cve, const char *where)
 		bad(x, where, "/configurations", NULL, "array");
 		rc = -1;
 	}
-	json_array_foreach(configs, i, config) {
+	json_array_foreach (configs, i, config) {
 		if (import_config(x, &v, vidx, config, where, i))
 			rc = -1;
 	}

@@ -41,14 +41,14 @@ static int strings(json_t *a)
 
 	if (!json_is_array(a) || !json_array_size(a))
 		return 0;
-	json_array_foreach(a, i, v)
+	json_array_foreach (a, i, v)
 		if (!json_is_string(v) || !*json_string_value(v))
 			return 0;
 	return 1;
 }
 
 int vdb_products_load(const char *path, struct vdb_products **out, struct ms_diags *d,
-		      struct ms_error *err)
+                      struct ms_error *err)
 {
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *e, *c;
@@ -65,8 +65,9 @@ int vdb_products_load(const char *path, struct vdb_products **out, struct ms_dia
 	}
 	if (json_integer_value(json_object_get(root, "medsec_products")) != 1 ||
 	    !json_is_array(json_object_get(root, "products")))
-		errors += bad(d, path, "/medsec_products", "{\"medsec_products\": 1, \"products\": […]}");
-	json_array_foreach(json_object_get(root, "products"), i, e) {
+		errors += bad(d, path, "/medsec_products",
+		              "{\"medsec_products\": 1, \"products\": […]}");
+	json_array_foreach (json_object_get(root, "products"), i, e) {
 		snprintf(p, sizeof(p), "/products/%zu/makers", i);
 		if (!strings(json_object_get(e, "makers")))
 			errors += bad(d, path, p, "[\"maker\", …]");
@@ -77,10 +78,11 @@ int vdb_products_load(const char *path, struct vdb_products **out, struct ms_dia
 		if (!json_is_string(json_object_get(e, "source")))
 			errors += bad(d, path, p, "string (where the CPE names come from)");
 		snprintf(p, sizeof(p), "/products/%zu/cpe", i);
-		if (!json_is_array(json_object_get(e, "cpe")) || !json_array_size(json_object_get(e, "cpe")) ||
+		if (!json_is_array(json_object_get(e, "cpe")) ||
+		    !json_array_size(json_object_get(e, "cpe")) ||
 		    json_array_size(json_object_get(e, "cpe")) > VDB_DEVICE_QUERIES)
 			errors += bad(d, path, p, "[{\"vendor\", \"product\"}, …] (1 to 4)");
-		json_array_foreach(json_object_get(e, "cpe"), k, c) {
+		json_array_foreach (json_object_get(e, "cpe"), k, c) {
 			if (!json_is_string(json_object_get(c, "vendor")) ||
 			    !json_is_string(json_object_get(c, "product"))) {
 				snprintf(p, sizeof(p), "/products/%zu/cpe/%zu", i, k);
@@ -149,7 +151,7 @@ static int maker_matches(json_t *makers, const char *maker)
 	json_t *m;
 
 	vdb_name_key(maker, want, sizeof(want));
-	json_array_foreach(makers, i, m) {
+	json_array_foreach (makers, i, m) {
 		vdb_name_key(json_string_value(m), have, sizeof(have));
 		if (*want && strcmp(want, have) == 0)
 			return 1;
@@ -158,7 +160,7 @@ static int maker_matches(json_t *makers, const char *maker)
 }
 
 int vdb_products_map(const struct vdb_products *p, const char *maker, const char *model,
-		     struct vdb_device_queries *out)
+                     struct vdb_device_queries *out)
 {
 	size_t i, k, j;
 	json_t *e, *pre, *c;
@@ -168,10 +170,10 @@ int vdb_products_map(const struct vdb_products *p, const char *maker, const char
 		return 0;
 	while (*model == ' ')
 		model++;
-	json_array_foreach(json_object_get(p->root, "products"), i, e) {
+	json_array_foreach (json_object_get(p->root, "products"), i, e) {
 		if (!maker_matches(json_object_get(e, "makers"), maker))
 			continue;
-		json_array_foreach(json_object_get(e, "prefixes"), k, pre) {
+		json_array_foreach (json_object_get(e, "prefixes"), k, pre) {
 			const char *px = json_string_value(pre), *strip;
 			char m[128], rest[128];
 			size_t n = strlen(px), sn;
@@ -179,9 +181,10 @@ int vdb_products_map(const struct vdb_products *p, const char *maker, const char
 				continue;
 			strip = json_string_value(json_object_get(e, "strip"));
 			sn = strip ? strlen(strip) : 0;
-			lower(sn && strncasecmp(model, strip, sn) == 0 ? model + sn : model, '_', m, sizeof(m));
+			lower(sn && strncasecmp(model, strip, sn) == 0 ? model + sn : model, '_', m,
+			      sizeof(m));
 			lower(model + n, '-', rest, sizeof(rest));
-			json_array_foreach(json_object_get(e, "cpe"), j, c) {
+			json_array_foreach (json_object_get(e, "cpe"), j, c) {
 				fill(json_string_value(json_object_get(c, "vendor")), m, rest,
 				     out->q[out->n].vendor, sizeof(out->q[out->n].vendor));
 				fill(json_string_value(json_object_get(c, "product")), m, rest,
@@ -189,8 +192,8 @@ int vdb_products_map(const struct vdb_products *p, const char *maker, const char
 				out->n++;
 			}
 			if (json_is_string(json_object_get(e, "platform")))
-				fill(json_string_value(json_object_get(e, "platform")), m, rest, out->platform,
-				     sizeof(out->platform));
+				fill(json_string_value(json_object_get(e, "platform")), m, rest,
+				     out->platform, sizeof(out->platform));
 			out->source = json_string_value(json_object_get(e, "source"));
 			return 1;
 		}

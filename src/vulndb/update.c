@@ -65,7 +65,7 @@ static size_t on_data(char *data, size_t size, size_t n, void *ctx)
 struct fetcher {
 	CURL *curl;
 	const struct vdb_update_opts *o;
-	struct timespec last;	/* when the last request of this source left */
+	struct timespec last; /* when the last request of this source left */
 	int delay_ms;
 	int requests;
 };
@@ -80,7 +80,7 @@ static void sleep_ms(long ms)
 
 /* GET url into out (new buffer); keeps the source's pace. */
 static int fetch(struct fetcher *f, const char *url, const char *api_key, struct buf *out,
-		 struct ms_error *err)
+                 struct ms_error *err)
 {
 	struct curl_slist *hdr = NULL;
 	struct timespec now;
@@ -90,7 +90,8 @@ static int fetch(struct fetcher *f, const char *url, const char *api_key, struct
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (f->requests++) {
-		long gone = (now.tv_sec - f->last.tv_sec) * 1000 + (now.tv_nsec - f->last.tv_nsec) / 1000000;
+		long gone = (now.tv_sec - f->last.tv_sec) * 1000 +
+		            (now.tv_nsec - f->last.tv_nsec) / 1000000;
 		if (gone < f->delay_ms)
 			sleep_ms(f->delay_ms - gone);
 	}
@@ -103,9 +104,9 @@ static int fetch(struct fetcher *f, const char *url, const char *api_key, struct
 	curl_easy_setopt(f->curl, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(f->curl, CURLOPT_MAXREDIRS, 5L);
 	curl_easy_setopt(f->curl, CURLOPT_CONNECTTIMEOUT, 30L);
-	curl_easy_setopt(f->curl, CURLOPT_LOW_SPEED_LIMIT, 100L);	/* stalled 60 s: give up */
+	curl_easy_setopt(f->curl, CURLOPT_LOW_SPEED_LIMIT, 100L); /* stalled 60 s: give up */
 	curl_easy_setopt(f->curl, CURLOPT_LOW_SPEED_TIME, 60L);
-	curl_easy_setopt(f->curl, CURLOPT_ACCEPT_ENCODING, "");	/* gzip when offered */
+	curl_easy_setopt(f->curl, CURLOPT_ACCEPT_ENCODING, ""); /* gzip when offered */
 	curl_easy_setopt(f->curl, CURLOPT_USERAGENT, "medsec/" MEDSEC_VERSION);
 	curl_easy_setopt(f->curl, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(f->curl, CURLOPT_NOSIGNAL, 1L);
@@ -158,8 +159,9 @@ static long long iso_seconds(const char *s)
 	const char *p = s;
 
 	/* YYYY-MM-DD, then optionally THH:MM:SS (and whatever follows: fractions, a zone). */
-	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &mo)) ||
-	    *p++ != '-' || !(p = ms_read_digits(p, 2, 2, &d)) || mo < 1 || mo > 12 || d < 1 || d > 31)
+	if (!(p = ms_read_digits(p, 4, 4, &y)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, &mo)) || *p++ != '-' ||
+	    !(p = ms_read_digits(p, 2, 2, &d)) || mo < 1 || mo > 12 || d < 1 || d > 31)
 		return -1;
 	if (*p == 'T' && (p = ms_read_digits(p + 1, 2, 2, &h)) && *p == ':' &&
 	    (p = ms_read_digits(p + 1, 2, 2, &mi)) && *p == ':')
@@ -172,11 +174,11 @@ static void iso_format(long long t, char *buf, size_t size)
 	int y;
 	unsigned m, d;
 	long long day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-	unsigned sec = (unsigned)(t - day * 86400);	/* 0 .. 86399 */
+	unsigned sec = (unsigned)(t - day * 86400); /* 0 .. 86399 */
 
 	civil_from_days((long)day, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02u-%02uT%02u:%02u:%02u.000Z", y % 10000, m % 13, d % 32,
-		 sec / 3600 % 24, sec / 60 % 60, sec % 60);
+	         sec / 3600 % 24, sec / 60 % 60, sec % 60);
 }
 
 /* A number member ("totalResults", "resultsPerPage") near the start of an NVD page; -1 if absent. */
@@ -202,13 +204,13 @@ static void progress(const struct vdb_update_opts *o, const char *source, size_t
 }
 
 static int import_response(struct vdb_builder *b, const struct buf *r, const char *url,
-			   struct ms_diags *d)
+                           struct ms_diags *d)
 {
 	return vdb_import_buffer(b, r->p, r->len, url, d);
 }
 
 static int update_nvd(struct vdb_builder *b, struct fetcher *f, const char *newest, long long now,
-		      struct ms_diags *d, struct ms_error *err)
+                      struct ms_diags *d, struct ms_error *err)
 {
 	const char *base = f->o->nvd_url;
 	long long from = newest && *newest ? iso_seconds(newest) : -1;
@@ -228,11 +230,12 @@ static int update_nvd(struct vdb_builder *b, struct fetcher *f, const char *newe
 		}
 		for (long start = 0, got = 0; !rc && start <= total; start += got) {
 			struct buf r;
-			char *url = from >= 0 ? ms_xasprintf("%s?lastModStartDate=%s&lastModEndDate=%s"
-							     "&resultsPerPage=%d&startIndex=%ld",
-							     base, w_from, w_to, NVD_PAGE, start)
-					      : ms_xasprintf("%s?resultsPerPage=%d&startIndex=%ld", base,
-							     NVD_PAGE, start);
+			char *url = from >= 0 ? ms_xasprintf(
+			                                "%s?lastModStartDate=%s&lastModEndDate=%s"
+			                                "&resultsPerPage=%d&startIndex=%ld",
+			                                base, w_from, w_to, NVD_PAGE, start)
+			                      : ms_xasprintf("%s?resultsPerPage=%d&startIndex=%ld",
+			                                     base, NVD_PAGE, start);
 			rc = fetch(f, url, f->o->nvd_api_key, &r, err);
 			if (!rc) {
 				/* The API may send fewer than asked: page by what came. */
@@ -240,7 +243,7 @@ static int update_nvd(struct vdb_builder *b, struct fetcher *f, const char *newe
 				got = nvd_number(r.p, r.len, "resultsPerPage");
 				if (total < 0 || got < 0 || (got == 0 && start < total)) {
 					ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_FEED, url, NULL,
-						     "NVD CVE API 2.0 (totalResults)");
+					             "NVD CVE API 2.0 (totalResults)");
 					rc = MS_ERR_INPUT;
 				} else {
 					rc = import_response(b, &r, url, d);
@@ -261,8 +264,9 @@ static int update_nvd(struct vdb_builder *b, struct fetcher *f, const char *newe
 /* JVNDB ids of an overview page, and the total the status node announces. */
 static int jvn_overview(const struct buf *r, char ***ids, size_t *n, long *total)
 {
-	xmlDoc *doc = xmlReadMemory(r->p, (int)(r->len > INT32_MAX ? INT32_MAX : r->len), NULL, NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDoc *doc = xmlReadMemory(r->p, (int)(r->len > INT32_MAX ? INT32_MAX : r->len), NULL,
+	                            NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 
 	*total = -1;
@@ -279,7 +283,8 @@ static int jvn_overview(const struct buf *r, char ***ids, size_t *n, long *total
 			xmlFree(t);
 		} else if (strcmp((const char *)c->name, "item") == 0) {
 			for (xmlNode *k = c->children; k; k = k->next) {
-				if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "identifier"))
+				if (k->type != XML_ELEMENT_NODE ||
+				    strcmp((const char *)k->name, "identifier"))
 					continue;
 				xmlChar *id = xmlNodeGetContent(k);
 				*ids = ms_xrealloc(*ids, (*n + 1) * sizeof(**ids));
@@ -293,7 +298,7 @@ static int jvn_overview(const struct buf *r, char ***ids, size_t *n, long *total
 }
 
 static int update_jvn(struct vdb_builder *b, struct fetcher *f, const char *newest,
-		      struct ms_diags *d, struct ms_error *err)
+                      struct ms_diags *d, struct ms_error *err)
 {
 	const char *base = f->o->jvn_url;
 	char **ids = NULL, range[160] = "";
@@ -304,23 +309,27 @@ static int update_jvn(struct vdb_builder *b, struct fetcher *f, const char *newe
 	int rc = 0;
 
 	/* Incremental by 更新日 (datePublished*); without a date, MyJVN's own default is a week. */
-	if (newest && (p = ms_read_digits(newest, 4, 4, &y)) && *p == '-' && (p = ms_read_digits(p + 1, 2, 2, &m)) &&
-	    *p == '-' && ms_read_digits(p + 1, 2, 2, &dd))
+	if (newest && (p = ms_read_digits(newest, 4, 4, &y)) && *p == '-' &&
+	    (p = ms_read_digits(p + 1, 2, 2, &m)) && *p == '-' && ms_read_digits(p + 1, 2, 2, &dd))
 		snprintf(range, sizeof(range),
-			 "&rangeDatePublic=n&rangeDatePublished=n&rangeDateFirstPublished=n"
-			 "&datePublishedStartY=%d&datePublishedStartM=%d&datePublishedStartD=%d", y, m, dd);
+		         "&rangeDatePublic=n&rangeDatePublished=n&rangeDateFirstPublished=n"
+		         "&datePublishedStartY=%d&datePublishedStartM=%d&datePublishedStartD=%d",
+		         y, m, dd);
 	else
-		snprintf(range, sizeof(range), "&rangeDatePublic=n&rangeDatePublished=n"
-					       "&rangeDateFirstPublished=n");
+		snprintf(range, sizeof(range),
+		         "&rangeDatePublic=n&rangeDatePublished=n"
+		         "&rangeDateFirstPublished=n");
 	for (long start = 1; !rc && (start == 1 || start <= total); start += JVN_PAGE) {
 		struct buf r;
-		char *url = ms_xasprintf("%s?method=getVulnOverviewList&feed=hnd&lang=ja%s&startItem=%ld"
-					 "&maxCountItem=%d", base, range, start, JVN_PAGE);
+		char *url = ms_xasprintf(
+		        "%s?method=getVulnOverviewList&feed=hnd&lang=ja%s&startItem=%ld"
+		        "&maxCountItem=%d",
+		        base, range, start, JVN_PAGE);
 		rc = fetch(f, url, NULL, &r, err);
 		if (!rc) {
 			if (jvn_overview(&r, &ids, &n, &total) != 0 || total < 0) {
 				ms_diags_add(d, MS_DIAG_ERROR, MSG_VDB_BAD_FEED, url, NULL,
-					     "MyJVN getVulnOverviewList (status:Status totalRes)");
+				             "MyJVN getVulnOverviewList (status:Status totalRes)");
 				rc = MS_ERR_INPUT;
 			} else {
 				rc = import_response(b, &r, url, d);
@@ -336,13 +345,15 @@ static int update_jvn(struct vdb_builder *b, struct fetcher *f, const char *newe
 		char list[JVN_DETAIL_IDS * 20 + 1] = "";
 		size_t len = 0;
 		for (size_t k = i; k < n && k < i + JVN_DETAIL_IDS; k++)
-			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%.18s", k > i ? "+" : "",
-						ids[k]);
-		char *url = ms_xasprintf("%s?method=getVulnDetailInfo&feed=hnd&lang=ja&vulnId=%s", base, list);
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%.18s",
+			                        k > i ? "+" : "", ids[k]);
+		char *url = ms_xasprintf("%s?method=getVulnDetailInfo&feed=hnd&lang=ja&vulnId=%s",
+		                         base, list);
 		rc = fetch(f, url, NULL, &r, err);
 		if (!rc) {
 			rc = import_response(b, &r, url, d);
-			progress(f->o, "JVN detail", i + JVN_DETAIL_IDS < n ? i + JVN_DETAIL_IDS : n, n);
+			progress(f->o, "JVN detail",
+			         i + JVN_DETAIL_IDS < n ? i + JVN_DETAIL_IDS : n, n);
 			free(r.p);
 		}
 		free(url);
@@ -353,8 +364,8 @@ static int update_jvn(struct vdb_builder *b, struct fetcher *f, const char *newe
 	return rc;
 }
 
-int vdb_update(struct vdb_builder *b, const struct vdb_status *have, const struct vdb_update_opts *o,
-	       struct ms_diags *d, struct ms_error *err)
+int vdb_update(struct vdb_builder *b, const struct vdb_status *have,
+               const struct vdb_update_opts *o, struct ms_diags *d, struct ms_error *err)
 {
 	struct fetcher f = { .o = o };
 	char now_iso[32];
@@ -375,8 +386,8 @@ int vdb_update(struct vdb_builder *b, const struct vdb_status *have, const struc
 	if (!rc && (o->sources & (1u << VDB_SRC_NVD))) {
 		f.requests = 0;
 		f.delay_ms = o->delay_ms >= 0 ? o->delay_ms : o->nvd_api_key ? 600 : 6000;
-		rc = update_nvd(b, &f, have ? have->src[VDB_SRC_NVD].newest : NULL, iso_seconds(now_iso), d,
-				err);
+		rc = update_nvd(b, &f, have ? have->src[VDB_SRC_NVD].newest : NULL,
+		                iso_seconds(now_iso), d, err);
 	}
 	if (!rc && (o->sources & (1u << VDB_SRC_JVN))) {
 		f.requests = 0;

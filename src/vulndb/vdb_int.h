@@ -20,15 +20,26 @@
 #define VDB_FORMAT 1
 #define VDB_ENDIAN 0x01020304u
 
-enum { SEC_STR, SEC_VULN, SEC_JVN, SEC_PROD, SEC_NAME, SEC_CRIT, SEC_XTRA, SEC_REF, SEC_FIRM, SEC_META,
-       SEC__COUNT };
+enum {
+	SEC_STR,
+	SEC_VULN,
+	SEC_JVN,
+	SEC_PROD,
+	SEC_NAME,
+	SEC_CRIT,
+	SEC_XTRA,
+	SEC_REF,
+	SEC_FIRM,
+	SEC_META,
+	SEC__COUNT
+};
 
 struct vdb_file_header {
 	char magic[8];
 	uint32_t format, endian;
 	uint64_t file_size;
-	uint32_t crc;		/* zlib crc32 of everything after the header */
-	uint32_t built;		/* YYYYMMDD */
+	uint32_t crc;   /* zlib crc32 of everything after the header */
+	uint32_t built; /* YYYYMMDD */
 	struct {
 		uint64_t offset, size;
 	} sec[SEC__COUNT];
@@ -40,19 +51,19 @@ struct vdb_file_header {
 enum vuln_flag {
 	VF_KEV = 1 << 0,
 	VF_RANSOMWARE = 1 << 1,
-	VF_NVD = 1 << 2,	/* an NVD record was imported (not only KEV or JVN's mention) */
-	VF_CONFIG = 1 << 3,	/* NVD has configurations for it */
-	VF_MISMATCH = 1 << 4,	/* the feed's v3 score differs from the vector's */
+	VF_NVD = 1 << 2,      /* an NVD record was imported (not only KEV or JVN's mention) */
+	VF_CONFIG = 1 << 3,   /* NVD has configurations for it */
+	VF_MISMATCH = 1 << 4, /* the feed's v3 score differs from the vector's */
 };
 
 struct ivuln {
-	uint32_t id, title, status, modified;	/* modified: ISO text, compared on merge */
+	uint32_t id, title, status, modified; /* modified: ISO text, compared on merge */
 	uint32_t v3_vector, v2_vector, v4_vector;
 	int16_t v3_score, v3_computed, v2_score, v4_score;
-	uint32_t published, kev_added;		/* YYYYMMDD, 0 = unknown */
+	uint32_t published, kev_added; /* YYYYMMDD, 0 = unknown */
 	uint32_t cna_vendor, cna_product, cna_text;
 	uint32_t kev_vendor, kev_product;
-	uint32_t jvn_first, jvn_count;		/* REF entries: indexes into the JVN table */
+	uint32_t jvn_first, jvn_count; /* REF entries: indexes into the JVN table */
 	uint32_t flags;
 };
 
@@ -60,7 +71,7 @@ struct ijvn {
 	uint32_t id, title, summary, modified;
 	uint32_t v3_vector, v2_vector;
 	int16_t v3_score, v2_score;
-	uint32_t cve_first, cve_count;		/* REF entries: string offsets of CVE ids */
+	uint32_t cve_first, cve_count; /* REF entries: string offsets of CVE ids */
 };
 
 /* A product (CPE vendor and product, or normalised names in SEC_NAME) and its criteria. */
@@ -69,13 +80,13 @@ struct iprod {
 };
 
 enum crit_flag {
-	CF_JVN = 1 << 0,	/* owner indexes the JVN table, else the vuln table */
+	CF_JVN = 1 << 0, /* owner indexes the JVN table, else the vuln table */
 	CF_START_INCL = 1 << 1,
 	CF_END_INCL = 1 << 2,
-	CF_EXACT = 1 << 3,	/* vstart is one listed version */
-	CF_CNA = 1 << 4,	/* SEC_NAME: from the CNA's affected data */
-	CF_KEV = 1 << 5,	/* SEC_NAME: from KEV's vendorProject/product */
-	CF_JVN_PARSED = 1 << 6,	/* JVN's version text was read into the bounds */
+	CF_EXACT = 1 << 3,      /* vstart is one listed version */
+	CF_CNA = 1 << 4,        /* SEC_NAME: from the CNA's affected data */
+	CF_KEV = 1 << 5,        /* SEC_NAME: from KEV's vendorProject/product */
+	CF_JVN_PARSED = 1 << 6, /* JVN's version text was read into the bounds */
 	/* cpe == 0: the criterion is "cpe:2.3:PART:VENDOR:PRODUCT:(vstart or *):*:…",
 	 * rebuilt on demand; PART is 1 a, 2 o, 3 h in these two bits. Most are. */
 	CF_PART_SHIFT = 8,
@@ -85,17 +96,17 @@ enum crit_flag {
 /* A criterion in the file: what every lookup reads, kept small. */
 struct icrit {
 	uint32_t owner;
-	uint32_t vstart, vend;	/* version bounds (with CPE update folded in), 0 = open */
-	uint32_t extra;		/* 1 + index into SEC_XTRA, or 0 */
+	uint32_t vstart, vend; /* version bounds (with CPE update folded in), 0 = open */
+	uint32_t extra;        /* 1 + index into SEC_XTRA, or 0 */
 	uint16_t flags;
 	uint16_t nplat;
 };
 
 /* What few criteria carry: a stored CPE, free text, required hardware. */
 struct ixtra {
-	uint32_t cpe;		/* the criterion as the feed wrote it (0: rebuilt, see CF_PART_MASK) */
-	uint32_t vtext;		/* JVN's or the CNA's free-text version, or 0 */
-	uint32_t plat;		/* space-separated hardware the configuration requires, or 0 */
+	uint32_t cpe;   /* the criterion as the feed wrote it (0: rebuilt, see CF_PART_MASK) */
+	uint32_t vtext; /* JVN's or the CNA's free-text version, or 0 */
+	uint32_t plat;  /* space-separated hardware the configuration requires, or 0 */
 };
 
 /* A criterion in the builder: both of the above in one. */
@@ -106,13 +117,13 @@ struct crit {
 
 /* The latest firmware of a device model, as a vendor published it; sorted by keys. */
 struct ifirm {
-	uint32_t maker_key, model_key;	/* vdb_name_key of one maker alias and of the model */
+	uint32_t maker_key, model_key; /* vdb_name_key of one maker alias and of the model */
 	uint32_t maker, model, version, date, source;
 };
 
 struct imeta {
 	uint32_t records[VDB_SRC__COUNT];
-	uint32_t newest[VDB_SRC__COUNT];	/* strings */
+	uint32_t newest[VDB_SRC__COUNT]; /* strings */
 	uint32_t unanalysed, mismatches;
 };
 
@@ -122,7 +133,7 @@ struct imeta {
 struct strpool {
 	char *buf;
 	size_t len, cap;
-	uint32_t *slots;	/* open addressing over offsets; 0 = empty */
+	uint32_t *slots; /* open addressing over offsets; 0 = empty */
 	size_t nslots, used;
 };
 uint32_t pool_add(struct strpool *p, const char *s, size_t n);
@@ -133,12 +144,12 @@ static inline uint32_t pool_str(struct strpool *p, const char *s)
 void pool_dispose(struct strpool *p);
 
 struct bcrit {
-	uint32_t vendor, product;	/* pool */
-	struct crit c;			/* owner filled at write */
+	uint32_t vendor, product; /* pool */
+	struct crit c;            /* owner filled at write */
 };
 
 struct bvuln {
-	struct ivuln v;			/* strings in the builder's pool; jvn_* unused */
+	struct ivuln v; /* strings in the builder's pool; jvn_* unused */
 	struct bcrit *crit;
 	uint32_t ncrit, capcrit;
 };
@@ -153,7 +164,7 @@ struct bjvn {
 
 /* id → index, open addressing. */
 struct idmap {
-	uint32_t *keys, *vals;	/* keys: pool offsets, 0 = empty */
+	uint32_t *keys, *vals; /* keys: pool offsets, 0 = empty */
 	size_t n, used;
 };
 
@@ -165,8 +176,8 @@ struct vdb_builder {
 	struct bjvn *jvns;
 	size_t njvns, capjvns;
 	struct idmap jvn_ids;
-	char kev_version[32];		/* catalogVersion */
-	struct ifirm *firm;		/* strings in the pool */
+	char kev_version[32]; /* catalogVersion */
+	struct ifirm *firm;   /* strings in the pool */
 	size_t nfirm, capfirm;
 };
 
@@ -179,15 +190,15 @@ struct bcrit *bcrit_push(struct bcrit **v, uint32_t *n, uint32_t *cap);
 
 /* Feed readers (format already told); problems go to diags, `display` names the file. */
 int nvd_import_stream(struct vdb_builder *b, const char *data, size_t len, const char *display,
-		      struct ms_diags *d);
-int nvd_import_cve_object(struct vdb_builder *b, const char *data, size_t len,
-			  const char *display, struct ms_diags *d);
+                      struct ms_diags *d);
+int nvd_import_cve_object(struct vdb_builder *b, const char *data, size_t len, const char *display,
+                          struct ms_diags *d);
 int kev_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-	       struct ms_diags *d);
+               struct ms_diags *d);
 int jvn_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-	       struct ms_diags *d);
+               struct ms_diags *d);
 int firmware_import(struct vdb_builder *b, const char *data, size_t len, const char *display,
-		    struct ms_diags *d);
+                    struct ms_diags *d);
 
 /*
  * Reads JVN's free-text affected version ("1.05およびそれ以前", "2.0 未満",
@@ -205,7 +216,7 @@ int16_t vdb_tenths(double score);
 struct vdb {
 	const unsigned char *base;
 	size_t size;
-	void *map;		/* mmap'd region or NULL */
+	void *map; /* mmap'd region or NULL */
 	const char *str;
 	size_t str_size;
 	const struct ivuln *vulns;

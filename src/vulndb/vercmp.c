@@ -16,7 +16,8 @@ static const char *skip_prefix(const char *s)
 {
 	while (*s == ' ')
 		s++;
-	if ((s[0] == 'r' || s[0] == 'R') && strncasecmp(s, "rev.", 4) == 0)	/* hot: test one byte first */
+	if ((s[0] == 'r' || s[0] == 'R') &&
+	    strncasecmp(s, "rev.", 4) == 0) /* hot: test one byte first */
 		return s + 4;
 	if ((s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]))
 		return s + 1;
@@ -57,7 +58,7 @@ static int cmp_digits(const struct part *x, const struct part *y)
 	const char *a = x->p, *b = y->p;
 	size_t na = x->n, nb = y->n;
 
-	while (na > 1 && *a == '0')	/* 15.02 = 15.2 */
+	while (na > 1 && *a == '0') /* 15.02 = 15.2 */
 		a++, na--;
 	while (nb > 1 && *b == '0')
 		b++, nb--;

@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	if (cpe_parse(s, &a) == 0) {
 		cpe_format(&a, buf, sizeof(buf));
-		if (cpe_parse(buf, &b) != 0 || memcmp(&a, &b, sizeof(a)) != 0 || !cpe_matches(&a, &b))
+		if (cpe_parse(buf, &b) != 0 || memcmp(&a, &b, sizeof(a)) != 0 ||
+		    !cpe_matches(&a, &b))
 			abort();
 	}
 	free(s);

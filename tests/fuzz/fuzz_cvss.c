@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if (cvss_parse(s, &c) == 0 && c.scored && !(c.base >= 0 && c.base <= 10))
-		abort();	/* a score outside 0..10 is a bug */
+		abort(); /* a score outside 0..10 is a bug */
 	free(s);
 	return 0;
 }

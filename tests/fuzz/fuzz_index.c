@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint64_t *buf = malloc(size / 8 + 1 ? (size / 8 + 1) * 8 : 8);	/* aligned as mmap is */
+	uint64_t *buf = malloc(size / 8 + 1 ? (size / 8 + 1) * 8 : 8); /* aligned as mmap is */
 	struct vdb_file_header *h = (struct vdb_file_header *)buf;
 	struct ms_error err;
 	struct vdb *db;
@@ -26,17 +26,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size >= sizeof(*h)) {
 		h->file_size = size;
 		h->crc = (uint32_t)crc32_z(crc32(0L, Z_NULL, 0), (const Bytef *)buf + sizeof(*h),
-					   size - sizeof(*h));
+		                           size - sizeof(*h));
 	}
 	if (vdb_open_buffer(buf, size, &db, &err) == 0) {
 		struct vdb_status st;
 		struct vdb_matches m;
-		static const char *const products[][2] = { { "fortinet", "fortios" }, { "a", "b" },
-							   { "nec", "univerge_ix" } };
+		static const char *const products[][2] = { { "fortinet", "fortios" },
+			                                   { "a", "b" },
+			                                   { "nec", "univerge_ix" } };
 		vdb_status(db, &st);
 		for (size_t i = 0; i < 3; i++) {
-			struct vdb_query q = { .vendor = products[i][0], .product = products[i][1],
-					       .version = "1.0", .platform = "x" };
+			struct vdb_query q = { .vendor = products[i][0],
+				               .product = products[i][1],
+				               .version = "1.0",
+				               .platform = "x" };
 			vdb_lookup(db, &q, &m);
 			vdb_matches_free(&m);
 		}

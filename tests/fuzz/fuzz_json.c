@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *s;
 
 		intake_validate(doc, NULL, &d);
-		s = intake_json_dump(doc);	/* and back: the writer must cope with anything read */
+		s = intake_json_dump(doc); /* and back: the writer must cope with anything read */
 		free(s);
 		intake_doc_free(doc);
 	}

@@ -15,14 +15,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 	int rc = size >= 2 && data[0] == 'P' && data[1] == 'K'
-			 ? onsite_load_xlsx_mem(data, size, "fuzz.xlsx", &doc, &d, &err)
-			 : onsite_load_json_mem(data, size, "fuzz.json", &doc, &d, &err);
+	                 ? onsite_load_xlsx_mem(data, size, "fuzz.xlsx", &doc, &d, &err)
+	                 : onsite_load_json_mem(data, size, "fuzz.json", &doc, &d, &err);
 
 	if (rc == MS_OK) {
 		char *s;
 
 		onsite_validate(doc, &plan, &d);
-		s = onsite_json_dump(doc);	/* the writer copes with anything read */
+		s = onsite_json_dump(doc); /* the writer copes with anything read */
 		free(s);
 		onsite_doc_free(doc);
 	}

@@ -27,7 +27,8 @@ static uint16_t be16(const uint8_t *p)
 /* An accepted answer names the very probe that went to addr:port: the target and port it came from. */
 static void is_probe_to(uint64_t probe, uint32_t addr, uint16_t port, const uint16_t *port_list)
 {
-	if (probe >= 8 || addr != 0xc6120000u + 10 + (uint32_t)(probe / 4) || port != port_list[probe % 4])
+	if (probe >= 8 || addr != 0xc6120000u + 10 + (uint32_t)(probe / 4) ||
+	    port != port_list[probe % 4])
 		abort();
 }
 
@@ -45,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct sockaddr_in *sin = (struct sockaddr_in *)&targets[i].addr;
 
 		sin->sin_family = AF_INET;
-		sin->sin_addr.s_addr = htonl(0xc6120000u + 10 + (uint32_t)i);	/* 198.18.0.10, .11 */
+		sin->sin_addr.s_addr = htonl(0xc6120000u + 10 + (uint32_t)i); /* 198.18.0.10, .11 */
 		targets[i].addr_len = sizeof(*sin);
 	}
 	/* A TCP answer: from the probed address, from the probed port. */

@@ -18,9 +18,15 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const part_names[] = {
-	"_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
-	"xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-	"xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
+	"_rels/.rels",
+	"xl/workbook.xml",
+	"xl/_rels/workbook.xml.rels",
+	"xl/sharedStrings.xml",
+	"xl/styles.xml",
+	"xl/worksheets/sheet1.xml",
+	"xl/worksheets/sheet2.xml",
+	"xl/worksheets/sheet3.xml",
+	"xl/worksheets/sheet4.xml",
 };
 #define N_PARTS (sizeof(part_names) / sizeof(part_names[0]))
 
@@ -75,7 +81,7 @@ static uint8_t *pack(const uint8_t *data, size_t size, size_t *out_size)
 		put32(&o, 0x04034b50);
 		put16(&o, 20);
 		put16(&o, 0);
-		put16(&o, 0);	/* stored */
+		put16(&o, 0); /* stored */
 		put16(&o, 0);
 		put16(&o, 0);
 		put32(&o, crc[i]);

@@ -48,8 +48,11 @@ static int setup(void **state)
 	assert_int_equal(intake_load(p, &f->doc, &d, &err), 0);
 	free(p);
 	assert_int_equal(intake_validate(f->doc, &opt, &d), 0);
-	struct plan_input in = { .doc = f->doc, .hospital = "みなと中央病院", .round_no = 1, .revision = 1,
-				 .now = "2026-11-23T09:00:00Z" };
+	struct plan_input in = { .doc = f->doc,
+		                 .hospital = "みなと中央病院",
+		                 .round_no = 1,
+		                 .revision = 1,
+		                 .now = "2026-11-23T09:00:00Z" };
 	f->plan = plan_build(&in);
 	p = path_of("examples/sample-onsite.json");
 	assert_int_equal(onsite_load(p, &f->onsite, &d, &err), 0);
@@ -109,14 +112,15 @@ static void onsite_checked_against_the_plan(void **state)
 	struct onsite_doc *doc;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	static const char bad[] = "{\"surveyed_on\": \"2026-13-40\", \"lines\": [{\"line_no\": 6, \"confirmed\": false}],"
-				  " \"devices\": [{\"line_no\": 1, \"maker\": \"x\", \"model\": \"y\", \"login\": true}]}";
+	static const char bad[] =
+	        "{\"surveyed_on\": \"2026-13-40\", \"lines\": [{\"line_no\": 6, \"confirmed\": false}],"
+	        " \"devices\": [{\"line_no\": 1, \"maker\": \"x\", \"model\": \"y\", \"login\": true}]}";
 
 	assert_int_equal(onsite_load_json_mem(bad, strlen(bad), "bad.json", &doc, &d, &err), 0);
-	assert_int_equal(d.errors, 1);	/* the date */
+	assert_int_equal(d.errors, 1); /* the date */
 	assert_string_equal(d.v[0].where, "bad.json:/surveyed_on");
 	assert_int_equal(onsite_validate(doc, f->plan, &d), 3);
-	assert_string_equal(d.v[1].where, "bad.json:/lines/0/line_no");	/* the plan has 5 lines */
+	assert_string_equal(d.v[1].where, "bad.json:/lines/0/line_no"); /* the plan has 5 lines */
 	assert_int_equal(d.v[1].msg, MSG_PLAN_NO_LINE);
 	assert_string_equal(d.v[2].where, "bad.json:/lines/0/reason");
 	assert_string_equal(d.v[3].where, "bad.json:/devices/0/firmware");
@@ -169,8 +173,12 @@ static const struct assess_finding *find_rule(const struct assessment *a, const 
 static void passwords_against_the_guideline(void **state)
 {
 	struct fixture *f = *state;
-	struct assess_input in = { .hospital = "h", .doc = f->doc, .plan = f->plan, .onsite = f->onsite,
-				   .rules = f->rules, .checks = f->checks };
+	struct assess_input in = { .hospital = "h",
+		                   .doc = f->doc,
+		                   .plan = f->plan,
+		                   .onsite = f->onsite,
+		                   .rules = f->rules,
+		                   .checks = f->checks };
 	struct assessment *a;
 	struct ms_error err;
 
@@ -180,7 +188,8 @@ static void passwords_against_the_guideline(void **state)
 	assert_int_equal(a->n_passwords, 4);
 	assert_string_equal(a->passwords[0].verdict, "unknown");
 	assert_string_equal(a->passwords[1].verdict, "short");
-	assert_non_null(strstr(a->passwords[1].shortfalls, "13 文字未満で定期的な変更も二要素認証もない"));
+	assert_non_null(
+	        strstr(a->passwords[1].shortfalls, "13 文字未満で定期的な変更も二要素認証もない"));
 	assert_non_null(strstr(a->passwords[1].shortfalls, "使い回し"));
 	assert_string_equal(a->passwords[2].verdict, "short");
 	assert_non_null(strstr(a->passwords[2].shortfalls, "初期パスワードが変更されていない"));
@@ -216,10 +225,12 @@ static void passwords_against_the_guideline(void **state)
 		for (size_t k = 0; k < 3; k++) {
 			f->doc->devices[1].pw.change_months = cases[k].months;
 			assert_int_equal(assess_run(&in, &a, &err), 0);
-			print_message("every %d months: %s\n", cases[k].months, a->passwords[1].verdict);
+			print_message("every %d months: %s\n", cases[k].months,
+			              a->passwords[1].verdict);
 			assert_string_equal(a->passwords[1].verdict, cases[k].verdict);
 			if (cases[k].shortfall)
-				assert_non_null(strstr(a->passwords[1].shortfalls, cases[k].shortfall));
+				assert_non_null(
+				        strstr(a->passwords[1].shortfalls, cases[k].shortfall));
 			assessment_free(a);
 		}
 		f->doc->devices[1].pw = saved;
@@ -235,7 +246,7 @@ static void passwords_against_the_guideline(void **state)
 	assert_int_equal(a->early_due, 0);
 	for (size_t i = 1; i < a->n_findings; i++)
 		assert_true(assess_severity_rank(a->findings[i - 1].severity) <=
-			    assess_severity_rank(a->findings[i].severity));
+		            assess_severity_rank(a->findings[i].severity));
 	assessment_free(a);
 }
 
@@ -243,16 +254,30 @@ static void passwords_against_the_guideline(void **state)
 static struct assessment *with_remote(struct fixture *f, const char *check, const char *severity)
 {
 	static struct scan_host_row hosts[] = { { .address = "198.18.10.1", .line_no = 1 } };
-	static struct scan_port_row ports[] = { { .host = 0, .proto = "tcp", .port = 3390, .state = "open" },
-						{ .host = 0, .proto = "udp", .port = 123, .state = "open_filtered" } };
+	static struct scan_port_row ports[] = {
+		{ .host = 0, .proto = "tcp", .port = 3390, .state = "open" },
+		{ .host = 0, .proto = "udp", .port = 123, .state = "open_filtered" }
+	};
 	static struct service_row services[1];
 	static struct finding_row found[1];
 	static struct scan_record rec = { .id = 1, .ports = "1-65535", .udp_ports = "123" };
-	static struct assess_input in;	/* the assessment points to its input: it must outlive the call */
-	in = (struct assess_input){ .hospital = "h", .doc = f->doc, .plan = f->plan, .rules = f->rules,
-				   .checks = f->checks, .scan = &rec, .hosts = hosts, .n_hosts = 1, .ports = ports,
-				   .n_ports = 2, .probed = 1, .services = services, .n_services = 1, .found = found,
-				   .n_found = 1 };
+	static struct assess_input
+	        in; /* the assessment points to its input: it must outlive the call */
+	in = (struct assess_input){ .hospital = "h",
+		                    .doc = f->doc,
+		                    .plan = f->plan,
+		                    .rules = f->rules,
+		                    .checks = f->checks,
+		                    .scan = &rec,
+		                    .hosts = hosts,
+		                    .n_hosts = 1,
+		                    .ports = ports,
+		                    .n_ports = 2,
+		                    .probed = 1,
+		                    .services = services,
+		                    .n_services = 1,
+		                    .found = found,
+		                    .n_found = 1 };
 	struct assessment *a;
 	struct ms_error err;
 
@@ -288,20 +313,22 @@ static void ports_compared_between_rounds(void **state)
 		{ 1, "203.0.113.1", "tcp", 443, "open", 1, "https", "nginx", "1.24.0", "", 0 },
 		{ 1, "203.0.113.1", "tcp", 8443, "open", 1, "https", "", "", "", 0 },
 	};
-	struct assessment a = { .in = &in, .ports = before, .n_ports = 4 }, b = { .in = &in, .ports = after, .n_ports = 3 };
-	struct round_diff *d = round_diff(&a, 1, "2026-11-01T00:00:00Z", &b, 2, "2026-12-01T00:00:00Z");
+	struct assessment a = { .in = &in, .ports = before, .n_ports = 4 },
+	                  b = { .in = &in, .ports = after, .n_ports = 3 };
+	struct round_diff *d = round_diff(&a, 1, "2026-11-01T00:00:00Z", &b, 2,
+	                                  "2026-12-01T00:00:00Z");
 	char *json;
 
 	(void)state;
 	assert_true(d->scanned);
 	assert_int_equal(d->ports_new.n, 1);
 	assert_string_equal(d->ports_new.v[0].key, "tcp 203.0.113.1 8443");
-	assert_int_equal(d->ports_gone.n, 1);	/* 23; the silent UDP port never counted */
+	assert_int_equal(d->ports_gone.n, 1); /* 23; the silent UDP port never counted */
 	assert_string_equal(d->ports_gone.v[0].key, "tcp 203.0.113.1 23");
 	assert_int_equal(d->services_changed.n, 1);
 	assert_string_equal(d->services_changed.v[0].was, "https nginx 1.22.1");
 	assert_string_equal(d->services_changed.v[0].now, "https nginx 1.24.0");
-	assert_int_equal(d->ports_unchanged, 2);	/* 22 alike, 443 with another version */
+	assert_int_equal(d->ports_unchanged, 2); /* 22 alike, 443 with another version */
 	json = round_diff_json(d);
 	assert_non_null(strstr(json, "\"unchanged\": 2"));
 	free(json);
@@ -318,10 +345,10 @@ static void ports_compared_between_rounds(void **state)
 static void urgent_vulnerabilities(void **state)
 {
 	struct assess_vuln v3 = { .score = 9.8, .cvss_version = 3, .confidence = "exact" },
-			   v2 = { .score = 7.5, .cvss_version = 2, .confidence = "exact" },
-			   v2low = { .score = 6.8, .cvss_version = 2, .confidence = "exact" },
-			   rough = { .score = 9.8, .cvss_version = 3, .confidence = "rough" },
-			   kev = { .score = -1, .cvss_version = 0, .kev = 1, .confidence = "exact" };
+	                   v2 = { .score = 7.5, .cvss_version = 2, .confidence = "exact" },
+	                   v2low = { .score = 6.8, .cvss_version = 2, .confidence = "exact" },
+	                   rough = { .score = 9.8, .cvss_version = 3, .confidence = "rough" },
+	                   kev = { .score = -1, .cvss_version = 0, .kev = 1, .confidence = "exact" };
 
 	(void)state;
 	assert_true(assess_vuln_urgent(&v3));
@@ -334,7 +361,8 @@ static void urgent_vulnerabilities(void **state)
 /* The words that become links in the HTML and the PDF, and where they lead. */
 static void vulnerability_numbers_link(void **state)
 {
-	const char *text = "CVE-2024-21762 (JVNDB-2024-001234)、xCVE-2024-1 CVE-24-1 JVNDB-2024-12 CVE-2023-4966";
+	const char *text =
+	        "CVE-2024-21762 (JVNDB-2024-001234)、xCVE-2024-1 CVE-24-1 JVNDB-2024-12 CVE-2023-4966";
 	size_t at = 0, len;
 	char url[160];
 
@@ -365,25 +393,30 @@ static void the_early_report(void **state)
 	assert_string_equal(a->findings[0].rule, "rdp-no-nla");
 	assert_int_equal(a->findings[0].rank, 1);
 	assert_int_equal(a->findings[0].early, 1);
-	assert_string_equal(a->findings[0].manual, "06 保守作業等の医療情報システムへのアクセス管理");
+	assert_string_equal(a->findings[0].manual,
+	                    "06 保守作業等の医療情報システムへのアクセス管理");
 	/* The line: diagnosed at its address, one port answered, one UDP port silent. */
 	assert_string_equal(a->lines[0].diagnosis, "diagnosed");
 	assert_int_equal(a->lines[0].n_ports, 2);
 	assert_int_equal(a->lines[0].responding, 1);
-	assert_string_equal(a->lines[1].diagnosis, "not_diagnosed");	/* △: the meeting is not recorded */
-	assert_string_equal(a->lines[2].diagnosis, "address_unknown");	/* dynamic, not confirmed on the day */
-	assert_string_equal(a->lines[3].diagnosis, "not_eligible");	/* 閉域網 */
-	assert_string_equal(a->lines[4].diagnosis, "address_unknown");	/* グローバルIP 不明 */
+	assert_string_equal(a->lines[1].diagnosis,
+	                    "not_diagnosed"); /* △: the meeting is not recorded */
+	assert_string_equal(a->lines[2].diagnosis,
+	                    "address_unknown"); /* dynamic, not confirmed on the day */
+	assert_string_equal(a->lines[3].diagnosis, "not_eligible");    /* 閉域網 */
+	assert_string_equal(a->lines[4].diagnosis, "address_unknown"); /* グローバルIP 不明 */
 
 	/* What the report composes from it: the early report exists, the files say so. */
 	char dir[] = "/tmp/medsec-report-XXXXXX";
-	struct report_opts o = { .lang = MS_LANG_JA, .generated_at = "2026-11-23", .formats = REPORT_HTML | REPORT_JSON };
+	struct report_opts o = { .lang = MS_LANG_JA,
+		                 .generated_at = "2026-11-23",
+		                 .formats = REPORT_HTML | REPORT_JSON };
 	struct report_files files;
 	struct ms_error err;
 	assert_non_null(mkdtemp(dir));
 	assert_int_equal(report_write(a, dir, &o, &files, &err), 0);
 	assert_int_equal(files.early, 1);
-	assert_int_equal(files.n, 3);	/* report.html, report.json, early-report.html */
+	assert_int_equal(files.n, 3); /* report.html, report.json, early-report.html */
 	assert_non_null(strstr(files.path[2], "early-report.html"));
 	for (size_t i = 0; i < files.n; i++)
 		unlink(files.path[i]);

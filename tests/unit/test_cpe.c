@@ -41,12 +41,18 @@ static void both_bindings(void **state)
 static void malformed(void **state)
 {
 	static const char *const bad[] = {
-		"", "cpe:2.3:", "cpe:2.3:o:fortinet:fortios", "cpe:2.3:x:a:b:*:*:*:*:*:*:*:*",
+		"",
+		"cpe:2.3:",
+		"cpe:2.3:o:fortinet:fortios",
+		"cpe:2.3:x:a:b:*:*:*:*:*:*:*:*",
 		"cpe:2.3:o:fortinet:fortios:7.2.7:*:*:*:*:*:*:*:extra",
-		"cpe:2.3:o:fortinet:for tios:7.2.7:*:*:*:*:*:*:*", "cpe:/o:fortinet:fortios:7.2%zz",
-		"cpe:/a:v:p:1.0::~~~android~x64", "cpe:2.3:o:fortinet:fortios:7.2.7\\",
-		"cpe:3.0:o:a:b", "cpe:/q:a",
-		"cpe:2.3:o:fortinet:fortios:7.*.7:*:*:*:*:*:*:*",	/* a wildcard inside */
+		"cpe:2.3:o:fortinet:for tios:7.2.7:*:*:*:*:*:*:*",
+		"cpe:/o:fortinet:fortios:7.2%zz",
+		"cpe:/a:v:p:1.0::~~~android~x64",
+		"cpe:2.3:o:fortinet:fortios:7.2.7\\",
+		"cpe:3.0:o:a:b",
+		"cpe:/q:a",
+		"cpe:2.3:o:fortinet:fortios:7.*.7:*:*:*:*:*:*:*", /* a wildcard inside */
 		"cpe:2.3:o:fortinet:fortios:**7:*:*:*:*:*:*:*",
 	};
 	struct cpe c;
@@ -75,19 +81,19 @@ static void matching(void **state)
 	assert_true(m("cpe:2.3:o:fortinet:fortios:7.2.*:*:*:*:*:*:*:*", found));
 	assert_true(m("cpe:2.3:o:fortinet:fortios:7.2.?:*:*:*:*:*:*:*", found));
 	assert_false(m("cpe:2.3:o:fortinet:fortios:7.2.?:*:*:*:*:*:*:*",
-		       "cpe:2.3:o:fortinet:fortios:7.2.10:*:*:*:*:*:*:*"));
+	               "cpe:2.3:o:fortinet:fortios:7.2.10:*:*:*:*:*:*:*"));
 	assert_false(m("cpe:2.3:o:fortinet:fortios:7.4.0:*:*:*:*:*:*:*", found));
 	assert_false(m("cpe:2.3:o:fortinet:fortiproxy:*:*:*:*:*:*:*:*", found));
 	assert_false(m("cpe:2.3:a:fortinet:fortios:*:*:*:*:*:*:*:*", found));
 	/* A version the probe could not see (ANY) is not proof of a vulnerable one. */
 	assert_false(m("cpe:2.3:o:fortinet:fortios:7.2.7:*:*:*:*:*:*:*",
-		       "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*"));
+	               "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*"));
 	/* NA matches only NA. */
 	assert_true(m("cpe:2.3:a:openbsd:openssh:9.2:-:*:*:*:*:*:*",
-		      "cpe:2.3:a:openbsd:openssh:9.2:-:*:*:*:*:*:*"));
+	              "cpe:2.3:a:openbsd:openssh:9.2:-:*:*:*:*:*:*"));
 	assert_false(m("cpe:2.3:a:openbsd:openssh:9.2:-:*:*:*:*:*:*",
-		       "cpe:2.3:a:openbsd:openssh:9.2:p1:*:*:*:*:*:*"));
-	assert_true(m("cpe:/o:FORTINET:FortiOS", found));	/* case-blind */
+	               "cpe:2.3:a:openbsd:openssh:9.2:p1:*:*:*:*:*:*"));
+	assert_true(m("cpe:/o:FORTINET:FortiOS", found)); /* case-blind */
 }
 
 /* Every criteria string in the NVD fixture records reads. */
@@ -102,7 +108,7 @@ static void nvd_criteria_parse(void **state)
 	size_t n = 0;
 
 	snprintf(path, sizeof(path), "%s/tests/fixtures/nvd/nvd_api2_bundle.json",
-		 getenv("MEDSEC_SOURCE"));
+	         getenv("MEDSEC_SOURCE"));
 	root = json_load_file(path, 0, &e);
 	assert_non_null(root);
 	json_decref(root);

@@ -14,27 +14,28 @@
 static void nvd_scores_reproduced(void **state)
 {
 	static const char *const kinds[] = { "cvssMetricV31", "cvssMetricV30", "cvssMetricV2",
-					     "cvssMetricV40" };
+		                             "cvssMetricV40" };
 	char path[4096];
 	json_error_t e;
 	json_t *root, *vulns, *v;
 	size_t i, checked[4] = { 0 };
 
 	snprintf(path, sizeof(path), "%s/tests/fixtures/nvd/nvd_api2_bundle.json",
-		 getenv("MEDSEC_SOURCE"));
+	         getenv("MEDSEC_SOURCE"));
 	root = json_load_file(path, 0, &e);
 	assert_non_null(root);
 	vulns = json_object_get(root, "vulnerabilities");
-	json_array_foreach(vulns, i, v) {
+	json_array_foreach (vulns, i, v) {
 		json_t *metrics = json_object_get(json_object_get(v, "cve"), "metrics");
 
 		for (int k = 0; k < 4; k++) {
 			size_t j;
 			json_t *m;
 
-			json_array_foreach(json_object_get(metrics, kinds[k]), j, m) {
+			json_array_foreach (json_object_get(metrics, kinds[k]), j, m) {
 				json_t *data = json_object_get(m, "cvssData");
-				const char *vec = json_string_value(json_object_get(data, "vectorString"));
+				const char *vec = json_string_value(
+				        json_object_get(data, "vectorString"));
 				double want = json_real_value(json_object_get(data, "baseScore"));
 				struct cvss c;
 
@@ -49,17 +50,20 @@ static void nvd_scores_reproduced(void **state)
 				assert_true(c.scored);
 				assert_true(c.base > want - 0.001 && c.base < want + 0.001);
 				if (json_object_get(m, "exploitabilityScore")) {
-					double ex = json_real_value(json_object_get(m, "exploitabilityScore"));
-					double im = json_real_value(json_object_get(m, "impactScore"));
+					double ex = json_real_value(
+					        json_object_get(m, "exploitabilityScore"));
+					double im = json_real_value(
+					        json_object_get(m, "impactScore"));
 
-					assert_true(c.exploitability > ex - 0.001 && c.exploitability < ex + 0.001);
+					assert_true(c.exploitability > ex - 0.001 &&
+					            c.exploitability < ex + 0.001);
 					assert_true(c.impact > im - 0.001 && c.impact < im + 0.001);
 				}
 			}
 		}
 	}
 	print_message("checked: v3.1 %zu, v3.0 %zu, v2 %zu, v4.0 %zu\n", checked[0], checked[1],
-		      checked[2], checked[3]);
+	              checked[2], checked[3]);
 	assert_true(checked[0] >= 20 && checked[1] >= 1 && checked[2] >= 5 && checked[3] >= 1);
 	json_decref(root);
 }
@@ -74,8 +78,9 @@ static void spec_examples(void **state)
 		{ "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 7.8 },
 		{ "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0.0 },
 		{ "CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", 1.6 },
-		{ "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1 },	/* a reflected XSS */
-		{ "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O", 9.8 },	/* temporal ignored */
+		{ "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 6.1 }, /* a reflected XSS */
+		{ "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O",
+		  9.8 }, /* temporal ignored */
 		{ "AV:N/AC:L/Au:N/C:C/I:C/A:C", 10.0 },
 		{ "AV:N/AC:M/Au:N/C:P/I:P/A:P", 6.8 },
 		{ "(AV:L/AC:H/Au:M/C:N/I:P/A:N)", 0.8 },
@@ -93,12 +98,18 @@ static void spec_examples(void **state)
 static void malformed_vectors(void **state)
 {
 	static const char *const bad[] = {
-		"", "CVSS:3.1/", "CVSS:3.1/AV:N", "CVSS:3.1/AV:N/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+		"",
+		"CVSS:3.1/",
+		"CVSS:3.1/AV:N",
+		"CVSS:3.1/AV:N/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
 		"CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
 		"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/",
-		"CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:9.9/AV:N",
+		"CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+		"CVSS:9.9/AV:N",
 		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N",
-		"AV:N/AC:L/Au:N/C:C/I:C", "(AV:N/AC:L/Au:N/C:C/I:C/A:C", "AV:N//AC:L",
+		"AV:N/AC:L/Au:N/C:C/I:C",
+		"(AV:N/AC:L/Au:N/C:C/I:C/A:C",
+		"AV:N//AC:L",
 	};
 	struct cvss c;
 

@@ -28,7 +28,8 @@ static json_t *sample(void)
 	assert_non_null(j);
 	/* The example names three PCs; seed 001 chooses five: two more make a sample with nothing to say. */
 	for (int no = 4; no <= 5; no++) {
-		json_t *terms = json_object_get(j, "terminals"), *t = json_deep_copy(json_array_get(terms, 1));
+		json_t *terms = json_object_get(j, "terminals"),
+		       *t = json_deep_copy(json_array_get(terms, 1));
 
 		json_object_set_new(t, "no", json_integer(no));
 		json_array_append_new(terms, t);
@@ -67,7 +68,7 @@ static void dump(const struct ms_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		print_message("  diag: %s: %s msg=%d\n", d->v[i].where,
-			      d->v[i].value ? d->v[i].value : "", d->v[i].msg);
+		              d->v[i].value ? d->v[i].value : "", d->v[i].msg);
 }
 
 static void the_sample_is_clean(void **state)
@@ -87,10 +88,10 @@ static void the_sample_is_clean(void **state)
 }
 
 struct edit {
-	const char *array;	/* "lines", "hospital", ... */
-	int index;		/* -1 for the hospital object */
+	const char *array; /* "lines", "hospital", ... */
+	int index;         /* -1 for the hospital object */
 	const char *member;
-	const char *value_json;	/* NULL deletes the member */
+	const char *value_json; /* NULL deletes the member */
 	enum ms_severity sev;
 	enum msg_id msg;
 	const char *where;
@@ -99,7 +100,8 @@ struct edit {
 static const struct edit edits[] = {
 	{ "hospital", -1, "consent", "\"同意しない\"", MS_DIAG_ERROR, MSG_CONSENT,
 	  "s.json:/hospital/consent" },
-	{ "hospital", -1, "consent", NULL, MS_DIAG_ERROR, MSG_REQUIRED, "s.json:/hospital/consent" },
+	{ "hospital", -1, "consent", NULL, MS_DIAG_ERROR, MSG_REQUIRED,
+	  "s.json:/hospital/consent" },
 	{ "hospital", -1, "name", NULL, MS_DIAG_ERROR, MSG_REQUIRED, "s.json:/hospital/name" },
 	{ "hospital", -1, "beds", "\"多数\"", MS_DIAG_ERROR, MSG_BAD_INT, "s.json:/hospital/beds" },
 	{ "hospital", -1, "beds", "true", MS_DIAG_ERROR, MSG_JSON_TYPE, "s.json:/hospital/beds" },
@@ -110,7 +112,8 @@ static const struct edit edits[] = {
 	  "s.json:/hospital/fax" },
 	{ "lines", 0, "link_type", "\"光回線\"", MS_DIAG_ERROR, MSG_BAD_CHOICE,
 	  "s.json:/lines/0/link_type" },
-	{ "lines", 0, "link_type", "\"インターネットＶＰＮ\"", 0, MSG_NONE, NULL },	/* full width ok */
+	{ "lines", 0, "link_type", "\"インターネットＶＰＮ\"", 0, MSG_NONE,
+	  NULL }, /* full width ok */
 	{ "lines", 0, "ehr_connected", "\"あり\"", MS_DIAG_ERROR, MSG_JSON_TYPE,
 	  "s.json:/lines/0/ehr_connected" },
 	{ "lines", 0, "ehr_connected", NULL, MS_DIAG_ERROR, MSG_REQUIRED,
@@ -135,7 +138,7 @@ static const struct edit edits[] = {
 	{ "lines", 0, "global_ip", "\"8.8.0.0/16\"", MS_DIAG_ERROR, MSG_IP_TOO_WIDE,
 	  "s.json:/lines/0/global_ip" },
 	{ "lines", 0, "global_ip", "\"2400:4050::1\"", 0, MSG_NONE, NULL },
-	{ "lines", 0, "fqdn", "\"○○.healthrecord\"", 0, MSG_NONE, NULL },	/* IDN-like: allowed */
+	{ "lines", 0, "fqdn", "\"○○.healthrecord\"", 0, MSG_NONE, NULL }, /* IDN-like: allowed */
 	{ "lines", 0, "fqdn", "\"vpn example\"", MS_DIAG_ERROR, MSG_FQDN_SYNTAX,
 	  "s.json:/lines/0/fqdn" },
 	{ "lines", 0, "day_ip_confirmed", "true", MS_DIAG_ERROR, MSG_REQUIRED_IF_CONFIRMED,
@@ -146,9 +149,11 @@ static const struct edit edits[] = {
 	{ "lines", 3, "no", "\"回線x\"", MS_DIAG_ERROR, MSG_BAD_INT, "s.json:/lines/3/no" },
 	{ "lines", 2, "global_ip_use", "\"no\"", MS_DIAG_WARNING, MSG_IP_BUT_NO_GLOBAL_USE,
 	  "s.json:/lines/2/global_ip" },
-	{ "devices", 1, "line_no", "9", MS_DIAG_ERROR, MSG_UNKNOWN_LINE, "s.json:/devices/1/line_no" },
+	{ "devices", 1, "line_no", "9", MS_DIAG_ERROR, MSG_UNKNOWN_LINE,
+	  "s.json:/devices/1/line_no" },
 	{ "devices", 1, "line_no", "\"回線3\"", 0, MSG_NONE, NULL },
-	{ "devices", 1, "firmware", NULL, MS_DIAG_ERROR, MSG_REQUIRED, "s.json:/devices/1/firmware" },
+	{ "devices", 1, "firmware", NULL, MS_DIAG_ERROR, MSG_REQUIRED,
+	  "s.json:/devices/1/firmware" },
 	{ "devices", 1, "year", "1970", MS_DIAG_ERROR, MSG_BAD_YEAR, "s.json:/devices/1/year" },
 	{ "devices", 1, "password_length", "\"7\"", MS_DIAG_ERROR, MSG_BAD_CHOICE,
 	  "s.json:/devices/1/password_length" },
@@ -177,10 +182,11 @@ static void every_validation_error(void **state)
 
 		print_message("edit %zu: %s[%d].%s\n", i, e->array, e->index, e->member);
 		obj = e->index < 0 ? json_object_get(j, e->array)
-				   : json_array_get(json_object_get(j, e->array), (size_t)e->index);
+		                   : json_array_get(json_object_get(j, e->array), (size_t)e->index);
 		assert_non_null(obj);
 		if (e->value_json)
-			json_object_set_new(obj, e->member, json_loads(e->value_json, JSON_DECODE_ANY, NULL));
+			json_object_set_new(obj, e->member,
+			                    json_loads(e->value_json, JSON_DECODE_ANY, NULL));
 		else
 			json_object_del(obj, e->member);
 		d = check_json(j, 1);
@@ -205,9 +211,9 @@ static void everything_is_reported_at_once(void **state)
 
 	json_object_set_new(json_object_get(j, "hospital"), "consent", json_string("いいえ"));
 	json_object_set_new(json_array_get(json_object_get(j, "lines"), 0), "global_ip",
-			    json_string("10.0.0.1"));
+	                    json_string("10.0.0.1"));
 	json_object_set_new(json_array_get(json_object_get(j, "devices"), 0), "line_no",
-			    json_integer(42));
+	                    json_integer(42));
 	d = check_json(j, 1);
 	assert_int_equal(d.errors, 3);
 	ms_diags_dispose(&d);
@@ -244,7 +250,7 @@ static void terminal_choice_is_warned(void **state)
 	assert_int_equal(d.warnings, 1);
 	assert_true(has(&d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, "s.json:/terminals"));
 	ms_diags_dispose(&d);
-	json_array_foreach(terms, i, t)
+	json_array_foreach (terms, i, t)
 		json_object_set_new(t, "system", json_string("billing"));
 	d = check_json(j, 1);
 	assert_true(has(&d, MS_DIAG_WARNING, MSG_NO_EHR_TERMINAL, "s.json:/terminals"));
@@ -261,7 +267,7 @@ static void broken_json_is_one_error_with_position(void **state)
 	struct ms_error err;
 
 	assert_int_equal(intake_load_json_mem(text, strlen(text), "b.json", &doc, &d, &err),
-			 MS_ERR_INPUT);
+	                 MS_ERR_INPUT);
 	assert_null(doc);
 	assert_int_equal(err.msg, MSG_JSON_SYNTAX);
 	assert_string_equal(err.where, "b.json:2:15");
@@ -288,18 +294,23 @@ static void write_header(lxw_worksheet *ws, enum intake_rec rec, int first_col)
 	int col = first_col, group_from = -1;
 
 	for (size_t k = 0; k <= intake_n_fields; k++) {
-		const struct intake_field *f = k < intake_n_fields && intake_fields[k].rec == rec ? &intake_fields[k] : NULL;
+		const struct intake_field *f = k < intake_n_fields && intake_fields[k].rec == rec
+		                                       ? &intake_fields[k]
+		                                       : NULL;
 		const char *open = f ? strstr(f->ja, "(") : NULL;
 
 		if (!two_row_headers) {
 			if (f)
-				worksheet_write_string(ws, 3, (lxw_col_t)col++, header(f, buf, sizeof(buf)), NULL);
+				worksheet_write_string(ws, 3, (lxw_col_t)col++,
+				                       header(f, buf, sizeof(buf)), NULL);
 			continue;
 		}
 		/* A group ends where the next label is not in it. */
-		if (group_from >= 0 && (!open || strncmp(f->ja, group, strlen(group)) || f->ja[strlen(group)] != '(')) {
+		if (group_from >= 0 && (!open || strncmp(f->ja, group, strlen(group)) ||
+		                        f->ja[strlen(group)] != '(')) {
 			if (col - 1 > group_from)
-				worksheet_merge_range(ws, 2, (lxw_col_t)group_from, 2, (lxw_col_t)(col - 1), group, NULL);
+				worksheet_merge_range(ws, 2, (lxw_col_t)group_from, 2,
+				                      (lxw_col_t)(col - 1), group, NULL);
 			else
 				worksheet_write_string(ws, 2, (lxw_col_t)group_from, group, NULL);
 			group_from = -1;
@@ -311,11 +322,12 @@ static void write_header(lxw_worksheet *ws, enum intake_rec rec, int first_col)
 				snprintf(group, sizeof(group), "%.*s", (int)(open - f->ja), f->ja);
 				group_from = col;
 			}
-			snprintf(buf, sizeof(buf), "%.*s%s", (int)(strchr(open, ')') - open - 1), open + 1,
-				 (f->flags & F_REQUIRED) ? "(*)" : "");
+			snprintf(buf, sizeof(buf), "%.*s%s", (int)(strchr(open, ')') - open - 1),
+			         open + 1, (f->flags & F_REQUIRED) ? "(*)" : "");
 			worksheet_write_string(ws, 3, (lxw_col_t)col++, buf, NULL);
 		} else {
-			worksheet_merge_range(ws, 2, (lxw_col_t)col, 3, (lxw_col_t)col, header(f, buf, sizeof(buf)), NULL);
+			worksheet_merge_range(ws, 2, (lxw_col_t)col, 3, (lxw_col_t)col,
+			                      header(f, buf, sizeof(buf)), NULL);
 			col++;
 		}
 	}
@@ -344,14 +356,14 @@ static void write_book(const char *path, const char *const *line_cells)
 			format_set_num_format(df, "yyyy\"年\"m\"月\"d\"日\"");
 			worksheet_write_datetime(ws, (lxw_row_t)row, 1, &dt, df);
 		} else
-			worksheet_write_string(ws, (lxw_row_t)row, 1,
-					       strcmp(f->json, "consent") == 0 ? CONSENT_TEXT : "値",
-					       NULL);
+			worksheet_write_string(
+			        ws, (lxw_row_t)row, 1,
+			        strcmp(f->json, "consent") == 0 ? CONSENT_TEXT : "値", NULL);
 		row++;
 	}
 	ws = workbook_add_worksheet(wb, SHEET_LINES);
 	write_header(ws, REC_LINE, 0);
-	write_header(ws, REC_DEVICE, 24);	/* right of the line table, with a gap */
+	write_header(ws, REC_DEVICE, 24); /* right of the line table, with a gap */
 	worksheet_write_string(ws, 4, 0, EXAMPLE_MARK, NULL);
 	worksheet_write_string(ws, 4, 5, "ここは読まない", NULL);
 	for (const char *const *c = line_cells; *c; c += 2) {
@@ -402,12 +414,27 @@ static struct ms_diags check_book(const char *path, struct intake_doc **out)
 /* The same workbook with two-row headers (group labels above, merged) reads the same. */
 static void two_row_headers_read_the_same(void **state)
 {
-	static const char *const good[] = {
-		"no", "回線1", "request_device_check", "調査希望あり", "request_diagnosis",
-		"調査希望なし", "ehr_connected", "あり", "use", "電子カルテ", "link_type",
-		"インターネット", "global_ip_use", "あり", "ip_kind", "固定IP", "global_ip",
-		"203.0.113.8", "termination_location", "3F", NULL
-	};
+	static const char *const good[] = { "no",
+		                            "回線1",
+		                            "request_device_check",
+		                            "調査希望あり",
+		                            "request_diagnosis",
+		                            "調査希望なし",
+		                            "ehr_connected",
+		                            "あり",
+		                            "use",
+		                            "電子カルテ",
+		                            "link_type",
+		                            "インターネット",
+		                            "global_ip_use",
+		                            "あり",
+		                            "ip_kind",
+		                            "固定IP",
+		                            "global_ip",
+		                            "203.0.113.8",
+		                            "termination_location",
+		                            "3F",
+		                            NULL };
 	char path[2][64];
 	struct intake_doc *doc[2];
 	struct ms_diags d[2];
@@ -425,7 +452,8 @@ static void two_row_headers_read_the_same(void **state)
 	assert_int_equal(doc[1]->n_lines, 1);
 	assert_int_equal(doc[1]->lines[0].request_device_check, TRI_YES);
 	assert_int_equal(doc[1]->lines[0].request_diagnosis, TRI_NO);
-	assert_int_equal(doc[1]->lines[0].request_device_check, doc[0]->lines[0].request_device_check);
+	assert_int_equal(doc[1]->lines[0].request_device_check,
+	                 doc[0]->lines[0].request_device_check);
 	assert_string_equal(doc[1]->lines[0].global_ip, doc[0]->lines[0].global_ip);
 	assert_string_equal(doc[1]->lines[0].use, "電子カルテ");
 	assert_int_equal(doc[1]->lines[0].link_type, doc[0]->lines[0].link_type);
@@ -438,18 +466,48 @@ static void two_row_headers_read_the_same(void **state)
 
 static void workbook_errors_name_sheet_row_and_column(void **state)
 {
-	static const char *const good[] = {
-		"no", "回線1", "request_device_check", "調査希望あり", "request_diagnosis",
-		"調査希望なし", "ehr_connected", "あり", "use", "電子カルテ", "link_type",
-		"インターネット", "global_ip_use", "あり", "ip_kind", "固定IP", "global_ip",
-		"８.８.８.８", "termination_location", "3F", NULL
-	};
-	static const char *const bad[] = {
-		"no", "1", "request_device_check", "希望する", "request_diagnosis", "調査希望なし",
-		"ehr_connected", "あり", "use", "電子カルテ", "link_type", "光回線",
-		"global_ip_use", "あり", "ip_kind", "固定IP", "global_ip", "192.168.0.1",
-		"termination_location", "3F", NULL
-	};
+	static const char *const good[] = { "no",
+		                            "回線1",
+		                            "request_device_check",
+		                            "調査希望あり",
+		                            "request_diagnosis",
+		                            "調査希望なし",
+		                            "ehr_connected",
+		                            "あり",
+		                            "use",
+		                            "電子カルテ",
+		                            "link_type",
+		                            "インターネット",
+		                            "global_ip_use",
+		                            "あり",
+		                            "ip_kind",
+		                            "固定IP",
+		                            "global_ip",
+		                            "８.８.８.８",
+		                            "termination_location",
+		                            "3F",
+		                            NULL };
+	static const char *const bad[] = { "no",
+		                           "1",
+		                           "request_device_check",
+		                           "希望する",
+		                           "request_diagnosis",
+		                           "調査希望なし",
+		                           "ehr_connected",
+		                           "あり",
+		                           "use",
+		                           "電子カルテ",
+		                           "link_type",
+		                           "光回線",
+		                           "global_ip_use",
+		                           "あり",
+		                           "ip_kind",
+		                           "固定IP",
+		                           "global_ip",
+		                           "192.168.0.1",
+		                           "termination_location",
+		                           "3F",
+		                           NULL };
 	char path[64];
 	struct intake_doc *doc;
 	struct ms_diags d;
@@ -472,10 +530,10 @@ static void workbook_errors_name_sheet_row_and_column(void **state)
 		assert_true(has(&d, MS_DIAG_WARNING, MSG_TOO_FEW_TERMINALS, where));
 		assert_int_equal(d.warnings, 2);
 	}
-	assert_int_equal(doc->n_lines, 1);	/* the example row is skipped */
+	assert_int_equal(doc->n_lines, 1); /* the example row is skipped */
 	assert_int_equal(doc->lines[0].no, 1);
-	assert_string_equal(doc->lines[0].global_ip, "8.8.8.8");	/* full width folded */
-	assert_string_equal(doc->hospital.filled_on, "2026-09-15");	/* a date cell */
+	assert_string_equal(doc->lines[0].global_ip, "8.8.8.8");    /* full width folded */
+	assert_string_equal(doc->hospital.filled_on, "2026-09-15"); /* a date cell */
 	assert_int_equal(doc->hospital.beds, 120);
 	{
 		char *json = intake_json_dump(doc);
@@ -538,7 +596,7 @@ static void not_a_workbook(void **state)
 	struct ms_error err;
 
 	assert_int_equal(intake_load_xlsx_mem(junk, sizeof(junk), "j.xlsx", &doc, &d, &err),
-			 MS_ERR_INPUT);
+	                 MS_ERR_INPUT);
 	assert_int_equal(err.msg, MSG_XLSX_NOT_ZIP);
 	assert_int_equal(intake_load("/nonexistent/file.xlsx", &doc, &d, &err), MS_ERR_INPUT);
 	assert_int_equal(err.msg, MSG_CANNOT_OPEN);

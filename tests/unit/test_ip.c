@@ -22,7 +22,7 @@ static void global_and_not(void **state)
 	assert_int_equal(cls("121.119.249.222"), MS_ADDR_GLOBAL);
 	assert_int_equal(cls("203.0.112.0/24"), MS_ADDR_GLOBAL);
 	assert_int_equal(cls("2400:4050::1"), MS_ADDR_GLOBAL);
-	assert_int_equal(cls("0.0.0.0"), MS_ADDR_NON_GLOBAL);	/* the seed's placeholder */
+	assert_int_equal(cls("0.0.0.0"), MS_ADDR_NON_GLOBAL); /* the seed's placeholder */
 	assert_int_equal(cls("10.10.10.10"), MS_ADDR_NON_GLOBAL);
 	assert_int_equal(cls("172.31.255.1"), MS_ADDR_NON_GLOBAL);
 	assert_int_equal(cls("172.32.0.1"), MS_ADDR_GLOBAL);

@@ -48,9 +48,12 @@ static void every_row_of_the_table(void **state)
 {
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		const struct row_case *c = &rows[i];
-		struct line l = { .no = 1, .global_ip_use = c->g, .link_type = c->t, .ip_kind = c->a,
-				  .global_ip = c->ip ? an_ip : NULL,
-				  .fqdn = c->fqdn ? an_fqdn : NULL };
+		struct line l = { .no = 1,
+			          .global_ip_use = c->g,
+			          .link_type = c->t,
+			          .ip_kind = c->a,
+			          .global_ip = c->ip ? an_ip : NULL,
+			          .fqdn = c->fqdn ? an_fqdn : NULL };
 		enum eligibility e;
 		enum plan_reason r;
 		int row;
@@ -70,9 +73,10 @@ static void blank_columns_do_not_matter(void **state)
 
 	for (int k = 0; k < 3; k++) {
 		for (int ip = 0; ip < 2; ip++) {
-			struct line closed = { .global_ip_use = TRI_YES, .link_type = LINK_CLOSED,
-					       .ip_kind = kinds[k],
-					       .global_ip = ip ? an_ip : NULL };
+			struct line closed = { .global_ip_use = TRI_YES,
+				               .link_type = LINK_CLOSED,
+				               .ip_kind = kinds[k],
+				               .global_ip = ip ? an_ip : NULL };
 			struct line none = closed, unknown = closed;
 			enum eligibility e;
 			enum plan_reason r;
@@ -93,7 +97,7 @@ static void blank_columns_do_not_matter(void **state)
 }
 
 static struct line *add_line(struct intake_doc *doc, int no, int ehr, enum link_type t,
-			     enum ip_kind a, const char *ip, const char *fqdn)
+                             enum ip_kind a, const char *ip, const char *fqdn)
 {
 	struct line *l = intake_doc_add_line(doc);
 
@@ -112,7 +116,9 @@ static struct line *add_line(struct intake_doc *doc, int no, int ehr, enum link_
 
 static struct plan *build(const struct intake_doc *doc, const struct confirmation *c, size_t n)
 {
-	struct plan_input in = { doc, c, n, "テスト病院", 1, 1, "2026-11-23T00:00:00Z", "2026-11-22T23:00:00Z" };
+	struct plan_input in = {
+		doc, c, n, "テスト病院", 1, 1, "2026-11-23T00:00:00Z", "2026-11-22T23:00:00Z"
+	};
 
 	return plan_build(&in);
 }
@@ -154,8 +160,9 @@ static void scope_and_renumbering(void **state)
 static void dynamic_needs_the_day_address(void **state)
 {
 	struct intake_doc *doc = intake_doc_new("t", INTAKE_JSON);
-	struct confirmation day = { .declared_no = 7, .kind = CONFIRM_DAY_IP,
-				    .address = "203.0.113.77" };
+	struct confirmation day = { .declared_no = 7,
+		                    .kind = CONFIRM_DAY_IP,
+		                    .address = "203.0.113.77" };
 	struct plan *p;
 
 	add_line(doc, 7, 1, LINK_INTERNET_VPN, IP_DYNAMIC, "203.0.113.70", NULL);
@@ -201,8 +208,10 @@ static void dynamic_needs_the_day_address(void **state)
 static void row_19_is_settled_by_the_meeting(void **state)
 {
 	struct intake_doc *doc = intake_doc_new("t", INTAKE_JSON);
-	struct confirmation meet = { .declared_no = 3, .kind = CONFIRM_MEETING, .by = "佐藤",
-				     .confirmed_at = "2026-11-20T01:00:00Z" };
+	struct confirmation meet = { .declared_no = 3,
+		                     .kind = CONFIRM_MEETING,
+		                     .by = "佐藤",
+		                     .confirmed_at = "2026-11-20T01:00:00Z" };
 	struct plan *p;
 	struct line *l = add_line(doc, 3, 1, LINK_INTERNET, IP_KIND_UNSET, NULL, NULL);
 
@@ -246,13 +255,14 @@ static void consult_needs_the_meeting(void **state)
 {
 	struct intake_doc *doc = intake_doc_new("t", INTAKE_JSON);
 	struct confirmation meet = { .declared_no = 1, .kind = CONFIRM_MEETING };
-	struct confirmation fqdn_meet = { .declared_no = 2, .kind = CONFIRM_MEETING,
-					  .address = "203.0.113.9" };
+	struct confirmation fqdn_meet = { .declared_no = 2,
+		                          .kind = CONFIRM_MEETING,
+		                          .address = "203.0.113.9" };
 	struct confirmation both[2];
 	struct plan *p;
 
-	add_line(doc, 1, 1, LINK_INTERNET, IP_STATIC, "203.0.113.1", "srv.example.jp");  /* row 1 */
-	add_line(doc, 2, 1, LINK_INTERNET, IP_STATIC, NULL, "vpn.example.jp");           /* row 3 */
+	add_line(doc, 1, 1, LINK_INTERNET, IP_STATIC, "203.0.113.1", "srv.example.jp"); /* row 1 */
+	add_line(doc, 2, 1, LINK_INTERNET, IP_STATIC, NULL, "vpn.example.jp");          /* row 3 */
 	p = build(doc, NULL, 0);
 	assert_int_equal(p->lines[0].status, STATUS_NEEDS_MEETING);
 	assert_int_equal(p->lines[1].status, STATUS_NEEDS_MEETING);
@@ -277,8 +287,8 @@ static void not_requested_is_never_a_target(void **state)
 
 	l->request_diagnosis = TRI_NO;
 	p = build(doc, NULL, 0);
-	assert_int_equal(p->lines[0].eligibility, ELIG_YES);	/* what the table says... */
-	assert_int_equal(p->lines[0].status, STATUS_NOT_REQUESTED);	/* ...but not asked for */
+	assert_int_equal(p->lines[0].eligibility, ELIG_YES);        /* what the table says... */
+	assert_int_equal(p->lines[0].status, STATUS_NOT_REQUESTED); /* ...but not asked for */
 	assert_null(p->lines[0].target);
 	plan_free(p);
 	intake_doc_free(doc);
@@ -290,9 +300,9 @@ static void confirmations_are_checked(void **state)
 	struct ms_error err;
 	struct plan *p;
 
-	add_line(doc, 1, 1, LINK_INTERNET, IP_STATIC, "203.0.113.1", NULL);   /* 回線1: ○ */
-	add_line(doc, 4, 1, LINK_INTERNET, IP_DYNAMIC, "203.0.113.4", NULL);  /* 回線2: row 6 */
-	add_line(doc, 6, 1, LINK_INTERNET, IP_STATIC, NULL, "x.example.jp");  /* 回線3: row 3 */
+	add_line(doc, 1, 1, LINK_INTERNET, IP_STATIC, "203.0.113.1", NULL);  /* 回線1: ○ */
+	add_line(doc, 4, 1, LINK_INTERNET, IP_DYNAMIC, "203.0.113.4", NULL); /* 回線2: row 6 */
+	add_line(doc, 6, 1, LINK_INTERNET, IP_STATIC, NULL, "x.example.jp"); /* 回線3: row 3 */
 	p = build(doc, NULL, 0);
 	{
 		struct confirmation c = { .kind = CONFIRM_DAY_IP, .address = "203.0.113.44" };

@@ -40,12 +40,14 @@ static void replies_decided_with_evidence(void **state)
 	struct probe_db *db = load_shipped();
 	struct probe_result r;
 	static const char ssh[] = "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\r\n";
-	static const char http[] = "HTTP/1.1 302 Found\r\nServer: xxxxxxxx-xxxxx\r\nLocation: https://203.0.113.5:10443/remote/login?lang=en\r\n\r\n";
+	static const char http[] =
+	        "HTTP/1.1 302 Found\r\nServer: xxxxxxxx-xxxxx\r\nLocation: https://203.0.113.5:10443/remote/login?lang=en\r\n\r\n";
 	static const unsigned char bin[] = { 0xff, 0xfd, 0x18, 0xff, 0xfd, 0x20 };
 
 	(void)state;
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)ssh, strlen(ssh), &r), 1);
+	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)ssh, strlen(ssh), &r),
+	                 1);
 	assert_string_equal(r.product, "OpenSSH");
 	assert_string_equal(r.version, "8.4p1");
 	assert_string_equal(r.extra, "Raspbian-5+deb11u3");
@@ -54,7 +56,8 @@ static void replies_decided_with_evidence(void **state)
 	assert_string_equal(r.evidence, "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\\r\\n");
 
 	memset(&r, 0, sizeof(r));
-	assert_int_equal(probe_identify(db, "http", (const unsigned char *)http, strlen(http), &r), 1);
+	assert_int_equal(probe_identify(db, "http", (const unsigned char *)http, strlen(http), &r),
+	                 1);
 	assert_string_equal(r.device, "FortiGate");
 	assert_string_equal(r.cpe, "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*");
 	assert_non_null(strstr(r.evidence, "/remote/login"));
@@ -94,24 +97,34 @@ static void bad_databases_refused(void **state)
 
 	(void)state;
 	/* A pattern that does not compile. */
-	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
-				   "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"(\",\"source\":\"s\","
-				   "\"examples\":[{\"reply\":\"x\"}]}]}", &d), MS_ERR_INPUT);
+	assert_int_equal(
+	        load_text(
+	                "{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
+	                "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"(\",\"source\":\"s\","
+	                "\"examples\":[{\"reply\":\"x\"}]}]}",
+	                &d),
+	        MS_ERR_INPUT);
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].where, ":/matches/0"));
 	ms_diags_dispose(&d);
 	/* An example the entry does not identify as it says. */
-	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
-				   "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"^A([0-9])\",\"version\":\"$1\","
-				   "\"source\":\"s\",\"examples\":[{\"reply\":\"A1\",\"version\":\"2\"}]}]}", &d),
-			 MS_ERR_INPUT);
+	assert_int_equal(
+	        load_text(
+	                "{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"}],\"matches\":[{\"name\":\"x\","
+	                "\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"^A([0-9])\",\"version\":\"$1\","
+	                "\"source\":\"s\",\"examples\":[{\"reply\":\"A1\",\"version\":\"2\"}]}]}",
+	                &d),
+	        MS_ERR_INPUT);
 	assert_non_null(strstr(d.v[0].where, ":/matches/0/examples/0"));
 	ms_diags_dispose(&d);
 	/* No source, an unknown probe, no example, bad hex. */
-	assert_int_equal(load_text("{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"},{\"name\":\"b\",\"send_hex\":\"zz\"}],"
-				   "\"matches\":[{\"name\":\"x\",\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"a\"},"
-				   "{\"name\":\"y\",\"probe\":\"nope\",\"service\":\"x\",\"pattern\":\"a\",\"source\":\"s\"}]}",
-				   &d), MS_ERR_INPUT);
+	assert_int_equal(
+	        load_text(
+	                "{\"medsec_probes\":1,\"probes\":[{\"name\":\"banner\"},{\"name\":\"b\",\"send_hex\":\"zz\"}],"
+	                "\"matches\":[{\"name\":\"x\",\"probe\":\"banner\",\"service\":\"x\",\"pattern\":\"a\"},"
+	                "{\"name\":\"y\",\"probe\":\"nope\",\"service\":\"x\",\"pattern\":\"a\",\"source\":\"s\"}]}",
+	                &d),
+	        MS_ERR_INPUT);
 	assert_int_equal(d.errors, 3);
 	ms_diags_dispose(&d);
 	assert_int_equal(load_text("{\"medsec_probes\":2}", &d), MS_ERR_INPUT);
@@ -132,7 +145,7 @@ static void checks_load_and_decide(void **state)
 	snprintf(path, sizeof(path), "%s/data/checks.json", getenv("MEDSEC_SOURCE"));
 	assert_int_equal(probe_checks_load(path, &c, &d, &err), 0);
 	memset(r, 0, sizeof(r));
-	strcpy(r[0].service, "http");			/* nothing to say */
+	strcpy(r[0].service, "http"); /* nothing to say */
 	strcpy(r[1].service, "rdp");
 	strcpy(r[1].match, "rdp-no-nla");
 	strcpy(r[2].service, "http");
@@ -144,7 +157,8 @@ static void checks_load_and_decide(void **state)
 	r[2].tls.self_signed = 1;
 	assert_int_equal(probe_check(c, MS_LANG_JA, r, 3, &f, &n), 0);
 	assert_int_equal(n, 4);
-	assert_string_equal(f[0].check, "rdp-no-nla");	/* critical first; the general RDP check not repeated */
+	assert_string_equal(f[0].check,
+	                    "rdp-no-nla"); /* critical first; the general RDP check not repeated */
 	assert_int_equal(f[0].result, 1);
 	assert_string_equal(f[0].manual, "06 保守作業等の医療情報システムへのアクセス管理");
 	for (size_t i = 1; i < n; i++) {
@@ -179,20 +193,23 @@ static void bad_checks_refused(void **state)
 	      "{\"id\":\"c\",\"kind\":\"exposure\",\"severity\":\"dire\",\"when\":{\"service\":\"rdp\"}," EN
 	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}},"
 	      "{\"id\":\"d\",\"kind\":\"exposure\",\"severity\":\"high\",\"when\":{\"service\":\"rdp\"},"
-	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}}]}", f);
+	      "\"title\":\"t\",\"reason\":\"r\",\"advice\":\"a\",\"manual\":\"m\",\"example\":{\"service\":\"rdp\"}}]}",
+	      f);
 	fclose(f);
 	assert_int_equal(probe_checks_load(path, &c, &d, &err), MS_ERR_INPUT);
 	assert_null(c);
-	assert_true(d.errors >= 5);	/* each entry is refused for its own fault */
+	assert_true(d.errors >= 5); /* each entry is refused for its own fault */
 	assert_non_null(strstr(d.v[0].where, ":/device_ports/0"));
 	assert_non_null(strstr(d.v[1].where, ":/checks/0"));
-	assert_non_null(strstr(d.v[d.n - 1].where, ":/checks/3"));	/* the one without English texts */
+	assert_non_null(
+	        strstr(d.v[d.n - 1].where, ":/checks/3")); /* the one without English texts */
 	ms_diags_dispose(&d);
 	remove(path);
 }
 
 /* An HTTP reply of status, headers and body (body_len bytes) in a new buffer of *n bytes. */
-static unsigned char *reply_of(const char *head, const unsigned char *body, size_t body_len, size_t *n)
+static unsigned char *reply_of(const char *head, const unsigned char *body, size_t body_len,
+                               size_t *n)
 {
 	size_t h = strlen(head);
 	unsigned char *p = malloc(h + body_len);
@@ -218,9 +235,10 @@ static void favicon_hashed_as_search_engines_do(void **state)
 	(void)state;
 	for (int i = 0; i < 200; i++)
 		icon[i] = (unsigned char)i;
-	p = reply_of("HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 200\r\n\r\n", icon, 200, &n);
+	p = reply_of("HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 200\r\n\r\n",
+	             icon, 200, &n);
 	assert_int_equal(probe_favicon_hash(p, n, &h), 1);
-	assert_int_equal(h, -1874651529);	/* three base64 lines: 76 + 76 + 116 characters */
+	assert_int_equal(h, -1874651529); /* three base64 lines: 76 + 76 + 116 characters */
 	free(p);
 	p = reply_of("HTTP/1.1 200 OK\r\n\r\n", (const unsigned char *)"abc", 3, &n);
 	assert_int_equal(probe_favicon_hash(p, n, &h), 1);
@@ -249,7 +267,8 @@ static void favicon_hashed_as_search_engines_do(void **state)
 	p = reply_of("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", icon, 200, &n);
 	assert_int_equal(probe_favicon_hash(p, n, &h), 0);
 	free(p);
-	assert_int_equal(probe_favicon_hash((const unsigned char *)"HTTP/1.1 200 OK\r\n\r\n", 19, &h), 0);
+	assert_int_equal(
+	        probe_favicon_hash((const unsigned char *)"HTTP/1.1 200 OK\r\n\r\n", 19, &h), 0);
 }
 
 int main(void)

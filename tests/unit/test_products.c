@@ -25,20 +25,22 @@ static void every_example_maps(void **state)
 	assert_int_equal(vdb_products_load(path, &p, &d, &err), 0);
 	root = json_load_file(path, 0, NULL);
 	assert_non_null(root);
-	json_array_foreach(json_object_get(root, "products"), i, e) {
-		assert_true(json_array_size(json_object_get(e, "examples")) > 0);	/* a test per entry */
-		json_array_foreach(json_object_get(e, "examples"), k, x) {
+	json_array_foreach (json_object_get(root, "products"), i, e) {
+		assert_true(json_array_size(json_object_get(e, "examples")) >
+		            0); /* a test per entry */
+		json_array_foreach (json_object_get(e, "examples"), k, x) {
 			struct vdb_device_queries q;
 			const char *maker = json_string_value(json_object_get(x, "maker"));
 			const char *model = json_string_value(json_object_get(x, "model"));
 			assert_int_equal(vdb_products_map(p, maker, model, &q), 1);
 			assert_int_equal(q.n, json_array_size(json_object_get(x, "cpe")));
-			json_array_foreach(json_object_get(x, "cpe"), j, c) {
+			json_array_foreach (json_object_get(x, "cpe"), j, c) {
 				char got[256];
 				snprintf(got, sizeof(got), "%s:%s", q.q[j].vendor, q.q[j].product);
 				assert_string_equal(got, json_string_value(c));
 			}
-			assert_string_equal(q.platform, json_string_value(json_object_get(x, "platform")));
+			assert_string_equal(q.platform,
+			                    json_string_value(json_object_get(x, "platform")));
 			assert_non_null(q.source);
 			examples++;
 		}
@@ -65,15 +67,17 @@ static void bad_map_refused(void **state)
 
 	(void)state;
 	fputs("{\"medsec_products\": 1, \"products\": [{\"makers\": [], \"prefixes\": [\"X\"],"
-	      " \"cpe\": [{\"vendor\": \"v\"}]}]}", f);
+	      " \"cpe\": [{\"vendor\": \"v\"}]}]}",
+	      f);
 	fclose(f);
 	assert_int_equal(vdb_products_load(path, &p, &d, &err), MS_ERR_INPUT);
 	assert_null(p);
-	assert_int_equal(d.errors, 3);	/* makers empty, no source, cpe without product */
+	assert_int_equal(d.errors, 3); /* makers empty, no source, cpe without product */
 	assert_non_null(strstr(d.v[0].where, ":/products/0/makers"));
 	ms_diags_dispose(&d);
 	remove(path);
-	assert_int_equal(vdb_products_load("/nonexistent/products.json", &p, &d, &err), MS_ERR_INPUT);
+	assert_int_equal(vdb_products_load("/nonexistent/products.json", &p, &d, &err),
+	                 MS_ERR_INPUT);
 }
 
 int main(void)

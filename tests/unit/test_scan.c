@@ -54,8 +54,8 @@ static void order_is_a_permutation(void **state)
 static void port_lists(void **state)
 {
 	struct scan_ports p;
-	static const char *const bad[] = { "", "0", "65536", "5-3", "1,,2", "a", "1,", "-5",
-					   "1-", "22 80" };
+	static const char *const bad[] = { "",  "0",  "65536", "5-3", "1,,2",
+		                           "a", "1,", "-5",    "1-",  "22 80" };
 
 	assert_int_equal(scan_ports_parse("1-3,5,3", &p), 0);
 	assert_int_equal(p.n, 4);
@@ -75,9 +75,16 @@ static void port_lists(void **state)
 static void dynamic_address_only_on_its_day(void **state)
 {
 	struct plan_line lines[2] = {
-		{ .line_no = 1, .ip_kind = IP_STATIC, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.1" } },
-		{ .line_no = 3, .ip_kind = IP_DYNAMIC, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.33" },
-		  .confirmed_ip = (char[]){ "203.0.113.33" }, .confirmed_at = (char[]){ "2026-11-23T01:00:00Z" } },
+		{ .line_no = 1,
+		  .ip_kind = IP_STATIC,
+		  .status = STATUS_TARGET,
+		  .target = (char[]){ "203.0.113.1" } },
+		{ .line_no = 3,
+		  .ip_kind = IP_DYNAMIC,
+		  .status = STATUS_TARGET,
+		  .target = (char[]){ "203.0.113.33" },
+		  .confirmed_ip = (char[]){ "203.0.113.33" },
+		  .confirmed_at = (char[]){ "2026-11-23T01:00:00Z" } },
 	};
 	struct plan p = { .lines = lines, .n_lines = 2 };
 	struct scan_scope s;
@@ -87,8 +94,9 @@ static void dynamic_address_only_on_its_day(void **state)
 		const char *now;
 		int ok;
 	} cases[] = {
-		{ "2026-11-22T15:00:00Z", 1 }, { "2026-11-23T14:59:59Z", 1 }, { "2026-11-22T14:59:59Z", 0 },
-		{ "2026-11-23T15:00:00Z", 0 }, { "2027-11-23T01:00:00Z", 0 },
+		{ "2026-11-22T15:00:00Z", 1 }, { "2026-11-23T14:59:59Z", 1 },
+		{ "2026-11-22T14:59:59Z", 0 }, { "2026-11-23T15:00:00Z", 0 },
+		{ "2027-11-23T01:00:00Z", 0 },
 	};
 
 	(void)state;
@@ -117,11 +125,22 @@ static void dynamic_address_only_on_its_day(void **state)
 static void scope_from_the_plan_only(void **state)
 {
 	struct plan_line lines[4] = {
-		{ .line_no = 1, .ip_kind = IP_STATIC, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.8/30" } },
-		{ .line_no = 2, .ip_kind = IP_DYNAMIC, .status = STATUS_NEEDS_DAY_IP,
+		{ .line_no = 1,
+		  .ip_kind = IP_STATIC,
+		  .status = STATUS_TARGET,
+		  .target = (char[]){ "203.0.113.8/30" } },
+		{ .line_no = 2,
+		  .ip_kind = IP_DYNAMIC,
+		  .status = STATUS_NEEDS_DAY_IP,
 		  .global_ip = (char[]){ "203.0.113.77" } },
-		{ .line_no = 3, .ip_kind = IP_STATIC, .status = STATUS_TARGET, .target = (char[]){ "203.0.113.9" } },
-		{ .line_no = 4, .ip_kind = IP_STATIC, .status = STATUS_TARGET, .target = (char[]){ "2001:db8::5" } },
+		{ .line_no = 3,
+		  .ip_kind = IP_STATIC,
+		  .status = STATUS_TARGET,
+		  .target = (char[]){ "203.0.113.9" } },
+		{ .line_no = 4,
+		  .ip_kind = IP_STATIC,
+		  .status = STATUS_TARGET,
+		  .target = (char[]){ "2001:db8::5" } },
 	};
 	struct plan p = { .lines = lines, .n_lines = 4 };
 	struct scan_scope s;
@@ -129,14 +148,14 @@ static void scope_from_the_plan_only(void **state)
 	struct sockaddr_in sin = { .sin_family = AF_INET };
 
 	assert_int_equal(scan_scope_from_plan(&s, &p, &err), MS_OK);
-	assert_int_equal(s.n_targets, 5);	/* .8-.11 once each, and the IPv6 one */
+	assert_int_equal(s.n_targets, 5); /* .8-.11 once each, and the IPv6 one */
 	assert_string_equal(s.targets[0].text, "203.0.113.8");
 	assert_string_equal(s.targets[3].text, "203.0.113.11");
-	assert_int_equal(s.targets[1].line_no, 1);	/* .9 belongs to the first line naming it */
+	assert_int_equal(s.targets[1].line_no, 1); /* .9 belongs to the first line naming it */
 	assert_string_equal(s.targets[4].text, "2001:db8::5");
 	inet_pton(AF_INET, "203.0.113.10", &sin.sin_addr);
 	assert_int_equal(scan_scope_find(&s, (struct sockaddr *)&sin), 2);
-	inet_pton(AF_INET, "203.0.113.77", &sin.sin_addr);	/* not confirmed: not in scope */
+	inet_pton(AF_INET, "203.0.113.77", &sin.sin_addr); /* not confirmed: not in scope */
 	assert_int_equal(scan_scope_find(&s, (struct sockaddr *)&sin), -1);
 	scan_scope_dispose(&s);
 
@@ -169,7 +188,7 @@ static int checkpoint(void *ctx, uint64_t done, const uint32_t *closed, const ui
 {
 	struct seen *s = ctx;
 
-	assert_true(done >= s->done);	/* never goes back */
+	assert_true(done >= s->done); /* never goes back */
 	s->done = done;
 	s->closed = closed[0];
 	s->filtered = filtered[0];
@@ -181,7 +200,8 @@ static int checkpoint(void *ctx, uint64_t done, const uint32_t *closed, const ui
 static int listen_loopback(int family, uint16_t *port)
 {
 	struct sockaddr_storage a = { .ss_family = (sa_family_t)family };
-	socklen_t len = family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+	socklen_t len = family == AF_INET ? sizeof(struct sockaddr_in)
+	                                  : sizeof(struct sockaddr_in6);
 	int fd = socket(family, SOCK_STREAM, 0);
 
 	if (family == AF_INET)
@@ -195,7 +215,7 @@ static int listen_loopback(int family, uint16_t *port)
 		return -1;
 	}
 	*port = ntohs(family == AF_INET ? ((struct sockaddr_in *)&a)->sin_port
-					: ((struct sockaddr_in6 *)&a)->sin6_port);
+	                                : ((struct sockaddr_in6 *)&a)->sin6_port);
 	return fd;
 }
 
@@ -218,8 +238,9 @@ static void connect_scan_on_loopback(void **state)
 	struct scan_target t = { .addr_len = sizeof(struct sockaddr_in), .text = "127.0.0.1" };
 	struct scan_scope scope = { &t, 1 };
 	struct scan_ports ports = { 0 };
-	struct scan_params prm = { .rate = 20000, .host_rate = 20000, .retries = 1,
-				   .timeout_ms = 500, .seed = 7 };
+	struct scan_params prm = {
+		.rate = 20000, .host_rate = 20000, .retries = 1, .timeout_ms = 500, .seed = 7
+	};
 	struct seen seen = { 0 };
 	struct scan_events ev = { &seen, found, checkpoint, NULL };
 	struct ms_error err;
@@ -234,7 +255,7 @@ static void connect_scan_on_loopback(void **state)
 	for (int i = 0; i < 3; i++)
 		fds[i] = listener(&open[i]);
 	snprintf(spec, sizeof(spec), "%u,%u,%u,%u,%u,%u,%u,%u", open[0], closed[0], open[1],
-		 closed[1], closed[2], open[2], closed[3], closed[4]);
+	         closed[1], closed[2], open[2], closed[3], closed[4]);
 	assert_int_equal(scan_ports_parse(spec, &ports), 0);
 	assert_int_equal(scan_tcp_connect(&scope, &ports, &prm, &ev, &err), MS_OK);
 	assert_int_equal(seen.n_open, 3);
@@ -259,22 +280,22 @@ static void connect_scan_on_loopback(void **state)
 
 /* A reply as the target's kernel would send it: addresses swapped, our cookie + 1 acknowledged. */
 static size_t make_reply(const struct reply_ctx *c, uint8_t *pkt, uint32_t from, uint16_t port,
-			 uint8_t flags, int ack_off)
+                         uint8_t flags, int ack_off)
 {
 	uint8_t syn[44];
 
 	reply_build_syn(c, syn, 0xc6120002u, from, port, 1);
 	memcpy(pkt, syn, 40);
-	memcpy(pkt + 12, syn + 16, 4);	/* from the target */
-	memcpy(pkt + 16, syn + 12, 4);	/* to us */
+	memcpy(pkt + 12, syn + 16, 4); /* from the target */
+	memcpy(pkt + 16, syn + 12, 4); /* to us */
 	pkt[20] = syn[22];
-	pkt[21] = syn[23];		/* its port */
+	pkt[21] = syn[23]; /* its port */
 	pkt[22] = syn[20];
-	pkt[23] = syn[21];		/* our port */
+	pkt[23] = syn[21]; /* our port */
 	{
-		uint32_t ack = ((uint32_t)syn[24] << 24 | (uint32_t)syn[25] << 16 | (uint32_t)syn[26] << 8 |
-				syn[27]) +
-			       (uint32_t)ack_off;
+		uint32_t ack = ((uint32_t)syn[24] << 24 | (uint32_t)syn[25] << 16 |
+		                (uint32_t)syn[26] << 8 | syn[27]) +
+		               (uint32_t)ack_off;
 
 		pkt[28] = (uint8_t)(ack >> 24);
 		pkt[29] = (uint8_t)(ack >> 16);
@@ -300,14 +321,14 @@ static void replies_are_proven(void **state)
 
 	memset(targets, 0, sizeof(targets));
 	sin->sin_family = AF_INET;
-	sin->sin_addr.s_addr = htonl(0xc612000au);	/* 198.18.0.10 */
+	sin->sin_addr.s_addr = htonl(0xc612000au); /* 198.18.0.10 */
 	targets[0].addr_len = sizeof(*sin);
 
-	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 1);	/* SYN-ACK */
+	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 1); /* SYN-ACK */
 	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 1);
 	assert_int_equal(probe, 1);
 	assert_int_equal(st, PORT_OPEN);
-	n = make_reply(&c, pkt, 0xc612000au, 22, 0x14, 1);	/* RST-ACK */
+	n = make_reply(&c, pkt, 0xc612000au, 22, 0x14, 1); /* RST-ACK */
 	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 1);
 	assert_int_equal(probe, 0);
 	assert_int_equal(st, PORT_CLOSED);
@@ -319,7 +340,7 @@ static void replies_are_proven(void **state)
 	n = make_reply(&c, pkt, 0xc612000au, 443, 0x12, 1);
 	assert_int_equal(reply_tcp(&c, pkt, n, &probe, &st), 0);
 	n = make_reply(&c, pkt, 0xc612000au, 80, 0x12, 1);
-	assert_int_equal(reply_tcp(&c, pkt, n - 1, &probe, &st), 0);	/* truncated */
+	assert_int_equal(reply_tcp(&c, pkt, n - 1, &probe, &st), 0); /* truncated */
 
 	/* ICMP port unreachable quoting our SYN to port 80. */
 	reply_build_syn(&c, syn, 0xc6120002u, 0xc612000au, 80, 1);
@@ -327,12 +348,12 @@ static void replies_are_proven(void **state)
 	icmp[0] = 0x45;
 	icmp[9] = IPPROTO_ICMP;
 	icmp[20] = 3;
-	icmp[21] = 13;	/* administratively prohibited */
+	icmp[21] = 13; /* administratively prohibited */
 	memcpy(icmp + 28, syn, 28);
 	assert_int_equal(reply_icmp(&c, icmp, 56, &probe, &st), 1);
 	assert_int_equal(probe, 1);
 	assert_int_equal(st, PORT_FILTERED);
-	icmp[28 + 24] ^= 1;	/* a sequence number that is not our cookie */
+	icmp[28 + 24] ^= 1; /* a sequence number that is not our cookie */
 	assert_int_equal(reply_icmp(&c, icmp, 56, &probe, &st), 0);
 }
 
@@ -357,26 +378,26 @@ static void udp_payloads(void **state)
 	assert_string_equal(name, "dns");
 	assert_int_equal(n, 12 + 1 + 4);
 	assert_int_equal(be16(b), 0x1234);
-	assert_int_equal(be16(b + 4), 1);		/* one question */
+	assert_int_equal(be16(b + 4), 1); /* one question */
 	n = scan_udp_payload(123, 1, 0, b, sizeof(b), &name);
 	assert_int_equal(n, 48);
 	assert_int_equal(b[0], 0xe3);
 	n = scan_udp_payload(161, 1, 0, b, sizeof(b), &name);
 	assert_int_equal(n, 43);
-	assert_int_equal(b[1] + 2, n);			/* BER length of the message */
-	assert_int_equal(b[4], 1);			/* v2c first */
+	assert_int_equal(b[1] + 2, n); /* BER length of the message */
+	assert_int_equal(b[4], 1);     /* v2c first */
 	assert_memory_equal(b + 7, "public", 6);
 	scan_udp_payload(161, 1, 1, b, sizeof(b), &name);
-	assert_int_equal(b[4], 0);			/* then v1 */
+	assert_int_equal(b[4], 0); /* then v1 */
 	n = scan_udp_payload(500, 7, 0, b, sizeof(b), &name);
 	assert_string_equal(name, "ike");
 	assert_int_equal(be32(b + 24), n);
-	assert_int_equal(b[17], 0x10);			/* ISAKMP 1.0 */
-	n = scan_udp_payload(500, 7, 1, b, sizeof(b), &name);	/* the retry: IKEv2 */
+	assert_int_equal(b[17], 0x10);                        /* ISAKMP 1.0 */
+	n = scan_udp_payload(500, 7, 1, b, sizeof(b), &name); /* the retry: IKEv2 */
 	assert_int_equal(b[17], 0x20);
-	assert_int_equal(b[18], 34);			/* IKE_SA_INIT */
+	assert_int_equal(b[18], 34); /* IKE_SA_INIT */
 	assert_int_equal(be32(b + 24), n);
-	{	/* SA, KE and Nonce payloads chain to the end */
+	{ /* SA, KE and Nonce payloads chain to the end */
 		size_t sa = be16(b + 30), ke = be16(b + 28 + sa + 2);
 		size_t nonce = be16(b + 28 + sa + ke + 2);
 
@@ -392,17 +413,17 @@ static void udp_payloads(void **state)
 	assert_int_equal(be16(b), 0xc802);
 	n = scan_udp_payload(1812, 7, 0, b, sizeof(b), &name);
 	assert_int_equal(be16(b + 2), n);
-	assert_int_equal(b[0], 1);			/* Access-Request */
+	assert_int_equal(b[0], 1); /* Access-Request */
 	n = scan_udp_payload(137, 7, 0, b, sizeof(b), &name);
 	assert_int_equal(n, 50);
-	assert_int_equal(be16(b + 46), 0x21);		/* NBSTAT */
+	assert_int_equal(be16(b + 46), 0x21); /* NBSTAT */
 	n = scan_udp_payload(5683, 7, 0, b, sizeof(b), &name);
 	assert_int_equal(n, 4 + 12 + 5);
 	n = scan_udp_payload(11211, 7, 0, b, sizeof(b), &name);
 	assert_memory_equal(b + 8, "version\r\n", 9);
 	n = scan_udp_payload(5060, 7, 0, b, sizeof(b), &name);
 	assert_memory_equal(b, "OPTIONS sip:", 12);
-	assert_true(n > 4 && memcmp(b + n - 4, "\r\n\r\n", 4) == 0);	/* headers end */
+	assert_true(n > 4 && memcmp(b + n - 4, "\r\n\r\n", 4) == 0); /* headers end */
 	/* A port without a payload gets an empty probe; every default port is known. */
 	assert_int_equal(scan_udp_payload(40000, 7, 0, b, sizeof(b), &name), 0);
 	assert_string_equal(name, "empty");
@@ -430,7 +451,7 @@ static void syn_checksums(void **state)
 	reply_build_syn(&c, pkt, 0xc6120002u, 0xc612000au, 443, 9);
 	pseudo = 0xc612 + 0x0002 + 0xc612 + 0x000a + IPPROTO_TCP + 24;
 	assert_int_equal(fold(pkt + 20, 24, pseudo), 0xffff);
-	assert_int_equal(pkt[33], 0x02);	/* SYN only */
+	assert_int_equal(pkt[33], 0x02); /* SYN only */
 
 	reply_build_syn6(&c, seg, src6, dst6, 443);
 	pseudo = IPPROTO_TCP + 24 + fold(src6, 16, 0) + fold(dst6, 16, 0);
@@ -473,8 +494,11 @@ static void syn_scan_on_loopback(void **state)
 		struct scan_target t = { .text = "loopback" };
 		struct scan_scope scope = { &t, 1 };
 		struct scan_ports ports = { 0 };
-		struct scan_params prm = { .rate = 20000, .host_rate = 20000, .retries = 1,
-					   .timeout_ms = 300, .seed = 5 };
+		struct scan_params prm = { .rate = 20000,
+			                   .host_rate = 20000,
+			                   .retries = 1,
+			                   .timeout_ms = 300,
+			                   .seed = 5 };
 		struct syn_seen seen = { 0 };
 		struct scan_events ev = { &seen, syn_found, syn_cp, NULL };
 		struct ms_error err;
@@ -510,8 +534,8 @@ static void syn_scan_on_loopback(void **state)
 			for (int i = 0; i < 2; i++)
 				fds[i] = listener(&open[i]);
 		}
-		snprintf(spec, sizeof(spec), "%u,%u,%u,%u,%u", open[0], closed[0], closed[1], open[1],
-			 closed[2]);
+		snprintf(spec, sizeof(spec), "%u,%u,%u,%u,%u", open[0], closed[0], closed[1],
+		         open[1], closed[2]);
 		assert_int_equal(scan_ports_parse(spec, &ports), 0);
 		assert_int_equal(scan_tcp_syn(&scope, &ports, &prm, &ev, &err), MS_OK);
 		print_message("IPv%d: %zu open, %u closed\n", v6 ? 6 : 4, seen.n_open, seen.closed);

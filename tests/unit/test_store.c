@@ -49,11 +49,13 @@ static void migrations_and_reopen(void **state)
 	struct ms_error err;
 
 	assert_int_equal(store_schema_version(s), 7);
-	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
+	                 MS_OK);
 	store_close(s);
-	s = open_store();	/* a second open migrates nothing and keeps the data */
+	s = open_store(); /* a second open migrates nothing and keeps the data */
 	assert_int_equal(store_schema_version(s), 7);
-	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
+	                 MS_OK);
 	assert_true(rev.unchanged);
 	store_close(s);
 }
@@ -66,14 +68,17 @@ static void revisions_not_duplicates(void **state)
 	int64_t id, id2;
 	char *name, *json;
 
-	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":1}", "a.xlsx", 0, &rev, &err),
+	                 MS_OK);
 	assert_int_equal(rev.revision, 1);
 	assert_false(rev.unchanged);
 	id = rev.hospital_id;
-	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":1}", "a.xlsx", 0, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":1}", "a.xlsx", 0, &rev, &err),
+	                 MS_OK);
 	assert_true(rev.unchanged);
 	assert_int_equal(rev.revision, 1);
-	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":2}", "b.xlsx", 0, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "A病院", "{\"v\":2}", "b.xlsx", 0, &rev, &err),
+	                 MS_OK);
 	assert_int_equal(rev.revision, 2);
 	assert_int_equal(rev.hospital_id, id);
 	assert_int_equal(store_hospital_find(s, NULL, &id2, &name, &err), MS_OK);
@@ -85,7 +90,8 @@ static void revisions_not_duplicates(void **state)
 	assert_int_equal(rev.revision, 2);
 	free(json);
 
-	assert_int_equal(store_intake_save(s, "B病院", "{\"v\":1}", "c.xlsx", 1, &rev, &err), MS_OK);
+	assert_int_equal(store_intake_save(s, "B病院", "{\"v\":1}", "c.xlsx", 1, &rev, &err),
+	                 MS_OK);
 	assert_true(rev.allow_test_addresses);
 	assert_int_equal(store_hospital_find(s, NULL, &id2, &name, &err), MS_ERR_INPUT);
 	assert_int_equal(err.msg, MSG_WHICH_HOSPITAL);
@@ -106,21 +112,39 @@ static void rounds_plans_confirmations(void **state)
 	struct ms_error err;
 	struct plan p = { 0 }, *loaded;
 	struct plan_line lines[2] = {
-		{ .line_no = 1, .declared_no = 1, .use = (char[]){ "電子カルテ" },
-		  .link_type = LINK_INTERNET_VPN, .global_ip_use = TRI_YES, .ip_kind = IP_STATIC,
-		  .global_ip = (char[]){ "203.0.113.1" }, .request_diagnosis = 1,
-		  .eligibility = ELIG_YES, .table_row = 10, .status = STATUS_TARGET,
+		{ .line_no = 1,
+		  .declared_no = 1,
+		  .use = (char[]){ "電子カルテ" },
+		  .link_type = LINK_INTERNET_VPN,
+		  .global_ip_use = TRI_YES,
+		  .ip_kind = IP_STATIC,
+		  .global_ip = (char[]){ "203.0.113.1" },
+		  .request_diagnosis = 1,
+		  .eligibility = ELIG_YES,
+		  .table_row = 10,
+		  .status = STATUS_TARGET,
 		  .target = (char[]){ "203.0.113.1" } },
-		{ .line_no = 2, .declared_no = 5, .link_type = LINK_INTERNET, .ip_kind = IP_DYNAMIC,
-		  .eligibility = ELIG_CONSULT, .table_row = 6, .reason = REASON_DAY_IP,
-		  .status = STATUS_NEEDS_DAY_IP, .declared_row = 19, .confirmed_ip = (char[]){ "203.0.113.9" },
-		  .confirmed_at = (char[]){ "2026-11-23T00:00:00Z" }, .confirmed_by = (char[]){ "山田" },
-		  .meeting_confirmed = 1, .meeting_at = (char[]){ "2026-11-20T00:00:00Z" },
+		{ .line_no = 2,
+		  .declared_no = 5,
+		  .link_type = LINK_INTERNET,
+		  .ip_kind = IP_DYNAMIC,
+		  .eligibility = ELIG_CONSULT,
+		  .table_row = 6,
+		  .reason = REASON_DAY_IP,
+		  .status = STATUS_NEEDS_DAY_IP,
+		  .declared_row = 19,
+		  .confirmed_ip = (char[]){ "203.0.113.9" },
+		  .confirmed_at = (char[]){ "2026-11-23T00:00:00Z" },
+		  .confirmed_by = (char[]){ "山田" },
+		  .meeting_confirmed = 1,
+		  .meeting_at = (char[]){ "2026-11-20T00:00:00Z" },
 		  .meeting_by = (char[]){ "佐藤" } },
 	};
 	struct plan_out_of_scope oos = { 2, (char[]){ "電話" }, REASON_PHONE_ONLY };
-	struct confirmation c = { .declared_no = 5, .kind = CONFIRM_DAY_IP,
-				  .address = "203.0.113.9", .confirmed_at = "2026-11-23T00:00:00Z" };
+	struct confirmation c = { .declared_no = 5,
+		                  .kind = CONFIRM_DAY_IP,
+		                  .address = "203.0.113.9",
+		                  .confirmed_at = "2026-11-23T00:00:00Z" };
 	struct confirmation *list;
 	size_t n;
 
@@ -129,7 +153,7 @@ static void rounds_plans_confirmations(void **state)
 	assert_int_equal(r1.round_no, 1);
 	assert_false(r1.has_plan);
 	assert_int_equal(store_round_current(s, rev.hospital_id, &again, &err), MS_OK);
-	assert_int_equal(again.id, r1.id);	/* current, not new */
+	assert_int_equal(again.id, r1.id); /* current, not new */
 	assert_int_equal(store_plan_load(s, r1.id, &loaded, &err), MS_OK);
 	assert_null(loaded);
 
@@ -140,7 +164,7 @@ static void rounds_plans_confirmations(void **state)
 	p.out_of_scope = &oos;
 	p.n_out_of_scope = 1;
 	assert_int_equal(store_plan_save(s, r1.id, rev.id, &p, &err), MS_OK);
-	assert_int_equal(store_plan_save(s, r1.id, rev.id, &p, &err), MS_OK);	/* replaces */
+	assert_int_equal(store_plan_save(s, r1.id, rev.id, &p, &err), MS_OK); /* replaces */
 	assert_int_equal(store_plan_load(s, r1.id, &loaded, &err), MS_OK);
 	assert_non_null(loaded);
 	assert_int_equal(loaded->n_lines, 2);
@@ -165,10 +189,15 @@ static void rounds_plans_confirmations(void **state)
 	assert_int_equal(store_confirm_save(s, r1.id, &c, &err), MS_OK);
 	snprintf(c.address, sizeof(c.address), "203.0.113.10");
 	snprintf(c.by, sizeof(c.by), "山田 太郎");
-	assert_int_equal(store_confirm_save(s, r1.id, &c, &err), MS_OK);	/* the latest wins */
+	assert_int_equal(store_confirm_save(s, r1.id, &c, &err), MS_OK); /* the latest wins */
 	/* A row-19 meeting's answers, stored by key (never an enum's ordinal). */
-	struct confirmation m = { .declared_no = 7, .kind = CONFIRM_MEETING, .confirmed_at = "2026-11-20T00:00:00Z",
-				  .by = "佐藤", .global_ip_use = TRI_YES, .ip_kind = IP_DYNAMIC, .fqdn = "vpn.example.jp" };
+	struct confirmation m = { .declared_no = 7,
+		                  .kind = CONFIRM_MEETING,
+		                  .confirmed_at = "2026-11-20T00:00:00Z",
+		                  .by = "佐藤",
+		                  .global_ip_use = TRI_YES,
+		                  .ip_kind = IP_DYNAMIC,
+		                  .fqdn = "vpn.example.jp" };
 	assert_int_equal(store_confirm_save(s, r1.id, &m, &err), MS_OK);
 	assert_int_equal(store_confirm_list(s, r1.id, &list, &n, &err), MS_OK);
 	assert_int_equal(n, 2);

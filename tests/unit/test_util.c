@@ -26,7 +26,7 @@ static void digits(void **state)
 	p = ms_read_digits("99999999999999999999", 1, 9, &v);
 	assert_int_equal(v, 999999999);
 	assert_string_equal(p, "99999999999");
-	assert_null(ms_read_digits("1", 1, 10, &v));	/* more than 9 would overflow an int */
+	assert_null(ms_read_digits("1", 1, 10, &v)); /* more than 9 would overflow an int */
 	assert_null(ms_read_digits(NULL, 1, 2, &v));
 }
 
@@ -47,7 +47,7 @@ static void dates(void **state)
 
 	assert_true(ms_date_parse("2026-12-01", &y, &m, &d));
 	assert_int_equal(y * 10000 + m * 100 + d, 20261201);
-	assert_false(ms_date_parse("2026-1-01", &y, &m, &d));	/* exactly two digits */
+	assert_false(ms_date_parse("2026-1-01", &y, &m, &d)); /* exactly two digits */
 	assert_false(ms_date_parse("2026-13-01", &y, &m, &d));
 	assert_false(ms_date_parse("2026-12-01x", &y, &m, &d));
 	assert_false(ms_date_parse("2026/12/01", &y, &m, &d));

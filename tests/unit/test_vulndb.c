@@ -38,7 +38,7 @@ static void import_ok(struct vdb_builder *b, const char *rel)
 
 	for (size_t i = 0; i < d.n; i++)
 		fprintf(stderr, "%s: %s %s\n", d.v[i].where, d.v[i].value ? d.v[i].value : "",
-			d.v[i].arg ? d.v[i].arg : "");
+		        d.v[i].arg ? d.v[i].arg : "");
 	assert_int_equal(rc, 0);
 	assert_int_equal(d.n, 0);
 	ms_diags_dispose(&d);
@@ -112,11 +112,12 @@ static const struct vdb_match *must(const struct vdb_matches *m, const char *cve
 	return x;
 }
 
-static void lookup(const struct vdb *db, const char *vendor, const char *product, const char *version,
-		   const char *platform, struct vdb_matches *m)
+static void lookup(const struct vdb *db, const char *vendor, const char *product,
+                   const char *version, const char *platform, struct vdb_matches *m)
 {
-	struct vdb_query q = { .vendor = vendor, .product = product, .version = version,
-			       .platform = platform };
+	struct vdb_query q = {
+		.vendor = vendor, .product = product, .version = version, .platform = platform
+	};
 
 	assert_int_equal(vdb_lookup(db, &q, m), 0);
 }
@@ -129,7 +130,7 @@ static void status_counts(void **state)
 	(void)state;
 	vdb_status(db, &st);
 	assert_int_equal(st.src[VDB_SRC_NVD].records, 23);
-	assert_int_equal(st.unanalysed, 3);	/* CVE-2024-3400, CVE-2023-38555, CVE-2026-16876 */
+	assert_int_equal(st.unanalysed, 3); /* CVE-2024-3400, CVE-2023-38555, CVE-2026-16876 */
 	assert_int_equal(st.src[VDB_SRC_KEV].records, 1404);
 	assert_string_equal(st.src[VDB_SRC_KEV].newest, "2025.08.25");
 	assert_int_equal(st.src[VDB_SRC_JVN].records, 9);
@@ -248,7 +249,7 @@ static void vendor_version_schemes(void **state)
 	x = must(&m, "CVE-2025-0282");
 	assert_int_equal(x->confidence, VDB_CONF_EXACT);
 	assert_string_equal(x->range, "= 22.7r2.3");
-	assert_null(x->fixed_in);	/* one listed version: nothing says which fixes it */
+	assert_null(x->fixed_in); /* one listed version: nothing says which fixes it */
 	assert_string_equal(x->range_start, "22.7r2.3");
 	assert_string_equal(x->criterion, "cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*");
 	vdb_matches_free(&m);
@@ -268,25 +269,30 @@ static void cpe_queries(void **state)
 
 	(void)state;
 	/* Both bindings; the update attribute joins the version (Ivanti). */
-	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*", &c, ver,
-					    sizeof(ver), &q), 0);
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:ivanti:connect_secure:22.7:r2.3:*:*:*:*:*:*",
+	                                    &c, ver, sizeof(ver), &q),
+	                 0);
 	assert_string_equal(q.version, "22.7r2.3");
 	assert_int_equal(vdb_lookup(db, &q, &m), 0);
 	assert_int_equal(must(&m, "CVE-2025-0282")->confidence, VDB_CONF_EXACT);
 	vdb_matches_free(&m);
-	assert_int_equal(vdb_query_from_cpe("cpe:/o:fortinet:fortios:7.2.6", &c, ver, sizeof(ver), &q), 0);
+	assert_int_equal(
+	        vdb_query_from_cpe("cpe:/o:fortinet:fortios:7.2.6", &c, ver, sizeof(ver), &q), 0);
 	assert_int_equal(vdb_lookup(db, &q, &m), 0);
 	assert_int_equal(must(&m, "CVE-2024-21762")->confidence, VDB_CONF_EXACT);
 	vdb_matches_free(&m);
 	/* A part that contradicts the criteria (FortiOS is an operating system, "o"). */
-	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:fortinet:fortios:7.2.6:*:*:*:*:*:*:*", &c, ver,
-					    sizeof(ver), &q), 0);
+	assert_int_equal(vdb_query_from_cpe("cpe:2.3:a:fortinet:fortios:7.2.6:*:*:*:*:*:*:*", &c,
+	                                    ver, sizeof(ver), &q),
+	                 0);
 	assert_int_equal(vdb_lookup(db, &q, &m), 0);
 	assert_null(find(&m, "CVE-2024-21762"));
 	vdb_matches_free(&m);
 	/* The hardware in target_hw picks the AND configurations that name it. */
-	assert_int_equal(vdb_query_from_cpe("cpe:2.3:o:sonicwall:sonicos:7.0.1-5035:*:*:*:*:*:nsa_2700:*", &c,
-					    ver, sizeof(ver), &q), 0);
+	assert_int_equal(
+	        vdb_query_from_cpe("cpe:2.3:o:sonicwall:sonicos:7.0.1-5035:*:*:*:*:*:nsa_2700:*",
+	                           &c, ver, sizeof(ver), &q),
+	        0);
 	assert_string_equal(q.platform, "nsa_2700");
 	assert_int_equal(vdb_lookup(db, &q, &m), 0);
 	assert_int_equal(must(&m, "CVE-2024-40766")->confidence, VDB_CONF_EXACT);
@@ -373,7 +379,7 @@ static void jvn_entries(void **state)
 	assert_string_equal(x->jvndb[0], "JVNDB-2025-000001");
 	assert_int_equal(x->confidence, VDB_CONF_ROUGH);
 	assert_true(x->reasons & VDB_WHY_JVN_TEXT);
-	assert_non_null(strstr(x->title, "MZK-DP300N"));	/* JVN's Japanese title */
+	assert_non_null(strstr(x->title, "MZK-DP300N")); /* JVN's Japanese title */
 	vdb_matches_free(&m);
 	lookup(db, "planex", "mzk-dp300n", "1.06", NULL, &m);
 	assert_int_equal(m.n, 0);
@@ -417,14 +423,14 @@ static void collect_criteria(json_t *v, json_t *out)
 	size_t i;
 
 	if (json_is_object(v)) {
-		json_object_foreach(v, key, x) {
+		json_object_foreach (v, key, x) {
 			if (!strcmp(key, "criteria") && json_is_string(x))
 				json_array_append(out, x);
 			else
 				collect_criteria(x, out);
 		}
 	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, x)
+		json_array_foreach (v, i, x)
 			collect_criteria(x, out);
 	}
 }
@@ -434,7 +440,7 @@ static int in_list(json_t *list, const char *s)
 	json_t *x;
 	size_t i;
 
-	json_array_foreach(list, i, x)
+	json_array_foreach (list, i, x)
 		if (!strcmp(json_string_value(x), s))
 			return 1;
 	return 0;
@@ -450,21 +456,23 @@ static void criteria_as_written(void **state)
 	size_t checked = 0;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/tests/fixtures/nvd/nvd_api2_bundle.json", getenv("MEDSEC_SOURCE"));
+	snprintf(path, sizeof(path), "%s/tests/fixtures/nvd/nvd_api2_bundle.json",
+	         getenv("MEDSEC_SOURCE"));
 	assert_non_null(feed = json_load_file(path, 0, &jerr));
 	collect_criteria(feed, written);
 	json_decref(feed);
 	assert_true(json_array_size(written) > 50);
 	for (size_t i = 0; i < db->nprods; i++) {
 		struct vdb_query q = { .vendor = vdb_s(db, db->prods[i].vendor),
-				       .product = vdb_s(db, db->prods[i].product) };
+			               .product = vdb_s(db, db->prods[i].product) };
 		struct vdb_matches m;
 		assert_int_equal(vdb_lookup(db, &q, &m), 0);
 		for (size_t k = 0; k < m.n; k++) {
 			if (!m.v[k].criterion)
 				continue;
 			if (!in_list(written, m.v[k].criterion))
-				fail_msg("criterion not in the feed as written: %s", m.v[k].criterion);
+				fail_msg("criterion not in the feed as written: %s",
+				         m.v[k].criterion);
 			checked++;
 		}
 		vdb_matches_free(&m);
@@ -522,14 +530,14 @@ static void newer_record_wins_and_merge_keeps(void **state)
 	struct vdb *db;
 	struct vdb_matches m;
 	static const char newer[] =
-		"{\"id\":\"CVE-2018-13379\",\"lastModified\":\"2030-01-01T00:00:00.000\","
-		"\"vulnStatus\":\"Modified\",\"descriptions\":[{\"lang\":\"en\",\"value\":\"newer\"}],"
-		"\"configurations\":[{\"nodes\":[{\"operator\":\"OR\",\"negate\":false,\"cpeMatch\":[{"
-		"\"vulnerable\":true,\"criteria\":\"cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*\","
-		"\"versionStartIncluding\":\"6.0.0\",\"versionEndExcluding\":\"6.0.3\"}]}]}]}";
+	        "{\"id\":\"CVE-2018-13379\",\"lastModified\":\"2030-01-01T00:00:00.000\","
+	        "\"vulnStatus\":\"Modified\",\"descriptions\":[{\"lang\":\"en\",\"value\":\"newer\"}],"
+	        "\"configurations\":[{\"nodes\":[{\"operator\":\"OR\",\"negate\":false,\"cpeMatch\":[{"
+	        "\"vulnerable\":true,\"criteria\":\"cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*\","
+	        "\"versionStartIncluding\":\"6.0.0\",\"versionEndExcluding\":\"6.0.3\"}]}]}]}";
 	static const char older[] =
-		"{\"id\":\"CVE-2018-13379\",\"lastModified\":\"2001-01-01T00:00:00.000\","
-		"\"descriptions\":[{\"lang\":\"en\",\"value\":\"older\"}]}";
+	        "{\"id\":\"CVE-2018-13379\",\"lastModified\":\"2001-01-01T00:00:00.000\","
+	        "\"descriptions\":[{\"lang\":\"en\",\"value\":\"older\"}]}";
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/merge.vdb", dir);
@@ -546,8 +554,8 @@ static void newer_record_wins_and_merge_keeps(void **state)
 
 	db = open_ok(path);
 	lookup(db, "fortinet", "fortios", "6.0.4", NULL, &m);
-	assert_null(find(&m, "CVE-2018-13379"));	/* the newer record's range ends at 6.0.3 */
-	assert_non_null(find(&m, "CVE-2024-21762"));	/* kept from the loaded index */
+	assert_null(find(&m, "CVE-2018-13379"));     /* the newer record's range ends at 6.0.3 */
+	assert_non_null(find(&m, "CVE-2024-21762")); /* kept from the loaded index */
 	vdb_matches_free(&m);
 	lookup(db, "fortinet", "fortios", "6.0.2", NULL, &m);
 	assert_string_equal(must(&m, "CVE-2018-13379")->title, "newer");
@@ -566,11 +574,11 @@ static void score_mismatch_reported(void **state)
 	struct vdb_status st;
 	struct vdb_matches m;
 	static const char rec[] =
-		"{\"vulnerabilities\":[{\"cve\":{\"id\":\"CVE-2099-0001\",\"lastModified\":\"2099-01-01\","
-		"\"metrics\":{\"cvssMetricV31\":[{\"type\":\"Primary\",\"cvssData\":{\"vectorString\":"
-		"\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\",\"baseScore\":7.5}}]},"
-		"\"configurations\":[{\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[{\"vulnerable\":true,"
-		"\"criteria\":\"cpe:2.3:a:example:widget:1.0:*:*:*:*:*:*:*\"}]}]}]}}]}";
+	        "{\"vulnerabilities\":[{\"cve\":{\"id\":\"CVE-2099-0001\",\"lastModified\":\"2099-01-01\","
+	        "\"metrics\":{\"cvssMetricV31\":[{\"type\":\"Primary\",\"cvssData\":{\"vectorString\":"
+	        "\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\",\"baseScore\":7.5}}]},"
+	        "\"configurations\":[{\"nodes\":[{\"operator\":\"OR\",\"cpeMatch\":[{\"vulnerable\":true,"
+	        "\"criteria\":\"cpe:2.3:a:example:widget:1.0:*:*:*:*:*:*:*\"}]}]}]}}]}";
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/mismatch.vdb", dir);
@@ -597,22 +605,27 @@ static void bad_input_names_the_place(void **state)
 
 	(void)state;
 	assert_int_equal(import_text(b, "{\"vulnerabilities\":[{\"cve\":{\"id\":\"CVE-1\"}}]}", &d),
-			 MS_ERR_INPUT);
+	                 MS_ERR_INPUT);
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.v[0].where, "t.json:/vulnerabilities/0/cve/id");
 	assert_string_equal(d.v[0].value, "CVE-1");
 	ms_diags_dispose(&d);
 
-	assert_int_equal(import_text(b, "{\"vulnerabilities\":[{\"cve\":{\"id\":\"CVE-2020-0001\","
-					"\"configurations\":[{\"nodes\":[{\"cpeMatch\":[{\"vulnerable\":"
-					"true,\"criteria\":\"cpe:2.3:o\"}]}]}]}}]}", &d),
-			 MS_ERR_INPUT);
+	assert_int_equal(
+	        import_text(b,
+	                    "{\"vulnerabilities\":[{\"cve\":{\"id\":\"CVE-2020-0001\","
+	                    "\"configurations\":[{\"nodes\":[{\"cpeMatch\":[{\"vulnerable\":"
+	                    "true,\"criteria\":\"cpe:2.3:o\"}]}]}]}}]}",
+	                    &d),
+	        MS_ERR_INPUT);
 	assert_string_equal(d.v[0].where,
-			    "t.json:/vulnerabilities/0/cve/configurations/0/nodes/0/cpeMatch/0");
+	                    "t.json:/vulnerabilities/0/cve/configurations/0/nodes/0/cpeMatch/0");
 	ms_diags_dispose(&d);
 
-	assert_int_equal(import_text(b, "{\"vulnerabilities\":[{\"cve\":{\"id\":\n\"CVE-2020-0001\",,}}]}",
-				     &d), MS_ERR_INPUT);
+	assert_int_equal(
+	        import_text(b, "{\"vulnerabilities\":[{\"cve\":{\"id\":\n\"CVE-2020-0001\",,}}]}",
+	                    &d),
+	        MS_ERR_INPUT);
 	assert_int_equal(d.v[0].msg, MSG_JSON_SYNTAX);
 	assert_string_equal(d.v[0].where, "t.json:2");
 	ms_diags_dispose(&d);
@@ -622,15 +635,16 @@ static void bad_input_names_the_place(void **state)
 	ms_diags_dispose(&d);
 
 	/* The MyJVN RSS data-feed example is not well-formed XML (an unquoted attribute). */
-	assert_int_equal(vdb_import_file(b, fixture("jvn/dataFeed_jvndb_rss_hnd.xml"), "rss.xml", &d, &err),
-			 MS_ERR_INPUT);
+	assert_int_equal(
+	        vdb_import_file(b, fixture("jvn/dataFeed_jvndb_rss_hnd.xml"), "rss.xml", &d, &err),
+	        MS_ERR_INPUT);
 	assert_int_equal(d.v[0].msg, MSG_VDB_BAD_XML);
 	assert_non_null(strstr(d.v[0].where, "rss.xml:"));
 	ms_diags_dispose(&d);
 
 	/* A DTD is refused (entity expansion). */
 	assert_int_equal(import_text(b, "<!DOCTYPE x [<!ENTITY a \"b\">]><VULDEF-Document/>", &d),
-			 MS_ERR_INPUT);
+	                 MS_ERR_INPUT);
 	ms_diags_dispose(&d);
 	vdb_builder_free(b);
 }

@@ -17,59 +17,59 @@
 #include "medsec/xlsx.h"
 
 static const char rels[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
 
 static const char wb_rels[] =
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-	"<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/worksheet\" Target=\"/xl/worksheets/other.xml\"/>"
-	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/styles\" Target=\"styles.xml\"/></Relationships>";
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/worksheet\" Target=\"/xl/worksheets/other.xml\"/>"
+        "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        "relationships/styles\" Target=\"styles.xml\"/></Relationships>";
 
 static const char styles[] =
-	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-	"<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"General\"/>"
-	"<numFmt numFmtId=\"165\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
-	"<numFmt numFmtId=\"166\" formatCode=\"#,##0&quot;床&quot;\"/></numFmts>"
-	"<cellXfs count=\"5\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
-	"<xf numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>";
+        "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"General\"/>"
+        "<numFmt numFmtId=\"165\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+        "<numFmt numFmtId=\"166\" formatCode=\"#,##0&quot;床&quot;\"/></numFmts>"
+        "<cellXfs count=\"5\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
+        "<xf numFmtId=\"165\"/><xf numFmtId=\"166\"/></cellXfs></styleSheet>";
 
 /* Excel stores furigana as <rPh> runs beside the text: they must not leak into the value. */
 static const char sst[] =
-	"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\">"
-	"<si><t>電子カルテ</t><rPh sb=\"0\" eb=\"2\"><t>デンシ</t></rPh>"
-	"<phoneticPr fontId=\"1\"/></si>"
-	"<si><r><rPr><b/></rPr><t>インターネット</t></r><r><t xml:space=\"preserve\">VPN </t></r></si>"
-	"<si><t>&lt;&amp;&gt;</t></si></sst>";
+        "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"3\">"
+        "<si><t>電子カルテ</t><rPh sb=\"0\" eb=\"2\"><t>デンシ</t></rPh>"
+        "<phoneticPr fontId=\"1\"/></si>"
+        "<si><r><rPr><b/></rPr><t>インターネット</t></r><r><t xml:space=\"preserve\">VPN </t></r></si>"
+        "<si><t>&lt;&amp;&gt;</t></si></sst>";
 
 static const char sheet1[] =
-	"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-	"<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c>"
-	"<c r=\"C2\" t=\"s\"><v>2</v></c></row>"
-	"<row r=\"3\"><c r=\"A3\" s=\"1\"><v>46280</v></c><c r=\"B3\" s=\"3\"><v>46280.5</v></c>"
-	"<c r=\"C3\" s=\"2\"><v>7</v></c><c r=\"D3\" s=\"4\"><v>199</v></c>"
-	"<c r=\"E3\"><v>15.25</v></c></row>"
-	"<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>インライン</t></is></c>"
-	"<c r=\"B4\" t=\"b\"><v>1</v></c><c r=\"C4\" t=\"e\"><v>#N/A</v></c>"
-	"<c r=\"D4\" t=\"str\"><f>A4&amp;\"!\"</f><v>インライン!</v></c>"
-	"<c r=\"AB4\" t=\"d\"><v>2026-09-15T00:00:00</v></c></row>"
-	/* No r attributes: positions follow on from the previous row and cell. */
-	"<row><c t=\"inlineStr\"><is><t>x</t></is></c><c><v>2</v></c></row>"
-	"<row r=\"9\"><c r=\"A9\" t=\"s\"><v>0</v></c><c r=\"B9\"/></row>"
-	"</sheetData></worksheet>";
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c>"
+        "<c r=\"C2\" t=\"s\"><v>2</v></c></row>"
+        "<row r=\"3\"><c r=\"A3\" s=\"1\"><v>46280</v></c><c r=\"B3\" s=\"3\"><v>46280.5</v></c>"
+        "<c r=\"C3\" s=\"2\"><v>7</v></c><c r=\"D3\" s=\"4\"><v>199</v></c>"
+        "<c r=\"E3\"><v>15.25</v></c></row>"
+        "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>インライン</t></is></c>"
+        "<c r=\"B4\" t=\"b\"><v>1</v></c><c r=\"C4\" t=\"e\"><v>#N/A</v></c>"
+        "<c r=\"D4\" t=\"str\"><f>A4&amp;\"!\"</f><v>インライン!</v></c>"
+        "<c r=\"AB4\" t=\"d\"><v>2026-09-15T00:00:00</v></c></row>"
+        /* No r attributes: positions follow on from the previous row and cell. */
+        "<row><c t=\"inlineStr\"><is><t>x</t></is></c><c><v>2</v></c></row>"
+        "<row r=\"9\"><c r=\"A9\" t=\"s\"><v>0</v></c><c r=\"B9\"/></row>"
+        "</sheetData></worksheet>";
 
 static const char workbook_fmt[] =
-	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-	"<workbookPr%s/><sheets><sheet name=\"回線\" sheetId=\"1\" r:id=\"rId1\"/>"
-	"<sheet name=\"other\" sheetId=\"2\" r:id=\"rId9\"/></sheets></workbook>";
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        "<workbookPr%s/><sheets><sheet name=\"回線\" sheetId=\"1\" r:id=\"rId1\"/>"
+        "<sheet name=\"other\" sheetId=\"2\" r:id=\"rId9\"/></sheets></workbook>";
 
 struct part {
 	const char *name, *data;
@@ -144,18 +144,18 @@ static void cells_as_written(void **state)
 	assert_string_equal(xlsx_sheet_name(b, 0), "回線");
 	assert_int_equal(xlsx_sheet(b, "回線", &sh, &err), MS_OK);
 	assert_non_null(sh);
-	assert_int_equal(xlsx_sheet(b, "other", &other, &err), MS_OK);	/* absolute target */
+	assert_int_equal(xlsx_sheet(b, "other", &other, &err), MS_OK); /* absolute target */
 	assert_non_null(other);
 	assert_int_equal(other->n_cells, 0);
 
-	assert_string_equal(text(sh, 2, 0), "電子カルテ");		/* no デンシ */
-	assert_string_equal(text(sh, 2, 1), "インターネットVPN ");	/* runs joined, space kept */
+	assert_string_equal(text(sh, 2, 0), "電子カルテ");         /* no デンシ */
+	assert_string_equal(text(sh, 2, 1), "インターネットVPN "); /* runs joined, space kept */
 	assert_string_equal(text(sh, 2, 2), "<&>");
-	assert_string_equal(text(sh, 3, 0), "2026-09-15");		/* built-in date format 14 */
+	assert_string_equal(text(sh, 3, 0), "2026-09-15"); /* built-in date format 14 */
 	assert_int_equal(xlsx_cell(sh, 3, 0)->type, XLSX_DATE);
-	assert_string_equal(text(sh, 3, 1), "2026-09-15 12:00:00");	/* custom 年月日 format */
-	assert_string_equal(text(sh, 3, 2), "7");			/* "General" is no date */
-	assert_string_equal(text(sh, 3, 3), "199");			/* #,##0"床" is no date */
+	assert_string_equal(text(sh, 3, 1), "2026-09-15 12:00:00"); /* custom 年月日 format */
+	assert_string_equal(text(sh, 3, 2), "7");                   /* "General" is no date */
+	assert_string_equal(text(sh, 3, 3), "199");                 /* #,##0"床" is no date */
 	assert_int_equal(xlsx_cell(sh, 3, 3)->type, XLSX_NUMBER);
 	assert_string_equal(text(sh, 3, 4), "15.25");
 	assert_string_equal(text(sh, 4, 0), "インライン");
@@ -163,17 +163,17 @@ static void cells_as_written(void **state)
 	assert_string_equal(text(sh, 4, 1), "TRUE");
 	assert_int_equal(xlsx_cell(sh, 4, 2)->type, XLSX_ERROR);
 	assert_string_equal(text(sh, 4, 2), "#N/A");
-	assert_string_equal(text(sh, 4, 3), "インライン!");		/* cached formula result */
-	assert_string_equal(text(sh, 4, 27), "2026-09-15T00:00:00");	/* AB4, t="d" */
-	assert_string_equal(text(sh, 5, 0), "x");			/* row 5 by position */
+	assert_string_equal(text(sh, 4, 3), "インライン!");          /* cached formula result */
+	assert_string_equal(text(sh, 4, 27), "2026-09-15T00:00:00"); /* AB4, t="d" */
+	assert_string_equal(text(sh, 5, 0), "x");                    /* row 5 by position */
 	assert_string_equal(text(sh, 5, 1), "2");
 	assert_string_equal(text(sh, 9, 0), "電子カルテ");
-	assert_null(xlsx_cell(sh, 9, 1));				/* empty <c/> */
+	assert_null(xlsx_cell(sh, 9, 1)); /* empty <c/> */
 	assert_null(xlsx_cell(sh, 1, 0));
 	/* A date typed where the format does not say date: the caller knows the field is one. */
 	assert_string_equal(xlsx_cell_date(b, xlsx_cell(sh, 3, 0)), "2026-09-15");
-	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 3, 2)));		/* 7: no plausible date */
-	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 2, 0)));		/* text */
+	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 3, 2))); /* 7: no plausible date */
+	assert_null(xlsx_cell_date(b, xlsx_cell(sh, 2, 0))); /* text */
 	xlsx_free(b);
 	free(bytes);
 }
@@ -188,7 +188,7 @@ static void the_1904_date_system(void **state)
 
 	assert_int_equal(xlsx_open_mem(&b, bytes, size, &err), MS_OK);
 	assert_int_equal(xlsx_sheet(b, "回線", &sh, &err), MS_OK);
-	assert_string_equal(text(sh, 3, 0), "2030-09-16");	/* 46280 days after 1904-01-01 */
+	assert_string_equal(text(sh, 3, 0), "2030-09-16"); /* 46280 days after 1904-01-01 */
 	xlsx_free(b);
 	free(bytes);
 }
