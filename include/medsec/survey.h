@@ -60,14 +60,24 @@ struct survey_standing {
 
 int survey_standing(struct survey_session *s, struct survey_standing *out, struct ms_error *err);
 
-enum survey_stage { SURVEY_STAGE_SCAN_TCP = 1, SURVEY_STAGE_SCAN_UDP, SURVEY_STAGE_PROBE };
+enum survey_stage {
+	SURVEY_STAGE_SCAN_TCP = 1,
+	SURVEY_STAGE_SCAN_UDP,
+	SURVEY_STAGE_PROBE,
+	SURVEY_STAGE_INDEX_DOWNLOAD, /* what: the feed ("nvd", "jvn", "kev") */
+	SURVEY_STAGE_INDEX_IMPORT,   /* what: the file */
+};
 
 /* What a use case tells its caller while it works; any member may be NULL. */
 struct survey_events {
 	void *ctx;
-	/* done of total units of stage (probes for a scan, ports for a probe), rate per second or 0. */
-	void (*progress)(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total,
-	                 double rate);
+	/*
+	 * done of total units of stage (probes for a scan, ports for a probe, pages
+	 * or files for the index), about what (NULL, or a feed or a file), at rate
+	 * per second (0 when not measured).
+	 */
+	void (*progress)(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
+	                 uint64_t total, double rate);
 	/* Asked at each checkpoint: nonzero stops there, with everything so far kept (Ctrl-C). */
 	int (*stop_requested)(void *ctx);
 };
@@ -228,6 +238,30 @@ struct survey_firmware {
 int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d,
                     struct ms_error *err);
 void survey_firmware_free(struct survey_firmware *f);
+
+/* ---- the vulnerability index (cfg->vulndb) ---- */
+
+struct survey_index_options {
+	int rebuild;                             /* start from nothing, not the existing index */
+	unsigned sources;                        /* update: bits 1u << enum vdb_source; 0: all */
+	const char *nvd_url, *kev_url, *jvn_url; /* NULL: the published feeds */
+	const char *nvd_api_key;                 /* NULL: none (NVD's slower pace) */
+	int delay_ms;                            /* between requests; -1: each API's own pace */
+};
+
+/* Downloads what changed since the index was built; the file is replaced only if all arrived. */
+int survey_index_update(const struct survey_config *cfg, const struct survey_index_options *o,
+                        const struct survey_events *ev, struct ms_diags *d, struct ms_error *err);
+/*
+ * Adds feed files (NVD, JVN, KEV, latest-firmware lists) to the index. Every
+ * file is read and every problem goes to d; with any error the index is left
+ * as it was (err then carries no message of its own).
+ */
+int survey_index_import(const struct survey_config *cfg, const struct survey_index_options *o,
+                        const char *const *files, size_t n, const struct survey_events *ev,
+                        struct ms_diags *d, struct ms_error *err);
+int survey_index_status(const struct survey_config *cfg, struct vdb_status *st,
+                        struct ms_error *err);
 
 /* ---- assess, report, diff ---- */
 

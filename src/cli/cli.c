@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "medsec/cvss.h"
@@ -154,10 +155,11 @@ void cli_config(const struct cli *c, const char *index, struct survey_config *cf
 
 int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err)
 {
-	if (d && d->n) {
+	if (d && d->n)
 		cli_diags(c, d);
-		return err->status ? err->status : MS_ERR_INPUT;
-	}
+	/* A failure whose places are all in the diags carries no message of its own. */
+	if (err->msg == MSG_NONE)
+		return err->status ? (int)err->status : MS_ERR_INPUT;
 	return cli_error(c, err);
 }
 
@@ -208,4 +210,44 @@ void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *in
 	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
 	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
 	printf("%s\n", m->title ? m->title : "");
+}
+
+void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
+                  uint64_t total, double rate)
+{
+	const struct cli *c = ctx;
+	unsigned long long d = done, t = total;
+	unsigned pct = total ? (unsigned)(done * 100 / total) : 100;
+	unsigned long eta = rate > 0 ? (unsigned long)((double)(total - done) / rate) : 0;
+
+	if (!isatty(2))
+		return;
+	switch (stage) {
+	case SURVEY_STAGE_PROBE: fprintf(stderr, "\r\033[K%llu/%llu", d, t); return;
+	case SURVEY_STAGE_INDEX_DOWNLOAD:
+		fprintf(stderr, "\r\033[K%s %llu/%llu", what ? what : "", d, t);
+		return;
+	case SURVEY_STAGE_INDEX_IMPORT:
+		fprintf(stderr, "\r\033[K[%llu/%llu] %s", d + 1, t, what ? what : "");
+		return;
+	case SURVEY_STAGE_SCAN_TCP:
+	case SURVEY_STAGE_SCAN_UDP: break;
+	}
+	if (done == total) {
+		cli_progress_end(c);
+		return;
+	}
+	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
+	fprintf(stderr,
+	        c->lang == MS_LANG_EN
+	                ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
+	                : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
+	        d, t, pct, rate, eta / 60, eta % 60);
+}
+
+void cli_progress_end(const struct cli *c)
+{
+	(void)c;
+	if (isatty(2))
+		fputs("\r\033[K", stderr);
 }

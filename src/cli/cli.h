@@ -94,12 +94,19 @@ int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_diagnose(struct cli *c, int argc, char **argv);
 /* Progress of a use case on the terminal (stderr, only when it is one); ctx is the struct cli. */
-void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate);
+void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
+                  uint64_t total, double rate);
+/* Clears the progress line (on a terminal). */
+void cli_progress_end(const struct cli *c);
 /* The use cases with their printing, shared by their commands and diagnose; each returns the exit status. */
 int cli_plan(struct cli *c, struct survey_session *s, const char *xlsx);
 int cli_scan(struct cli *c, struct survey_session *s, const struct survey_scan_options *o);
 int cli_print_scan(const struct cli *c, struct survey_session *s);
 int cli_probe(struct cli *c, struct survey_session *s, const struct survey_probe_options *o);
+/* The ranked findings of an assessment, for people. */
+void cli_print_findings(const struct cli *c, const struct assessment *a);
+/* Writes the report of a loaded round into dir and says where it is; returns the exit status. */
+int cli_write_report(struct cli *c, struct survey *sv, const char *dir, unsigned formats);
 /* Writes the blank 現地調査 sheet (with the current plan's lines when there is one). */
 int cli_onsite_template(struct cli *c, const char *path, int force);
 

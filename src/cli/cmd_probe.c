@@ -146,8 +146,7 @@ int cli_probe(struct cli *c, struct survey_session *s, const struct survey_probe
 	struct ms_error err;
 	int rc = survey_probe(s, o, &ev, &p, &d, &err);
 
-	if (isatty(2))
-		fputs("\r\033[K", stderr);
+	cli_progress_end(c);
 	if (rc) {
 		rc = cli_fail(c, &d, &err);
 	} else if (c->json) {

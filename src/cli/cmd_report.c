@@ -1,7 +1,6 @@
 /*
- * cmd_report.c - `medsec assess` (the ranked findings), `medsec report` (the
- * survey report in every format) and `medsec diagnose` (plan, scan, probe,
- * assess and report in one run, resumable).
+ * cmd_report.c - `medsec assess` (the ranked findings) and `medsec report` (the
+ * survey report in every format).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,21 +12,10 @@
 #include "medsec/diff.h"
 #include "medsec/report.h"
 
-enum {
-	OPT_INDEX = OPT__FIRST_LOCAL,
-	OPT_OUT,
-	OPT_FORMAT,
-	OPT_AGAIN,
-	OPT_PORTS,
-	OPT_UDP_PORTS,
-	OPT_RATE,
-	OPT_HOST_RATE,
-	OPT_TRY_ACCOUNTS
-};
+enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_OUT, OPT_FORMAT };
 
 struct report_flags {
-	const char *index, *out, *format, *ports, *udp_ports, *rate, *host_rate;
-	int again, try_accounts;
+	const char *index, *out, *format;
 };
 
 static int report_option(int opt, const char *arg, void *ctx)
@@ -38,17 +26,11 @@ static int report_option(int opt, const char *arg, void *ctx)
 	case OPT_INDEX: f->index = arg; return 0;
 	case OPT_OUT: f->out = arg; return 0;
 	case OPT_FORMAT: f->format = arg; return 0;
-	case OPT_AGAIN: f->again = 1; return 0;
-	case OPT_PORTS: f->ports = arg; return 0;
-	case OPT_UDP_PORTS: f->udp_ports = arg; return 0;
-	case OPT_RATE: f->rate = arg; return 0;
-	case OPT_HOST_RATE: f->host_rate = arg; return 0;
-	case OPT_TRY_ACCOUNTS: f->try_accounts = 1; return 0;
 	default: return -1;
 	}
 }
 
-static void print_findings(const struct cli *c, const struct assessment *a)
+void cli_print_findings(const struct cli *c, const struct assessment *a)
 {
 	int en = c->lang == MS_LANG_EN;
 
@@ -109,7 +91,7 @@ int cmd_assess(struct cli *c, int argc, char **argv)
 		puts(s);
 		free(s);
 	} else {
-		print_findings(c, sv.a);
+		cli_print_findings(c, sv.a);
 	}
 	survey_free(&sv);
 	return 0;
@@ -140,7 +122,7 @@ static unsigned parse_formats(const char *s)
 }
 
 /* Writes the report of an assessed survey and says where it is. */
-static int write_report(struct cli *c, struct survey *sv, const char *dir, unsigned formats)
+int cli_write_report(struct cli *c, struct survey *sv, const char *dir, unsigned formats)
 {
 	struct report_files files;
 	struct ms_diags d = { 0 };
@@ -211,124 +193,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		survey_free(&sv);
 		return rc;
 	}
-	rc = write_report(c, &sv, fl.out, formats);
+	rc = cli_write_report(c, &sv, fl.out, formats);
 	survey_free(&sv);
-	return rc;
-}
-
-/* ---- diagnose ---- */
-
-static const char diagnose_help_ja[] =
-        "使い方: medsec diagnose -o ディレクトリ [--again] [--ports 範囲] [--udp-ports 範囲]\n"
-        "                        [--rate N] [--host-rate N] [--try-default-accounts] [--index パス]\n\n"
-        "脆弱性診断を通しで行います: 調査実施計画 (なければ作成) → ポートスキャン (中断していれば\n"
-        "続きから) → サービス識別と検査 → 評価 → 報告書。終わった段階は繰り返さないので、中断しても\n"
-        "同じコマンドで再開できます。緊急性の高い事項が見つかれば、評価の直後に早期報告を書き出します。\n\n"
-        "  --again                 スキャンとサービス識別をやり直す\n"
-        "  --ports, --udp-ports, --rate, --host-rate  medsec scan に渡す\n"
-        "  --try-default-accounts  medsec probe に渡す (医療機関の同意の記録が必要)\n";
-static const char diagnose_help_en[] =
-        "usage: medsec diagnose -o DIR [--again] [--ports RANGE] [--udp-ports RANGE] [--rate N]\n"
-        "                       [--host-rate N] [--try-default-accounts] [--index PATH]\n\n"
-        "Runs the diagnosis through: plan (made if missing) → port scan (continued if interrupted)\n"
-        "→ probe and checks → assessment → report. Finished stages are not repeated, so the same\n"
-        "command resumes after an interruption. An urgent finding gets the early report at once.\n\n"
-        "  --again                 scan and probe again\n"
-        "  --ports, --udp-ports, --rate, --host-rate  passed to medsec scan\n"
-        "  --try-default-accounts  passed to medsec probe (needs the hospital's recorded consent)\n";
-
-static void stage(const struct cli *c, const char *ja, const char *en)
-{
-	fprintf(stderr, "medsec diagnose: %s\n", c->lang == MS_LANG_EN ? en : ja);
-}
-
-/* A rate from the command line, as scan takes it; 0 if it is not one. */
-static unsigned rate_arg(const char *s)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	return end != s && !*end && v >= 1 && v <= 10000000 ? (unsigned)v : 0;
-}
-
-int cmd_diagnose(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "output", required_argument, NULL, OPT_OUT },
-		{ "again", no_argument, NULL, OPT_AGAIN },
-		{ "ports", required_argument, NULL, OPT_PORTS },
-		{ "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
-		{ "rate", required_argument, NULL, OPT_RATE },
-		{ "host-rate", required_argument, NULL, OPT_HOST_RATE },
-		{ "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct report_flags fl = { 0 };
-	struct survey_config cfg;
-	struct survey_session s;
-	struct survey sv;
-	struct survey_scan_options so;
-	struct survey_probe_options po = { 0 };
-	struct survey_standing at;
-	struct ms_error err;
-	int rc, json = c->json;
-
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = (char *)(uintptr_t) "--output";
-	rc = cli_options(c, argc, argv, opts, report_option, &fl, "medsec diagnose -o DIR",
-	                 diagnose_help_ja, diagnose_help_en);
-	if (rc != CLI_GO)
-		return rc;
-	survey_scan_options_init(&so);
-	if (optind != argc || !fl.out || (fl.rate && !(so.rate = rate_arg(fl.rate))) ||
-	    (fl.host_rate && !(so.host_rate = rate_arg(fl.host_rate))))
-		return cli_usage(c, "medsec diagnose -o DIR [--again]");
-	so.ports = fl.ports ? fl.ports : so.ports;
-	so.udp_ports = fl.udp_ports ? fl.udp_ports : so.udp_ports;
-	po.try_default_accounts = fl.try_accounts;
-	if ((rc = cli_open_session(c, fl.index, &cfg, &s)))
-		return rc;
-	if ((rc = survey_standing(&s, &at, &err))) {
-		rc = cli_error(c, &err);
-		goto out;
-	}
-	c->json = 0; /* the stages print for people; the end result may be JSON */
-	if (!at.has_plan) {
-		stage(c, "1/4 調査実施計画を作成します", "1/4 building the plan");
-		if ((rc = cli_plan(c, &s, NULL)))
-			goto out;
-	}
-	if (fl.again || !at.scan.id || at.scan.status != SCAN_DONE) {
-		so.resume = !fl.again && at.scan.id && at.scan.status != SCAN_DONE;
-		stage(c, so.resume ? "2/4 中断したポートスキャンを続けます" : "2/4 ポートスキャン",
-		      so.resume ? "2/4 continuing the interrupted port scan" : "2/4 port scan");
-		if ((rc = cli_scan(c, &s, &so)))
-			goto out;
-		at.n_services = 0;
-	}
-	if (fl.again || !at.n_services) {
-		stage(c, "3/4 サービス・製品・バージョンの識別と検査", "3/4 probe and checks");
-		if ((rc = cli_probe(c, &s, &po)))
-			goto out;
-	}
-	stage(c, "4/4 評価と報告書", "4/4 assessment and report");
-	c->json = json;
-	survey_close(&s);
-	if ((rc = cli_survey_load(c, fl.index, 0, &cfg, &sv)) == 0) {
-		/* The report step writes the early report too, right after the assessment, when it is due. */
-		if (sv.a->early_due && !c->json)
-			stage(c, "緊急性の高い事項があります。早期報告も書き出します",
-			      "an urgent finding: the early report is written too");
-		if (!c->json)
-			print_findings(c, sv.a);
-		rc = write_report(c, &sv, fl.out, 0);
-	}
-	survey_free(&sv);
-out:
-	c->json = json;
-	survey_close(&s);
 	return rc;
 }

@@ -129,31 +129,6 @@ static int stop_requested(void *ctx)
 	return stop_signal != 0;
 }
 
-void cli_progress(void *ctx, enum survey_stage stage, uint64_t done, uint64_t total, double rate)
-{
-	const struct cli *c = ctx;
-	unsigned pct = total ? (unsigned)(done * 100 / total) : 100;
-	unsigned long eta = rate > 0 ? (unsigned long)((double)(total - done) / rate) : 0;
-
-	if (!isatty(2))
-		return;
-	if (stage == SURVEY_STAGE_PROBE) {
-		fprintf(stderr, "\r\033[K%llu/%llu", (unsigned long long)done,
-		        (unsigned long long)total);
-		return;
-	}
-	if (done == total) {
-		fputs("\r\033[K", stderr);
-		return;
-	}
-	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
-	fprintf(stderr,
-	        c->lang == MS_LANG_EN
-	                ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
-	                : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
-	        (unsigned long long)done, (unsigned long long)total, pct, rate, eta / 60, eta % 60);
-}
-
 static const char *status_key(enum scan_status s)
 {
 	return s == SCAN_DONE ? "done" : s == SCAN_RUNNING ? "running" : "interrupted";

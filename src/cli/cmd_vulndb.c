@@ -1,7 +1,4 @@
-/*
- * cmd_vulndb.c - `medsec vulndb import|status` (the offline index) and
- * `medsec vuln lookup` (what is known about a product at a version).
- */
+/* cmd_vulndb.c - `medsec vulndb import|update|status`: the offline vulnerability index. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +15,6 @@
 enum {
 	OPT_INDEX = OPT__FIRST_LOCAL,
 	OPT_REBUILD,
-	OPT_CPE,
-	OPT_PLATFORM,
 	OPT_SOURCE,
 	OPT_NVD_URL,
 	OPT_KEV_URL,
@@ -28,7 +23,7 @@ enum {
 };
 
 struct vdb_opts {
-	const char *index, *cpe, *platform, *source;
+	const char *index, *source;
 	const char *nvd_url, *kev_url, *jvn_url;
 	int rebuild, delay_ms;
 };
@@ -40,8 +35,6 @@ static int vdb_option(int opt, const char *arg, void *ctx)
 	switch (opt) {
 	case OPT_INDEX: o->index = arg; return 0;
 	case OPT_REBUILD: o->rebuild = 1; return 0;
-	case OPT_CPE: o->cpe = arg; return 0;
-	case OPT_PLATFORM: o->platform = arg; return 0;
 	case OPT_SOURCE: o->source = arg; return 0;
 	case OPT_NVD_URL: o->nvd_url = arg; return 0;
 	case OPT_KEV_URL: o->kev_url = arg; return 0;
@@ -95,136 +88,84 @@ static const char vulndb_help_en[] =
 
 static const char *const source_names[VDB_SRC__COUNT] = { "nvd", "jvn", "kev" };
 
-static void show_progress(void *ctx, const char *source, size_t done, size_t total)
+static void index_options(const struct vdb_opts *o, struct survey_index_options *io)
 {
-	(void)ctx;
-	fprintf(stderr, "\r\033[K%s %zu/%zu", source, done, total);
+	const char *key = getenv("NVD_API_KEY");
+
+	*io = (struct survey_index_options){ .rebuild = o->rebuild,
+		                             .nvd_url = o->nvd_url,
+		                             .kev_url = o->kev_url,
+		                             .jvn_url = o->jvn_url,
+		                             .nvd_api_key = key && *key ? key : NULL,
+		                             .delay_ms = o->delay_ms };
 }
 
-/* Loads the index at path into b (if it exists and --rebuild is not given); *st gets its status. */
-static int load_existing(const struct vdb_opts *o, const char *path, struct vdb_builder *b,
-                         struct vdb_status *st, int *had, struct ms_error *err)
+/* The index written, or what went wrong; returns the exit status. */
+static int done(struct cli *c, const struct survey_config *cfg, int rc, struct ms_diags *d,
+                struct ms_error *err)
 {
-	struct vdb *old;
-	int rc;
-
-	*had = 0;
-	memset(st, 0, sizeof(*st));
-	if (o->rebuild || access(path, F_OK) != 0)
-		return 0;
-	if ((rc = vdb_open(path, &old, err)))
-		return rc;
-	vdb_status(old, st);
-	vdb_builder_load(b, old);
-	vdb_close(old);
-	*had = 1;
-	return 0;
+	cli_progress_end(c);
+	if (rc)
+		rc = cli_fail(c, d, err);
+	else if (d->n)
+		cli_diags(c, d); /* warnings */
+	if (!rc)
+		cli_say(c, MSG_VDB_WRITTEN, cfg->vulndb);
+	ms_diags_dispose(d);
+	return rc;
 }
 
 static int vulndb_update(struct cli *c, const struct vdb_opts *o)
 {
-	const char *path = cli_vulndb_path(o->index);
-	struct vdb_builder *b;
-	struct vdb_update_opts u = {
-		.nvd_url = o->nvd_url ? o->nvd_url : VDB_NVD_URL,
-		.kev_url = o->kev_url ? o->kev_url : VDB_KEV_URL,
-		.jvn_url = o->jvn_url ? o->jvn_url : VDB_JVN_URL,
-		.nvd_api_key = getenv("NVD_API_KEY") && *getenv("NVD_API_KEY")
-		                       ? getenv("NVD_API_KEY")
-		                       : NULL,
-		.delay_ms = o->delay_ms,
-		.progress = isatty(2) ? show_progress : NULL,
-	};
+	struct survey_index_options io;
+	struct survey_events ev = { c, cli_progress, NULL };
+	struct survey_config cfg;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	struct vdb_status st;
-	int rc, had;
 
+	index_options(o, &io);
 	for (int s = 0; s < VDB_SRC__COUNT; s++) {
 		const char *p = o->source;
 		size_t n = strlen(source_names[s]);
 		while (p && (p = strstr(p, source_names[s])) && p[n] && p[n] != ',')
 			p += n;
 		if (!o->source || p)
-			u.sources |= 1u << s;
+			io.sources |= 1u << s;
 	}
-	if (!u.sources)
+	if (!io.sources)
 		return cli_usage(c, "medsec vulndb update [--source nvd,kev,jvn]");
-	b = vdb_builder_new();
-	if ((rc = load_existing(o, path, b, &st, &had, &err)))
-		goto fail;
-	rc = vdb_update(b, had ? &st : NULL, &u, &d, &err);
-	if (u.progress)
-		fputs("\r\033[K", stderr);
-	if (rc && d.errors) {
-		cli_diags(c, &d);
-		goto out;
-	}
-	if (rc || (rc = vdb_builder_write(b, path, &err)))
-		goto fail;
-	cli_say(c, MSG_VDB_WRITTEN, path);
-	goto out;
-fail:
-	rc = cli_error(c, &err);
-out:
-	ms_diags_dispose(&d);
-	vdb_builder_free(b);
-	return rc;
+	cli_config(c, o->index, &cfg);
+	return done(c, &cfg, survey_index_update(&cfg, &io, &ev, &d, &err), &d, &err);
 }
 
 static int vulndb_import(struct cli *c, const struct vdb_opts *o, int argc, char **argv)
 {
-	const char *path = cli_vulndb_path(o->index);
-	struct vdb_builder *b = vdb_builder_new();
+	struct survey_index_options io;
+	struct survey_events ev = { c, cli_progress, NULL };
+	struct survey_config cfg;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	struct vdb_status st;
-	int rc = 0, tty = isatty(2), had;
 
-	if ((rc = load_existing(o, path, b, &st, &had, &err)))
-		goto fail;
-	for (int i = 0; i < argc; i++) {
-		if (tty)
-			fprintf(stderr, "\r\033[K[%d/%d] %s", i + 1, argc, argv[i]);
-		rc = vdb_import_file(b, argv[i], argv[i], &d, &err);
-		if (rc == MS_ERR_SYSTEM || (rc && !d.n)) {
-			if (tty)
-				fputs("\r\033[K", stderr);
-			goto fail;
-		}
-	}
-	if (tty)
-		fputs("\r\033[K", stderr);
-	if (d.errors) {
-		cli_diags(c, &d);
-		rc = MS_ERR_INPUT;
-		goto out;
-	}
-	cli_diags(c, &d); /* warnings */
-	if ((rc = vdb_builder_write(b, path, &err)))
-		goto fail;
-	cli_say(c, MSG_VDB_WRITTEN, path);
-	goto out;
-fail:
-	rc = cli_error(c, &err);
-out:
-	ms_diags_dispose(&d);
-	vdb_builder_free(b);
-	return rc;
+	index_options(o, &io);
+	cli_config(c, o->index, &cfg);
+	return done(c, &cfg,
+	            survey_index_import(&cfg, &io, (const char *const *)argv, (size_t)argc, &ev, &d,
+	                                &err),
+	            &d, &err);
 }
 
 static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 {
-	const char *path = cli_vulndb_path(o->index);
-	struct vdb *db;
+	struct survey_config cfg;
 	struct vdb_status st;
 	struct ms_error err;
 	int en = c->lang == MS_LANG_EN;
+	const char *path;
 
-	if (vdb_open(path, &db, &err))
+	cli_config(c, o->index, &cfg);
+	path = cfg.vulndb;
+	if (survey_index_status(&cfg, &st, &err))
 		return cli_error(c, &err);
-	vdb_status(db, &st);
-	vdb_close(db);
 	if (c->json) {
 		json_t *root = json_pack("{s:s, s:i, s:I, s:i, s:i, s:i, s:i, s:i, s:i, s:s}",
 		                         "index", path, "format", (int)st.format, "size",
@@ -299,229 +240,4 @@ int cmd_vulndb(struct cli *c, int argc, char **argv)
 	if (optind + 1 == argc && strcmp(argv[optind], "update") == 0)
 		return vulndb_update(c, &o);
 	return cli_usage(c, usage);
-}
-
-/* ---- vuln lookup ---- */
-
-static const char vuln_help_ja[] =
-        "使い方: medsec vuln lookup ベンダ 製品 [バージョン] [--platform 機種] [--json]\n"
-        "        medsec vuln lookup --cpe CPE名 [--json]\n\n"
-        "製品とバージョンに当てはまる脆弱性を、オフラインのインデックスから引きます。\n"
-        "ベンダと製品は CPE の名前 (例: fortinet fortios, openbsd openssh) で指定します。\n"
-        "各件に CVSS v3 と深刻度 (緊急・重要・警告・注意)、JVN iPedia 番号、KEV 掲載と\n"
-        "ランサムウェアでの悪用、確度を示します。確度: 確実 = バージョンが範囲内または一致、\n"
-        "推定 = バージョンが大まかにしか分からない (ディストリビューションの修正版、JVN の\n"
-        "文章による記述、機種限定など)、製品のみ = バージョンを比べられない。\n\n"
-        "  --cpe CPE名       CPE 2.3 (cpe:2.3:...) または URI (cpe:/...) で指定する\n"
-        "  --platform 機種   ハードウェアの CPE 製品名 (例: fortigate-60f)\n"
-        "  --index パス      インデックスファイル\n"
-        "  --json            JSON で表示する\n";
-static const char vuln_help_en[] =
-        "usage: medsec vuln lookup VENDOR PRODUCT [VERSION] [--platform HW] [--json]\n"
-        "       medsec vuln lookup --cpe CPE [--json]\n\n"
-        "Looks up, offline, the vulnerabilities of a product at a version. Vendor and\n"
-        "product are CPE names (fortinet fortios, openbsd openssh). Each match shows CVSS v3\n"
-        "and its band, JVN iPedia numbers, KEV and ransomware use, and the confidence:\n"
-        "exact = the version is in a recorded range or listed; rough = the version is only\n"
-        "roughly known (distribution revision, JVN's free text, some platforms only);\n"
-        "product = no version could be compared.\n\n"
-        "  --cpe CPE       a CPE 2.3 name or URI\n"
-        "  --platform HW   the hardware's CPE product name (fortigate-60f)\n"
-        "  --index PATH    the index file\n"
-        "  --json          print JSON\n";
-
-static const struct {
-	unsigned bit;
-	const char *key;
-	enum msg_id msg;
-} reasons[] = {
-	{ VDB_WHY_BACKPORT, "backport", MSG_VDB_WHY_BACKPORT },
-	{ VDB_WHY_ALL_VERSIONS, "all_versions", MSG_VDB_WHY_ALL_VERSIONS },
-	{ VDB_WHY_PLATFORM, "platform", MSG_VDB_WHY_PLATFORM },
-	{ VDB_WHY_JVN_TEXT, "jvn_text", MSG_VDB_WHY_JVN_TEXT },
-	{ VDB_WHY_UNANALYSED, "unanalysed", MSG_VDB_WHY_UNANALYSED },
-	{ VDB_WHY_NO_VERSION, "no_version", MSG_VDB_WHY_NO_VERSION },
-	{ VDB_WHY_NO_NVD, "no_nvd_record", MSG_VDB_WHY_NO_NVD },
-};
-
-/* "cpe:2.3:*:vendor:product:version:…" with the CPE escapes; 0 or -1. */
-static int asprintf_cpe(char **out, const char *vendor, const char *product, const char *version)
-{
-	char buf[1024];
-	size_t n = 0;
-	const char *parts[3] = { vendor, product, version };
-
-	n += (size_t)snprintf(buf, sizeof(buf), "cpe:2.3:*");
-	for (int k = 0; k < 3; k++) {
-		const char *p = parts[k];
-		buf[n++] = ':';
-		if (!p || !*p) {
-			buf[n++] = '*';
-			continue;
-		}
-		for (; *p && n + 3 < sizeof(buf); p++) {
-			char ch = *p == ' ' ? '_' : *p;
-			if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-			      (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
-				buf[n++] = '\\';
-			buf[n++] = ch;
-		}
-		if (n + 24 >= sizeof(buf))
-			return -1;
-	}
-	memcpy(buf + n, ":*:*:*:*:*:*:*", 15);
-	*out = ms_xstrdup(buf);
-	return 0;
-}
-
-static json_t *num_or_null(double v)
-{
-	return v < 0 ? json_null() : json_real(v);
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *match_json(const struct vdb_match *m)
-{
-	json_t *jv = json_array(), *why = json_array(), *o;
-
-	for (int k = 0; k < 8 && m->jvndb[k]; k++)
-		json_array_append_new(jv, json_string(m->jvndb[k]));
-	for (size_t k = 0; k < sizeof(reasons) / sizeof(reasons[0]); k++)
-		if (m->reasons & reasons[k].bit)
-			json_array_append_new(why, json_string(reasons[k].key));
-	o = json_pack("{s:o, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "cve",
-	              str_or_null(m->cve), "jvndb", jv, "cvss_v3",
-	              m->v3_vector ? json_pack("{s:s, s:o, s:s, s:o, s:b}", "vector", m->v3_vector,
-	                                       "score", num_or_null(m->v3_score), "severity",
-	                                       cvss_severity_key(cvss_severity(m->v3_score)),
-	                                       "computed_score", num_or_null(m->v3_computed),
-	                                       "score_mismatch", m->score_mismatch)
-	                           : json_null(),
-	              "kev", m->kev, "ransomware", m->ransomware, "confidence",
-	              vdb_confidence_key(m->confidence), "reasons", why, "title",
-	              str_or_null(m->title), "criterion", str_or_null(m->criterion), "range",
-	              str_or_null(m->range), "affected_text", str_or_null(m->affected_text),
-	              "nvd_status", str_or_null(m->status));
-	if (m->v2_vector)
-		json_object_set_new(o, "cvss_v2",
-		                    json_pack("{s:s, s:o}", "vector", m->v2_vector, "score",
-		                              num_or_null(m->v2_score)));
-	if (m->v4_vector)
-		json_object_set_new(o, "cvss_v4",
-		                    json_pack("{s:s, s:o}", "vector", m->v4_vector, "score",
-		                              num_or_null(m->v4_score)));
-	return o;
-}
-
-static void print_match(const struct cli *c, const struct vdb_match *m)
-{
-	cli_vuln_row(c, m, "");
-	if (m->range || m->affected_text)
-		printf("         %s%s%s\n", m->range ? m->range : "",
-		       m->range && m->affected_text ? "  " : "",
-		       m->affected_text ? m->affected_text : "");
-	for (size_t k = 0; k < sizeof(reasons) / sizeof(reasons[0]); k++)
-		if (m->reasons & reasons[k].bit) {
-			fputs("         ", stdout);
-			cli_say(c, reasons[k].msg, NULL);
-		}
-	if (m->score_mismatch) {
-		char what[64];
-		snprintf(what, sizeof(what), "%.1f / %.1f", m->v3_score, m->v3_computed);
-		fputs("         ", stdout);
-		cli_say(c, MSG_VDB_SCORE_MISMATCH, what);
-	}
-}
-
-int cmd_vuln(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "cpe", required_argument, NULL, OPT_CPE },
-		{ "platform", required_argument, NULL, OPT_PLATFORM },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *usage = "medsec vuln lookup VENDOR PRODUCT [VERSION] | --cpe CPE";
-	struct vdb_opts o = { 0 };
-	struct vdb_query q = { 0 };
-	struct vdb_matches m;
-	struct cpe cpe_store, shown;
-	char version[300], cpe_text[1500];
-	struct vdb *db;
-	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vuln_help_ja,
-	                     vuln_help_en);
-	int nargs;
-
-	if (rc != CLI_GO)
-		return rc;
-	if (optind >= argc || strcmp(argv[optind], "lookup") != 0)
-		return cli_usage(c, usage);
-	nargs = argc - optind - 1;
-	if (o.cpe) {
-		if (nargs != 0)
-			return cli_usage(c, usage);
-		if (vdb_query_from_cpe(o.cpe, &cpe_store, version, sizeof(version), &q)) {
-			ms_fail(&err, MS_ERR_INPUT, MSG_VDB_BAD_CPE, o.cpe, NULL);
-			return cli_error(c, &err);
-		}
-	} else {
-		if (nargs < 2 || nargs > 3)
-			return cli_usage(c, usage);
-		q.vendor = argv[optind + 1];
-		q.product = argv[optind + 2];
-		q.version = nargs == 3 ? argv[optind + 3] : NULL;
-	}
-	if (o.platform)
-		q.platform = o.platform;
-	if (vdb_open(cli_vulndb_path(o.index), &db, &err))
-		return cli_error(c, &err);
-	vdb_lookup(db, &q, &m);
-
-	/* The name looked up, as a CPE 2.3 string. */
-	memset(&shown, 0, sizeof(shown));
-	for (int k = 0; k < CPE__COUNT; k++)
-		shown.v[k].kind = CPE_ANY;
-	if (o.cpe) {
-		shown = cpe_store;
-	} else {
-		struct cpe tmp;
-		char *t = NULL;
-		/* Only names that make a valid CPE are shown; anything else is looked up as given. */
-		if (asprintf_cpe(&t, q.vendor, q.product, q.version) == 0 &&
-		    cpe_parse(t, &tmp) == 0)
-			shown = tmp;
-		free(t);
-	}
-	cpe_format(&shown, cpe_text, sizeof(cpe_text));
-
-	if (c->json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < m.n; i++)
-			json_array_append_new(arr, match_json(&m.v[i]));
-		json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:s}", "cpe", cpe_text, "version",
-		                         str_or_null(q.version), "platform",
-		                         str_or_null(q.platform), "matches", arr, "notice",
-		                         VDB_NVD_NOTICE);
-		char *s = json_dumps(root,
-		                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-		puts(s);
-		free(s);
-		json_decref(root);
-	} else {
-		cli_say(c, MSG_VDB_LOOKUP_HEAD, cpe_text);
-		for (size_t i = 0; i < m.n; i++)
-			print_match(c, &m.v[i]);
-		if (!m.n)
-			cli_say(c, MSG_VDB_NO_MATCH, NULL);
-		printf("%s\n", VDB_NVD_NOTICE);
-	}
-	vdb_matches_free(&m);
-	vdb_close(db);
-	return 0;
 }

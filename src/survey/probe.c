@@ -227,7 +227,7 @@ static void relay(void *ctx, size_t done, size_t total)
 {
 	const struct survey_events *ev = ((struct progress_relay *)ctx)->ev;
 
-	ev->progress(ev->ctx, SURVEY_STAGE_PROBE, done, total, 0);
+	ev->progress(ev->ctx, SURVEY_STAGE_PROBE, NULL, done, total, 0);
 }
 
 int survey_probe(struct survey_session *s, const struct survey_probe_options *opts,

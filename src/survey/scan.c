@@ -111,7 +111,7 @@ static void on_progress(void *ctx, uint64_t done, uint64_t total, double rate)
 	struct run *r = ctx;
 
 	if (r->ev && r->ev->progress)
-		r->ev->progress(r->ev->ctx, r->stage, done, total, rate);
+		r->ev->progress(r->ev->ctx, r->stage, NULL, done, total, rate);
 }
 
 /* The scan's stored hosts must be the scope's, in order, for a resume to mean anything. */

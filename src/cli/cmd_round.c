@@ -1,0 +1,126 @@
+/* cmd_round.c - `medsec round [new | set]`: survey rounds, their cover and agreed dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "medsec/clock.h"
+
+static const char round_help_ja[] =
+        "使い方: medsec round [new] [--hospital 名前] [--json]\n"
+        "        medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
+        "                         [--diagnosis-on 日付]\n\n"
+        "現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
+        "調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
+        "  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
+        "  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
+        "  set --survey-on 日付    合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)\n"
+        "  set --diagnosis-on 日付 合意した脆弱性診断日 (YYYY-MM-DD)\n"
+        "  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
+static const char round_help_en[] =
+        "usage: medsec round [new] [--hospital NAME] [--json]\n"
+        "       medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
+        "                        [--diagnosis-on DATE]\n\n"
+        "Shows the current survey round; `new` starts the next one (a re-survey).\n"
+        "Each round keeps its own plan, scans and report.\n\n"
+        "  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
+        "  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
+        "  set --survey-on DATE  the agreed onsite survey date (YYYY-MM-DD; shown in the plan)\n"
+        "  set --diagnosis-on DATE  the agreed remote diagnosis date (YYYY-MM-DD)\n"
+        "  A new round inherits the previous round's issuer and addressee.\n";
+
+enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT, OPT_SURVEY_ON, OPT_DIAGNOSIS_ON };
+
+static int round_option(int opt, const char *arg, void *ctx)
+{
+	struct round_settings *a = ctx;
+
+	switch (opt) {
+	case OPT_ISSUER: a->issuer = arg; return 0;
+	case OPT_RECIPIENT: a->recipient = arg; return 0;
+	case OPT_SURVEY_ON: a->survey_on = arg; return 0;
+	case OPT_DIAGNOSIS_ON: a->diagnosis_on = arg; return 0;
+	}
+	return -1;
+}
+
+static void print_round(const struct cli *c, const char *name, const struct store_round *r)
+{
+	int en = c->lang == MS_LANG_EN;
+
+	if (c->json) {
+		json_t *j = json_pack(
+		        "{s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "hospital", name, "round",
+		        r->round_no, "started_at", r->started_at, "has_plan", r->has_plan, "issuer",
+		        r->issuer[0] ? json_string(r->issuer) : json_null(), "recipient",
+		        r->recipient[0] ? json_string(r->recipient) : json_null(), "survey_on",
+		        r->survey_on[0] ? json_string(r->survey_on) : json_null(), "diagnosis_on",
+		        r->diagnosis_on[0] ? json_string(r->diagnosis_on) : json_null());
+		char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		puts(s);
+		free(s);
+		json_decref(j);
+		return;
+	}
+	printf(en ? "%s: round %d (started %s)%s\n" : "%s: 第%d回調査 (開始 %s)%s\n", name,
+	       r->round_no, r->started_at,
+	       r->has_plan ? "" : (en ? ", no plan yet" : "・計画未作成"));
+	printf(en ? "  report issued by: %s\n  addressed to: %s\n"
+	          : "  報告書の発行者: %s\n  宛先: %s\n",
+	       r->issuer[0] ? r->issuer
+	                    : (en ? "(not set: medsec round set --issuer)"
+	                          : "(未設定: medsec round set --issuer)"),
+	       r->recipient[0] ? r->recipient : (en ? "(the hospital)" : "(医療機関名 御中)"));
+	printf(en ? "  onsite survey: %s\n  remote diagnosis: %s\n"
+	          : "  現地調査日: %s\n  脆弱性診断日: %s\n",
+	       r->survey_on[0] ? r->survey_on : (en ? "not set" : "未定"),
+	       r->diagnosis_on[0] ? r->diagnosis_on : (en ? "not set" : "未定"));
+}
+
+int cmd_round(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "issuer", required_argument, NULL, OPT_ISSUER },
+		{ "recipient", required_argument, NULL, OPT_RECIPIENT },
+		{ "survey-on", required_argument, NULL, OPT_SURVEY_ON },
+		{ "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct round_settings a = { 0 };
+	struct survey_config cfg;
+	struct survey_session s;
+	struct ms_error err;
+	char no[16];
+	const char *sub;
+	int rc;
+
+	rc = cli_options(c, argc, argv, opts, round_option, &a, "medsec round [new | set]",
+	                 round_help_ja, round_help_en);
+	if (rc != CLI_GO)
+		return rc;
+	sub = optind < argc ? argv[optind] : NULL;
+	int any = a.issuer || a.recipient || a.survey_on || a.diagnosis_on;
+	if (argc - optind > 1 || (sub && strcmp(sub, "new") && strcmp(sub, "set")) ||
+	    (any && !(sub && !strcmp(sub, "set"))) || (sub && !strcmp(sub, "set") && !any))
+		return cli_usage(
+		        c,
+		        "medsec round [new | set --issuer NAME --recipient NAME --survey-on DATE ...]");
+	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
+		return rc;
+	if (sub && (rc = !strcmp(sub, "new") ? survey_round_new(&s, &err)
+	                                     : survey_round_set(&s, &a, &err))) {
+		survey_close(&s);
+		return cli_error(c, &err);
+	}
+	snprintf(no, sizeof(no), "%d", s.round.round_no);
+	if (sub && !strcmp(sub, "new") && !c->json)
+		cli_say(c, MSG_ROUND_STARTED, no);
+	else
+		print_round(c, s.hospital, &s.round);
+	survey_close(&s);
+	return 0;
+}
