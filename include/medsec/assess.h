@@ -20,7 +20,7 @@
 #include "medsec/error.h"
 #include "medsec/mem.h"
 #include "medsec/model.h"
-#include "medsec/store.h"
+#include "medsec/records.h"
 
 #define VDB_CPE_NAMES_LEN 256
 

@@ -57,6 +57,8 @@ extern const struct model_enum model_device_kinds[];
 
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value);
 const char *model_enum_key(const struct model_enum *set, int value); /* NULL if unset */
+/* The member with exactly this key, or NULL. */
+const struct model_enum *model_enum_by_key(const struct model_enum *set, const char *key);
 const char *model_enum_label(const struct model_enum *set, int value, enum ms_lang lang);
 /* The member a person typed: its key, Japanese or English label (case aside); NULL if none. */
 const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text);
@@ -262,6 +264,10 @@ enum termination_kind {
 	TERM_OTHER
 };
 extern const struct model_enum model_termination_kinds[];
+/* The plan's judgements, by key: "yes"/"consult"/"no", "day_ip" …, "target" … (texts: plan.h). */
+extern const struct model_enum model_eligibilities[];
+extern const struct model_enum model_plan_reasons[];
+extern const struct model_enum model_plan_statuses[];
 
 /* Where something stands on site. */
 struct place {

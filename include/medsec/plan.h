@@ -10,7 +10,7 @@
 
 #include "medsec/error.h"
 #include "medsec/model.h"
-#include "medsec/store.h"
+#include "medsec/records.h"
 
 struct plan_input {
 	const struct intake_doc *doc;

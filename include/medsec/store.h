@@ -16,6 +16,7 @@
 
 #include "medsec/error.h"
 #include "medsec/model.h"
+#include "medsec/records.h"
 
 struct store;
 
@@ -26,21 +27,12 @@ void store_close(struct store *s);
 /* Current schema version of an open store. */
 int store_schema_version(struct store *s);
 
-struct store_revision {
-	int64_t hospital_id;
-	int64_t id;
-	int revision;  /* 1, 2, ... per hospital */
-	int unchanged; /* save: identical to the latest revision, nothing written */
-	int allow_test_addresses;
-	char imported_at[32];
-};
-
 /*
  * Saves a hospital's validated declarations: a new hospital, or a new
  * revision of the one with the same name (none if the JSON is unchanged).
  */
 int store_intake_save(struct store *s, const char *hospital, const char *intake_json,
-                      const char *source, int allow_test_addresses, struct store_revision *out,
+                      const char *source, int allow_test_addresses, struct intake_revision *out,
                       struct ms_error *err);
 
 /* Finds a hospital by name; NULL name picks the only one. *name_out is new (free it). */
@@ -48,38 +40,22 @@ int store_hospital_find(struct store *s, const char *name, int64_t *id, char **n
                         struct ms_error *err);
 
 /* Latest revision's JSON; *json_out is new (free it). */
-int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
+int store_intake_latest(struct store *s, int64_t hospital_id, struct intake_revision *rev,
                         char **json_out, struct ms_error *err);
 /* Revision number `revision` of the hospital's declarations (as store_intake_latest). */
-int store_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
-                     char **json_out, struct ms_error *err);
-
-struct store_round {
-	int64_t id;
-	int64_t hospital_id;
-	int round_no;
-	char started_at[32];
-	int has_plan;
-	/* The report's cover: who issues it and to whom; a new round inherits them. */
-	char issuer[256];      /* "" until medsec round set --issuer */
-	char recipient[256];   /* "" means "<hospital> 御中" */
-	char survey_on[11];    /* agreed onsite survey date, YYYY-MM-DD, or "" */
-	char diagnosis_on[11]; /* agreed remote diagnosis date, or "" */
-};
+int store_intake_get(struct store *s, int64_t hospital_id, int revision,
+                     struct intake_revision *rev, char **json_out, struct ms_error *err);
 
 /* The hospital's latest round, started (round 1) if there is none. */
-int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
+int store_round_current(struct store *s, int64_t hospital_id, struct survey_round *out,
                         struct ms_error *err);
 /* Starts the next round (a re-survey). */
-int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
+int store_round_new(struct store *s, int64_t hospital_id, struct survey_round *out,
                     struct ms_error *err);
 /* The hospital's round round_no; out->id stays 0 when there is no such round. */
-int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
+int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct survey_round *out,
                     struct ms_error *err);
-/* Sets the round's cover fields and agreed dates (struct store_round); NULL leaves one as it is. */
-struct round_settings {
-	const char *issuer, *recipient, *survey_on, *diagnosis_on;
-};
+/* Sets the round's cover fields and agreed dates; a NULL member leaves one as it is. */
 int store_round_set(struct store *s, int64_t round_id, const struct round_settings *r,
                     struct ms_error *err);
 
@@ -89,20 +65,6 @@ int store_plan_save(struct store *s, int64_t round_id, int64_t revision_id, cons
 /* The round's plan, or *out = NULL if none yet; *out is the caller's (plan_free). */
 int store_plan_load(struct store *s, int64_t round_id, struct plan **out, struct ms_error *err);
 
-enum confirm_kind { CONFIRM_DAY_IP = 1, CONFIRM_MEETING = 2 };
-
-struct confirmation {
-	int declared_no;
-	enum confirm_kind kind;
-	char address[64];      /* CONFIRM_DAY_IP; or the address settled in the meeting */
-	char confirmed_at[32]; /* UTC; its day in Japan is what the day-of rule compares */
-	char by[128];          /* who confirmed (plan confirm --by) */
-	/* A meeting on a line whose global address use was unknown (row 19): the answers. */
-	enum tri global_ip_use; /* TRI_UNSET when the meeting did not settle it */
-	enum ip_kind ip_kind;
-	char fqdn[256];
-};
-
 int store_confirm_save(struct store *s, int64_t round_id, const struct confirmation *c,
                        struct ms_error *err);
 /* All of the round's confirmations; *out is new (free it). */
@@ -111,13 +73,6 @@ int store_confirm_list(struct store *s, int64_t round_id, struct confirmation **
 
 /* --- authorisations for ad-hoc targets (medsec scope, scan --target) --- */
 
-struct scope_decl {
-	char prefix[64];
-	char authorised_by[128];
-	char authorised_at[32];
-	char note[256];
-};
-
 int store_scope_add(struct store *s, int64_t hospital_id, const struct scope_decl *d,
                     struct ms_error *err);
 /* The hospital's declarations; *out is new (free it). */
@@ -125,35 +80,6 @@ int store_scope_list(struct store *s, int64_t hospital_id, struct scope_decl **o
                      struct ms_error *err);
 
 /* --- scans --- */
-
-enum scan_status { SCAN_RUNNING = 0, SCAN_DONE, SCAN_INTERRUPTED };
-
-struct scan_record {
-	int64_t id;
-	int64_t round_id;
-	char method[16]; /* "tcp_connect" */
-	char started_at[32], finished_at[32];
-	enum scan_status status;
-	char source_address[64]; /* to announce to the hospital's monitoring */
-	char ports[512];         /* TCP ports as given, e.g. "1-65535"; "none" */
-	char udp_ports[512];     /* UDP ports as given; "none" */
-	uint64_t seed;
-	unsigned rate, host_rate, retries, timeout_ms;
-	uint64_t total, done; /* probes (TCP, then UDP), and those final before the checkpoint */
-};
-
-struct scan_host_row {
-	char address[64];
-	int line_no;
-	uint32_t closed, filtered;
-};
-
-struct scan_port_row {
-	size_t host;   /* index into the scan's hosts */
-	char proto[4]; /* "tcp", "udp" */
-	uint16_t port;
-	char state[16]; /* "open", "open_filtered" */
-};
 
 /* Records a new scan of the round with its hosts (in scope order); fills rec->id. */
 int store_scan_begin(struct store *s, struct scan_record *rec, const struct scan_host_row *hosts,
@@ -177,45 +103,13 @@ int store_scan_results(struct store *s, int64_t scan_id, struct scan_host_row **
 
 /* --- services (what answers on an open port) --- */
 
-struct service_row {
-	char address[64];
-	char proto[4];
-	int port, line_no;
-	char service[32], product[64], version[64], extra[128], device[64], cpe[256];
-	int confidence;      /* 0-100 */
-	char evidence[512];  /* the reply excerpt the decision rests on */
-	char decided_by[64]; /* the probe database entry */
-	int tls_wrapped;
-	char *tls_json; /* the TLS facts as JSON, or NULL; the caller's when
-					 * saving, the array's after store_services_load */
-	char error[64];
-};
-
 /* --- consent: what the hospital agreed to beyond the plan --- */
-
-struct consent {
-	char kind[32];        /* "default_accounts" */
-	char granted_by[128]; /* who, for the hospital */
-	char granted_at[32];
-	char note[256];
-};
 
 int store_consent_add(struct store *s, int64_t hospital_id, const struct consent *c,
                       struct ms_error *err);
 /* The latest consent of this kind; out->granted_by[0] == '\0' if there is none. */
 int store_consent_find(struct store *s, int64_t hospital_id, const char *kind, struct consent *out,
                        struct ms_error *err);
-
-/* A finding of the probe's checks on one port (its texts live in data/checks.json). */
-struct finding_row {
-	char address[64];
-	char proto[4];
-	int port;
-	char kind[16];     /* "exposure", "tls", "backdoor", "default_account" */
-	char severity[16]; /* "critical" … "info" */
-	char check[64];    /* the check's id */
-	char detail[64];   /* an accepted account's user name, or "" (never a password) */
-};
 
 /* Replaces the scan's services and findings with these, in one transaction. */
 int store_services_save(struct store *s, int64_t scan_id, const struct service_row *rows, size_t n,

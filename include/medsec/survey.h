@@ -23,7 +23,7 @@
 #include "medsec/probe.h"
 #include "medsec/report.h"
 #include "medsec/scan.h"
-#include "medsec/store.h"
+#include "medsec/records.h"
 #include "medsec/vulndb.h"
 
 /* Where a use case finds things; the strings are the caller's and must outlive the session. */
@@ -35,13 +35,15 @@ struct survey_config {
 	enum ms_lang lang;    /* for texts the use case composes (findings, report) */
 };
 
+struct store; /* the store's operations are for this layer only (store.h) */
+
 /* One hospital's current round, open. */
 struct survey_session {
 	const struct survey_config *cfg;
 	struct store *store;
 	int64_t hospital_id;
-	char *hospital;           /* its stored name */
-	struct store_round round; /* the current round */
+	char *hospital;            /* its stored name */
+	struct survey_round round; /* the current round */
 };
 
 /* Opens the store, finds the hospital and its current round (round 1 is started if none). */
@@ -86,11 +88,11 @@ struct survey_events {
 
 /* Stores a hospital's checked declarations (intake_load, intake_validate): a new hospital or revision. */
 int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc,
-                       const char *source, int allow_test_addresses, struct store_revision *rev,
+                       const char *source, int allow_test_addresses, struct intake_revision *rev,
                        struct ms_error *err);
 /* The hospital's latest declarations; *doc is new (intake_doc_free). */
 int survey_declarations(struct survey_session *s, struct intake_doc **doc,
-                        struct store_revision *rev, struct ms_error *err);
+                        struct intake_revision *rev, struct ms_error *err);
 /* Starts the next round (a re-survey); s->round becomes it. */
 int survey_round_new(struct survey_session *s, struct ms_error *err);
 /* Sets the round's cover and agreed dates (NULL leaves one as it is); dates must be YYYY-MM-DD. */
@@ -268,7 +270,7 @@ int survey_index_status(const struct survey_config *cfg, struct vdb_status *st,
 /* One round of one hospital, loaded whole and assessed. */
 struct survey {
 	struct survey_session session;
-	struct store_revision rev;
+	struct intake_revision rev;
 	char *intake_json, *onsite_json;
 	struct intake_doc *doc;
 	struct plan *plan;         /* NULL: no plan yet */

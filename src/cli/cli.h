@@ -9,7 +9,6 @@
 #include <stdio.h>
 
 #include "medsec/error.h"
-#include "medsec/store.h"
 #include "medsec/survey.h"
 
 struct cli {

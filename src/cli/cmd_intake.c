@@ -41,7 +41,7 @@ static int load_stored(struct cli *c, struct intake_doc **doc, int *revision)
 {
 	struct survey_config cfg;
 	struct survey_session s;
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct ms_error err;
 	int rc;
 
@@ -149,7 +149,7 @@ static const char intake_help_en[] =
         "  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
         "  --json                  print the result as JSON\n";
 
-static void print_json_result(const struct intake_doc *doc, const struct store_revision *rev,
+static void print_json_result(const struct intake_doc *doc, const struct intake_revision *rev,
                               const struct ms_diags *d, int stored)
 {
 	json_t *warnings = json_array(), *root;
@@ -183,7 +183,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	struct intake_doc *doc = NULL;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct survey_config cfg;
 	struct intake_flags fl = { 0 };
 	int rc;

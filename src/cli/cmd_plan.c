@@ -149,7 +149,7 @@ static void print_table(const struct cli *c, const struct plan *p)
 static int show(struct cli *c, const struct survey_session *s, const struct intake_doc *doc,
                 const struct plan *p, const char *xlsx)
 {
-	const struct store_round *r = &s->round;
+	const struct survey_round *r = &s->round;
 	struct plan_view v = { doc, r->survey_on[0] ? r->survey_on : NULL,
 		               r->diagnosis_on[0] ? r->diagnosis_on : NULL };
 	struct ms_error err;

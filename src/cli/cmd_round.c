@@ -46,7 +46,7 @@ static int round_option(int opt, const char *arg, void *ctx)
 	return -1;
 }
 
-static void print_round(const struct cli *c, const char *name, const struct store_round *r)
+static void print_round(const struct cli *c, const char *name, const struct survey_round *r)
 {
 	int en = c->lang == MS_LANG_EN;
 

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "medsec/model.h"
+#include "medsec/records.h"
 
 const struct model_enum model_link_types[] = {
 	{ LINK_INTERNET, "internet", "インターネット", "Internet" },
@@ -65,6 +66,50 @@ const struct model_enum model_termination_kinds[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+/* The plan's judgements and the survey's records: keys only (their texts are messages). */
+const struct model_enum model_eligibilities[] = {
+	{ ELIG_YES, "yes", "○", "yes" },
+	{ ELIG_CONSULT, "consult", "△", "consult" },
+	{ ELIG_NO, "no", "×", "no" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_plan_reasons[] = {
+	{ REASON_SERVER_POSSIBLE, "server_possible", NULL, NULL },
+	{ REASON_IP_FQDN_LINK, "ip_fqdn_link", NULL, NULL },
+	{ REASON_LINE_FQDN_LINK, "line_fqdn_link", NULL, NULL },
+	{ REASON_DAY_IP, "day_ip", NULL, NULL },
+	{ REASON_NOTHING_TO_SCAN, "nothing_to_scan", NULL, NULL },
+	{ REASON_CLOSED, "closed_network", NULL, NULL },
+	{ REASON_NO_GLOBAL_IP, "no_global_ip", NULL, NULL },
+	{ REASON_UNKNOWN_GLOBAL, "unknown_global_ip", NULL, NULL },
+	{ REASON_NOT_EHR, "not_ehr_connected", NULL, NULL },
+	{ REASON_PHONE_ONLY, "phone_only", NULL, NULL },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_plan_statuses[] = {
+	{ STATUS_TARGET, "target", NULL, NULL },
+	{ STATUS_NEEDS_DAY_IP, "needs_day_ip", NULL, NULL },
+	{ STATUS_NEEDS_MEETING, "needs_meeting", NULL, NULL },
+	{ STATUS_NOT_ELIGIBLE, "not_eligible", NULL, NULL },
+	{ STATUS_NOT_REQUESTED, "not_requested", NULL, NULL },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_confirm_kinds[] = {
+	{ CONFIRM_DAY_IP, "day_ip", NULL, NULL },
+	{ CONFIRM_MEETING, "meeting", NULL, NULL },
+	{ 0, NULL, NULL, NULL },
+};
+
+const struct model_enum model_scan_statuses[] = {
+	{ SCAN_RUNNING, "running", NULL, NULL },
+	{ SCAN_DONE, "done", NULL, NULL },
+	{ SCAN_INTERRUPTED, "interrupted", NULL, NULL },
+	{ 0, NULL, NULL, NULL },
+};
+
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value)
 {
 	for (; set->key; set++)
@@ -80,11 +125,19 @@ const char *model_enum_key(const struct model_enum *set, int value)
 	return e ? e->key : NULL;
 }
 
+const struct model_enum *model_enum_by_key(const struct model_enum *set, const char *key)
+{
+	for (; key && set->key; set++)
+		if (!strcmp(key, set->key))
+			return set;
+	return NULL;
+}
+
 const struct model_enum *model_enum_by_text(const struct model_enum *set, const char *text)
 {
 	for (; text && set->key; set++)
-		if (!strcasecmp(text, set->key) || !strcmp(text, set->ja) ||
-		    !strcasecmp(text, set->en))
+		if (!strcasecmp(text, set->key) || (set->ja && !strcmp(text, set->ja)) ||
+		    (set->en && !strcasecmp(text, set->en)))
 			return set;
 	return NULL;
 }
@@ -93,7 +146,9 @@ const char *model_enum_label(const struct model_enum *set, int value, enum ms_la
 {
 	const struct model_enum *e = model_enum_by_value(set, value);
 
-	return e ? (lang == MS_LANG_EN ? e->en : e->ja) : "";
+	const char *label = e ? (lang == MS_LANG_EN ? e->en : e->ja) : NULL;
+
+	return label ? label : e ? e->key : "";
 }
 
 struct intake_doc *intake_doc_new(const char *source, enum intake_format format)

@@ -241,7 +241,9 @@ struct plan *plan_build(const struct plan_input *in)
 
 const char *plan_eligibility_key(enum eligibility e)
 {
-	return e == ELIG_YES ? "yes" : e == ELIG_CONSULT ? "consult" : "no";
+	const char *key = model_enum_key(model_eligibilities, (int)e);
+
+	return key ? key : "no";
 }
 
 const char *plan_eligibility_mark(enum eligibility e)
@@ -249,56 +251,51 @@ const char *plan_eligibility_mark(enum eligibility e)
 	return e == ELIG_YES ? "○" : e == ELIG_CONSULT ? "△" : "×";
 }
 
-static const struct {
-	const char *key;
-	enum msg_id msg;
-} reasons[] = {
-	[REASON_NONE] = { NULL, MSG_REASON_NONE },
-	[REASON_SERVER_POSSIBLE] = { "server_possible", MSG_REASON_SERVER_POSSIBLE },
-	[REASON_IP_FQDN_LINK] = { "ip_fqdn_link", MSG_REASON_IP_FQDN_LINK },
-	[REASON_LINE_FQDN_LINK] = { "line_fqdn_link", MSG_REASON_LINE_FQDN_LINK },
-	[REASON_DAY_IP] = { "day_ip", MSG_REASON_DAY_IP },
-	[REASON_NOTHING_TO_SCAN] = { "nothing_to_scan", MSG_REASON_NOTHING_TO_SCAN },
-	[REASON_CLOSED] = { "closed_network", MSG_REASON_CLOSED },
-	[REASON_NO_GLOBAL_IP] = { "no_global_ip", MSG_REASON_NO_GLOBAL_IP },
-	[REASON_UNKNOWN_GLOBAL] = { "unknown_global_ip", MSG_REASON_UNKNOWN_GLOBAL },
-	[REASON_NOT_EHR] = { "not_ehr_connected", MSG_REASON_NOT_EHR },
-	[REASON_PHONE_ONLY] = { "phone_only", MSG_REASON_PHONE_ONLY },
+/* The texts of the reasons and statuses (their keys are model.c's). */
+static const enum msg_id reason_msgs[] = {
+	[REASON_NONE] = MSG_REASON_NONE,
+	[REASON_SERVER_POSSIBLE] = MSG_REASON_SERVER_POSSIBLE,
+	[REASON_IP_FQDN_LINK] = MSG_REASON_IP_FQDN_LINK,
+	[REASON_LINE_FQDN_LINK] = MSG_REASON_LINE_FQDN_LINK,
+	[REASON_DAY_IP] = MSG_REASON_DAY_IP,
+	[REASON_NOTHING_TO_SCAN] = MSG_REASON_NOTHING_TO_SCAN,
+	[REASON_CLOSED] = MSG_REASON_CLOSED,
+	[REASON_NO_GLOBAL_IP] = MSG_REASON_NO_GLOBAL_IP,
+	[REASON_UNKNOWN_GLOBAL] = MSG_REASON_UNKNOWN_GLOBAL,
+	[REASON_NOT_EHR] = MSG_REASON_NOT_EHR,
+	[REASON_PHONE_ONLY] = MSG_REASON_PHONE_ONLY,
+};
+
+static const enum msg_id status_msgs[] = {
+	[STATUS_TARGET] = MSG_STATUS_TARGET,
+	[STATUS_NEEDS_DAY_IP] = MSG_STATUS_NEEDS_DAY_IP,
+	[STATUS_NEEDS_MEETING] = MSG_STATUS_NEEDS_MEETING,
+	[STATUS_NOT_ELIGIBLE] = MSG_STATUS_NOT_ELIGIBLE,
+	[STATUS_NOT_REQUESTED] = MSG_STATUS_NOT_REQUESTED,
 };
 
 const char *plan_reason_key(enum plan_reason r)
 {
-	return (unsigned)r < sizeof(reasons) / sizeof(reasons[0]) ? reasons[r].key : NULL;
+	return model_enum_key(model_plan_reasons, (int)r);
 }
 
 enum msg_id plan_reason_msg(enum plan_reason r)
 {
-	return (unsigned)r < sizeof(reasons) / sizeof(reasons[0]) ? reasons[r].msg
-	                                                          : MSG_REASON_NONE;
+	return (unsigned)r < sizeof(reason_msgs) / sizeof(reason_msgs[0]) ? reason_msgs[r]
+	                                                                  : MSG_REASON_NONE;
 }
-
-static const struct {
-	const char *key;
-	enum msg_id msg;
-} statuses[] = {
-	[STATUS_TARGET] = { "target", MSG_STATUS_TARGET },
-	[STATUS_NEEDS_DAY_IP] = { "needs_day_ip", MSG_STATUS_NEEDS_DAY_IP },
-	[STATUS_NEEDS_MEETING] = { "needs_meeting", MSG_STATUS_NEEDS_MEETING },
-	[STATUS_NOT_ELIGIBLE] = { "not_eligible", MSG_STATUS_NOT_ELIGIBLE },
-	[STATUS_NOT_REQUESTED] = { "not_requested", MSG_STATUS_NOT_REQUESTED },
-};
 
 const char *plan_status_key(enum plan_status s)
 {
-	return (unsigned)s < sizeof(statuses) / sizeof(statuses[0]) && statuses[s].key
-	               ? statuses[s].key
-	               : "unknown";
+	const char *key = model_enum_key(model_plan_statuses, (int)s);
+
+	return key ? key : "unknown";
 }
 
 enum msg_id plan_status_msg(enum plan_status s)
 {
-	return (unsigned)s < sizeof(statuses) / sizeof(statuses[0]) && statuses[s].key
-	               ? statuses[s].msg
+	return (unsigned)s < sizeof(status_msgs) / sizeof(status_msgs[0]) && status_msgs[s]
+	               ? status_msgs[s]
 	               : MSG_NONE;
 }
 

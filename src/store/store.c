@@ -24,7 +24,7 @@ int store_schema_version(struct store *s)
 }
 
 int store_intake_save(struct store *s, const char *hospital, const char *json, const char *source,
-                      int allow_test, struct store_revision *out, struct ms_error *err)
+                      int allow_test, struct intake_revision *out, struct ms_error *err)
 {
 	return s->ops->intake_save(s, hospital, json, source, allow_test, out, err);
 }
@@ -35,31 +35,31 @@ int store_hospital_find(struct store *s, const char *name, int64_t *id, char **n
 	return s->ops->hospital_find(s, name, id, name_out, err);
 }
 
-int store_intake_latest(struct store *s, int64_t hospital_id, struct store_revision *rev,
+int store_intake_latest(struct store *s, int64_t hospital_id, struct intake_revision *rev,
                         char **json_out, struct ms_error *err)
 {
 	return s->ops->intake_get(s, hospital_id, 0, rev, json_out, err);
 }
 
-int store_intake_get(struct store *s, int64_t hospital_id, int revision, struct store_revision *rev,
-                     char **json_out, struct ms_error *err)
+int store_intake_get(struct store *s, int64_t hospital_id, int revision,
+                     struct intake_revision *rev, char **json_out, struct ms_error *err)
 {
 	return s->ops->intake_get(s, hospital_id, revision, rev, json_out, err);
 }
 
-int store_round_current(struct store *s, int64_t hospital_id, struct store_round *out,
+int store_round_current(struct store *s, int64_t hospital_id, struct survey_round *out,
                         struct ms_error *err)
 {
 	return s->ops->round_current(s, hospital_id, 0, out, err);
 }
 
-int store_round_new(struct store *s, int64_t hospital_id, struct store_round *out,
+int store_round_new(struct store *s, int64_t hospital_id, struct survey_round *out,
                     struct ms_error *err)
 {
 	return s->ops->round_current(s, hospital_id, 1, out, err);
 }
 
-int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
+int store_round_get(struct store *s, int64_t hospital_id, int round_no, struct survey_round *out,
                     struct ms_error *err)
 {
 	return s->ops->round_get(s, hospital_id, round_no, out, err);

@@ -12,16 +12,16 @@ struct store_ops {
 	void (*close)(struct store *s);
 	int (*schema_version)(struct store *s);
 	int (*intake_save)(struct store *s, const char *hospital, const char *json,
-	                   const char *source, int allow_test, struct store_revision *out,
+	                   const char *source, int allow_test, struct intake_revision *out,
 	                   struct ms_error *err);
 	int (*hospital_find)(struct store *s, const char *name, int64_t *id, char **name_out,
 	                     struct ms_error *err);
 	int (*intake_get)(struct store *s, int64_t hospital_id, int revision,
-	                  struct store_revision *rev, char **json_out, struct ms_error *err);
+	                  struct intake_revision *rev, char **json_out, struct ms_error *err);
 	int (*round_current)(struct store *s, int64_t hospital_id, int start_new,
-	                     struct store_round *out, struct ms_error *err);
+	                     struct survey_round *out, struct ms_error *err);
 	int (*round_get)(struct store *s, int64_t hospital_id, int round_no,
-	                 struct store_round *out, struct ms_error *err);
+	                 struct survey_round *out, struct ms_error *err);
 	int (*round_set)(struct store *s, int64_t round_id, const struct round_settings *r,
 	                 struct ms_error *err);
 	int (*plan_save)(struct store *s, int64_t round_id, int64_t revision_id,

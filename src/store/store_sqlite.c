@@ -14,6 +14,13 @@
 #include "store/store_int.h"
 
 /* Append only: a shipped migration is never edited, a new one is added. */
+/* Migration 8: the plan reasons' numbers (enum plan_reason as it was) to their keys. */
+#define REASON_CASE(col)                                                                           \
+	"CASE " col " WHEN 1 THEN 'server_possible' WHEN 2 THEN 'ip_fqdn_link'"                    \
+	" WHEN 3 THEN 'line_fqdn_link' WHEN 4 THEN 'day_ip' WHEN 5 THEN 'nothing_to_scan'"         \
+	" WHEN 6 THEN 'closed_network' WHEN 7 THEN 'no_global_ip' WHEN 8 THEN 'unknown_global_ip'" \
+	" WHEN 9 THEN 'not_ehr_connected' WHEN 10 THEN 'phone_only' ELSE 'none' END"
+
 static const char *const migrations[] = {
 	/* 1: hospitals, intake revisions, survey rounds, plans, confirmations */
 	"CREATE TABLE hospital ("
@@ -158,6 +165,21 @@ static const char *const migrations[] = {
 	"ALTER TABLE plan_line ADD COLUMN carrier TEXT;"
 	"ALTER TABLE survey_round ADD COLUMN survey_on TEXT;"
 	"ALTER TABLE survey_round ADD COLUMN diagnosis_on TEXT;",
+	/* 8: enumerations as their stable keys (model_enum), never as the program's numbers */
+	"UPDATE plan_line SET"
+	"  link_type = CASE link_type WHEN 1 THEN 'internet' WHEN 2 THEN 'internet_vpn'"
+	"    WHEN 3 THEN 'closed' WHEN 4 THEN 'phone_only' END,"
+	"  global_ip_use = CASE global_ip_use WHEN 1 THEN 'yes' WHEN 2 THEN 'no' WHEN 3 THEN 'unknown' END,"
+	"  ip_kind = CASE ip_kind WHEN 1 THEN 'static' WHEN 2 THEN 'dynamic' END,"
+	"  eligibility = CASE eligibility WHEN 1 THEN 'yes' WHEN 2 THEN 'consult' ELSE 'no' END,"
+	"  reason = " REASON_CASE(
+	        "reason") ","
+	                  "  status = CASE status WHEN 1 THEN 'target' WHEN 2 THEN 'needs_day_ip' WHEN 3 THEN 'needs_meeting'"
+	                  "    WHEN 4 THEN 'not_eligible' WHEN 5 THEN 'not_requested' END;"
+	                  "UPDATE plan_out_of_scope SET reason = " REASON_CASE(
+	                          "reason") ";"
+	                                    "UPDATE line_confirmation SET kind = CASE kind WHEN 1 THEN 'day_ip' WHEN 2 THEN 'meeting' END;"
+	                                    "UPDATE scan SET status = CASE status WHEN 1 THEN 'done' WHEN 2 THEN 'interrupted' ELSE 'running' END;",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -224,6 +246,14 @@ static int enum_col(const struct model_enum *set, sqlite3_stmt *st, int col)
 		if (strcmp(set[i].key, v) == 0)
 			return set[i].value;
 	return 0;
+}
+
+/* An enumeration's key, or none for a value without one (a column that may not be NULL). */
+static const char *plan_key(const struct model_enum *set, int value, const char *none)
+{
+	const char *key = model_enum_key(set, value);
+
+	return key ? key : none;
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -317,8 +347,8 @@ static void fault_point(const char *name)
 }
 
 /* The hospital's revision number `revision`, or its latest when 0; rev->id 0 when none. */
-static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct store_revision *rev,
-                         char **json_out, struct ms_error *err)
+static int read_revision(sqlite3 *db, int64_t hospital_id, int revision,
+                         struct intake_revision *rev, char **json_out, struct ms_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -355,7 +385,7 @@ static int read_revision(sqlite3 *db, int64_t hospital_id, int revision, struct 
 }
 
 static int sq_intake_save(struct store *s, const char *hospital, const char *json,
-                          const char *source, int allow_test, struct store_revision *out,
+                          const char *source, int allow_test, struct intake_revision *out,
                           struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
@@ -462,7 +492,7 @@ static int sq_hospital_find(struct store *s, const char *name, int64_t *id, char
 }
 
 static int sq_intake_get(struct store *s, int64_t hospital_id, int revision,
-                         struct store_revision *rev, char **json_out, struct ms_error *err)
+                         struct intake_revision *rev, char **json_out, struct ms_error *err)
 {
 	int rc = read_revision(db_of(s), hospital_id, revision, rev, json_out, err);
 
@@ -472,7 +502,7 @@ static int sq_intake_get(struct store *s, int64_t hospital_id, int revision,
 }
 
 /* The hospital's round round_no, or its latest when round_no is 0; out->id 0 when none. */
-static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct store_round *out,
+static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct survey_round *out,
                       struct ms_error *err)
 {
 	sqlite3_stmt *st;
@@ -507,14 +537,14 @@ static int read_round(sqlite3 *db, int64_t hospital_id, int round_no, struct sto
 	return rc;
 }
 
-static int sq_round_get(struct store *s, int64_t hospital_id, int round_no, struct store_round *out,
-                        struct ms_error *err)
+static int sq_round_get(struct store *s, int64_t hospital_id, int round_no,
+                        struct survey_round *out, struct ms_error *err)
 {
 	return read_round(db_of(s), hospital_id, round_no, out, err);
 }
 
 static int sq_round_current(struct store *s, int64_t hospital_id, int start_new,
-                            struct store_round *out, struct ms_error *err)
+                            struct survey_round *out, struct ms_error *err)
 {
 	sqlite3 *db = db_of(s);
 	sqlite3_stmt *st;
@@ -604,19 +634,19 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 		sqlite3_bind_int(st, 2, l->line_no);
 		sqlite3_bind_int(st, 3, l->declared_no);
 		bind_text(st, 4, l->use);
-		sqlite3_bind_int(st, 5, l->link_type);
-		sqlite3_bind_int(st, 6, l->global_ip_use);
-		sqlite3_bind_int(st, 7, l->ip_kind);
+		bind_text(st, 5, model_enum_key(model_link_types, (int)l->link_type));
+		bind_text(st, 6, model_enum_key(model_yes_no_unknown, (int)l->global_ip_use));
+		bind_text(st, 7, model_enum_key(model_ip_kinds, (int)l->ip_kind));
 		bind_text(st, 8, l->global_ip);
 		bind_text(st, 9, l->fqdn);
 		bind_text(st, 10, l->provider);
 		bind_text(st, 11, l->termination_location);
 		sqlite3_bind_int(st, 12, l->request_device_check);
 		sqlite3_bind_int(st, 13, l->request_diagnosis);
-		sqlite3_bind_int(st, 14, l->eligibility);
+		bind_text(st, 14, plan_key(model_eligibilities, (int)l->eligibility, "no"));
 		sqlite3_bind_int(st, 15, l->table_row);
-		sqlite3_bind_int(st, 16, l->reason);
-		sqlite3_bind_int(st, 17, l->status);
+		bind_text(st, 16, plan_key(model_plan_reasons, (int)l->reason, "none"));
+		bind_text(st, 17, plan_key(model_plan_statuses, (int)l->status, "none"));
 		bind_text(st, 18, l->confirmed_ip);
 		sqlite3_bind_int(st, 19, l->meeting_confirmed);
 		bind_text(st, 20, l->target);
@@ -639,7 +669,8 @@ static int sq_plan_save(struct store *s, int64_t round_id, int64_t revision_id,
 		sqlite3_bind_int64(st, 1, round_id);
 		sqlite3_bind_int(st, 2, p->out_of_scope[i].declared_no);
 		bind_text(st, 3, p->out_of_scope[i].use);
-		sqlite3_bind_int(st, 4, p->out_of_scope[i].reason);
+		bind_text(st, 4,
+		          plan_key(model_plan_reasons, (int)p->out_of_scope[i].reason, "none"));
 		rc = run(db, st, err);
 	}
 	if (rc == MS_OK && (rc = prepare(db,
@@ -709,19 +740,19 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out, st
 			.line_no = sqlite3_column_int(st, 0),
 			.declared_no = sqlite3_column_int(st, 1),
 			.use = col_text(p, st, 2),
-			.link_type = sqlite3_column_int(st, 3),
-			.global_ip_use = sqlite3_column_int(st, 4),
-			.ip_kind = sqlite3_column_int(st, 5),
+			.link_type = (enum link_type)enum_col(model_link_types, st, 3),
+			.global_ip_use = (enum tri)enum_col(model_yes_no_unknown, st, 4),
+			.ip_kind = (enum ip_kind)enum_col(model_ip_kinds, st, 5),
 			.global_ip = col_text(p, st, 6),
 			.fqdn = col_text(p, st, 7),
 			.provider = col_text(p, st, 8),
 			.termination_location = col_text(p, st, 9),
 			.request_device_check = sqlite3_column_int(st, 10),
 			.request_diagnosis = sqlite3_column_int(st, 11),
-			.eligibility = sqlite3_column_int(st, 12),
+			.eligibility = (enum eligibility)enum_col(model_eligibilities, st, 12),
 			.table_row = sqlite3_column_int(st, 13),
-			.reason = sqlite3_column_int(st, 14),
-			.status = sqlite3_column_int(st, 15),
+			.reason = (enum plan_reason)enum_col(model_plan_reasons, st, 14),
+			.status = (enum plan_status)enum_col(model_plan_statuses, st, 15),
 			.confirmed_ip = col_text(p, st, 16),
 			.meeting_confirmed = sqlite3_column_int(st, 17),
 			.target = col_text(p, st, 18),
@@ -754,7 +785,7 @@ static int sq_plan_load(struct store *s, int64_t round_id, struct plan **out, st
 		o = &p->out_of_scope[p->n_out_of_scope++];
 		o->declared_no = sqlite3_column_int(st, 0);
 		o->use = col_text(p, st, 1);
-		o->reason = sqlite3_column_int(st, 2);
+		o->reason = (enum plan_reason)enum_col(model_plan_reasons, st, 2);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -783,7 +814,7 @@ static int sq_confirm_save(struct store *s, int64_t round_id, const struct confi
 		return rc;
 	sqlite3_bind_int64(st, 1, round_id);
 	sqlite3_bind_int(st, 2, c->declared_no);
-	sqlite3_bind_int(st, 3, c->kind);
+	bind_text(st, 3, model_enum_key(model_confirm_kinds, (int)c->kind));
 	bind_text(st, 4, c->address[0] ? c->address : NULL);
 	bind_text(st, 5, c->confirmed_at);
 	bind_text(st, 6, c->by[0] ? c->by : NULL);
@@ -818,7 +849,7 @@ static int sq_confirm_list(struct store *s, int64_t round_id, struct confirmatio
 		c = &(*out)[(*n)++];
 		memset(c, 0, sizeof(*c));
 		c->declared_no = sqlite3_column_int(st, 0);
-		c->kind = sqlite3_column_int(st, 1);
+		c->kind = (enum confirm_kind)enum_col(model_confirm_kinds, st, 1);
 		snprintf(c->address, sizeof(c->address), "%s", a ? a : "");
 		snprintf(c->confirmed_at, sizeof(c->confirmed_at), "%s",
 		         (const char *)sqlite3_column_text(st, 3));
@@ -857,7 +888,7 @@ static int sq_scan_begin(struct store *s, struct scan_record *rec,
 	sqlite3_bind_int64(st, 1, rec->round_id);
 	bind_text(st, 2, rec->method);
 	bind_text(st, 3, rec->started_at);
-	sqlite3_bind_int(st, 4, rec->status);
+	bind_text(st, 4, model_enum_key(model_scan_statuses, (int)rec->status));
 	bind_text(st, 5, rec->source_address[0] ? rec->source_address : NULL);
 	bind_text(st, 6, rec->ports);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)rec->seed);
@@ -1025,7 +1056,7 @@ static int sq_scan_finish(struct store *s, int64_t scan_id, enum scan_status sta
 
 	if (rc)
 		return rc;
-	sqlite3_bind_int(st, 1, status);
+	bind_text(st, 1, model_enum_key(model_scan_statuses, (int)status));
 	bind_text(st, 2, finished_at);
 	sqlite3_bind_int64(st, 3, scan_id);
 	return run(db, st, err);
@@ -1054,7 +1085,7 @@ static int sq_scan_latest(struct store *s, int64_t round_id, struct scan_record 
 		copy_col(rec->method, sizeof(rec->method), st, 1);
 		copy_col(rec->started_at, sizeof(rec->started_at), st, 2);
 		copy_col(rec->finished_at, sizeof(rec->finished_at), st, 3);
-		rec->status = sqlite3_column_int(st, 4);
+		rec->status = (enum scan_status)enum_col(model_scan_statuses, st, 4);
 		copy_col(rec->source_address, sizeof(rec->source_address), st, 5);
 		copy_col(rec->ports, sizeof(rec->ports), st, 6);
 		rec->seed = (uint64_t)sqlite3_column_int64(st, 7);

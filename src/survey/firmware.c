@@ -12,7 +12,7 @@
 int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d,
                     struct ms_error *err)
 {
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct vdb *vdb = NULL;
 	struct vdb_products *products = NULL;
 	char path[4096];

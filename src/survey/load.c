@@ -13,6 +13,7 @@
 #include "medsec/intake.h"
 #include "medsec/onsite.h"
 #include "medsec/probe.h"
+#include "medsec/store.h"
 #include "medsec/survey.h"
 #include "medsec/vulndb.h"
 

@@ -8,10 +8,11 @@
 
 #include "medsec/clock.h"
 #include "medsec/intake.h"
+#include "medsec/store.h"
 #include "medsec/survey.h"
 
 /* The latest declarations, parsed; *doc and *rev are the caller's. */
-static int declarations(struct survey_session *s, struct store_revision *rev,
+static int declarations(struct survey_session *s, struct intake_revision *rev,
                         struct intake_doc **doc, struct ms_error *err)
 {
 	struct ms_diags d = { 0 };
@@ -26,7 +27,7 @@ static int declarations(struct survey_session *s, struct store_revision *rev,
 }
 
 static int rebuild(struct survey_session *s, const struct intake_doc *doc,
-                   const struct store_revision *rev, struct plan **out, struct ms_error *err)
+                   const struct intake_revision *rev, struct plan **out, struct ms_error *err)
 {
 	struct confirmation *conf = NULL;
 	struct plan_input in;
@@ -62,7 +63,7 @@ static void give(struct intake_doc *doc, struct intake_doc **doc_out, int rc)
 int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc **doc_out,
                 struct ms_error *err)
 {
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct intake_doc *doc = NULL;
 	int rc;
 
@@ -76,7 +77,7 @@ int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc *
 int survey_confirm(struct survey_session *s, int line_no, struct confirmation *conf,
                    struct plan **out, struct intake_doc **doc_out, struct ms_error *err)
 {
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct intake_doc *doc = NULL;
 	struct plan *p = NULL;
 	int rc;

@@ -14,6 +14,7 @@
 #include "medsec/clock.h"
 #include "medsec/ip.h"
 #include "medsec/mem.h"
+#include "medsec/store.h"
 #include "medsec/survey.h"
 
 /* Is the address in the plan's scope or in a recorded declaration? */

@@ -11,10 +11,11 @@
 #include "medsec/clock.h"
 #include "medsec/ip.h"
 #include "medsec/onsite.h"
+#include "medsec/store.h"
 #include "medsec/survey.h"
 
 int survey_intake_save(const struct survey_config *cfg, const struct intake_doc *doc,
-                       const char *source, int allow_test_addresses, struct store_revision *rev,
+                       const char *source, int allow_test_addresses, struct intake_revision *rev,
                        struct ms_error *err)
 {
 	struct store *st = NULL;
@@ -30,7 +31,7 @@ int survey_intake_save(const struct survey_config *cfg, const struct intake_doc 
 }
 
 int survey_declarations(struct survey_session *s, struct intake_doc **doc,
-                        struct store_revision *rev, struct ms_error *err)
+                        struct intake_revision *rev, struct ms_error *err)
 {
 	struct ms_diags d = { 0 };
 	char *json = NULL;

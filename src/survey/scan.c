@@ -13,6 +13,7 @@
 #include "medsec/clock.h"
 #include "medsec/ip.h"
 #include "medsec/mem.h"
+#include "medsec/store.h"
 #include "medsec/survey.h"
 
 int survey_window_parse(const char *s, int *from, int *to)

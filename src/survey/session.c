@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "medsec/store.h"
 #include "medsec/survey.h"
 
 int survey_open(struct survey_session *s, const struct survey_config *cfg, struct ms_error *err)

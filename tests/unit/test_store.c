@@ -45,15 +45,15 @@ static struct store *open_store(void)
 static void migrations_and_reopen(void **state)
 {
 	struct store *s = open_store();
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct ms_error err;
 
-	assert_int_equal(store_schema_version(s), 7);
+	assert_int_equal(store_schema_version(s), 8);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	store_close(s);
 	s = open_store(); /* a second open migrates nothing and keeps the data */
-	assert_int_equal(store_schema_version(s), 7);
+	assert_int_equal(store_schema_version(s), 8);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	assert_true(rev.unchanged);
@@ -63,7 +63,7 @@ static void migrations_and_reopen(void **state)
 static void revisions_not_duplicates(void **state)
 {
 	struct store *s = open_store();
-	struct store_revision rev;
+	struct intake_revision rev;
 	struct ms_error err;
 	int64_t id, id2;
 	char *name, *json;
@@ -107,8 +107,8 @@ static void revisions_not_duplicates(void **state)
 static void rounds_plans_confirmations(void **state)
 {
 	struct store *s = open_store();
-	struct store_revision rev;
-	struct store_round r1, r2, again;
+	struct intake_revision rev;
+	struct survey_round r1, r2, again;
 	struct ms_error err;
 	struct plan p = { 0 }, *loaded;
 	struct plan_line lines[2] = {
@@ -252,6 +252,85 @@ static void refuses_what_it_cannot_trust(void **state)
 	assert_int_equal(err.msg, MSG_STORE_UNSUPPORTED);
 }
 
+/* A store written by schema 7 kept enumerations as the program's numbers; 8 turns them into keys. */
+static void enum_numbers_become_keys(void **state)
+{
+	struct store *s = open_store();
+	struct intake_revision rev;
+	struct survey_round r;
+	struct ms_error err;
+	struct plan p = { 0 }, *loaded;
+	struct plan_line line = { .line_no = 1, .declared_no = 1, .table_row = 6 };
+	struct plan_out_of_scope oos = { 2, (char[]){ "電話" }, REASON_NONE };
+	struct confirmation *list;
+	struct scan_record rec = { 0 };
+	struct scan_host_row host = { .address = "203.0.113.1", .line_no = 1 };
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t n;
+
+	assert_int_equal(store_intake_save(s, "A病院", "{}", NULL, 0, &rev, &err), MS_OK);
+	assert_int_equal(store_round_current(s, rev.hospital_id, &r, &err), MS_OK);
+	p.hospital = (char[]){ "A病院" };
+	p.created_at = (char[]){ "2026-11-23T00:00:00Z" };
+	p.lines = &line;
+	p.n_lines = 1;
+	p.out_of_scope = &oos;
+	p.n_out_of_scope = 1;
+	assert_int_equal(store_plan_save(s, r.id, rev.id, &p, &err), MS_OK);
+	struct confirmation c = { .declared_no = 1, .kind = CONFIRM_MEETING, .confirmed_at = "x" };
+	assert_int_equal(store_confirm_save(s, r.id, &c, &err), MS_OK);
+	rec.round_id = r.id;
+	assert_int_equal(store_scan_begin(s, &rec, &host, 1, &err), MS_OK);
+	store_close(s);
+
+	/* What schema 7 wrote: numbers (enum link_type 2, eligibility 2, reason 4, status 2 ...). */
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	        sqlite3_exec(db,
+	                     "UPDATE plan_line SET link_type = 2, global_ip_use = 3, ip_kind = 2,"
+	                     " eligibility = 2, reason = 4, status = 2;"
+	                     "UPDATE plan_out_of_scope SET reason = 10;"
+	                     "UPDATE line_confirmation SET kind = 2;"
+	                     "UPDATE scan SET status = 2;"
+	                     "PRAGMA user_version = 7;",
+	                     NULL, NULL, NULL),
+	        SQLITE_OK);
+	sqlite3_close(db);
+
+	s = open_store();
+	assert_int_equal(store_schema_version(s), 8);
+	assert_int_equal(store_plan_load(s, r.id, &loaded, &err), MS_OK);
+	assert_int_equal(loaded->lines[0].link_type, LINK_INTERNET_VPN);
+	assert_int_equal(loaded->lines[0].global_ip_use, TRI_UNKNOWN);
+	assert_int_equal(loaded->lines[0].ip_kind, IP_DYNAMIC);
+	assert_int_equal(loaded->lines[0].eligibility, ELIG_CONSULT);
+	assert_int_equal(loaded->lines[0].reason, REASON_DAY_IP);
+	assert_int_equal(loaded->lines[0].status, STATUS_NEEDS_DAY_IP);
+	assert_int_equal(loaded->out_of_scope[0].reason, REASON_PHONE_ONLY);
+	plan_free(loaded);
+	assert_int_equal(store_confirm_list(s, r.id, &list, &n, &err), MS_OK);
+	assert_int_equal(list[0].kind, CONFIRM_MEETING);
+	free(list);
+	assert_int_equal(store_scan_latest(s, r.id, &rec, &err), MS_OK);
+	assert_int_equal(rec.status, SCAN_INTERRUPTED);
+	store_close(s);
+
+	/* And the file itself now holds the keys. */
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(
+	                         db, "SELECT link_type, eligibility, reason, status FROM plan_line",
+	                         -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "internet_vpn");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "consult");
+	assert_string_equal((const char *)sqlite3_column_text(st, 2), "day_ip");
+	assert_string_equal((const char *)sqlite3_column_text(st, 3), "needs_day_ip");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +338,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(revisions_not_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(rounds_plans_confirmations, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_what_it_cannot_trust, setup, teardown),
+		cmocka_unit_test_setup_teardown(enum_numbers_become_keys, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
