@@ -41,4 +41,9 @@ if [ -n "$hits" ]; then fail "sockets outside src/scan and src/probe: $hits"; el
 # Only the feed download talks HTTP.
 hits=$(grep -rlE 'curl/curl\.h|curl_easy_' "$SRC/src" | grep -v '/src/vulndb/update.c')
 if [ -n "$hits" ]; then fail "HTTP outside src/vulndb/update.c: $hits"; else ok; fi
+# Every operation of the store is exercised by the backend-neutral conformance suite.
+for op in $(grep -oE '\bstore_[a-z_]+\(' "$SRC/include/medsec/store.h" | tr -d '(' | sort -u); do
+	grep -qE "\b$op\(" "$SRC/tests/unit/test_store_conformance.c" && ok ||
+		fail "$op is not in tests/unit/test_store_conformance.c"
+done
 finish
