@@ -33,30 +33,120 @@ int cli_common_option(struct cli *c, int opt, const char *arg)
 	}
 }
 
-/* After option parsing: if --help was given, prints the help and returns 1. */
-static int cli_help(const struct cli *c, const char *help_ja, const char *help_en)
+static const struct cli_opt common_opts[] = {
+	{ "db", required_argument, OPT_DB, "パス", "PATH",
+	  "データベース (既定: MEDSEC_DB または ./medsec.db)",
+	  "the store (default: MEDSEC_DB or ./medsec.db)" },
+	{ "hospital", required_argument, OPT_HOSPITAL, "名前", "NAME",
+	  "医療機関 (複数保存しているとき)", "the hospital, when several are stored" },
+	{ "lang", required_argument, OPT_LANG, "ja|en", "ja|en", "表示の言語 (既定: ja)",
+	  "language of the output (default: ja)" },
+	{ "json", no_argument, OPT_JSON, NULL, NULL, "結果を JSON で表示する (対応するコマンド)",
+	  "print the result as JSON (where the command has one)" },
+	{ "help", no_argument, OPT_HELP, NULL, NULL, "この説明を表示する", "show this help" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+/* "  --name ARG" of an option, into buf. */
+static void opt_head(const struct cli_opt *o, int en, char *buf, size_t size)
 {
-	if (!c->want_help)
-		return 0;
-	fputs(c->lang == MS_LANG_EN ? help_en : help_ja, stdout);
-	return 1;
+	const char *arg = en ? o->arg_en : o->arg_ja;
+
+	snprintf(buf, size, "  --%s%s%s", o->name, arg ? " " : "", arg ? arg : "");
 }
 
-int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
-                int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
-                const char *help_ja, const char *help_en)
+/* Each option on its own line, the help aligned at col, continuation lines too. */
+static void print_opts(const struct cli_opt *opts, int en, size_t col)
 {
+	char head[128];
+
+	for (const struct cli_opt *o = opts; o && o->name; o++) {
+		const char *h = en ? o->help_en : o->help_ja, *nl;
+
+		if (!h)
+			continue; /* an option for tests, not shown */
+		opt_head(o, en, head, sizeof(head));
+		fputs(head, stdout);
+		if (ms_display_width(head) + 2 > col) {
+			putchar('\n');
+			printf("%*s", (int)col, "");
+		} else {
+			printf("%*s", (int)(col - ms_display_width(head)), "");
+		}
+		while ((nl = strchr(h, '\n')) != NULL) {
+			printf("%.*s\n%*s", (int)(nl - h), h, (int)col, "");
+			h = nl + 1;
+		}
+		printf("%s\n", h);
+	}
+}
+
+static size_t opts_width(const struct cli_opt *opts, int en, size_t w)
+{
+	char head[128];
+
+	for (const struct cli_opt *o = opts; o && o->name; o++) {
+		opt_head(o, en, head, sizeof(head));
+		if (ms_display_width(head) + 2 > w && ms_display_width(head) + 2 <= 28)
+			w = ms_display_width(head) + 2;
+	}
+	return w;
+}
+
+static void print_help(const struct cli *c, const struct cli_cmd *cmd)
+{
+	int en = c->lang == MS_LANG_EN;
+	const char *usage = en ? cmd->usage_en : cmd->usage_ja, *nl;
+	const char *label = en ? "usage: " : "使い方: ";
+	size_t col = opts_width(common_opts, en, opts_width(cmd->opts, en, 16));
+
+	fputs(label, stdout);
+	while ((nl = strchr(usage, '\n')) != NULL) {
+		printf("%.*s\n%*s", (int)(nl - usage), usage, (int)ms_display_width(label), "");
+		usage = nl + 1;
+	}
+	printf("%s\n\n%s\n", usage, en ? cmd->about_en : cmd->about_ja);
+	if (cmd->opts && cmd->opts[0].name) {
+		putchar('\n');
+		print_opts(cmd->opts, en, col);
+	}
+	fputs(en ? "\ncommon options:\n" : "\n共通のオプション:\n", stdout);
+	print_opts(common_opts, en, col);
+}
+
+int cli_bad_usage(const struct cli *c, const struct cli_cmd *cmd)
+{
+	char first[256];
+	const char *u = cmd->usage_en;
+
+	snprintf(first, sizeof(first), "%.*s", (int)strcspn(u, "\n"), u);
+	return cli_usage(c, first);
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, const struct cli_cmd *cmd,
+              int (*local)(int opt, const char *arg, void *ctx), void *ctx)
+{
+	struct option opts[64];
+	size_t n = 0;
 	int opt;
 
+	for (const struct cli_opt *o = cmd->opts; o && o->name && n < 58; o++)
+		opts[n++] = (struct option){ o->name, o->has_arg, NULL, o->code };
+	for (const struct cli_opt *o = common_opts; o->name; o++)
+		opts[n++] = (struct option){ o->name, o->has_arg, NULL, o->code };
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		int r = cli_common_option(c, opt, optarg);
 
 		if (r < 0)
 			return 2;
 		if (r == 0 && (!local || local(opt, optarg, ctx) < 0))
-			return cli_usage(c, usage);
+			return cli_bad_usage(c, cmd);
 	}
-	return cli_help(c, help_ja, help_en) ? 0 : CLI_GO;
+	if (!c->want_help)
+		return CLI_GO;
+	print_help(c, cmd);
+	return 0;
 }
 
 static void print_msg(FILE *f, enum msg_id msg, const char *arg, enum ms_lang lang)

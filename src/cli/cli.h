@@ -21,30 +21,45 @@ struct cli {
 
 /* Options every command takes; codes above 255. */
 enum { OPT_DB = 256, OPT_LANG, OPT_HOSPITAL, OPT_JSON, OPT_HELP, OPT__FIRST_LOCAL = 300 };
-#define CLI_COMMON_OPTIONS                                                                        \
-	{ "db", required_argument, NULL, OPT_DB }, { "lang", required_argument, NULL, OPT_LANG }, \
-	        { "hospital", required_argument, NULL, OPT_HOSPITAL },                            \
-	        { "json", no_argument, NULL, OPT_JSON },                                          \
-	{                                                                                         \
-		"help", no_argument, NULL, OPT_HELP                                               \
-	}
-
 /*
  * Handles a common option; returns 1 if it was one, 0 if not, and -1 after
  * printing a usage error (the caller returns 2). --help is only noted, so
- * that a later --lang still counts (cli_options prints it).
+ * that a later --lang still counts (cli_parse prints it).
  */
 int cli_common_option(struct cli *c, int opt, const char *arg);
+
+/*
+ * One option of a command with its help beside it: getopt's long name, argument and
+ * code; the argument's name in the help (NULL for a flag); the help, in Japanese and
+ * English ("\n" starts a continuation line). A table ends with { NULL }.
+ */
+struct cli_opt {
+	const char *name;
+	int has_arg; /* no_argument, required_argument */
+	int code;    /* OPT__FIRST_LOCAL ... */
+	const char *arg_ja, *arg_en;
+	const char *help_ja, *help_en;
+};
+
+/* A command: how it is called, what it does, its own options (the common ones are added). */
+struct cli_cmd {
+	const char *usage_ja, *usage_en; /* "medsec scan [--ports 範囲] ..."; "\n" for more forms */
+	const char *about_ja, *about_en; /* what it does; "\n\n" between paragraphs */
+	const struct cli_opt *opts;
+};
+
 #define CLI_GO (-1)
 /*
- * Runs getopt_long over argv: common options are handled here, any other is
- * handed to local (which records it and returns 0, or returns -1 if it is not
- * the command's; local may be NULL). Returns CLI_GO to go on, or the status
- * to exit with: 0 after printing --help, 2 after a usage error naming usage.
+ * Runs getopt_long over argv with the command's options and the common ones: a
+ * common option is handled here, any other is handed to local (which records it
+ * and returns 0, or -1 if its argument is bad; local may be NULL). Returns CLI_GO
+ * to go on, or the status to exit with: 0 after printing --help (made from cmd),
+ * 2 after a usage error.
  */
-int cli_options(struct cli *c, int argc, char **argv, const struct option *opts,
-                int (*local)(int opt, const char *arg, void *ctx), void *ctx, const char *usage,
-                const char *help_ja, const char *help_en);
+int cli_parse(struct cli *c, int argc, char **argv, const struct cli_cmd *cmd,
+              int (*local)(int opt, const char *arg, void *ctx), void *ctx);
+/* A usage error naming the command's usage; returns 2. */
+int cli_bad_usage(const struct cli *c, const struct cli_cmd *cmd);
 
 /* Prints "medsec: where: what" for an error; returns err->status. */
 int cli_error(const struct cli *c, const struct ms_error *err);

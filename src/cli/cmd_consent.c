@@ -11,18 +11,30 @@
 
 enum { OPT_BY = OPT__FIRST_LOCAL, OPT_NOTE };
 
-static const char consent_help_ja[] =
-        "使い方: medsec consent add --by 同意した人 [--note 備考] default-accounts\n"
-        "        medsec consent\n\n"
-        "計画を超える作業への医療機関の同意を、誰がいつ同意したかとともに記録します。\n"
-        "default-accounts: 機器の初期設定のアカウントでログインを試すこと\n"
-        "(medsec probe --try-default-accounts)。引数なしでは記録済みの同意を表示します。\n";
-static const char consent_help_en[] =
-        "usage: medsec consent add --by WHO [--note TEXT] default-accounts\n"
-        "       medsec consent\n\n"
-        "Records the hospital's consent to work beyond the plan, with who agreed and when.\n"
-        "default-accounts: trying vendors' default accounts (medsec probe --try-default-accounts).\n"
-        "Without arguments, shows what is recorded.\n";
+static const struct cli_opt consent_opts[] = {
+	{ "by", required_argument, OPT_BY, "同意した人", "WHO",
+	  "(add) 同意した医療機関の人の氏名 (必須)",
+	  "(add) who agreed, for the hospital (required)" },
+	{ "note", required_argument, OPT_NOTE, "備考", "TEXT", "(add) 備考 (同意書の番号など)",
+	  "(add) a note (the consent form's number ...)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd consent_cmd = {
+	.usage_ja = "medsec consent add --by 同意した人 [--note 備考] default-accounts\n"
+	            "medsec consent",
+	.usage_en = "medsec consent add --by WHO [--note TEXT] default-accounts\n"
+	            "medsec consent",
+	.about_ja =
+	        "計画を超える作業への医療機関の同意を、誰がいつ同意したかとともに記録します。\n"
+	        "default-accounts: 機器の初期設定のアカウントでログインを試すこと\n"
+	        "(medsec probe --try-default-accounts)。引数なしでは記録済みの同意を表示します。",
+	.about_en =
+	        "Records the hospital's consent to work beyond the plan, with who agreed and when.\n"
+	        "default-accounts: trying vendors' default accounts (medsec probe --try-default-accounts).\n"
+	        "Without arguments, shows what is recorded.",
+	.opts = consent_opts,
+};
 
 struct consent_opts {
 	const char *by, *note;
@@ -41,20 +53,13 @@ static int consent_option(int opt, const char *arg, void *ctx)
 
 int cmd_consent(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *usage = "medsec consent [add --by WHO default-accounts]";
 	struct consent_opts o = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
 	struct consent k;
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, consent_option, &o, usage, consent_help_ja,
-	                     consent_help_en);
+	int rc = cli_parse(c, argc, argv, &consent_cmd, consent_option, &o);
 	int add;
 
 	if (rc != CLI_GO)

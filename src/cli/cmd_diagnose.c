@@ -21,6 +21,45 @@ enum {
 	OPT_TRY_ACCOUNTS
 };
 
+static const struct cli_opt diagnose_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "脆弱性インデックス (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the vulnerability index (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
+	  "書き出す先 (-o でも可。なければ作る)", "where to write (also -o; made if missing)" },
+	{ "again", no_argument, OPT_AGAIN, NULL, NULL, "スキャンとサービス識別をやり直す",
+	  "scan and probe again" },
+	{ "ports", required_argument, OPT_PORTS, "範囲", "RANGE", "medsec scan の --ports",
+	  "scan's --ports" },
+	{ "udp-ports", required_argument, OPT_UDP_PORTS, "範囲", "RANGE",
+	  "medsec scan の --udp-ports", "scan's --udp-ports" },
+	{ "rate", required_argument, OPT_RATE, "N", "N", "medsec scan の --rate", "scan's --rate" },
+	{ "host-rate", required_argument, OPT_HOST_RATE, "N", "N", "medsec scan の --host-rate",
+	  "scan's --host-rate" },
+	{ "try-default-accounts", no_argument, OPT_TRY_ACCOUNTS, NULL, NULL,
+	  "medsec probe に渡す (医療機関の同意の記録が必要)",
+	  "passed to medsec probe (needs the hospital's recorded consent)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd diagnose_cmd = {
+	.usage_ja =
+	        "medsec diagnose -o ディレクトリ [--again] [--ports 範囲] [--udp-ports 範囲]\n"
+	        "                [--rate N] [--host-rate N] [--try-default-accounts] [--index パス]",
+	.usage_en =
+	        "medsec diagnose -o DIR [--again] [--ports RANGE] [--udp-ports RANGE] [--rate N]\n"
+	        "                [--host-rate N] [--try-default-accounts] [--index PATH]",
+	.about_ja =
+	        "脆弱性診断を通しで行います: 調査実施計画 (なければ作成) → ポートスキャン (中断していれば\n"
+	        "続きから) → サービス識別と検査 → 評価 → 報告書。終わった段階は繰り返さないので、中断しても\n"
+	        "同じコマンドで再開できます。緊急性の高い事項が見つかれば、評価の直後に早期報告を書き出します。",
+	.about_en =
+	        "Runs the diagnosis through: plan (made if missing) → port scan (continued if interrupted)\n"
+	        "→ probe and checks → assessment → report. Finished stages are not repeated, so the same\n"
+	        "command resumes after an interruption. An urgent finding gets the early report at once.",
+	.opts = diagnose_opts,
+};
+
 struct diagnose_flags {
 	const char *index, *out, *ports, *udp_ports, *rate, *host_rate;
 	int again, try_accounts;
@@ -43,25 +82,6 @@ static int diagnose_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-static const char diagnose_help_ja[] =
-        "使い方: medsec diagnose -o ディレクトリ [--again] [--ports 範囲] [--udp-ports 範囲]\n"
-        "                        [--rate N] [--host-rate N] [--try-default-accounts] [--index パス]\n\n"
-        "脆弱性診断を通しで行います: 調査実施計画 (なければ作成) → ポートスキャン (中断していれば\n"
-        "続きから) → サービス識別と検査 → 評価 → 報告書。終わった段階は繰り返さないので、中断しても\n"
-        "同じコマンドで再開できます。緊急性の高い事項が見つかれば、評価の直後に早期報告を書き出します。\n\n"
-        "  --again                 スキャンとサービス識別をやり直す\n"
-        "  --ports, --udp-ports, --rate, --host-rate  medsec scan に渡す\n"
-        "  --try-default-accounts  medsec probe に渡す (医療機関の同意の記録が必要)\n";
-static const char diagnose_help_en[] =
-        "usage: medsec diagnose -o DIR [--again] [--ports RANGE] [--udp-ports RANGE] [--rate N]\n"
-        "                       [--host-rate N] [--try-default-accounts] [--index PATH]\n\n"
-        "Runs the diagnosis through: plan (made if missing) → port scan (continued if interrupted)\n"
-        "→ probe and checks → assessment → report. Finished stages are not repeated, so the same\n"
-        "command resumes after an interruption. An urgent finding gets the early report at once.\n\n"
-        "  --again                 scan and probe again\n"
-        "  --ports, --udp-ports, --rate, --host-rate  passed to medsec scan\n"
-        "  --try-default-accounts  passed to medsec probe (needs the hospital's recorded consent)\n";
-
 static void stage(const struct cli *c, const char *ja, const char *en)
 {
 	fprintf(stderr, "medsec diagnose: %s\n", c->lang == MS_LANG_EN ? en : ja);
@@ -78,18 +98,6 @@ static unsigned rate_arg(const char *s)
 
 int cmd_diagnose(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "output", required_argument, NULL, OPT_OUT },
-		{ "again", no_argument, NULL, OPT_AGAIN },
-		{ "ports", required_argument, NULL, OPT_PORTS },
-		{ "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
-		{ "rate", required_argument, NULL, OPT_RATE },
-		{ "host-rate", required_argument, NULL, OPT_HOST_RATE },
-		{ "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct diagnose_flags fl = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -103,8 +111,7 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = (char *)(uintptr_t) "--output";
-	rc = cli_options(c, argc, argv, opts, diagnose_option, &fl, "medsec diagnose -o DIR",
-	                 diagnose_help_ja, diagnose_help_en);
+	rc = cli_parse(c, argc, argv, &diagnose_cmd, diagnose_option, &fl);
 	if (rc != CLI_GO)
 		return rc;
 	survey_scan_options_init(&so);

@@ -5,18 +5,28 @@
 #include "cli/cli.h"
 #include "medsec/diff.h"
 
-static const char diff_help_ja[] =
-        "使い方: medsec diff [調査回] [--index パス] [--json]\n\n"
-        "前回 (または指定した調査回) から現在の調査回までに変わったことを示します: 開いている\n"
-        "ポート (新規・なくなった・変わらず)、サービスとバージョンの変化、指摘事項 (新規・解消・\n"
-        "継続)、ファームウェアのバージョン、回線。毎月の再診断で最初に読む一覧です。\n";
-static const char diff_help_en[] =
-        "usage: medsec diff [ROUND] [--index PATH] [--json]\n\n"
-        "What changed from the previous round (or ROUND) to the current one: open ports (new, gone,\n"
-        "unchanged), services and versions, findings (new, resolved, still open), firmware versions\n"
-        "and lines. The first thing to read on a monthly re-diagnosis.\n";
-
 enum { OPT_INDEX = OPT__FIRST_LOCAL };
+
+static const struct cli_opt diff_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "脆弱性インデックス (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the vulnerability index (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd diff_cmd = {
+	.usage_ja = "medsec diff [調査回] [--index パス] [--json]",
+	.usage_en = "medsec diff [ROUND] [--index PATH] [--json]",
+	.about_ja =
+	        "前回 (または指定した調査回) から現在の調査回までに変わったことを示します: 開いている\n"
+	        "ポート (新規・なくなった・変わらず)、サービスとバージョンの変化、指摘事項 (新規・解消・\n"
+	        "継続)、ファームウェアのバージョン、回線。毎月の再診断で最初に読む一覧です。",
+	.about_en =
+	        "What changed from the previous round (or ROUND) to the current one: open ports (new, gone,\n"
+	        "unchanged), services and versions, findings (new, resolved, still open), firmware versions\n"
+	        "and lines. The first thing to read on a monthly re-diagnosis.",
+	.opts = diff_opts,
+};
 
 static int diff_option(int opt, const char *arg, void *ctx)
 {
@@ -85,9 +95,6 @@ static void print_diff(const struct cli *c, const struct round_diff *d)
 
 int cmd_diff(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-		                              { "index", required_argument, NULL, OPT_INDEX },
-		                              { NULL, 0, NULL, 0 } };
 	const char *index = NULL;
 	struct survey_config cfg;
 	struct survey now;
@@ -96,8 +103,7 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	char *end;
 	long from = 0;
-	int rc = cli_options(c, argc, argv, opts, diff_option, &index, "medsec diff [ROUND]",
-	                     diff_help_ja, diff_help_en);
+	int rc = cli_parse(c, argc, argv, &diff_cmd, diff_option, &index);
 
 	if (rc != CLI_GO)
 		return rc;

@@ -19,23 +19,29 @@
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL };
 
-static const char firmware_help_ja[] =
-        "使い方: medsec firmware [--index パス] [--json] [--hospital 名前]\n\n"
-        "記入依頼書で申告された各機器のファームウェアを脆弱性インデックスと照合します\n"
-        "(別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧)。機器はメーカーと\n"
-        "機種から data/products.json で CPE 名に対応づけます。ファームウェアが不明の機器は\n"
-        "照合せず「確認未実施」とします。最新のファームウェアは、インデックスに取り込んだ\n"
-        "最新版一覧 (data/firmware-latest.json の形式) にある機種だけ表示します。\n\n"
-        "  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
-        "  --json        JSON で表示する\n";
-static const char firmware_help_en[] =
-        "usage: medsec firmware [--index PATH] [--json] [--hospital NAME]\n\n"
-        "Checks the firmware declared for each device against the vulnerability index (annex 2).\n"
-        "Devices are mapped from maker and model to CPE names by data/products.json; a device\n"
-        "whose firmware is unknown is not checked. The latest firmware is shown for models in an\n"
-        "imported latest-firmware list (the format of data/firmware-latest.json).\n\n"
-        "  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
-        "  --json        print JSON\n";
+static const struct cli_opt firmware_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd firmware_cmd = {
+	.usage_ja = "medsec firmware [--index パス] [--json] [--hospital 名前]",
+	.usage_en = "medsec firmware [--index PATH] [--json] [--hospital NAME]",
+	.about_ja =
+	        "記入依頼書で申告された各機器のファームウェアを脆弱性インデックスと照合します\n"
+	        "(別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧)。機器はメーカーと\n"
+	        "機種から data/products.json で CPE 名に対応づけます。ファームウェアが不明の機器は\n"
+	        "照合せず「確認未実施」とします。最新のファームウェアは、インデックスに取り込んだ\n"
+	        "最新版一覧 (data/firmware-latest.json の形式) にある機種だけ表示します。",
+	.about_en =
+	        "Checks the firmware declared for each device against the vulnerability index (annex 2).\n"
+	        "Devices are mapped from maker and model to CPE names by data/products.json; a device\n"
+	        "whose firmware is unknown is not checked. The latest firmware is shown for models in an\n"
+	        "imported latest-firmware list (the format of data/firmware-latest.json).",
+	.opts = firmware_opts,
+};
 
 static int firmware_option(int opt, const char *arg, void *ctx)
 {
@@ -143,19 +149,13 @@ static void target_print(const struct cli *c, const struct assess_target *t)
 
 int cmd_firmware(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *index = NULL;
 	struct survey_config cfg;
 	struct survey_session s;
 	struct survey_firmware f;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, firmware_option, &index, "medsec firmware",
-	                     firmware_help_ja, firmware_help_en);
+	int rc = cli_parse(c, argc, argv, &firmware_cmd, firmware_option, &index);
 
 	if (rc != CLI_GO)
 		return rc;

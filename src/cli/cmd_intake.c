@@ -8,27 +8,6 @@
 #include "cli/cli.h"
 #include "medsec/intake.h"
 
-static const char template_help_ja[] =
-        "使い方: medsec template ファイル.xlsx [--filled] [--hospital 名前]\n\n"
-        "記入用ブック(医療機関記入依頼書)を書き出します。シートは 基本情報記入シート、\n"
-        "回線・機器情報記入シート、調査端末情報記入シート、設置場所記入シート、\n"
-        "アカウント・パスワードリスト(提出不要)です。(*) の列は必須、選択式の列は\n"
-        "ドロップダウンで選べます。\n\n"
-        "  --filled        登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
-        "                  ファイル名が .json なら JSON 形式で書き出す\n"
-        "  --onsite        現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)\n"
-        "  --force         既存のファイルを上書きする\n"
-        "  --hospital 名前 複数の医療機関が登録されているときに指定\n";
-static const char template_help_en[] =
-        "usage: medsec template FILE.xlsx [--filled] [--hospital NAME]\n\n"
-        "Writes the intake workbook (医療機関記入依頼書) with its five sheets, required\n"
-        "columns marked (*), drop-downs for every closed set and one example row each.\n\n"
-        "  --filled         fill it with the latest stored declarations (for a re-survey);\n"
-        "                   a FILE ending in .json gets the JSON twin instead\n"
-        "  --onsite         write the onsite survey sheet (現地調査) instead, with the plan's lines\n"
-        "  --force          overwrite an existing file\n"
-        "  --hospital NAME  which hospital, when several are stored\n";
-
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -57,6 +36,61 @@ static int load_stored(struct cli *c, struct intake_doc **doc, int *revision)
 
 enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE, OPT_CHECK, OPT_ALLOW_TEST, OPT_ONSITE };
 
+static const struct cli_opt intake_opts[] = {
+	{ "check", no_argument, OPT_CHECK, NULL, NULL, "検査のみ行い、取り込まない",
+	  "check only, store nothing" },
+	{ "allow-test-addresses", no_argument, OPT_ALLOW_TEST, NULL, NULL,
+	  "検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
+	  "(テスト環境・デモ用)",
+	  "admit test ranges (198.18.0.0/15 ...) as global addresses" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd intake_cmd = {
+	.usage_ja = "medsec intake ファイル [--check] [--allow-test-addresses] [--json]",
+	.usage_en = "medsec intake FILE [--check] [--allow-test-addresses] [--json]",
+	.about_ja =
+	        "記入済みの医療機関記入依頼書(.xlsx)またはその JSON 版を読み、すべての項目を\n"
+	        "検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
+	        "「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
+	        "データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
+	        "アカウント・パスワードリストのシートは保存しません(記入があれば警告します)。",
+	.about_en =
+	        "Reads a filled intake workbook (.xlsx) or its JSON twin, checks everything,\n"
+	        "and stores it in one transaction. Every problem is printed as\n"
+	        "\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
+	        "store is untouched. Importing the same hospital again makes a new revision.\n"
+	        "The account/password sheet is never stored (a filled one is warned about).",
+	.opts = intake_opts,
+};
+
+static const struct cli_opt template_opts[] = {
+	{ "filled", no_argument, OPT_FILLED, NULL, NULL,
+	  "登録済みの最新の申告内容を記入した状態で書き出す(再調査用)。\n"
+	  "ファイル名が .json なら JSON 形式で書き出す",
+	  "fill it with the latest stored declarations (for a re-survey);\n"
+	  "a FILE ending in .json gets the JSON twin instead" },
+	{ "force", no_argument, OPT_FORCE, NULL, NULL, "既存のファイルを上書きする",
+	  "overwrite an existing file" },
+	{ "onsite", no_argument, OPT_ONSITE, NULL, NULL,
+	  "現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)",
+	  "write the onsite survey sheet (現地調査) instead, with the plan's lines" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd template_cmd = {
+	.usage_ja = "medsec template ファイル.xlsx [--filled] [--hospital 名前]",
+	.usage_en = "medsec template FILE.xlsx [--filled] [--hospital NAME]",
+	.about_ja = "記入用ブック(医療機関記入依頼書)を書き出します。シートは 基本情報記入シート、\n"
+	            "回線・機器情報記入シート、調査端末情報記入シート、設置場所記入シート、\n"
+	            "アカウント・パスワードリスト(提出不要)です。(*) の列は必須、選択式の列は\n"
+	            "ドロップダウンで選べます。",
+	.about_en =
+	        "Writes the intake workbook (医療機関記入依頼書) with its five sheets, required\n"
+	        "columns marked (*), drop-downs for every closed set and one example row each.",
+	.opts = template_opts,
+};
+
 /* The flags of template and intake, set by their options. */
 struct intake_flags {
 	int filled, force, check, allow_test, onsite;
@@ -78,18 +112,12 @@ static int intake_option(int opt, const char *arg, void *ctx)
 
 int cmd_template(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-		                              { "filled", no_argument, NULL, OPT_FILLED },
-		                              { "force", no_argument, NULL, OPT_FORCE },
-		                              { "onsite", no_argument, NULL, OPT_ONSITE },
-		                              { NULL, 0, NULL, 0 } };
 	struct intake_doc *doc = NULL;
 	struct ms_error err;
 	struct intake_flags fl = { 0 };
 	int rev = 0, rc;
 
-	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec template FILE.xlsx",
-	                 template_help_ja, template_help_en);
+	rc = cli_parse(c, argc, argv, &template_cmd, intake_option, &fl);
 	if (rc != CLI_GO)
 		return rc;
 	if (optind + 1 != argc)
@@ -127,28 +155,6 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static const char intake_help_ja[] =
-        "使い方: medsec intake ファイル [--check] [--allow-test-addresses] [--json]\n\n"
-        "記入済みの医療機関記入依頼書(.xlsx)またはその JSON 版を読み、すべての項目を\n"
-        "検査してから1つのトランザクションで取り込みます。問題があれば全件を\n"
-        "「medsec: ファイル:シート:行:列: 値: 内容」の形で表示し、終了コード 2 で終わり、\n"
-        "データベースは変更しません。同じ医療機関を再度取り込むと新しい版になります。\n"
-        "アカウント・パスワードリストのシートは保存しません(記入があれば警告します)。\n\n"
-        "  --check                 検査のみ行い、取り込まない\n"
-        "  --allow-test-addresses  検証用アドレス(198.18.0.0/15 等)をグローバルIPとして認める\n"
-        "                          (テスト環境・デモ用)\n"
-        "  --json                  結果を JSON で表示する\n";
-static const char intake_help_en[] =
-        "usage: medsec intake FILE [--check] [--allow-test-addresses] [--json]\n\n"
-        "Reads a filled intake workbook (.xlsx) or its JSON twin, checks everything,\n"
-        "and stores it in one transaction. Every problem is printed as\n"
-        "\"medsec: FILE:SHEET:ROW:COLUMN: value: what\"; then the exit status is 2 and the\n"
-        "store is untouched. Importing the same hospital again makes a new revision.\n"
-        "The account/password sheet is never stored (a filled one is warned about).\n\n"
-        "  --check                 check only, store nothing\n"
-        "  --allow-test-addresses  admit test ranges (198.18.0.0/15 ...) as global addresses\n"
-        "  --json                  print the result as JSON\n";
-
 static void print_json_result(const struct intake_doc *doc, const struct intake_revision *rev,
                               const struct ms_diags *d, int stored)
 {
@@ -173,12 +179,6 @@ static void print_json_result(const struct intake_doc *doc, const struct intake_
 
 int cmd_intake(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "allow-test-addresses", no_argument, NULL, OPT_ALLOW_TEST },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct intake_options io = { 0 };
 	struct intake_doc *doc = NULL;
 	struct ms_diags d = { 0 };
@@ -189,8 +189,7 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	int rc;
 	char count[24];
 
-	rc = cli_options(c, argc, argv, opts, intake_option, &fl, "medsec intake FILE",
-	                 intake_help_ja, intake_help_en);
+	rc = cli_parse(c, argc, argv, &intake_cmd, intake_option, &fl);
 	if (rc != CLI_GO)
 		return rc;
 	io.allow_test_addresses = fl.allow_test;

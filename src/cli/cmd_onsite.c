@@ -8,36 +8,44 @@
 #include "medsec/clock.h"
 #include "medsec/onsite.h"
 
-static const char onsite_help_ja[] =
-        "使い方: medsec onsite ファイル [--check]\n"
-        "        medsec onsite --show [--json]\n"
-        "        medsec onsite --template ファイル.xlsx [--force]\n\n"
-        "現地調査の結果を記録します: 計画の回線ごとに現地で確認できたか (できなければ理由)、\n"
-        "申告のない回線終端装置 (対象外回線) の種類と場所、確認した機器とログインの有無・\n"
-        "ログインして確認したファームウェア、設置場所 (建物・階・部屋)。\n"
-        "入力は JSON (docs/json/onsite.schema.json) または「現地調査」シートのある .xlsx です。\n"
-        "回線番号は調査実施計画一覧の番号です。誤りがあれば全件を表示して終了コード 2 で\n"
-        "終わり、何も保存しません。同じ調査回で再度記録すると置き換えます。\n\n"
-        "  --check            検査だけ行い保存しない\n"
-        "  --show             記録済みの内容を表示する\n"
-        "  --template ファイル 記入用の「現地調査」シートを書き出す (計画の回線を記入済み)\n"
-        "  --force            既存のファイルを上書きする\n";
-static const char onsite_help_en[] =
-        "usage: medsec onsite FILE [--check]\n"
-        "       medsec onsite --show [--json]\n"
-        "       medsec onsite --template FILE.xlsx [--force]\n\n"
-        "Records the onsite survey: per planned line whether its termination was traced on\n"
-        "site (else why not), terminations nobody declared (unregistered lines) with their\n"
-        "type and place, devices seen with whether the team logged in and the firmware read,\n"
-        "and where each stands. Input is JSON (docs/json/onsite.schema.json) or a workbook\n"
-        "with the 現地調査 sheet; line numbers are the plan's. Any error is listed with its\n"
-        "place and nothing is saved (exit 2). Recording again in the same round replaces it.\n\n"
-        "  --check          check only, save nothing\n"
-        "  --show           show the recorded survey\n"
-        "  --template FILE  write the blank 現地調査 sheet (with the plan's lines)\n"
-        "  --force          overwrite an existing file\n";
-
 enum { OPT_CHECK = OPT__FIRST_LOCAL, OPT_SHOW, OPT_TEMPLATE, OPT_FORCE };
+
+static const struct cli_opt onsite_opts[] = {
+	{ "check", no_argument, OPT_CHECK, NULL, NULL, "検査だけ行い保存しない",
+	  "check only, save nothing" },
+	{ "show", no_argument, OPT_SHOW, NULL, NULL, "記録済みの内容を表示する",
+	  "show the recorded survey" },
+	{ "template", required_argument, OPT_TEMPLATE, "ファイル", "FILE",
+	  "記入用の「現地調査」シートを書き出す (計画の回線を記入済み)",
+	  "write the blank 現地調査 sheet (with the plan's lines)" },
+	{ "force", no_argument, OPT_FORCE, NULL, NULL, "既存のファイルを上書きする",
+	  "overwrite an existing file" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd onsite_cmd = {
+	.usage_ja = "medsec onsite ファイル [--check]\n"
+	            "medsec onsite --show [--json]\n"
+	            "medsec onsite --template ファイル.xlsx [--force]",
+	.usage_en = "medsec onsite FILE [--check]\n"
+	            "medsec onsite --show [--json]\n"
+	            "medsec onsite --template FILE.xlsx [--force]",
+	.about_ja =
+	        "現地調査の結果を記録します: 計画の回線ごとに現地で確認できたか (できなければ理由)、\n"
+	        "申告のない回線終端装置 (対象外回線) の種類と場所、確認した機器とログインの有無・\n"
+	        "ログインして確認したファームウェア、設置場所 (建物・階・部屋)。\n"
+	        "入力は JSON (docs/json/onsite.schema.json) または「現地調査」シートのある .xlsx です。\n"
+	        "回線番号は調査実施計画一覧の番号です。誤りがあれば全件を表示して終了コード 2 で\n"
+	        "終わり、何も保存しません。同じ調査回で再度記録すると置き換えます。",
+	.about_en =
+	        "Records the onsite survey: per planned line whether its termination was traced on\n"
+	        "site (else why not), terminations nobody declared (unregistered lines) with their\n"
+	        "type and place, devices seen with whether the team logged in and the firmware read,\n"
+	        "and where each stands. Input is JSON (docs/json/onsite.schema.json) or a workbook\n"
+	        "with the 現地調査 sheet; line numbers are the plan's. Any error is listed with its\n"
+	        "place and nothing is saved (exit 2). Recording again in the same round replaces it.",
+	.opts = onsite_opts,
+};
 
 struct onsite_flags {
 	int check, show, force;
@@ -123,14 +131,6 @@ static void show(const struct cli *c, const struct onsite_doc *doc)
 
 int cmd_onsite(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "check", no_argument, NULL, OPT_CHECK },
-		{ "show", no_argument, NULL, OPT_SHOW },
-		{ "template", required_argument, NULL, OPT_TEMPLATE },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct onsite_flags fl = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -138,8 +138,7 @@ int cmd_onsite(struct cli *c, int argc, char **argv)
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 	char *json = NULL;
-	int rc = cli_options(c, argc, argv, opts, onsite_option, &fl, "medsec onsite FILE",
-	                     onsite_help_ja, onsite_help_en);
+	int rc = cli_parse(c, argc, argv, &onsite_cmd, onsite_option, &fl);
 
 	if (rc != CLI_GO)
 		return rc;

@@ -9,47 +9,6 @@
 #include "medsec/intake.h"
 #include "medsec/plan.h"
 
-static const char plan_help_ja[] =
-        "使い方: medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
-        "        medsec plan confirm-ip 回線番号 アドレス --by 確認者\n"
-        "        medsec plan confirm 回線番号 [アドレス] --by 確認者 [--global-ip あり|なし]\n"
-        "                            [--ip-kind 固定IP|動的IP] [--fqdn 名前]\n\n"
-        "最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
-        "電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
-        "順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
-        "脆弱性診断実施判定表(19行)に従って示します。\n\n"
-        "  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
-        "                            (当日の確認がない動的IP回線は調査不可。別の日の確認では\n"
-        "                            スキャンしません。日付は日本時間)\n"
-        "  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
-        "                            診断対象とする。FQDNのみの回線は確認したアドレスを指定\n"
-        "  --by 確認者     確認した人の氏名 (confirm、confirm-ip で必須。計画と報告書に記載)\n"
-        "  --global-ip あり|なし   グローバルIP利用が「わからない」回線(19行目)の打合せでの回答。\n"
-        "                  --ip-kind 固定IP|動的IP、アドレス、--fqdn とあわせて判定表で判定し直す\n"
-        "  --json          計画を JSON で表示する\n"
-        "  --xlsx ファイル 調査実施計画一覧を Excel で書き出す\n";
-static const char plan_help_en[] =
-        "usage: medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
-        "       medsec plan confirm-ip LINE ADDRESS --by NAME\n"
-        "       medsec plan confirm LINE [ADDRESS] --by NAME [--global-ip yes|no]\n"
-        "                           [--ip-kind static|dynamic] [--fqdn NAME]\n\n"
-        "Builds, stores and shows the survey plan of the current round from the latest\n"
-        "declarations: lines connected to the EHR network and not telephone-only are\n"
-        "surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
-        "the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n\n"
-        "  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
-        "                           (without it the line cannot be diagnosed; a confirmation\n"
-        "                           of another day, in Japan's time, is never scanned)\n"
-        "  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
-        "                           an FQDN-only line needs the agreed address\n"
-        "  --by NAME       who confirmed (required for confirm and confirm-ip; shown in the\n"
-        "                  plan and the report)\n"
-        "  --global-ip yes|no  the meeting's answer for a line declared \"unknown\" (row 19),\n"
-        "                  with --ip-kind static|dynamic, the address and --fqdn: judged again\n"
-        "                  by the table\n"
-        "  --json        print the plan as JSON\n"
-        "  --xlsx FILE   write the plan workbook\n";
-
 /* What the command line said beyond the common options. */
 struct plan_args {
 	const char *xlsx, *by, *global_ip, *ip_kind, *fqdn;
@@ -259,6 +218,61 @@ static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind ki
 
 enum { OPT_XLSX = OPT__FIRST_LOCAL, OPT_BY, OPT_GLOBAL_IP, OPT_IP_KIND, OPT_FQDN };
 
+static const struct cli_opt plan_opts[] = {
+	{ "xlsx", required_argument, OPT_XLSX, "ファイル", "FILE",
+	  "調査実施計画一覧を Excel で書き出す", "write the plan workbook" },
+	{ "by", required_argument, OPT_BY, "確認者", "NAME",
+	  "確認した人の氏名 (confirm、confirm-ip で必須。計画と報告書に記載)",
+	  "who confirmed (required for confirm and confirm-ip; shown in the\n"
+	  "plan and the report)" },
+	{ "global-ip", required_argument, OPT_GLOBAL_IP, "あり|なし", "yes|no",
+	  "(confirm) グローバルIP利用が「わからない」回線 (19行目) の打合せでの回答。\n"
+	  "--ip-kind、アドレス、--fqdn とあわせて判定表で判定し直す",
+	  "(confirm) the meeting's answer for a line declared \"unknown\" (row 19);\n"
+	  "with --ip-kind, the address and --fqdn it is judged again by the table" },
+	{ "ip-kind", required_argument, OPT_IP_KIND, "固定IP|動的IP", "static|dynamic",
+	  "(confirm) 打合せで確認した IP の種別 (--global-ip とともに)",
+	  "(confirm) the IP kind the meeting settled (with --global-ip)" },
+	{ "fqdn", required_argument, OPT_FQDN, "名前", "NAME",
+	  "(confirm) 打合せで確認した FQDN (--global-ip とともに)",
+	  "(confirm) the FQDN the meeting settled (with --global-ip)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd plan_cmd = {
+	.usage_ja = "medsec plan [--json] [--xlsx ファイル] [--hospital 名前]\n"
+	            "medsec plan confirm-ip 回線番号 アドレス --by 確認者\n"
+	            "medsec plan confirm 回線番号 [アドレス] --by 確認者 [--global-ip あり|なし]\n"
+	            "                    [--ip-kind 固定IP|動的IP] [--fqdn 名前]",
+	.usage_en = "medsec plan [--json] [--xlsx FILE] [--hospital NAME]\n"
+	            "medsec plan confirm-ip LINE ADDRESS --by NAME\n"
+	            "medsec plan confirm LINE [ADDRESS] --by NAME [--global-ip yes|no]\n"
+	            "                    [--ip-kind static|dynamic] [--fqdn NAME]",
+	.about_ja =
+	        "最新の申告内容から現在の調査回の調査実施計画一覧を作り、保存して表示します。\n"
+	        "電子カルテのネットワークに接続し電話回線のみでない回線を対象とし、記入依頼書の\n"
+	        "順に回線1から振り直します(対応表を表示)。各回線の脆弱性診断の実施判定(○△×)を\n"
+	        "脆弱性診断実施判定表(19行)に従って示します。\n"
+	        "\n"
+	        "  confirm-ip 回線 アドレス  動的IP回線の診断当日のグローバルIPアドレスを記録する\n"
+	        "                            (当日の確認がない動的IP回線は調査不可。別の日の確認では\n"
+	        "                            スキャンしません。日付は日本時間)\n"
+	        "  confirm 回線 [アドレス]   △(打合せ要)の回線について打合せで確認できたことを記録し\n"
+	        "                            診断対象とする。FQDNのみの回線は確認したアドレスを指定",
+	.about_en =
+	        "Builds, stores and shows the survey plan of the current round from the latest\n"
+	        "declarations: lines connected to the EHR network and not telephone-only are\n"
+	        "surveyed, renumbered 1..n in declared order (the map is shown), and judged for\n"
+	        "the remote diagnosis (yes/consult/no) by the 19-row eligibility table.\n"
+	        "\n"
+	        "  confirm-ip LINE ADDRESS  record a dynamic line's address confirmed on the day\n"
+	        "                           (without it the line cannot be diagnosed; a confirmation\n"
+	        "                           of another day, in Japan's time, is never scanned)\n"
+	        "  confirm LINE [ADDRESS]   record that the meeting for a consult line settled it;\n"
+	        "                           an FQDN-only line needs the agreed address",
+	.opts = plan_opts,
+};
+
 static int plan_option(int opt, const char *arg, void *ctx)
 {
 	struct plan_args *a = ctx;
@@ -275,24 +289,13 @@ static int plan_option(int opt, const char *arg, void *ctx)
 
 int cmd_plan(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-		                              { "xlsx", required_argument, NULL, OPT_XLSX },
-		                              { "by", required_argument, NULL, OPT_BY },
-		                              { "global-ip", required_argument, NULL,
-		                                OPT_GLOBAL_IP },
-		                              { "ip-kind", required_argument, NULL, OPT_IP_KIND },
-		                              { "fqdn", required_argument, NULL, OPT_FQDN },
-		                              { NULL, 0, NULL, 0 } };
 	struct survey_config cfg;
 	struct survey_session s;
 	struct plan_args a = { 0 };
 	const char *sub;
 	int rc, nargs;
 
-	rc = cli_options(
-	        c, argc, argv, opts, plan_option, &a,
-	        "medsec plan [confirm-ip LINE ADDRESS --by NAME | confirm LINE [ADDRESS] --by NAME]",
-	        plan_help_ja, plan_help_en);
+	rc = cli_parse(c, argc, argv, &plan_cmd, plan_option, &a);
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;

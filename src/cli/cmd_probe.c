@@ -17,32 +17,38 @@
 
 enum { OPT_PARALLEL = OPT__FIRST_LOCAL, OPT_PER_HOST, OPT_TRY_ACCOUNTS };
 
-static const char probe_help_ja[] =
-        "使い方: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-        "現在の調査回の最新のポートスキャンで開いていた TCP・UDP ポートそれぞれに接続し、\n"
-        "サービス・製品・バージョン・CPE 名を、相手が返した内容 (根拠) とともに調べます。\n"
-        "TLS のポートでは、プロトコルのバージョン、暗号、証明書 (主体・発行者・有効期限・\n"
-        "自己署名・鍵) も記録します。判定の定義は data/probes.json (MEDSEC_DATA で変更可)。\n"
-        "計画 (または scope add で記録した許可) にないアドレスには接続しません。\n\n"
-        "  --parallel N   同時に開く接続の数 (既定 64)\n"
-        "  --per-host N   1 アドレスあたりの同時接続数 (既定 8)\n"
-        "  --try-default-accounts  機器の初期設定のアカウント (data/default-accounts.json) でのログインを\n"
-        "                 試す。medsec consent で医療機関の同意を記録してあるときだけ。1 ポート 3 回まで、\n"
-        "                 パスワードはどこにも記録しない\n"
-        "  --json         JSON で表示する\n";
-static const char probe_help_en[] =
-        "usage: medsec probe [--json] [--parallel N] [--per-host N]\n\n"
-        "Talks to every TCP and UDP port the round's latest scan found open and identifies the\n"
-        "service, product, version and CPE name, with the reply it was decided from. On TLS\n"
-        "ports it also records the protocol version, cipher and certificate (subject, issuer,\n"
-        "expiry, self-signed, key). The definitions are data/probes.json (MEDSEC_DATA).\n"
-        "Addresses outside the plan (or a recorded scope declaration) are never contacted.\n\n"
-        "  --parallel N   connections in flight (default 64)\n"
-        "  --per-host N   per address (default 8)\n"
-        "  --try-default-accounts  try vendors' default accounts (data/default-accounts.json),\n"
-        "                 only with the hospital's consent recorded (medsec consent); at most 3\n"
-        "                 tries per port; no password is ever recorded\n"
-        "  --json         print JSON\n";
+static const struct cli_opt probe_opts[] = {
+	{ "parallel", required_argument, OPT_PARALLEL, "N", "N", "同時に開く接続の数 (既定 64)",
+	  "connections in flight (default 64)" },
+	{ "per-host", required_argument, OPT_PER_HOST, "N", "N",
+	  "1 アドレスあたりの同時接続数 (既定 8)", "per address (default 8)" },
+	{ "try-default-accounts", no_argument, OPT_TRY_ACCOUNTS, NULL, NULL,
+	  "機器の初期設定のアカウント (data/default-accounts.json) でのログインを試す。\n"
+	  "medsec consent で医療機関の同意を記録してあるときだけ。1 ポート 3 回まで、\n"
+	  "パスワードはどこにも記録しない",
+	  "try vendors' default accounts (data/default-accounts.json), only with the\n"
+	  "hospital's consent recorded (medsec consent); at most 3 tries per port; no\n"
+	  "password is ever recorded" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd probe_cmd = {
+	.usage_ja = "medsec probe [--json] [--parallel N] [--per-host N]",
+	.usage_en = "medsec probe [--json] [--parallel N] [--per-host N]",
+	.about_ja =
+	        "現在の調査回の最新のポートスキャンで開いていた TCP・UDP ポートそれぞれに接続し、\n"
+	        "サービス・製品・バージョン・CPE 名を、相手が返した内容 (根拠) とともに調べます。\n"
+	        "TLS のポートでは、プロトコルのバージョン、暗号、証明書 (主体・発行者・有効期限・\n"
+	        "自己署名・鍵) も記録します。判定の定義は data/probes.json (MEDSEC_DATA で変更可)。\n"
+	        "計画 (または scope add で記録した許可) にないアドレスには接続しません。",
+	.about_en =
+	        "Talks to every TCP and UDP port the round's latest scan found open and identifies the\n"
+	        "service, product, version and CPE name, with the reply it was decided from. On TLS\n"
+	        "ports it also records the protocol version, cipher and certificate (subject, issuer,\n"
+	        "expiry, self-signed, key). The definitions are data/probes.json (MEDSEC_DATA).\n"
+	        "Addresses outside the plan (or a recorded scope declaration) are never contacted.",
+	.opts = probe_opts,
+};
 
 static int probe_option(int opt, const char *arg, void *ctx)
 {
@@ -161,18 +167,10 @@ int cli_probe(struct cli *c, struct survey_session *s, const struct survey_probe
 
 int cmd_probe(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "parallel", required_argument, NULL, OPT_PARALLEL },
-		{ "per-host", required_argument, NULL, OPT_PER_HOST },
-		{ "try-default-accounts", no_argument, NULL, OPT_TRY_ACCOUNTS },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct survey_probe_options o = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
-	int rc = cli_options(c, argc, argv, opts, probe_option, &o, "medsec probe", probe_help_ja,
-	                     probe_help_en);
+	int rc = cli_parse(c, argc, argv, &probe_cmd, probe_option, &o);
 
 	if (rc != CLI_GO)
 		return rc;

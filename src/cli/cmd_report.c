@@ -14,6 +14,58 @@
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_OUT, OPT_FORMAT };
 
+static const struct cli_opt report_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "脆弱性インデックス (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the vulnerability index (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
+	  "書き出す先 (-o でも可。なければ作る)", "where to write (also -o; made if missing)" },
+	{ "format", required_argument, OPT_FORMAT, "形式", "LIST",
+	  "書き出す形式 (html,pdf,xlsx,json; 既定: すべて)",
+	  "the formats to write (html,pdf,xlsx,json; default: all)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd report_cmd = {
+	.usage_ja = "medsec report -o ディレクトリ [--format html,pdf,xlsx,json] [--index パス]",
+	.usage_en = "medsec report -o DIR [--format html,pdf,xlsx,json] [--index PATH]",
+	.about_ja =
+	        "外部ネットワーク接続点調査報告書を書き出します: report.html (1ファイルで完結、印刷可)、\n"
+	        "report.pdf (目次・ページ番号つき、日本語フォント埋め込み)、annexes.xlsx (別紙の表)、\n"
+	        "report.json (全体)。緊急・重要 (CVSS 7.0 以上) または悪用が確認された脆弱性が脆弱性診断で\n"
+	        "見つかった場合は、early-report.html と .pdf (別紙4 脆弱性診断早期報告) も書き出します。\n"
+	        "まだ行っていない調査の章は、その旨を記載します。",
+	.about_en =
+	        "Writes the survey report: report.html (self-contained, prints well), report.pdf (table of\n"
+	        "contents, page numbers, Japanese font embedded), annexes.xlsx (the annex tables) and\n"
+	        "report.json (the whole); and early-report.html and .pdf (annex 4) when the diagnosis found\n"
+	        "something critical or high (CVSS 7.0 or more) or known to be exploited. A chapter whose\n"
+	        "survey step has not happened yet says so.",
+	.opts = report_opts,
+};
+
+static const struct cli_opt assess_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "脆弱性インデックス (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the vulnerability index (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd assess_cmd = {
+	.usage_ja = "medsec assess [--index パス] [--json]",
+	.usage_en = "medsec assess [--index PATH] [--json]",
+	.about_ja =
+	        "これまでの調査結果 (申告内容・調査実施計画・現地調査・ポートスキャン・サービス識別・\n"
+	        "検査結果) と脆弱性インデックスから指摘事項をまとめ、対応を急ぐ順に表示します。\n"
+	        "各指摘には説明・対策・都道府県マニュアルの該当章がつきます。--json は報告書の JSON\n"
+	        "(report.json と同じ内容) を表示します。",
+	.about_en =
+	        "Turns everything known (declarations, plan, onsite survey, scan, probe, checks) and the\n"
+	        "vulnerability index into findings, most urgent first, each with an explanation, advice\n"
+	        "and the prefecture manual's chapter. --json prints the report's JSON (as report.json).",
+	.opts = assess_opts,
+};
+
 struct report_flags {
 	const char *index, *out, *format;
 };
@@ -53,28 +105,12 @@ void cli_print_findings(const struct cli *c, const struct assessment *a)
 		          : "\n早期報告 (別紙4) の対象があります。「早期報告」の事項に直ちに対応してください。\n");
 }
 
-static const char assess_help_ja[] =
-        "使い方: medsec assess [--index パス] [--json]\n\n"
-        "これまでの調査結果 (申告内容・調査実施計画・現地調査・ポートスキャン・サービス識別・\n"
-        "検査結果) と脆弱性インデックスから指摘事項をまとめ、対応を急ぐ順に表示します。\n"
-        "各指摘には説明・対策・都道府県マニュアルの該当章がつきます。--json は報告書の JSON\n"
-        "(report.json と同じ内容) を表示します。\n";
-static const char assess_help_en[] =
-        "usage: medsec assess [--index PATH] [--json]\n\n"
-        "Turns everything known (declarations, plan, onsite survey, scan, probe, checks) and the\n"
-        "vulnerability index into findings, most urgent first, each with an explanation, advice\n"
-        "and the prefecture manual's chapter. --json prints the report's JSON (as report.json).\n";
-
 int cmd_assess(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-		                              { "index", required_argument, NULL, OPT_INDEX },
-		                              { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
 	struct survey_config cfg;
 	struct survey sv;
-	int rc = cli_options(c, argc, argv, opts, report_option, &fl, "medsec assess",
-	                     assess_help_ja, assess_help_en);
+	int rc = cli_parse(c, argc, argv, &assess_cmd, report_option, &fl);
 
 	if (rc != CLI_GO)
 		return rc;
@@ -150,28 +186,8 @@ int cli_write_report(struct cli *c, struct survey *sv, const char *dir, unsigned
 	return 0;
 }
 
-static const char report_help_ja[] =
-        "使い方: medsec report -o ディレクトリ [--format html,pdf,xlsx,json] [--index パス]\n\n"
-        "外部ネットワーク接続点調査報告書を書き出します: report.html (1ファイルで完結、印刷可)、\n"
-        "report.pdf (目次・ページ番号つき、日本語フォント埋め込み)、annexes.xlsx (別紙の表)、\n"
-        "report.json (全体)。緊急・重要 (CVSS 7.0 以上) または悪用が確認された脆弱性が脆弱性診断で\n"
-        "見つかった場合は、early-report.html と .pdf (別紙4 脆弱性診断早期報告) も書き出します。\n"
-        "まだ行っていない調査の章は、その旨を記載します。\n";
-static const char report_help_en[] =
-        "usage: medsec report -o DIR [--format html,pdf,xlsx,json] [--index PATH]\n\n"
-        "Writes the survey report: report.html (self-contained, prints well), report.pdf (table of\n"
-        "contents, page numbers, Japanese font embedded), annexes.xlsx (the annex tables) and\n"
-        "report.json (the whole); and early-report.html and .pdf (annex 4) when the diagnosis found\n"
-        "something critical or high (CVSS 7.0 or more) or known to be exploited. A chapter whose\n"
-        "survey step has not happened yet says so.\n";
-
 int cmd_report(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = { CLI_COMMON_OPTIONS,
-		                              { "index", required_argument, NULL, OPT_INDEX },
-		                              { "output", required_argument, NULL, OPT_OUT },
-		                              { "format", required_argument, NULL, OPT_FORMAT },
-		                              { NULL, 0, NULL, 0 } };
 	struct report_flags fl = { 0 };
 	struct survey_config cfg;
 	struct survey sv;
@@ -182,8 +198,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = (char *)(uintptr_t) "--output";
-	rc = cli_options(c, argc, argv, opts, report_option, &fl, "medsec report -o DIR",
-	                 report_help_ja, report_help_en);
+	rc = cli_parse(c, argc, argv, &report_cmd, report_option, &fl);
 	if (rc != CLI_GO)
 		return rc;
 	formats = parse_formats(fl.format);

@@ -8,30 +8,41 @@
 #include "cli/cli.h"
 #include "medsec/clock.h"
 
-static const char round_help_ja[] =
-        "使い方: medsec round [new] [--hospital 名前] [--json]\n"
-        "        medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
-        "                         [--diagnosis-on 日付]\n\n"
-        "現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
-        "調査回ごとに計画・スキャン・報告書が分けて保存されます。\n\n"
-        "  set --issuer 発行者     報告書の表紙に記載する発行者 (調査を実施した組織)\n"
-        "  set --recipient 宛先    表紙の宛先 (既定: 「医療機関名 御中」)\n"
-        "  set --survey-on 日付    合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)\n"
-        "  set --diagnosis-on 日付 合意した脆弱性診断日 (YYYY-MM-DD)\n"
-        "  新しい調査回は前回の発行者・宛先を引き継ぎます。\n";
-static const char round_help_en[] =
-        "usage: medsec round [new] [--hospital NAME] [--json]\n"
-        "       medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
-        "                        [--diagnosis-on DATE]\n\n"
-        "Shows the current survey round; `new` starts the next one (a re-survey).\n"
-        "Each round keeps its own plan, scans and report.\n\n"
-        "  set --issuer NAME     the report cover's issuer (the surveying organisation)\n"
-        "  set --recipient NAME  the cover's addressee (default: \"<hospital> 御中\")\n"
-        "  set --survey-on DATE  the agreed onsite survey date (YYYY-MM-DD; shown in the plan)\n"
-        "  set --diagnosis-on DATE  the agreed remote diagnosis date (YYYY-MM-DD)\n"
-        "  A new round inherits the previous round's issuer and addressee.\n";
-
 enum { OPT_ISSUER = OPT__FIRST_LOCAL, OPT_RECIPIENT, OPT_SURVEY_ON, OPT_DIAGNOSIS_ON };
+
+static const struct cli_opt round_opts[] = {
+	{ "issuer", required_argument, OPT_ISSUER, "発行者", "NAME",
+	  "(set) 報告書の表紙に記載する発行者 (調査を実施した組織)",
+	  "(set) the report cover's issuer (the surveying organisation)" },
+	{ "recipient", required_argument, OPT_RECIPIENT, "宛先", "NAME",
+	  "(set) 表紙の宛先 (既定: 「医療機関名 御中」)",
+	  "(set) the cover's addressee (default: \"<hospital> 御中\")" },
+	{ "survey-on", required_argument, OPT_SURVEY_ON, "日付", "DATE",
+	  "(set) 合意した現地調査日 (YYYY-MM-DD。調査実施計画一覧に記載)",
+	  "(set) the agreed onsite survey date (YYYY-MM-DD; shown in the plan)" },
+	{ "diagnosis-on", required_argument, OPT_DIAGNOSIS_ON, "日付", "DATE",
+	  "(set) 合意した脆弱性診断日 (YYYY-MM-DD)",
+	  "(set) the agreed remote diagnosis date (YYYY-MM-DD)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd round_cmd = {
+	.usage_ja = "medsec round [new] [--hospital 名前] [--json]\n"
+	            "medsec round set [--issuer 発行者] [--recipient 宛先] [--survey-on 日付]\n"
+	            "                 [--diagnosis-on 日付]",
+	.usage_en = "medsec round [new] [--hospital NAME] [--json]\n"
+	            "medsec round set [--issuer NAME] [--recipient NAME] [--survey-on DATE]\n"
+	            "                 [--diagnosis-on DATE]",
+	.about_ja =
+	        "現在の調査回を表示します。new で新しい調査回(再調査)を開始します。\n"
+	        "調査回ごとに計画・スキャン・報告書が分けて保存されます。set で表紙と合意した日付を\n"
+	        "設定します。新しい調査回は前回の発行者・宛先を引き継ぎます。",
+	.about_en =
+	        "Shows the current survey round; `new` starts the next one (a re-survey).\n"
+	        "Each round keeps its own plan, scans and report; `set` records the cover and the\n"
+	        "agreed dates. A new round inherits the previous round's issuer and addressee.",
+	.opts = round_opts,
+};
 
 static int round_option(int opt, const char *arg, void *ctx)
 {
@@ -82,14 +93,6 @@ static void print_round(const struct cli *c, const char *name, const struct surv
 
 int cmd_round(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "issuer", required_argument, NULL, OPT_ISSUER },
-		{ "recipient", required_argument, NULL, OPT_RECIPIENT },
-		{ "survey-on", required_argument, NULL, OPT_SURVEY_ON },
-		{ "diagnosis-on", required_argument, NULL, OPT_DIAGNOSIS_ON },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct round_settings a = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -98,8 +101,7 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	const char *sub;
 	int rc;
 
-	rc = cli_options(c, argc, argv, opts, round_option, &a, "medsec round [new | set]",
-	                 round_help_ja, round_help_en);
+	rc = cli_parse(c, argc, argv, &round_cmd, round_option, &a);
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;

@@ -13,52 +13,6 @@
 #include "cli/cli.h"
 #include "medsec/survey.h"
 
-static const char scan_help_ja[] =
-        "使い方: medsec scan [--ports 範囲] [--rate N] [--host-rate N] [--retries N]\n"
-        "                    [--timeout ミリ秒] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
-        "現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
-        "ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
-        "中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
-        "TCP に続けて UDP (プロトコル別の問い合わせ) を調べます。\n\n"
-        "  --method 方式     syn (raw ソケット, root が必要), connect (特権不要),\n"
-        "                    auto (既定: 使えれば syn)\n"
-        "  --ports 範囲      調べる TCP ポート (既定 1-65535, 例: 1-1024,3389; none で TCP なし)\n"
-        "  --udp-ports 範囲  調べる UDP ポート (既定: プロトコル別の問い合わせを持つ 18 ポート;\n"
-        "                    それ以外のポートには空のデータグラムを送る; none で UDP なし)\n"
-        "  --rate N          全体の送信レート上限 (プローブ/秒, 既定 5000)\n"
-        "  --host-rate N     1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)\n"
-        "  --retries N       応答のないポートの再送回数 (既定 1)\n"
-        "  --timeout ミリ秒  応答待ちの上限 (既定 1000; 実際の待ち時間は往復時間から自動調整)\n"
-        "  --window 時間帯   医療機関と合意した時間帯だけ実行する (例: 22:00-06:00)\n"
-        "  --dry-run         送信せず、送る予定のプローブを順に表示する\n"
-        "  --resume          中断したスキャンを続きから再開する\n"
-        "  --show            この調査回の最新のスキャン結果を表示する (送信しない)\n"
-        "  --target アドレス 計画とは別に、medsec scope add で許可を記録したアドレスを調べる\n"
-        "                    (ベンダによる自社機器の確認など; カンマ区切り)\n"
-        "  --json            結果を JSON で表示する\n";
-static const char scan_help_en[] =
-        "usage: medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
-        "                   [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]\n\n"
-        "Port-scans the global addresses of the lines the current round's plan marks as\n"
-        "targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
-        "point (Ctrl-C, kill -9) continues with --resume. TCP, then UDP with protocol payloads.\n\n"
-        "  --method M      syn (raw sockets, needs root), connect (no privileges),\n"
-        "                  auto (default: syn where allowed)\n"
-        "  --ports LIST    TCP ports (default 1-65535, e.g. 1-1024,3389; none for no TCP)\n"
-        "  --udp-ports L   UDP ports (default: the 18 with protocol payloads; other ports get an\n"
-        "                  empty datagram; none for no UDP)\n"
-        "  --rate N        probes per second, all hosts together (default 5000)\n"
-        "  --host-rate N   probes per second to one host (default 1000)\n"
-        "  --retries N     extra tries for an unanswered port (default 1)\n"
-        "  --timeout MS    longest wait for an answer (default 1000; adapts to round trips)\n"
-        "  --window RANGE  only run inside the time agreed with the hospital (22:00-06:00)\n"
-        "  --dry-run       send nothing: print the probes that would go, in order\n"
-        "  --resume        continue the interrupted scan\n"
-        "  --show          show the round's latest scan (sends nothing)\n"
-        "  --target ADDRS  instead of the plan, addresses whose authorisation was recorded with\n"
-        "                  medsec scope add (a vendor checking its own device; comma-separated)\n"
-        "  --json          print the result as JSON\n";
-
 enum {
 	OPT_PORTS = OPT__FIRST_LOCAL,
 	OPT_RATE,
@@ -73,6 +27,70 @@ enum {
 	OPT_METHOD,
 	OPT_UDP_PORTS,
 	OPT_TARGET
+};
+
+static const struct cli_opt scan_opts[] = {
+	{ "ports", required_argument, OPT_PORTS, "範囲", "LIST",
+	  "調べる TCP ポート (既定 1-65535, 例: 1-1024,3389; none で TCP なし)",
+	  "TCP ports (default 1-65535, e.g. 1-1024,3389; none for no TCP)" },
+	{ "rate", required_argument, OPT_RATE, "N", "N",
+	  "全体の送信レート上限 (プローブ/秒, 既定 5000)",
+	  "probes per second, all hosts together (default 5000)" },
+	{ "host-rate", required_argument, OPT_HOST_RATE, "N", "N",
+	  "1ホストあたりの送信レート上限 (既定 1000; 病院の UTM への配慮)",
+	  "probes per second to one host (default 1000)" },
+	{ "retries", required_argument, OPT_RETRIES, "N", "N",
+	  "応答のないポートの再送回数 (既定 1)", "extra tries for an unanswered port (default 1)" },
+	{ "timeout", required_argument, OPT_TIMEOUT, "ミリ秒", "MS",
+	  "応答待ちの上限 (既定 1000; 実際の待ち時間は往復時間から自動調整)",
+	  "longest wait for an answer (default 1000; adapts to round trips)" },
+	{ "window", required_argument, OPT_WINDOW, "時間帯", "RANGE",
+	  "医療機関と合意した時間帯だけ実行する (例: 22:00-06:00)",
+	  "only run inside the time agreed with the hospital (22:00-06:00)" },
+	{ "dry-run", no_argument, OPT_DRY_RUN, NULL, NULL,
+	  "送信せず、送る予定のプローブを順に表示する",
+	  "send nothing: print the probes that would go, in order" },
+	{ "resume", no_argument, OPT_RESUME, NULL, NULL, "中断したスキャンを続きから再開する",
+	  "continue the interrupted scan" },
+	{ "seed", required_argument, OPT_SEED, "N", "N", NULL, NULL }, /* tests: a fixed order */
+	{ "show", no_argument, OPT_SHOW, NULL, NULL,
+	  "この調査回の最新のスキャン結果を表示する (送信しない)",
+	  "show the round's latest scan (sends nothing)" },
+	{ "method", required_argument, OPT_METHOD, "方式", "M",
+	  "syn (raw ソケット, root が必要), connect (特権不要),\n"
+	  "auto (既定: 使えれば syn)",
+	  "syn (raw sockets, needs root), connect (no privileges),\n"
+	  "auto (default: syn where allowed)" },
+	{ "udp-ports", required_argument, OPT_UDP_PORTS, "範囲", "L",
+	  "調べる UDP ポート (既定: プロトコル別の問い合わせを持つ 18 ポート;\n"
+	  "それ以外のポートには空のデータグラムを送る; none で UDP なし)",
+	  "UDP ports (default: the 18 with protocol payloads; other ports get an\n"
+	  "empty datagram; none for no UDP)" },
+	{ "target", required_argument, OPT_TARGET, "アドレス", "ADDRS",
+	  "計画とは別に、medsec scope add で許可を記録したアドレスを調べる\n"
+	  "(ベンダによる自社機器の確認など; カンマ区切り)",
+	  "instead of the plan, addresses whose authorisation was recorded with\n"
+	  "medsec scope add (a vendor checking its own device; comma-separated)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd scan_cmd = {
+	.usage_ja =
+	        "medsec scan [--ports 範囲] [--rate N] [--host-rate N] [--retries N]\n"
+	        "            [--timeout ミリ秒] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]",
+	.usage_en =
+	        "medsec scan [--ports LIST] [--rate N] [--host-rate N] [--retries N]\n"
+	        "            [--timeout MS] [--window HH:MM-HH:MM] [--dry-run] [--resume] [--json]",
+	.about_ja =
+	        "現在の調査回の調査実施計画で「診断対象」となっている回線のグローバルIPアドレスだけを\n"
+	        "ポートスキャンします。それ以外のアドレスには1パケットも送りません。結果は随時保存され、\n"
+	        "中断(Ctrl-C、kill -9 を含む)しても --resume で続きから再開できます。\n"
+	        "TCP に続けて UDP (プロトコル別の問い合わせ) を調べます。",
+	.about_en =
+	        "Port-scans the global addresses of the lines the current round's plan marks as\n"
+	        "targets, and nothing else. Results are stored as they come: a scan stopped at any\n"
+	        "point (Ctrl-C, kill -9) continues with --resume. TCP, then UDP with protocol payloads.",
+	.opts = scan_opts,
 };
 
 struct scan_args {
@@ -255,23 +273,6 @@ int cli_scan(struct cli *c, struct survey_session *s, const struct survey_scan_o
 
 int cmd_scan(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "ports", required_argument, NULL, OPT_PORTS },
-		{ "rate", required_argument, NULL, OPT_RATE },
-		{ "host-rate", required_argument, NULL, OPT_HOST_RATE },
-		{ "retries", required_argument, NULL, OPT_RETRIES },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		{ "window", required_argument, NULL, OPT_WINDOW },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "resume", no_argument, NULL, OPT_RESUME },
-		{ "seed", required_argument, NULL, OPT_SEED },
-		{ "show", no_argument, NULL, OPT_SHOW },
-		{ "method", required_argument, NULL, OPT_METHOD },
-		{ "udp-ports", required_argument, NULL, OPT_UDP_PORTS },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct scan_args a = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -279,8 +280,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	int rc;
 
 	survey_scan_options_init(&a.o);
-	rc = cli_options(c, argc, argv, opts, scan_option, &a, "medsec scan [--ports LIST] ...",
-	                 scan_help_ja, scan_help_en);
+	rc = cli_parse(c, argc, argv, &scan_cmd, scan_option, &a);
 	if (rc != CLI_GO)
 		return rc;
 	if (a.bad || optind != argc)

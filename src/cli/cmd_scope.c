@@ -12,16 +12,29 @@
 
 enum { OPT_BY = OPT__FIRST_LOCAL, OPT_NOTE, OPT_ALLOW_TEST };
 
-static const char scope_help_ja[] =
-        "使い方: medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
-        "        medsec scope\n\n"
-        "計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
-        "与えたかとともに記録します。引数なしでは記録済みの許可を表示します。\n";
-static const char scope_help_en[] =
-        "usage: medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
-        "       medsec scope\n\n"
-        "Records who authorised scanning which addresses outside the plan, and when, for\n"
-        "medsec scan --target. Without arguments, lists what is recorded.\n";
+static const struct cli_opt scope_opts[] = {
+	{ "by", required_argument, OPT_BY, "許可した人", "WHO", "(add) 許可した人の氏名 (必須)",
+	  "(add) who authorised it (required)" },
+	{ "note", required_argument, OPT_NOTE, "備考", "TEXT", "(add) 備考 (目的、依頼元など)",
+	  "(add) a note (why, at whose request)" },
+	{ "allow-test-addresses", no_argument, OPT_ALLOW_TEST, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd scope_cmd = {
+	.usage_ja =
+	        "medsec scope add --by 許可した人 [--note 備考] [--allow-test-addresses] アドレス...\n"
+	        "medsec scope",
+	.usage_en = "medsec scope add --by WHO [--note TEXT] [--allow-test-addresses] ADDRESS...\n"
+	            "medsec scope",
+	.about_ja =
+	        "計画外のアドレスを medsec scan --target で調べるための許可を、誰がいつどのアドレスに\n"
+	        "与えたかとともに記録します。引数なしでは記録済みの許可を表示します。",
+	.about_en =
+	        "Records who authorised scanning which addresses outside the plan, and when, for\n"
+	        "medsec scan --target. Without arguments, lists what is recorded.",
+	.opts = scope_opts,
+};
 
 struct scope_opts {
 	const char *by, *note;
@@ -42,13 +55,6 @@ static int scope_option(int opt, const char *arg, void *ctx)
 
 int cmd_scope(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "allow-test-addresses", no_argument, NULL, OPT_ALLOW_TEST },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct scope_opts o = { 0 };
 	struct survey_config cfg;
 	struct survey_session s;
@@ -57,8 +63,7 @@ int cmd_scope(struct cli *c, int argc, char **argv)
 	size_t n = 0;
 	int rc, add;
 
-	rc = cli_options(c, argc, argv, opts, scope_option, &o,
-	                 "medsec scope [add --by WHO ADDRESS...]", scope_help_ja, scope_help_en);
+	rc = cli_parse(c, argc, argv, &scope_cmd, scope_option, &o);
 	if (rc != CLI_GO)
 		return rc;
 	add = optind < argc && strcmp(argv[optind], "add") == 0;

@@ -13,6 +13,39 @@
 
 enum { OPT_INDEX = OPT__FIRST_LOCAL, OPT_CPE, OPT_PLATFORM };
 
+static const struct cli_opt vuln_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH", "インデックスファイル",
+	  "the index file" },
+	{ "cpe", required_argument, OPT_CPE, "CPE名", "CPE",
+	  "CPE 2.3 (cpe:2.3:...) または URI (cpe:/...) で指定する", "a CPE 2.3 name or URI" },
+	{ "platform", required_argument, OPT_PLATFORM, "機種", "HW",
+	  "ハードウェアの CPE 製品名 (例: fortigate-60f)",
+	  "the hardware's CPE product name (fortigate-60f)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd vuln_cmd = {
+	.usage_ja = "medsec vuln lookup ベンダ 製品 [バージョン] [--platform 機種] [--json]\n"
+	            "medsec vuln lookup --cpe CPE名 [--json]",
+	.usage_en = "medsec vuln lookup VENDOR PRODUCT [VERSION] [--platform HW] [--json]\n"
+	            "medsec vuln lookup --cpe CPE [--json]",
+	.about_ja =
+	        "製品とバージョンに当てはまる脆弱性を、オフラインのインデックスから引きます。\n"
+	        "ベンダと製品は CPE の名前 (例: fortinet fortios, openbsd openssh) で指定します。\n"
+	        "各件に CVSS v3 と深刻度 (緊急・重要・警告・注意)、JVN iPedia 番号、KEV 掲載と\n"
+	        "ランサムウェアでの悪用、確度を示します。確度: 確実 = バージョンが範囲内または一致、\n"
+	        "推定 = バージョンが大まかにしか分からない (ディストリビューションの修正版、JVN の\n"
+	        "文章による記述、機種限定など)、製品のみ = バージョンを比べられない。",
+	.about_en =
+	        "Looks up, offline, the vulnerabilities of a product at a version. Vendor and\n"
+	        "product are CPE names (fortinet fortios, openbsd openssh). Each match shows CVSS v3\n"
+	        "and its band, JVN iPedia numbers, KEV and ransomware use, and the confidence:\n"
+	        "exact = the version is in a recorded range or listed; rough = the version is only\n"
+	        "roughly known (distribution revision, JVN's free text, some platforms only);\n"
+	        "product = no version could be compared.",
+	.opts = vuln_opts,
+};
+
 struct vuln_opts {
 	const char *index, *cpe, *platform;
 };
@@ -28,33 +61,6 @@ static int vuln_option(int opt, const char *arg, void *ctx)
 	default: return -1;
 	}
 }
-
-static const char vuln_help_ja[] =
-        "使い方: medsec vuln lookup ベンダ 製品 [バージョン] [--platform 機種] [--json]\n"
-        "        medsec vuln lookup --cpe CPE名 [--json]\n\n"
-        "製品とバージョンに当てはまる脆弱性を、オフラインのインデックスから引きます。\n"
-        "ベンダと製品は CPE の名前 (例: fortinet fortios, openbsd openssh) で指定します。\n"
-        "各件に CVSS v3 と深刻度 (緊急・重要・警告・注意)、JVN iPedia 番号、KEV 掲載と\n"
-        "ランサムウェアでの悪用、確度を示します。確度: 確実 = バージョンが範囲内または一致、\n"
-        "推定 = バージョンが大まかにしか分からない (ディストリビューションの修正版、JVN の\n"
-        "文章による記述、機種限定など)、製品のみ = バージョンを比べられない。\n\n"
-        "  --cpe CPE名       CPE 2.3 (cpe:2.3:...) または URI (cpe:/...) で指定する\n"
-        "  --platform 機種   ハードウェアの CPE 製品名 (例: fortigate-60f)\n"
-        "  --index パス      インデックスファイル\n"
-        "  --json            JSON で表示する\n";
-static const char vuln_help_en[] =
-        "usage: medsec vuln lookup VENDOR PRODUCT [VERSION] [--platform HW] [--json]\n"
-        "       medsec vuln lookup --cpe CPE [--json]\n\n"
-        "Looks up, offline, the vulnerabilities of a product at a version. Vendor and\n"
-        "product are CPE names (fortinet fortios, openbsd openssh). Each match shows CVSS v3\n"
-        "and its band, JVN iPedia numbers, KEV and ransomware use, and the confidence:\n"
-        "exact = the version is in a recorded range or listed; rough = the version is only\n"
-        "roughly known (distribution revision, JVN's free text, some platforms only);\n"
-        "product = no version could be compared.\n\n"
-        "  --cpe CPE       a CPE 2.3 name or URI\n"
-        "  --platform HW   the hardware's CPE product name (fortigate-60f)\n"
-        "  --index PATH    the index file\n"
-        "  --json          print JSON\n";
 
 static const struct {
 	unsigned bit;
@@ -165,13 +171,6 @@ static void print_match(const struct cli *c, const struct vdb_match *m)
 
 int cmd_vuln(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "cpe", required_argument, NULL, OPT_CPE },
-		{ "platform", required_argument, NULL, OPT_PLATFORM },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *usage = "medsec vuln lookup VENDOR PRODUCT [VERSION] | --cpe CPE";
 	struct vuln_opts o = { 0 };
 	struct vdb_query q = { 0 };
@@ -180,8 +179,7 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 	char version[300], cpe_text[1500];
 	struct vdb *db;
 	struct ms_error err;
-	int rc = cli_options(c, argc, argv, opts, vuln_option, &o, usage, vuln_help_ja,
-	                     vuln_help_en);
+	int rc = cli_parse(c, argc, argv, &vuln_cmd, vuln_option, &o);
 	int nargs;
 
 	if (rc != CLI_GO)

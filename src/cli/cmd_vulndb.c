@@ -22,6 +22,55 @@ enum {
 	OPT_DELAY
 };
 
+static const struct cli_opt vulndb_opts[] = {
+	{ "index", required_argument, OPT_INDEX, "パス", "PATH",
+	  "インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)",
+	  "the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)" },
+	{ "rebuild", no_argument, OPT_REBUILD, NULL, NULL, "既存のインデックスを使わず作り直す",
+	  "start from an empty index" },
+	{ "source", required_argument, OPT_SOURCE, "一覧", "LIST",
+	  "更新する情報源 (nvd, kev, jvn のカンマ区切り)",
+	  "update only these sources (nvd, kev, jvn)" },
+	{ "nvd-url", required_argument, OPT_NVD_URL, "URL", "URL",
+	  "(update) NVD の取得先を変える (ミラー等)", "(update) another NVD endpoint (a mirror)" },
+	{ "kev-url", required_argument, OPT_KEV_URL, "URL", "URL", "(update) KEV の取得先を変える",
+	  "(update) another KEV endpoint" },
+	{ "jvn-url", required_argument, OPT_JVN_URL, "URL", "URL",
+	  "(update) JVN iPedia の取得先を変える", "(update) another JVN iPedia endpoint" },
+	{ "delay-ms", required_argument, OPT_DELAY, "N", "N",
+	  "同じ情報源への要求の間隔 (ミリ秒) を指定する",
+	  "wait N ms between requests to one source instead" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
+static const struct cli_cmd vulndb_cmd = {
+	.usage_ja = "medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
+	            "medsec vulndb update [--source nvd,kev,jvn] [--index パス]\n"
+	            "medsec vulndb status [--index パス] [--json]",
+	.usage_en = "medsec vulndb import [--rebuild] [--index PATH] FILE...\n"
+	            "medsec vulndb update [--source nvd,kev,jvn] [--index PATH]\n"
+	            "medsec vulndb status [--index PATH] [--json]",
+	.about_ja =
+	        "脆弱性情報をオフラインで引けるインデックスにまとめます。読める形式は、NVD CVE API 2.0\n"
+	        "の応答と年別フィード (gzip 可)、CVE 1件の JSON、JVN iPedia の VULDEF XML と JVNRSS\n"
+	        "(MyJVN)、CISA KEV カタログ JSON です。既存のインデックスに追加し、同じ記録は新しい方を\n"
+	        "残します。1件でも誤りがあれば何も書き換えません。\n"
+	        "\n"
+	        "update は同じ情報をインターネットから取得します (プロキシは https_proxy 等の環境変数)。\n"
+	        "インデックスの最新の記録以降の変更だけを、各 API の求める間隔で取得します (NVD: 6 秒に\n"
+	        "1 回、環境変数 NVD_API_KEY に API キーがあれば 0.6 秒に 1 回。MyJVN: 1 秒に 2 回)。",
+	.about_en =
+	        "Builds the offline vulnerability index from NVD CVE API 2.0 responses and yearly\n"
+	        "feeds (gzip too), single CVE JSON records, JVN iPedia VULDEF XML and JVNRSS (MyJVN),\n"
+	        "and the CISA KEV catalogue. Imports add to the existing index, keeping the newer copy\n"
+	        "of a record; if any file has an error, nothing is changed.\n"
+	        "\n"
+	        "update downloads the same feeds (needs the internet; proxies from https_proxy):\n"
+	        "only what changed since the index's newest record, at each API's polite pace (NVD:\n"
+	        "one request per 6 s, per 0.6 s with an API key in NVD_API_KEY; MyJVN: 2 a second).",
+	.opts = vulndb_opts,
+};
+
 struct vdb_opts {
 	const char *index, *source;
 	const char *nvd_url, *kev_url, *jvn_url;
@@ -50,41 +99,6 @@ static int vdb_option(int opt, const char *arg, void *ctx)
 	default: return -1;
 	}
 }
-
-static const char vulndb_help_ja[] =
-        "使い方: medsec vulndb import [--rebuild] [--index パス] ファイル...\n"
-        "        medsec vulndb update [--source nvd,kev,jvn] [--index パス]\n"
-        "        medsec vulndb status [--index パス] [--json]\n\n"
-        "脆弱性情報をオフラインで引けるインデックスにまとめます。読める形式は、NVD CVE API 2.0\n"
-        "の応答と年別フィード (gzip 可)、CVE 1件の JSON、JVN iPedia の VULDEF XML と JVNRSS\n"
-        "(MyJVN)、CISA KEV カタログ JSON です。既存のインデックスに追加し、同じ記録は新しい方を\n"
-        "残します。1件でも誤りがあれば何も書き換えません。\n\n"
-        "update は同じ情報をインターネットから取得します (プロキシは https_proxy 等の環境変数)。\n"
-        "インデックスの最新の記録以降の変更だけを、各 API の求める間隔で取得します (NVD: 6 秒に\n"
-        "1 回、環境変数 NVD_API_KEY に API キーがあれば 0.6 秒に 1 回。MyJVN: 1 秒に 2 回)。\n\n"
-        "  --index パス  インデックスファイル (既定: MEDSEC_VULNDB または ./medsec.vulndb)\n"
-        "  --rebuild     既存のインデックスを使わず作り直す\n"
-        "  --source 一覧 更新する情報源 (nvd, kev, jvn のカンマ区切り)\n"
-        "  --nvd-url URL, --kev-url URL, --jvn-url URL   取得先を変える (ミラー等)\n"
-        "  --delay-ms N  同じ情報源への要求の間隔 (ミリ秒) を指定する\n"
-        "  --json        status を JSON で表示する\n";
-static const char vulndb_help_en[] =
-        "usage: medsec vulndb import [--rebuild] [--index PATH] FILE...\n"
-        "       medsec vulndb update [--source nvd,kev,jvn] [--index PATH]\n"
-        "       medsec vulndb status [--index PATH] [--json]\n\n"
-        "Builds the offline vulnerability index from NVD CVE API 2.0 responses and yearly\n"
-        "feeds (gzip too), single CVE JSON records, JVN iPedia VULDEF XML and JVNRSS (MyJVN),\n"
-        "and the CISA KEV catalogue. Imports add to the existing index, keeping the newer copy\n"
-        "of a record; if any file has an error, nothing is changed.\n\n"
-        "update downloads the same feeds (needs the internet; proxies from https_proxy):\n"
-        "only what changed since the index's newest record, at each API's polite pace (NVD:\n"
-        "one request per 6 s, per 0.6 s with an API key in NVD_API_KEY; MyJVN: 2 a second).\n\n"
-        "  --index PATH  the index file (default: MEDSEC_VULNDB or ./medsec.vulndb)\n"
-        "  --rebuild     start from an empty index\n"
-        "  --source LIST update only these sources (nvd, kev, jvn)\n"
-        "  --nvd-url URL, --kev-url URL, --jvn-url URL   other endpoints (a mirror)\n"
-        "  --delay-ms N  wait N ms between requests to one source instead\n"
-        "  --json        print the status as JSON\n";
 
 static const char *const source_names[VDB_SRC__COUNT] = { "nvd", "jvn", "kev" };
 
@@ -215,21 +229,9 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 
 int cmd_vulndb(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "index", required_argument, NULL, OPT_INDEX },
-		{ "rebuild", no_argument, NULL, OPT_REBUILD },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "nvd-url", required_argument, NULL, OPT_NVD_URL },
-		{ "kev-url", required_argument, NULL, OPT_KEV_URL },
-		{ "jvn-url", required_argument, NULL, OPT_JVN_URL },
-		{ "delay-ms", required_argument, NULL, OPT_DELAY },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *usage = "medsec vulndb import FILE... | update | status";
 	struct vdb_opts o = { .delay_ms = -1 };
-	int rc = cli_options(c, argc, argv, opts, vdb_option, &o, usage, vulndb_help_ja,
-	                     vulndb_help_en);
+	int rc = cli_parse(c, argc, argv, &vulndb_cmd, vdb_option, &o);
 
 	if (rc != CLI_GO)
 		return rc;
