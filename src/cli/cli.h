@@ -114,6 +114,9 @@ void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t
 void cli_progress_end(const struct cli *c);
 /* The use cases with their printing, shared by their commands and diagnose; each returns the exit status. */
 int cli_plan(struct cli *c, struct survey_session *s, const char *xlsx);
+/* The plan as JSON, a table, or the workbook xlsx (then only said, unless --json). */
+int cli_show_plan(struct cli *c, const struct survey_session *s, const struct intake_doc *doc,
+                  const struct plan *p, const char *xlsx);
 int cli_scan(struct cli *c, struct survey_session *s, const struct survey_scan_options *o);
 int cli_print_scan(const struct cli *c, struct survey_session *s);
 int cli_probe(struct cli *c, struct survey_session *s, const struct survey_probe_options *o);
