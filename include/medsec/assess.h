@@ -160,8 +160,8 @@ struct assess_finding {
 					 * "line_unconfirmed", "password" */
 	const char *rule; /* the check's or rule's id */
 	enum assess_source source;
-	const char *severity; /* "critical" "high" "medium" "low" "info" */
-	double score;         /* highest CVSS v3 behind it, or -1 */
+	enum finding_severity severity;
+	double score; /* highest CVSS v3 behind it, or -1 */
 	int kev;
 	int early;                   /* calls for the early report (別紙4) */
 	int line_no;                 /* plan line, 0 if none */
@@ -220,8 +220,9 @@ void assess_device(struct assessment *a, const struct vdb *vdb, const struct vdb
                    struct assess_target *t);
 
 /* "critical" → 0 … "info" → 4, unknown 5: lower is more urgent. */
-int assess_severity_rank(const char *severity);
-/* A severity key for people: 緊急 重要 警告 注意 情報, or the key itself in English or when unknown. */
-const char *assess_severity_label(const char *severity, enum ms_lang lang);
+/* A severity for people: 緊急 重要 警告 注意 情報, or its key in English; "" when unset. */
+const char *assess_severity_label(enum finding_severity s, enum ms_lang lang);
+/* Its stable key ("critical" … "info"), or NULL when unset. */
+const char *assess_severity_key(enum finding_severity s);
 
 #endif

@@ -15,10 +15,10 @@
 /* One thing that appeared, went, changed or stayed; strings owned by the diff. */
 struct diff_item {
 	const char *key; /* stable identity, e.g. "tcp 198.18.10.1 443" or "vuln-device|回線1 …" */
-	const char *what;      /* for people */
-	const char *was, *now; /* the value before and after, for a change; else NULL */
-	const char *severity;  /* findings: the latest severity key */
-	int line_no;           /* plan line, 0 if none */
+	const char *what;               /* for people */
+	const char *was, *now;          /* the value before and after, for a change; else NULL */
+	enum finding_severity severity; /* findings: the latest severity; else FSEV_UNSET */
+	int line_no;                    /* plan line, 0 if none */
 };
 
 struct diff_list {

@@ -48,12 +48,27 @@ struct model_enum {
 	const char *en;
 };
 
+/*
+ * How urgent a finding is, most urgent first (the order findings are ranked in);
+ * 0 is unset. A vulnerability's CVSS band is enum cvss_severity.
+ */
+enum finding_severity {
+	FSEV_UNSET = 0,
+	FSEV_CRITICAL,
+	FSEV_HIGH,
+	FSEV_MEDIUM,
+	FSEV_LOW,
+	FSEV_INFO
+};
+
 /* Sets end with a { 0, NULL } entry. */
 extern const struct model_enum model_link_types[];
 extern const struct model_enum model_ip_kinds[];
 extern const struct model_enum model_yes_no_unknown[]; /* グローバルIP利用 */
 extern const struct model_enum model_pw_lengths[];
 extern const struct model_enum model_device_kinds[];
+/* "critical" "high" "medium" "low" "info"; 緊急 重要 警告 注意 情報 */
+extern const struct model_enum model_finding_severities[];
 
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value);
 const char *model_enum_key(const struct model_enum *set, int value); /* NULL if unset */

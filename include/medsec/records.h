@@ -122,10 +122,10 @@ struct finding_row {
 	char address[64];
 	char proto[4];
 	int port;
-	char kind[16];     /* "exposure", "tls", "backdoor", "default_account" */
-	char severity[16]; /* "critical" … "info" */
-	char check[64];    /* the check's id */
-	char detail[64];   /* an accepted account's user name, or "" (never a password) */
+	char kind[16]; /* "exposure", "tls", "backdoor", "default_account" */
+	enum finding_severity severity;
+	char check[64];  /* the check's id */
+	char detail[64]; /* an accepted account's user name, or "" (never a password) */
 };
 
 /* The keys of the enumerations above, for the store and JSON. */

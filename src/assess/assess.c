@@ -93,22 +93,14 @@ static const json_t *rule_by_id(const struct assess_rules *rules, const char *id
 
 /* ---- small helpers ---- */
 
-static const char *const severity_keys[] = { "critical", "high", "medium", "low", "info" };
-
-int assess_severity_rank(const char *severity)
+const char *assess_severity_key(enum finding_severity s)
 {
-	for (int i = 0; i < 5; i++)
-		if (severity && !strcmp(severity, severity_keys[i]))
-			return i;
-	return 5;
+	return model_enum_key(model_finding_severities, (int)s);
 }
 
-const char *assess_severity_label(const char *severity, enum ms_lang lang)
+const char *assess_severity_label(enum finding_severity s, enum ms_lang lang)
 {
-	static const char *const ja[] = { "緊急", "重要", "警告", "注意", "情報" };
-	int r = assess_severity_rank(severity);
-
-	return lang == MS_LANG_EN || r > 4 ? severity : ja[r];
+	return model_enum_label(model_finding_severities, (int)s, lang);
 }
 
 const char *assess_source_key(enum assess_source s)
@@ -497,7 +489,7 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 /* ---- findings ---- */
 
 static struct assess_finding *add_finding(struct assessment *a, const char *kind, const char *rule,
-                                          enum assess_source src, const char *severity)
+                                          enum assess_source src, enum finding_severity severity)
 {
 	struct assess_finding *f = ms_xgrow((void **)&a->findings, &a->n_findings, sizeof(*f));
 
@@ -517,8 +509,11 @@ static void texts_from_rule(struct assessment *a, struct assess_finding *f, cons
 	f->reason = fill(a, rule_text(rule, T("reason", "reason_en")), vars, nvars);
 	f->advice = fill(a, rule_text(rule, T("advice", "advice_en")), vars, nvars);
 	f->manual = rule_text(rule, T("manual", "manual_en"));
-	if (!f->severity)
-		f->severity = rule_text(rule, "severity");
+	if (!f->severity) {
+		const struct model_enum *e = model_enum_by_key(model_finding_severities,
+		                                               rule_text(rule, "severity"));
+		f->severity = e ? (enum finding_severity)e->value : FSEV_INFO;
+	}
 }
 
 static void check_findings(struct assessment *a, const struct assess_input *in)
@@ -549,7 +544,7 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		f->reason = t.reason;
 		f->advice = t.advice;
 		f->manual = t.manual;
-		f->early = assess_severity_rank(t.severity) <= 1;
+		f->early = t.severity == FSEV_CRITICAL || t.severity == FSEV_HIGH;
 	}
 }
 
@@ -643,7 +638,7 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 			const char *subject = keepf(a, "%s %s", t->label, t->version);
 			const struct var vars[] = { { "subject", subject },
 				                    { "latest", t->latest } };
-			f = add_finding(a, "firmware", "firmware-outdated", t->source, NULL);
+			f = add_finding(a, "firmware", "firmware-outdated", t->source, FSEV_UNSET);
 			f->line_no = t->line_no;
 			f->subject = subject;
 			f->target = i;
@@ -658,11 +653,15 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 			}
 		f = add_finding(a, "vulnerability",
 		                t->source == SRC_REMOTE ? "vuln-remote" : "vuln-device", t->source,
-		                NULL);
+		                FSEV_UNSET);
 		/* CISA confirms KEV entries are exploited: at least 重要 even without a v3 score. */
 		if (t->kev && top < SEV_HIGH)
 			top = SEV_HIGH;
-		f->severity = top > SEV_NONE ? cvss_severity_key((enum cvss_severity)top) : "info";
+		f->severity = top == SEV_CRITICAL ? FSEV_CRITICAL
+		              : top == SEV_HIGH   ? FSEV_HIGH
+		              : top == SEV_MEDIUM ? FSEV_MEDIUM
+		              : top == SEV_LOW    ? FSEV_LOW
+		                                  : FSEV_INFO;
 		f->score = t->v[0].score;
 		for (size_t k = 0; k < t->n; k++)
 			if (t->v[k].score > f->score)
@@ -708,7 +707,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 		        u->place.floor ? u->place.floor : "", u->place.room ? u->place.room : "");
 		const struct var vars[] = { { "subject", subject } };
 		struct assess_finding *f = add_finding(a, "unregistered_line", "unregistered-line",
-		                                       SRC_ONSITE, NULL);
+		                                       SRC_ONSITE, FSEV_UNSET);
 		f->subject = subject;
 		texts_from_rule(a, f, unreg, vars, 1);
 	}
@@ -719,7 +718,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 		const char *subject = keepf(a, T("回線%d", "line %d"), l->line_no);
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
 		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed",
-		                                       SRC_ONSITE, NULL);
+		                                       SRC_ONSITE, FSEV_UNSET);
 		f->subject = subject;
 		f->line_no = l->line_no;
 		texts_from_rule(a, f, unconf, vars, 2);
@@ -796,7 +795,7 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 			                    { "shortfalls", r->shortfalls } };
 		struct assess_finding *f = add_finding(
 		        a, "password", shorts[0] ? "password-policy" : "password-unknown",
-		        SRC_DECLARED, shorts[0] ? (high ? "high" : "medium") : NULL);
+		        SRC_DECLARED, shorts[0] ? (high ? FSEV_HIGH : FSEV_MEDIUM) : FSEV_UNSET);
 		f->subject = subject;
 		f->line_no = line;
 		if (shorts[0] ? policy : unknown)
@@ -807,7 +806,7 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 static int cmp_finding(const void *x, const void *y)
 {
 	const struct assess_finding *a = x, *b = y;
-	int ra = assess_severity_rank(a->severity), rb = assess_severity_rank(b->severity);
+	int ra = (int)a->severity, rb = (int)b->severity; /* most urgent first */
 
 	if (a->early != b->early)
 		return b->early - a->early;

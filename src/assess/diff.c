@@ -44,7 +44,8 @@ static struct diff_item *add(struct round_diff *d, struct diff_list *l, const ch
 
 /* One side's facts of a kind: key, what it is for people, its value, severity and line. */
 struct fact {
-	const char *key, *what, *value, *severity;
+	const char *key, *what, *value;
+	enum finding_severity severity;
 	int line_no;
 };
 
@@ -54,12 +55,11 @@ struct facts {
 };
 
 static void fact(struct round_diff *d, struct facts *f, const char *key, const char *what,
-                 const char *value, const char *severity, int line_no)
+                 const char *value, enum finding_severity severity, int line_no)
 {
 	struct fact *x = ms_xgrow((void **)&f->v, &f->n, sizeof(*x));
 
-	*x = (struct fact){ keep(d, key), keep(d, what), keep(d, value),
-		            severity ? keep(d, severity) : NULL, line_no };
+	*x = (struct fact){ keep(d, key), keep(d, what), keep(d, value), severity, line_no };
 }
 
 static const struct fact *find(const struct facts *f, const char *key)
@@ -81,7 +81,8 @@ static void ports_of(struct round_diff *d, const struct assessment *a, struct fa
 			continue;
 		snprintf(key, sizeof(key), "%s %s %d", p->proto, p->address, p->port);
 		fact(d, ports, key, keepf(d, "%s/%d %s", p->proto, p->port, p->address),
-		     keepf(d, "%s %s %s", p->service, p->product, p->version), NULL, p->line_no);
+		     keepf(d, "%s %s %s", p->service, p->product, p->version), FSEV_UNSET,
+		     p->line_no);
 	}
 }
 
@@ -127,7 +128,7 @@ static void firmware_of(struct round_diff *d, const struct assessment *a, struct
 		for (k = 0; k < out->n && strcmp(out->v[k].key, key); k++)
 			;
 		if (k == out->n)
-			fact(d, out, key, t->label, t->version, NULL, t->line_no);
+			fact(d, out, key, t->label, t->version, FSEV_UNSET, t->line_no);
 		else if (t->source == SRC_ONSITE)
 			out->v[k].value = keep(d, t->version);
 	}
@@ -141,7 +142,7 @@ static void lines_of(struct round_diff *d, const struct assessment *a, struct fa
 		char key[32];
 
 		snprintf(key, sizeof(key), "%d", l->declared_no);
-		fact(d, out, key, l->use ? l->use : "", l->target ? l->target : "", NULL,
+		fact(d, out, key, l->use ? l->use : "", l->target ? l->target : "", FSEV_UNSET,
 		     l->line_no);
 	}
 }
@@ -265,7 +266,8 @@ static json_t *list_json(const struct diff_list *l)
 			json_object_set_new(o, "now", str(it->now));
 		}
 		if (it->severity)
-			json_object_set_new(o, "severity", json_string(it->severity));
+			json_object_set_new(o, "severity",
+			                    json_string(assess_severity_key(it->severity)));
 		json_array_append_new(a, o);
 	}
 	return a;

@@ -66,6 +66,15 @@ const struct model_enum model_termination_kinds[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+const struct model_enum model_finding_severities[] = {
+	{ FSEV_CRITICAL, "critical", "緊急", "critical" },
+	{ FSEV_HIGH, "high", "重要", "high" },
+	{ FSEV_MEDIUM, "medium", "警告", "medium" },
+	{ FSEV_LOW, "low", "注意", "low" },
+	{ FSEV_INFO, "info", "情報", "info" },
+	{ 0, NULL, NULL, NULL },
+};
+
 /* The plan's judgements and the survey's records: keys only (their texts are messages). */
 const struct model_enum model_eligibilities[] = {
 	{ ELIG_YES, "yes", "○", "yes" },

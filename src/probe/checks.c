@@ -31,14 +31,13 @@ static const char *text(enum ms_lang lang, json_t *c, const char *key)
 	return json_str(c, en) ? json_str(c, en) : json_str(c, key);
 }
 
-static const char *const severities[] = { "critical", "high", "medium", "low", "info" };
-
-static int severity_rank(const char *s)
+/* A check's severity, by its key in data/checks.json; FSEV_UNSET if it is not one. */
+static enum finding_severity severity_of(json_t *c)
 {
-	for (int i = 0; i < 5; i++)
-		if (s && strcmp(s, severities[i]) == 0)
-			return i;
-	return -1;
+	const struct model_enum *e = model_enum_by_key(model_finding_severities,
+	                                               json_str(c, "severity"));
+
+	return e ? (enum finding_severity)e->value : FSEV_UNSET;
 }
 
 static int same(const char *value, const char *s)
@@ -282,7 +281,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 		    !json_str(c, "reason") || !json_str(c, "advice") || !json_str(c, "manual") ||
 		    !json_str(c, "title_en") || !json_str(c, "reason_en") ||
 		    !json_str(c, "advice_en") || !json_str(c, "manual_en") ||
-		    severity_rank(json_str(c, "severity")) < 0 || !json_is_object(when) ||
+		    severity_of(c) == FSEV_UNSET || !json_is_object(when) ||
 		    !json_object_size(when)) {
 			errors += bad(d, path, "checks", i, id,
 			              "id, kind, severity, when, title, reason, advice, manual");
@@ -314,7 +313,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct probe_finding *x = a, *y = b;
-	int c = severity_rank(x->severity) - severity_rank(y->severity);
+	int c = (int)x->severity - (int)y->severity; /* most urgent first */
 
 	return c ? c : (x->result > y->result) - (x->result < y->result);
 }
@@ -346,7 +345,7 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 			(*out)[(*nout)++] = (struct probe_finding){
 				.check = json_str(c, "id"),
 				.kind = json_str(c, "kind"),
-				.severity = json_str(c, "severity"),
+				.severity = severity_of(c),
 				.title = text(lang, c, "title"),
 				.reason = text(lang, c, "reason"),
 				.advice = text(lang, c, "advice"),
@@ -375,7 +374,7 @@ int probe_check_texts(const struct probe_checks *pc, const char *id, enum ms_lan
 		*out = (struct probe_finding){
 			.check = json_str(c, "id"),
 			.kind = json_str(c, "kind"),
-			.severity = json_str(c, "severity"),
+			.severity = severity_of(c),
 			.title = text(lang, c, "title"),
 			.reason = text(lang, c, "reason"),
 			.advice = text(lang, c, "advice"),

@@ -24,15 +24,23 @@ struct ctx {
 
 #define L(ja_text, en_text) (c->lang == MS_LANG_EN ? (en_text) : (ja_text))
 
-static const char *sev_label(const struct ctx *c, const char *key)
+static const char *sev_label(const struct ctx *c, enum finding_severity s)
 {
-	return key ? assess_severity_label(key, c->lang) : "-";
+	return s ? assess_severity_label(s, c->lang) : "-";
 }
 
 /* A CVSS band as a severity key (a row tint), NULL for no score. */
 static const char *band_key(enum cvss_severity s)
 {
 	return s > SEV_NONE ? cvss_severity_key(s) : NULL;
+}
+
+/* A CVSS band for people, in the findings' words (緊急 重要 警告 注意). */
+static const char *band_label(const struct ctx *c, enum cvss_severity s)
+{
+	const struct model_enum *e = model_enum_by_key(model_finding_severities, band_key(s));
+
+	return e ? sev_label(c, (enum finding_severity)e->value) : "-";
 }
 
 static const char *nz(const char *s)
@@ -123,7 +131,9 @@ static void change_rows(struct ctx *c, struct rtable *t, const struct diff_list 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
 		rdoc_row(c->d, t,
-		         it->severity && strcmp(it->severity, "info") ? it->severity : NULL,
+		         it->severity && it->severity != FSEV_INFO
+		                 ? assess_severity_key(it->severity)
+		                 : NULL,
 		         (const char *[]){ what,
 		                           it->severity
 		                                   ? rdoc_fmt(c->d, "[%s] %s",
@@ -207,7 +217,8 @@ static void summary(struct ctx *c)
 	for (size_t i = 0; i < a->n_lines; i++)
 		diagnosed += !strcmp(a->lines[i].diagnosis, "diagnosed");
 	for (size_t i = 0; i < a->n_findings; i++)
-		sev[assess_severity_rank(a->findings[i].severity)]++;
+		if (a->findings[i].severity)
+			sev[a->findings[i].severity - FSEV_CRITICAL]++;
 	t = rdoc_table(c->d, NULL, head, w2);
 	rdoc_row(c->d, t, NULL, (const char *[]){ L("医療機関", "hospital"), in->hospital });
 	rdoc_row(c->d, t, NULL,
@@ -289,7 +300,7 @@ static void findings(struct ctx *c, int early_only)
 		const struct assess_finding *f = &c->a->findings[i];
 		if (early_only && !f->early)
 			continue;
-		rdoc_row(c->d, t, f->severity,
+		rdoc_row(c->d, t, assess_severity_key(f->severity),
 		         (const char *[]){ count(c, f->rank),
 		                           rdoc_fmt(c->d, "%s%s", sev_label(c, f->severity),
 		                                    f->kev ? " KEV" : ""),
@@ -931,7 +942,7 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 			                         ? rdoc_fmt(c->d, "%.1f (CVSS v2)", v->score)
 			                 : v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score)
 			                                 : "-",
-			                 v->score >= 0 ? sev_label(c, band_key(v->severity))
+			                 v->score >= 0 ? band_label(c, v->severity)
 			                               : L("スコアなし", "unscored"),
 			                 v->kev ? (v->ransomware ? L("○ (ランサムウェア)",
 			                                             "yes (ransomware)")
@@ -1118,7 +1129,7 @@ static void annex3(struct ctx *c)
 		if (!p->responded)
 			continue;
 		size_t used = 0;
-		const char *cls = NULL;
+		enum finding_severity cls = FSEV_UNSET;
 		for (size_t k = 0; k < c->a->n_findings && used < sizeof(fs) - 1; k++) {
 			const struct assess_finding *f = &c->a->findings[k];
 			if (f->source != SRC_REMOTE || f->port != p->port || !f->address ||
@@ -1127,10 +1138,10 @@ static void annex3(struct ctx *c)
 			used += (size_t)snprintf(fs + used, sizeof(fs) - used, "%s%s (%s)",
 			                         used ? "\n" : "", f->title,
 			                         sev_label(c, f->severity));
-			if (!cls || assess_severity_rank(f->severity) < assess_severity_rank(cls))
-				cls = f->severity;
+			if (!cls || f->severity < cls)
+				cls = f->severity; /* the most urgent tints the row */
 		}
-		rdoc_row(c->d, t, cls && assess_severity_rank(cls) < 4 ? cls : NULL,
+		rdoc_row(c->d, t, cls && cls != FSEV_INFO ? assess_severity_key(cls) : NULL,
 		         (const char *[]){
 		                 rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
 		                 rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),

@@ -1037,7 +1037,7 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 		bind_text(st, 3, f->proto);
 		sqlite3_bind_int(st, 4, f->port);
 		bind_text(st, 5, f->kind);
-		bind_text(st, 6, f->severity);
+		bind_text(st, 6, plan_key(model_finding_severities, (int)f->severity, "info"));
 		bind_text(st, 7, f->check);
 		bind_text(st, 8, f->detail[0] ? f->detail : NULL);
 		if (sqlite3_step(st) != SQLITE_DONE)
@@ -1328,7 +1328,7 @@ static int sq_services_load(struct store *s, int64_t scan_id, struct service_row
 		copy_col(f->proto, sizeof(f->proto), st, 1);
 		f->port = sqlite3_column_int(st, 2);
 		copy_col(f->kind, sizeof(f->kind), st, 3);
-		copy_col(f->severity, sizeof(f->severity), st, 4);
+		f->severity = (enum finding_severity)enum_col(model_finding_severities, st, 4);
 		copy_col(f->check, sizeof(f->check), st, 5);
 		copy_col(f->detail, sizeof(f->detail), st, 6);
 	}

@@ -127,7 +127,7 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
 		w->port = r->port;
 		snprintf(w->kind, sizeof(w->kind), "%s", f[i].kind);
-		snprintf(w->severity, sizeof(w->severity), "%s", f[i].severity);
+		w->severity = f[i].severity;
 		snprintf(w->check, sizeof(w->check), "%s", f[i].check);
 		snprintf(w->detail, sizeof(w->detail), "%s", f[i].detail ? f[i].detail : "");
 	}

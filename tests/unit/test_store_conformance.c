@@ -287,7 +287,7 @@ static void scans_services_findings(void **state)
 		                 .proto = "tcp",
 		                 .port = 443,
 		                 .kind = "tls",
-		                 .severity = "medium",
+		                 .severity = FSEV_MEDIUM,
 		                 .check = "tls-old",
 		                 .detail = "" };
 	struct service_row *rows;
@@ -345,7 +345,7 @@ static void scans_services_findings(void **state)
 	assert_non_null(strstr(rows[0].tls_json, "TLSv1.2"));
 	assert_int_equal(nf, 1);
 	assert_string_equal(fs[0].check, "tls-old");
-	assert_string_equal(fs[0].severity, "medium");
+	assert_int_equal(fs[0].severity, FSEV_MEDIUM);
 	store_services_free(rows, nr);
 	free(fs);
 	/* A second probe replaces the first one's results. */
