@@ -21,6 +21,7 @@
 #include "medsec/mem.h"
 #include "medsec/model.h"
 #include "medsec/records.h"
+#include "medsec/vulndb.h"
 
 #define VDB_CPE_NAMES_LEN 256
 
@@ -76,9 +77,9 @@ struct assess_vuln {
 	int cvss_version;            /* 3; 2 for an older record scored in v2 only; 0 unscored */
 	enum cvss_severity severity; /* v3: IPA's bands; v2: NVD's three */
 	int kev, ransomware;
-	const char *confidence; /* "exact" "rough" */
-	const char *range;      /* what matched, e.g. "7.0.0 <= v < 7.0.14" */
-	const char *fixed_in;   /* the version that fixes it where the range says, or NULL */
+	enum vdb_confidence confidence; /* exact or rough; product-only ones sit in to_confirm */
+	const char *range;              /* what matched, e.g. "7.0.0 <= v < 7.0.14" */
+	const char *fixed_in; /* the version that fixes it where the range says, or NULL */
 };
 
 enum assess_check_status {

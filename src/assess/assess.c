@@ -231,7 +231,7 @@ static void take_matches(struct assessment *a, struct assess_target *t, const st
 		}
 		v->kev = x->kev;
 		v->ransomware = x->ransomware;
-		v->confidence = vdb_confidence_key(x->confidence);
+		v->confidence = x->confidence;
 		v->range = keep(a, x->range ? x->range : x->affected_text);
 		v->fixed_in = x->fixed_in && x->confidence == VDB_CONF_EXACT ? keep(a, x->fixed_in)
 		                                                             : NULL;
@@ -252,7 +252,7 @@ static int cmp_vuln(const void *x, const void *y)
 int assess_vuln_urgent(const struct assess_vuln *v)
 {
 	/* A backported fix may hide behind a rough match: only exact ones call for the early report. */
-	return !strcmp(v->confidence, "exact") && (v->score >= 7.0 || v->kev);
+	return v->confidence == VDB_CONF_EXACT && (v->score >= 7.0 || v->kev);
 }
 
 static void summarise(struct assess_target *t)

@@ -88,12 +88,9 @@ static json_t *target_json(const struct assess_target *t, const struct device *d
 static void vuln_row(const struct cli *c, const struct assess_vuln *v)
 {
 	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
-	int en = c->lang == MS_LANG_EN, conf = 0;
+	int en = c->lang == MS_LANG_EN;
 	char score[16] = "-", jvn[32];
 
-	for (int k = 0; k < 3; k++)
-		if (!strcmp(vdb_confidence_key((enum vdb_confidence)k), v->confidence))
-			conf = k;
 	if (v->score >= 0)
 		snprintf(score, sizeof(score), "%.1f", v->score);
 	snprintf(jvn, sizeof(jvn), "%.*s", (int)strcspn(v->jvndb ? v->jvndb : "-", ","),
@@ -108,7 +105,7 @@ static void vuln_row(const struct cli *c, const struct assess_vuln *v)
 	cli_pad(stdout, v->cve ? v->cve : "-", 17);
 	cli_pad(stdout, jvn, 18);
 	cli_pad(stdout, v->kev ? (v->ransomware ? "KEV+R" : "KEV") : "", 6);
-	cli_pad(stdout, en ? v->confidence : conf_ja[conf], 9);
+	cli_pad(stdout, en ? vdb_confidence_key(v->confidence) : conf_ja[v->confidence], 9);
 	printf("%s\n", v->title ? v->title : "");
 }
 

@@ -950,7 +950,7 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 			                        : "",
 			                 nz(v->title),
 			                 rdoc_fmt(c->d, "%s%s", nz(v->range),
-			                          !strcmp(v->confidence, "rough")
+			                          v->confidence == VDB_CONF_ROUGH
 			                                  ? L(" (推定)", " (rough)")
 			                                  : "") });
 		}

@@ -48,8 +48,8 @@ json_t *report_vuln_json(const struct assess_vuln *v)
 	                 v2 ? json_real(v->score) : json_null(), "cvss_v2_vector",
 	                 v2 ? str(v->vector) : json_null(), "severity",
 	                 cvss_severity_key(v->severity), "kev", v->kev, "ransomware", v->ransomware,
-	                 "confidence", v->confidence, "affected", str(v->range), "fixed_in",
-	                 str(v->fixed_in), "title", str(v->title));
+	                 "confidence", vdb_confidence_key(v->confidence), "affected", str(v->range),
+	                 "fixed_in", str(v->fixed_in), "title", str(v->title));
 }
 
 static json_t *target_json(const struct assess_target *t)

@@ -353,11 +353,12 @@ static void ports_compared_between_rounds(void **state)
 /* What calls for the early report: exact matches at 7.0 or more in v3, or in v2 for older records, or KEV. */
 static void urgent_vulnerabilities(void **state)
 {
-	struct assess_vuln v3 = { .score = 9.8, .cvss_version = 3, .confidence = "exact" },
-	                   v2 = { .score = 7.5, .cvss_version = 2, .confidence = "exact" },
-	                   v2low = { .score = 6.8, .cvss_version = 2, .confidence = "exact" },
-	                   rough = { .score = 9.8, .cvss_version = 3, .confidence = "rough" },
-	                   kev = { .score = -1, .cvss_version = 0, .kev = 1, .confidence = "exact" };
+	struct assess_vuln
+	        v3 = { .score = 9.8, .cvss_version = 3, .confidence = VDB_CONF_EXACT },
+	        v2 = { .score = 7.5, .cvss_version = 2, .confidence = VDB_CONF_EXACT },
+	        v2low = { .score = 6.8, .cvss_version = 2, .confidence = VDB_CONF_EXACT },
+	        rough = { .score = 9.8, .cvss_version = 3, .confidence = VDB_CONF_ROUGH },
+	        kev = { .score = -1, .cvss_version = 0, .kev = 1, .confidence = VDB_CONF_EXACT };
 
 	(void)state;
 	assert_true(assess_vuln_urgent(&v3));
