@@ -155,10 +155,8 @@ enum assess_kind {
 };
 
 struct assess_finding {
-	int rank;         /* 1 = most urgent */
-	const char *kind; /* "vulnerability", "exposure", "tls", "backdoor",
-					 * "default_account", "firmware", "unregistered_line",
-					 * "line_unconfirmed", "password" */
+	int rank; /* 1 = most urgent */
+	enum finding_kind kind;
 	const char *rule; /* the check's or rule's id */
 	enum assess_source source;
 	enum finding_severity severity;

@@ -61,6 +61,20 @@ enum finding_severity {
 	FSEV_INFO
 };
 
+/* What a finding is about; 0 is unset. */
+enum finding_kind {
+	FKIND_UNSET = 0,
+	FKIND_VULNERABILITY,
+	FKIND_EXPOSURE,
+	FKIND_TLS,
+	FKIND_BACKDOOR,
+	FKIND_DEFAULT_ACCOUNT,
+	FKIND_FIRMWARE,
+	FKIND_UNREGISTERED_LINE,
+	FKIND_LINE_UNCONFIRMED,
+	FKIND_PASSWORD,
+};
+
 /* Sets end with a { 0, NULL } entry. */
 extern const struct model_enum model_link_types[];
 extern const struct model_enum model_ip_kinds[];
@@ -69,6 +83,8 @@ extern const struct model_enum model_pw_lengths[];
 extern const struct model_enum model_device_kinds[];
 /* "critical" "high" "medium" "low" "info"; 緊急 重要 警告 注意 情報 */
 extern const struct model_enum model_finding_severities[];
+/* "vulnerability" "exposure" "tls" "backdoor" "default_account" "firmware" ... */
+extern const struct model_enum model_finding_kinds[];
 
 const struct model_enum *model_enum_by_value(const struct model_enum *set, int value);
 const char *model_enum_key(const struct model_enum *set, int value); /* NULL if unset */

@@ -130,8 +130,8 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 void probe_checks_free(struct probe_checks *c);
 
 struct probe_finding {
-	const char *check; /* the check's id; strings point into the checks */
-	const char *kind;  /* "exposure", "tls", "backdoor", "default_account" */
+	const char *check;      /* the check's id; strings point into the checks */
+	enum finding_kind kind; /* exposure, tls, backdoor, default_account */
 	enum finding_severity severity;
 	const char *title, *reason, *advice, *manual;
 	const char *detail; /* e.g. the accepted account's user name, or NULL */

@@ -122,7 +122,7 @@ struct finding_row {
 	char address[64];
 	char proto[4];
 	int port;
-	char kind[16]; /* "exposure", "tls", "backdoor", "default_account" */
+	enum finding_kind kind; /* exposure, tls, backdoor, default_account */
 	enum finding_severity severity;
 	char check[64];  /* the check's id */
 	char detail[64]; /* an accepted account's user name, or "" (never a password) */

@@ -488,8 +488,9 @@ static void build_devices(struct assessment *a, const struct assess_input *in)
 
 /* ---- findings ---- */
 
-static struct assess_finding *add_finding(struct assessment *a, const char *kind, const char *rule,
-                                          enum assess_source src, enum finding_severity severity)
+static struct assess_finding *add_finding(struct assessment *a, enum finding_kind kind,
+                                          const char *rule, enum assess_source src,
+                                          enum finding_severity severity)
 {
 	struct assess_finding *f = ms_xgrow((void **)&a->findings, &a->n_findings, sizeof(*f));
 
@@ -638,7 +639,8 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 			const char *subject = keepf(a, "%s %s", t->label, t->version);
 			const struct var vars[] = { { "subject", subject },
 				                    { "latest", t->latest } };
-			f = add_finding(a, "firmware", "firmware-outdated", t->source, FSEV_UNSET);
+			f = add_finding(a, FKIND_FIRMWARE, "firmware-outdated", t->source,
+			                FSEV_UNSET);
 			f->line_no = t->line_no;
 			f->subject = subject;
 			f->target = i;
@@ -651,7 +653,7 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 				top = b;
 				break;
 			}
-		f = add_finding(a, "vulnerability",
+		f = add_finding(a, FKIND_VULNERABILITY,
 		                t->source == SRC_REMOTE ? "vuln-remote" : "vuln-device", t->source,
 		                FSEV_UNSET);
 		/* CISA confirms KEV entries are exploited: at least 重要 even without a v3 score. */
@@ -706,8 +708,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 		        u->place.building ? u->place.building : "",
 		        u->place.floor ? u->place.floor : "", u->place.room ? u->place.room : "");
 		const struct var vars[] = { { "subject", subject } };
-		struct assess_finding *f = add_finding(a, "unregistered_line", "unregistered-line",
-		                                       SRC_ONSITE, FSEV_UNSET);
+		struct assess_finding *f = add_finding(a, FKIND_UNREGISTERED_LINE,
+		                                       "unregistered-line", SRC_ONSITE, FSEV_UNSET);
 		f->subject = subject;
 		texts_from_rule(a, f, unreg, vars, 1);
 	}
@@ -717,8 +719,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 			continue;
 		const char *subject = keepf(a, T("回線%d", "line %d"), l->line_no);
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
-		struct assess_finding *f = add_finding(a, "line_unconfirmed", "line-unconfirmed",
-		                                       SRC_ONSITE, FSEV_UNSET);
+		struct assess_finding *f = add_finding(a, FKIND_LINE_UNCONFIRMED,
+		                                       "line-unconfirmed", SRC_ONSITE, FSEV_UNSET);
 		f->subject = subject;
 		f->line_no = l->line_no;
 		texts_from_rule(a, f, unconf, vars, 2);
@@ -794,7 +796,7 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		const struct var vars[] = { { "subject", subject },
 			                    { "shortfalls", r->shortfalls } };
 		struct assess_finding *f = add_finding(
-		        a, "password", shorts[0] ? "password-policy" : "password-unknown",
+		        a, FKIND_PASSWORD, shorts[0] ? "password-policy" : "password-unknown",
 		        SRC_DECLARED, shorts[0] ? (high ? FSEV_HIGH : FSEV_MEDIUM) : FSEV_UNSET);
 		f->subject = subject;
 		f->line_no = line;

@@ -105,7 +105,8 @@ static void findings_of(struct round_diff *d, const struct assessment *a, int re
 		                            : f->subject;
 		char key[1024];
 
-		snprintf(key, sizeof(key), "%s|%s|%d|%s", f->kind, f->rule ? f->rule : "",
+		snprintf(key, sizeof(key), "%s|%s|%d|%s",
+		         model_enum_key(model_finding_kinds, (int)f->kind), f->rule ? f->rule : "",
 		         f->line_no, where ? where : "");
 		if (!find(out, key))
 			fact(d, out, key,

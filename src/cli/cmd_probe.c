@@ -115,12 +115,13 @@ static void print_json(const struct survey_probe_result *p)
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
 		json_array_append_new(
-		        fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
-		                      "address", r->address, "proto", r->proto, "port", r->port,
-		                      "kind", f->kind, "severity", assess_severity_key(f->severity),
-		                      "check", f->check, "title", f->title, "reason", f->reason,
-		                      "advice", f->advice, "manual", f->manual, "detail",
-		                      str_or_null(f->detail)));
+		        fa,
+		        json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+		                  "address", r->address, "proto", r->proto, "port", r->port, "kind",
+		                  model_enum_key(model_finding_kinds, (int)f->kind), "severity",
+		                  assess_severity_key(f->severity), "check", f->check, "title",
+		                  f->title, "reason", f->reason, "advice", f->advice, "manual",
+		                  f->manual, "detail", str_or_null(f->detail)));
 	}
 	root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)p->scan_id, "services", arr,
 	                 "findings", fa);

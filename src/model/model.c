@@ -75,6 +75,19 @@ const struct model_enum model_finding_severities[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+const struct model_enum model_finding_kinds[] = {
+	{ FKIND_VULNERABILITY, "vulnerability", NULL, NULL },
+	{ FKIND_EXPOSURE, "exposure", NULL, NULL },
+	{ FKIND_TLS, "tls", NULL, NULL },
+	{ FKIND_BACKDOOR, "backdoor", NULL, NULL },
+	{ FKIND_DEFAULT_ACCOUNT, "default_account", NULL, NULL },
+	{ FKIND_FIRMWARE, "firmware", NULL, NULL },
+	{ FKIND_UNREGISTERED_LINE, "unregistered_line", NULL, NULL },
+	{ FKIND_LINE_UNCONFIRMED, "line_unconfirmed", NULL, NULL },
+	{ FKIND_PASSWORD, "password", NULL, NULL },
+	{ 0, NULL, NULL, NULL },
+};
+
 /* The plan's judgements and the survey's records: keys only (their texts are messages). */
 const struct model_enum model_eligibilities[] = {
 	{ ELIG_YES, "yes", "○", "yes" },

@@ -31,6 +31,14 @@ static const char *text(enum ms_lang lang, json_t *c, const char *key)
 	return json_str(c, en) ? json_str(c, en) : json_str(c, key);
 }
 
+/* A check's kind, by its key in data/checks.json; FKIND_UNSET if it is not one. */
+static enum finding_kind kind_of(json_t *c)
+{
+	const struct model_enum *e = model_enum_by_key(model_finding_kinds, json_str(c, "kind"));
+
+	return e ? (enum finding_kind)e->value : FKIND_UNSET;
+}
+
 /* A check's severity, by its key in data/checks.json; FSEV_UNSET if it is not one. */
 static enum finding_severity severity_of(json_t *c)
 {
@@ -277,7 +285,7 @@ int probe_checks_load(const char *path, struct probe_checks **out, struct ms_dia
 		const char *id = json_str(c, "id"), *k;
 		json_t *when = json_object_get(c, "when"), *v;
 		struct probe_result r[2];
-		if (!id || !json_str(c, "kind") || !json_str(c, "title") ||
+		if (!id || kind_of(c) == FKIND_UNSET || !json_str(c, "title") ||
 		    !json_str(c, "reason") || !json_str(c, "advice") || !json_str(c, "manual") ||
 		    !json_str(c, "title_en") || !json_str(c, "reason_en") ||
 		    !json_str(c, "advice_en") || !json_str(c, "manual_en") ||
@@ -332,8 +340,7 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 		json_array_foreach (json_object_get(pc->root, "checks"), i, c) {
 			if (!holds(pc, json_object_get(c, "when"), r, n, k))
 				continue;
-			if (strcmp(json_str(c, "kind"), "exposure") ==
-			    0) { /* one exposure finding per port */
+			if (kind_of(c) == FKIND_EXPOSURE) { /* one exposure finding per port */
 				if (seen_critical_service)
 					continue;
 				seen_critical_service = 1;
@@ -344,16 +351,14 @@ int probe_check(const struct probe_checks *pc, enum ms_lang lang, const struct p
 			}
 			(*out)[(*nout)++] = (struct probe_finding){
 				.check = json_str(c, "id"),
-				.kind = json_str(c, "kind"),
+				.kind = kind_of(c),
 				.severity = severity_of(c),
 				.title = text(lang, c, "title"),
 				.reason = text(lang, c, "reason"),
 				.advice = text(lang, c, "advice"),
 				.manual = text(lang, c, "manual"),
 				.result = k,
-				.detail = strcmp(json_str(c, "kind"), "default_account") == 0
-				                  ? r[k].account
-				                  : NULL,
+				.detail = kind_of(c) == FKIND_DEFAULT_ACCOUNT ? r[k].account : NULL,
 			};
 		}
 	}
@@ -373,7 +378,7 @@ int probe_check_texts(const struct probe_checks *pc, const char *id, enum ms_lan
 			continue;
 		*out = (struct probe_finding){
 			.check = json_str(c, "id"),
-			.kind = json_str(c, "kind"),
+			.kind = kind_of(c),
 			.severity = severity_of(c),
 			.title = text(lang, c, "title"),
 			.reason = text(lang, c, "reason"),

@@ -896,7 +896,7 @@ static void chapter5(struct ctx *c)
 		                nz(p->shortfalls) });
 	}
 	for (size_t i = 0; i < c->a->n_findings; i++)
-		if (!strcmp(c->a->findings[i].kind, "default_account"))
+		if (c->a->findings[i].kind == FKIND_DEFAULT_ACCOUNT)
 			rdoc_note(
 			        c->d,
 			        rdoc_fmt(

@@ -74,11 +74,12 @@ static json_t *finding_json(const struct assess_finding *f)
 {
 	return json_pack(
 	        "{s:i, s:s, s:s, s:s, s:s, s:o, s:b, s:b, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:o}",
-	        "rank", f->rank, "kind", f->kind, "rule", f->rule ? f->rule : "", "source",
-	        assess_source_key(f->source), "severity", assess_severity_key(f->severity),
-	        "cvss_v3_score", f->score >= 0 ? json_real(f->score) : json_null(), "kev", f->kev,
-	        "early", f->early, "line_no", f->line_no ? json_integer(f->line_no) : json_null(),
-	        "address", str(f->address), "proto", str(f->proto), "port",
+	        "rank", f->rank, "kind", model_enum_key(model_finding_kinds, (int)f->kind), "rule",
+	        f->rule ? f->rule : "", "source", assess_source_key(f->source), "severity",
+	        assess_severity_key(f->severity), "cvss_v3_score",
+	        f->score >= 0 ? json_real(f->score) : json_null(), "kev", f->kev, "early", f->early,
+	        "line_no", f->line_no ? json_integer(f->line_no) : json_null(), "address",
+	        str(f->address), "proto", str(f->proto), "port",
 	        f->port ? json_integer(f->port) : json_null(), "subject", str(f->subject), "title",
 	        f->title ? f->title : "", "reason", f->reason ? f->reason : "", "advice",
 	        f->advice ? f->advice : "", "manual", f->manual ? f->manual : "", "refs",

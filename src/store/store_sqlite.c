@@ -1036,7 +1036,7 @@ static int sq_services_save(struct store *s, int64_t scan_id, const struct servi
 		bind_text(st, 2, f->address);
 		bind_text(st, 3, f->proto);
 		sqlite3_bind_int(st, 4, f->port);
-		bind_text(st, 5, f->kind);
+		bind_text(st, 5, plan_key(model_finding_kinds, (int)f->kind, "exposure"));
 		bind_text(st, 6, plan_key(model_finding_severities, (int)f->severity, "info"));
 		bind_text(st, 7, f->check);
 		bind_text(st, 8, f->detail[0] ? f->detail : NULL);
@@ -1327,7 +1327,7 @@ static int sq_services_load(struct store *s, int64_t scan_id, struct service_row
 		copy_col(f->address, sizeof(f->address), st, 0);
 		copy_col(f->proto, sizeof(f->proto), st, 1);
 		f->port = sqlite3_column_int(st, 2);
-		copy_col(f->kind, sizeof(f->kind), st, 3);
+		f->kind = (enum finding_kind)enum_col(model_finding_kinds, st, 3);
 		f->severity = (enum finding_severity)enum_col(model_finding_severities, st, 4);
 		copy_col(f->check, sizeof(f->check), st, 5);
 		copy_col(f->detail, sizeof(f->detail), st, 6);

@@ -126,7 +126,7 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		snprintf(w->address, sizeof(w->address), "%s", r->address);
 		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
 		w->port = r->port;
-		snprintf(w->kind, sizeof(w->kind), "%s", f[i].kind);
+		w->kind = f[i].kind;
 		w->severity = f[i].severity;
 		snprintf(w->check, sizeof(w->check), "%s", f[i].check);
 		snprintf(w->detail, sizeof(w->detail), "%s", f[i].detail ? f[i].detail : "");

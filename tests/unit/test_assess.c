@@ -170,7 +170,7 @@ static const char *sev(const struct assess_finding *f)
 /* The finding of this rule; an empty one (failing any check on it) if there is none. */
 static const struct assess_finding *find_rule(const struct assessment *a, const char *rule)
 {
-	static const struct assess_finding none = { .rule = "", .kind = "" };
+	static const struct assess_finding none = { .rule = "" };
 
 	for (size_t i = 0; i < a->n_findings; i++)
 		if (!strcmp(a->findings[i].rule, rule))
@@ -206,7 +206,7 @@ static void passwords_against_the_guideline(void **state)
 	/* Factory password or under 8 is 重要; the rest 警告. */
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct assess_finding *y = &a->findings[i];
-		if (strcmp(y->kind, "password"))
+		if (y->kind != FKIND_PASSWORD)
 			continue;
 		if (strstr(y->subject, "RTX1210"))
 			assert_string_equal(sev(y), "high");

@@ -163,7 +163,7 @@ static void checks_load_and_decide(void **state)
 	assert_string_equal(f[0].manual, "06 保守作業等の医療情報システムへのアクセス管理");
 	for (size_t i = 1; i < n; i++) {
 		assert_int_equal(f[i].result, 2);
-		assert_string_equal(f[i].kind, "tls");
+		assert_int_equal(f[i].kind, FKIND_TLS);
 	}
 	free(f);
 	probe_checks_free(c);

@@ -286,7 +286,7 @@ static void scans_services_findings(void **state)
 	struct finding_row f = { .address = "203.0.113.1",
 		                 .proto = "tcp",
 		                 .port = 443,
-		                 .kind = "tls",
+		                 .kind = FKIND_TLS,
 		                 .severity = FSEV_MEDIUM,
 		                 .check = "tls-old",
 		                 .detail = "" };
@@ -345,6 +345,7 @@ static void scans_services_findings(void **state)
 	assert_non_null(strstr(rows[0].tls_json, "TLSv1.2"));
 	assert_int_equal(nf, 1);
 	assert_string_equal(fs[0].check, "tls-old");
+	assert_int_equal(fs[0].kind, FKIND_TLS);
 	assert_int_equal(fs[0].severity, FSEV_MEDIUM);
 	store_services_free(rows, nr);
 	free(fs);
