@@ -44,7 +44,7 @@ static int setup(void **state)
 	struct intake_options opt = { .allow_test_addresses = 1 };
 	char *p;
 
-	p = path_of("examples/sample-hospital.json");
+	p = path_of("tests/fixtures/hospital/intake.json");
 	assert_int_equal(intake_load(p, &f->doc, &d, &err), 0);
 	free(p);
 	assert_int_equal(intake_validate(f->doc, &opt, &d), 0);
@@ -54,7 +54,7 @@ static int setup(void **state)
 		                 .revision = 1,
 		                 .now = "2026-11-23T09:00:00Z" };
 	f->plan = plan_build(&in);
-	p = path_of("examples/sample-onsite.json");
+	p = path_of("tests/fixtures/hospital/onsite.json");
 	assert_int_equal(onsite_load(p, &f->onsite, &d, &err), 0);
 	free(p);
 	assert_int_equal(d.errors, 0);

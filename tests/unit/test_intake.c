@@ -23,7 +23,8 @@ static json_t *sample(void)
 	json_error_t e;
 	json_t *j;
 
-	snprintf(path, sizeof(path), "%s/examples/sample-hospital.json", getenv("MEDSEC_SOURCE"));
+	snprintf(path, sizeof(path), "%s/tests/fixtures/hospital/intake.json",
+	         getenv("MEDSEC_SOURCE"));
 	j = json_load_file(path, 0, &e);
 	assert_non_null(j);
 	/* The example names three PCs; seed 001 chooses five: two more make a sample with nothing to say. */
