@@ -14,7 +14,7 @@ if [ "$1" = --list ]; then list=1; shift; fi
 case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
 	python3-jsonschema python3-uno python3-paramiko poppler-utils gcc-mingw-w64-x86-64
-	clang-format git" ;;
+	clang-format git wine64" ;;
 demo) need="$need $bed" ;;
 bench) need="$need $bed libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils nmap masscan time bc" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;

@@ -1,0 +1,93 @@
+# collector_wine.sh - the Windows terminal collector, cross-built with mingw-w64 and run under
+# wine64 on a prefix with a planted registry (a Windows 10 Pro 22H2 PC with USB storage off, RDP
+# on without NLA, SMBv1 on): its JSON field by field, clean "unavailable" records for what the
+# prefix does not set, the SHA-256 it reports against sha256sum, and its refusals.
+# Verified only under wine: what wine provides (registry, RtlGetVersion, CNG SHA-256, names).
+. "$(dirname "$0")/common.inc"
+command -v x86_64-w64-mingw32-gcc >/dev/null || skip "x86_64-w64-mingw32-gcc missing (tools/deps.sh test)"
+WINE=/usr/lib/wine/wine64
+[ -x "$WINE" ] || skip "wine64 missing (tools/deps.sh test installs Debian's wine64)"
+
+cmake -S "$SRC" -B w -DMEDSEC_CORE_ONLY=ON -DCMAKE_TOOLCHAIN_FILE="$SRC/cmake/mingw-w64.cmake" >w.log 2>&1 &&
+	cmake --build w --target medsec-collector >>w.log 2>&1 || { tail -20 w.log >&2; fail "build"; finish; }
+EXE=w/collector/medsec-collector.exe
+x86_64-w64-mingw32-objdump -p "$EXE" | grep -qi "DLL Name: libwinpthread\|DLL Name: libgcc" &&
+	fail "the .exe needs mingw DLLs (not static)" || ok
+
+export WINEPREFIX="$T/prefix" WINEDEBUG=-all
+cat > scenario.reg <<'REG'
+REGEDIT4
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion]
+"ProductName"="Windows 10 Pro"
+"EditionID"="Professional"
+"DisplayVersion"="22H2"
+"CurrentBuild"="19045"
+"UBR"=dword:0000104a
+"InstallationType"="Client"
+
+[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\USBSTOR]
+"Start"=dword:00000004
+
+[HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\RemovableStorageDevices\{53f5630d-b6bf-11d0-94f2-00a0c91efb8b}]
+"Deny_Write"=dword:00000001
+
+[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Terminal Server]
+"fDenyTSConnections"=dword:00000000
+
+[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp]
+"UserAuthentication"=dword:00000000
+"PortNumber"=dword:00000d3d
+
+[HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\LanmanServer\Parameters]
+"SMB1"=dword:00000001
+REG
+timeout 120 "$WINE" reg import "Z:$T/scenario.reg" >reg.log 2>&1 || { cat reg.log >&2; fail "reg import"; }
+
+mkdir out
+expect_status 0 timeout 120 "$WINE" "$EXE" --out "Z:$T/out"
+expect_in out.txt "書き出しました"
+J=$(ls out/*.json 2>/dev/null | head -1)
+[ -n "$J" ] && ok || { fail "no JSON written"; finish; }
+jq -e . "$J" >/dev/null && ok || fail "not JSON: $J"
+host=$(jq -r '.host.name' "$J")
+case "$(basename "$J")" in "${host}"_20[0-9][0-9][01][0-9][0-3][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]Z.json) ok ;;
+	*) fail "file name $(basename "$J") is not HOST_YYYYMMDDTHHMMSSZ.json" ;; esac
+expect_eq "$(jq -r '.schema' "$J")" medsec-terminal/1 "schema"
+expect_eq "$(jq -r '.collector.sha256' "$J")" "$(sha256sum "$EXE" | cut -d' ' -f1)" "the .exe's SHA-256"
+expect_eq "$(jq -r '.collected_at | test("^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")' "$J")" true "UTC time"
+expect_eq "$(jq -r '.host.machine_guid | test("^[0-9a-f-]{36}$")' "$J")" true "MachineGuid"
+expect_eq "$(jq -r '.elevated | type' "$J")" boolean "elevated"
+v() { jq -r --arg id "$1" '.checks[] | select(.id == $id) | [(.value | tostring), .status] | join(" ")' "$J"; }
+expect_eq "$(v os.product_name)" "Windows 10 Pro ok" "ProductName"
+expect_eq "$(v os.edition_id)" "Professional ok" "EditionID"
+expect_eq "$(v os.display_version)" "22H2 ok" "DisplayVersion"
+expect_eq "$(v os.current_build)" "19045 ok" "CurrentBuild"
+expect_eq "$(v os.ubr)" "4170 ok" "UBR as a number"
+expect_eq "$(v usb.usbstor_start)" "4 ok" "USBSTOR disabled"
+expect_eq "$(v usb.removable_disks_deny_write)" "1 ok" "Removable Disks: Deny_Write"
+expect_eq "$(v usb.write_protect)" "null unavailable" "WriteProtect not set: unavailable, no value"
+expect_eq "$(v rdp.deny_connections)" "0 ok" "RDP allowed"
+expect_eq "$(v rdp.nla)" "0 ok" "NLA off"
+expect_eq "$(v rdp.port)" "3389 ok" "RDP port"
+expect_eq "$(v smb.server_smb1)" "1 ok" "SMBv1 server on"
+expect_eq "$(jq -r '.checks[] | select(.id == "os.kernel_version") | .status' "$J")" ok "RtlGetVersion"
+# Every probe has an outcome from the closed set, a source, and a unique id.
+expect_eq "$(jq '[.checks[] | select(.status | IN("ok","unavailable","denied","error") | not)] | length' "$J")" 0 \
+	"statuses"
+expect_eq "$(jq '[.checks[] | select((.source | length) == 0)] | length' "$J")" 0 "sources"
+expect_eq "$(jq '[.checks[].id] | length == (unique | length)' "$J")" true "unique ids"
+expect_eq "$(jq '[.checks[] | select(.status == "ok" and .value == null)] | length' "$J")" 0 "ok has a value"
+expect_eq "$(ls out | grep -c '\.tmp$')" 0 "no temporary file left"
+
+# Without --out it writes beside itself (a USB stick); a folder it cannot write into is refused.
+mkdir usb && cp "$EXE" usb/
+expect_status 0 timeout 120 "$WINE" usb/medsec-collector.exe --lang en
+expect_in out.txt "written:"
+[ "$(ls usb/*.json 2>/dev/null | wc -l)" = 1 ] && ok || fail "no JSON beside the .exe"
+expect_status 1 timeout 120 "$WINE" "$EXE" --out "Z:$T/no/such/folder"
+expect_in err.txt "書き込めません"
+expect_status 2 timeout 120 "$WINE" "$EXE" --frobnicate
+expect_status 0 timeout 120 "$WINE" "$EXE" --help
+expect_in out.txt "使い方: medsec-collector.exe"
+finish
