@@ -49,7 +49,8 @@ if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
 fi
 if cmake -S "$SRC" -B w -DMEDSEC_CORE_ONLY=ON -DCMAKE_TOOLCHAIN_FILE="$SRC/cmake/mingw-w64.cmake" \
 	>w.log 2>&1 && cmake --build w >>w.log 2>&1; then ok; else fail "the core does not build with mingw"; tail -20 w.log >&2; fi
-[ -s w/libmedsec_util.a ] && [ -s w/libmedsec_model.a ] && ok || fail "no Windows core libraries"
+[ -s w/libmedsec_util.a ] && [ -s w/libmedsec_model.a ] && [ -s w/libmedsec_terminal.a ] && ok ||
+	fail "no Windows core libraries"
 x86_64-w64-mingw32-objdump -f w/libmedsec_util.a 2>/dev/null | grep -q "pe-x86-64" && ok ||
 	fail "the core library is not a Windows object"
 finish

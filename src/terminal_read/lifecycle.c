@@ -1,0 +1,102 @@
+/*
+ * lifecycle.c - data/windows-lifecycle.json read into struct lifecycle: every entry
+ * checked (family, build, edition class, dates, a source) before any is kept.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "medsec/clock.h"
+#include "medsec/json_diag.h"
+#include "medsec/mem.h"
+#include "medsec/terminal_read.h"
+
+static int key_index(const char *const *keys, size_t n, const char *s)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (!strcmp(keys[i], s))
+			return (int)i;
+	return -1;
+}
+
+static const char *member(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struct ms_diags *d,
+                            struct ms_error *err)
+{
+	static const char *const families[] = { "unknown",   "windows7",  "windows8.1",
+		                                "windows10", "windows11", "windows_server" };
+	static const char *const editions[] = { "any",  "home_pro", "enterprise_education",
+		                                "ltsc", "iot_ltsc", "server" };
+	json_error_t je;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *e, *entries;
+	struct lifecycle_list *l;
+	char where[512];
+	size_t i, errors = d->errors;
+
+	*out = NULL;
+	if (!root) {
+		snprintf(where, sizeof(where), "%s:%d", path, je.line);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_JSON_SYNTAX, where, je.text);
+	}
+	entries = json_object_get(root, "entries");
+	if (json_integer_value(json_object_get(root, "medsec_windows_lifecycle")) != 1 ||
+	    !json_is_array(entries)) {
+		json_decref(root);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_VDB_BAD_FEED, path,
+		               "{\"medsec_windows_lifecycle\": 1, \"entries\": […]}");
+	}
+	l = ms_xcalloc(1, sizeof(*l));
+	l->entries = ms_xcalloc(json_array_size(entries) + 1, sizeof(*l->entries));
+	json_array_foreach (entries, i, e) {
+		struct lifecycle_entry *x = &l->entries[l->n];
+		int fam = key_index(families, 6, member(e, "family"));
+		int ed = key_index(editions, 6, member(e, "editions"));
+		json_t *build = json_object_get(e, "build");
+		const char *ends = member(e, "ends"), *esu = member(e, "esu_ends"),
+		           *src = member(e, "source");
+
+		snprintf(where, sizeof(where), "%s:/entries/%zu", path, i);
+		if (fam <= 0 || ed < 0 || !json_is_integer(build) ||
+		    json_integer_value(build) <= 0 || !ends || !ms_date_valid(ends) ||
+		    (esu && !ms_date_valid(esu)) || !src || !*src || !member(e, "release")) {
+			ms_diags_add_json(
+			        d, MSG_JSON_TYPE, where, e,
+			        "family, build, release, editions, ends (YYYY-MM-DD), source");
+			continue;
+		}
+		x->family = (enum os_family)fam;
+		x->build = (unsigned)json_integer_value(build);
+		x->editions = (enum edition_class)ed;
+		snprintf(x->release, sizeof(x->release), "%s", member(e, "release"));
+		snprintf(x->ends, sizeof(x->ends), "%s", ends);
+		snprintf(x->esu_ends, sizeof(x->esu_ends), "%s", esu ? esu : "");
+		x->source = ms_arena_strdup(&l->arena, src);
+		l->n++;
+	}
+	json_decref(root);
+	if (d->errors > errors) {
+		terminal_lifecycle_free(l);
+		return ms_fail(err, MS_ERR_SYSTEM, d->v[errors].msg, d->v[errors].where,
+		               d->v[errors].arg);
+	}
+	l->view = (struct lifecycle){ l->entries, l->n };
+	*out = l;
+	return MS_OK;
+}
+
+void terminal_lifecycle_free(struct lifecycle_list *l)
+{
+	if (!l)
+		return;
+	ms_arena_dispose(&l->arena);
+	free(l->entries);
+	free(l);
+}
