@@ -128,6 +128,16 @@ struct finding_row {
 	char detail[64]; /* an accepted account's user name, or "" (never a password) */
 };
 
+/* A terminal's collector file as stored for a round (端末調査). */
+struct terminal_row {
+	char key[128]; /* MachineGuid, else the host name: one file per PC per round */
+	char host[256];
+	int declared_no; /* the intake's 端末番号 it matched, 0 for an undeclared PC */
+	char collected_at[32], imported_at[32];
+	char source[256]; /* the file it came from */
+	char *json;       /* the file as read; the caller's when saving, the array's after a load */
+};
+
 /* The keys of the enumerations above, for the store and JSON. */
 extern const struct model_enum model_confirm_kinds[]; /* "day_ip", "meeting" */
 extern const struct model_enum model_scan_statuses[]; /* "running", "done", "interrupted" */

@@ -124,6 +124,16 @@ int store_services_load(struct store *s, int64_t scan_id, struct service_row **r
                         struct finding_row **found, size_t *nfound, struct ms_error *err);
 void store_services_free(struct service_row *rows, size_t n);
 
+/* --- the terminal survey (端末調査): the collector's files of a round --- */
+
+/* Stores these files for the round in one transaction; a PC's newer file replaces its older. */
+int store_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
+                         size_t n, struct ms_error *err);
+/* The round's files, by declared number then host; *rows new: free with store_terminals_free. */
+int store_terminals_load(struct store *s, int64_t round_id, struct terminal_row **rows, size_t *n,
+                         struct ms_error *err);
+void store_terminals_free(struct terminal_row *rows, size_t n);
+
 /* --- the onsite survey (現地調査), one per round, kept as its validated JSON --- */
 
 /* Replaces the round's onsite record. */

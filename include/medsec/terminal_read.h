@@ -21,4 +21,41 @@ int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struc
                             struct ms_error *err);
 void terminal_lifecycle_free(struct lifecycle_list *l);
 
+/* One check of a collector file: a value read (text, and number when it is one) or why not. */
+struct terminal_check {
+	char *id, *text, *source, *detail; /* text NULL when there is no value */
+	long long number;
+	int has_number;
+	char status[16]; /* ok, unavailable, denied, error */
+};
+
+/* A collector file as read: medsec-collector.exe's JSON (schema medsec-terminal/1). */
+struct terminal_collection {
+	struct ms_arena arena;
+	char *source; /* the file */
+	char *host, *machine_guid, *domain, *collected_at, *collector_version, *collector_sha256;
+	int elevated;
+	struct terminal_check *checks;
+	size_t n_checks;
+};
+
+/* Largest collector file accepted: a PC's facts are a few kilobytes. */
+#define TERMINAL_FILE_MAX (1024 * 1024)
+
+/*
+ * Reads and checks one collector file from memory (name for the messages): the
+ * schema, the host, a SHA-256 of 64 hex digits, every check's id (unique), status
+ * (from the closed set) and value. Problems go to d, each with its JSON pointer;
+ * on MS_OK without errors in d, *out is the caller's (terminal_collection_free).
+ */
+int terminal_collection_read(const char *data, size_t size, const char *name,
+                             struct terminal_collection **out, struct ms_diags *d,
+                             struct ms_error *err);
+void terminal_collection_free(struct terminal_collection *c);
+/* The check with this id, or NULL. */
+const struct terminal_check *terminal_check_of(const struct terminal_collection *c, const char *id);
+/* The facts the analysis takes, from the checks (strings point into c). */
+void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *os);
+void terminal_usb_facts_of(const struct terminal_collection *c, struct usb_facts *u);
+
 #endif

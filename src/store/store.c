@@ -182,3 +182,22 @@ int store_onsite_load(struct store *s, int64_t round_id, char **json, char *reco
 {
 	return s->ops->onsite_load(s, round_id, json, recorded_at, size, err);
 }
+
+int store_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
+                         size_t n, struct ms_error *err)
+{
+	return s->ops->terminals_save(s, round_id, rows, n, err);
+}
+
+int store_terminals_load(struct store *s, int64_t round_id, struct terminal_row **rows, size_t *n,
+                         struct ms_error *err)
+{
+	return s->ops->terminals_load(s, round_id, rows, n, err);
+}
+
+void store_terminals_free(struct terminal_row *rows, size_t n)
+{
+	for (size_t i = 0; rows && i < n; i++)
+		free(rows[i].json);
+	free(rows);
+}

@@ -166,20 +166,26 @@ static const char *const migrations[] = {
 	"ALTER TABLE survey_round ADD COLUMN survey_on TEXT;"
 	"ALTER TABLE survey_round ADD COLUMN diagnosis_on TEXT;",
 	/* 8: enumerations as their stable keys (model_enum), never as the program's numbers */
+	/* clang-format off */
 	"UPDATE plan_line SET"
 	"  link_type = CASE link_type WHEN 1 THEN 'internet' WHEN 2 THEN 'internet_vpn'"
 	"    WHEN 3 THEN 'closed' WHEN 4 THEN 'phone_only' END,"
 	"  global_ip_use = CASE global_ip_use WHEN 1 THEN 'yes' WHEN 2 THEN 'no' WHEN 3 THEN 'unknown' END,"
 	"  ip_kind = CASE ip_kind WHEN 1 THEN 'static' WHEN 2 THEN 'dynamic' END,"
 	"  eligibility = CASE eligibility WHEN 1 THEN 'yes' WHEN 2 THEN 'consult' ELSE 'no' END,"
-	"  reason = " REASON_CASE(
-	        "reason") ","
-	                  "  status = CASE status WHEN 1 THEN 'target' WHEN 2 THEN 'needs_day_ip' WHEN 3 THEN 'needs_meeting'"
-	                  "    WHEN 4 THEN 'not_eligible' WHEN 5 THEN 'not_requested' END;"
-	                  "UPDATE plan_out_of_scope SET reason = " REASON_CASE(
-	                          "reason") ";"
-	                                    "UPDATE line_confirmation SET kind = CASE kind WHEN 1 THEN 'day_ip' WHEN 2 THEN 'meeting' END;"
-	                                    "UPDATE scan SET status = CASE status WHEN 1 THEN 'done' WHEN 2 THEN 'interrupted' ELSE 'running' END;",
+	"  reason = " REASON_CASE("reason") ","
+	"  status = CASE status WHEN 1 THEN 'target' WHEN 2 THEN 'needs_day_ip' WHEN 3 THEN 'needs_meeting'"
+	"    WHEN 4 THEN 'not_eligible' WHEN 5 THEN 'not_requested' END;"
+	"UPDATE plan_out_of_scope SET reason = " REASON_CASE("reason") ";"
+	"UPDATE line_confirmation SET kind = CASE kind WHEN 1 THEN 'day_ip' WHEN 2 THEN 'meeting' END;"
+	"UPDATE scan SET status = CASE status WHEN 1 THEN 'done' WHEN 2 THEN 'interrupted' ELSE 'running' END;",
+	/* clang-format on */
+	/* 9: the terminal survey: each PC's collector file, per round */
+	"CREATE TABLE terminal_collection ("
+	"  round_id INTEGER NOT NULL REFERENCES survey_round(id) ON DELETE CASCADE,"
+	"  pc_key TEXT NOT NULL, host TEXT NOT NULL, declared_no INTEGER NOT NULL,"
+	"  collected_at TEXT NOT NULL, imported_at TEXT NOT NULL, source TEXT, json TEXT NOT NULL,"
+	"  PRIMARY KEY (round_id, pc_key));",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1386,6 +1392,76 @@ static int sq_onsite_load(struct store *s, int64_t round_id, char **json, char *
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
 }
 
+static int sq_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
+                             size_t n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = begin(db, err);
+
+	for (size_t i = 0; i < n && rc == MS_OK; i++) {
+		const struct terminal_row *r = &rows[i];
+
+		if ((rc = prepare(
+		             db,
+		             "INSERT OR REPLACE INTO terminal_collection (round_id, pc_key, host,"
+		             " declared_no, collected_at, imported_at, source, json)"
+		             " VALUES (?,?,?,?,?,?,?,?)",
+		             &st, err)))
+			break;
+		sqlite3_bind_int64(st, 1, round_id);
+		bind_text(st, 2, r->key);
+		bind_text(st, 3, r->host);
+		sqlite3_bind_int(st, 4, r->declared_no);
+		bind_text(st, 5, r->collected_at);
+		bind_text(st, 6, r->imported_at);
+		bind_text(st, 7, r->source[0] ? r->source : NULL);
+		bind_text(st, 8, r->json);
+		rc = run(db, st, err);
+	}
+	return end(db, rc, err);
+}
+
+static int sq_terminals_load(struct store *s, int64_t round_id, struct terminal_row **rows,
+                             size_t *n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+	                 "SELECT pc_key, host, declared_no, collected_at, imported_at, source, json"
+	                 " FROM terminal_collection WHERE round_id = ?"
+	                 " ORDER BY declared_no = 0, declared_no, host",
+	                 &st, err);
+
+	*rows = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, round_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct terminal_row *r;
+
+		*rows = ms_xrealloc(*rows, (*n + 1) * sizeof(**rows));
+		r = &(*rows)[(*n)++];
+		memset(r, 0, sizeof(*r));
+		copy_col(r->key, sizeof(r->key), st, 0);
+		copy_col(r->host, sizeof(r->host), st, 1);
+		r->declared_no = sqlite3_column_int(st, 2);
+		copy_col(r->collected_at, sizeof(r->collected_at), st, 3);
+		copy_col(r->imported_at, sizeof(r->imported_at), st, 4);
+		copy_col(r->source, sizeof(r->source), st, 5);
+		r->json = ms_xstrdup((const char *)sqlite3_column_text(st, 6));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_terminals_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return sq_fail(db, err);
+	}
+	return MS_OK;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -1413,6 +1489,8 @@ static const struct store_ops sqlite_ops = {
 	.services_load = sq_services_load,
 	.onsite_save = sq_onsite_save,
 	.onsite_load = sq_onsite_load,
+	.terminals_save = sq_terminals_save,
+	.terminals_load = sq_terminals_load,
 };
 
 int store_sqlite_open(struct store **out, const char *path, struct ms_error *err)

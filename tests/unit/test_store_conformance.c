@@ -393,6 +393,57 @@ static void onsite_record(void **state)
 	store_close(s);
 }
 
+static void terminal_files(void **state)
+{
+	struct store *s = open_store();
+	struct survey_round r, r2;
+	struct ms_error err;
+	struct terminal_row in[2] = {
+		{ .key = "guid-b",
+		  .host = "PC-B",
+		  .declared_no = 0,
+		  .collected_at = "2026-12-01T01:00:00Z",
+		  .imported_at = "2026-12-01T02:00:00Z",
+		  .source = "b.json",
+		  .json = (char[]){ "{\"b\":1}" } },
+		{ .key = "guid-a",
+		  .host = "PC-A",
+		  .declared_no = 2,
+		  .collected_at = "2026-12-01T01:00:00Z",
+		  .imported_at = "2026-12-01T02:00:00Z",
+		  .source = "a.json",
+		  .json = (char[]){ "{\"a\":1}" } },
+	};
+	struct terminal_row *rows;
+	size_t n;
+	int64_t h = hospital(s, "A病院");
+
+	assert_int_equal(store_round_current(s, h, &r, &err), MS_OK);
+	assert_int_equal(store_terminals_load(s, r.id, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 0);
+	store_terminals_free(rows, n);
+	assert_int_equal(store_terminals_save(s, r.id, in, 2, &err), MS_OK);
+	/* The same PC again: its newer file replaces the older. */
+	in[1].json = (char[]){ "{\"a\":2}" };
+	snprintf(in[1].collected_at, sizeof(in[1].collected_at), "2026-12-02T01:00:00Z");
+	assert_int_equal(store_terminals_save(s, r.id, &in[1], 1, &err), MS_OK);
+	assert_int_equal(store_terminals_load(s, r.id, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].host, "PC-A"); /* declared first, by number */
+	assert_int_equal(rows[0].declared_no, 2);
+	assert_string_equal(rows[0].json, "{\"a\":2}");
+	assert_string_equal(rows[0].collected_at, "2026-12-02T01:00:00Z");
+	assert_string_equal(rows[1].key, "guid-b");
+	assert_string_equal(rows[1].source, "b.json");
+	store_terminals_free(rows, n);
+	/* Another round has its own. */
+	assert_int_equal(store_round_new(s, h, &r2, &err), MS_OK);
+	assert_int_equal(store_terminals_load(s, r2.id, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 0);
+	store_terminals_free(rows, n);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(scope_and_consent, setup, teardown),
 		cmocka_unit_test_setup_teardown(scans_services_findings, setup, teardown),
 		cmocka_unit_test_setup_teardown(onsite_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(terminal_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
