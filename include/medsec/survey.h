@@ -23,6 +23,7 @@
 #include "medsec/probe.h"
 #include "medsec/report.h"
 #include "medsec/scan.h"
+#include "medsec/terminal_read.h"
 #include "medsec/records.h"
 #include "medsec/vulndb.h"
 
@@ -240,6 +241,45 @@ struct survey_firmware {
 int survey_firmware(struct survey_session *s, struct survey_firmware *out, struct ms_diags *d,
                     struct ms_error *err);
 void survey_firmware_free(struct survey_firmware *f);
+
+/* ---- the terminal survey (端末調査) ---- */
+
+/*
+ * Imports collector files (a folder stands for its .json files) into the round:
+ * each checked and matched to a declared terminal by host name; every problem goes
+ * to d and then nothing is stored. *imported files stored, *undeclared of them not
+ * in the declarations.
+ */
+int survey_terminal_import(struct survey_session *s, const char *const *paths, size_t n,
+                           size_t *imported, size_t *undeclared, struct ms_diags *d,
+                           struct ms_error *err);
+
+/* One PC of the round, analysed. */
+struct survey_terminal {
+	const struct terminal_row *row;
+	struct terminal_collection *c;   /* NULL if the stored file no longer reads */
+	const struct terminal *declared; /* the declared terminal, or NULL */
+	struct os_facts os;
+	enum os_family family;
+	enum os_support support;
+	const struct lifecycle_entry *life; /* the entry that decided, or NULL */
+	enum usb_storage usb;
+	int rdp_allowed, rdp_nla, smb1; /* -1 where not read */
+};
+
+struct survey_terminals {
+	struct survey_terminal *v;
+	size_t n;
+	char today[11]; /* the day in Japan the support status is for */
+	struct terminal_row *rows;
+	struct lifecycle_list *lifecycle;
+	struct intake_doc *doc;
+};
+
+/* The round's PCs analysed; free with survey_terminals_free, even after a failure. */
+int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
+                     struct ms_error *err);
+void survey_terminals_free(struct survey_terminals *t);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */
 

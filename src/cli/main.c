@@ -47,6 +47,8 @@ static const struct {
 	  "look up the vulnerabilities of a product and version" },
 	{ "firmware", cmd_firmware, "申告されたファームウェアの脆弱性を調べる (別紙2)",
 	  "check the declared firmware against the vulnerability index (annex 2)" },
+	{ "terminal", cmd_terminal, "端末調査: 各 PC の収集ファイルを取り込む・結果を表示する",
+	  "terminal survey: import the PCs' collector files, show the result" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

@@ -90,4 +90,34 @@ expect_in err.txt "書き込めません"
 expect_status 2 timeout 120 "$WINE" "$EXE" --frobnicate
 expect_status 0 timeout 120 "$WINE" "$EXE" --help
 expect_in out.txt "使い方: medsec-collector.exe"
+
+# Back from the PCs: medsec terminal import matches the file to the declared terminal by host name,
+# and the analysis decides: Windows 10 Pro 22H2 ended on 2025-10-14 (MEDSEC_NOW is 2026-11-23).
+jq --arg h "$host" '.terminals[0].hostname = ($h | ascii_upcase)' "$SAMPLE" > h.json
+expect_status 0 "$MEDSEC" intake --allow-test-addresses h.json
+cp "$J" bad.json
+jq '.checks[0].status = "maybe"' "$J" > bad.json
+expect_status 2 "$MEDSEC" terminal import out bad.json
+expect_in err.txt "bad.json:/checks/0/status: maybe"
+expect_status 0 "$MEDSEC" terminal show --json
+expect_eq "$(jq '.terminals | length' out.txt)" 0 "a refused import stores nothing"
+expect_status 0 "$MEDSEC" terminal import out
+expect_in out.txt "1 台 (うち記入依頼書になし 0 台)"
+expect_status 0 "$MEDSEC" terminal show --json
+T0='.terminals[0]'
+expect_eq "$(jq -r "$T0 | [.declared, .no] | map(tostring) | join(\" \")" out.txt)" "true 1" "matched to terminal 1, case aside"
+expect_eq "$(jq -r "$T0 | [.os.family, .os.build, .os.ubr, .os.display_version] | map(tostring) | join(\" \")" out.txt)" \
+	"windows10 19045 4170 22H2" "OS"
+expect_eq "$(jq -r "$T0 | [.os_support, .support_ends, .esu_ends] | join(\" \")" out.txt)" \
+	"ended 2025-10-14 2026-10-13" "Windows 10 Pro 22H2: ended"
+expect_eq "$(jq -r "$T0 | [.usb_storage, .rdp.allowed, .rdp.nla, .smb1] | map(tostring) | join(\" \")" out.txt)" \
+	"blocked true false true" "USB, RDP, SMBv1"
+# The same PC again (the copy beside the .exe): its newer file replaces the older, no duplicate.
+expect_status 0 "$MEDSEC" terminal import usb
+expect_status 0 "$MEDSEC" terminal show
+expect_eq "$(grep -c 'OS: Windows 10 Pro' out.txt)" 1 "one PC, one entry"
+expect_in out.txt "サポート終了 終了日 2025-10-14"
+expect_in out.txt "USB使用制限: 制限あり (使用不可)"
+expect_in out.txt "リモートデスクトップ: 許可 (NLA なし)"
+expect_status 2 "$MEDSEC" terminal import "$T/empty-nothing"
 finish

@@ -1,0 +1,205 @@
+/*
+ * terminal.c - the terminal survey (端末調査) of a round: the collector's files
+ * imported (each checked, matched to a declared terminal by host name, all stored
+ * in one transaction or none), and each PC analysed: which Windows, whether it is
+ * still serviced today in Japan, how USB storage is restricted.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "medsec/clock.h"
+#include "medsec/intake.h"
+#include "medsec/store.h"
+#include "medsec/survey.h"
+
+/* The whole file, if it is one and not over the cap; NULL with err otherwise. */
+static char *slurp(const char *path, size_t *size, struct ms_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *buf;
+
+	if (!f) {
+		ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, NULL, path);
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) != 0 || st.st_size > TERMINAL_FILE_MAX) {
+		fclose(f);
+		ms_fail(err, MS_ERR_INPUT, MSG_INPUT_TOO_LARGE, path, NULL);
+		return NULL;
+	}
+	buf = ms_xmalloc((size_t)st.st_size + 1);
+	*size = fread(buf, 1, (size_t)st.st_size, f);
+	buf[*size] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files named: a folder stands for the .json files in it, in name order; *out new. */
+static size_t expand(const char *const *paths, size_t n, char ***out)
+{
+	char **v = NULL;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		DIR *dir = opendir(paths[i]);
+		struct dirent *e;
+		size_t first = k;
+
+		if (!dir) {
+			v = ms_xrealloc(v, (k + 1) * sizeof(*v));
+			v[k++] = ms_xstrdup(paths[i]);
+			continue;
+		}
+		while ((e = readdir(dir)) != NULL) {
+			size_t len = strlen(e->d_name);
+			if (len > 5 && !strcasecmp(e->d_name + len - 5, ".json")) {
+				v = ms_xrealloc(v, (k + 1) * sizeof(*v));
+				v[k++] = ms_xasprintf("%s/%s", paths[i], e->d_name);
+			}
+		}
+		closedir(dir);
+		qsort(v + first, k - first, sizeof(*v), by_name);
+	}
+	*out = v;
+	return k;
+}
+
+/* The declared terminal with this host name (Windows names are case-insensitive), or NULL. */
+static const struct terminal *declared(const struct intake_doc *doc, const char *host)
+{
+	for (size_t i = 0; doc && host && i < doc->n_terminals; i++)
+		if (doc->terminals[i].hostname && !strcasecmp(doc->terminals[i].hostname, host))
+			return &doc->terminals[i];
+	return NULL;
+}
+
+int survey_terminal_import(struct survey_session *s, const char *const *paths, size_t n,
+                           size_t *imported, size_t *undeclared, struct ms_diags *d,
+                           struct ms_error *err)
+{
+	struct intake_doc *doc = NULL;
+	struct intake_revision rev;
+	struct terminal_row *rows;
+	char **files, now[32];
+	size_t nf = expand(paths, n, &files), k = 0, before = d->errors;
+	int rc = survey_declarations(s, &doc, &rev, err);
+
+	*imported = *undeclared = 0;
+	rows = ms_xcalloc(nf + 1, sizeof(*rows));
+	ms_now_iso(now);
+	for (size_t i = 0; !rc && i < nf; i++) {
+		struct terminal_collection *c = NULL;
+		struct ms_error e;
+		size_t size;
+		char *data = slurp(files[i], &size, &e);
+		const struct terminal *t;
+
+		if (!data || terminal_collection_read(data, size, files[i], &c, d, &e)) {
+			/* A file that cannot be read at all is named here; bad members are in d. */
+			if (e.msg != MSG_NONE)
+				ms_diags_add(d, MS_DIAG_ERROR, e.msg, e.where, NULL, e.arg);
+			free(data);
+			continue;
+		}
+		t = declared(doc, c->host);
+		snprintf(rows[k].key, sizeof(rows[k].key), "%s",
+		         c->machine_guid && *c->machine_guid ? c->machine_guid : c->host);
+		snprintf(rows[k].host, sizeof(rows[k].host), "%s", c->host);
+		rows[k].declared_no = t ? t->no : 0;
+		snprintf(rows[k].collected_at, sizeof(rows[k].collected_at), "%s", c->collected_at);
+		snprintf(rows[k].imported_at, sizeof(rows[k].imported_at), "%s", now);
+		snprintf(rows[k].source, sizeof(rows[k].source), "%s", files[i]);
+		rows[k].json = data;
+		*undeclared += !t;
+		k++;
+		terminal_collection_free(c);
+	}
+	if (!rc && !nf)
+		rc = ms_fail(err, MS_ERR_INPUT, MSG_TERMINAL_NO_FILES, NULL, NULL);
+	else if (!rc && d->errors > before)
+		rc = ms_fail(err, MS_ERR_INPUT, MSG_NONE, NULL, NULL); /* nothing stored */
+	if (!rc && !(rc = store_terminals_save(s->store, s->round.id, rows, k, err)))
+		*imported = k;
+	for (size_t i = 0; i < nf; i++)
+		free(files[i]);
+	free(files);
+	for (size_t i = 0; i < k; i++)
+		free(rows[i].json);
+	free(rows);
+	intake_doc_free(doc);
+	return rc;
+}
+
+/* A yes/no registry value (0 or 1 ...) of the collection, -1 where it was not read. */
+static int num(const struct terminal_collection *c, const char *id)
+{
+	const struct terminal_check *k = terminal_check_of(c, id);
+
+	return k && !strcmp(k->status, "ok") && k->has_number && k->number >= 0 && k->number < 1 << 30
+	               ? (int)k->number
+	               : -1;
+}
+
+int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
+                     struct ms_error *err)
+{
+	struct intake_revision rev;
+	char path[4096];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	ms_today_jst(out->today);
+	survey_data_path(s->cfg, "windows-lifecycle.json", path, sizeof(path));
+	if ((rc = terminal_lifecycle_load(path, &out->lifecycle, d, err)) ||
+	    (rc = survey_declarations(s, &out->doc, &rev, err)) ||
+	    (rc = store_terminals_load(s->store, s->round.id, &out->rows, &out->n, err)))
+		return rc;
+	out->v = ms_xcalloc(out->n + 1, sizeof(*out->v));
+	for (size_t i = 0; i < out->n; i++) {
+		struct survey_terminal *t = &out->v[i];
+		struct usb_facts usb;
+		struct ms_diags ignored = { 0 };
+		struct ms_error e;
+
+		t->row = &out->rows[i];
+		/* Stored files were checked when imported; one that no longer reads is skipped. */
+		if (terminal_collection_read(t->row->json, strlen(t->row->json), t->row->source,
+		                             &t->c, &ignored, &e)) {
+			ms_diags_dispose(&ignored);
+			continue;
+		}
+		ms_diags_dispose(&ignored);
+		t->declared = declared(out->doc, t->c->host);
+		terminal_os_facts_of(t->c, &t->os);
+		t->family = terminal_os_family(&t->os);
+		t->support = terminal_os_support(&t->os, &out->lifecycle->view, out->today,
+		                                 &t->life);
+		terminal_usb_facts_of(t->c, &usb);
+		t->usb = terminal_usb_storage(&usb);
+		t->rdp_allowed = num(t->c, "rdp.deny_connections") == 0;
+		t->rdp_nla = num(t->c, "rdp.nla");
+		t->smb1 = num(t->c, "smb.server_smb1");
+	}
+	return MS_OK;
+}
+
+void survey_terminals_free(struct survey_terminals *t)
+{
+	for (size_t i = 0; t->v && i < t->n; i++)
+		terminal_collection_free(t->v[i].c);
+	free(t->v);
+	store_terminals_free(t->rows, t->n);
+	terminal_lifecycle_free(t->lifecycle);
+	intake_doc_free(t->doc);
+	memset(t, 0, sizeof(*t));
+}
