@@ -54,6 +54,25 @@ step "6. 現地調査の記録 (回線の確認・対象外回線・機器とロ
 # The hospital agreed in the meeting that vendors' factory accounts may be tried.
 "$MEDSEC" consent add --by "厚労 太郎" --note "2026-10-15 打合せで同意" default-accounts
 
+step "6b. 端末調査: 各 PC で medsec-collector.exe を実行 (ここでは wine 上の 2 台) → 取り込み"
+# The collector is a Windows program: cross-built here with mingw-w64, then run under wine64 on two
+# prefixes whose registries stand for two of the hospital's PCs (examples/terminals/*.reg), each
+# under its own host name (a UTS namespace). On site, the same .exe runs from a USB stick.
+cmake -S "$HERE/.." -B "$OUT/collector-build" -DMEDSEC_CORE_ONLY=ON \
+	-DCMAKE_TOOLCHAIN_FILE="$HERE/../cmake/mingw-w64.cmake" >/dev/null
+cmake --build "$OUT/collector-build" --target medsec-collector >/dev/null
+mkdir -p "$OUT/usb/terminals"
+cp "$OUT/collector-build/collector/medsec-collector.exe" "$OUT/usb/"
+for pc in EMR-PC-001 PACS-TC-01; do
+	# One wineserver per PC, started inside the PC's namespace so that Windows sees its name.
+	WINEPREFIX="$PWD/$OUT/wine-$pc" WINEDEBUG=-all unshare --uts sh -c "hostname $pc &&
+		/usr/lib/wine/wine64 reg import 'Z:$HERE/terminals/$pc.reg' >/dev/null 2>&1 &&
+		/usr/lib/wine/wine64 '$OUT/usb/medsec-collector.exe' --out 'Z:$PWD/$OUT/usb/terminals' &&
+		/usr/lib/wine/wineserver -w" 2>/dev/null
+done
+"$MEDSEC" terminal import "$OUT/usb/terminals"
+"$MEDSEC" terminal show
+
 step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
 # Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,
 # MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.

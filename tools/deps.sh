@@ -15,7 +15,7 @@ case "${1:-build}" in
 test) need="$need $bed libcmocka-dev clang libclang-rt-14-dev libreoffice-calc-nogui unzip
 	python3-jsonschema python3-uno python3-paramiko poppler-utils gcc-mingw-w64-x86-64
 	clang-format git wine64" ;;
-demo) need="$need $bed" ;;
+demo) need="$need $bed gcc-mingw-w64-x86-64 wine64" ;;
 bench) need="$need $bed libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils nmap masscan time bc" ;;
 fuzz) need="$need clang libclang-rt-14-dev" ;;
 build) ;;

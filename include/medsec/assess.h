@@ -21,6 +21,7 @@
 #include "medsec/mem.h"
 #include "medsec/model.h"
 #include "medsec/records.h"
+#include "medsec/terminal.h"
 #include "medsec/vulndb.h"
 
 #define VDB_CPE_NAMES_LEN 256
@@ -55,6 +56,8 @@ struct assess_input {
 	const struct vdb *vdb;               /* NULL: no vulnerability index */
 	const struct vdb_products *products; /* maker and model to CPE names */
 	const struct assess_rules *rules;
+	const struct terminal_result *terminals; /* the terminal survey's PCs (none: not yet) */
+	size_t n_terminals;
 	const char *now;   /* ISO 8601 */
 	enum ms_lang lang; /* of the texts (the rules' *_en members for English) */
 };

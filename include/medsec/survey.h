@@ -280,6 +280,8 @@ struct survey_terminals {
 int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
                      struct ms_error *err);
 void survey_terminals_free(struct survey_terminals *t);
+/* What the assessment and the report take of one PC (strings point into t); 0 if it has nothing. */
+int survey_terminal_result(const struct survey_terminal *t, struct terminal_result *r);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */
 
@@ -329,6 +331,8 @@ struct survey {
 	struct vdb_products *products;
 	struct probe_checks *checks;
 	struct assess_rules *rules;
+	struct survey_terminals terminals; /* the terminal survey of the round */
+	struct terminal_result *term;      /* what the assessment takes of it */
 	char now[32];
 	struct assess_input in;
 	struct assessment *a;

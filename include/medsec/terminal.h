@@ -87,4 +87,18 @@ enum usb_storage { USB_UNKNOWN = 0, USB_BLOCKED, USB_READ_ONLY, USB_ALLOWED };
 enum usb_storage terminal_usb_storage(const struct usb_facts *u);
 const char *terminal_usb_storage_key(enum usb_storage s);
 
+/* One PC as the survey found it: what the report and the assessment take. */
+struct terminal_result {
+	const char *host;
+	int declared_no; /* the intake's 端末番号, 0 for an undeclared PC */
+	const char *product, *edition, *display_version; /* NULL where not read */
+	unsigned build, ubr;
+	enum os_family family;
+	enum os_support support;
+	const char *support_ends, *esu_ends; /* NULL (or "") when unknown */
+	enum usb_storage usb;
+	int rdp_allowed, rdp_nla, smb1; /* -1 where not read */
+	const char *collected_at;
+};
+
 #endif

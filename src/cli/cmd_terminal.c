@@ -42,11 +42,20 @@ static const char *usb_text(enum usb_storage u, int en)
 	}
 }
 
+/* "サポート中 (2032-01-13 まで)", "サポート終了 (2025-10-14)", "不明 (要確認)". */
 static const char *support_text(const struct survey_terminal *t, int en)
 {
-	return t->support == OS_SUPPORTED       ? (en ? "supported" : "サポート中")
-	       : t->support == OS_SUPPORT_ENDED ? (en ? "ended" : "サポート終了")
-	                                        : (en ? "unknown" : "不明 (要確認)");
+	static char buf[96];
+	const char *ends = t->life ? t->life->ends : "?";
+
+	if (t->support == OS_SUPPORTED)
+		snprintf(buf, sizeof(buf), en ? "supported (until %s)" : "サポート中 (%s まで)",
+		         ends);
+	else if (t->support == OS_SUPPORT_ENDED)
+		snprintf(buf, sizeof(buf), en ? "ended (%s)" : "サポート終了 (%s)", ends);
+	else
+		snprintf(buf, sizeof(buf), "%s", en ? "unknown (to confirm)" : "不明 (要確認)");
+	return buf;
 }
 
 static json_t *str_or_null(const char *s)
@@ -115,12 +124,11 @@ static int show(struct cli *c, struct survey_session *s)
 			else
 				printf(en ? "  (undeclared)  %s\n" : "  (記入依頼書になし)  %s\n",
 				       t->row->host);
-			printf(en ? "    OS: %s %s (build %u.%u)  %s%s%s\n"
-			          : "    OS: %s %s (ビルド %u.%u)  %s%s%s\n",
+			printf(en ? "    OS: %s %s (build %u.%u)  %s\n"
+			          : "    OS: %s %s (ビルド %u.%u)  %s\n",
 			       t->os.product_name ? t->os.product_name : "?",
 			       t->os.edition_id ? t->os.edition_id : "", t->os.build, t->os.ubr,
-			       support_text(t, en), t->life ? (en ? " until " : " 終了日 ") : "",
-			       t->life ? t->life->ends : "");
+			       support_text(t, en));
 			printf(en ? "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 			          : "    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n",
 			       usb_text(t->usb, en),
@@ -153,8 +161,8 @@ static int import(struct cli *c, struct survey_session *s, int n, char **paths)
 		printf("{\"imported\": %zu, \"undeclared\": %zu}\n", imported, undeclared);
 	} else {
 		snprintf(what, sizeof(what),
-		         c->lang == MS_LANG_EN ? "%zu (%zu undeclared)"
-		                               : "%zu 台 (うち記入依頼書になし %zu 台)",
+		         c->lang == MS_LANG_EN ? "%zu files (%zu of undeclared PCs)"
+		                               : "%zu 件 (うち記入依頼書にない端末 %zu 件)",
 		         imported, undeclared);
 		cli_say(c, MSG_TERMINALS_IMPORTED, what);
 	}

@@ -800,35 +800,116 @@ static void chapter3(struct ctx *c)
 
 /* ---- 4 terminals, 5 passwords ---- */
 
+/* The result the survey has for declared terminal no, or NULL. */
+static const struct terminal_result *result_for(const struct ctx *c, int no)
+{
+	for (size_t i = 0; i < c->in->n_terminals; i++)
+		if (c->in->terminals[i].declared_no == no)
+			return &c->in->terminals[i];
+	return NULL;
+}
+
+/* "Windows 11 Pro 23H2 (22631.4460)": ProductName says "Windows 10" on 11, the build does not. */
+static const char *os_text(struct ctx *c, const struct terminal_result *r)
+{
+	const char *p = r->product ? r->product : "Windows";
+	int fix = r->family == OS_WINDOWS11 && !strncmp(p, "Windows 10", 10);
+
+	return rdoc_fmt(c->d, "%s%s%s%s (%u.%u)", fix ? "Windows 11" : "", fix ? p + 10 : p,
+	                r->display_version ? " " : "", r->display_version ? r->display_version : "",
+	                r->build, r->ubr);
+}
+
+static const char *support_text(struct ctx *c, const struct terminal_result *r)
+{
+	if (r->support == OS_SUPPORTED)
+		return rdoc_fmt(c->d, L("サポート中 (%s まで)", "supported (until %s)"),
+		                nz(r->support_ends));
+	if (r->support == OS_SUPPORT_ENDED)
+		return r->esu_ends ? rdoc_fmt(c->d,
+		                              L("サポート終了 (%s。ESU 契約時 %s まで)",
+		                                "ended (%s; ESU to %s)"),
+		                              nz(r->support_ends), r->esu_ends)
+		                   : rdoc_fmt(c->d, L("サポート終了 (%s)", "ended (%s)"),
+		                              nz(r->support_ends));
+	return L("不明 (要確認)", "unknown (to confirm)");
+}
+
+static const char *usb_text(const struct ctx *c, enum usb_storage u)
+{
+	return u == USB_BLOCKED     ? L("あり (使用不可)", "yes (blocked)")
+	       : u == USB_READ_ONLY ? L("あり (読み取りのみ)", "yes (read-only)")
+	       : u == USB_ALLOWED   ? L("なし (要確認)", "none (to confirm)")
+	                            : L("不明", "unknown");
+}
+
+static void terminal_row(struct ctx *c, struct rtable *t, const char *no, const char *host,
+                         const char *products, const struct terminal_result *r)
+{
+	rdoc_row(c->d, t, r && r->support == OS_SUPPORT_ENDED ? "high" : NULL,
+	         (const char *[]){ no, host, r ? os_text(c, r) : L("未調査", "not surveyed"),
+	                           r ? support_text(c, r) : "-", products,
+	                           r ? L("未取得", "not read") : "-",
+	                           r ? usb_text(c, r->usb) : "-" });
+}
+
 static void chapter4(struct ctx *c)
 {
-	static const double w[] = { 0.7, 1.5, 1.4, 2, 2, 1.2 };
+	static const double w[] = { 0.9, 1.3, 2.1, 2, 1.7, 0.9, 1.1 };
 	const char *head[] = { L("端末番号", "no."),
 		               L("ホスト名", "host"),
-		               L("シンクライアント", "thin client"),
-		               L("設置場所", "place"),
-		               L("セキュリティ製品 (申告)", "security products (declared)"),
-		               L("調査結果", "result"),
+		               L("OS (バージョン)", "OS (version)"),
+		               L("OSの状態", "OS support"),
+		               L("セキュリティ対策製品", "security products"),
+		               L("パターンファイル", "definitions"),
+		               L("USB使用制限", "USB storage"),
 		               NULL };
 	struct rtable *t;
 	const struct intake_doc *doc = c->in->doc;
+	char day[11] = "";
 
 	rdoc_pagebreak(c->d);
 	rdoc_heading(c->d, 1, L("4. 端末調査", "4. Terminal survey"));
-	rdoc_para(
-	        c->d,
-	        L("端末 (Windows) の OS のサポート状況・更新プログラム・ウイルス対策・USB 使用制限の調査結果は"
-	          "まだありません。medsec の Windows 収集ツールは開発中のため、この章は調査対象の端末の一覧のみです。",
-	          "No terminal survey results yet: the Windows collector is being built; the terminals to survey follow."));
+	if (!c->in->n_terminals) {
+		rdoc_para(
+		        c->d,
+		        L("端末調査の結果はまだありません。各端末で medsec-collector.exe を実行し、書き出された"
+		          "ファイルを medsec terminal import で取り込んでください。調査対象の端末は次のとおりです。",
+		          "No terminal survey results yet: run medsec-collector.exe on each terminal and import "
+		          "the files it writes with medsec terminal import. The terminals to survey follow."));
+	} else {
+		ms_date_jst(c->o->generated_at ? c->o->generated_at : "", day);
+		rdoc_para(
+		        c->d,
+		        rdoc_fmt(
+		                c->d,
+		                L("各端末で medsec-collector.exe が収集した結果です。OSの状態は %s 時点の"
+		                  "Microsoft のサポート期限で判定しています。USB使用制限の「なし (要確認)」は"
+		                  "レジストリに制限がないことを示します。USB を制御するソフトウェアで制限して"
+		                  "いる場合もあるため確認してください。セキュリティ対策製品は記入依頼書の申告で、"
+		                  "パターンファイルの状態は現在の収集ツールでは取得していません。",
+		                  "Collected on each terminal by medsec-collector.exe. OS support is judged by "
+		                  "Microsoft's end-of-servicing dates as of %s. USB storage \"none (to "
+		                  "confirm)\" means no restriction in the registry: device-control software may "
+		                  "still block it. Security products are as declared; definition status is "
+		                  "not read by the current collector."),
+		                day[0] ? day : "-"));
+	}
 	t = rdoc_table(c->d, NULL, head, w);
 	for (size_t i = 0; doc && i < doc->n_terminals; i++) {
 		const struct terminal *x = &doc->terminals[i];
-		rdoc_row(c->d, t, NULL,
-		         (const char *[]){
-		                 rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no), nz(x->hostname),
-		                 x->thin_client == TRI_YES ? L("あり", "yes") : L("なし", "no"),
-		                 nz(x->location), nz(x->security_products),
-		                 L("未調査", "not surveyed") });
+		const struct terminal_result *r = result_for(c, x->no);
+		terminal_row(c, t, rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no),
+		             nz(x->hostname),
+		             x->security_products ? rdoc_fmt(c->d, L("%s (申告)", "%s (declared)"),
+		                                             x->security_products)
+		                                  : "-",
+		             r);
+	}
+	for (size_t i = 0; i < c->in->n_terminals; i++) {
+		const struct terminal_result *r = &c->in->terminals[i];
+		if (!r->declared_no)
+			terminal_row(c, t, L("申告外", "undeclared"), nz(r->host), "-", r);
 	}
 }
 

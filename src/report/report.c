@@ -70,6 +70,38 @@ static json_t *target_json(const struct assess_target *t)
 	        counts_json(t->counts), "kev", t->kev, "vulnerabilities", vs);
 }
 
+static json_t *flag_json(int v)
+{
+	return v < 0 ? json_null() : json_boolean(v);
+}
+
+/* The terminal survey's PCs (chapter 4), with the keys of `medsec terminal show --json`. */
+static json_t *terminals_json(const struct assess_input *in)
+{
+	static const char *const usb[] = { "unknown", "blocked", "read_only", "allowed" };
+	static const char *const support[] = { "unknown", "supported", "ended" };
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < in->n_terminals; i++) {
+		const struct terminal_result *r = &in->terminals[i];
+		json_array_append_new(
+		        a,
+		        json_pack(
+		                "{s:s, s:b, s:o, s:o, s:{s:o, s:o, s:o, s:i, s:i}, s:s, s:o, s:o, s:s,"
+		                " s:{s:o, s:o}, s:o}",
+		                "host", r->host, "declared", r->declared_no > 0, "no",
+		                r->declared_no ? json_integer(r->declared_no) : json_null(),
+		                "collected_at", str(r->collected_at), "os", "product",
+		                str(r->product), "edition", str(r->edition), "display_version",
+		                str(r->display_version), "build", (int)r->build, "ubr", (int)r->ubr,
+		                "os_support", support[r->support], "support_ends",
+		                str(r->support_ends), "esu_ends", str(r->esu_ends), "usb_storage",
+		                usb[r->usb], "rdp", "allowed", flag_json(r->rdp_allowed), "nla",
+		                flag_json(r->rdp_nla), "smb1", flag_json(r->smb1)));
+	}
+	return a;
+}
+
 static json_t *finding_json(const struct assess_finding *f)
 {
 	return json_pack(
@@ -155,6 +187,7 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 	        "remote_counts", counts_json(a->counts), "lines", lines, "unregistered_lines",
 	        unreg, "ports", ports, "targets", targets, "findings", fs, "passwords", pw,
 	        "notice", in->vdb ? json_string(VDB_NVD_NOTICE) : json_null());
+	json_object_set_new(root, "terminals", terminals_json(in));
 	if (o->diff) { /* a re-survey: what changed since the previous round, as medsec diff --json */
 		char *d = round_diff_json(o->diff);
 		json_object_set_new(root, "changes", json_loads(d, 0, NULL));

@@ -11,6 +11,7 @@
 #include "medsec/clock.h"
 #include "medsec/diff.h"
 #include "medsec/intake.h"
+#include "medsec/mem.h"
 #include "medsec/onsite.h"
 #include "medsec/probe.h"
 #include "medsec/store.h"
@@ -22,6 +23,7 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 {
 	struct survey_session *s = &sv->session;
 	char path[4096];
+	size_t n_term = 0;
 	int rc;
 
 	memset(sv, 0, sizeof(*sv));
@@ -60,8 +62,13 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 	if ((rc = probe_checks_load(path, &sv->checks, d, err)))
 		goto out;
 	survey_data_path(cfg, "assess.json", path, sizeof(path));
-	if ((rc = assess_rules_load(path, &sv->rules, d, err)))
+	if ((rc = assess_rules_load(path, &sv->rules, d, err)) ||
+	    (rc = survey_terminals(s, &sv->terminals, d, err)))
 		goto out;
+	sv->term = ms_xcalloc(sv->terminals.n + 1, sizeof(*sv->term));
+	for (size_t i = 0; i < sv->terminals.n; i++)
+		if (survey_terminal_result(&sv->terminals.v[i], &sv->term[n_term]))
+			n_term++;
 	sv->in = (struct assess_input){
 		.hospital = s->hospital,
 		.round_no = s->round.round_no,
@@ -84,6 +91,8 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 		.vdb = sv->vdb,
 		.products = sv->products,
 		.rules = sv->rules,
+		.terminals = sv->term,
+		.n_terminals = n_term,
 		.now = sv->now,
 		.lang = cfg->lang,
 	};
@@ -115,6 +124,8 @@ int survey_round_diff(const struct survey *now, int from_round, struct round_dif
 void survey_free(struct survey *sv)
 {
 	assessment_free(sv->a);
+	free(sv->term);
+	survey_terminals_free(&sv->terminals);
 	assess_rules_free(sv->rules);
 	probe_checks_free(sv->checks);
 	vdb_products_free(sv->products);

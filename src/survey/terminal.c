@@ -145,7 +145,8 @@ static int num(const struct terminal_collection *c, const char *id)
 {
 	const struct terminal_check *k = terminal_check_of(c, id);
 
-	return k && !strcmp(k->status, "ok") && k->has_number && k->number >= 0 && k->number < 1 << 30
+	return k && !strcmp(k->status, "ok") && k->has_number && k->number >= 0 &&
+	                       k->number < 1 << 30
 	               ? (int)k->number
 	               : -1;
 }
@@ -202,4 +203,32 @@ void survey_terminals_free(struct survey_terminals *t)
 	terminal_lifecycle_free(t->lifecycle);
 	intake_doc_free(t->doc);
 	memset(t, 0, sizeof(*t));
+}
+
+int survey_terminal_result(const struct survey_terminal *t, struct terminal_result *r)
+{
+	const struct terminal_check *dv;
+
+	if (!t->c)
+		return 0;
+	dv = terminal_check_of(t->c, "os.display_version");
+	*r = (struct terminal_result){
+		.host = t->row->host,
+		.declared_no = t->declared ? t->declared->no : 0,
+		.product = t->os.product_name,
+		.edition = t->os.edition_id,
+		.display_version = dv && !strcmp(dv->status, "ok") ? dv->text : NULL,
+		.build = t->os.build,
+		.ubr = t->os.ubr,
+		.family = t->family,
+		.support = t->support,
+		.support_ends = t->life ? t->life->ends : NULL,
+		.esu_ends = t->life && t->life->esu_ends[0] ? t->life->esu_ends : NULL,
+		.usb = t->usb,
+		.rdp_allowed = t->rdp_allowed,
+		.rdp_nla = t->rdp_nla,
+		.smb1 = t->smb1,
+		.collected_at = t->row->collected_at,
+	};
+	return 1;
 }

@@ -102,7 +102,7 @@ expect_in err.txt "bad.json:/checks/0/status: maybe"
 expect_status 0 "$MEDSEC" terminal show --json
 expect_eq "$(jq '.terminals | length' out.txt)" 0 "a refused import stores nothing"
 expect_status 0 "$MEDSEC" terminal import out
-expect_in out.txt "1 台 (うち記入依頼書になし 0 台)"
+expect_in out.txt "1 件 (うち記入依頼書にない端末 0 件)"
 expect_status 0 "$MEDSEC" terminal show --json
 T0='.terminals[0]'
 expect_eq "$(jq -r "$T0 | [.declared, .no] | map(tostring) | join(\" \")" out.txt)" "true 1" "matched to terminal 1, case aside"
@@ -116,8 +116,20 @@ expect_eq "$(jq -r "$T0 | [.usb_storage, .rdp.allowed, .rdp.nla, .smb1] | map(to
 expect_status 0 "$MEDSEC" terminal import usb
 expect_status 0 "$MEDSEC" terminal show
 expect_eq "$(grep -c 'OS: Windows 10 Pro' out.txt)" 1 "one PC, one entry"
-expect_in out.txt "サポート終了 終了日 2025-10-14"
+expect_in out.txt "サポート終了 (2025-10-14)"
 expect_in out.txt "USB使用制限: 制限あり (使用不可)"
 expect_in out.txt "リモートデスクトップ: 許可 (NLA なし)"
 expect_status 2 "$MEDSEC" terminal import "$T/empty-nothing"
+
+# Chapter 4 of the report, and its JSON against the schema.
+expect_status 0 "$MEDSEC" plan
+expect_status 0 "$MEDSEC" report -o rep --format html,json
+expect_in rep/report.html "サポート終了 (2025-10-14。ESU 契約時 2026-10-13 まで)"
+expect_in rep/report.html "Windows 10 Pro 22H2 (19045.4170)"
+expect_in rep/report.html "あり (使用不可)"
+expect_in rep/report.html "未調査" # the declared terminals no file came back for
+expect_eq "$(jq -r '.terminals[0] | [.no, .os_support, .usb_storage] | map(tostring) | join(" ")' rep/report.json)" \
+	"1 ended blocked" "report.json terminals"
+python3 -c 'import json, jsonschema, sys; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+	"$SRC/docs/json/report.schema.json" rep/report.json && ok || fail "report.json against its schema"
 finish
