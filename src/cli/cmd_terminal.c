@@ -106,8 +106,10 @@ static int show(struct cli *c, struct survey_session *s)
 		for (size_t i = 0; i < ts.n; i++)
 			if (ts.v[i].c)
 				json_array_append_new(arr, terminal_json(&ts.v[i]));
-		out = json_dumps(json_pack("{s:s, s:o}", "as_of", ts.today, "terminals", arr),
-		                 JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_t *root = json_pack("{s:s, s:o}", "as_of", ts.today, "terminals", arr);
+
+		out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(root);
 		puts(out);
 		free(out);
 	} else {

@@ -1303,7 +1303,7 @@ static void early_facts(struct ctx *c)
 			               "Ports answering on the affected addresses"));
 			t = rdoc_table(c->d, NULL, head, w);
 		}
-		rdoc_row(c->d, t, SEV_NONE,
+		rdoc_row(c->d, t, NULL,
 		         (const char *[]){ p->address, p->proto, count(c, p->port),
 		                           p->service[0] ? p->service : "-",
 		                           p->product[0] ? p->product : "-",
