@@ -12,7 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 
-	if (terminal_collection_read((const char *)data, size, "fuzz.json", &c, &d, &err) == MS_OK) {
+	if (terminal_collection_read((const char *)data, size, "fuzz.json", &c, &d, &err) ==
+	    MS_OK) {
 		struct os_facts os;
 		struct usb_facts usb;
 
