@@ -67,8 +67,9 @@ enum assess_source {
 	SRC_REMOTE = 1, /* the remote diagnosis (scan and probe) */
 	SRC_ONSITE,     /* read on site after login */
 	SRC_DECLARED,   /* the intake workbook (別紙2) */
+	SRC_TERMINAL,   /* the terminal survey (medsec-collector.exe on each PC) */
 };
-const char *assess_source_key(enum assess_source s); /* "remote" "onsite" "declared" */
+const char *assess_source_key(enum assess_source s); /* "remote" "onsite" "declared" "terminal" */
 
 /* One vulnerability of one target; strings owned by the assessment. */
 struct assess_vuln {

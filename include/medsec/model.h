@@ -73,6 +73,7 @@ enum finding_kind {
 	FKIND_UNREGISTERED_LINE,
 	FKIND_LINE_UNCONFIRMED,
 	FKIND_PASSWORD,
+	FKIND_TERMINAL,
 };
 
 /* Sets end with a { 0, NULL } entry. */

@@ -105,7 +105,10 @@ const char *assess_severity_label(enum finding_severity s, enum ms_lang lang)
 
 const char *assess_source_key(enum assess_source s)
 {
-	return s == SRC_REMOTE ? "remote" : s == SRC_ONSITE ? "onsite" : "declared";
+	return s == SRC_REMOTE     ? "remote"
+	       : s == SRC_ONSITE   ? "onsite"
+	       : s == SRC_TERMINAL ? "terminal"
+	                           : "declared";
 }
 
 const char *assess_check_status_key(enum assess_check_status s)
@@ -727,6 +730,53 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 	}
 }
 
+/* "端末1 (EMR-PC-001)", or the host of a PC no declared terminal accounts for. */
+static const char *terminal_subject(struct assessment *a, const struct terminal_result *r)
+{
+	return r->declared_no
+	               ? keepf(a, T("端末%d (%s)", "terminal %d (%s)"), r->declared_no, r->host)
+	               : keepf(a, T("%s (記入依頼書にない端末)", "%s (undeclared PC)"), r->host);
+}
+
+static void terminal_finding(struct assessment *a, const struct terminal_result *r,
+                             const json_t *rule, const char *id, const char *ends)
+{
+	const char *subject = terminal_subject(a, r);
+	const struct var vars[] = { { "subject", subject }, { "ends", ends ? ends : "-" } };
+	struct assess_finding *f;
+
+	if (!rule)
+		return;
+	f = add_finding(a, FKIND_TERMINAL, id, SRC_TERMINAL, FSEV_UNSET);
+	f->subject = subject;
+	texts_from_rule(a, f, rule, vars, 2);
+}
+
+/* What the terminal survey found on each PC (chapter 4), ranked with the rest. */
+static void terminal_findings(struct assessment *a, const struct assess_input *in)
+{
+	const json_t *ended = rule_by_id(in->rules, "terminal-os-ended"),
+	             *unknown = rule_by_id(in->rules, "terminal-os-unknown"),
+	             *usb = rule_by_id(in->rules, "terminal-usb-open"),
+	             *rdp = rule_by_id(in->rules, "terminal-rdp-no-nla"),
+	             *smb1 = rule_by_id(in->rules, "terminal-smb1");
+
+	for (size_t i = 0; i < in->n_terminals; i++) {
+		const struct terminal_result *r = &in->terminals[i];
+
+		if (r->support == OS_SUPPORT_ENDED)
+			terminal_finding(a, r, ended, "terminal-os-ended", r->support_ends);
+		else if (r->support == OS_SUPPORT_UNKNOWN)
+			terminal_finding(a, r, unknown, "terminal-os-unknown", NULL);
+		if (r->usb == USB_ALLOWED)
+			terminal_finding(a, r, usb, "terminal-usb-open", NULL);
+		if (r->rdp_allowed == 1 && r->rdp_nla == 0)
+			terminal_finding(a, r, rdp, "terminal-rdp-no-nla", NULL);
+		if (r->smb1 == 1)
+			terminal_finding(a, r, smb1, "terminal-smb1", NULL);
+	}
+}
+
 /*
  * The guideline's three acceptable patterns (6.0 Q&A シQ-54): 13 characters or
  * more; 8 or more changed at least every two months; 8 or more with a second
@@ -842,6 +892,7 @@ int assess_run(const struct assess_input *in, struct assessment **out, struct ms
 	if (in->rules) {
 		vuln_findings(a, in);
 		onsite_findings(a, in);
+		terminal_findings(a, in);
 		password_review(a, in);
 	}
 	if (a->n_findings)

@@ -85,6 +85,7 @@ const struct model_enum model_finding_kinds[] = {
 	{ FKIND_UNREGISTERED_LINE, "unregistered_line", NULL, NULL },
 	{ FKIND_LINE_UNCONFIRMED, "line_unconfirmed", NULL, NULL },
 	{ FKIND_PASSWORD, "password", NULL, NULL },
+	{ FKIND_TERMINAL, "terminal", NULL, NULL },
 	{ 0, NULL, NULL, NULL },
 };
 

@@ -130,6 +130,14 @@ expect_in rep/report.html "あり (使用不可)"
 expect_in rep/report.html "未調査" # the declared terminals no file came back for
 expect_eq "$(jq -r '.terminals[0] | [.no, .os_support, .usb_storage] | map(tostring) | join(" ")' rep/report.json)" \
 	"1 ended blocked" "report.json terminals"
+# The terminal survey's findings, ranked with the rest, with the manual's chapter.
+F='.findings[] | select(.source == "terminal")'
+expect_eq "$(jq -r "[$F | .rule + \":\" + .severity] | join(\" \")" rep/report.json)" \
+	"terminal-os-ended:high terminal-rdp-no-nla:medium terminal-smb1:medium" "terminal findings"
+expect_eq "$(jq -r "$F | select(.rule == \"terminal-os-ended\") | .title" rep/report.json)" \
+	"端末1 (${host}) の OS はサポートが終了しています (2025-10-14 まで)" "title"
+expect_eq "$(jq -r "$F | select(.rule == \"terminal-os-ended\") | .manual" rep/report.json)" \
+	"09 OSのセキュリティ・パッチ適用" "manual chapter"
 python3 -c 'import json, jsonschema, sys; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
 	"$SRC/docs/json/report.schema.json" rep/report.json && ok || fail "report.json against its schema"
 finish
