@@ -49,6 +49,10 @@ int report_write(const struct assessment *a, const char *dir, const struct repor
 struct json_t;
 struct json_t *report_vuln_json(const struct assess_vuln *v);
 
+/* One PC of the terminal survey as report.json and `terminal show --json` show it (a new reference). */
+struct terminal_result;
+struct json_t *report_terminal_json(const struct terminal_result *r);
+
 /* The JSON of the whole (docs/json/report.schema.json); a new string (free it). */
 char *report_json(const struct assessment *a, const struct report_opts *o);
 

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "cli/cli.h"
-#include "medsec/cvss.h"
 #include "medsec/text.h"
-#include "medsec/vulndb.h"
 
 int cli_common_option(struct cli *c, int opt, const char *arg)
 {
@@ -220,13 +220,6 @@ const char *cli_vulndb_path(const char *opt)
 	return env && *env ? env : "medsec.vulndb";
 }
 
-static const char *data_dir(void);
-
-void cli_data_path(const char *name, char *path, size_t size)
-{
-	snprintf(path, size, "%s/%s", data_dir(), name);
-}
-
 static const char *data_dir(void)
 {
 	const char *env = getenv("MEDSEC_DATA");
@@ -282,26 +275,6 @@ int cli_survey_load(struct cli *c, const char *index, int round_no, struct surve
 	return rc;
 }
 
-void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent)
-{
-	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
-	int en = c->lang == MS_LANG_EN;
-	enum cvss_severity sev = cvss_severity(m->v3_score);
-	char score[16] = "-";
-
-	if (m->v3_score >= 0)
-		snprintf(score, sizeof(score), "%.1f", m->v3_score);
-	fputs(indent, stdout);
-	cli_pad(stdout,
-	        m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
-	cli_pad(stdout, score, 5);
-	cli_pad(stdout, m->cve ? m->cve : "-", 17);
-	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
-	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
-	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
-	printf("%s\n", m->title ? m->title : "");
-}
-
 void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
                   uint64_t total, double rate)
 {
@@ -340,4 +313,9 @@ void cli_progress_end(const struct cli *c)
 	(void)c;
 	if (isatty(2))
 		fputs("\r\033[K", stderr);
+}
+
+json_t *cli_json_str(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
 }

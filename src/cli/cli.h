@@ -72,8 +72,6 @@ void cli_say(const struct cli *c, enum msg_id msg, const char *arg);
 
 /* The vulnerability index: --index (opt), MEDSEC_VULNDB, or ./medsec.vulndb. */
 const char *cli_vulndb_path(const char *opt);
-/* path = the data file name under MEDSEC_DATA or the data/ folder medsec was built with. */
-void cli_data_path(const char *name, char *path, size_t size);
 /* The use cases' settings from the command line; index is --index or NULL. */
 void cli_config(const struct cli *c, const char *index, struct survey_config *cfg);
 /* Opens the hospital's current round; on failure prints why and returns the exit status. */
@@ -84,9 +82,9 @@ int cli_survey_load(struct cli *c, const char *index, int round_no, struct surve
                     struct survey *sv);
 /* Prints a use case's failure: its diags if it has any, else the error; returns the exit status. */
 int cli_fail(const struct cli *c, const struct ms_diags *d, const struct ms_error *err);
-struct vdb_match;
-/* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
-void cli_vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent);
+struct json_t;
+/* A string for JSON: the text, or null when it is NULL or empty (a new reference). */
+struct json_t *cli_json_str(const char *s);
 
 /* Prints s padded with spaces to width terminal columns. */
 void cli_pad(FILE *f, const char *s, size_t width);

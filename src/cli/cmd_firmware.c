@@ -51,11 +51,6 @@ static int firmware_option(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
 static json_t *target_json(const struct assess_target *t, const struct device *d)
 {
 	json_t *cpe = json_array(), *ms = json_array();
@@ -72,10 +67,10 @@ static json_t *target_json(const struct assess_target *t, const struct device *d
 	return json_pack(
 	        "{s:i, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}, s:o}",
 	        "line_no", t->line_no, "kind",
-	        str_or_null(model_enum_key(model_device_kinds, (int)d->kind)), "maker",
-	        str_or_null(t->maker), "model", str_or_null(t->model), "firmware",
-	        str_or_null(t->version), "status", assess_check_status_key(t->status), "cpe", cpe,
-	        "fixed_in", str_or_null(t->fixed_in), "latest",
+	        cli_json_str(model_enum_key(model_device_kinds, (int)d->kind)), "maker",
+	        cli_json_str(t->maker), "model", cli_json_str(t->model), "firmware",
+	        cli_json_str(t->version), "status", assess_check_status_key(t->status), "cpe", cpe,
+	        "fixed_in", cli_json_str(t->fixed_in), "latest",
 	        t->latest ? json_pack("{s:s, s:s, s:s}", "version", t->latest, "date",
 	                              t->latest_date, "source", t->latest_source)
 	                  : json_null(),

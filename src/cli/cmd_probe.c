@@ -99,11 +99,6 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 		       c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
 static void print_json(const struct survey_probe_result *p)
 {
 	json_t *arr = json_array(), *fa = json_array(), *root;
@@ -121,7 +116,7 @@ static void print_json(const struct survey_probe_result *p)
 		                  model_enum_key(model_finding_kinds, (int)f->kind), "severity",
 		                  assess_severity_key(f->severity), "check", f->check, "title",
 		                  f->title, "reason", f->reason, "advice", f->advice, "manual",
-		                  f->manual, "detail", str_or_null(f->detail)));
+		                  f->manual, "detail", cli_json_str(f->detail)));
 	}
 	root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)p->scan_id, "services", arr,
 	                 "findings", fa);

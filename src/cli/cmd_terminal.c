@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "medsec/report.h"
 
 static const struct cli_cmd terminal_cmd = {
 	.usage_ja = "medsec terminal import ファイルまたはフォルダ... [--json]\n"
@@ -58,36 +59,18 @@ static const char *support_text(const struct survey_terminal *t, int en)
 	return buf;
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *flag(int v)
-{
-	return v < 0 ? json_null() : json_boolean(v);
-}
-
+/* A PC as report.json has it, with what the collector does not read yet (antivirus) and the
+ * findings, which `medsec assess` ranks. */
 static json_t *terminal_json(const struct survey_terminal *t)
 {
-	const struct terminal_check *dv = t->c ? terminal_check_of(t->c, "os.display_version")
-	                                       : NULL;
+	struct terminal_result r;
+	json_t *o;
 
-	return json_pack(
-	        "{s:s, s:b, s:o, s:s, s:{s:o, s:o, s:o, s:i, s:i, s:s}, s:s, s:o, s:o, s:s, s:{s:b, s:o},"
-	        " s:o, s:[], s:[]}",
-	        "host", t->row->host, "declared", t->declared != NULL, "no",
-	        t->declared ? json_integer(t->declared->no) : json_null(), "collected_at",
-	        t->row->collected_at, "os", "product", str_or_null(t->os.product_name), "edition",
-	        str_or_null(t->os.edition_id), "display_version",
-	        str_or_null(dv && !strcmp(dv->status, "ok") ? dv->text : NULL), "build",
-	        (int)t->os.build, "ubr", (int)t->os.ubr, "family",
-	        terminal_os_family_key(t->family), "os_support",
-	        terminal_os_support_key(t->support), "support_ends",
-	        str_or_null(t->life ? t->life->ends : NULL), "esu_ends",
-	        str_or_null(t->life ? t->life->esu_ends : NULL), "usb_storage",
-	        terminal_usb_storage_key(t->usb), "rdp", "allowed", t->rdp_allowed, "nla",
-	        flag(t->rdp_nla), "smb1", flag(t->smb1), "av", "findings");
+	survey_terminal_result(t, &r);
+	o = report_terminal_json(&r);
+	json_object_set_new(o, "av", json_array());
+	json_object_set_new(o, "findings", json_array());
+	return o;
 }
 
 static int show(struct cli *c, struct survey_session *s)

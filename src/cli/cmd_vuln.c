@@ -106,14 +106,30 @@ static int asprintf_cpe(char **out, const char *vendor, const char *product, con
 	return 0;
 }
 
+/* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
+static void vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent)
+{
+	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
+	int en = c->lang == MS_LANG_EN;
+	enum cvss_severity sev = cvss_severity(m->v3_score);
+	char score[16] = "-";
+
+	if (m->v3_score >= 0)
+		snprintf(score, sizeof(score), "%.1f", m->v3_score);
+	fputs(indent, stdout);
+	cli_pad(stdout,
+	        m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
+	cli_pad(stdout, score, 5);
+	cli_pad(stdout, m->cve ? m->cve : "-", 17);
+	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
+	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
+	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
+	printf("%s\n", m->title ? m->title : "");
+}
+
 static json_t *num_or_null(double v)
 {
 	return v < 0 ? json_null() : json_real(v);
-}
-
-static json_t *str_or_null(const char *s)
-{
-	return s && *s ? json_string(s) : json_null();
 }
 
 static json_t *match_json(const struct vdb_match *m)
@@ -126,7 +142,7 @@ static json_t *match_json(const struct vdb_match *m)
 		if (m->reasons & reasons[k].bit)
 			json_array_append_new(why, json_string(reasons[k].key));
 	o = json_pack("{s:o, s:o, s:o, s:b, s:b, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "cve",
-	              str_or_null(m->cve), "jvndb", jv, "cvss_v3",
+	              cli_json_str(m->cve), "jvndb", jv, "cvss_v3",
 	              m->v3_vector ? json_pack("{s:s, s:o, s:s, s:o, s:b}", "vector", m->v3_vector,
 	                                       "score", num_or_null(m->v3_score), "severity",
 	                                       cvss_severity_key(cvss_severity(m->v3_score)),
@@ -135,9 +151,9 @@ static json_t *match_json(const struct vdb_match *m)
 	                           : json_null(),
 	              "kev", m->kev, "ransomware", m->ransomware, "confidence",
 	              vdb_confidence_key(m->confidence), "reasons", why, "title",
-	              str_or_null(m->title), "criterion", str_or_null(m->criterion), "range",
-	              str_or_null(m->range), "affected_text", str_or_null(m->affected_text),
-	              "nvd_status", str_or_null(m->status));
+	              cli_json_str(m->title), "criterion", cli_json_str(m->criterion), "range",
+	              cli_json_str(m->range), "affected_text", cli_json_str(m->affected_text),
+	              "nvd_status", cli_json_str(m->status));
 	if (m->v2_vector)
 		json_object_set_new(o, "cvss_v2",
 		                    json_pack("{s:s, s:o}", "vector", m->v2_vector, "score",
@@ -151,7 +167,7 @@ static json_t *match_json(const struct vdb_match *m)
 
 static void print_match(const struct cli *c, const struct vdb_match *m)
 {
-	cli_vuln_row(c, m, "");
+	vuln_row(c, m, "");
 	if (m->range || m->affected_text)
 		printf("         %s%s%s\n", m->range ? m->range : "",
 		       m->range && m->affected_text ? "  " : "",
@@ -229,8 +245,8 @@ int cmd_vuln(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < m.n; i++)
 			json_array_append_new(arr, match_json(&m.v[i]));
 		json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:s}", "cpe", cpe_text, "version",
-		                         str_or_null(q.version), "platform",
-		                         str_or_null(q.platform), "matches", arr, "notice",
+		                         cli_json_str(q.version), "platform",
+		                         cli_json_str(q.platform), "matches", arr, "notice",
 		                         VDB_NVD_NOTICE);
 		char *s = json_dumps(root,
 		                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));

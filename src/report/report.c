@@ -75,30 +75,29 @@ static json_t *flag_json(int v)
 	return v < 0 ? json_null() : json_boolean(v);
 }
 
-/* The terminal survey's PCs (chapter 4), with the keys of `medsec terminal show --json`. */
+json_t *report_terminal_json(const struct terminal_result *r)
+{
+	return json_pack(
+	        "{s:s, s:b, s:o, s:o, s:{s:o, s:o, s:o, s:i, s:i, s:s}, s:s, s:o, s:o, s:s,"
+	        " s:{s:o, s:o}, s:o}",
+	        "host", r->host, "declared", r->declared_no > 0, "no",
+	        r->declared_no ? json_integer(r->declared_no) : json_null(), "collected_at",
+	        str(r->collected_at), "os", "product", str(r->product), "edition", str(r->edition),
+	        "display_version", str(r->display_version), "build", (int)r->build, "ubr",
+	        (int)r->ubr, "family", terminal_os_family_key(r->family), "os_support",
+	        terminal_os_support_key(r->support), "support_ends", str(r->support_ends),
+	        "esu_ends", str(r->esu_ends), "usb_storage", terminal_usb_storage_key(r->usb),
+	        "rdp", "allowed", flag_json(r->rdp_allowed), "nla", flag_json(r->rdp_nla), "smb1",
+	        flag_json(r->smb1));
+}
+
+/* The terminal survey's PCs (chapter 4). */
 static json_t *terminals_json(const struct assess_input *in)
 {
-	static const char *const usb[] = { "unknown", "blocked", "read_only", "allowed" };
-	static const char *const support[] = { "unknown", "supported", "ended" };
 	json_t *a = json_array();
 
-	for (size_t i = 0; i < in->n_terminals; i++) {
-		const struct terminal_result *r = &in->terminals[i];
-		json_array_append_new(
-		        a,
-		        json_pack(
-		                "{s:s, s:b, s:o, s:o, s:{s:o, s:o, s:o, s:i, s:i}, s:s, s:o, s:o, s:s,"
-		                " s:{s:o, s:o}, s:o}",
-		                "host", r->host, "declared", r->declared_no > 0, "no",
-		                r->declared_no ? json_integer(r->declared_no) : json_null(),
-		                "collected_at", str(r->collected_at), "os", "product",
-		                str(r->product), "edition", str(r->edition), "display_version",
-		                str(r->display_version), "build", (int)r->build, "ubr", (int)r->ubr,
-		                "os_support", support[r->support], "support_ends",
-		                str(r->support_ends), "esu_ends", str(r->esu_ends), "usb_storage",
-		                usb[r->usb], "rdp", "allowed", flag_json(r->rdp_allowed), "nla",
-		                flag_json(r->rdp_nla), "smb1", flag_json(r->smb1)));
-	}
+	for (size_t i = 0; i < in->n_terminals; i++)
+		json_array_append_new(a, report_terminal_json(&in->terminals[i]));
 	return a;
 }
 

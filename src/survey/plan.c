@@ -11,21 +11,6 @@
 #include "medsec/store.h"
 #include "medsec/survey.h"
 
-/* The latest declarations, parsed; *doc and *rev are the caller's. */
-static int declarations(struct survey_session *s, struct intake_revision *rev,
-                        struct intake_doc **doc, struct ms_error *err)
-{
-	struct ms_diags d = { 0 };
-	char *json = NULL;
-	int rc = store_intake_latest(s->store, s->hospital_id, rev, &json, err);
-
-	if (!rc)
-		rc = intake_load_json_mem(json, strlen(json), s->hospital, doc, &d, err);
-	free(json);
-	ms_diags_dispose(&d);
-	return rc;
-}
-
 static int rebuild(struct survey_session *s, const struct intake_doc *doc,
                    const struct intake_revision *rev, struct plan **out, struct ms_error *err)
 {
@@ -68,7 +53,7 @@ int survey_plan(struct survey_session *s, struct plan **out, struct intake_doc *
 	int rc;
 
 	*out = NULL;
-	if (!(rc = declarations(s, &rev, &doc, err)))
+	if (!(rc = survey_declarations(s, &doc, &rev, err)))
 		rc = rebuild(s, doc, &rev, out, err);
 	give(doc, doc_out, rc);
 	return rc;
@@ -85,7 +70,8 @@ int survey_confirm(struct survey_session *s, int line_no, struct confirmation *c
 	*out = NULL;
 	ms_now_iso(conf->confirmed_at);
 	/* Judged against the plan as it stands now, so line numbers are the plan's. */
-	if (!(rc = declarations(s, &rev, &doc, err)) && !(rc = rebuild(s, doc, &rev, &p, err)) &&
+	if (!(rc = survey_declarations(s, &doc, &rev, err)) &&
+	    !(rc = rebuild(s, doc, &rev, &p, err)) &&
 	    !(rc = plan_confirm_check(p, line_no, conf, rev.allow_test_addresses, err)) &&
 	    !(rc = store_confirm_save(s->store, s->round.id, conf, err)))
 		rc = rebuild(s, doc, &rev, out, err);

@@ -13,11 +13,21 @@
 #include "medsec/mem.h"
 #include "medsec/terminal_read.h"
 
-static int key_index(const char *const *keys, size_t n, const char *s)
+/* The family whose key (terminal_os_family_key) is s; 0 (unknown) if none. */
+static int family_of(const char *s)
 {
-	for (size_t i = 0; s && i < n; i++)
-		if (!strcmp(keys[i], s))
-			return (int)i;
+	for (int f = OS_WINDOWS7; s && f <= OS_WINDOWS_SERVER; f++)
+		if (!strcmp(s, terminal_os_family_key((enum os_family)f)))
+			return f;
+	return 0;
+}
+
+/* The edition class whose key is s (EDITION_UNKNOWN is not one a list names); -1 if none. */
+static int edition_of(const char *s)
+{
+	for (int e = EDITION_ANY; s && e < EDITION_UNKNOWN; e++)
+		if (!strcmp(s, terminal_edition_class_key((enum edition_class)e)))
+			return e;
 	return -1;
 }
 
@@ -31,10 +41,6 @@ static const char *member(json_t *o, const char *k)
 int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struct ms_diags *d,
                             struct ms_error *err)
 {
-	static const char *const families[] = { "unknown",   "windows7",  "windows8.1",
-		                                "windows10", "windows11", "windows_server" };
-	static const char *const editions[] = { "any",  "home_pro", "enterprise_education",
-		                                "ltsc", "iot_ltsc", "server" };
 	json_error_t je;
 	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *e, *entries;
 	struct lifecycle_list *l;
@@ -57,8 +63,8 @@ int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struc
 	l->entries = ms_xcalloc(json_array_size(entries) + 1, sizeof(*l->entries));
 	json_array_foreach (entries, i, e) {
 		struct lifecycle_entry *x = &l->entries[l->n];
-		int fam = key_index(families, 6, member(e, "family"));
-		int ed = key_index(editions, 6, member(e, "editions"));
+		int fam = family_of(member(e, "family"));
+		int ed = edition_of(member(e, "editions"));
 		json_t *build = json_object_get(e, "build");
 		const char *ends = member(e, "ends"), *esu = member(e, "esu_ends"),
 		           *src = member(e, "source");
