@@ -142,8 +142,9 @@ struct assess_port {
 	int port;
 	const char *state; /* "open", "open_filtered" */
 	int responded;     /* open, or an open|filtered UDP port the probe got an answer from */
-	const char *service, *product, *version, *cpe; /* "" if unknown */
-	size_t target;                                 /* index into targets, or (size_t)-1 */
+	const struct service_row *svc; /* what the probe found there (in the input's services);
+	                                * never NULL: an empty row when nothing was identified */
+	size_t target;                 /* index into targets, or (size_t)-1 */
 };
 
 enum assess_kind {

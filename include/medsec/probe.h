@@ -17,6 +17,7 @@
 
 #include "medsec/error.h"
 #include "medsec/model.h"
+#include "medsec/records.h"
 
 struct probe_db;
 
@@ -41,26 +42,15 @@ struct probe_tls {
 };
 
 struct probe_result {
-	char address[64];
-	char proto[4]; /* "tcp", "udp" */
-	int port;
-	int line_no;
-	char service[32]; /* "ssh", "http", "ftp" … or "" if unknown */
-	char product[64], version[64];
-	char extra[128]; /* what follows the version ("Debian-2+deb12u3": a distribution build) */
-	char device[64]; /* device family / model where it shows */
-	char title[128]; /* an HTTP page's <title>, or "" */
+	/* The identification, the fact the store keeps: address, port, service, product,
+	 * version, CPE, confidence, the evidence and the entry that decided (decided_by). */
+	struct service_row svc;
+	char title[128];    /* an HTTP page's <title>, or "" */
 	char location[256]; /* an HTTP redirect's Location, or "" */
-	char cpe[256];
-	int confidence;     /* 0-100: 100 = a version string of the product itself */
-	char evidence[512]; /* the reply excerpt the decision rests on, printable */
-	char match[64];     /* the database entry that decided */
 	char followup[128]; /* the entries that decided the follow-up exchanges, space-separated */
 	int favicon;        /* an icon was read at /favicon.ico: favicon_mmh3 holds its hash */
 	int32_t favicon_mmh3; /* the search engines' favicon hash (blog.shodan.io) */
-	int tls_wrapped;
 	struct probe_tls tls;
-	char error[64];      /* "" or why nothing could be read ("connect: refused") */
 	int auth_basic;      /* the HTTP reply asked for Basic authentication */
 	int account_tried;   /* 0 not tried, 1 tried and refused, 2 accepted */
 	char account[64];    /* the default account accepted (user name only), or "" */

@@ -94,7 +94,11 @@ struct scan_port_row {
 	char state[16]; /* "open", "open_filtered" */
 };
 
-/* What answers on an open port, as the probe identified it. */
+/*
+ * What answers on an open port, as the probe identified it: the one struct of
+ * this fact, kept inside the probe's result (probe.h) and pointed at by the
+ * assessment's ports (assess.h).
+ */
 struct service_row {
 	char address[64];
 	char proto[4];
@@ -106,7 +110,7 @@ struct service_row {
 	int tls_wrapped;
 	char *tls_json; /* the TLS facts as JSON, or NULL; the caller's when
 					 * saving, the array's after store_services_load */
-	char error[64];
+	char error[64]; /* "" or why nothing could be read ("connect: refused") */
 };
 
 /* What the hospital agreed to beyond the plan. */

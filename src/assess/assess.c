@@ -24,6 +24,8 @@
 #include "medsec/vulndb.h"
 
 #define NO_TARGET ((size_t)-1)
+/* What a port without an identified service points at. */
+static const struct service_row no_service;
 /* Words assess writes itself, in the input's language. */
 #define T(ja_text, en_text) (a->in->lang == MS_LANG_EN ? (en_text) : (ja_text))
 
@@ -121,12 +123,6 @@ const char *assess_check_status_key(enum assess_check_status s)
 static char *keep(struct assessment *a, const char *s)
 {
 	return s && *s ? ms_arena_strdup(&a->arena, s) : NULL;
-}
-
-/* As keep, but "" stays "" (fields documented as "" when unknown). */
-static char *keep_text(struct assessment *a, const char *s)
-{
-	return ms_arena_strdup(&a->arena, s ? s : "");
 }
 
 /* A string built like printf, owned by the assessment. */
@@ -418,10 +414,7 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 			p->proto = keep(a, sp->proto);
 			p->port = sp->port;
 			p->state = keep(a, sp->state);
-			p->service = keep_text(a, s ? s->service : "");
-			p->product = keep_text(a, s ? s->product : "");
-			p->version = keep_text(a, s ? s->version : "");
-			p->cpe = keep_text(a, s ? s->cpe : "");
+			p->svc = s ? s : &no_service;
 			p->target = NO_TARGET;
 			p->responded = !strcmp(sp->state, "open") || (s && s->service[0]);
 			l->responding += p->responded;
@@ -434,7 +427,7 @@ static void build_lines(struct assessment *a, const struct assess_input *in)
 				t->address = l->address;
 				t->proto = p->proto;
 				t->port = p->port;
-				t->service = p->service;
+				t->service = s->service;
 				t->maker = keep(a, s->product);
 				t->version = keep(a, s->version);
 				t->label = keepf(a, "%s/%d %s%s%s", sp->proto, sp->port,

@@ -81,8 +81,8 @@ static void ports_of(struct round_diff *d, const struct assessment *a, struct fa
 			continue;
 		snprintf(key, sizeof(key), "%s %s %d", p->proto, p->address, p->port);
 		fact(d, ports, key, keepf(d, "%s/%d %s", p->proto, p->port, p->address),
-		     keepf(d, "%s %s %s", p->service, p->product, p->version), FSEV_UNSET,
-		     p->line_no);
+		     keepf(d, "%s %s %s", p->svc->service, p->svc->product, p->svc->version),
+		     FSEV_UNSET, p->line_no);
 	}
 }
 

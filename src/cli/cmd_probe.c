@@ -75,28 +75,28 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 {
 	char where[96], what[400];
 
-	snprintf(where, sizeof(where), "%s:%d/%s", r->address, r->port, r->proto);
+	snprintf(where, sizeof(where), "%s:%d/%s", r->svc.address, r->svc.port, r->svc.proto);
 	cli_pad(stdout, where, 24);
-	cli_pad(stdout, r->service[0] ? r->service : "?", 8);
-	snprintf(what, sizeof(what), "%s%s%s%s%s", r->product, r->version[0] ? " " : "", r->version,
-	         r->extra[0] ? " " : "", r->extra);
+	cli_pad(stdout, r->svc.service[0] ? r->svc.service : "?", 8);
+	snprintf(what, sizeof(what), "%s%s%s%s%s", r->svc.product, r->svc.version[0] ? " " : "",
+	         r->svc.version, r->svc.extra[0] ? " " : "", r->svc.extra);
 	int en = c->lang == MS_LANG_EN;
 	cli_pad(stdout,
-	        what[0]          ? what
-	        : r->service[0]  ? (en ? "(product unknown)" : "(製品不明)")
-	        : r->evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
-	                         : (en ? "(no answer)" : "(応答なし)"),
+	        what[0]              ? what
+	        : r->svc.service[0]  ? (en ? "(product unknown)" : "(製品不明)")
+	        : r->svc.evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
+	                             : (en ? "(no answer)" : "(応答なし)"),
 	        36);
-	printf("%s%s\n", r->tls_wrapped ? "TLS " : "", r->cpe);
+	printf("%s%s\n", r->svc.tls_wrapped ? "TLS " : "", r->svc.cpe);
 	if (r->tls.done)
 		printf("    TLS %s %s; %s; %s %d bit%s%s; %s%s%s\n", r->tls.version, r->tls.cipher,
 		       r->tls.subject, r->tls.key_type, r->tls.key_bits,
 		       r->tls.self_signed ? "; self-signed" : "", r->tls.expired ? "; expired" : "",
 		       r->tls.offered, r->tls.weak_ciphers[0] ? "; weak: " : "",
 		       r->tls.weak_ciphers);
-	if (r->evidence[0])
+	if (r->svc.evidence[0])
 		printf("    %s %.160s\n",
-		       c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->evidence);
+		       c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->svc.evidence);
 }
 
 static void print_json(const struct survey_probe_result *p)
@@ -110,13 +110,13 @@ static void print_json(const struct survey_probe_result *p)
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
 		json_array_append_new(
-		        fa,
-		        json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
-		                  "address", r->address, "proto", r->proto, "port", r->port, "kind",
-		                  model_enum_key(model_finding_kinds, (int)f->kind), "severity",
-		                  assess_severity_key(f->severity), "check", f->check, "title",
-		                  f->title, "reason", f->reason, "advice", f->advice, "manual",
-		                  f->manual, "detail", cli_json_str(f->detail)));
+		        fa, json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+		                      "address", r->svc.address, "proto", r->svc.proto, "port",
+		                      r->svc.port, "kind",
+		                      model_enum_key(model_finding_kinds, (int)f->kind), "severity",
+		                      assess_severity_key(f->severity), "check", f->check, "title",
+		                      f->title, "reason", f->reason, "advice", f->advice, "manual",
+		                      f->manual, "detail", cli_json_str(f->detail)));
 	}
 	root = json_pack("{s:I, s:o, s:o}", "scan_id", (json_int_t)p->scan_id, "services", arr,
 	                 "findings", fa);
@@ -136,7 +136,7 @@ static void print_table(const struct cli *c, const struct survey_probe_result *p
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];
 		printf("  [%s] %s:%d/%s %s%s%s\n", assess_severity_label(f->severity, c->lang),
-		       r->address, r->port, r->proto, f->title, f->detail ? ": " : "",
+		       r->svc.address, r->svc.port, r->svc.proto, f->title, f->detail ? ": " : "",
 		       f->detail ? f->detail : "");
 	}
 }

@@ -83,7 +83,7 @@ static int link_open(struct link *l, const struct probe_result *r, int timeout_m
 {
 	memset(l, 0, sizeof(*l));
 	l->deadline = probe_now_ms() + timeout_ms;
-	l->fd = probe_connect(r->address, r->port, timeout_ms);
+	l->fd = probe_connect(r->svc.address, r->svc.port, timeout_ms);
 	return l->fd >= 0 ? 0 : -1;
 }
 
@@ -270,11 +270,11 @@ static int try_http_basic(const struct probe_result *r, const char *user, const 
 		return 0;
 	snprintf(cred, sizeof(cred), "%s:%s", user, pass);
 	base64(cred, enc, sizeof(enc));
-	int v6 = strchr(r->address, ':') != NULL;
+	int v6 = strchr(r->svc.address, ':') != NULL;
 	snprintf(req, sizeof(req),
 	         "GET / HTTP/1.1\r\nHost: %s%s%s\r\nAuthorization: Basic %s\r\n"
 	         "User-Agent: Mozilla/5.0 (compatible; medsec)\r\nConnection: close\r\n\r\n",
-	         v6 ? "[" : "", r->address, v6 ? "]" : "", enc);
+	         v6 ? "[" : "", r->svc.address, v6 ? "]" : "", enc);
 	if (link_send(&l, req, strlen(req)) == 0) {
 		const char *t = link_read(&l, 0, NULL, 500);
 		ok = strncmp(t, "HTTP/1.", 7) == 0 && (t[9] == '2' || t[9] == '3');
@@ -294,13 +294,13 @@ static int try_ssh(const struct probe_result *r, const char *user, const char *p
 {
 	ssh_session s = ssh_new();
 	long secs = timeout_ms / 1000 > 0 ? timeout_ms / 1000 : 1;
-	unsigned port = (unsigned)r->port;
+	unsigned port = (unsigned)r->svc.port;
 	int ok = 0, no = 0;
 
 	if (!s)
 		return 0;
 	ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &no);
-	ssh_options_set(s, SSH_OPTIONS_HOST, r->address);
+	ssh_options_set(s, SSH_OPTIONS_HOST, r->svc.address);
 	ssh_options_set(s, SSH_OPTIONS_PORT, &port);
 	ssh_options_set(s, SSH_OPTIONS_USER, user);
 	ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &secs);
@@ -323,15 +323,15 @@ void probe_try_accounts(const struct probe_accounts *a, struct probe_result *r, 
 		size_t i;
 		json_t *e;
 		int tries = 0;
-		if (!r[k].service[0] || r[k].tls_wrapped)
+		if (!r[k].svc.service[0] || r[k].svc.tls_wrapped)
 			continue;
 		json_array_foreach (json_object_get(a->root, "accounts"), i, e) {
 			const char *m = json_str(e, "method"), *dev = json_str(e, "device");
 			int ok;
 			if (tries >= MAX_TRIES || r[k].account_tried == 2)
 				break;
-			if (strcmp(json_str(e, "service"), r[k].service) != 0 ||
-			    (dev && strcmp(dev, r[k].device) != 0))
+			if (strcmp(json_str(e, "service"), r[k].svc.service) != 0 ||
+			    (dev && strcmp(dev, r[k].svc.device) != 0))
 				continue;
 			if (strcmp(m, "http-basic") == 0 && !r[k].auth_basic)
 				continue;

@@ -118,15 +118,16 @@ static int off_family_port(const struct probe_checks *pc, const struct probe_res
 	size_t i, j;
 	json_t *f;
 
-	if (r[k].product[0] || r[k].service[0] ||
-	    (strcmp(r[k].proto, "tcp") != 0 && !r[k].evidence[0]))
+	if (r[k].svc.product[0] || r[k].svc.service[0] ||
+	    (strcmp(r[k].svc.proto, "tcp") != 0 && !r[k].svc.evidence[0]))
 		return 0;
 	for (j = 0; j < n; j++) {
-		if (j == k || strcmp(r[j].address, r[k].address) != 0 || !r[j].device[0])
+		if (j == k || strcmp(r[j].svc.address, r[k].svc.address) != 0 ||
+		    !r[j].svc.device[0])
 			continue;
 		json_array_foreach (json_object_get(pc->root, "device_ports"), i, f)
-			if (strcmp(json_str(f, "device"), r[j].device) == 0 &&
-			    !family_port(f, r[k].proto, r[k].port))
+			if (strcmp(json_str(f, "device"), r[j].svc.device) == 0 &&
+			    !family_port(f, r[k].svc.proto, r[k].svc.port))
 				return 1;
 	}
 	return 0;
@@ -142,13 +143,13 @@ static int holds(const struct probe_checks *pc, json_t *when, const struct probe
 
 	json_object_foreach (when, key, v) {
 		if (strcmp(key, "service") == 0) {
-			if (!one_of(v, r->service))
+			if (!one_of(v, r->svc.service))
 				return 0;
 		} else if (strcmp(key, "match") == 0) {
-			if (!one_of(v, r->match) && !any_value(v, r->followup, word_of))
+			if (!one_of(v, r->svc.decided_by) && !any_value(v, r->followup, word_of))
 				return 0;
 		} else if (strcmp(key, "device") == 0) {
-			if (!one_of(v, r->device))
+			if (!one_of(v, r->svc.device))
 				return 0;
 		} else if (strcmp(key, "tls_self_signed") == 0) {
 			if (!r->tls.done || r->tls.self_signed != json_is_true(v))
@@ -217,15 +218,15 @@ static int bad(struct ms_diags *d, const char *path, const char *list, size_t i,
 static size_t example_result(json_t *x, struct probe_result *r)
 {
 	memset(r, 0, 2 * sizeof(*r));
-	snprintf(r->address, sizeof(r->address), "198.18.0.1");
-	snprintf(r->proto, sizeof(r->proto), "%s",
+	snprintf(r->svc.address, sizeof(r->svc.address), "198.18.0.1");
+	snprintf(r->svc.proto, sizeof(r->svc.proto), "%s",
 	         json_str(x, "proto") ? json_str(x, "proto") : "tcp");
-	r->port = (int)json_integer_value(json_object_get(x, "port"));
-	snprintf(r->service, sizeof(r->service), "%s",
+	r->svc.port = (int)json_integer_value(json_object_get(x, "port"));
+	snprintf(r->svc.service, sizeof(r->svc.service), "%s",
 	         json_str(x, "service") ? json_str(x, "service") : "");
-	snprintf(r->match, sizeof(r->match), "%s",
+	snprintf(r->svc.decided_by, sizeof(r->svc.decided_by), "%s",
 	         json_str(x, "match") ? json_str(x, "match") : "");
-	snprintf(r->device, sizeof(r->device), "%s",
+	snprintf(r->svc.device, sizeof(r->svc.device), "%s",
 	         json_str(x, "device") ? json_str(x, "device") : "");
 	snprintf(r->followup, sizeof(r->followup), "%s",
 	         json_str(x, "followup") ? json_str(x, "followup") : "");
@@ -251,10 +252,10 @@ static size_t example_result(json_t *x, struct probe_result *r)
 	}
 	if (!json_str(x, "family_device"))
 		return 1;
-	r[1] = (struct probe_result){ .port = 443 };
-	memcpy(r[1].address, r[0].address, sizeof(r[1].address));
-	snprintf(r[1].proto, sizeof(r[1].proto), "tcp");
-	snprintf(r[1].device, sizeof(r[1].device), "%s", json_str(x, "family_device"));
+	r[1] = (struct probe_result){ .svc.port = 443 };
+	memcpy(r[1].svc.address, r[0].svc.address, sizeof(r[1].svc.address));
+	snprintf(r[1].svc.proto, sizeof(r[1].svc.proto), "tcp");
+	snprintf(r[1].svc.device, sizeof(r[1].svc.device), "%s", json_str(x, "family_device"));
 	return 2;
 }
 

@@ -122,7 +122,7 @@ static int port_listed(const struct probe_def *p, int port)
 static void note_error(struct run *x, const struct conn *c, const char *what, const char *why)
 {
 	if (!c->nfollow)
-		snprintf(x->r[c->t].error, sizeof(x->r[c->t].error), "%s%s", what, why);
+		snprintf(x->r[c->t].svc.error, sizeof(x->r[c->t].svc.error), "%s%s", what, why);
 }
 
 /* Opens the connection for the conn's current stage; 0, or -1 (result noted). */
@@ -321,26 +321,28 @@ static const struct probe_def *add_followup(struct run *x, struct conn *c, struc
 	memset(&more, 0, sizeof(more));
 	if (!len || !probe_identify(x->db, c->cur->name, data, len, &more))
 		return NULL;
-	snprintf(r->followup + n, sizeof(r->followup) - n, "%s%s", n ? " " : "", more.match);
-	if (more.extra[0])
-		snprintf(r->extra, sizeof(r->extra), "%s", more.extra);
+	snprintf(r->followup + n, sizeof(r->followup) - n, "%s%s", n ? " " : "",
+	         more.svc.decided_by);
+	if (more.svc.extra[0])
+		snprintf(r->svc.extra, sizeof(r->svc.extra), "%s", more.svc.extra);
 	/* An icon or a page names the device where the first reply did not. */
-	if (more.device[0] && !r->device[0])
-		snprintf(r->device, sizeof(r->device), "%s", more.device);
-	if (more.product[0] && more.confidence > r->confidence) {
-		snprintf(r->product, sizeof(r->product), "%s", more.product);
-		snprintf(r->version, sizeof(r->version), "%s", more.version);
-		snprintf(r->cpe, sizeof(r->cpe), "%s", more.cpe);
-		r->confidence = more.confidence;
+	if (more.svc.device[0] && !r->svc.device[0])
+		snprintf(r->svc.device, sizeof(r->svc.device), "%s", more.svc.device);
+	if (more.svc.product[0] && more.svc.confidence > r->svc.confidence) {
+		snprintf(r->svc.product, sizeof(r->svc.product), "%s", more.svc.product);
+		snprintf(r->svc.version, sizeof(r->svc.version), "%s", more.svc.version);
+		snprintf(r->svc.cpe, sizeof(r->svc.cpe), "%s", more.svc.cpe);
+		r->svc.confidence = more.svc.confidence;
 	}
-	return probe_db_next(x->db, more.match);
+	return probe_db_next(x->db, more.svc.decided_by);
 }
 
 /* After a decision: the next follow-up request, or the target is done. */
 static void follow(struct run *x, struct conn *c, const struct probe_def *next)
 {
 	if (!next && c->first && c->first->then && !c->then_sent &&
-	    (!c->first->then_service || strcmp(c->first->then_service, x->r[c->t].service) == 0)) {
+	    (!c->first->then_service ||
+	     strcmp(c->first->then_service, x->r[c->t].svc.service) == 0)) {
 		next = probe_db_probe(x->db, c->first->then);
 		c->then_sent = 1;
 	}
@@ -379,14 +381,14 @@ static void decide(struct run *x, struct conn *c)
 		r->auth_basic = find_ci(c->buf, c->len, "\nwww-authenticate: basic") >=
 		                0; /* RFC 7617 */
 		http_facts(c->buf, c->len, r);
-		r->tls_wrapped = c->stage == ST_TLS;
+		r->svc.tls_wrapped = c->stage == ST_TLS;
 		c->first = c->cur;
-		follow(x, c, probe_db_next(x->db, r->match));
+		follow(x, c, probe_db_next(x->db, r->svc.decided_by));
 		return;
 	}
-	if (c->len && !r->evidence[0])
-		probe_evidence(c->buf, c->len < 256 ? c->len : 256, r->evidence,
-		               sizeof(r->evidence));
+	if (c->len && !r->svc.evidence[0])
+		probe_evidence(c->buf, c->len < 256 ? c->len : 256, r->svc.evidence,
+		               sizeof(r->svc.evidence));
 	close_conn(x, c);
 	/* An alert or handshake byte (0x15, 0x16) in reply to plain text: it wants TLS. */
 	tls_hint = c->stage == ST_PLAIN && c->len && (c->buf[0] == 0x15 || c->buf[0] == 0x16);
@@ -394,7 +396,7 @@ static void decide(struct run *x, struct conn *c)
 	c->next_req = NULL;
 	if (!tls_hint && c->ireq < c->nreq && (c->stage == ST_PLAIN || r->tls.done)) {
 		c->next_req = c->reqs[c->ireq++];
-	} else if (c->stage == ST_PLAIN && !c->tried_tls && (tls_hint || !r->evidence[0])) {
+	} else if (c->stage == ST_PLAIN && !c->tried_tls && (tls_hint || !r->svc.evidence[0])) {
 		c->stage = ST_TLS;
 		c->ireq = 0;
 	} else if (c->stage == ST_TLS && !c->tried_plain && !r->tls.done) {
@@ -633,20 +635,22 @@ static void start_more(struct run *x)
 		/* Keep per-host order: skip a target whose host is busy, try it later. */
 		size_t k;
 		for (k = x->next; k < x->n; k++)
-			if (x->r[k].port == 0 && in_flight_for(x, x->t[k].address) < x->o->per_host)
+			if (x->r[k].svc.port == 0 &&
+			    in_flight_for(x, x->t[k].address) < x->o->per_host)
 				break;
 		if (k == x->n)
 			return;
 		memset(c, 0, offsetof(struct conn, buf));
 		c->fd = -1;
 		c->t = k;
-		x->r[k].port = x->t[k].port;
-		snprintf(x->r[k].proto, sizeof(x->r[k].proto), "%s", x->t[k].udp ? "udp" : "tcp");
-		snprintf(x->r[k].address, sizeof(x->r[k].address), "%s", x->t[k].address);
-		x->r[k].line_no = x->t[k].line_no;
+		x->r[k].svc.port = x->t[k].port;
+		snprintf(x->r[k].svc.proto, sizeof(x->r[k].svc.proto), "%s",
+		         x->t[k].udp ? "udp" : "tcp");
+		snprintf(x->r[k].svc.address, sizeof(x->r[k].svc.address), "%s", x->t[k].address);
+		x->r[k].svc.line_no = x->t[k].line_no;
 		c->stage = port_listed(tls, x->t[k].port) ? ST_TLS : ST_PLAIN;
 		c->nreq = x->t[k].udp ? 0 : probe_db_requests(x->db, x->t[k].port, c->reqs);
-		while (x->next < x->n && x->r[x->next].port)
+		while (x->next < x->n && x->r[x->next].svc.port)
 			x->next++;
 		if (open_stage(x, c) != 0)
 			finish(x, c);

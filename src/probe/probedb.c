@@ -152,25 +152,26 @@ static int identify_with(const struct probe_db *db, pcre2_match_data *md, const 
 		rc = pcre2_match(m->re, data, len, 0, 0, md, NULL);
 		if (rc < 0)
 			continue;
-		snprintf(r->service, sizeof(r->service), "%s", m->service);
-		expand(m->product, data, md, rc, r->product, sizeof(r->product));
-		expand(m->version, data, md, rc, r->version, sizeof(r->version));
-		expand(m->extra, data, md, rc, r->extra, sizeof(r->extra));
-		expand(m->device, data, md, rc, r->device, sizeof(r->device));
-		expand(m->cpe, data, md, rc, r->cpe, sizeof(r->cpe));
-		if (r->cpe[0])
-			fix_cpe(r->cpe, sizeof(r->cpe));
+		snprintf(r->svc.service, sizeof(r->svc.service), "%s", m->service);
+		expand(m->product, data, md, rc, r->svc.product, sizeof(r->svc.product));
+		expand(m->version, data, md, rc, r->svc.version, sizeof(r->svc.version));
+		expand(m->extra, data, md, rc, r->svc.extra, sizeof(r->svc.extra));
+		expand(m->device, data, md, rc, r->svc.device, sizeof(r->svc.device));
+		expand(m->cpe, data, md, rc, r->svc.cpe, sizeof(r->svc.cpe));
+		if (r->svc.cpe[0])
+			fix_cpe(r->svc.cpe, sizeof(r->svc.cpe));
 		/* A product named without its version is less sure. */
-		r->confidence = m->confidence - (m->version && !r->version[0] ? 30 : 0);
-		if (r->confidence < 10)
-			r->confidence = 10;
-		snprintf(r->match, sizeof(r->match), "%s", m->name);
+		r->svc.confidence = m->confidence - (m->version && !r->svc.version[0] ? 30 : 0);
+		if (r->svc.confidence < 10)
+			r->svc.confidence = 10;
+		snprintf(r->svc.decided_by, sizeof(r->svc.decided_by), "%s", m->name);
 		{
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			size_t from = ov[0] > 64 ? ov[0] - 64
 			                         : 0; /* the matched part, with context */
 			size_t to = ov[1] + 64 < len ? ov[1] + 64 : len;
-			probe_evidence(data + from, to - from, r->evidence, sizeof(r->evidence));
+			probe_evidence(data + from, to - from, r->svc.evidence,
+			               sizeof(r->svc.evidence));
 		}
 		return 1;
 	}
@@ -392,14 +393,15 @@ int probe_db_load(const char *path, struct probe_db **out, struct ms_diags *d, s
 				                                (const unsigned char *)reply,
 				                                strlen(reply), &r);
 			free(bin);
-			if (!found || strcmp(r.match, json_str(e, "name")) != 0 ||
+			if (!found || strcmp(r.svc.decided_by, json_str(e, "name")) != 0 ||
 			    (json_str(x, "version") &&
-			     strcmp(r.version, json_str(x, "version")) != 0) ||
+			     strcmp(r.svc.version, json_str(x, "version")) != 0) ||
 			    (json_str(x, "product") &&
-			     strcmp(r.product, json_str(x, "product")) != 0) ||
-			    (json_str(x, "cpe") && strcmp(r.cpe, json_str(x, "cpe")) != 0))
+			     strcmp(r.svc.product, json_str(x, "product")) != 0) ||
+			    (json_str(x, "cpe") && strcmp(r.svc.cpe, json_str(x, "cpe")) != 0))
 				errors += fail_at(
-				        d, path, where, r.match[0] ? r.match : "-",
+				        d, path, where,
+				        r.svc.decided_by[0] ? r.svc.decided_by : "-",
 				        "the example is identified by this entry as it says");
 		}
 	}

@@ -38,7 +38,7 @@ static int handshake(SSL_CTX *ctx, const struct probe_result *r, int timeout_ms,
                      size_t size)
 {
 	long long deadline = probe_now_ms() + timeout_ms;
-	int fd = probe_connect(r->address, r->port, timeout_ms), ok = 0;
+	int fd = probe_connect(r->svc.address, r->svc.port, timeout_ms), ok = 0;
 	SSL *ssl;
 
 	if (fd < 0)

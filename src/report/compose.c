@@ -762,7 +762,7 @@ static void chapter3(struct ctx *c)
 				continue;
 			used += (size_t)snprintf(ports + used, sizeof(ports) - used, "%s%d/%s%s%s",
 			                         used ? ", " : "", p->port, p->proto,
-			                         p->service[0] ? " " : "", p->service);
+			                         p->svc->service[0] ? " " : "", p->svc->service);
 		}
 		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no);
 		cells[1] = l->address        ? l->address
@@ -1225,9 +1225,8 @@ static void annex3(struct ctx *c)
 		rdoc_row(c->d, t, cls && cls != FSEV_INFO ? assess_severity_key(cls) : NULL,
 		         (const char *[]){
 		                 rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
-		                 rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->service),
-		                 rdoc_fmt(c->d, "%s %s", p->product ? p->product : "",
-		                          p->version ? p->version : ""),
+		                 rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->svc->service),
+		                 rdoc_fmt(c->d, "%s %s", p->svc->product, p->svc->version),
 		                 !strcmp(p->state, "open") ? L("開", "open")
 		                                           : L("応答あり (UDP)", "answered (UDP)"),
 		                 used ? fs : "-" });
@@ -1305,9 +1304,9 @@ static void early_facts(struct ctx *c)
 		}
 		rdoc_row(c->d, t, NULL,
 		         (const char *[]){ p->address, p->proto, count(c, p->port),
-		                           p->service[0] ? p->service : "-",
-		                           p->product[0] ? p->product : "-",
-		                           p->version[0] ? p->version : "-" });
+		                           p->svc->service[0] ? p->svc->service : "-",
+		                           p->svc->product[0] ? p->svc->product : "-",
+		                           p->svc->version[0] ? p->svc->version : "-" });
 	}
 }
 

@@ -160,8 +160,8 @@ char *report_json(const struct assessment *a, const struct report_opts *o)
 		        json_pack("{s:i, s:s, s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "line_no",
 		                  p->line_no, "address", p->address, "proto", p->proto, "port",
 		                  p->port, "state", p->state, "responded", p->responded, "service",
-		                  str(p->service), "product", str(p->product), "version",
-		                  str(p->version), "cpe", str(p->cpe)));
+		                  str(p->svc->service), "product", str(p->svc->product), "version",
+		                  str(p->svc->version), "cpe", str(p->svc->cpe)));
 	}
 	for (size_t i = 0; i < a->n_targets; i++)
 		json_array_append_new(targets, target_json(&a->targets[i]));

@@ -46,12 +46,13 @@ json_t *survey_probe_result_json(const struct probe_result *r)
 {
 	json_t *o = json_pack(
 	        "{s:s, s:s, s:i, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:b}", "address",
-	        r->address, "proto", r->proto, "port", r->port, "line_no", r->line_no, "service",
-	        str_or_null(r->service), "product", str_or_null(r->product), "version",
-	        str_or_null(r->version), "extra", str_or_null(r->extra), "device",
-	        str_or_null(r->device), "cpe", str_or_null(r->cpe), "confidence", r->confidence,
-	        "evidence", str_or_null(r->evidence), "match", str_or_null(r->match), "tls_wrapped",
-	        r->tls_wrapped);
+	        r->svc.address, "proto", r->svc.proto, "port", r->svc.port, "line_no",
+	        r->svc.line_no, "service", str_or_null(r->svc.service), "product",
+	        str_or_null(r->svc.product), "version", str_or_null(r->svc.version), "extra",
+	        str_or_null(r->svc.extra), "device", str_or_null(r->svc.device), "cpe",
+	        str_or_null(r->svc.cpe), "confidence", r->svc.confidence, "evidence",
+	        str_or_null(r->svc.evidence), "match", str_or_null(r->svc.decided_by),
+	        "tls_wrapped", r->svc.tls_wrapped);
 
 	json_object_set_new(o, "followup", str_or_null(r->followup));
 	json_object_set_new(o, "title", str_or_null(r->title));
@@ -77,8 +78,8 @@ json_t *survey_probe_result_json(const struct probe_result *r)
 		                r->tls.offered, "weak_ciphers", r->tls.weak_ciphers));
 	else
 		json_object_set_new(o, "tls", json_null());
-	if (r->error[0])
-		json_object_set_new(o, "error", json_string(r->error));
+	if (r->svc.error[0])
+		json_object_set_new(o, "error", json_string(r->svc.error));
 	return o;
 }
 
@@ -96,21 +97,7 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		const struct probe_result *r = &res[i];
 		struct service_row *w = &rows[i];
 
-		snprintf(w->address, sizeof(w->address), "%s", r->address);
-		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
-		w->port = r->port;
-		w->line_no = r->line_no;
-		snprintf(w->service, sizeof(w->service), "%s", r->service);
-		snprintf(w->product, sizeof(w->product), "%s", r->product);
-		snprintf(w->version, sizeof(w->version), "%s", r->version);
-		snprintf(w->extra, sizeof(w->extra), "%s", r->extra);
-		snprintf(w->device, sizeof(w->device), "%s", r->device);
-		snprintf(w->cpe, sizeof(w->cpe), "%s", r->cpe);
-		w->confidence = r->confidence;
-		snprintf(w->evidence, sizeof(w->evidence), "%s", r->evidence);
-		snprintf(w->decided_by, sizeof(w->decided_by), "%s", r->match);
-		w->tls_wrapped = r->tls_wrapped;
-		snprintf(w->error, sizeof(w->error), "%s", r->error);
+		*w = r->svc;
 		if (r->tls.done) {
 			json_t *j = survey_probe_result_json(r);
 			tls[i] = json_dumps(json_object_get(j, "tls"),
@@ -123,9 +110,9 @@ static int save(struct store *st, int64_t scan_id, const struct probe_result *re
 		const struct probe_result *r = &res[f[i].result];
 		struct finding_row *w = &found[i];
 
-		snprintf(w->address, sizeof(w->address), "%s", r->address);
-		snprintf(w->proto, sizeof(w->proto), "%s", r->proto);
-		w->port = r->port;
+		snprintf(w->address, sizeof(w->address), "%s", r->svc.address);
+		snprintf(w->proto, sizeof(w->proto), "%s", r->svc.proto);
+		w->port = r->svc.port;
 		w->kind = f[i].kind;
 		w->severity = f[i].severity;
 		snprintf(w->check, sizeof(w->check), "%s", f[i].check);

@@ -312,15 +312,20 @@ static void ports_compared_between_rounds(void **state)
 {
 	static struct scan_record rec = { .id = 1 };
 	struct assess_input in = { .scan = &rec };
+	static const struct service_row none,
+	        ssh = { .service = "ssh", .product = "OpenSSH", .version = "9.2p1" },
+	        telnet = { .service = "telnet" }, https = { .service = "https" },
+	        nginx_old = { .service = "https", .product = "nginx", .version = "1.22.1" },
+	        nginx_new = { .service = "https", .product = "nginx", .version = "1.24.0" };
 	struct assess_port before[] = {
-		{ 1, "203.0.113.1", "tcp", 22, "open", 1, "ssh", "OpenSSH", "9.2p1", "", 0 },
-		{ 1, "203.0.113.1", "tcp", 23, "open", 1, "telnet", "", "", "", 0 },
-		{ 1, "203.0.113.1", "tcp", 443, "open", 1, "https", "nginx", "1.22.1", "", 0 },
-		{ 1, "203.0.113.1", "udp", 161, "open_filtered", 0, "", "", "", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 22, "open", 1, &ssh, 0 },
+		{ 1, "203.0.113.1", "tcp", 23, "open", 1, &telnet, 0 },
+		{ 1, "203.0.113.1", "tcp", 443, "open", 1, &nginx_old, 0 },
+		{ 1, "203.0.113.1", "udp", 161, "open_filtered", 0, &none, 0 },
 	}, after[] = {
-		{ 1, "203.0.113.1", "tcp", 22, "open", 1, "ssh", "OpenSSH", "9.2p1", "", 0 },
-		{ 1, "203.0.113.1", "tcp", 443, "open", 1, "https", "nginx", "1.24.0", "", 0 },
-		{ 1, "203.0.113.1", "tcp", 8443, "open", 1, "https", "", "", "", 0 },
+		{ 1, "203.0.113.1", "tcp", 22, "open", 1, &ssh, 0 },
+		{ 1, "203.0.113.1", "tcp", 443, "open", 1, &nginx_new, 0 },
+		{ 1, "203.0.113.1", "tcp", 8443, "open", 1, &https, 0 },
 	};
 	struct assessment a = { .in = &in, .ports = before, .n_ports = 4 },
 	                  b = { .in = &in, .ports = after, .n_ports = 3 };

@@ -48,25 +48,25 @@ static void replies_decided_with_evidence(void **state)
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)ssh, strlen(ssh), &r),
 	                 1);
-	assert_string_equal(r.product, "OpenSSH");
-	assert_string_equal(r.version, "8.4p1");
-	assert_string_equal(r.extra, "Raspbian-5+deb11u3");
-	assert_string_equal(r.cpe, "cpe:2.3:a:openbsd:openssh:8.4p1:*:*:*:*:*:*:*");
-	assert_int_equal(r.confidence, 100);
-	assert_string_equal(r.evidence, "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\\r\\n");
+	assert_string_equal(r.svc.product, "OpenSSH");
+	assert_string_equal(r.svc.version, "8.4p1");
+	assert_string_equal(r.svc.extra, "Raspbian-5+deb11u3");
+	assert_string_equal(r.svc.cpe, "cpe:2.3:a:openbsd:openssh:8.4p1:*:*:*:*:*:*:*");
+	assert_int_equal(r.svc.confidence, 100);
+	assert_string_equal(r.svc.evidence, "SSH-2.0-OpenSSH_8.4p1 Raspbian-5+deb11u3\\r\\n");
 
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(probe_identify(db, "http", (const unsigned char *)http, strlen(http), &r),
 	                 1);
-	assert_string_equal(r.device, "FortiGate");
-	assert_string_equal(r.cpe, "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*");
-	assert_non_null(strstr(r.evidence, "/remote/login"));
+	assert_string_equal(r.svc.device, "FortiGate");
+	assert_string_equal(r.svc.cpe, "cpe:2.3:o:fortinet:fortios:*:*:*:*:*:*:*:*");
+	assert_non_null(strstr(r.svc.evidence, "/remote/login"));
 
 	/* Binary replies: escaped in the evidence. A banner is not an HTTP reply. */
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(probe_identify(db, "banner", bin, sizeof(bin), &r), 1);
-	assert_string_equal(r.service, "telnet");
-	assert_string_equal(r.evidence, "\\xff\\xfd\\x18\\xff\\xfd ");
+	assert_string_equal(r.svc.service, "telnet");
+	assert_string_equal(r.svc.evidence, "\\xff\\xfd\\x18\\xff\\xfd ");
 	memset(&r, 0, sizeof(r));
 	assert_int_equal(probe_identify(db, "http", (const unsigned char *)ssh, 7, &r), 0);
 	assert_int_equal(probe_identify(db, "banner", (const unsigned char *)"", 0, &r), 0);
@@ -145,10 +145,10 @@ static void checks_load_and_decide(void **state)
 	snprintf(path, sizeof(path), "%s/data/checks.json", getenv("MEDSEC_SOURCE"));
 	assert_int_equal(probe_checks_load(path, &c, &d, &err), 0);
 	memset(r, 0, sizeof(r));
-	strcpy(r[0].service, "http"); /* nothing to say */
-	strcpy(r[1].service, "rdp");
-	strcpy(r[1].match, "rdp-no-nla");
-	strcpy(r[2].service, "http");
+	strcpy(r[0].svc.service, "http"); /* nothing to say */
+	strcpy(r[1].svc.service, "rdp");
+	strcpy(r[1].svc.decided_by, "rdp-no-nla");
+	strcpy(r[2].svc.service, "http");
 	r[2].tls.done = 1;
 	strcpy(r[2].tls.version, "TLSv1.2");
 	strcpy(r[2].tls.offered, "TLSv1 TLSv1.2");
