@@ -20,6 +20,7 @@
 #include "medsec/cpe.h"
 #include "medsec/plan.h"
 #include "medsec/probe.h"
+#include "medsec/prose.h"
 #include "medsec/vercmp.h"
 #include "medsec/vulndb.h"
 
@@ -27,7 +28,7 @@
 /* What a port without an identified service points at. */
 static const struct service_row no_service;
 /* Words assess writes itself, in the input's language. */
-#define T(ja_text, en_text) (a->in->lang == MS_LANG_EN ? (en_text) : (ja_text))
+#define T(pair) TXT(a->in->lang, pair)
 
 /* ---- rules (data/assess.json) ---- */
 
@@ -502,10 +503,12 @@ static struct assess_finding *add_finding(struct assessment *a, enum finding_kin
 static void texts_from_rule(struct assessment *a, struct assess_finding *f, const json_t *rule,
                             const struct var *vars, size_t nvars)
 {
-	f->title = fill(a, rule_text(rule, T("title", "title_en")), vars, nvars);
-	f->reason = fill(a, rule_text(rule, T("reason", "reason_en")), vars, nvars);
-	f->advice = fill(a, rule_text(rule, T("advice", "advice_en")), vars, nvars);
-	f->manual = rule_text(rule, T("manual", "manual_en"));
+	int en = a->in->lang == MS_LANG_EN; /* data/assess.json: "title" is ja, "title_en" en */
+
+	f->title = fill(a, rule_text(rule, en ? "title_en" : "title"), vars, nvars);
+	f->reason = fill(a, rule_text(rule, en ? "reason_en" : "reason"), vars, nvars);
+	f->advice = fill(a, rule_text(rule, en ? "advice_en" : "advice"), vars, nvars);
+	f->manual = rule_text(rule, en ? "manual_en" : "manual");
 	if (!f->severity) {
 		const struct model_enum *e = model_enum_by_key(model_finding_severities,
 		                                               rule_text(rule, "severity"));
@@ -530,9 +533,8 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 		f->port = r->port;
 		/* The probe records "(no user name)" for a password-only login (a Yamaha RT's telnet). */
 		const char *user = !strcmp(r->detail, "(no user name)")
-		                           ? T(" (ユーザー名なし、パスワードのみの認証)",
-		                               " (no user name: password only)")
-		                   : r->detail[0] ? T(" ユーザー名 ", " user ")
+		                           ? T(A_NO_USER_NAME_PASSWORD_ONLY)
+		                   : r->detail[0] ? T(A_USER)
 		                                  : "";
 		f->subject = keepf(a, "%s %s/%d%s%s%s%s", r->address, r->proto, r->port,
 		                   s && s->product[0] ? " " : "", s ? s->product : "", user,
@@ -547,10 +549,8 @@ static void check_findings(struct assessment *a, const struct assess_input *in)
 
 static const char *counts_text(struct assessment *a, const int *c)
 {
-	return keepf(a,
-	             T("緊急 %d 件・重要 %d 件・警告 %d 件・注意 %d 件",
-	               "critical %d, high %d, medium %d, low %d"),
-	             c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM], c[SEV_LOW]);
+	return keepf(a, T(A_CRITICAL_HIGH_MEDIUM_LOW), c[SEV_CRITICAL], c[SEV_HIGH], c[SEV_MEDIUM],
+	             c[SEV_LOW]);
 }
 
 static const char *refs_text(struct assessment *a, const struct assess_target *t)
@@ -561,12 +561,11 @@ static const char *refs_text(struct assessment *a, const struct assess_target *t
 	for (size_t i = 0; i < t->n && used < sizeof(buf) - 1; i++) {
 		const struct assess_vuln *v = &t->v[i];
 		if (shown == 5) {
-			snprintf(buf + used, sizeof(buf) - used, T(" ほか %zu 件", " and %zu more"),
-			         t->n - shown);
+			snprintf(buf + used, sizeof(buf) - used, T(A_AND_MORE), t->n - shown);
 			break;
 		}
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s%s%s%s%s%s",
-		                         shown ? T("、", ", ") : "", v->cve ? v->cve : "",
+		                         shown ? T(A_LIST_COMMA) : "", v->cve ? v->cve : "",
 		                         v->cve && v->jvndb ? " (" : "", v->jvndb ? v->jvndb : "",
 		                         v->cve && v->jvndb ? ")" : "", v->kev ? " [KEV]" : "");
 		shown++;
@@ -670,23 +669,17 @@ static void vuln_findings(struct assessment *a, const struct assess_input *in)
 		f->proto = t->proto;
 		f->port = t->port;
 		f->target = i;
-		f->subject =
-		        t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
-		        : t->exposed_by
-		                ? keepf(a,
-		                        T("%s (ファームウェア %s、インターネット側に %s を公開)",
-		                          "%s (firmware %s, %s open to the internet)"),
-		                        t->label, t->version, t->exposed_by)
-		                : keepf(a, T("%s (ファームウェア %s)", "%s (firmware %s)"),
-		                        t->label, t->version);
+		f->subject = t->source == SRC_REMOTE ? keepf(a, "%s %s", t->address, t->label)
+		             : t->exposed_by         ? keepf(a, T(A_FIRMWARE_OPEN_TO_THE_INTERNET),
+		                                             t->label, t->version, t->exposed_by)
+		                             : keepf(a, T(A_FIRMWARE), t->label, t->version);
 		f->refs = refs_text(a, t);
 		f->early = (t->source == SRC_REMOTE || t->exposed_by) && t->exact_urgent;
 		const struct var vars[] = { { "subject", f->subject },
 			                    { "counts", counts_text(a, t->counts) },
 			                    { "refs", f->refs },
-			                    { "fixed_in", t->fixed_in ? t->fixed_in
-			                                              : T("ベンダーに確認",
-			                                                  "ask the vendor") } };
+			                    { "fixed_in",
+			                      t->fixed_in ? t->fixed_in : T(A_ASK_THE_VENDOR) } };
 		texts_from_rule(a, f, t->source == SRC_REMOTE ? remote : device, vars, 4);
 	}
 }
@@ -699,7 +692,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 	for (size_t i = 0; in->onsite && unreg && i < in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &in->onsite->unregistered[i];
 		const char *subject = keepf(
-		        a, T("%s、%s %s %s", "%s, %s %s %s"),
+		        a, T(A_TERMINATION_AT_PLACE),
 		        model_enum_label(model_termination_kinds, (int)u->termination, a->in->lang),
 		        u->place.building ? u->place.building : "",
 		        u->place.floor ? u->place.floor : "", u->place.room ? u->place.room : "");
@@ -713,7 +706,7 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 		const struct onsite_line *l = &in->onsite->lines[i];
 		if (l->confirmed != TRI_NO)
 			continue;
-		const char *subject = keepf(a, T("回線%d", "line %d"), l->line_no);
+		const char *subject = keepf(a, T(R_LINE_NO), l->line_no);
 		const struct var vars[] = { { "subject", subject }, { "shortfalls", l->reason } };
 		struct assess_finding *f = add_finding(a, FKIND_LINE_UNCONFIRMED,
 		                                       "line-unconfirmed", SRC_ONSITE, FSEV_UNSET);
@@ -726,9 +719,8 @@ static void onsite_findings(struct assessment *a, const struct assess_input *in)
 /* "端末1 (EMR-PC-001)", or the host of a PC no declared terminal accounts for. */
 static const char *terminal_subject(struct assessment *a, const struct terminal_result *r)
 {
-	return r->declared_no
-	               ? keepf(a, T("端末%d (%s)", "terminal %d (%s)"), r->declared_no, r->host)
-	               : keepf(a, T("%s (記入依頼書にない端末)", "%s (undeclared PC)"), r->host);
+	return r->declared_no ? keepf(a, T(A_TERMINAL), r->declared_no, r->host)
+	                      : keepf(a, T(A_UNDECLARED_PC), r->host);
 }
 
 static void terminal_finding(struct assessment *a, const struct terminal_result *r,
@@ -792,41 +784,34 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 			continue;
 #define ADD(buf, s)                                                    \
 	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", \
-	         buf[0] ? T("、", "; ") : "", s)
+	         buf[0] ? T(A_CLAUSE_SEPARATOR) : "", s)
 		if (p->default_changed == TRI_NO) {
-			ADD(shorts, T("初期パスワードが変更されていない",
-			              "the factory password is unchanged"));
+			ADD(shorts, T(A_THE_FACTORY_PASSWORD_IS_UNCHANGED));
 			high = 1;
 		}
 		if (p->length == PW_LEN_UNDER_8) {
-			ADD(shorts, T("8 文字未満", "under 8 characters"));
+			ADD(shorts, T(A_UNDER_8_CHARACTERS));
 			high = 1;
 		} else if (p->length == PW_LEN_8_TO_12 && p->two_factor != TRI_YES) {
 			/* The guideline's second pattern: 8+ characters changed at most every two months. */
 			if (p->periodic_change == TRI_NO)
-				ADD(shorts,
-				    T("13 文字未満で定期的な変更も二要素認証もない",
-				      "under 13 characters with neither periodic change nor a second factor"));
+				ADD(shorts, T(A_UNDER_13_CHARACTERS_WITH_NEITHER_PERIODIC));
 			else if (p->periodic_change == TRI_YES && p->change_months > 2)
-				ADD(shorts,
-				    keepf(a,
-				          T("13 文字未満で、変更の間隔が 2 か月を超える (%d か月)",
-				            "under 13 characters, changed less often than every two months (every %d)"),
-				          p->change_months));
+				ADD(shorts, keepf(a, T(A_UNDER_13_CHARACTERS_CHANGED_LESS_OFTEN),
+				                  p->change_months));
 			else if (p->periodic_change == TRI_YES && p->change_months <= 0)
-				ADD(unknowns, T("定期的な変更の間隔 (か月)",
-				                "how often it is changed (months)"));
+				ADD(unknowns, T(A_HOW_OFTEN_IT_IS_CHANGED_MONTHS));
 		}
 		if (p->reused == TRI_YES)
-			ADD(shorts, T("他の機器などと使い回している", "reused on other devices"));
+			ADD(shorts, T(A_REUSED_ON_OTHER_DEVICES));
 		if (p->default_changed == TRI_UNKNOWN)
-			ADD(unknowns, T("初期パスワードの変更", "factory password changed"));
+			ADD(unknowns, T(A_FACTORY_PASSWORD_CHANGED));
 		if (p->length == PW_LEN_UNKNOWN)
-			ADD(unknowns, T("文字数", "length"));
+			ADD(unknowns, T(R_LENGTH));
 		if (p->periodic_change == TRI_UNKNOWN)
-			ADD(unknowns, T("定期的な変更", "periodic change"));
+			ADD(unknowns, T(A_PERIODIC_CHANGE));
 		if (p->reused == TRI_UNKNOWN)
-			ADD(unknowns, T("使い回し", "reuse"));
+			ADD(unknowns, T(A_REUSE));
 #undef ADD
 		r = ms_xgrow((void **)&a->passwords, &a->n_passwords, sizeof(*r));
 		r->device = d;
@@ -834,8 +819,8 @@ static void password_review(struct assessment *a, const struct assess_input *in)
 		r->shortfalls = keep(a, shorts[0] ? shorts : unknowns);
 		if (!shorts[0] && !unknowns[0])
 			continue;
-		const char *subject = keepf(a, T("回線%d %s %s", "line %d %s %s"), line,
-		                            d->maker ? d->maker : "", d->model ? d->model : "");
+		const char *subject = keepf(a, T(A_LINE), line, d->maker ? d->maker : "",
+		                            d->model ? d->model : "");
 		const struct var vars[] = { { "subject", subject },
 			                    { "shortfalls", r->shortfalls } };
 		struct assess_finding *f = add_finding(

@@ -48,24 +48,24 @@ static const struct cli_opt common_opts[] = {
 };
 
 /* "  --name ARG" of an option, into buf. */
-static void opt_head(const struct cli_opt *o, int en, char *buf, size_t size)
+static void opt_head(const struct cli_opt *o, enum ms_lang lang, char *buf, size_t size)
 {
-	const char *arg = en ? o->arg_en : o->arg_ja;
+	const char *arg = lang == MS_LANG_EN ? o->arg_en : o->arg_ja;
 
 	snprintf(buf, size, "  --%s%s%s", o->name, arg ? " " : "", arg ? arg : "");
 }
 
 /* Each option on its own line, the help aligned at col, continuation lines too. */
-static void print_opts(const struct cli_opt *opts, int en, size_t col)
+static void print_opts(const struct cli_opt *opts, enum ms_lang lang, size_t col)
 {
 	char head[128];
 
 	for (const struct cli_opt *o = opts; o && o->name; o++) {
-		const char *h = en ? o->help_en : o->help_ja, *nl;
+		const char *h = lang == MS_LANG_EN ? o->help_en : o->help_ja, *nl;
 
 		if (!h)
 			continue; /* an option for tests, not shown */
-		opt_head(o, en, head, sizeof(head));
+		opt_head(o, lang, head, sizeof(head));
 		fputs(head, stdout);
 		if (ms_display_width(head) + 2 > col) {
 			putchar('\n');
@@ -81,12 +81,12 @@ static void print_opts(const struct cli_opt *opts, int en, size_t col)
 	}
 }
 
-static size_t opts_width(const struct cli_opt *opts, int en, size_t w)
+static size_t opts_width(const struct cli_opt *opts, enum ms_lang lang, size_t w)
 {
 	char head[128];
 
 	for (const struct cli_opt *o = opts; o && o->name; o++) {
-		opt_head(o, en, head, sizeof(head));
+		opt_head(o, lang, head, sizeof(head));
 		if (ms_display_width(head) + 2 > w && ms_display_width(head) + 2 <= 28)
 			w = ms_display_width(head) + 2;
 	}
@@ -95,23 +95,22 @@ static size_t opts_width(const struct cli_opt *opts, int en, size_t w)
 
 static void print_help(const struct cli *c, const struct cli_cmd *cmd)
 {
-	int en = c->lang == MS_LANG_EN;
-	const char *usage = en ? cmd->usage_en : cmd->usage_ja, *nl;
-	const char *label = en ? "usage: " : "使い方: ";
-	size_t col = opts_width(common_opts, en, opts_width(cmd->opts, en, 16));
+	const char *usage = c->lang == MS_LANG_EN ? cmd->usage_en : cmd->usage_ja, *nl;
+	const char *label = L(C_USAGE);
+	size_t col = opts_width(common_opts, c->lang, opts_width(cmd->opts, c->lang, 16));
 
 	fputs(label, stdout);
 	while ((nl = strchr(usage, '\n')) != NULL) {
 		printf("%.*s\n%*s", (int)(nl - usage), usage, (int)ms_display_width(label), "");
 		usage = nl + 1;
 	}
-	printf("%s\n\n%s\n", usage, en ? cmd->about_en : cmd->about_ja);
+	printf("%s\n\n%s\n", usage, c->lang == MS_LANG_EN ? cmd->about_en : cmd->about_ja);
 	if (cmd->opts && cmd->opts[0].name) {
 		putchar('\n');
-		print_opts(cmd->opts, en, col);
+		print_opts(cmd->opts, c->lang, col);
 	}
-	fputs(en ? "\ncommon options:\n" : "\n共通のオプション:\n", stdout);
-	print_opts(common_opts, en, col);
+	fputs(L(C_COMMON_OPTIONS), stdout);
+	print_opts(common_opts, c->lang, col);
 }
 
 int cli_bad_usage(const struct cli *c, const struct cli_cmd *cmd)
@@ -198,6 +197,20 @@ void cli_say(const struct cli *c, enum msg_id msg, const char *arg)
 {
 	print_msg(stdout, msg, arg, c->lang);
 	fputc('\n', stdout);
+}
+
+const char *cli_severity(const struct cli *c, enum cvss_severity s)
+{
+	return c->lang == MS_LANG_EN ? cvss_severity_key(s) : cvss_severity_ja(s);
+}
+
+const char *cli_confidence(const struct cli *c, enum vdb_confidence conf)
+{
+	switch (conf) {
+	case VDB_CONF_EXACT: return L(C_CONFIDENCE_EXACT);
+	case VDB_CONF_ROUGH: return L(C_CONFIDENCE_ROUGH);
+	default: return L(C_CONFIDENCE_PRODUCT);
+	}
 }
 
 void cli_pad(FILE *f, const char *s, size_t width)
@@ -301,11 +314,7 @@ void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t
 		return;
 	}
 	/* done and total count this pass (TCP, then UDP); the ETA is at the current rate. */
-	fprintf(stderr,
-	        c->lang == MS_LANG_EN
-	                ? "\rscan %llu/%llu (%u%%) %.0f probes/s, about %lu:%02lu left \033[K"
-	                : "\rスキャン中 %llu/%llu (%u%%) %.0f プローブ/秒 残り約 %lu:%02lu \033[K",
-	        d, t, pct, rate, eta / 60, eta % 60);
+	fprintf(stderr, L(C_SCAN_PROGRESS), d, t, pct, rate, eta / 60, eta % 60);
 }
 
 void cli_progress_end(const struct cli *c)

@@ -8,8 +8,11 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "medsec/cvss.h"
 #include "medsec/error.h"
+#include "medsec/prose.h"
 #include "medsec/survey.h"
+#include "medsec/vulndb.h"
 
 struct cli {
 	enum ms_lang lang;
@@ -47,6 +50,9 @@ struct cli_cmd {
 	const char *about_ja, *about_en; /* what it does; "\n\n" between paragraphs */
 	const struct cli_opt *opts;
 };
+
+/* A sentence of prose.h in the command's language (needs a struct cli *c in scope). */
+#define L(pair) TXT(c->lang, pair)
 
 #define CLI_GO (-1)
 /*
@@ -88,6 +94,9 @@ struct json_t *cli_json_str(const char *s);
 
 /* Prints s padded with spaces to width terminal columns. */
 void cli_pad(FILE *f, const char *s, size_t width);
+/* Borrowed words for a severity band and a match's confidence, in the command's language. */
+const char *cli_severity(const struct cli *c, enum cvss_severity s);
+const char *cli_confidence(const struct cli *c, enum vdb_confidence conf);
 
 int cmd_template(struct cli *c, int argc, char **argv);
 int cmd_intake(struct cli *c, int argc, char **argv);

@@ -82,9 +82,9 @@ static int diagnose_option(int opt, const char *arg, void *ctx)
 	}
 }
 
-static void stage(const struct cli *c, const char *ja, const char *en)
+static void stage(const char *text)
 {
-	fprintf(stderr, "medsec diagnose: %s\n", c->lang == MS_LANG_EN ? en : ja);
+	fprintf(stderr, "medsec diagnose: %s\n", text);
 }
 
 /* A rate from the command line, as scan takes it; 0 if it is not one. */
@@ -129,31 +129,29 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 	}
 	c->json = 0; /* the stages print for people; the end result may be JSON */
 	if (!at.has_plan) {
-		stage(c, "1/4 調査実施計画を作成します", "1/4 building the plan");
+		stage(L(C_STAGE_PLAN));
 		if ((rc = cli_plan(c, &s, NULL)))
 			goto out;
 	}
 	if (fl.again || !at.scan.id || at.scan.status != SCAN_DONE) {
 		so.resume = !fl.again && at.scan.id && at.scan.status != SCAN_DONE;
-		stage(c, so.resume ? "2/4 中断したポートスキャンを続けます" : "2/4 ポートスキャン",
-		      so.resume ? "2/4 continuing the interrupted port scan" : "2/4 port scan");
+		stage(so.resume ? L(C_STAGE_SCAN_RESUMED) : L(C_STAGE_SCAN));
 		if ((rc = cli_scan(c, &s, &so)))
 			goto out;
 		at.n_services = 0;
 	}
 	if (fl.again || !at.n_services) {
-		stage(c, "3/4 サービス・製品・バージョンの識別と検査", "3/4 probe and checks");
+		stage(L(C_STAGE_PROBE));
 		if ((rc = cli_probe(c, &s, &po)))
 			goto out;
 	}
-	stage(c, "4/4 評価と報告書", "4/4 assessment and report");
+	stage(L(C_STAGE_REPORT));
 	c->json = json;
 	survey_close(&s);
 	if ((rc = cli_survey_load(c, fl.index, 0, &cfg, &sv)) == 0) {
 		/* The report step writes the early report too, right after the assessment, when it is due. */
 		if (sv.a->early_due && !c->json)
-			stage(c, "緊急性の高い事項があります。早期報告も書き出します",
-			      "an urgent finding: the early report is written too");
+			stage(L(C_STAGE_EARLY_REPORT));
 		if (!c->json)
 			cli_print_findings(c, sv.a);
 		rc = cli_write_report(c, &sv, fl.out, 0);

@@ -36,14 +36,12 @@ static int diff_option(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
-static void list(const struct diff_list *l, const char *mark, int en)
+static void list(const struct diff_list *l, const char *mark, enum ms_lang lang)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diff_item *it = &l->v[i];
 		printf("  %s %s%s%s%s\n", mark, it->severity ? "[" : "",
-		       it->severity
-		               ? assess_severity_label(it->severity, en ? MS_LANG_EN : MS_LANG_JA)
-		               : "",
+		       it->severity ? assess_severity_label(it->severity, lang) : "",
 		       it->severity ? "] " : "", it->what);
 		if (it->was)
 			printf("      %s → %s\n", *it->was ? it->was : "-",
@@ -53,44 +51,31 @@ static void list(const struct diff_list *l, const char *mark, int en)
 
 static void print_diff(const struct cli *c, const struct round_diff *d)
 {
-	int en = c->lang == MS_LANG_EN;
-
-	printf(en ? "Changes from round %d (%s) to round %d (%s)\n"
-	          : "第%d回 (%s) から第%d回 (%s) までの変化\n",
-	       d->from_round, d->from_date, d->to_round, d->to_date);
+	printf(L(C_CHANGES_FROM_ROUND_TO_ROUND), d->from_round, d->from_date, d->to_round,
+	       d->to_date);
 	if (d->scanned) {
-		printf(en ? "\nOpen ports: %zu new, %zu gone, %zu unchanged\n"
-		          : "\n開いているポート: 新規 %zu、なくなった %zu、変わらず %zu\n",
-		       d->ports_new.n, d->ports_gone.n, d->ports_unchanged);
-		list(&d->ports_new, "+", en);
-		list(&d->ports_gone, "-", en);
-		printf(en ? "Services or versions changed: %zu\n"
-		          : "サービス・バージョンの変化: %zu\n",
-		       d->services_changed.n);
-		list(&d->services_changed, "~", en);
+		printf(L(C_OPEN_PORTS_NEW_GONE_UNCHANGED), d->ports_new.n, d->ports_gone.n,
+		       d->ports_unchanged);
+		list(&d->ports_new, "+", c->lang);
+		list(&d->ports_gone, "-", c->lang);
+		printf(L(C_SERVICES_OR_VERSIONS_CHANGED), d->services_changed.n);
+		list(&d->services_changed, "~", c->lang);
 	} else {
-		puts(en ? "\nOpen ports: not compared (one of the rounds has no diagnosis)"
-		        : "\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません");
+		puts(L(C_OPEN_PORTS_NOT_COMPARED_ONE_OF));
 	}
-	printf(en ? "\nFindings: %zu new, %zu resolved, %zu still open%s\n"
-	          : "\n指摘事項: 新規 %zu、解消 %zu、継続 %zu%s\n",
-	       d->findings_new.n, d->findings_resolved.n, d->findings_open.n,
-	       d->scanned && d->onsite ? ""
-	       : en                    ? " (only what both rounds looked at: a round without a diagnosis or onsite record resolves nothing)"
-	                               : " (両方の回で調べたものだけを比べています。脆弱性診断・現地調査のない回は比べていません)");
-	list(&d->findings_new, en ? "new" : "新規", en);
-	list(&d->findings_resolved, en ? "resolved" : "解消", en);
-	list(&d->findings_open, en ? "open" : "継続", en);
-	printf(en ? "\nFirmware versions changed: %zu\n"
-	          : "\nファームウェアのバージョンの変化: %zu\n",
-	       d->firmware_changed.n);
-	list(&d->firmware_changed, "~", en);
-	printf(en ? "\nLines: %zu new, %zu gone, %zu with another address\n"
-	          : "\n回線: 新規 %zu、なくなった %zu、アドレスの変化 %zu\n",
-	       d->lines_new.n, d->lines_gone.n, d->lines_changed.n);
-	list(&d->lines_new, "+", en);
-	list(&d->lines_gone, "-", en);
-	list(&d->lines_changed, "~", en);
+	printf(L(C_FINDINGS_NEW_RESOLVED_STILL_OPEN), d->findings_new.n, d->findings_resolved.n,
+	       d->findings_open.n,
+	       d->scanned && d->onsite ? "" : L(C_ONLY_WHAT_BOTH_ROUNDS_LOOKED_AT));
+	list(&d->findings_new, L(C_NEW), c->lang);
+	list(&d->findings_resolved, L(C_RESOLVED), c->lang);
+	list(&d->findings_open, L(C_OPEN), c->lang);
+	printf(L(C_FIRMWARE_VERSIONS_CHANGED), d->firmware_changed.n);
+	list(&d->firmware_changed, "~", c->lang);
+	printf(L(C_LINES_NEW_GONE_WITH_ANOTHER_ADDRESS), d->lines_new.n, d->lines_gone.n,
+	       d->lines_changed.n);
+	list(&d->lines_new, "+", c->lang);
+	list(&d->lines_gone, "-", c->lang);
+	list(&d->lines_changed, "~", c->lang);
 }
 
 int cmd_diff(struct cli *c, int argc, char **argv)

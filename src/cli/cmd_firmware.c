@@ -82,8 +82,6 @@ static json_t *target_json(const struct assess_target *t, const struct device *d
 /* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
 static void vuln_row(const struct cli *c, const struct assess_vuln *v)
 {
-	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
-	int en = c->lang == MS_LANG_EN;
 	char score[16] = "-", jvn[32];
 
 	if (v->score >= 0)
@@ -91,48 +89,31 @@ static void vuln_row(const struct cli *c, const struct assess_vuln *v)
 	snprintf(jvn, sizeof(jvn), "%.*s", (int)strcspn(v->jvndb ? v->jvndb : "-", ","),
 	         v->jvndb ? v->jvndb : "-");
 	fputs("    ", stdout);
-	cli_pad(stdout,
-	        v->score >= 0
-	                ? (en ? cvss_severity_key(v->severity) : cvss_severity_ja(v->severity))
-	                : "-",
-	        9);
+	cli_pad(stdout, v->score >= 0 ? cli_severity(c, v->severity) : "-", 9);
 	cli_pad(stdout, score, 5);
 	cli_pad(stdout, v->cve ? v->cve : "-", 17);
 	cli_pad(stdout, jvn, 18);
 	cli_pad(stdout, v->kev ? (v->ransomware ? "KEV+R" : "KEV") : "", 6);
-	cli_pad(stdout, en ? vdb_confidence_key(v->confidence) : conf_ja[v->confidence], 9);
+	cli_pad(stdout, cli_confidence(c, v->confidence), 9);
 	printf("%s\n", v->title ? v->title : "");
 }
 
 static void target_print(const struct cli *c, const struct assess_target *t)
 {
-	int en = c->lang == MS_LANG_EN;
-
-	printf(en ? "line %d  %s %s  firmware %s\n" : "回線%d  %s %s  ファームウェア %s\n",
-	       t->line_no, t->maker ? t->maker : "-", t->model ? t->model : "-",
-	       model_value_known(t->version)
-	               ? t->version
-	               : (en ? "unknown (not checked)" : "不明 (確認未実施)"));
+	printf(L(C_LINE_FIRMWARE), t->line_no, t->maker ? t->maker : "-", t->model ? t->model : "-",
+	       model_value_known(t->version) ? t->version : (L(C_UNKNOWN_NOT_CHECKED)));
 	if (t->latest)
-		printf(en ? "  latest firmware %s (%s, %s)\n"
-		          : "  最新のファームウェア %s (%s 確認, %s)\n",
-		       t->latest, t->latest_date, t->latest_source);
+		printf(L(C_LATEST_FIRMWARE), t->latest, t->latest_date, t->latest_source);
 	else
-		printf(en ? "  latest firmware: not in the index\n"
-		          : "  最新のファームウェア: 最新版情報なし\n");
+		printf(L(C_LATEST_FIRMWARE_NOT_IN_THE_INDEX));
 	if (t->status == CHECK_NO_MAPPING)
-		printf(en ? "  not checked: no CPE name known for this maker and model (data/products.json)\n"
-		          : "  照合せず: このメーカー・機種の製品名 (CPE) が未登録です (data/products.json)\n");
+		printf(L(C_NOT_CHECKED_NO_CPE_NAME_KNOWN));
 	if (t->status != CHECK_DONE)
 		return;
-	printf(en ? "  critical %d, high %d, medium %d, low %d, without a CVSS score %d\n"
-	          : "  緊急 %d 件, 重要 %d 件, 警告 %d 件, 注意 %d 件, CVSS スコアなし %d 件\n",
-	       t->counts[SEV_CRITICAL], t->counts[SEV_HIGH], t->counts[SEV_MEDIUM],
-	       t->counts[SEV_LOW], t->counts[SEV_NONE]);
+	printf(L(C_CRITICAL_HIGH_MEDIUM_LOW_WITHOUT_A), t->counts[SEV_CRITICAL],
+	       t->counts[SEV_HIGH], t->counts[SEV_MEDIUM], t->counts[SEV_LOW], t->counts[SEV_NONE]);
 	if (t->fixed_in)
-		printf(en ? "  the known vulnerabilities are fixed from %s on\n"
-		          : "  既知の脆弱性は %s 以降で修正されています\n",
-		       t->fixed_in);
+		printf(L(C_THE_KNOWN_VULNERABILITIES_ARE_FIXED_FROM), t->fixed_in);
 	for (size_t i = 0; i < t->n; i++)
 		vuln_row(c, &t->v[i]);
 	for (size_t i = 0; i < t->n_to_confirm; i++)

@@ -226,13 +226,8 @@ int cmd_intake(struct cli *c, int argc, char **argv)
 	} else {
 		char what[512];
 
-		snprintf(what, sizeof(what),
-		         c->lang == MS_LANG_EN
-		                 ? "%s (revision %d%s): %zu lines, %zu devices, %zu terminals"
-		                 : "%s (第%d版%s): 回線 %zu 件, 機器 %zu 台, 調査端末 %zu 台",
-		         doc->hospital.name, rev.revision,
-		         rev.unchanged ? (c->lang == MS_LANG_EN ? ", unchanged" : "・変更なし")
-		                       : "",
+		snprintf(what, sizeof(what), L(C_REVISION_LINES_DEVICES_TERMINALS),
+		         doc->hospital.name, rev.revision, rev.unchanged ? (L(C_UNCHANGED)) : "",
 		         doc->n_lines, doc->n_devices, doc->n_terminals);
 		cli_say(c, MSG_INTAKE_STORED, what);
 	}

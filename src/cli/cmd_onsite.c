@@ -99,33 +99,28 @@ static void print_place(const struct place *p)
 
 static void show(const struct cli *c, const struct onsite_doc *doc)
 {
-	int en = c->lang == MS_LANG_EN;
-
-	printf(en ? "onsite survey of %s%s%s\n" : "現地調査 %s%s%s\n", doc->surveyed_on,
-	       doc->surveyors ? " / " : "", doc->surveyors ? doc->surveyors : "");
+	printf(L(C_ONSITE_SURVEY_OF), doc->surveyed_on, doc->surveyors ? " / " : "",
+	       doc->surveyors ? doc->surveyors : "");
 	for (size_t i = 0; i < doc->n_lines; i++) {
 		const struct onsite_line *l = &doc->lines[i];
-		printf(en ? "  line %d: %s  " : "  回線%d: %s  ", l->line_no,
-		       l->confirmed == TRI_YES ? (en ? "confirmed" : "確認済み")
-		                               : (en ? "not confirmed" : "未確認"));
+		printf(L(C_LINE), l->line_no,
+		       l->confirmed == TRI_YES ? (L(R_CONFIRMED)) : (L(C_NOT_CONFIRMED)));
 		print_place(&l->place);
 		if (l->confirmed == TRI_NO)
-			printf(en ? "  (why: %s)" : "  (理由: %s)", l->reason ? l->reason : "-");
+			printf(L(C_WHY), l->reason ? l->reason : "-");
 		putchar('\n');
 	}
 	for (size_t i = 0; i < doc->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &doc->unregistered[i];
-		printf(en ? "  unregistered line: %s  " : "  対象外回線: %s  ",
+		printf(L(C_UNREGISTERED_LINE),
 		       model_enum_label(model_termination_kinds, (int)u->termination, c->lang));
 		print_place(&u->place);
 		putchar('\n');
 	}
 	for (size_t i = 0; i < doc->n_devices; i++) {
 		const struct onsite_device *v = &doc->devices[i];
-		printf(en ? "  line %d device: %s %s  firmware %s\n"
-		          : "  回線%d 機器: %s %s  ファームウェア %s\n",
-		       v->line_no, v->maker, v->model,
-		       v->login == TRI_YES ? v->firmware : (en ? "not checked" : "確認未実施"));
+		printf(L(C_LINE_DEVICE_FIRMWARE), v->line_no, v->maker, v->model,
+		       v->login == TRI_YES ? v->firmware : (L(R_NOT_CHECKED)));
 	}
 }
 

@@ -77,9 +77,8 @@ static int confirm(struct cli *c, struct survey_session *s, enum confirm_kind ki
 		char what[512], day[11];
 
 		ms_date_jst(conf.confirmed_at, day);
-		snprintf(what, sizeof(what),
-		         c->lang == MS_LANG_EN ? "line %ld%s%s (%s, %s)" : "回線%ld%s%s (%s %s)",
-		         no, conf.address[0] ? " " : "", conf.address, day, conf.by);
+		snprintf(what, sizeof(what), L(C_PLAN_LINE_HEAD), no, conf.address[0] ? " " : "",
+		         conf.address, day, conf.by);
 		cli_say(c, kind == CONFIRM_DAY_IP ? MSG_IP_CONFIRMED : MSG_LINE_CONFIRMED, what);
 	}
 	rc = c->json ? cli_show_plan(c, s, doc, p, NULL) : 0;

@@ -80,12 +80,11 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 	cli_pad(stdout, r->svc.service[0] ? r->svc.service : "?", 8);
 	snprintf(what, sizeof(what), "%s%s%s%s%s", r->svc.product, r->svc.version[0] ? " " : "",
 	         r->svc.version, r->svc.extra[0] ? " " : "", r->svc.extra);
-	int en = c->lang == MS_LANG_EN;
 	cli_pad(stdout,
 	        what[0]              ? what
-	        : r->svc.service[0]  ? (en ? "(product unknown)" : "(製品不明)")
-	        : r->svc.evidence[0] ? (en ? "(unidentified)" : "(特定できず)")
-	                             : (en ? "(no answer)" : "(応答なし)"),
+	        : r->svc.service[0]  ? (L(C_PRODUCT_UNKNOWN))
+	        : r->svc.evidence[0] ? (L(C_UNIDENTIFIED))
+	                             : (L(C_NO_ANSWER)),
 	        36);
 	printf("%s%s\n", r->svc.tls_wrapped ? "TLS " : "", r->svc.cpe);
 	if (r->tls.done)
@@ -95,8 +94,7 @@ static void result_print(const struct cli *c, const struct probe_result *r)
 		       r->tls.offered, r->tls.weak_ciphers[0] ? "; weak: " : "",
 		       r->tls.weak_ciphers);
 	if (r->svc.evidence[0])
-		printf("    %s %.160s\n",
-		       c->lang == MS_LANG_EN ? "evidence:" : "根拠:", r->svc.evidence);
+		printf("    %s %.160s\n", L(C_EVIDENCE), r->svc.evidence);
 }
 
 static void print_json(const struct survey_probe_result *p)
@@ -131,7 +129,7 @@ static void print_table(const struct cli *c, const struct survey_probe_result *p
 	for (size_t i = 0; i < p->n; i++)
 		result_print(c, &p->results[i]);
 	if (p->n_findings)
-		printf(c->lang == MS_LANG_EN ? "\nfindings:\n" : "\n所見:\n");
+		printf(L(C_FINDINGS));
 	for (size_t i = 0; i < p->n_findings; i++) {
 		const struct probe_finding *f = &p->findings[i];
 		const struct probe_result *r = &p->results[f->result];

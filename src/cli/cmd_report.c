@@ -84,25 +84,21 @@ static int report_option(int opt, const char *arg, void *ctx)
 
 void cli_print_findings(const struct cli *c, const struct assessment *a)
 {
-	int en = c->lang == MS_LANG_EN;
-
 	if (!a->n_findings)
-		printf(en ? "no findings\n" : "指摘事項はありません\n");
+		printf(L(C_NO_FINDINGS));
 	for (size_t i = 0; i < a->n_findings; i++) {
 		const struct assess_finding *f = &a->findings[i];
 		printf("%2d. [%s%s%s] %s\n", f->rank, assess_severity_label(f->severity, c->lang),
-		       f->kev ? " KEV" : "", f->early ? (en ? ", early report" : "・早期報告") : "",
-		       f->title);
+		       f->kev ? " KEV" : "", f->early ? (L(C_EARLY_REPORT)) : "", f->title);
 		if (f->subject)
-			printf(en ? "    subject: %s\n" : "    対象: %s\n", f->subject);
+			printf(L(C_SUBJECT), f->subject);
 		if (f->refs)
-			printf(en ? "    vulnerabilities: %s\n" : "    脆弱性: %s\n", f->refs);
-		printf(en ? "    do: %s\n" : "    対策: %s\n", f->advice);
-		printf(en ? "    manual: %s\n" : "    参照: %s\n", f->manual);
+			printf(L(C_VULNERABILITIES), f->refs);
+		printf(L(C_DO), f->advice);
+		printf(L(C_MANUAL), f->manual);
 	}
 	if (a->early_due)
-		printf(en ? "\nThe early report (annex 4) is due: act on the findings marked early report now.\n"
-		          : "\n早期報告 (別紙4) の対象があります。「早期報告」の事項に直ちに対応してください。\n");
+		printf(L(C_THE_EARLY_REPORT_ANNEX_4_IS));
 }
 
 int cmd_assess(struct cli *c, int argc, char **argv)
@@ -163,7 +159,7 @@ int cli_write_report(struct cli *c, struct survey *sv, const char *dir, unsigned
 	struct report_files files;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	int en = c->lang == MS_LANG_EN, rc = survey_report(sv, dir, formats, &files, &d, &err);
+	int rc = survey_report(sv, dir, formats, &files, &d, &err);
 
 	if (rc) {
 		rc = cli_fail(c, &d, &err);
@@ -177,12 +173,11 @@ int cli_write_report(struct cli *c, struct survey *sv, const char *dir, unsigned
 		printf("], \"early_report\": %s}\n", files.early ? "true" : "false");
 		return 0;
 	}
-	printf(en ? "The report is written:\n" : "報告書を書き出しました:\n");
+	printf(L(C_THE_REPORT_IS_WRITTEN));
 	for (size_t i = 0; i < files.n; i++)
 		printf("  %s\n", files.path[i]);
 	if (files.early)
-		printf(en ? "An urgent finding calls for the early report (annex 4): early-report.html / .pdf.\n"
-		          : "緊急性の高い事項があるため、脆弱性診断早期報告 (別紙4) を作成しました: early-report.html / .pdf\n");
+		printf(L(C_AN_URGENT_FINDING_CALLS_FOR_THE));
 	return 0;
 }
 

@@ -59,8 +59,6 @@ static int round_option(int opt, const char *arg, void *ctx)
 
 static void print_round(const struct cli *c, const char *name, const struct survey_round *r)
 {
-	int en = c->lang == MS_LANG_EN;
-
 	if (c->json) {
 		json_t *j = json_pack(
 		        "{s:s, s:i, s:s, s:b, s:o, s:o, s:o, s:o}", "hospital", name, "round",
@@ -76,19 +74,13 @@ static void print_round(const struct cli *c, const char *name, const struct surv
 		json_decref(j);
 		return;
 	}
-	printf(en ? "%s: round %d (started %s)%s\n" : "%s: 第%d回調査 (開始 %s)%s\n", name,
-	       r->round_no, r->started_at,
-	       r->has_plan ? "" : (en ? ", no plan yet" : "・計画未作成"));
-	printf(en ? "  report issued by: %s\n  addressed to: %s\n"
-	          : "  報告書の発行者: %s\n  宛先: %s\n",
-	       r->issuer[0] ? r->issuer
-	                    : (en ? "(not set: medsec round set --issuer)"
-	                          : "(未設定: medsec round set --issuer)"),
-	       r->recipient[0] ? r->recipient : (en ? "(the hospital)" : "(医療機関名 御中)"));
-	printf(en ? "  onsite survey: %s\n  remote diagnosis: %s\n"
-	          : "  現地調査日: %s\n  脆弱性診断日: %s\n",
-	       r->survey_on[0] ? r->survey_on : (en ? "not set" : "未定"),
-	       r->diagnosis_on[0] ? r->diagnosis_on : (en ? "not set" : "未定"));
+	printf(L(C_ROUND_STARTED), name, r->round_no, r->started_at,
+	       r->has_plan ? "" : (L(C_NO_PLAN_YET)));
+	printf(L(C_REPORT_ISSUED_BY_ADDRESSED_TO),
+	       r->issuer[0] ? r->issuer : (L(C_NOT_SET_MEDSEC_ROUND_SET_ISSUER)),
+	       r->recipient[0] ? r->recipient : (L(C_THE_HOSPITAL)));
+	printf(L(C_ONSITE_SURVEY_REMOTE_DIAGNOSIS), r->survey_on[0] ? r->survey_on : (L(C_NOT_SET)),
+	       r->diagnosis_on[0] ? r->diagnosis_on : (L(C_NOT_SET)));
 }
 
 int cmd_round(struct cli *c, int argc, char **argv)

@@ -32,30 +32,28 @@ static const struct cli_cmd terminal_cmd = {
 	.opts = NULL,
 };
 
-static const char *usb_text(enum usb_storage u, int en)
+static const char *usb_text(enum usb_storage u, enum ms_lang lang)
 {
 	switch (u) {
-	case USB_BLOCKED: return en ? "blocked" : "制限あり (使用不可)";
-	case USB_READ_ONLY: return en ? "read-only" : "制限あり (読み取りのみ)";
-	case USB_ALLOWED:
-		return en ? "none in the registry (to confirm)" : "なし (要確認: 制御ソフトの有無)";
-	default: return en ? "unknown" : "不明";
+	case USB_BLOCKED: return TXT(lang, C_BLOCKED);
+	case USB_READ_ONLY: return TXT(lang, C_READ_ONLY);
+	case USB_ALLOWED: return TXT(lang, C_NONE_IN_THE_REGISTRY_TO_CONFIRM);
+	default: return TXT(lang, R_UNKNOWN);
 	}
 }
 
 /* "サポート中 (2032-01-13 まで)", "サポート終了 (2025-10-14)", "不明 (要確認)". */
-static const char *support_text(const struct survey_terminal *t, int en)
+static const char *support_text(const struct survey_terminal *t, enum ms_lang lang)
 {
 	static char buf[96];
 	const char *ends = t->life ? t->life->ends : "?";
 
 	if (t->support == OS_SUPPORTED)
-		snprintf(buf, sizeof(buf), en ? "supported (until %s)" : "サポート中 (%s まで)",
-		         ends);
+		snprintf(buf, sizeof(buf), TXT(lang, R_SUPPORTED_UNTIL), ends);
 	else if (t->support == OS_SUPPORT_ENDED)
-		snprintf(buf, sizeof(buf), en ? "ended (%s)" : "サポート終了 (%s)", ends);
+		snprintf(buf, sizeof(buf), TXT(lang, R_ENDED), ends);
 	else
-		snprintf(buf, sizeof(buf), "%s", en ? "unknown (to confirm)" : "不明 (要確認)");
+		snprintf(buf, sizeof(buf), "%s", TXT(lang, R_UNKNOWN_TO_CONFIRM));
 	return buf;
 }
 
@@ -78,7 +76,7 @@ static int show(struct cli *c, struct survey_session *s)
 	struct survey_terminals ts;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	int en = c->lang == MS_LANG_EN, rc = survey_terminals(s, &ts, &d, &err);
+	int rc = survey_terminals(s, &ts, &d, &err);
 
 	if (rc) {
 		rc = cli_fail(c, &d, &err);
@@ -96,33 +94,23 @@ static int show(struct cli *c, struct survey_session *s)
 		puts(out);
 		free(out);
 	} else {
-		printf(en ? "Terminals (support status as of %s)\n"
-		          : "調査端末 (OS の状態は %s 時点)\n",
-		       ts.today);
+		printf(L(C_TERMINALS_SUPPORT_STATUS_AS_OF), ts.today);
 		for (size_t i = 0; i < ts.n; i++) {
 			const struct survey_terminal *t = &ts.v[i];
 			if (!t->c)
 				continue;
 			if (t->declared)
-				printf(en ? "  terminal %d  %s\n" : "  端末%d  %s\n",
-				       t->declared->no, t->row->host);
+				printf(L(C_TERMINAL), t->declared->no, t->row->host);
 			else
-				printf(en ? "  (undeclared)  %s\n" : "  (記入依頼書になし)  %s\n",
-				       t->row->host);
-			printf(en ? "    OS: %s %s (build %u.%u)  %s\n"
-			          : "    OS: %s %s (ビルド %u.%u)  %s\n",
-			       t->os.product_name ? t->os.product_name : "?",
+				printf(L(C_UNDECLARED), t->row->host);
+			printf(L(C_OS_BUILD), t->os.product_name ? t->os.product_name : "?",
 			       t->os.edition_id ? t->os.edition_id : "", t->os.build, t->os.ubr,
-			       support_text(t, en));
-			printf(en ? "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
-			          : "    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n",
-			       usb_text(t->usb, en),
-			       t->rdp_allowed ? (en ? "allowed" : "許可") : (en ? "off" : "無効"),
-			       t->rdp_allowed && t->rdp_nla == 0
-			               ? (en ? " without NLA" : " (NLA なし)")
-			               : "",
-			       t->smb1 == 1   ? (en ? "on" : "有効")
-			       : t->smb1 == 0 ? (en ? "off" : "無効")
+			       support_text(t, c->lang));
+			printf(L(C_USB_STORAGE_REMOTE_DESKTOP_SMBV1), usb_text(t->usb, c->lang),
+			       t->rdp_allowed ? (L(C_ALLOWED)) : (L(C_OFF)),
+			       t->rdp_allowed && t->rdp_nla == 0 ? (L(C_WITHOUT_NLA)) : "",
+			       t->smb1 == 1   ? (L(C_ON))
+			       : t->smb1 == 0 ? (L(C_OFF))
 			                      : "-");
 		}
 	}
@@ -145,10 +133,7 @@ static int import(struct cli *c, struct survey_session *s, int n, char **paths)
 	} else if (c->json) {
 		printf("{\"imported\": %zu, \"undeclared\": %zu}\n", imported, undeclared);
 	} else {
-		snprintf(what, sizeof(what),
-		         c->lang == MS_LANG_EN ? "%zu files (%zu of undeclared PCs)"
-		                               : "%zu 件 (うち記入依頼書にない端末 %zu 件)",
-		         imported, undeclared);
+		snprintf(what, sizeof(what), L(C_FILES_OF_UNDECLARED_PCS), imported, undeclared);
 		cli_say(c, MSG_TERMINALS_IMPORTED, what);
 	}
 	ms_diags_dispose(&d);

@@ -109,21 +109,18 @@ static int asprintf_cpe(char **out, const char *vendor, const char *product, con
 /* One vulnerability as a table row (severity, score, CVE, JVNDB, KEV, confidence, title). */
 static void vuln_row(const struct cli *c, const struct vdb_match *m, const char *indent)
 {
-	static const char *const conf_ja[] = { "製品のみ", "推定", "確実" };
-	int en = c->lang == MS_LANG_EN;
 	enum cvss_severity sev = cvss_severity(m->v3_score);
 	char score[16] = "-";
 
 	if (m->v3_score >= 0)
 		snprintf(score, sizeof(score), "%.1f", m->v3_score);
 	fputs(indent, stdout);
-	cli_pad(stdout,
-	        m->v3_score >= 0 ? (en ? cvss_severity_key(sev) : cvss_severity_ja(sev)) : "-", 9);
+	cli_pad(stdout, m->v3_score >= 0 ? cli_severity(c, sev) : "-", 9);
 	cli_pad(stdout, score, 5);
 	cli_pad(stdout, m->cve ? m->cve : "-", 17);
 	cli_pad(stdout, m->jvndb[0] ? m->jvndb[0] : "-", 18);
 	cli_pad(stdout, m->kev ? (m->ransomware ? "KEV+R" : "KEV") : "", 6);
-	cli_pad(stdout, en ? vdb_confidence_key(m->confidence) : conf_ja[m->confidence], 9);
+	cli_pad(stdout, cli_confidence(c, m->confidence), 9);
 	printf("%s\n", m->title ? m->title : "");
 }
 

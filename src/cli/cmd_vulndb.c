@@ -173,7 +173,6 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 	struct survey_config cfg;
 	struct vdb_status st;
 	struct ms_error err;
-	int en = c->lang == MS_LANG_EN;
 	const char *path;
 
 	cli_config(c, o->index, &cfg);
@@ -202,27 +201,17 @@ static int vulndb_status(struct cli *c, const struct vdb_opts *o)
 		json_decref(root);
 		return 0;
 	}
-	printf(en ? "index        %s (%.1f MiB, format %u, built %u)\n"
-	          : "インデックス %s (%.1f MiB, 形式 %u, 作成 %u)\n",
-	       path, (double)st.file_size / 1048576.0, st.format, st.built);
-	printf(en ? "NVD          %u records, newest change %s (not yet analysed: %u)\n"
-	          : "NVD          %u 件, 最終更新 %s (未分析 %u 件)\n",
-	       st.src[VDB_SRC_NVD].records,
+	printf(L(C_INDEX_1F_MIB_FORMAT_BUILT), path, (double)st.file_size / 1048576.0, st.format,
+	       st.built);
+	printf(L(C_NVD_RECORDS_NEWEST_CHANGE_NOT_YET), st.src[VDB_SRC_NVD].records,
 	       st.src[VDB_SRC_NVD].newest[0] ? st.src[VDB_SRC_NVD].newest : "-", st.unanalysed);
-	printf(en ? "JVN iPedia   %u entries, newest change %s\n"
-	          : "JVN iPedia   %u 件, 最終更新 %s\n",
-	       st.src[VDB_SRC_JVN].records,
+	printf(L(C_JVN_IPEDIA_ENTRIES_NEWEST_CHANGE), st.src[VDB_SRC_JVN].records,
 	       st.src[VDB_SRC_JVN].newest[0] ? st.src[VDB_SRC_JVN].newest : "-");
-	printf(en ? "CISA KEV     %u entries, catalogue %s\n"
-	          : "CISA KEV     %u 件, カタログ版 %s\n",
-	       st.src[VDB_SRC_KEV].records,
+	printf(L(C_CISA_KEV_ENTRIES_CATALOGUE), st.src[VDB_SRC_KEV].records,
 	       st.src[VDB_SRC_KEV].newest[0] ? st.src[VDB_SRC_KEV].newest : "-");
-	printf(en ? "products     %u, criteria %u; CVSS v3 scores differing from their vectors: %u\n"
-	          : "製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n",
-	       st.products, st.criteria, st.score_mismatches);
-	printf(en ? "firmware     latest versions of %u models (imported lists)\n"
-	          : "最新ファームウェア一覧 %u 機種\n",
-	       st.firmware_models);
+	printf(L(C_PRODUCTS_CRITERIA_CVSS_V3_SCORES_DIFFERING), st.products, st.criteria,
+	       st.score_mismatches);
+	printf(L(C_FIRMWARE_LATEST_VERSIONS_OF_MODELS_IMPORTED), st.firmware_models);
 	printf("%s\n", VDB_NVD_NOTICE);
 	return 0;
 }

@@ -56,25 +56,13 @@ static const struct {
 
 static void usage(const struct cli *c, FILE *f)
 {
-	int en = c->lang == MS_LANG_EN;
-
-	fputs(en ? "usage: medsec [--db PATH] [--lang ja|en] COMMAND [OPTIONS]\n\n"
-	           "medsec runs the MHLW external-connection-point survey of a hospital.\n\n"
-	           "commands:\n"
-	         : "使い方: medsec [--db パス] [--lang ja|en] コマンド [オプション]\n\n"
-	           "medsec は医療機関の外部ネットワーク接続点調査を行います。\n\n"
-	           "コマンド:\n",
-	      f);
+	fputs(L(C_USAGE_MEDSEC_DB_PATH_LANG_JA), f);
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		fputs("  ", f);
 		cli_pad(f, commands[i].name, 10);
-		fprintf(f, "%s\n", en ? commands[i].en : commands[i].ja);
+		fprintf(f, "%s\n", c->lang == MS_LANG_EN ? commands[i].en : commands[i].ja);
 	}
-	fputs(en ? "\n`medsec COMMAND --help` explains each command.\n"
-	           "The store is ./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
-	         : "\n各コマンドの説明は `medsec コマンド --help` で表示します。\n"
-	           "データベースは --db または MEDSEC_DB で指定しない限り ./medsec.db です。\n",
-	      f);
+	fputs(L(C_MEDSEC_COMMAND_HELP_EXPLAINS_EACH_COMMAND), f);
 }
 
 int main(int argc, char **argv)

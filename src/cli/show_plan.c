@@ -13,59 +13,46 @@
 /* Who confirmed what and when (in Japan's calendar), under a plan line. */
 static void print_confirmations(const struct cli *c, const struct plan_line *l, int indent)
 {
-	int en = c->lang == MS_LANG_EN;
 	char day[11];
 
 	if (l->declared_row == 19)
-		printf(en ? "%*s└ declared \"unknown\" (row 19); judged by the meeting's answer as row %d\n"
-		          : "%*s└ グローバルIP利用「わからない」(19行目) → 打合せでの回答により%d行目で判定\n",
-		       indent, "", l->table_row);
+		printf(L(C_S_DECLARED_UNKNOWN_ROW_19_JUDGED), indent, "", l->table_row);
 	if (l->meeting_confirmed) {
 		ms_date_jst(l->meeting_at, day);
-		printf(en ? "%*s└ meeting: %s, %s\n" : "%*s└ 打合せ確認: %s %s\n", indent, "", day,
-		       l->meeting_by ? l->meeting_by : "-");
+		printf(L(C_S_MEETING), indent, "", day, l->meeting_by ? l->meeting_by : "-");
 	}
 	if (l->confirmed_ip) {
 		char today[11];
 
 		ms_date_jst(l->confirmed_at, day);
 		ms_today_jst(today);
-		printf(en ? "%*s└ day-of address %s: %s, %s%s\n"
-		          : "%*s└ 当日のアドレス %s: %s %s%s\n",
-		       indent, "", l->confirmed_ip, day,
-		       l->confirmed_by
-		               ? l->confirmed_by
-		               : (en ? "the workbook's day-of column" : "記入依頼書の当日記入欄"),
-		       strcmp(day, today) == 0 ? ""
-		       : en ? " (not today: not scanned until confirmed again on the day)"
-		            : " (本日の確認ではありません。当日に確認し直すまで調査しません)");
+		printf(L(C_S_DAY_OF_ADDRESS), indent, "", l->confirmed_ip, day,
+		       l->confirmed_by ? l->confirmed_by : (L(C_THE_WORKBOOK_S_DAY_OF_COLUMN)),
+		       strcmp(day, today) == 0 ? "" : L(C_NOT_TODAY_NOT_SCANNED_UNTIL_CONFIRMED));
 	}
 }
 
 static void print_table(const struct cli *c, const struct plan *p)
 {
-	int en = c->lang == MS_LANG_EN;
 	static const char *const head_ja[] = { "回線",     "依頼書",    "用途",
 		                               "通信形態", "固定/動的", "グローバルIP",
 		                               "判定",     "No.",       "状況" };
 	static const char *const head_en[] = { "Line",      "Declared", "Use", "Link",  "IP kind",
 		                               "Global IP", "Elig.",    "Row", "Status" };
 	static const size_t w[] = { 7, 8, 26, 18, 10, 18, 6, 4, 0 };
-	const char *const *head = en ? head_en : head_ja;
+	const char *const *head = c->lang == MS_LANG_EN ? head_en : head_ja;
 	char buf[64];
 
-	printf(en ? "Survey plan: %s (round %d, intake revision %d)\n\n"
-	          : "調査実施計画一覧: %s (第%d回調査, 記入依頼書 第%d版)\n\n",
-	       p->hospital, p->round_no, p->revision);
+	printf(L(C_SURVEY_PLAN_ROUND_INTAKE_REVISION), p->hospital, p->round_no, p->revision);
 	for (int i = 0; i < 9; i++)
 		cli_pad(stdout, head[i], w[i]);
 	putchar('\n');
 	for (size_t i = 0; i < p->n_lines; i++) {
 		const struct plan_line *l = &p->lines[i];
 
-		snprintf(buf, sizeof(buf), en ? "%d" : "回線%d", l->line_no);
+		snprintf(buf, sizeof(buf), L(C_LINE_NO), l->line_no);
 		cli_pad(stdout, buf, w[0]);
-		snprintf(buf, sizeof(buf), en ? "%d" : "回線%d", l->declared_no);
+		snprintf(buf, sizeof(buf), L(C_LINE_NO), l->declared_no);
 		cli_pad(stdout, buf, w[1]);
 		cli_pad(stdout, l->use, w[2]);
 		cli_pad(stdout, model_enum_label(model_link_types, l->link_type, c->lang), w[3]);
@@ -84,18 +71,15 @@ static void print_table(const struct cli *c, const struct plan *p)
 		print_confirmations(c, l, (int)(w[0] + w[1]));
 	}
 	if (p->n_out_of_scope) {
-		puts(en ? "\nOut of scope:" : "\n調査対象外回線:");
+		puts(L(C_OUT_OF_SCOPE));
 		for (size_t i = 0; i < p->n_out_of_scope; i++)
-			printf(en ? "  declared line %d (%s): %s\n"
-			          : "  記入依頼書 回線%d (%s): %s\n",
-			       p->out_of_scope[i].declared_no,
+			printf(L(C_DECLARED_LINE), p->out_of_scope[i].declared_no,
 			       p->out_of_scope[i].use ? p->out_of_scope[i].use : "-",
 			       msg_text(plan_reason_msg(p->out_of_scope[i].reason), c->lang));
 	}
-	fputs(en ? "\nRenumbering (intake -> plan): " : "\n回線番号の対応 (記入依頼書 → 計画): ",
-	      stdout);
+	fputs(L(C_RENUMBERING_INTAKE_PLAN), stdout);
 	for (size_t i = 0; i < p->n_lines; i++)
-		printf(en ? "%s%d->%d" : "%s回線%d→回線%d", i ? ", " : "", p->lines[i].declared_no,
+		printf(L(C_RENUMBERED_LINE), i ? ", " : "", p->lines[i].declared_no,
 		       p->lines[i].line_no);
 	puts(p->n_lines ? "" : "-");
 }

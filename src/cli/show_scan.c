@@ -51,35 +51,28 @@ static void print_table(const struct cli *c, const struct scan_record *rec,
                         const struct scan_host_row *hosts, size_t nh,
                         const struct scan_port_row *ports, size_t np)
 {
-	int en = c->lang == MS_LANG_EN;
-
-	printf(en ? "Scan %lld (%s), from %s, %s - %s\n"
-	          : "スキャン %lld (%s) 送信元 %s, %s - %s\n",
-	       (long long)rec->id, rec->method, rec->source_address, rec->started_at,
-	       rec->finished_at[0] ? rec->finished_at : "-");
+	printf(L(C_SCAN_FROM), (long long)rec->id, rec->method, rec->source_address,
+	       rec->started_at, rec->finished_at[0] ? rec->finished_at : "-");
 	for (size_t i = 0; i < nh; i++) {
 		/* Open ports, then those that stayed silent (UDP open|filtered), then counts. */
 		for (int pass = 0; pass < 2; pass++) {
 			int any = 0;
 
 			if (pass == 0)
-				printf(en ? "  %s (line %d): open" : "  %s (回線%d): 開",
-				       hosts[i].address, hosts[i].line_no);
+				printf(L(C_LINE_OPEN), hosts[i].address, hosts[i].line_no);
 			for (size_t k = 0; k < np; k++) {
 				if (ports[k].host != i ||
 				    (strcmp(ports[k].state, "open") == 0) != (pass == 0))
 					continue;
 				if (!any && pass == 1)
-					fputs(en ? "; open|filtered" : " / 開またはフィルタ",
-					      stdout);
+					fputs(L(C_OPEN_FILTERED), stdout);
 				printf(" %s/%u", ports[k].proto, ports[k].port);
 				any = 1;
 			}
 			if (!any && pass == 0)
-				fputs(en ? " none" : " なし", stdout);
+				fputs(L(C_NONE), stdout);
 		}
-		printf(en ? "; closed %u, filtered %u\n" : " / 閉 %u, フィルタ %u\n",
-		       hosts[i].closed, hosts[i].filtered);
+		printf(L(C_CLOSED_FILTERED), hosts[i].closed, hosts[i].filtered);
 	}
 }
 

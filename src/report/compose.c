@@ -11,6 +11,7 @@
 #include "medsec/clock.h"
 #include "medsec/diff.h"
 #include "medsec/plan.h"
+#include "medsec/prose.h"
 #include "medsec/vulndb.h"
 #include "report/report_int.h"
 
@@ -22,7 +23,7 @@ struct ctx {
 	enum ms_lang lang;
 };
 
-#define L(ja_text, en_text) (c->lang == MS_LANG_EN ? (en_text) : (ja_text))
+#define L(pair) TXT(c->lang, pair)
 
 static const char *sev_label(const struct ctx *c, enum finding_severity s)
 {
@@ -62,26 +63,24 @@ static const char *count(struct ctx *c, int n)
 static const char *diagnosis_label(const struct ctx *c, const char *key)
 {
 	if (!strcmp(key, "diagnosed"))
-		return L("実施", "diagnosed");
+		return L(R_DIAGNOSED);
 	if (!strcmp(key, "address_unknown"))
-		return L("調査不可 (IPアドレス不明)", "not possible (address unknown)");
+		return L(R_NOT_POSSIBLE_ADDRESS_UNKNOWN);
 	if (!strcmp(key, "not_diagnosed"))
-		return L("未実施", "not yet diagnosed");
+		return L(R_NOT_YET_DIAGNOSED);
 	if (!strcmp(key, "not_eligible"))
-		return L("対象外", "not eligible");
-	return L("調査希望なし", "not requested");
+		return L(R_NOT_ELIGIBLE);
+	return L(R_NOT_REQUESTED);
 }
 
 /* "7.2.11 (2025-02-12)"; a known fix newer than that says the list is old. */
 static const char *latest_cell(struct ctx *c, const struct assess_target *x)
 {
 	if (!x->latest)
-		return L("最新版情報なし", "not known");
+		return L(R_NOT_KNOWN);
 	if (x->latest_stale)
-		return rdoc_fmt(
-		        c->d,
-		        L("%s (%s) 以降の版あり (修正版 %s)", "%s (%s); newer exist (fix in %s)"),
-		        x->latest, nz(x->latest_date), x->fixed_in);
+		return rdoc_fmt(c->d, L(R_NEWER_EXIST_FIX_IN), x->latest, nz(x->latest_date),
+		                x->fixed_in);
 	return rdoc_fmt(c->d, "%s (%s)", x->latest, nz(x->latest_date));
 }
 
@@ -147,45 +146,31 @@ static void change_rows(struct ctx *c, struct rtable *t, const struct diff_list 
 static void changes(struct ctx *c)
 {
 	static const double w[] = { 1.3, 4.2, 1.6, 1.6 };
-	const char *head[] = { L("区分", "kind"), L("内容", "what"), L("前回", "before"),
-		               L("今回", "now"), NULL };
+	const char *head[] = { L(R_KIND), L(R_WHAT), L(R_BEFORE), L(R_NOW), NULL };
 	const struct round_diff *d = c->o->diff;
 	struct rtable *t;
 
 	if (!d)
 		return;
-	rdoc_heading(c->d, 2,
-	             rdoc_fmt(c->d, L("前回 (第%d回) の調査からの変化", "Changes since round %d"),
-	                      d->from_round));
-	rdoc_para(
-	        c->d,
-	        rdoc_fmt(
-	                c->d,
-	                L("第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。指摘事項は新規 %zu 件、"
-	                  "解消 %zu 件、継続 %zu 件です。%s",
-	                  "Round %d (from %.10s) against this round %d (from %.10s): findings %zu new, %zu "
-	                  "resolved, %zu still open. %s"),
-	                d->from_round, d->from_date, d->to_round, d->to_date, d->findings_new.n,
-	                d->findings_resolved.n, d->findings_open.n,
-	                d->scanned
-	                        ? rdoc_fmt(
-	                                  c->d,
-	                                  L("開いているポートは新規 %zu、なくなった %zu、変わらず %zu です。",
-	                                    "Open ports: %zu new, %zu gone, %zu unchanged."),
-	                                  d->ports_new.n, d->ports_gone.n, d->ports_unchanged)
-	                        : L("どちらかの調査回に脆弱性診断がないため、ポートは比べていません。",
-	                            "Ports were not compared: one of the rounds has no diagnosis.")));
-	t = rdoc_table(c->d, "前回からの変化", head, w);
-	change_rows(c, t, &d->findings_new, L("新規の指摘", "new finding"));
-	change_rows(c, t, &d->findings_open, L("継続中の指摘", "still open"));
-	change_rows(c, t, &d->findings_resolved, L("解消した指摘", "resolved"));
-	change_rows(c, t, &d->ports_new, L("新たに開いたポート", "new port"));
-	change_rows(c, t, &d->ports_gone, L("閉じたポート", "port gone"));
-	change_rows(c, t, &d->services_changed, L("サービスの変化", "service changed"));
-	change_rows(c, t, &d->firmware_changed, L("ファームウェア", "firmware"));
-	change_rows(c, t, &d->lines_new, L("新しい回線", "new line"));
-	change_rows(c, t, &d->lines_gone, L("なくなった回線", "line gone"));
-	change_rows(c, t, &d->lines_changed, L("回線のアドレス", "line address"));
+	rdoc_heading(c->d, 2, rdoc_fmt(c->d, L(R_CHANGES_SINCE_ROUND), d->from_round));
+	rdoc_para(c->d, rdoc_fmt(c->d, L(R_ROUND_FROM_AGAINST_THIS_ROUND_FROM), d->from_round,
+	                         d->from_date, d->to_round, d->to_date, d->findings_new.n,
+	                         d->findings_resolved.n, d->findings_open.n,
+	                         d->scanned ? rdoc_fmt(c->d, L(R_OPEN_PORTS_NEW_GONE_UNCHANGED),
+	                                               d->ports_new.n, d->ports_gone.n,
+	                                               d->ports_unchanged)
+	                                    : L(R_PORTS_WERE_NOT_COMPARED_ONE_OF)));
+	t = rdoc_table(c->d, L(R_SHEET_CHANGES), head, w);
+	change_rows(c, t, &d->findings_new, L(R_NEW_FINDING));
+	change_rows(c, t, &d->findings_open, L(R_STILL_OPEN));
+	change_rows(c, t, &d->findings_resolved, L(R_RESOLVED));
+	change_rows(c, t, &d->ports_new, L(R_NEW_PORT));
+	change_rows(c, t, &d->ports_gone, L(R_PORT_GONE));
+	change_rows(c, t, &d->services_changed, L(R_SERVICE_CHANGED));
+	change_rows(c, t, &d->firmware_changed, L(R_FIRMWARE));
+	change_rows(c, t, &d->lines_new, L(R_NEW_LINE));
+	change_rows(c, t, &d->lines_gone, L(R_LINE_GONE));
+	change_rows(c, t, &d->lines_changed, L(R_LINE_ADDRESS));
 }
 
 static void summary(struct ctx *c)
@@ -193,109 +178,78 @@ static void summary(struct ctx *c)
 	const struct assessment *a = c->a;
 	const struct assess_input *in = c->in;
 	static const double w2[] = { 2, 3 };
-	const char *head[] = { L("項目", "item"), L("結果", "result"), NULL };
+	const char *head[] = { L(R_ITEM), L(R_RESULT), NULL };
 	struct rtable *t;
 	int diagnosed = 0, sev[6] = { 0 };
 
-	rdoc_heading(c->d, 1, L("はじめに・総括", "Introduction and summary"));
-	rdoc_para(
-	        c->d,
-	        L("本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外部ネットワーク接続の"
-	          "俯瞰的把握・安全性の検証の結果をまとめたものです。本紙 1〜6 章と別紙からなります。",
-	          "This report gives the results of the external network connection survey of the MHLW "
-	          "programme. It has chapters 1-6 and annexes."));
-	rdoc_para(
-	        c->d,
-	        L("別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、ネットワーク構成図。"
-	          "別紙2【調査前申告ファームウェアバージョンにおける脆弱性情報一覧】医療機関記入依頼書で"
-	          "ファームウェアの記載があった機器の脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。"
-	          "別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作成します。",
-	          "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of the declared "
-	          "firmware. Annex 3: the remote diagnosis in detail. Annex 4: the early report, only when "
-	          "an urgent vulnerability was found."));
-	rdoc_heading(c->d, 2, L("調査結果 総括", "Summary of results"));
+	rdoc_heading(c->d, 1, L(R_INTRODUCTION_AND_SUMMARY));
+	rdoc_para(c->d, L(R_THIS_REPORT_GIVES_THE_RESULTS_OF));
+	rdoc_para(c->d, L(R_ANNEX_1_DEVICES_AND_PLACES_SEEN));
+	rdoc_heading(c->d, 2, L(R_SUMMARY_OF_RESULTS));
 	for (size_t i = 0; i < a->n_lines; i++)
 		diagnosed += !strcmp(a->lines[i].diagnosis, "diagnosed");
 	for (size_t i = 0; i < a->n_findings; i++)
 		if (a->findings[i].severity)
 			sev[a->findings[i].severity - FSEV_CRITICAL]++;
 	t = rdoc_table(c->d, NULL, head, w2);
-	rdoc_row(c->d, t, NULL, (const char *[]){ L("医療機関", "hospital"), in->hospital });
+	rdoc_row(c->d, t, NULL, (const char *[]){ L(R_HOSPITAL), in->hospital });
+	rdoc_row(c->d, t, NULL,
+	         (const char *[]){ L(R_SURVEY_ROUND), rdoc_fmt(c->d, L(R_ROUND_INTAKE_REVISION),
+	                                                       in->round_no, in->revision) });
+	rdoc_row(
+	        c->d, t, NULL,
+	        (const char *[]){ L(R_LINES_IN_THE_PLAN),
+	                          in->plan ? count(c, (int)in->plan->n_lines) : L(R_NO_PLAN_YET) });
 	rdoc_row(c->d, t, NULL,
 	         (const char *[]){
-	                 L("調査回", "survey round"),
-	                 rdoc_fmt(c->d,
-	                          L("第%d回 (記入依頼書 第%d版)", "round %d (intake revision %d)"),
-	                          in->round_no, in->revision) });
-	rdoc_row(c->d, t, NULL,
-	         (const char *[]){ L("調査対象の回線数", "lines in the plan"),
-	                           in->plan ? count(c, (int)in->plan->n_lines)
-	                                    : L("調査実施計画なし", "no plan yet") });
-	rdoc_row(c->d, t, NULL,
-	         (const char *[]){
-	                 L("現地調査で確認できた回線数", "lines confirmed on site"),
+	                 L(R_LINES_CONFIRMED_ON_SITE),
 	                 in->onsite ? rdoc_fmt(c->d, "%d / %zu", onsite_confirmed(c), a->n_lines)
-	                            : L("現地調査の記録なし", "onsite survey not recorded") });
+	                            : L(R_ONSITE_SURVEY_NOT_RECORDED) });
 	rdoc_row(c->d, t, in->onsite && in->onsite->n_unregistered ? "high" : NULL,
-	         (const char *[]){ L("対象外回線 (申告のない回線終端装置)",
-	                             "unregistered lines found on site"),
+	         (const char *[]){ L(R_UNREGISTERED_LINES_FOUND_ON_SITE),
 	                           in->onsite ? count(c, (int)in->onsite->n_unregistered) : "-" });
 	rdoc_row(c->d, t, NULL,
-	         (const char *[]){
-	                 L("脆弱性診断を実施したグローバルIP", "global addresses diagnosed"),
-	                 in->scan ? count(c, diagnosed) : L("未実施", "not yet") });
+	         (const char *[]){ L(R_GLOBAL_ADDRESSES_DIAGNOSED),
+	                           in->scan ? count(c, diagnosed) : L(R_NOT_YET) });
 	rdoc_row(c->d, t, NULL,
-	         (const char *[]){ L("応答のあったポート", "responding ports"),
+	         (const char *[]){ L(R_RESPONDING_PORTS),
 	                           in->scan ? count(c, a->responding) : "-" });
 	rdoc_row(c->d, t, worst(a->counts),
-	         (const char *[]){
-	                 L("脆弱性診断で検出した脆弱性", "vulnerabilities found by the diagnosis"),
-	                 !in->scan ? "-"
-	                 : !in->vdb ? L("脆弱性情報のインデックスなし (照合未実施)",
-	                                "no index: not checked")
-	                            : rdoc_fmt(c->d,
-	                                       L("緊急 %d・重要 %d・警告 %d・注意 %d",
-	                                         "critical %d, high %d, medium %d, low %d"),
-	                                       a->counts[SEV_CRITICAL], a->counts[SEV_HIGH],
-	                                       a->counts[SEV_MEDIUM], a->counts[SEV_LOW]) });
+	         (const char *[]){ L(R_VULNERABILITIES_FOUND_BY_THE_DIAGNOSIS),
+	                           !in->scan ? "-"
+	                           : !in->vdb
+	                                   ? L(R_NO_INDEX_NOT_CHECKED)
+	                                   : rdoc_fmt(c->d, L(R_CRITICAL_HIGH_MEDIUM_LOW),
+	                                              a->counts[SEV_CRITICAL], a->counts[SEV_HIGH],
+	                                              a->counts[SEV_MEDIUM], a->counts[SEV_LOW]) });
 	rdoc_row(c->d, t,
 	         sev[0]   ? "critical"
 	         : sev[1] ? "high"
 	                  : NULL,
-	         (const char *[]){
-	                 L("指摘事項", "findings"),
-	                 rdoc_fmt(c->d,
-	                          L("%zu 件 (緊急 %d・重要 %d・警告 %d・注意 %d・情報 %d)",
-	                            "%zu (critical %d, high %d, medium %d, low %d, info %d)"),
-	                          a->n_findings, sev[0], sev[1], sev[2], sev[3], sev[4]) });
+	         (const char *[]){ L(R_FINDINGS),
+	                           rdoc_fmt(c->d, L(R_CRITICAL_HIGH_MEDIUM_LOW_INFO), a->n_findings,
+	                                    sev[0], sev[1], sev[2], sev[3], sev[4]) });
 	rdoc_row(c->d, t, a->early_due ? "critical" : NULL,
-	         (const char *[]){
-	                 L("別紙4 脆弱性診断早期報告", "annex 4, early report"),
-	                 a->early_due ? L("作成 (早急な対応を推奨します)", "written: act at once")
-	                              : L("該当なし", "not due") });
+	         (const char *[]){ L(R_ANNEX_4_EARLY_REPORT),
+	                           a->early_due ? L(R_WRITTEN_ACT_AT_ONCE) : L(R_NOT_DUE) });
 }
 
 /* Findings, most urgent first: what to fix first. */
 static void findings(struct ctx *c, int early_only)
 {
 	static const double w[] = { 0.5, 0.8, 2.2, 3.2, 3.6, 1.6 };
-	const char *head[] = { L("順位", "rank"),
-		               L("深刻度", "severity"),
-		               L("対象", "subject"),
-		               L("内容", "finding"),
-		               L("対策", "what to do"),
-		               L("参照 (マニュアル)", "manual"),
-		               NULL };
+	const char *head[] = { L(R_RANK),       L(R_SEVERITY), L(R_SUBJECT), L(R_FINDING),
+		               L(R_WHAT_TO_DO), L(R_MANUAL),   NULL };
 	struct rtable *t;
 	size_t shown = 0;
 
 	for (size_t i = 0; i < c->a->n_findings; i++)
 		shown += !early_only || c->a->findings[i].early;
 	if (!shown) {
-		rdoc_para(c->d, L("指摘事項はありません。", "No findings."));
+		rdoc_para(c->d, L(R_NO_FINDINGS));
 		return;
 	}
-	t = rdoc_table(c->d, early_only ? "別紙4" : "指摘事項", head, w);
+	t = rdoc_table(c->d, early_only ? L(R_SHEET_ANNEX_4) : L(R_SHEET_FINDINGS), head, w);
 	for (size_t i = 0; i < c->a->n_findings; i++) {
 		const struct assess_finding *f = &c->a->findings[i];
 		if (early_only && !f->early)
@@ -314,79 +268,34 @@ static void findings(struct ctx *c, int early_only)
 static void notation(struct ctx *c)
 {
 	static const double w[] = { 1, 1.2, 4 };
-	const char *head[] = { L("深刻度", "severity"), L("CVSS v3 基本値", "CVSS v3 base"),
-		               L("意味", "meaning"), NULL };
+	const char *head[] = { L(R_SEVERITY), L(R_CVSS_V3_BASE), L(R_MEANING), NULL };
 	struct rtable *t;
 
-	rdoc_heading(c->d, 1, L("表記について", "Notation"));
-	rdoc_para(
-	        c->d,
-	        L("脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 の基本値により、"
-	          "IPA (独立行政法人情報処理推進機構) の区分で示します。",
-	          "Severity follows CVSS v3 base scores in IPA's bands."));
+	rdoc_heading(c->d, 1, L(R_NOTATION));
+	rdoc_para(c->d, L(R_SEVERITY_FOLLOWS_CVSS_V3_BASE_SCORES));
 	t = rdoc_table(c->d, NULL, head, w);
-	rdoc_row(
-	        c->d, t, "critical",
-	        (const char *[]){
-	                L("緊急", "critical"), "9.0 - 10.0",
-	                L("攻撃プログラムが出回っている、または被害が発生している状況を意味し、早急な対応が必要です。",
-	                  "exploits circulate or damage occurs: act at once") });
+	rdoc_row(c->d, t, "critical",
+	         (const char *[]){ L(R_CRITICAL), "9.0 - 10.0",
+	                           L(R_EXPLOITS_CIRCULATE_OR_DAMAGE_OCCURS_ACT) });
 	rdoc_row(c->d, t, "high",
-	         (const char *[]){ L("重要", "high"), "7.0 - 8.9",
-	                           L("緊急と同じく早急な対応が必要です (CVSS 7.0 以上)。",
-	                             "act at once (CVSS 7.0 or more)") });
-	rdoc_row(c->d, t, "medium",
-	         (const char *[]){ L("警告", "medium"), "4.0 - 6.9",
-	                           L("計画的な対応が必要です。", "plan a fix") });
+	         (const char *[]){ L(R_HIGH), "7.0 - 8.9", L(R_ACT_AT_ONCE_CVSS_7_0) });
+	rdoc_row(c->d, t, "medium", (const char *[]){ L(R_MEDIUM), "4.0 - 6.9", L(R_PLAN_A_FIX) });
 	rdoc_row(c->d, t, "low",
-	         (const char *[]){
-	                 L("注意", "low"), "0.1 - 3.9",
-	                 L("状況に応じて対応してください。", "fix as the situation requires") });
-	rdoc_para(
-	        c->d,
-	        L("CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)」と付けて示し、NVD の"
-	          "区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",
-	          "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "
-	          "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."));
-	rdoc_para(
-	        c->d,
-	        L("最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です "
-	          "(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"
-	          "確認できない機種は「最新版情報なし」、その日付より後に出た修正版が脆弱性情報から分かる場合は"
-	          "「以降の版あり」としています。",
-	          "The latest firmware is the version read from the vendor's own pages, dated in brackets "
-	          "(what was known on that date); a device is compared with its own branch's newest where "
-	          "known. Models without a vendor page read as not known; where a vulnerability names a fix newer than "
-	          "the listed version, it says newer releases exist."));
-	rdoc_para(
-	        c->d,
-	        L("KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された"
-	          "脆弱性として掲載されていることを示します。",
-	          "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."));
-	rdoc_para(
-	        c->d,
-	        L("脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia 脆弱性対策情報データベース "
-	          "(https://jvndb.jvn.jp/) の検索欄に入力すると、詳細・影響・対策方法を確認できます。"
-	          "JVN iPedia の番号がない脆弱性は CVE 番号で示します。",
-	          "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the CVE number is given."));
+	         (const char *[]){ L(R_LOW), "0.1 - 3.9", L(R_FIX_AS_THE_SITUATION_REQUIRES) });
+	rdoc_para(c->d, L(R_OLDER_RECORDS_SCORED_ONLY_IN_CVSS));
+	rdoc_para(c->d, L(R_THE_LATEST_FIRMWARE_IS_THE_VERSION));
+	rdoc_para(c->d, L(R_KEV_LISTED_IN_CISA_S_CATALOGUE));
+	rdoc_para(c->d, L(R_LOOK_JVN_NUMBERS_UP_AT_HTTPS));
 	if (c->o->vdb) {
 		const struct vdb_status *s = c->o->vdb;
-		rdoc_note(
-		        c->d,
-		        rdoc_fmt(
-		                c->d,
-		                L("照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)、"
-		                  "CISA KEV %u 件 (版 %s)。",
-		                  "Index used: NVD %u records (%s), JVN %u (%s), KEV %u (%s)."),
-		                s->src[VDB_SRC_NVD].records, nz(s->src[VDB_SRC_NVD].newest),
-		                s->src[VDB_SRC_JVN].records, nz(s->src[VDB_SRC_JVN].newest),
-		                s->src[VDB_SRC_KEV].records, nz(s->src[VDB_SRC_KEV].newest)));
+		rdoc_note(c->d,
+		          rdoc_fmt(c->d, L(R_INDEX_USED_NVD_RECORDS_JVN_KEV),
+		                   s->src[VDB_SRC_NVD].records, nz(s->src[VDB_SRC_NVD].newest),
+		                   s->src[VDB_SRC_JVN].records, nz(s->src[VDB_SRC_JVN].newest),
+		                   s->src[VDB_SRC_KEV].records, nz(s->src[VDB_SRC_KEV].newest)));
 		rdoc_note(c->d, VDB_NVD_NOTICE);
 	} else {
-		rdoc_note(
-		        c->d,
-		        L("脆弱性情報のインデックスがないため、脆弱性の照合は行っていません (medsec vulndb import / update)。",
-		          "No vulnerability index: nothing was looked up (medsec vulndb import / update)."));
+		rdoc_note(c->d, L(R_NO_VULNERABILITY_INDEX_NOTHING_WAS_LOOKED));
 	}
 }
 
@@ -395,12 +304,12 @@ static void notation(struct ctx *c)
 static const char *onsite_state(struct ctx *c, const struct assess_line *l)
 {
 	if (!c->in->onsite)
-		return L("現地調査未記録", "not recorded");
+		return L(R_NOT_RECORDED);
 	if (!l->onsite)
-		return L("記録なし", "no record");
+		return L(R_NO_RECORD);
 	if (l->onsite->confirmed == TRI_YES)
-		return L("確認済み", "confirmed");
-	return rdoc_fmt(c->d, L("未確認 (%s)", "not confirmed (%s)"), nz(l->onsite->reason));
+		return L(R_CONFIRMED);
+	return rdoc_fmt(c->d, L(R_NOT_CONFIRMED), nz(l->onsite->reason));
 }
 
 /* Termination first, then the network devices, then the EHR network, from the outside in. */
@@ -423,11 +332,11 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 {
 	const struct plan_line *pl = l->plan;
 	struct rdiagram *g = rdoc_diagram(
-	        c->d, rdoc_fmt(c->d, L("回線%d %s", "line %d %s"), pl->line_no, nz(pl->use)));
+	        c->d, rdoc_fmt(c->d, L(R_LINE_NO_AND_NAME), pl->line_no, nz(pl->use)));
 	const struct intake_doc *doc = c->in->doc;
 
 	rdoc_node(c->d, g,
-	          rdoc_fmt(c->d, "%s\n%s", L("外部", "outside"),
+	          rdoc_fmt(c->d, "%s\n%s", L(R_OUTSIDE),
 	                   model_enum_label(model_link_types, (int)pl->link_type, c->lang)));
 	/* Seen on site when recorded, else as declared. */
 	for (int order = 0; order < 4; order++) {
@@ -454,7 +363,7 @@ static void diagram(struct ctx *c, const struct assess_line *l)
 				                                       (int)v->kind, c->lang))));
 		}
 	}
-	rdoc_node(c->d, g, L("院内ネットワーク\n(電子カルテ)", "hospital network\n(EHR)"));
+	rdoc_node(c->d, g, L(R_HOSPITAL_NETWORK_EHR));
 }
 
 /* Seed 000 keys lines by 回線ID: "回線1 (回線ID CAF00001)" where it was declared. */
@@ -463,9 +372,8 @@ static const char *line_cell(struct ctx *c, int line_no)
 	const struct plan_line *l = c->in->plan ? plan_line_by_no(c->in->plan, line_no) : NULL;
 
 	if (l && l->line_id)
-		return rdoc_fmt(c->d, L("回線%d\n(回線ID %s)", "line %d\n(line ID %s)"), line_no,
-		                l->line_id);
-	return rdoc_fmt(c->d, L("回線%d", "line %d"), line_no);
+		return rdoc_fmt(c->d, L(R_LINE_LINE_ID), line_no, l->line_id);
+	return rdoc_fmt(c->d, L(R_LINE_NO), line_no);
 }
 
 /* 回線事業者 and 回線ID as declared; the provider where no carrier was named (older workbooks). */
@@ -474,8 +382,7 @@ static const char *carrier_cell(struct ctx *c, const struct plan_line *l)
 	const char *who = l->carrier ? l->carrier : l->provider;
 
 	if (l->line_id)
-		return rdoc_fmt(c->d, L("%s\n回線ID %s", "%s\nline ID %s"), who ? who : "-",
-		                l->line_id);
+		return rdoc_fmt(c->d, L(R_LINE_ID), who ? who : "-", l->line_id);
 	return who ? who : "-";
 }
 
@@ -486,21 +393,14 @@ static const char *carrier_cell(struct ctx *c, const struct plan_line *l)
 static void renumbering(struct ctx *c)
 {
 	static const double w[] = { 1.4, 1.4, 2.4, 3.2 };
-	const char *head[] = { L("記入依頼書の回線番号", "workbook line"),
-		               L("報告書の回線番号", "report line"), L("用途", "use"),
-		               L("備考", "note"), NULL };
+	const char *head[] = { L(R_WORKBOOK_LINE), L(R_REPORT_LINE), L(R_USE), L(R_NOTE), NULL };
 	const struct plan *p = c->in->plan;
 	struct rtable *t;
 	size_t i = 0, k = 0;
 
-	rdoc_heading(c->d, 2, L("回線番号の対応", "Line numbers"));
-	rdoc_para(
-	        c->d,
-	        L("本報告書の回線番号は調査実施計画一覧の番号です。医療機関記入依頼書の回線番号とは異なる場合が"
-	          "あります。調査の対象外とした回線は、その理由を示します。",
-	          "This report numbers lines as the survey plan does, which may differ from the workbook; "
-	          "lines left out of the survey are listed with the reason."));
-	t = rdoc_table(c->d, "回線番号の対応", head, w);
+	rdoc_heading(c->d, 2, L(R_LINE_NUMBERS));
+	rdoc_para(c->d, L(R_THIS_REPORT_NUMBERS_LINES_AS_THE));
+	t = rdoc_table(c->d, L(R_SHEET_LINE_NUMBERS), head, w);
 	/* Both lists are in declared order: merge them. */
 	while (i < p->n_lines || k < p->n_out_of_scope) {
 		if (k >= p->n_out_of_scope ||
@@ -508,19 +408,15 @@ static void renumbering(struct ctx *c)
 			const struct plan_line *l = &p->lines[i++];
 			rdoc_row(c->d, t, NULL,
 			         (const char *[]){
-			                 rdoc_fmt(c->d, L("回線%d", "line %d"), l->declared_no),
-			                 rdoc_fmt(c->d, L("回線%d", "line %d"), l->line_no),
-			                 nz(l->use),
-			                 l->declared_no != l->line_no
-			                         ? L("番号が変わりました", "renumbered")
-			                         : "" });
+			                 rdoc_fmt(c->d, L(R_LINE_NO), l->declared_no),
+			                 rdoc_fmt(c->d, L(R_LINE_NO), l->line_no), nz(l->use),
+			                 l->declared_no != l->line_no ? L(R_RENUMBERED) : "" });
 		} else {
 			const struct plan_out_of_scope *o = &p->out_of_scope[k++];
 			rdoc_row(c->d, t, "low",
-			         (const char *[]){
-			                 rdoc_fmt(c->d, L("回線%d", "line %d"), o->declared_no),
-			                 L("対象外", "left out"), nz(o->use),
-			                 msg_text(plan_reason_msg(o->reason), c->lang) });
+			         (const char *[]){ rdoc_fmt(c->d, L(R_LINE_NO), o->declared_no),
+			                           L(R_LEFT_OUT), nz(o->use),
+			                           msg_text(plan_reason_msg(o->reason), c->lang) });
 		}
 	}
 }
@@ -529,76 +425,47 @@ static void chapter1(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2, 1.3, 1.3, 2.2, 2.4 };
 	static const double wu[] = { 1, 1.4, 1.6, 2.4, 2.4 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("用途", "use"),
-		               L("通信形態", "link"),
-		               L("回線事業者・回線ID", "carrier, line ID"),
-		               L("申告の設置場所", "declared place"),
-		               L("現地確認", "on site"),
-		               NULL };
-	const char *uhead[] = { L("回線番号", "line"),
-		                L("終端装置", "termination"),
-		                L("メーカー・機種", "maker, model"),
-		                L("設置場所", "place"),
-		                L("備考", "notes"),
-		                NULL };
+	const char *head[] = { L(R_LINE_NUMBER),    L(R_USE),     L(R_LINK), L(R_CARRIER_LINE_ID),
+		               L(R_DECLARED_PLACE), L(R_ON_SITE), NULL };
+	const char *uhead[] = { L(R_LINE_NUMBER), L(R_TERMINATION), L(R_MAKER_MODEL),
+		                L(R_PLACE),       L(R_NOTES),       NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1,
-	             L("1. 外部接続点を中心とした物理構成の把握",
-	               "1. Physical layout around the connection points"));
+	rdoc_heading(c->d, 1, L(R_1_PHYSICAL_LAYOUT_AROUND_THE_CONNECTION));
 	if (!c->in->plan) {
-		rdoc_para(c->d, L("調査実施計画がまだ作成されていません (medsec plan)。",
-		                  "No plan yet (medsec plan)."));
+		rdoc_para(c->d, L(R_NO_PLAN_YET_MEDSEC_PLAN));
 		return;
 	}
-	rdoc_para(
-	        c->d,
-	        L("事前にご提供いただいた回線情報 (調査実施計画一覧) と、現地調査で確認できた回線との整合を示します。"
-	          "医療機関のネットワークへの影響を考慮し、ケーブルがまとめられている場合や床下配線等で調査が困難な"
-	          "場合は、現地で確認作業を実施していません。差分がある場合はネットワーク管理者にご確認ください。",
-	          "Declared lines (the plan) against what was traced on site."));
+	rdoc_para(c->d, L(R_DECLARED_LINES_THE_PLAN_AGAINST_WHAT));
 	if (!c->in->onsite)
-		rdoc_note(
-		        c->d,
-		        L("現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。",
-		          "The onsite survey is not recorded yet (medsec onsite)."));
+		rdoc_note(c->d, L(R_THE_ONSITE_SURVEY_IS_NOT_RECORDED));
 	renumbering(c);
-	rdoc_heading(c->d, 2, L("1.1 回線の確認結果", "1.1 Lines"));
-	t = rdoc_table(c->d, "回線", head, w);
+	rdoc_heading(c->d, 2, L(R_1_1_LINES));
+	t = rdoc_table(c->d, L(R_SHEET_LINES), head, w);
 	for (size_t i = 0; i < c->a->n_lines; i++) {
 		const struct assess_line *l = &c->a->lines[i];
 		rdoc_row(c->d, t, l->onsite && l->onsite->confirmed == TRI_NO ? "low" : NULL,
-		         (const char *[]){ rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no),
+		         (const char *[]){ rdoc_fmt(c->d, L(R_LINE_NO), l->plan->line_no),
 		                           nz(l->plan->use),
 		                           nz(model_enum_label(model_link_types,
 		                                               (int)l->plan->link_type, c->lang)),
 		                           carrier_cell(c, l->plan),
 		                           nz(l->plan->termination_location), onsite_state(c, l) });
 	}
-	rdoc_heading(c->d, 2, L("1.2 対象外回線", "1.2 Unregistered lines"));
+	rdoc_heading(c->d, 2, L(R_1_2_UNREGISTERED_LINES));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がないため、対象外回線の有無は分かりません。",
-		                  "Not known without the onsite survey."));
+		rdoc_para(c->d, L(R_NOT_KNOWN_WITHOUT_THE_ONSITE_SURVEY));
 	} else if (!c->in->onsite->n_unregistered) {
-		rdoc_para(
-		        c->d,
-		        L("医療機関記入依頼書に記載のない回線終端装置は、現地で確認されませんでした。",
-		          "No termination beyond the declared lines was found on site."));
+		rdoc_para(c->d, L(R_NO_TERMINATION_BEYOND_THE_DECLARED_LINES));
 	} else {
-		rdoc_para(
-		        c->d,
-		        L("医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。回線番号欄に"
-		          "「対象外回線」と記載しています。医療機関で把握されていない回線の場合は、ネットワーク管理者に"
-		          "ご確認ください。設置場所は別紙1の一覧と照らし合わせてご確認ください。",
-		          "Terminations nobody declared were found on site: ask the network administrator."));
-		t = rdoc_table(c->d, "対象外回線", uhead, wu);
+		rdoc_para(c->d, L(R_TERMINATIONS_NOBODY_DECLARED_WERE_FOUND_ON));
+		t = rdoc_table(c->d, L(R_SHEET_UNREGISTERED), uhead, wu);
 		for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
 			const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
 			rdoc_row(c->d, t, "high",
 			         (const char *[]){
-			                 L("対象外回線", "unregistered"),
+			                 L(R_UNREGISTERED),
 			                 nz(model_enum_label(model_termination_kinds,
 			                                     (int)u->termination, c->lang)),
 			                 rdoc_fmt(c->d, "%s %s", u->maker ? u->maker : "",
@@ -606,13 +473,8 @@ static void chapter1(struct ctx *c)
 			                 place_text(c, &u->place), nz(u->notes) });
 		}
 	}
-	rdoc_heading(c->d, 2,
-	             L("1.3 ネットワーク構成図 (回線ごと)", "1.3 Network diagram per line"));
-	rdoc_note(
-	        c->d,
-	        L("回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、現地で確認した機器 (記録がなければ申告内容) "
-	          "を示します。",
-	          "From the termination in, as seen on site (else as declared)."));
+	rdoc_heading(c->d, 2, L(R_1_3_NETWORK_DIAGRAM_PER_LINE));
+	rdoc_note(c->d, L(R_FROM_THE_TERMINATION_IN_AS_SEEN));
 	for (size_t i = 0; i < c->a->n_lines; i++)
 		diagram(c, &c->a->lines[i]);
 }
@@ -622,40 +484,27 @@ static void chapter1(struct ctx *c)
 static void chapter2(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2.2, 0.9, 1.2, 1.3, 0.6, 0.6, 0.6, 0.6, 2.4 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("機器", "device"),
-		               L("ログイン", "login"),
-		               L("ファームウェア", "firmware"),
-		               L("最新ファームウェア", "latest"),
-		               L("緊急", "crit."),
-		               L("重要", "high"),
-		               L("警告", "med."),
-		               L("注意", "low"),
-		               L("脆弱性番号", "ids"),
+	const char *head[] = { L(R_LINE_NUMBER),
+		               L(R_DEVICE),
+		               L(R_LOGIN),
+		               L(R_FIRMWARE),
+		               L(R_LATEST),
+		               L(R_CRITICAL_SHORT),
+		               L(R_HIGH),
+		               L(R_MEDIUM_SHORT),
+		               L(R_LOW),
+		               L(R_IDS),
 		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(
-	        c->d, 1,
-	        L("2. 外部ネットワーク接続機器調査", "2. Network devices on the external lines"));
+	rdoc_heading(c->d, 1, L(R_2_NETWORK_DEVICES_ON_THE_EXTERNAL));
 	if (!c->in->onsite) {
-		rdoc_para(
-		        c->d,
-		        L("現地調査の記録がまだないため、この章は作成できません (medsec onsite)。事前に申告された"
-		          "ファームウェアの脆弱性は別紙2に記載しています。",
-		          "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."));
+		rdoc_para(c->d, L(R_NEEDS_THE_ONSITE_SURVEY_RECORD_MEDSEC));
 		return;
 	}
-	rdoc_para(
-	        c->d,
-	        L("回線 (回線ID) ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。"
-	          "現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"
-	          "記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"
-	          "6章「補足資料」に記載しています。",
-	          "Devices seen on site per line, the firmware read after login (else not checked), the "
-	          "latest firmware and the vulnerabilities of the firmware in use; details in chapter 6."));
-	t = rdoc_table(c->d, "機器調査", head, w);
+	rdoc_para(c->d, L(R_DEVICES_SEEN_ON_SITE_PER_LINE));
+	t = rdoc_table(c->d, L(R_SHEET_DEVICES), head, w);
 	for (size_t i = 0; i < c->a->n_targets; i++) {
 		const struct assess_target *x = &c->a->targets[i];
 		const char *cells[10];
@@ -663,8 +512,8 @@ static void chapter2(struct ctx *c)
 			continue;
 		cells[0] = line_cell(c, x->line_no);
 		cells[1] = x->label;
-		cells[2] = x->version ? L("実施", "done") : L("未実施", "no");
-		cells[3] = x->version ? x->version : L("確認未実施", "not checked");
+		cells[2] = x->version ? L(R_DONE) : L(R_NOT_DONE);
+		cells[3] = x->version ? x->version : L(R_NOT_CHECKED);
 		cells[4] = latest_cell(c, x);
 		if (x->status == CHECK_DONE) {
 			counts_cells(c, x->counts, cells + 5);
@@ -672,17 +521,14 @@ static void chapter2(struct ctx *c)
 		} else {
 			for (int k = 5; k < 9; k++)
 				cells[k] = "-";
-			cells[9] = x->status == CHECK_NO_VERSION ? L("確認未実施", "not checked")
-			           : x->status == CHECK_NO_MAPPING
-			                   ? L("製品情報 (CPE) 未登録のため照合せず",
-			                       "no CPE mapping")
-			                   : L("脆弱性情報なし (未照合)", "no index");
+			cells[9] = x->status == CHECK_NO_VERSION   ? L(R_NOT_CHECKED)
+			           : x->status == CHECK_NO_MAPPING ? L(R_NO_CPE_MAPPING)
+			                                           : L(R_NO_INDEX_SHORT);
 		}
 		rdoc_row(c->d, t, worst(x->counts), cells);
 	}
 	if (!t->nrows)
-		rdoc_para(c->d, L("現地で確認した機器の記録はありません。",
-		                  "No device recorded on site."));
+		rdoc_para(c->d, L(R_NO_DEVICE_RECORDED_ON_SITE));
 }
 
 /* ---- 3 remote diagnosis ---- */
@@ -695,61 +541,40 @@ static void confirmations_note(struct ctx *c)
 		char day[11];
 
 		if (l->confirmed_ip && ms_date_jst(l->confirmed_at, day) == 0)
-			rdoc_note(
-			        c->d,
-			        rdoc_fmt(
-			                c->d,
-			                L("回線%d の動的IPアドレス %s は %s に %s が確認しました。",
-			                  "Line %d's dynamic address %s was confirmed on %s by %s."),
-			                l->line_no, l->confirmed_ip, day,
-			                l->confirmed_by
-			                        ? l->confirmed_by
-			                        : L("医療機関 (記入依頼書の当日記入欄)",
-			                            "the hospital (the workbook's day-of column)")));
+			rdoc_note(c->d,
+			          rdoc_fmt(c->d, L(R_LINE_S_DYNAMIC_ADDRESS_WAS_CONFIRMED),
+			                   l->line_no, l->confirmed_ip, day,
+			                   l->confirmed_by ? l->confirmed_by
+			                                   : L(R_THE_HOSPITAL_THE_WORKBOOK_S_DAY)));
 		if (l->meeting_confirmed && ms_date_jst(l->meeting_at, day) == 0)
-			rdoc_note(
-			        c->d,
-			        rdoc_fmt(
-			                c->d,
-			                L("回線%d は %s の打合せで確認しました (記録: %s)。",
-			                  "Line %d was settled in the meeting of %s (recorded by %s)."),
-			                l->line_no, day, l->meeting_by ? l->meeting_by : "-"));
+			rdoc_note(c->d,
+			          rdoc_fmt(c->d, L(R_LINE_WAS_SETTLED_IN_THE_MEETING), l->line_no,
+			                   day, l->meeting_by ? l->meeting_by : "-"));
 	}
 }
 
 static void chapter3(struct ctx *c)
 {
 	static const double w[] = { 0.7, 1.5, 1.6, 3, 0.6, 0.6, 0.6, 0.6 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("グローバルIP", "global IP"),
-		               L("診断", "diagnosis"),
-		               L("応答のあったポート", "responding ports"),
-		               L("緊急", "crit."),
-		               L("重要", "high"),
-		               L("警告", "med."),
-		               L("注意", "low"),
+	const char *head[] = { L(R_LINE_NUMBER),
+		               L(R_GLOBAL_IP),
+		               L(R_DIAGNOSIS),
+		               L(R_RESPONDING_PORTS),
+		               L(R_CRITICAL_SHORT),
+		               L(R_HIGH),
+		               L(R_MEDIUM_SHORT),
+		               L(R_LOW),
 		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("3. 脆弱性診断", "3. Remote vulnerability diagnosis"));
-	rdoc_para(
-	        c->d,
-	        L("【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネット側から接続を試み、"
-	          "応答のあったポートを記載しています。空きポートが検出された場合、システム運用上必要なポートか"
-	          "ご確認ください。未使用であればポートを閉じる等の対策をご検討ください。"
-	          "【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ、既知の脆弱性と照合しています。"
-	          "詳細は別紙3に記載しています。",
-	          "Port scan of each line's global address from the internet side; the services found were "
-	          "identified and looked up. Details in annex 3."));
+	rdoc_heading(c->d, 1, L(R_3_REMOTE_VULNERABILITY_DIAGNOSIS));
+	rdoc_para(c->d, L(R_PORT_SCAN_OF_EACH_LINE_S));
 	if (!c->in->plan)
 		return;
 	if (!c->in->scan)
-		rdoc_note(
-		        c->d,
-		        L("脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / medsec diagnose)。",
-		          "No diagnosis yet (medsec scan / medsec diagnose)."));
-	t = rdoc_table(c->d, "脆弱性診断", head, w);
+		rdoc_note(c->d, L(R_NO_DIAGNOSIS_YET_MEDSEC_SCAN_MEDSEC));
+	t = rdoc_table(c->d, L(R_SHEET_DIAGNOSIS), head, w);
 	for (size_t i = 0; i < c->a->n_lines; i++) {
 		const struct assess_line *l = &c->a->lines[i];
 		char ports[1024] = "";
@@ -764,24 +589,21 @@ static void chapter3(struct ctx *c)
 			                         used ? ", " : "", p->port, p->proto,
 			                         p->svc->service[0] ? " " : "", p->svc->service);
 		}
-		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), l->plan->line_no);
-		cells[1] = l->address        ? l->address
-		           : l->plan->target ? l->plan->target
-		           : !strcmp(l->diagnosis, "address_unknown")
-		                   ? L("IPアドレス不明", "unknown")
-		                   : "-";
+		cells[0] = rdoc_fmt(c->d, L(R_LINE_NO), l->plan->line_no);
+		cells[1] = l->address                                 ? l->address
+		           : l->plan->target                          ? l->plan->target
+		           : !strcmp(l->diagnosis, "address_unknown") ? L(R_ADDRESS_UNKNOWN)
+		                                                      : "-";
 		cells[2] = diagnosis_label(c, l->diagnosis);
 		if ((size_t)l->responding < l->n_ports) {
 			size_t u2 = strlen(ports);
 			snprintf(ports + u2, sizeof(ports) - u2,
-			         L("%s(UDP %zu ポートは応答なし: 開または遮断)",
-			           "%s(%zu UDP ports silent: open or filtered)"),
-			         u2 ? "\n" : "", l->n_ports - (size_t)l->responding);
+			         L(R_UDP_PORTS_SILENT_OPEN_OR_FILTERED), u2 ? "\n" : "",
+			         l->n_ports - (size_t)l->responding);
 			used = 1;
 		}
-		cells[3] = !strcmp(l->diagnosis, "diagnosed")
-		                   ? (used ? ports : L("応答なし", "none"))
-		                   : "-";
+		cells[3] = !strcmp(l->diagnosis, "diagnosed") ? (used ? ports : L(R_NO_RESPONSE))
+		                                              : "-";
 		if (!strcmp(l->diagnosis, "diagnosed") && c->in->vdb)
 			counts_cells(c, l->counts, cells + 4);
 		else
@@ -789,12 +611,10 @@ static void chapter3(struct ctx *c)
 		rdoc_row(c->d, t, worst(l->counts), cells);
 	}
 	if (c->in->scan)
-		rdoc_note(c->d, rdoc_fmt(c->d,
-		                         L("診断: %s 〜 %s、送信元 %s、TCP %s、UDP %s。",
-		                           "Diagnosis %s to %s from %s, TCP %s, UDP %s."),
-		                         c->in->scan->started_at, nz(c->in->scan->finished_at),
-		                         nz(c->in->scan->source_address), c->in->scan->ports,
-		                         c->in->scan->udp_ports));
+		rdoc_note(c->d,
+		          rdoc_fmt(c->d, L(R_DIAGNOSIS_TO_FROM_TCP_UDP), c->in->scan->started_at,
+		                   nz(c->in->scan->finished_at), nz(c->in->scan->source_address),
+		                   c->in->scan->ports, c->in->scan->udp_ports));
 	confirmations_note(c);
 }
 
@@ -823,136 +643,96 @@ static const char *os_text(struct ctx *c, const struct terminal_result *r)
 static const char *support_text(struct ctx *c, const struct terminal_result *r)
 {
 	if (r->support == OS_SUPPORTED)
-		return rdoc_fmt(c->d, L("サポート中 (%s まで)", "supported (until %s)"),
-		                nz(r->support_ends));
+		return rdoc_fmt(c->d, L(R_SUPPORTED_UNTIL), nz(r->support_ends));
 	if (r->support == OS_SUPPORT_ENDED)
-		return r->esu_ends ? rdoc_fmt(c->d,
-		                              L("サポート終了 (%s。ESU 契約時 %s まで)",
-		                                "ended (%s; ESU to %s)"),
-		                              nz(r->support_ends), r->esu_ends)
-		                   : rdoc_fmt(c->d, L("サポート終了 (%s)", "ended (%s)"),
-		                              nz(r->support_ends));
-	return L("不明 (要確認)", "unknown (to confirm)");
+		return r->esu_ends
+		               ? rdoc_fmt(c->d, L(R_ENDED_ESU_TO), nz(r->support_ends), r->esu_ends)
+		               : rdoc_fmt(c->d, L(R_ENDED), nz(r->support_ends));
+	return L(R_UNKNOWN_TO_CONFIRM);
 }
 
 static const char *usb_text(const struct ctx *c, enum usb_storage u)
 {
-	return u == USB_BLOCKED     ? L("あり (使用不可)", "yes (blocked)")
-	       : u == USB_READ_ONLY ? L("あり (読み取りのみ)", "yes (read-only)")
-	       : u == USB_ALLOWED   ? L("なし (要確認)", "none (to confirm)")
-	                            : L("不明", "unknown");
+	return u == USB_BLOCKED     ? L(R_YES_BLOCKED)
+	       : u == USB_READ_ONLY ? L(R_YES_READ_ONLY)
+	       : u == USB_ALLOWED   ? L(R_NONE_TO_CONFIRM)
+	                            : L(R_UNKNOWN);
 }
 
 static void terminal_row(struct ctx *c, struct rtable *t, const char *no, const char *host,
                          const char *products, const struct terminal_result *r)
 {
 	rdoc_row(c->d, t, r && r->support == OS_SUPPORT_ENDED ? "high" : NULL,
-	         (const char *[]){ no, host, r ? os_text(c, r) : L("未調査", "not surveyed"),
-	                           r ? support_text(c, r) : "-", products,
-	                           r ? L("未取得", "not read") : "-",
+	         (const char *[]){ no, host, r ? os_text(c, r) : L(R_NOT_SURVEYED),
+	                           r ? support_text(c, r) : "-", products, r ? L(R_NOT_READ) : "-",
 	                           r ? usb_text(c, r->usb) : "-" });
 }
 
 static void chapter4(struct ctx *c)
 {
 	static const double w[] = { 0.9, 1.3, 2.1, 2, 1.7, 0.9, 1.1 };
-	const char *head[] = { L("端末番号", "no."),
-		               L("ホスト名", "host"),
-		               L("OS (バージョン)", "OS (version)"),
-		               L("OSの状態", "OS support"),
-		               L("セキュリティ対策製品", "security products"),
-		               L("パターンファイル", "definitions"),
-		               L("USB使用制限", "USB storage"),
-		               NULL };
+	const char *head[] = { L(R_TERMINAL_NO),       L(R_HOST),
+		               L(R_OS_VERSION),        L(R_OS_SUPPORT),
+		               L(R_SECURITY_PRODUCTS), L(R_DEFINITIONS),
+		               L(R_USB_STORAGE),       NULL };
 	struct rtable *t;
 	const struct intake_doc *doc = c->in->doc;
 	char day[11] = "";
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("4. 端末調査", "4. Terminal survey"));
+	rdoc_heading(c->d, 1, L(R_4_TERMINAL_SURVEY));
 	if (!c->in->n_terminals) {
-		rdoc_para(
-		        c->d,
-		        L("端末調査の結果はまだありません。各端末で medsec-collector.exe を実行し、書き出された"
-		          "ファイルを medsec terminal import で取り込んでください。調査対象の端末は次のとおりです。",
-		          "No terminal survey results yet: run medsec-collector.exe on each terminal and import "
-		          "the files it writes with medsec terminal import. The terminals to survey follow."));
+		rdoc_para(c->d, L(R_NO_TERMINAL_SURVEY_RESULTS_YET_RUN));
 	} else {
 		ms_date_jst(c->o->generated_at ? c->o->generated_at : "", day);
-		rdoc_para(
-		        c->d,
-		        rdoc_fmt(
-		                c->d,
-		                L("各端末で medsec-collector.exe が収集した結果です。OSの状態は %s 時点の"
-		                  "Microsoft のサポート期限で判定しています。USB使用制限の「なし (要確認)」は"
-		                  "レジストリに制限がないことを示します。USB を制御するソフトウェアで制限して"
-		                  "いる場合もあるため確認してください。セキュリティ対策製品は記入依頼書の申告で、"
-		                  "パターンファイルの状態は現在の収集ツールでは取得していません。",
-		                  "Collected on each terminal by medsec-collector.exe. OS support is judged by "
-		                  "Microsoft's end-of-servicing dates as of %s. USB storage \"none (to "
-		                  "confirm)\" means no restriction in the registry: device-control software may "
-		                  "still block it. Security products are as declared; definition status is "
-		                  "not read by the current collector."),
-		                day[0] ? day : "-"));
+		rdoc_para(c->d, rdoc_fmt(c->d, L(R_COLLECTED_ON_EACH_TERMINAL_BY_MEDSEC),
+		                         day[0] ? day : "-"));
 	}
 	t = rdoc_table(c->d, NULL, head, w);
 	for (size_t i = 0; doc && i < doc->n_terminals; i++) {
 		const struct terminal *x = &doc->terminals[i];
 		const struct terminal_result *r = result_for(c, x->no);
-		terminal_row(c, t, rdoc_fmt(c->d, L("端末%d", "terminal %d"), x->no),
-		             nz(x->hostname),
-		             x->security_products ? rdoc_fmt(c->d, L("%s (申告)", "%s (declared)"),
-		                                             x->security_products)
-		                                  : "-",
+		terminal_row(c, t, rdoc_fmt(c->d, L(R_TERMINAL), x->no), nz(x->hostname),
+		             x->security_products
+		                     ? rdoc_fmt(c->d, L(R_DECLARED), x->security_products)
+		                     : "-",
 		             r);
 	}
 	for (size_t i = 0; i < c->in->n_terminals; i++) {
 		const struct terminal_result *r = &c->in->terminals[i];
 		if (!r->declared_no)
-			terminal_row(c, t, L("申告外", "undeclared"), nz(r->host), "-", r);
+			terminal_row(c, t, L(R_UNDECLARED), nz(r->host), "-", r);
 	}
 }
 
 static const char *tri_text(const struct ctx *c, enum tri t)
 {
-	return t == TRI_YES       ? L("はい", "yes")
-	       : t == TRI_NO      ? L("いいえ", "no")
-	       : t == TRI_UNKNOWN ? L("不明", "unknown")
+	return t == TRI_YES       ? L(R_YES)
+	       : t == TRI_NO      ? L(R_NO)
+	       : t == TRI_UNKNOWN ? L(R_UNKNOWN)
 	                          : "-";
 }
 
 static void chapter5(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2, 0.9, 1, 0.9, 0.9, 0.9, 0.9, 2.6 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("機器", "device"),
-		               L("初期パスワード変更", "default changed"),
-		               L("文字数", "length"),
-		               L("定期変更", "periodic change"),
-		               L("使い回し", "reused"),
-		               L("二要素認証", "2FA"),
-		               L("判定", "verdict"),
-		               L("不足している点", "shortfalls"),
+	const char *head[] = { L(R_LINE_NUMBER),
+		               L(R_DEVICE),
+		               L(R_DEFAULT_CHANGED),
+		               L(R_LENGTH),
+		               L(R_PERIODIC_CHANGE),
+		               L(R_REUSED),
+		               L(R_2FA),
+		               L(R_VERDICT),
+		               L(R_SHORTFALLS),
 		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("5. パスワードの設定・管理", "5. Passwords"));
-	rdoc_para(
-	        c->d,
-	        L("「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A (シQ-54。5.2版 C-14 から) は、"
-	          "推測されにくいパスワードとして次の三つのパターンのいずれかを示しています: (a) 英数字・記号を混在させた"
-	          " 13 文字以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて"
-	          "システム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、機器の初期パスワードの変更と、同じパスワードを"
-	          "複数の機器や施設で使い回さないことを求めています。",
-	          "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 C-14): 13+ mixed characters; "
-	          "or 8+ changed at least every 2 months; or 8+ with a second factor. The operations volume and the "
-	          "2025 checklist (2-7, 2-8) add: factory passwords changed, no reuse."));
-	rdoc_para(
-	        c->d,
-	        L("医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。",
-	          "The declared password facts of each device against those rules."));
-	t = rdoc_table(c->d, "パスワード", head, w);
+	rdoc_heading(c->d, 1, L(R_5_PASSWORDS));
+	rdoc_para(c->d, L(R_THE_THREE_PATTERNS_OF_THE_MHLW));
+	rdoc_para(c->d, L(R_THE_DECLARED_PASSWORD_FACTS_OF_EACH));
+	t = rdoc_table(c->d, L(R_SHEET_PASSWORDS), head, w);
 	for (size_t i = 0; i < c->a->n_passwords; i++) {
 		const struct assess_password *p = &c->a->passwords[i];
 		const struct device *d = p->device;
@@ -960,31 +740,24 @@ static void chapter5(struct ctx *c)
 		rdoc_row(
 		        c->d, t, !strcmp(p->verdict, "short") ? "high" : NULL,
 		        (const char *[]){
-		                pl ? rdoc_fmt(c->d, L("回線%d", "line %d"), pl->line_no) : "-",
+		                pl ? rdoc_fmt(c->d, L(R_LINE_NO), pl->line_no) : "-",
 		                rdoc_fmt(c->d, "%s %s", d->maker ? d->maker : "",
 		                         d->model ? d->model : ""),
 		                tri_text(c, d->pw.default_changed),
 		                nz(model_enum_label(model_pw_lengths, (int)d->pw.length, c->lang)),
 		                d->pw.periodic_change == TRI_YES && d->pw.change_months > 0
-		                        ? rdoc_fmt(c->d,
-		                                   L("あり (%d か月ごと)", "yes (every %d months)"),
-		                                   d->pw.change_months)
+		                        ? rdoc_fmt(c->d, L(R_YES_EVERY_MONTHS), d->pw.change_months)
 		                        : tri_text(c, d->pw.periodic_change),
 		                tri_text(c, d->pw.reused), tri_text(c, d->pw.two_factor),
-		                !strcmp(p->verdict, "meets")   ? L("基準を満たす", "meets")
-		                : !strcmp(p->verdict, "short") ? L("要改善", "improve")
-		                                               : L("要確認", "check"),
+		                !strcmp(p->verdict, "meets")   ? L(R_MEETS)
+		                : !strcmp(p->verdict, "short") ? L(R_IMPROVE)
+		                                               : L(R_CHECK),
 		                nz(p->shortfalls) });
 	}
 	for (size_t i = 0; i < c->a->n_findings; i++)
 		if (c->a->findings[i].kind == FKIND_DEFAULT_ACCOUNT)
-			rdoc_note(
-			        c->d,
-			        rdoc_fmt(
-			                c->d,
-			                L("脆弱性診断で、%s に初期設定のアカウントでログインできました。直ちにパスワードを変更してください。",
-			                  "The diagnosis logged in to %s with a factory account: change it at once."),
-			                c->a->findings[i].subject));
+			rdoc_note(c->d, rdoc_fmt(c->d, L(R_THE_DIAGNOSIS_LOGGED_IN_TO_WITH),
+			                         c->a->findings[i].subject));
 }
 
 /* ---- 6 and annexes ---- */
@@ -992,16 +765,8 @@ static void chapter5(struct ctx *c)
 static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 {
 	static const double w[] = { 0.6, 1.8, 1.4, 1.5, 0.6, 0.7, 0.5, 3.2, 1.6 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("対象", "subject"),
-		               "CVE",
-		               L("脆弱性番号 (JVN)", "JVN"),
-		               "CVSS",
-		               L("深刻度", "severity"),
-		               "KEV",
-		               L("概要", "summary"),
-		               L("影響範囲", "affected"),
-		               NULL };
+	const char *head[] = { L(R_LINE_NUMBER), L(R_SUBJECT), "CVE",        L(R_JVN),      "CVSS",
+		               L(R_SEVERITY),    "KEV",        L(R_SUMMARY), L(R_AFFECTED), NULL };
 	struct rtable *t = NULL;
 
 	for (size_t i = 0; i < c->a->n_targets; i++) {
@@ -1014,7 +779,7 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 				t = rdoc_table(c->d, sheet, head, w);
 			rdoc_row(c->d, t, band_key(v->severity),
 			         (const char *[]){
-			                 rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no),
+			                 rdoc_fmt(c->d, L(R_LINE_NO), x->line_no),
 			                 src == SRC_REMOTE
 			                         ? rdoc_fmt(c->d, "%s %s", x->address, x->label)
 			                         : x->label,
@@ -1023,96 +788,74 @@ static void vuln_table(struct ctx *c, const char *sheet, enum assess_source src)
 			                         ? rdoc_fmt(c->d, "%.1f (CVSS v2)", v->score)
 			                 : v->score >= 0 ? rdoc_fmt(c->d, "%.1f", v->score)
 			                                 : "-",
-			                 v->score >= 0 ? band_label(c, v->severity)
-			                               : L("スコアなし", "unscored"),
-			                 v->kev ? (v->ransomware ? L("○ (ランサムウェア)",
-			                                             "yes (ransomware)")
-			                                         : "○")
-			                        : "",
+			                 v->score >= 0 ? band_label(c, v->severity) : L(R_UNSCORED),
+			                 v->kev ? (v->ransomware ? L(R_YES_RANSOMWARE) : "○") : "",
 			                 nz(v->title),
 			                 rdoc_fmt(c->d, "%s%s", nz(v->range),
-			                          v->confidence == VDB_CONF_ROUGH
-			                                  ? L(" (推定)", " (rough)")
-			                                  : "") });
+			                          v->confidence == VDB_CONF_ROUGH ? L(R_ROUGH)
+			                                                          : "") });
 		}
 	}
 	if (!t)
-		rdoc_para(c->d, L("該当する脆弱性はありません。", "None."));
+		rdoc_para(c->d, L(R_NO_VULNERABILITIES));
 }
 
 static void chapter6(struct ctx *c)
 {
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("6. 補足資料", "6. Supplement"));
-	rdoc_para(
-	        c->d,
-	        L("「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情報の詳細です。",
-	          "The vulnerabilities of the devices of chapter 2."));
+	rdoc_heading(c->d, 1, L(R_6_SUPPLEMENT));
+	rdoc_para(c->d, L(R_THE_VULNERABILITIES_OF_THE_DEVICES_OF));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がないため、対象の機器はありません。",
-		                  "No onsite record."));
+		rdoc_para(c->d, L(R_NO_ONSITE_RECORD));
 		return;
 	}
-	vuln_table(c, "補足資料", SRC_ONSITE);
+	vuln_table(c, L(R_SHEET_SUPPLEMENT), SRC_ONSITE);
 }
 
 static void annex1(struct ctx *c)
 {
 	static const double w[] = { 1, 1.2, 2.2, 0.9, 1, 2, 2 };
-	const char *head[] = { L("機器番号", "no."),
-		               L("回線番号", "line"),
-		               L("機器", "device"),
-		               L("ログイン", "login"),
-		               L("ファームウェア", "firmware"),
-		               L("設置場所", "place"),
-		               L("備考", "notes"),
-		               NULL };
+	const char *head[] = { L(R_DEVICE_NO), L(R_LINE_NUMBER), L(R_DEVICE), L(R_LOGIN),
+		               L(R_FIRMWARE),  L(R_PLACE),       L(R_NOTES),  NULL };
 	struct rtable *t;
 	int no = 0;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("別紙1 現地調査報告書", "Annex 1: onsite survey"));
+	rdoc_heading(c->d, 1, L(R_ANNEX_1_ONSITE_SURVEY));
 	if (!c->in->onsite) {
-		rdoc_para(c->d, L("現地調査の記録がまだありません (medsec onsite)。",
-		                  "Not recorded yet (medsec onsite)."));
+		rdoc_para(c->d, L(R_NOT_RECORDED_YET_MEDSEC_ONSITE));
 		return;
 	}
-	rdoc_para(c->d, rdoc_fmt(c->d,
-	                         L("調査日 %s%s%s。現地で確認した機器と回線終端装置の一覧です。",
-	                           "Surveyed on %s%s%s. Devices and terminations seen on site."),
-	                         c->in->onsite->surveyed_on,
-	                         c->in->onsite->surveyors ? L("、調査者 ", ", by ") : "",
-	                         c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
-	rdoc_note(c->d, L("回線終端装置の確認結果は 1.1 に記載しています。",
-	                  "The lines traced on site are in 1.1."));
-	t = rdoc_table(c->d, "別紙1", head, w);
+	rdoc_para(c->d,
+	          rdoc_fmt(c->d, L(R_SURVEYED_ON_DEVICES_AND_TERMINATIONS_SEEN),
+	                   c->in->onsite->surveyed_on, c->in->onsite->surveyors ? L(R_BY) : "",
+	                   c->in->onsite->surveyors ? c->in->onsite->surveyors : ""));
+	rdoc_note(c->d, L(R_THE_LINES_TRACED_ON_SITE_ARE));
+	t = rdoc_table(c->d, L(R_SHEET_ANNEX_1), head, w);
 	for (size_t i = 0; i < c->in->onsite->n_devices; i++) {
 		const struct onsite_device *v = &c->in->onsite->devices[i];
 		rdoc_row(c->d, t, NULL,
-		         (const char *[]){ rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
-		                           rdoc_fmt(c->d, L("回線%d", "line %d"), v->line_no),
+		         (const char *[]){ rdoc_fmt(c->d, L(R_DEVICE_TAG), ++no),
+		                           rdoc_fmt(c->d, L(R_LINE_NO), v->line_no),
 		                           rdoc_fmt(c->d, "%s %s (%s)", nz(v->maker), nz(v->model),
 		                                    nz(model_enum_label(model_device_kinds,
 		                                                        (int)v->kind, c->lang))),
-		                           v->login == TRI_YES ? L("実施", "done")
-		                                               : L("未実施", "no"),
-		                           v->login == TRI_YES ? nz(v->firmware)
-		                                               : L("確認未実施", "not checked"),
+		                           v->login == TRI_YES ? L(R_DONE) : L(R_NOT_DONE),
+		                           v->login == TRI_YES ? nz(v->firmware) : L(R_NOT_CHECKED),
 		                           place_text(c, &v->place), nz(v->notes) });
 	}
 	for (size_t i = 0; i < c->in->onsite->n_unregistered; i++) {
 		const struct onsite_unregistered *u = &c->in->onsite->unregistered[i];
 		rdoc_row(c->d, t, "high",
 		         (const char *[]){
-		                 rdoc_fmt(c->d, L("<機器%d>", "<device %d>"), ++no),
-		                 L("対象外回線", "unregistered"),
+		                 rdoc_fmt(c->d, L(R_DEVICE_TAG), ++no), L(R_UNREGISTERED),
 		                 rdoc_fmt(c->d, "%s %s (%s)", u->maker ? u->maker : "",
 		                          u->model ? u->model : "",
 		                          nz(model_enum_label(model_termination_kinds,
 		                                              (int)u->termination, c->lang))),
 		                 "-", "-", place_text(c, &u->place), nz(u->notes) });
 	}
-	rdoc_heading(c->d, 2, L("ネットワーク構成図", "Network diagrams"));
+	rdoc_heading(c->d, 2, L(R_NETWORK_DIAGRAMS));
 	for (size_t i = 0; i < c->a->n_lines; i++)
 		diagram(c, &c->a->lines[i]);
 }
@@ -1120,90 +863,69 @@ static void annex1(struct ctx *c)
 static void annex2(struct ctx *c)
 {
 	static const double w[] = { 0.7, 2.2, 1.2, 1.4, 0.6, 0.6, 0.6, 0.6, 2.4 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("機器", "device"),
-		               L("ファームウェア (申告)", "firmware (declared)"),
-		               L("最新ファームウェア", "latest"),
-		               L("緊急", "crit."),
-		               L("重要", "high"),
-		               L("警告", "med."),
-		               L("注意", "low"),
-		               L("調査結果", "result"),
-		               NULL };
+	const char *head[] = { L(R_LINE_NUMBER),       L(R_DEVICE),
+		               L(R_FIRMWARE_DECLARED), L(R_LATEST),
+		               L(R_CRITICAL_SHORT),    L(R_HIGH),
+		               L(R_MEDIUM_SHORT),      L(R_LOW),
+		               L(R_SURVEY_RESULT),     NULL };
 	struct rtable *t = NULL;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1,
-	             L("別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧",
-	               "Annex 2: vulnerabilities of the declared firmware"));
-	rdoc_para(
-	        c->d,
-	        L("医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性情報です。回線番号は調査実施"
-	          "計画一覧の番号です。詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",
-	          "Devices whose firmware was declared in the intake workbook; line numbers are the plan's."));
+	rdoc_heading(c->d, 1, L(R_ANNEX_2_VULNERABILITIES_OF_THE_DECLARED));
+	rdoc_para(c->d, L(R_DEVICES_WHOSE_FIRMWARE_WAS_DECLARED_IN));
 	for (size_t i = 0; i < c->a->n_targets; i++) {
 		const struct assess_target *x = &c->a->targets[i];
 		const char *cells[9];
 		if (x->source != SRC_DECLARED)
 			continue;
 		if (!t)
-			t = rdoc_table(c->d, "別紙2", head, w);
-		cells[0] = rdoc_fmt(c->d, L("回線%d", "line %d"), x->line_no);
+			t = rdoc_table(c->d, L(R_SHEET_ANNEX_2), head, w);
+		cells[0] = rdoc_fmt(c->d, L(R_LINE_NO), x->line_no);
 		cells[1] = x->label;
 		cells[2] = x->version;
 		cells[3] = latest_cell(c, x);
 		if (x->status == CHECK_DONE) {
 			counts_cells(c, x->counts, cells + 4);
-			cells[8] = x->n ? rdoc_fmt(c->d,
-			                           L("脆弱性情報 計%zu件%s%s",
-			                             "%zu vulnerabilities%s%s"),
-			                           x->n,
-			                           x->fixed_in ? L("、修正版 ", ", fixed in ") : "",
+			cells[8] = x->n ? rdoc_fmt(c->d, L(R_VULNERABILITIES_COUNT), x->n,
+			                           x->fixed_in ? L(R_FIXED_IN) : "",
 			                           x->fixed_in ? x->fixed_in : "")
-			                : L("該当なし", "none");
+			                : L(R_NONE_FOUND);
 		} else {
 			cells[4] = cells[5] = cells[6] = cells[7] = "-";
-			cells[8] = x->status == CHECK_NO_MAPPING
-			                   ? L("製品情報 (CPE) 未登録のため照合せず",
-			                       "no CPE mapping")
-			                   : L("脆弱性情報なし (未照合)", "no index");
+			cells[8] = x->status == CHECK_NO_MAPPING ? L(R_NO_CPE_MAPPING)
+			                                         : L(R_NO_INDEX_SHORT);
 		}
 		rdoc_row(c->d, t, worst(x->counts), cells);
 	}
 	if (!t) {
-		rdoc_para(c->d, L("ファームウェアバージョンの申告があった機器はありません。",
-		                  "No firmware was declared."));
+		rdoc_para(c->d, L(R_NO_FIRMWARE_WAS_DECLARED));
 		return;
 	}
-	rdoc_heading(c->d, 2, L("事前申告機器 脆弱性詳細", "Details"));
-	vuln_table(c, "別紙2詳細", SRC_DECLARED);
+	rdoc_heading(c->d, 2, L(R_DETAILS));
+	vuln_table(c, L(R_SHEET_ANNEX_2_DETAILS), SRC_DECLARED);
 }
 
 static void annex3(struct ctx *c)
 {
 	static const double w[] = { 0.6, 1.4, 0.8, 1, 2, 1, 3.2 };
-	const char *head[] = { L("回線番号", "line"),
-		               L("グローバルIP", "global IP"),
-		               L("ポート", "port"),
-		               L("サービス", "service"),
-		               L("製品・バージョン", "product, version"),
-		               L("状態", "state"),
-		               L("指摘 (深刻度)", "findings (severity)"),
+	const char *head[] = { L(R_LINE_NUMBER),
+		               L(R_GLOBAL_IP),
+		               L(R_PORT),
+		               L(R_SERVICE),
+		               L(R_PRODUCT_VERSION),
+		               L(R_STATE),
+		               L(R_FINDINGS_SEVERITY),
 		               NULL };
 	struct rtable *t;
 
 	rdoc_pagebreak(c->d);
-	rdoc_heading(c->d, 1, L("別紙3 脆弱性診断報告書", "Annex 3: remote diagnosis"));
+	rdoc_heading(c->d, 1, L(R_ANNEX_3_REMOTE_DIAGNOSIS));
 	if (!c->in->scan) {
-		rdoc_para(c->d, L("脆弱性診断はまだ実施していません。", "No diagnosis yet."));
+		rdoc_para(c->d, L(R_NO_DIAGNOSIS_YET));
 		return;
 	}
-	rdoc_para(
-	        c->d,
-	        L("応答のあったポートごとの識別結果と指摘事項、検出された脆弱性の詳細です。脆弱性が検出された場合は、"
-	          "本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",
-	          "Each responding port, what answers there, the findings and the vulnerabilities in detail."));
-	t = rdoc_table(c->d, "別紙3", head, w);
+	rdoc_para(c->d, L(R_EACH_RESPONDING_PORT_WHAT_ANSWERS_THERE));
+	t = rdoc_table(c->d, L(R_SHEET_ANNEX_3), head, w);
 	for (size_t i = 0; i < c->a->n_ports; i++) {
 		const struct assess_port *p = &c->a->ports[i];
 		char fs[1024] = "";
@@ -1224,21 +946,19 @@ static void annex3(struct ctx *c)
 		}
 		rdoc_row(c->d, t, cls && cls != FSEV_INFO ? assess_severity_key(cls) : NULL,
 		         (const char *[]){
-		                 rdoc_fmt(c->d, L("回線%d", "line %d"), p->line_no), p->address,
+		                 rdoc_fmt(c->d, L(R_LINE_NO), p->line_no), p->address,
 		                 rdoc_fmt(c->d, "%d/%s", p->port, p->proto), nz(p->svc->service),
 		                 rdoc_fmt(c->d, "%s %s", p->svc->product, p->svc->version),
-		                 !strcmp(p->state, "open") ? L("開", "open")
-		                                           : L("応答あり (UDP)", "answered (UDP)"),
+		                 !strcmp(p->state, "open") ? L(R_OPEN) : L(R_ANSWERED_UDP),
 		                 used ? fs : "-" });
 	}
 	if (!t->nrows)
-		rdoc_para(c->d, L("応答のあったポートはありません。", "No port answered."));
-	rdoc_heading(c->d, 2, L("検出された脆弱性の詳細", "Vulnerabilities"));
+		rdoc_para(c->d, L(R_NO_PORT_ANSWERED));
+	rdoc_heading(c->d, 2, L(R_VULNERABILITY_DETAILS));
 	if (!c->in->vdb)
-		rdoc_para(c->d,
-		          L("脆弱性情報のインデックスがないため照合していません。", "No index."));
+		rdoc_para(c->d, L(R_NO_INDEX_SENTENCE));
 	else
-		vuln_table(c, "別紙3詳細", SRC_REMOTE);
+		vuln_table(c, L(R_SHEET_ANNEX_3_DETAILS), SRC_REMOTE);
 }
 
 /* Each early finding as one line: what was found, and what to do today. */
@@ -1248,13 +968,7 @@ static void early_actions(struct ctx *c)
 
 	for (size_t i = 0; i < c->a->n_findings; i++)
 		n += c->a->findings[i].early;
-	rdoc_para(
-	        c->d,
-	        rdoc_fmt(
-	                c->d,
-	                L("直ちに対応が必要な事項が %d 件あります。本日中に、次のことを行ってください。",
-	                  "%d finding(s) need action today:"),
-	                n));
+	rdoc_para(c->d, rdoc_fmt(c->d, L(R_FINDING_S_NEED_ACTION_TODAY), n));
 	for (size_t i = 0; i < c->a->n_findings; i++) {
 		const struct assess_finding *f = &c->a->findings[i];
 		/* The subject leads unless the title already names it. */
@@ -1264,7 +978,7 @@ static void early_actions(struct ctx *c)
 			                   f->subject && !strstr(f->title, f->subject) ? f->subject
 			                                                               : "",
 			                   f->subject && !strstr(f->title, f->subject) ? ": " : "",
-			                   f->title, L("対策: ", "Do: "), nz(f->advice)));
+			                   f->title, L(R_DO), nz(f->advice)));
 	}
 }
 
@@ -1272,21 +986,14 @@ static void early_actions(struct ctx *c)
 static void early_facts(struct ctx *c)
 {
 	static const double w[] = { 1.3, 0.8, 0.6, 1.2, 2.2, 1 };
-	const char *head[] = { L("IPアドレス", "address"),
-		               L("プロトコル", "protocol"),
-		               L("ポート", "port"),
-		               L("サービス", "service"),
-		               L("製品", "product"),
-		               L("バージョン", "version"),
-		               NULL };
+	const char *head[] = { L(R_ADDRESS), L(R_PROTOCOL), L(R_PORT), L(R_SERVICE),
+		               L(R_PRODUCT), L(R_VERSION),  NULL };
 	struct rtable *t = NULL;
 
 	if (c->in->scan)
-		rdoc_para(c->d, rdoc_fmt(c->d,
-		                         L("診断の日時: %s 〜 %s (UTC)、送信元アドレス: %s",
-		                           "Diagnosed %s to %s (UTC) from %s"),
-		                         c->in->scan->started_at, nz(c->in->scan->finished_at),
-		                         nz(c->in->scan->source_address)));
+		rdoc_para(c->d,
+		          rdoc_fmt(c->d, L(R_DIAGNOSED_TO_UTC_FROM), c->in->scan->started_at,
+		                   nz(c->in->scan->finished_at), nz(c->in->scan->source_address)));
 	for (size_t i = 0; i < c->a->n_ports; i++) {
 		const struct assess_port *p = &c->a->ports[i];
 		int affected = 0;
@@ -1297,9 +1004,7 @@ static void early_facts(struct ctx *c)
 		if (!affected || !p->responded)
 			continue;
 		if (!t) {
-			rdoc_heading(c->d, 2,
-			             L("対象アドレスで応答したポート",
-			               "Ports answering on the affected addresses"));
+			rdoc_heading(c->d, 2, L(R_PORTS_ANSWERING_ON_THE_AFFECTED_ADDRESSES));
 			t = rdoc_table(c->d, NULL, head, w);
 		}
 		rdoc_row(c->d, t, NULL,
@@ -1312,16 +1017,11 @@ static void early_facts(struct ctx *c)
 
 static void annex4(struct ctx *c)
 {
-	rdoc_heading(c->d, 1, L("別紙4 脆弱性診断早期報告", "Annex 4: early report"));
-	rdoc_para(
-	        c->d,
-	        L("脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている"
-	          "脆弱性) が確認されました。報告書本紙を待たず、保守業者・ベンダーと対応してください。",
-	          "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "
-	          "Do not wait for the full report."));
+	rdoc_heading(c->d, 1, L(R_ANNEX_4_TITLE));
+	rdoc_para(c->d, L(R_THE_DIAGNOSIS_FOUND_WHAT_NEEDS_ACTION));
 	early_actions(c);
 	early_facts(c);
-	rdoc_heading(c->d, 2, L("早期報告の対象事項", "The findings"));
+	rdoc_heading(c->d, 2, L(R_THE_FINDINGS));
 	findings(c, 1);
 }
 
@@ -1334,8 +1034,8 @@ static struct rdoc *new_doc(struct ctx *c, const char *title)
 	ms_date_text_jst(c->o->generated_at, c->lang, date, sizeof(date));
 	to = c->o->recipient && *c->o->recipient ? c->o->recipient : NULL;
 	c->d = rdoc_new(title, "", date, c->o->issuer ? c->o->issuer : "");
-	c->d->subtitle = to ? rdoc_str(c->d, to)
-	                    : rdoc_fmt(c->d, L("%s 御中", "To %s"), c->in->hospital);
+	c->d->contents = L(R_CONTENTS);
+	c->d->subtitle = to ? rdoc_str(c->d, to) : rdoc_fmt(c->d, L(R_TO), c->in->hospital);
 	return c->d;
 }
 
@@ -1343,16 +1043,11 @@ struct rdoc *report_compose(const struct assessment *a, const struct report_opts
 {
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .lang = o->lang }, *c = &cx;
 
-	new_doc(c, L("外部ネットワーク接続点調査報告書",
-	             "External network connection point survey report"));
+	new_doc(c, L(R_EXTERNAL_NETWORK_CONNECTION_POINT_SURVEY_REPOR));
 	summary(c);
 	changes(c);
-	rdoc_heading(c->d, 2, L("指摘事項と対策 (対応の優先順)", "Findings, most urgent first"));
-	rdoc_para(
-	        c->d,
-	        L("確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。"
-	          "「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",
-	          "What the survey found, most urgent first, with what to do and the manual chapter."));
+	rdoc_heading(c->d, 2, L(R_FINDINGS_MOST_URGENT_FIRST));
+	rdoc_para(c->d, L(R_WHAT_THE_SURVEY_FOUND_MOST_URGENT));
 	findings(c, 0);
 	notation(c);
 	chapter1(c);
@@ -1375,7 +1070,7 @@ struct rdoc *report_compose_early(const struct assessment *a, const struct repor
 {
 	struct ctx cx = { .a = a, .in = a->in, .o = o, .lang = o->lang }, *c = &cx;
 
-	new_doc(c, L("脆弱性診断早期報告", "Early report of the remote diagnosis"));
+	new_doc(c, L(R_EARLY_REPORT_OF_THE_REMOTE_DIAGNOSIS));
 	/* An urgent notice of one section: no cover page, no contents; page 1 says what to do. */
 	c->d->compact = 1;
 	annex4(c);

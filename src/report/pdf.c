@@ -354,7 +354,8 @@ static void toc(struct pdf *p)
 	int shown = 0;
 
 	new_page(p);
-	paragraph(p, "目次", 15, 1, 0, 10);
+	if (p->d->contents)
+		paragraph(p, p->d->contents, 15, 1, 0, 10);
 	for (size_t i = 0; i < p->d->n; i++) {
 		const struct rblock *b = &p->d->b[i];
 		char num[16];

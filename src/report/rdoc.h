@@ -43,6 +43,7 @@ struct rdoc {
 	const char *subtitle; /* the cover's addressee: "〇〇病院 御中" */
 	const char *date;     /* as a reader writes it: 2026年12月1日 */
 	const char *issuer;   /* who issues it; "" when not set */
+	const char *contents; /* the contents page's title, in the document's language */
 	int compact;          /* no cover page or contents: the heading block opens page 1 */
 	struct rblock *b;
 	size_t n;
