@@ -1,12 +1,14 @@
 /*
  * main.c - medsec-collector.exe: run on a Windows PC (from a USB stick), it reads
- * what the terminal survey asks about that PC (OS and patch level, USB storage
- * policy, Remote Desktop, SMBv1, AutoRun, screen lock) and writes one JSON file,
+ * what the terminal survey asks about that PC (OS and update history, security
+ * products, USB storage policy, Remote Desktop, SMBv1, firewall, accounts and
+ * password policy, BitLocker, AutoRun, screen lock) and writes one JSON file,
  * named after the host and the UTC time, next to itself or into --out DIR. Every
  * probe records its outcome (ok, unavailable, denied, error); none stops the run.
  * No administrator rights are needed; what Windows keeps from a normal user is
  * recorded as "denied". Exit 0 written, 1 could not write, 2 bad usage.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,39 +17,75 @@
 #include <shellapi.h>
 
 #include "collector.h"
+#include "medsec/prose.h"
 
-static int english;
+static enum ms_lang lang = MS_LANG_JA;
 
 static void say(const char *ja, const char *en)
 {
-	fputs(english ? en : ja, stdout);
+	fputs(lang == MS_LANG_EN ? en : ja, stdout);
 }
 
 static const char help_ja[] =
         "使い方: medsec-collector.exe [--out フォルダ] [--lang en]\n\n"
-        "この PC の端末調査の項目 (OS とバージョン・更新の状態、USB 記憶装置の制限、\n"
-        "リモートデスクトップ、SMBv1、自動実行、画面ロック) を読み取り、1 つの JSON ファイル\n"
+        "この PC の端末調査の項目 (OS とバージョン・更新の履歴、セキュリティ対策製品と\n"
+        "パターンファイル、USB 記憶装置の制限、リモートデスクトップ、SMBv1、ファイアウォール、\n"
+        "アカウントとパスワードポリシー、BitLocker、自動実行、画面ロック) を読み取り、1 つの JSON ファイル\n"
         "(ホスト名_日時.json) に書き出します。管理者権限は不要です (読めなかった項目は\n"
         "その旨を記録します)。書き出したファイルは medsec terminal import で取り込みます。\n\n"
         "  --out フォルダ  書き出す先 (既定: この .exe と同じフォルダ)\n"
         "  --lang en       表示を英語にする\n";
 static const char help_en[] =
         "usage: medsec-collector.exe [--out FOLDER] [--lang en]\n\n"
-        "Reads what the terminal survey asks about this PC (OS, version and update level, USB\n"
-        "storage restrictions, Remote Desktop, SMBv1, AutoRun, screen lock) and writes one JSON\n"
+        "Reads what the terminal survey asks about this PC (OS, version and update history, security\n"
+        "products and their definitions, USB storage restrictions, Remote Desktop, SMBv1, firewall,\n"
+        "accounts and password policy, BitLocker, AutoRun, screen lock) and writes one JSON\n"
         "file (HOST_TIME.json). No administrator rights are needed: what cannot be read is\n"
         "recorded as such. Import the files with medsec terminal import.\n\n"
         "  --out FOLDER  where to write (default: the folder of this .exe)\n"
         "  --lang en     messages in English\n";
 
-struct check *collection_add(struct collection *c, const char *id)
+struct check *collection_add(struct collection *c, const char *id_fmt, ...)
 {
 	struct check *k =
 	        &c->checks[c->n < COLLECTOR_MAX_CHECKS ? c->n++ : COLLECTOR_MAX_CHECKS - 1];
+	va_list ap;
 
 	memset(k, 0, sizeof(*k));
-	k->id = id;
+	va_start(ap, id_fmt);
+	vsnprintf(k->id, sizeof(k->id), id_fmt, ap);
+	va_end(ap);
 	return k;
+}
+
+void check_text(struct collection *c, const char *id, const char *source, const char *text)
+{
+	struct check *k = collection_add(c, "%s", id);
+
+	snprintf(k->source, sizeof(k->source), "%s", source);
+	k->status = CHECK_OK;
+	k->type = VALUE_STRING;
+	snprintf(k->text, sizeof(k->text), "%s", text);
+}
+
+void check_number(struct collection *c, const char *id, const char *source, unsigned long long n)
+{
+	struct check *k = collection_add(c, "%s", id);
+
+	snprintf(k->source, sizeof(k->source), "%s", source);
+	k->status = CHECK_OK;
+	k->type = VALUE_NUMBER;
+	k->number = n;
+}
+
+void check_failed(struct collection *c, const char *id, const char *source,
+                  enum check_status status, const char *detail)
+{
+	struct check *k = collection_add(c, "%s", id);
+
+	snprintf(k->source, sizeof(k->source), "%s", source);
+	k->status = status;
+	snprintf(k->detail, sizeof(k->detail), "%s", detail);
 }
 
 /* The folder of path (up to its last backslash), into dir. */
@@ -124,15 +162,12 @@ int main(void)
 		if (!wcscmp(argv[i], L"--out") && i + 1 < argc)
 			out = argv[++i];
 		else if (!wcscmp(argv[i], L"--lang") && i + 1 < argc)
-			english = !wcscmp(argv[++i], L"en");
+			lang = !wcscmp(argv[++i], L"en") ? MS_LANG_EN : MS_LANG_JA;
 		else if (!wcscmp(argv[i], L"--help") || !wcscmp(argv[i], L"/?"))
 			help = 1;
 		else {
 			utf8_of(argv[i], shown, sizeof(shown));
-			fprintf(stderr,
-			        english ? "medsec-collector: unknown argument: %s\n"
-			                : "medsec-collector: 不明な引数です: %s\n",
-			        shown);
+			fprintf(stderr, TXT(lang, K_UNKNOWN_ARGUMENT), shown);
 			return 2;
 		}
 	}
@@ -145,6 +180,11 @@ int main(void)
 	probe_identity(&c, exe);
 	probe_kernel_version(&c);
 	probe_registry(&c);
+	probe_security_products(&c);
+	probe_firewall(&c);
+	probe_bitlocker(&c);
+	probe_updates(&c);
+	probe_accounts(&c);
 	json = collection_json(&c);
 	if (out)
 		wcsncpy(dir, out, MAX_PATH - 1), dir[MAX_PATH - 1] = 0;
@@ -153,16 +193,12 @@ int main(void)
 	file_name(&c, name, sizeof(name) / sizeof(name[0]));
 	if (!write_file(dir, name, json, path, sizeof(path) / sizeof(path[0]))) {
 		utf8_of(dir, shown, sizeof(shown));
-		fprintf(stderr,
-		        english ? "medsec-collector: cannot write into %s (Win32 error %lu)\n"
-		                : "medsec-collector: %s に書き込めません (Win32 エラー %lu)\n",
-		        shown, (unsigned long)GetLastError());
+		fprintf(stderr, TXT(lang, K_CANNOT_WRITE), shown, (unsigned long)GetLastError());
 		free(json);
 		return 1;
 	}
 	utf8_of(path, shown, sizeof(shown));
-	printf(english ? "written: %s (%zu items)\n" : "書き出しました: %s (%zu 項目)\n", shown,
-	       c.n);
+	printf(TXT(lang, K_WRITTEN), shown, c.n);
 	free(json);
 	LocalFree(argv);
 	return 0;

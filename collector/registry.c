@@ -90,7 +90,7 @@ static void failed(struct check *k, LSTATUS rc)
 
 static void read_value(struct collection *c, const struct reg_probe *p)
 {
-	struct check *k = collection_add(c, p->id);
+	struct check *k = collection_add(c, "%s", p->id);
 	char key[384], value[64];
 	BYTE data[1024];
 	DWORD type = 0, size = sizeof(data) - sizeof(wchar_t);

@@ -54,7 +54,7 @@ step "6. 現地調査の記録 (回線の確認・対象外回線・機器とロ
 # The hospital agreed in the meeting that vendors' factory accounts may be tried.
 "$MEDSEC" consent add --by "厚労 太郎" --note "2026-10-15 打合せで同意" default-accounts
 
-step "6b. 端末調査: 各 PC で medsec-collector.exe を実行 (ここでは wine 上の 2 台) → 取り込み"
+step "6b. 端末調査: 各 PC で medsec-collector.exe を実行 (ここでは wine 上の 2 台 + Windows の記録例 1 台) → 取り込み"
 # The collector is a Windows program: cross-built here with mingw-w64, then run under wine64 on two
 # prefixes whose registries stand for two of the hospital's PCs (examples/terminals/*.reg), each
 # under its own host name (a UTS namespace). On site, the same .exe runs from a USB stick.
@@ -70,6 +70,9 @@ for pc in EMR-PC-001 PACS-TC-01; do
 		/usr/lib/wine/wine64 '$OUT/usb/medsec-collector.exe' --out 'Z:$PWD/$OUT/usb/terminals' &&
 		/usr/lib/wine/wineserver -w" 2>/dev/null
 done
+# 端末2 (IJI-PC-003) is a hand-written example of what the collector writes on Windows 11: what wine cannot
+# give (Security Center, update history, accounts) is in it (examples/terminals/README.md).
+cp "$HERE/terminals/IJI-PC-003.json" "$OUT/usb/terminals/"
 "$MEDSEC" terminal import "$OUT/usb/terminals"
 "$MEDSEC" terminal show
 

@@ -4,8 +4,9 @@
 #   - no banned call in src/ and collector/: sscanf (its %d overflows into undefined behaviour on outside
 #     text: use ms_read_digits), sprintf/strcpy/strcat/gets/atoi, and raw malloc/calloc/realloc/strdup
 #     outside src/util/mem.c (the ms_x* wrappers say who owns what and never return NULL);
-#   - the report's, the assessment's and the commands' sentences come from include/medsec/prose.h:
-#     no Japanese string literal in src/report and src/assess, no `en ? "..." : "..."` pick in src/cli;
+#   - the report's, the assessment's, the commands' and the collector's sentences come from
+#     include/medsec/prose.h: no Japanese string literal in src/report and src/assess, no
+#     `en ? "..." : "..."` pick in src/cli and collector;
 #   - text files end in a newline and carry no trailing blanks (.editorconfig);
 #   - commit subjects since the rule began read "area: what" in at most 72 characters.
 # Prints each problem with its place; exits 1 if there is any.
@@ -39,7 +40,7 @@ done
 out=$(grep -nP '^(?!\s*(/?\*|//)).*"[^"]*[\x{3040}-\x{30ff}\x{4e00}-\x{9fff}]' src/report/*.c src/assess/*.c)
 [ -z "$out" ] || say "a sentence outside include/medsec/prose.h (add a pair there, pick it with TXT):
 $out"
-out=$(grep -nE '(\ben|MS_LANG_EN)[[:space:]]*\?[[:space:]]*"' src/cli/*.c)
+out=$(grep -nE '(\ben|MS_LANG_EN)[[:space:]]*\?[[:space:]]*"' src/cli/*.c collector/*.c)
 [ -z "$out" ] || say "a language picked by hand (add a pair to include/medsec/prose.h, use L()):
 $out"
 

@@ -1,8 +1,9 @@
 /*
  * prose.h - the program's sentences, Japanese and English side by side.
  *
- * Each name stands for a pair of string literals, ja first; a module picks one
- * with TXT(lang, NAME). The texts stay literals after preprocessing, so the
+ * The report, the assessment, the commands and the Windows collector take their
+ * sentences from here. Each name stands for a pair of string literals, ja first; a
+ * module picks one with TXT(lang, NAME). The texts stay literals after preprocessing, so the
  * compiler checks every printf format in both languages against its arguments.
  * Messages carried as values (errors, diagnostics) are in messages.def; words of
  * closed sets (severity, kind, status) in model.c's tables; texts of rules and
@@ -299,23 +300,45 @@
 #define R_SECURITY_PRODUCTS "セキュリティ対策製品", "security products"
 #define R_DEFINITIONS "パターンファイル", "definitions"
 #define R_USB_STORAGE "USB使用制限", "USB storage"
+#define R_AV_OFF " (無効)", " (off)"
+#define R_AV_NONE "なし", "none"
+#define R_DEFINITIONS_CURRENT "最新", "current"
+#define R_DEFINITIONS_OLD "古い", "out of date"
+#define R_DEFINITIONS_AGE "%s (%d日前)", "%s (%d days old)"
+#define R_TERMINAL_SETTINGS "端末の更新と設定", "Updates and settings of the terminals"
+#define R_TERMINAL_SETTINGS_NOTE                                                                                                              \
+	"Windows の更新履歴、ファイアウォール、ローカルのパスワードポリシーと管理者アカウントです。" \
+	"不明は端末から読み取れなかった項目です。",                                                                                           \
+	        "Windows update history, firewall, local password policy and administrator accounts; "                                        \
+	        "unknown: not readable on the PC."
+#define R_LAST_UPDATE "最終更新", "last update"
+#define R_LAST_UPDATE_AGE "%s (%d日前)", "%s (%d days ago)"
+#define R_FIREWALL "ファイアウォール", "firewall"
+#define R_FIREWALL_ON "有効", "on"
+#define R_FIREWALL_OFF "無効あり", "off in a profile"
+#define R_MIN_PASSWORD_LENGTH "パスワード最小文字数", "min. password length"
+#define R_LOCKOUT "ロックアウト", "lockout"
+#define R_LOCKOUT_AFTER "%d 回で", "after %d"
+#define R_ADMIN_ACCOUNTS "管理者アカウント", "administrators"
 #define R_4_TERMINAL_SURVEY "4. 端末調査", "4. Terminal survey"
 #define R_NO_TERMINAL_SURVEY_RESULTS_YET_RUN                                                                                  \
 	"端末調査の結果はまだありません。各端末で medsec-collector.exe を実行し、書き出された" \
 	"ファイルを medsec terminal import で取り込んでください。調査対象の端末は次のとおりです。",                           \
 	        "No terminal survey results yet: run medsec-collector.exe on each terminal and import "                       \
 	        "the files it writes with medsec terminal import. The terminals to survey follow."
-#define R_COLLECTED_ON_EACH_TERMINAL_BY_MEDSEC                                                                                  \
-	"各端末で medsec-collector.exe が収集した結果です。OSの状態は %s 時点の"                           \
-	"Microsoft のサポート期限で判定しています。USB使用制限の「なし (要確認)」は"               \
-	"レジストリに制限がないことを示します。USB を制御するソフトウェアで制限して"         \
-	"いる場合もあるため確認してください。セキュリティ対策製品は記入依頼書の申告で、" \
-	"パターンファイルの状態は現在の収集ツールでは取得していません。",                                                       \
-	        "Collected on each terminal by medsec-collector.exe. OS support is judged by "                                  \
-	        "Microsoft's end-of-servicing dates as of %s. USB storage \"none (to "                                          \
-	        "confirm)\" means no restriction in the registry: device-control software may "                                 \
-	        "still block it. Security products are as declared; definition status is "                                      \
-	        "not read by the current collector."
+#define R_COLLECTED_ON_EACH_TERMINAL_BY_MEDSEC                                                                                           \
+	"各端末で medsec-collector.exe が収集した結果です。OSの状態は %s 時点の"                                    \
+	"Microsoft のサポート期限で判定しています。セキュリティ対策製品とパターンファイルは "        \
+	"Windows セキュリティ センター (Windows Server では Microsoft Defender) から読み取った"                       \
+	"もので、読み取れなかった端末と未調査の端末は記入依頼書の申告を示します。USB使用制限の" \
+	"「なし (要確認)」はレジストリに制限がないことを示します。USB を制御するソフトウェアで"   \
+	"制限している場合もあるため確認してください。",                                                                                  \
+	        "Collected on each terminal by medsec-collector.exe. OS support is judged by "                                           \
+	        "Microsoft's end-of-servicing dates as of %s. Security products and their definitions "                                  \
+	        "are read from Windows Security Center (on Windows Server from Microsoft Defender); "                                    \
+	        "where they could not be read, and for terminals not surveyed, the declared products "                                   \
+	        "are shown. USB storage \"none (to confirm)\" means no restriction in the registry: "                                    \
+	        "device-control software may still block it."
 #define R_TERMINAL "端末%d", "terminal %d"
 #define R_DECLARED "%s (申告)", "%s (declared)"
 #define R_UNDECLARED "申告外", "undeclared"
@@ -578,6 +601,16 @@
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 #define C_ALLOWED "許可", "allowed"
+#define C_AV_LINE "    ウイルス対策: %s\n", "    antivirus: %s\n"
+#define C_AV_STATUS_PROTECTED "有効・パターンファイル最新", "on, definitions current"
+#define C_AV_STATUS_STALE "有効・パターンファイルが古い", "on, definitions out of date"
+#define C_AV_STATUS_OFF "無効", "off"
+#define C_AV_STATUS_NONE "製品なし", "no product"
+#define C_AV_STATUS_UNKNOWN "読み取れず", "not readable"
+#define C_SETTINGS_LINE                                                                            \
+	"    最終更新: %s / ファイアウォール: %s / パスワード最小文字数: %s / ロックアウト: %s\n", \
+	        "    last update: %s; firewall: %s; min. password length: %s; lockout: %s\n"
+#define C_FINDINGS_LINE "    指摘: %s\n", "    findings: %s\n"
 #define C_OFF "無効", "off"
 #define C_WITHOUT_NLA " (NLA なし)", " without NLA"
 #define C_ON "有効", "on"
@@ -634,5 +667,13 @@
 #define C_OPEN_FILTERED " / 開またはフィルタ", "; open|filtered"
 #define C_NONE " なし", " none"
 #define C_CLOSED_FILTERED " / 閉 %u, フィルタ %u\n", "; closed %u, filtered %u\n"
+
+/* ---- The collector (collector/main.c): what medsec-collector.exe prints on the PC. ---- */
+#define K_UNKNOWN_ARGUMENT \
+	"medsec-collector: 不明な引数です: %s\n", "medsec-collector: unknown argument: %s\n"
+#define K_CANNOT_WRITE                                                \
+	"medsec-collector: %s に書き込めません (Win32 エラー %lu)\n", \
+	        "medsec-collector: cannot write into %s (Win32 error %lu)\n"
+#define K_WRITTEN "書き出しました: %s (%zu 項目)\n", "written: %s (%zu items)\n"
 
 #endif

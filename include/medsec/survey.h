@@ -265,6 +265,17 @@ struct survey_terminal {
 	const struct lifecycle_entry *life; /* the entry that decided, or NULL */
 	enum usb_storage usb;
 	int rdp_allowed, rdp_nla, smb1; /* -1 where not read */
+	struct av_product av[8];        /* the security products in use */
+	size_t n_av;
+	enum av_status av_status;
+	struct defender_facts defender;
+	char last_update[11]; /* YYYY-MM-DD, or "" */
+	int update_age_days;  /* to the survey day; -1 unknown */
+	struct account_facts accounts[32];
+	size_t n_accounts;
+	struct password_policy policy;
+	int firewall[3];
+	unsigned weaknesses;
 };
 
 struct survey_terminals {

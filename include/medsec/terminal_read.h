@@ -57,5 +57,22 @@ const struct terminal_check *terminal_check_of(const struct terminal_collection 
 /* The facts the analysis takes, from the checks (strings point into c). */
 void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *os);
 void terminal_usb_facts_of(const struct terminal_collection *c, struct usb_facts *u);
+/*
+ * The security products the PC lists, into v (at most max): Security Center's list when it
+ * was read, else its WMI view (productState decoded). *list_read: either list was read.
+ */
+size_t terminal_av_facts_of(const struct terminal_collection *c, struct av_product *v, size_t max,
+                            int *list_read);
+void terminal_defender_facts_of(const struct terminal_collection *c, struct defender_facts *d);
+/*
+ * The newest day (YYYY-MM-DD, in Japan) an OS update was installed, from the update history
+ * (successful installations) and the hotfixes; antivirus definitions do not count. 0 if none.
+ */
+int terminal_last_update_of(const struct terminal_collection *c, char out[11]);
+size_t terminal_accounts_of(const struct terminal_collection *c, struct account_facts *v,
+                            size_t max);
+void terminal_policy_of(const struct terminal_collection *c, struct password_policy *p);
+/* Domain, private and public profiles: 1 on, 0 off, -1 not read. */
+void terminal_firewall_of(const struct terminal_collection *c, int firewall[3]);
 
 #endif

@@ -723,42 +723,47 @@ static const char *terminal_subject(struct assessment *a, const struct terminal_
 	                      : keepf(a, T(A_UNDECLARED_PC), r->host);
 }
 
-static void terminal_finding(struct assessment *a, const struct terminal_result *r,
-                             const json_t *rule, const char *id, const char *ends)
+/* A finding of rule id on one PC; its texts may name the PC's facts ({ends}, {days} ...). */
+static void terminal_finding(struct assessment *a, const struct terminal_result *r, const char *id)
 {
+	const json_t *rule = rule_by_id(a->in->rules, id);
 	const char *subject = terminal_subject(a, r);
-	const struct var vars[] = { { "subject", subject }, { "ends", ends ? ends : "-" } };
+	char products[256] = "", days[16] = "-", length[16] = "-";
 	struct assess_finding *f;
 
 	if (!rule)
 		return;
-	f = add_finding(a, FKIND_TERMINAL, id, SRC_TERMINAL, FSEV_UNSET);
-	f->subject = subject;
-	texts_from_rule(a, f, rule, vars, 2);
+	for (size_t i = 0; i < r->n_av; i++)
+		snprintf(products + strlen(products), sizeof(products) - strlen(products), "%s%s",
+		         i ? T(A_LIST_COMMA) : "", r->av[i].name);
+	if (r->update_age_days >= 0)
+		snprintf(days, sizeof(days), "%d", r->update_age_days);
+	if (r->policy.min_length >= 0)
+		snprintf(length, sizeof(length), "%d", r->policy.min_length);
+	{
+		const struct var vars[] = {
+			{ "subject", subject },
+			{ "ends", r->support_ends ? r->support_ends : "-" },
+			{ "products", products[0] ? keep(a, products) : "-" },
+			{ "last", r->last_update ? r->last_update : "-" },
+			{ "days", keep(a, days) },
+			{ "length", keep(a, length) },
+		};
+		f = add_finding(a, FKIND_TERMINAL, id, SRC_TERMINAL, FSEV_UNSET);
+		f->subject = subject;
+		texts_from_rule(a, f, rule, vars, sizeof(vars) / sizeof(vars[0]));
+	}
 }
 
 /* What the terminal survey found on each PC (chapter 4), ranked with the rest. */
 static void terminal_findings(struct assessment *a, const struct assess_input *in)
 {
-	const json_t *ended = rule_by_id(in->rules, "terminal-os-ended"),
-	             *unknown = rule_by_id(in->rules, "terminal-os-unknown"),
-	             *usb = rule_by_id(in->rules, "terminal-usb-open"),
-	             *rdp = rule_by_id(in->rules, "terminal-rdp-no-nla"),
-	             *smb1 = rule_by_id(in->rules, "terminal-smb1");
-
 	for (size_t i = 0; i < in->n_terminals; i++) {
-		const struct terminal_result *r = &in->terminals[i];
+		const char *ids[16];
+		size_t n = terminal_finding_ids(&in->terminals[i], ids, 16);
 
-		if (r->support == OS_SUPPORT_ENDED)
-			terminal_finding(a, r, ended, "terminal-os-ended", r->support_ends);
-		else if (r->support == OS_SUPPORT_UNKNOWN)
-			terminal_finding(a, r, unknown, "terminal-os-unknown", NULL);
-		if (r->usb == USB_ALLOWED)
-			terminal_finding(a, r, usb, "terminal-usb-open", NULL);
-		if (r->rdp_allowed == 1 && r->rdp_nla == 0)
-			terminal_finding(a, r, rdp, "terminal-rdp-no-nla", NULL);
-		if (r->smb1 == 1)
-			terminal_finding(a, r, smb1, "terminal-smb1", NULL);
+		for (size_t k = 0; k < n; k++)
+			terminal_finding(a, &in->terminals[i], ids[k]);
 	}
 }
 

@@ -57,18 +57,49 @@ static const char *support_text(const struct survey_terminal *t, enum ms_lang la
 	return buf;
 }
 
-/* A PC as report.json has it, with what the collector does not read yet (antivirus) and the
- * findings, which `medsec assess` ranks. */
+/* "Trend Micro Apex One (有効・パターンファイル最新)": the products in use and what they amount to. */
+static void print_protection(const struct cli *c, const struct survey_terminal *t)
+{
+	struct terminal_result r;
+	const char *ids[16];
+	char av[512] = "", fw[32], len[16], lock[16], upd[32], found[512] = "";
+	const char *status = t->av_status == AV_PROTECTED ? L(C_AV_STATUS_PROTECTED)
+	                     : t->av_status == AV_STALE   ? L(C_AV_STATUS_STALE)
+	                     : t->av_status == AV_OFF     ? L(C_AV_STATUS_OFF)
+	                     : t->av_status == AV_NONE    ? L(C_AV_STATUS_NONE)
+	                                                  : L(C_AV_STATUS_UNKNOWN);
+	size_t n;
+
+	for (size_t i = 0; i < t->n_av; i++)
+		snprintf(av + strlen(av), sizeof(av) - strlen(av), "%s%s", i ? ", " : "",
+		         t->av[i].name);
+	snprintf(av + strlen(av), sizeof(av) - strlen(av), "%s(%s)", t->n_av ? " " : "", status);
+	printf(L(C_AV_LINE), av);
+	snprintf(upd, sizeof(upd), "%s", t->last_update[0] ? t->last_update : "-");
+	snprintf(fw, sizeof(fw), "%s",
+	         t->weaknesses & WEAK_FIREWALL_OFF                                ? L(C_OFF)
+	         : t->firewall[0] < 0 && t->firewall[1] < 0 && t->firewall[2] < 0 ? "-"
+	                                                                          : L(C_ON));
+	snprintf(len, sizeof(len), "%d", t->policy.min_length);
+	snprintf(lock, sizeof(lock), "%d", t->policy.lockout_threshold);
+	printf(L(C_SETTINGS_LINE), upd, fw, t->policy.min_length >= 0 ? len : "-",
+	       t->policy.lockout_threshold >= 0 ? lock : "-");
+	survey_terminal_result(t, &r);
+	n = terminal_finding_ids(&r, ids, 16);
+	for (size_t i = 0; i < n; i++)
+		snprintf(found + strlen(found), sizeof(found) - strlen(found), "%s%s", i ? " " : "",
+		         ids[i]);
+	if (n)
+		printf(L(C_FINDINGS_LINE), found);
+}
+
+/* A PC as report.json has it ("findings": the ids of the rules; their texts are in the report). */
 static json_t *terminal_json(const struct survey_terminal *t)
 {
 	struct terminal_result r;
-	json_t *o;
 
 	survey_terminal_result(t, &r);
-	o = report_terminal_json(&r);
-	json_object_set_new(o, "av", json_array());
-	json_object_set_new(o, "findings", json_array());
-	return o;
+	return report_terminal_json(&r);
 }
 
 static int show(struct cli *c, struct survey_session *s)
@@ -112,6 +143,7 @@ static int show(struct cli *c, struct survey_session *s)
 			       t->smb1 == 1   ? (L(C_ON))
 			       : t->smb1 == 0 ? (L(C_OFF))
 			                      : "-");
+			print_protection(c, t);
 		}
 	}
 	ms_diags_dispose(&d);

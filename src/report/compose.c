@@ -659,13 +659,101 @@ static const char *usb_text(const struct ctx *c, enum usb_storage u)
 	                            : L(R_UNKNOWN);
 }
 
+/* The security products in use, each marked when off; the declared ones if nothing was read. */
+static const char *products_text(struct ctx *c, const struct terminal_result *r,
+                                 const char *declared)
+{
+	char buf[512] = "";
+
+	if (!r || r->av_status == AV_UNKNOWN)
+		return declared;
+	if (r->av_status == AV_NONE)
+		return L(R_AV_NONE);
+	for (size_t i = 0; i < r->n_av; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s%s", i ? "\n" : "",
+		         r->av[i].name, r->av[i].enabled == 0 ? L(R_AV_OFF) : "");
+	return rdoc_str(c->d, buf);
+}
+
+/* 最新 / 古い, with the age in days where Defender gives it. */
+static const char *definitions_text(struct ctx *c, const struct terminal_result *r)
+{
+	const struct av_product *p = NULL;
+	const char *word;
+
+	if (!r)
+		return "-";
+	if (r->av_status == AV_UNKNOWN || r->av_status == AV_NONE)
+		return r->av_status == AV_NONE ? "-" : L(R_NOT_READ);
+	for (size_t i = 0; i < r->n_av && !p; i++)
+		if (r->av[i].enabled == 1)
+			p = &r->av[i];
+	if (!p)
+		p = &r->av[0];
+	word = p->up_to_date == 1   ? L(R_DEFINITIONS_CURRENT)
+	       : p->up_to_date == 0 ? L(R_DEFINITIONS_OLD)
+	                            : L(R_UNKNOWN);
+	return p->signature_age_days >= 0
+	               ? rdoc_fmt(c->d, L(R_DEFINITIONS_AGE), word, p->signature_age_days)
+	               : word;
+}
+
 static void terminal_row(struct ctx *c, struct rtable *t, const char *no, const char *host,
                          const char *products, const struct terminal_result *r)
 {
-	rdoc_row(c->d, t, r && r->support == OS_SUPPORT_ENDED ? "high" : NULL,
+	int bad = r && (r->support == OS_SUPPORT_ENDED || r->av_status == AV_NONE ||
+	                r->av_status == AV_OFF);
+
+	rdoc_row(c->d, t, bad ? "high" : NULL,
 	         (const char *[]){ no, host, r ? os_text(c, r) : L(R_NOT_SURVEYED),
-	                           r ? support_text(c, r) : "-", products, r ? L(R_NOT_READ) : "-",
-	                           r ? usb_text(c, r->usb) : "-" });
+	                           r ? support_text(c, r) : "-", products_text(c, r, products),
+	                           definitions_text(c, r), r ? usb_text(c, r->usb) : "-" });
+}
+
+/* The second table of chapter 4: updates, firewall, password policy, administrators. */
+static void terminal_settings(struct ctx *c)
+{
+	static const double w[] = { 1.2, 1.6, 2, 1.2, 1.4, 1.2, 1.2 };
+	const char *head[] = { L(R_TERMINAL_NO),         L(R_HOST),
+		               L(R_LAST_UPDATE),         L(R_FIREWALL),
+		               L(R_MIN_PASSWORD_LENGTH), L(R_LOCKOUT),
+		               L(R_ADMIN_ACCOUNTS),      NULL };
+	struct rtable *t;
+
+	rdoc_heading(c->d, 2, L(R_TERMINAL_SETTINGS));
+	rdoc_para(c->d, L(R_TERMINAL_SETTINGS_NOTE));
+	t = rdoc_table(c->d, NULL, head, w);
+	for (size_t i = 0; i < c->in->n_terminals; i++) {
+		const struct terminal_result *r = &c->in->terminals[i];
+		int fw_read = 0, fw_off = 0;
+
+		for (int k = 0; k < 3; k++) {
+			fw_read |= r->firewall[k] >= 0;
+			fw_off |= r->firewall[k] == 0;
+		}
+		rdoc_row(c->d, t,
+		         r->update_age_days > TERMINAL_UPDATE_AGE_MAX || fw_off ? "medium" : NULL,
+		         (const char *[]){
+		                 r->declared_no ? rdoc_fmt(c->d, L(R_TERMINAL), r->declared_no)
+		                                : L(R_UNDECLARED),
+		                 nz(r->host),
+		                 r->last_update ? rdoc_fmt(c->d, L(R_LAST_UPDATE_AGE),
+		                                           r->last_update, r->update_age_days)
+		                                : L(R_UNKNOWN),
+		                 !fw_read ? L(R_UNKNOWN)
+		                 : fw_off ? L(R_FIREWALL_OFF)
+		                          : L(R_FIREWALL_ON),
+		                 r->policy.min_length >= 0
+		                         ? rdoc_fmt(c->d, "%d", r->policy.min_length)
+		                         : L(R_UNKNOWN),
+		                 r->policy.lockout_threshold > 0
+		                         ? rdoc_fmt(c->d, L(R_LOCKOUT_AFTER),
+		                                    r->policy.lockout_threshold)
+		                 : r->policy.lockout_threshold == 0 ? L(R_AV_NONE)
+		                                                    : L(R_UNKNOWN),
+		                 r->n_admins >= 0 ? rdoc_fmt(c->d, "%d", r->n_admins)
+		                                  : L(R_UNKNOWN) });
+	}
 }
 
 static void chapter4(struct ctx *c)
@@ -703,6 +791,8 @@ static void chapter4(struct ctx *c)
 		if (!r->declared_no)
 			terminal_row(c, t, L(R_UNDECLARED), nz(r->host), "-", r);
 	}
+	if (c->in->n_terminals)
+		terminal_settings(c);
 }
 
 static const char *tri_text(const struct ctx *c, enum tri t)

@@ -75,9 +75,53 @@ static json_t *flag_json(int v)
 	return v < 0 ? json_null() : json_boolean(v);
 }
 
+static json_t *count_json(int v)
+{
+	return v < 0 ? json_null() : json_integer(v);
+}
+
+/* The protection facts of a PC: products, updates, firewall, accounts, and its findings' rules. */
+static void terminal_protection_json(json_t *o, const struct terminal_result *r)
+{
+	static const char *const weak[] = { "guest_enabled", "password_not_required",
+		                            "short_passwords", "no_lockout", "firewall_off" };
+	json_t *av = json_array(), *w = json_array(), *found = json_array();
+	const char *ids[16];
+	size_t n = terminal_finding_ids(r, ids, 16);
+
+	for (size_t i = 0; i < r->n_av; i++)
+		json_array_append_new(
+		        av, json_pack("{s:s, s:o, s:o, s:o, s:s}", "name", r->av[i].name, "enabled",
+		                      flag_json(r->av[i].enabled), "up_to_date",
+		                      flag_json(r->av[i].up_to_date), "signature_age_days",
+		                      count_json(r->av[i].signature_age_days), "source",
+		                      r->av[i].source));
+	for (size_t i = 0; i < sizeof(weak) / sizeof(weak[0]); i++)
+		if (r->weaknesses & (1u << i))
+			json_array_append_new(w, json_string(weak[i]));
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(found, json_string(ids[i]));
+	json_object_set_new(o, "av", av);
+	json_object_set_new(o, "av_status", json_string(terminal_av_status_key(r->av_status)));
+	json_object_set_new(o, "last_update", str(r->last_update));
+	json_object_set_new(o, "update_age_days", count_json(r->update_age_days));
+	json_object_set_new(o, "firewall",
+	                    json_pack("{s:o, s:o, s:o}", "domain", flag_json(r->firewall[0]),
+	                              "private", flag_json(r->firewall[1]), "public",
+	                              flag_json(r->firewall[2])));
+	json_object_set_new(o, "password_policy",
+	                    json_pack("{s:o, s:o, s:o}", "min_length",
+	                              count_json(r->policy.min_length), "max_age_days",
+	                              count_json(r->policy.max_age_days), "lockout_threshold",
+	                              count_json(r->policy.lockout_threshold)));
+	json_object_set_new(o, "admins", count_json(r->n_admins));
+	json_object_set_new(o, "weaknesses", w);
+	json_object_set_new(o, "findings", found);
+}
+
 json_t *report_terminal_json(const struct terminal_result *r)
 {
-	return json_pack(
+	json_t *o = json_pack(
 	        "{s:s, s:b, s:o, s:o, s:{s:o, s:o, s:o, s:i, s:i, s:s}, s:s, s:o, s:o, s:s,"
 	        " s:{s:o, s:o}, s:o}",
 	        "host", r->host, "declared", r->declared_no > 0, "no",
@@ -89,6 +133,9 @@ json_t *report_terminal_json(const struct terminal_result *r)
 	        "esu_ends", str(r->esu_ends), "usb_storage", terminal_usb_storage_key(r->usb),
 	        "rdp", "allowed", flag_json(r->rdp_allowed), "nla", flag_json(r->rdp_nla), "smb1",
 	        flag_json(r->smb1));
+
+	terminal_protection_json(o, r);
+	return o;
 }
 
 /* The terminal survey's PCs (chapter 4). */

@@ -151,6 +151,26 @@ static int num(const struct terminal_collection *c, const char *id)
 	               : -1;
 }
 
+/* Security products, updates, accounts, policy and firewall of one PC, from its file. */
+static void protection(struct survey_terminal *t, const char *today)
+{
+	struct av_product listed[8];
+	int list_read, y, m, d, ty, tm, td;
+	size_t n = terminal_av_facts_of(t->c, listed, 8, &list_read);
+
+	terminal_defender_facts_of(t->c, &t->defender);
+	t->n_av = terminal_av_in_use(listed, n, list_read, &t->defender, t->av, 8, &t->av_status);
+	t->update_age_days = -1;
+	if (terminal_last_update_of(t->c, t->last_update) &&
+	    ms_date_parse(t->last_update, &y, &m, &d) && ms_date_parse(today, &ty, &tm, &td))
+		t->update_age_days = (int)(ms_days_from_civil(ty, tm, td) -
+		                           ms_days_from_civil(y, m, d));
+	t->n_accounts = terminal_accounts_of(t->c, t->accounts, 32);
+	terminal_policy_of(t->c, &t->policy);
+	terminal_firewall_of(t->c, t->firewall);
+	t->weaknesses = terminal_weaknesses(t->accounts, t->n_accounts, &t->policy, t->firewall);
+}
+
 int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
                      struct ms_error *err)
 {
@@ -190,6 +210,7 @@ int survey_terminals(struct survey_session *s, struct survey_terminals *out, str
 		t->rdp_allowed = num(t->c, "rdp.deny_connections") == 0;
 		t->rdp_nla = num(t->c, "rdp.nla");
 		t->smb1 = num(t->c, "smb.server_smb1");
+		protection(t, out->today);
 	}
 	return MS_OK;
 }
@@ -203,6 +224,18 @@ void survey_terminals_free(struct survey_terminals *t)
 	terminal_lifecycle_free(t->lifecycle);
 	intake_doc_free(t->doc);
 	memset(t, 0, sizeof(*t));
+}
+
+/* Enabled accounts in Administrators; -1 when the accounts were not read. */
+static int admins(const struct survey_terminal *t)
+{
+	int n = 0;
+
+	if (!t->n_accounts)
+		return -1;
+	for (size_t i = 0; i < t->n_accounts; i++)
+		n += t->accounts[i].admin == 1 && t->accounts[i].disabled == 0;
+	return n;
 }
 
 int survey_terminal_result(const struct survey_terminal *t, struct terminal_result *r)
@@ -229,6 +262,15 @@ int survey_terminal_result(const struct survey_terminal *t, struct terminal_resu
 		.rdp_nla = t->rdp_nla,
 		.smb1 = t->smb1,
 		.collected_at = t->row->collected_at,
+		.av = t->av,
+		.n_av = t->n_av,
+		.av_status = t->av_status,
+		.last_update = t->last_update[0] ? t->last_update : NULL,
+		.update_age_days = t->update_age_days,
+		.firewall = { t->firewall[0], t->firewall[1], t->firewall[2] },
+		.policy = t->policy,
+		.n_admins = admins(t),
+		.weaknesses = t->weaknesses,
 	};
 	return 1;
 }

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "medsec/clock.h"
 #include "medsec/json_diag.h"
 #include "medsec/terminal_read.h"
 
@@ -199,6 +200,12 @@ static long long num_of(const struct terminal_collection *c, const char *id, lon
 	return end != k->text && !*end ? v : none;
 }
 
+/* A recorded number as an int: -1 when unknown, negative or beyond any real value. */
+static int small(long long v)
+{
+	return v >= 0 && v < 1 << 30 ? (int)v : -1;
+}
+
 void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *os)
 {
 	long long b = num_of(c, "os.current_build", 0), u = num_of(c, "os.ubr", 0);
@@ -211,11 +218,191 @@ void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *
 
 void terminal_usb_facts_of(const struct terminal_collection *c, struct usb_facts *u)
 {
-	*u = (struct usb_facts){ (int)num_of(c, "usb.usbstor_start", -1),
-		                 (int)num_of(c, "usb.deny_all", -1),
-		                 (int)num_of(c, "usb.removable_disks_deny_read", -1),
-		                 (int)num_of(c, "usb.removable_disks_deny_write", -1),
-		                 (int)num_of(c, "usb.user_deny_all", -1),
-		                 (int)num_of(c, "usb.write_protect", -1),
-		                 (int)num_of(c, "usb.bitlocker_deny_write", -1) };
+	*u = (struct usb_facts){ small(num_of(c, "usb.usbstor_start", -1)),
+		                 small(num_of(c, "usb.deny_all", -1)),
+		                 small(num_of(c, "usb.removable_disks_deny_read", -1)),
+		                 small(num_of(c, "usb.removable_disks_deny_write", -1)),
+		                 small(num_of(c, "usb.user_deny_all", -1)),
+		                 small(num_of(c, "usb.write_protect", -1)),
+		                 small(num_of(c, "usb.bitlocker_deny_write", -1)) };
+}
+
+/* The check "prefix.N.field" (N from 1), or NULL. */
+static const struct terminal_check *item(const struct terminal_collection *c, const char *prefix,
+                                         size_t n, const char *field)
+{
+	char id[96];
+
+	snprintf(id, sizeof(id), "%s.%zu.%s", prefix, n, field);
+	return terminal_check_of(c, id);
+}
+
+static const char *item_str(const struct terminal_collection *c, const char *prefix, size_t n,
+                            const char *field)
+{
+	const struct terminal_check *k = item(c, prefix, n, field);
+
+	return k && !strcmp(k->status, "ok") ? k->text : NULL;
+}
+
+static long long item_num(const struct terminal_collection *c, const char *prefix, size_t n,
+                          const char *field)
+{
+	const struct terminal_check *k = item(c, prefix, n, field);
+
+	return k && !strcmp(k->status, "ok") && k->has_number ? k->number : -1;
+}
+
+/* A count the collector recorded, bounded by max; -1 when it was not read. */
+static long long count_of(const struct terminal_collection *c, const char *id, size_t max)
+{
+	long long n = num_of(c, id, -1);
+
+	return n < 0 ? -1 : n > (long long)max ? (long long)max : n;
+}
+
+size_t terminal_av_facts_of(const struct terminal_collection *c, struct av_product *v, size_t max,
+                            int *list_read)
+{
+	long long wsc = count_of(c, "av.wsc.count", max), wmi = count_of(c, "av.wmi.count", max);
+	size_t k = 0;
+
+	*list_read = wsc >= 0 || wmi >= 0;
+	for (long long i = 1; wsc >= 0 && i <= wsc; i++) {
+		const char *name = item_str(c, "av.wsc", (size_t)i, "name");
+		const char *st = item_str(c, "av.wsc", (size_t)i, "state");
+		const char *sig = item_str(c, "av.wsc", (size_t)i, "signature");
+		struct av_product *p = &v[k++];
+
+		memset(p, 0, sizeof(*p));
+		snprintf(p->name, sizeof(p->name), "%s", name ? name : "?");
+		p->enabled = !st ? -1 : !strcmp(st, "on");
+		p->up_to_date = !sig ? -1 : !strcmp(sig, "up_to_date");
+		p->signature_age_days = -1;
+		/* Security Center names Microsoft's product "Windows Defender" or "Microsoft Defender Antivirus". */
+		p->microsoft = name && strstr(name, "Defender") != NULL;
+		p->source = "wsc";
+	}
+	for (long long i = 1; wsc < 0 && wmi >= 0 && i <= wmi; i++) {
+		const char *name = item_str(c, "av.wmi", (size_t)i, "name");
+		long long state = item_num(c, "av.wmi", (size_t)i, "product_state");
+		struct av_product *p = &v[k++];
+		struct product_state ps;
+
+		memset(p, 0, sizeof(*p));
+		snprintf(p->name, sizeof(p->name), "%s", name ? name : "?");
+		p->signature_age_days = -1;
+		p->source = "wmi";
+		if (state < 0) {
+			p->enabled = p->up_to_date = -1;
+			p->microsoft = name && strstr(name, "Defender") != NULL;
+			continue;
+		}
+		terminal_product_state((unsigned long)state, &ps);
+		p->enabled = ps.state == 1;
+		p->up_to_date = ps.up_to_date;
+		p->microsoft = ps.microsoft;
+	}
+	return k;
+}
+
+void terminal_defender_facts_of(const struct terminal_collection *c, struct defender_facts *d)
+{
+	long long age = num_of(c, "defender.signature_age_days", -1);
+
+	*d = (struct defender_facts){
+		.am_service = small(num_of(c, "defender.am_service_enabled", -1)),
+		.antivirus = small(num_of(c, "defender.antivirus_enabled", -1)),
+		.realtime = small(num_of(c, "defender.realtime_enabled", -1)),
+		/* 65535 and more: Defender has never updated (or the field overflowed). */
+		.signature_age_days = age >= 0 && age < 65535 ? (int)age : -1,
+		.out_of_date = small(num_of(c, "defender.signatures_out_of_date", -1)),
+		.running_mode = str_of(c, "defender.running_mode"),
+		.signature_updated = str_of(c, "defender.signature_updated"),
+	};
+	d->read = d->am_service >= 0 || d->antivirus >= 0 || d->realtime >= 0;
+}
+
+/*
+ * Updates that are not the OS's own: Defender's security intelligence (KB2267602) and
+ * platform (KB4052623), the old antimalware definitions (KB2461484, KB915597) and the
+ * Malicious Software Removal Tool (KB890830). Their titles are localised; their KBs are not.
+ */
+static int not_an_os_update(const char *title)
+{
+	static const char *const kbs[] = { "KB2267602", "KB4052623", "KB2461484", "KB915597",
+		                           "KB890830" };
+
+	for (size_t i = 0; title && i < sizeof(kbs) / sizeof(kbs[0]); i++) {
+		const char *at = strstr(title, kbs[i]);
+
+		if (at && !(at[strlen(kbs[i])] >= '0' && at[strlen(kbs[i])] <= '9'))
+			return 1;
+	}
+	return 0;
+}
+
+int terminal_last_update_of(const struct terminal_collection *c, char out[11])
+{
+	long long wua = count_of(c, "updates.wua.total", 100),
+	          qfe = count_of(c, "updates.qfe.count", 200);
+	char day[11];
+
+	out[0] = '\0';
+	/* History entries: installations (operation 1) that succeeded (result 2, or 3 with errors). */
+	for (long long i = 1; i <= wua; i++) {
+		const char *date = item_str(c, "updates.wua", (size_t)i, "date");
+		long long op = item_num(c, "updates.wua", (size_t)i, "operation");
+		long long result = item_num(c, "updates.wua", (size_t)i, "result");
+
+		if (date && op == 1 && (result == 2 || result == 3) &&
+		    !not_an_os_update(item_str(c, "updates.wua", (size_t)i, "title")) &&
+		    ms_date_jst(date, day) == 0 && strcmp(day, out) > 0)
+			memcpy(out, day, sizeof(day));
+	}
+	for (long long i = 1; i <= qfe; i++) {
+		const char *on = item_str(c, "updates.qfe", (size_t)i, "installed_on");
+
+		if (on && !not_an_os_update(item_str(c, "updates.qfe", (size_t)i, "kb")) &&
+		    terminal_hotfix_date(on, day) && strcmp(day, out) > 0)
+			memcpy(out, day, sizeof(day));
+	}
+	return out[0] != '\0';
+}
+
+size_t terminal_accounts_of(const struct terminal_collection *c, struct account_facts *v,
+                            size_t max)
+{
+	long long n = count_of(c, "accounts.count", max);
+	size_t k = 0;
+
+	for (long long i = 1; i <= n; i++) {
+		const char *name = item_str(c, "accounts", (size_t)i, "name");
+
+		if (!name)
+			continue;
+		v[k++] = (struct account_facts){
+			name,
+			small(item_num(c, "accounts", (size_t)i, "rid")),
+			small(item_num(c, "accounts", (size_t)i, "disabled")),
+			small(item_num(c, "accounts", (size_t)i, "password_never_expires")),
+			small(item_num(c, "accounts", (size_t)i, "password_not_required")),
+			small(item_num(c, "accounts", (size_t)i, "admin")),
+		};
+	}
+	return k;
+}
+
+void terminal_policy_of(const struct terminal_collection *c, struct password_policy *p)
+{
+	*p = (struct password_policy){ small(num_of(c, "policy.min_password_length", -1)),
+		                       small(num_of(c, "policy.max_password_age_days", -1)),
+		                       small(num_of(c, "policy.lockout_threshold", -1)) };
+}
+
+void terminal_firewall_of(const struct terminal_collection *c, int firewall[3])
+{
+	firewall[0] = small(num_of(c, "firewall.domain.enabled", -1));
+	firewall[1] = small(num_of(c, "firewall.private.enabled", -1));
+	firewall[2] = small(num_of(c, "firewall.public.enabled", -1));
 }

@@ -2,7 +2,8 @@
 # wine64 on a prefix with a planted registry (a Windows 10 Pro 22H2 PC with USB storage off, RDP
 # on without NLA, SMBv1 on): its JSON field by field, clean "unavailable" records for what the
 # prefix does not set, the SHA-256 it reports against sha256sum, and its refusals.
-# Verified only under wine: what wine provides (registry, RtlGetVersion, CNG SHA-256, names).
+# Verified only under wine: what wine provides (registry, RtlGetVersion, CNG SHA-256, names, WMI
+# hotfixes, the Administrators SID); for the rest, that the collector records a clean outcome.
 . "$(dirname "$0")/common.inc"
 command -v x86_64-w64-mingw32-gcc >/dev/null || skip "x86_64-w64-mingw32-gcc missing (tools/deps.sh test)"
 WINE=/usr/lib/wine/wine64
@@ -72,6 +73,30 @@ expect_eq "$(v rdp.nla)" "0 ok" "NLA off"
 expect_eq "$(v rdp.port)" "3389 ok" "RDP port"
 expect_eq "$(v smb.server_smb1)" "1 ok" "SMBv1 server on"
 expect_eq "$(jq -r '.checks[] | select(.id == "os.kernel_version") | .status' "$J")" ok "RtlGetVersion"
+# What wine lacks is recorded, not fatal: Security Center (its class is not registered), the
+# SecurityCenter2, Defender and BitLocker WMI namespaces, the firewall and update agent objects
+# (E_NOTIMPL), the account database at NetAPI level 3. What it has: WMI's hotfix list and the
+# Administrators group found by its SID.
+st() { jq -r --arg id "$1" '.checks[] | select(.id == $id) | [.status, .detail] | join(" ")' "$J"; }
+expect_eq "$(st av.wsc.count)" "unavailable Security Center: HRESULT 0x80040154 (not on this Windows)" \
+	"no Security Center"
+expect_eq "$(st av.wmi.count)" "unavailable ConnectServer: HRESULT 0x8004100e (not on this Windows)" \
+	"no root\\SecurityCenter2"
+expect_eq "$(jq '[.checks[] | select(.id | startswith("defender.")) | select(.status == "unavailable")] | length' "$J")" 8 \
+	"Defender's eight properties, each unavailable"
+expect_eq "$(jq -r '[.checks[] | select(.id | test("^firewall\\.(domain|private|public)\\.enabled$")) | .status] | join(" ")' "$J")" \
+	"unavailable unavailable unavailable" "firewall profiles"
+expect_eq "$(jq -r '.checks[] | select(.id == "updates.wua.total") | .status' "$J")" unavailable "update history"
+n=$(jq -r '.checks[] | select(.id == "updates.qfe.count") | .value' "$J")
+[ "$n" -ge 0 ] 2>/dev/null && ok || fail "hotfix count: $n"
+expect_eq "$(jq --argjson n "$n" '[.checks[] | select(.id | test("^updates\\.qfe\\.[0-9]+\\.kb$")) | select(.value | test("^KB[0-9]+$"))] | length == $n' "$J")" \
+	true "each hotfix a KB number"
+expect_eq "$(jq -r '.checks[] | select(.id == "admins.group") | [.value, .status] | join(" ")' "$J")" \
+	"Administrators ok" "S-1-5-32-544 looked up"
+expect_eq "$(jq -r '.checks[] | select(.id == "accounts.count") | .detail | startswith("NetAPI status")' "$J")" true \
+	"accounts: the NetAPI status named"
+expect_eq "$(jq -r '.checks[] | select(.id == "bitlocker.count") | .status | IN("unavailable", "denied")' "$J")" true \
+	"BitLocker: not on wine, or administrators only"
 # Every probe has an outcome from the closed set, a source, and a unique id.
 expect_eq "$(jq '[.checks[] | select(.status | IN("ok","unavailable","denied","error") | not)] | length' "$J")" 0 \
 	"statuses"
@@ -112,6 +137,8 @@ expect_eq "$(jq -r "$T0 | [.os_support, .support_ends, .esu_ends] | join(\" \")"
 	"ended 2025-10-14 2026-10-13" "Windows 10 Pro 22H2: ended"
 expect_eq "$(jq -r "$T0 | [.usb_storage, .rdp.allowed, .rdp.nla, .smb1] | map(tostring) | join(\" \")" out.txt)" \
 	"blocked true false true" "USB, RDP, SMBv1"
+expect_eq "$(jq -r "$T0 | [.av_status, (.av | length), (.findings | index(\"terminal-av-none\"))] | map(tostring) | join(\" \")" out.txt)" \
+	"unknown 0 null" "nothing readable about antivirus: unknown, no finding"
 # The same PC again (the copy beside the .exe): its newer file replaces the older, no duplicate.
 expect_status 0 "$MEDSEC" terminal import usb
 expect_status 0 "$MEDSEC" terminal show
@@ -133,7 +160,8 @@ expect_eq "$(jq -r '.terminals[0] | [.no, .os_support, .usb_storage] | map(tostr
 # The terminal survey's findings, ranked with the rest, with the manual's chapter.
 F='.findings[] | select(.source == "terminal")'
 expect_eq "$(jq -r "[$F | .rule + \":\" + .severity] | join(\" \")" rep/report.json)" \
-	"terminal-os-ended:high terminal-rdp-no-nla:medium terminal-smb1:medium" "terminal findings"
+	"terminal-os-ended:high terminal-updates-old:medium terminal-rdp-no-nla:medium terminal-smb1:medium" \
+	"terminal findings (updates-old: wine's one hotfix is dated 2022)"
 expect_eq "$(jq -r "$F | select(.rule == \"terminal-os-ended\") | .title" rep/report.json)" \
 	"端末1 (${host}) の OS はサポートが終了しています (2025-10-14 まで)" "title"
 expect_eq "$(jq -r "$F | select(.rule == \"terminal-os-ended\") | .manual" rep/report.json)" \
