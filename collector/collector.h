@@ -52,6 +52,8 @@ void probe_registry(struct collection *c);
 void probe_kernel_version(struct collection *c);
 /* Host name, domain, MachineGuid, elevation, time, the .exe's SHA-256 (system.c). */
 void probe_identity(struct collection *c, const wchar_t *exe_path);
+/* The PC's IPv4 addresses, to match it to a declared terminal (system.c). */
+void probe_addresses(struct collection *c);
 /* Security products: Windows Security Center, its WMI view, Defender's own status (security.c). */
 void probe_security_products(struct collection *c);
 /* Firewall profiles (INetFwPolicy2) and BitLocker volumes (security.c). */

@@ -180,6 +180,7 @@ int main(void)
 	probe_identity(&c, exe);
 	probe_kernel_version(&c);
 	probe_registry(&c);
+	probe_addresses(&c);
 	probe_security_products(&c);
 	probe_firewall(&c);
 	probe_bitlocker(&c);

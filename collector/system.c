@@ -5,11 +5,15 @@
  * collector itself, so that medsec can tell which build wrote a file.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <winsock2.h>
 #include <windows.h>
 #include <bcrypt.h>
+#include <iphlpapi.h>
 
 #include "collector.h"
+#include "medsec/mem.h"
 
 void utf8_of(const wchar_t *w, char *buf, size_t size)
 {
@@ -124,4 +128,59 @@ void probe_kernel_version(struct collection *c)
 	k->type = VALUE_STRING;
 	snprintf(k->text, sizeof(k->text), "%lu.%lu.%lu", (unsigned long)v.dwMajorVersion,
 	         (unsigned long)v.dwMinorVersion, (unsigned long)v.dwBuildNumber);
+}
+
+/*
+ * The PC's IPv4 addresses (GetAdaptersAddresses, iphlpapi.h): medsec matches a file to
+ * the declared terminal by host name, else by the address the intake gives. Adapters
+ * that are up, loopback left out; capped at ADDRESS_MAX.
+ */
+#define ADDRESS_MAX 16
+
+void probe_addresses(struct collection *c)
+{
+	static const char src[] = "iphlpapi GetAdaptersAddresses (AF_INET)";
+	ULONG size = 16384, rc = ERROR_BUFFER_OVERFLOW;
+	IP_ADAPTER_ADDRESSES *list = NULL;
+	size_t n = 0;
+
+	for (int tries = 0; tries < 3 && rc == ERROR_BUFFER_OVERFLOW; tries++) {
+		free(list);
+		list = ms_xmalloc(size);
+		rc = GetAdaptersAddresses(AF_INET,
+		                          GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST |
+		                                  GAA_FLAG_SKIP_DNS_SERVER,
+		                          NULL, list, &size);
+	}
+	if (rc != NO_ERROR) {
+		char detail[64];
+
+		snprintf(detail, sizeof(detail), "Win32 error %lu", (unsigned long)rc);
+		check_failed(c, "net.count", src, CHECK_ERROR, detail);
+		free(list);
+		return;
+	}
+	for (IP_ADAPTER_ADDRESSES *a = list; a && n < ADDRESS_MAX; a = a->Next) {
+		if (a->OperStatus != IfOperStatusUp || a->IfType == IF_TYPE_SOFTWARE_LOOPBACK)
+			continue;
+		for (IP_ADAPTER_UNICAST_ADDRESS *u = a->FirstUnicastAddress; u && n < ADDRESS_MAX;
+		     u = u->Next) {
+			const struct sockaddr_in *in =
+			        (const struct sockaddr_in *)u->Address.lpSockaddr;
+			const unsigned char *b = (const unsigned char *)&in->sin_addr;
+			char id[64], text[256];
+
+			if (in->sin_family != AF_INET)
+				continue;
+			n++;
+			snprintf(id, sizeof(id), "net.%zu.address", n);
+			snprintf(text, sizeof(text), "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+			check_text(c, id, src, text);
+			snprintf(id, sizeof(id), "net.%zu.adapter", n);
+			utf8_of(a->FriendlyName, text, sizeof(text));
+			check_text(c, id, src, text);
+		}
+	}
+	check_number(c, "net.count", src, n);
+	free(list);
 }

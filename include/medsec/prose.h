@@ -601,6 +601,12 @@
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 #define C_ALLOWED "許可", "allowed"
+#define C_LIFECYCLE_IMPORTED                                                               \
+	"Windows のサポート期限一覧を取り込みました: 追加 %zu 件・置き換え %zu 件 (%s)\n", \
+	        "Windows lifecycle list imported: %zu added, %zu replaced (%s)\n"
+#define C_LIFECYCLE_FROM                                                   \
+	"  (サポート期限: 同梱の一覧に %s を重ねて判定。%s に取り込み)\n", \
+	        "  (support dates: the shipped list with %s over it, imported %s)\n"
 #define C_AV_LINE "    ウイルス対策: %s\n", "    antivirus: %s\n"
 #define C_AV_STATUS_PROTECTED "有効・パターンファイル最新", "on, definitions current"
 #define C_AV_STATUS_STALE "有効・パターンファイルが古い", "on, definitions out of date"

@@ -146,4 +146,10 @@ struct terminal_row {
 extern const struct model_enum model_confirm_kinds[]; /* "day_ip", "meeting" */
 extern const struct model_enum model_scan_statuses[]; /* "running", "done", "interrupted" */
 
+/* Where a reference list imported over the shipped data came from. */
+struct reference_info {
+	char source[256];     /* the file it came from */
+	char imported_at[32]; /* UTC */
+};
+
 #endif

@@ -134,6 +134,17 @@ int store_terminals_load(struct store *s, int64_t round_id, struct terminal_row 
                          struct ms_error *err);
 void store_terminals_free(struct terminal_row *rows, size_t n);
 
+/*
+ * --- reference lists imported over the shipped data, one per kind ("windows-lifecycle"),
+ * kept as the validated file's text; not tied to a hospital ---
+ */
+/* Replaces the list of this kind. */
+int store_reference_save(struct store *s, const char *kind, const char *body, const char *source,
+                         const char *imported_at, struct ms_error *err);
+/* The list of this kind (new, free it) and where it came from, or *body = NULL if none. */
+int store_reference_load(struct store *s, const char *kind, char **body,
+                         struct reference_info *info, struct ms_error *err);
+
 /* --- the onsite survey (現地調査), one per round, kept as its validated JSON --- */
 
 /* Replaces the round's onsite record. */

@@ -283,10 +283,19 @@ struct survey_terminals {
 	size_t n;
 	char today[11]; /* the day in Japan the support status is for */
 	struct terminal_row *rows;
-	struct lifecycle_list *lifecycle;
+	struct lifecycle_list *lifecycle; /* the shipped list, with the imported one over it */
+	struct reference_info lifecycle_import; /* where that came from; source "" if none */
 	struct intake_doc *doc;
 };
 
+/*
+ * A newer Windows lifecycle list (the form of data/windows-lifecycle.json), checked entry by
+ * entry (problems in d with their places, nothing stored) and kept in the store: from then on
+ * its entries replace the shipped ones of the same family, build and edition class, and add
+ * the rest. It replaces a list imported before. Counts against the shipped list.
+ */
+int survey_lifecycle_import(struct survey_session *s, const char *path, size_t *added,
+                            size_t *replaced, struct ms_diags *d, struct ms_error *err);
 /* The round's PCs analysed; free with survey_terminals_free, even after a failure. */
 int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
                      struct ms_error *err);

@@ -164,6 +164,7 @@ enum terminal_weakness {
 	WEAK_SHORT_PASSWORDS = 1 << 2,       /* the policy allows under 8 characters */
 	WEAK_NO_LOCKOUT = 1 << 3,            /* no lockout after failed logons */
 	WEAK_FIREWALL_OFF = 1 << 4,          /* a firewall profile is off */
+	WEAK_BUILTIN_ADMIN_ENABLED = 1 << 5, /* the built-in Administrator (RID 500) is enabled */
 };
 unsigned terminal_weaknesses(const struct account_facts *a, size_t n,
                              const struct password_policy *p, const int firewall[3]);

@@ -16,9 +16,21 @@ struct lifecycle_list {
 	struct lifecycle view; /* what terminal_os_support takes */
 };
 
-/* Loads and checks the list; *out is new (terminal_lifecycle_free). Problems go to d. */
+/*
+ * Reads and checks a list from memory (path names it in the messages): MS_ERR_INPUT and
+ * each problem in d with its place when it is not one; *out is new (terminal_lifecycle_free).
+ */
+int terminal_lifecycle_read(const char *data, size_t size, const char *path,
+                            struct lifecycle_list **out, struct ms_diags *d, struct ms_error *err);
+/* The shipped list (data/windows-lifecycle.json): as read, but a problem is MS_ERR_SYSTEM. */
 int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struct ms_diags *d,
                             struct ms_error *err);
+/*
+ * A newer list over base: its entries replace base's of the same family, build and
+ * edition class, the rest are added; counts in *added and *replaced. newer stays the caller's.
+ */
+void terminal_lifecycle_merge(struct lifecycle_list *base, const struct lifecycle_list *newer,
+                              size_t *added, size_t *replaced);
 void terminal_lifecycle_free(struct lifecycle_list *l);
 
 /* One check of a collector file: a value read (text, and number when it is one) or why not. */
@@ -72,6 +84,8 @@ int terminal_last_update_of(const struct terminal_collection *c, char out[11]);
 size_t terminal_accounts_of(const struct terminal_collection *c, struct account_facts *v,
                             size_t max);
 void terminal_policy_of(const struct terminal_collection *c, struct password_policy *p);
+/* Does the PC have this IPv4 address (one of the collector's net.N.address)? */
+int terminal_has_address(const struct terminal_collection *c, const char *address);
 /* Domain, private and public profiles: 1 on, 0 off, -1 not read. */
 void terminal_firewall_of(const struct terminal_collection *c, int firewall[3]);
 

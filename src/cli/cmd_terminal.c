@@ -13,22 +13,30 @@
 
 static const struct cli_cmd terminal_cmd = {
 	.usage_ja = "medsec terminal import ファイルまたはフォルダ... [--json]\n"
-	            "medsec terminal show [--json]",
+	            "medsec terminal show [--json]\n"
+	            "medsec terminal lifecycle ファイル",
 	.usage_en = "medsec terminal import FILE|FOLDER... [--json]\n"
-	            "medsec terminal show [--json]",
+	            "medsec terminal show [--json]\n"
+	            "medsec terminal lifecycle FILE",
 	.about_ja =
 	        "端末調査: 各 PC で medsec-collector.exe (USB メモリから実行、管理者権限不要) が\n"
 	        "書き出した JSON を取り込み (フォルダはその中の .json すべて)、記入依頼書の調査端末と\n"
-	        "ホスト名で対応づけて現在の調査回に保存します。1 つでも誤りがあれば何も保存しません。\n"
-	        "show は各端末の OS とバージョン、OS の状態 (サポート中・終了。本日の日本の日付で判定、\n"
-	        "data/windows-lifecycle.json)、USB 記憶装置の制限、リモートデスクトップ、SMBv1 を表示します。",
+	        "ホスト名 (なければ IP アドレス) で対応づけて現在の調査回に保存します。1 つでも誤りが\n"
+	        "あれば何も保存しません。show は各端末の OS とバージョン、OS の状態 (サポート中・終了。\n"
+	        "本日の日本の日付で判定)、ウイルス対策製品とパターンファイル、最終更新日、USB 記憶装置の\n"
+	        "制限、リモートデスクトップ、SMBv1、ファイアウォール、パスワードポリシーと指摘を表示します。\n"
+	        "lifecycle は新しい Windows のサポート期限一覧 (data/windows-lifecycle.json と同じ形式) を\n"
+	        "検査して取り込みます。同じ版・エディションの期限は置き換え、ほかは追加します。",
 	.about_en =
 	        "The terminal survey: imports the JSON files medsec-collector.exe wrote on each PC (run from\n"
 	        "a USB stick, no administrator rights needed; a folder stands for its .json files),\n"
-	        "matches them to the declared terminals by host name and stores them in the current round;\n"
-	        "one bad file and nothing is stored. `show` lists each PC's OS and version, whether it is\n"
-	        "still supported (today in Japan, data/windows-lifecycle.json), USB storage restriction,\n"
-	        "Remote Desktop and SMBv1.",
+	        "matches them to the declared terminals by host name (else by IP address) and stores them\n"
+	        "in the current round; one bad file and nothing is stored. `show` lists each PC's OS and\n"
+	        "version, whether it is still supported (today in Japan), its antivirus and definitions,\n"
+	        "last update, USB storage restriction, Remote Desktop, SMBv1, firewall, password policy\n"
+	        "and findings. `lifecycle` checks and imports a newer Windows lifecycle list (the form of\n"
+	        "data/windows-lifecycle.json): its dates replace those of the same release and edition,\n"
+	        "the rest are added.",
 	.opts = NULL,
 };
 
@@ -126,6 +134,9 @@ static int show(struct cli *c, struct survey_session *s)
 		free(out);
 	} else {
 		printf(L(C_TERMINALS_SUPPORT_STATUS_AS_OF), ts.today);
+		if (ts.lifecycle_import.source[0])
+			printf(L(C_LIFECYCLE_FROM), ts.lifecycle_import.source,
+			       ts.lifecycle_import.imported_at);
 		for (size_t i = 0; i < ts.n; i++) {
 			const struct survey_terminal *t = &ts.v[i];
 			if (!t->c)
@@ -148,6 +159,23 @@ static int show(struct cli *c, struct survey_session *s)
 	}
 	ms_diags_dispose(&d);
 	survey_terminals_free(&ts);
+	return rc;
+}
+
+static int lifecycle(struct cli *c, struct survey_session *s, const char *path)
+{
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	size_t added, replaced;
+	int rc = survey_lifecycle_import(s, path, &added, &replaced, &d, &err);
+
+	if (rc)
+		rc = cli_fail(c, &d, &err);
+	else if (c->json)
+		printf("{\"added\": %zu, \"replaced\": %zu}\n", added, replaced);
+	else
+		printf(L(C_LIFECYCLE_IMPORTED), added, replaced, path);
+	ms_diags_dispose(&d);
 	return rc;
 }
 
@@ -182,14 +210,19 @@ int cmd_terminal(struct cli *c, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	sub = optind < argc ? argv[optind] : NULL;
-	if (!sub || (strcmp(sub, "import") && strcmp(sub, "show")) ||
+	if (!sub || (strcmp(sub, "import") && strcmp(sub, "show") && strcmp(sub, "lifecycle")) ||
 	    (!strcmp(sub, "import") && optind + 1 >= argc) ||
-	    (!strcmp(sub, "show") && optind + 1 != argc))
+	    (!strcmp(sub, "show") && optind + 1 != argc) ||
+	    (!strcmp(sub, "lifecycle") && optind + 2 != argc))
 		return cli_bad_usage(c, &terminal_cmd);
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
-	rc = !strcmp(sub, "show") ? show(c, &s)
-	                          : import(c, &s, argc - optind - 1, argv + optind + 1);
+	if (!strcmp(sub, "show"))
+		rc = show(c, &s);
+	else if (!strcmp(sub, "lifecycle"))
+		rc = lifecycle(c, &s, argv[optind + 1]);
+	else
+		rc = import(c, &s, argc - optind - 1, argv + optind + 1);
 	survey_close(&s);
 	return rc;
 }

@@ -83,8 +83,9 @@ static json_t *count_json(int v)
 /* The protection facts of a PC: products, updates, firewall, accounts, and its findings' rules. */
 static void terminal_protection_json(json_t *o, const struct terminal_result *r)
 {
-	static const char *const weak[] = { "guest_enabled", "password_not_required",
-		                            "short_passwords", "no_lockout", "firewall_off" };
+	static const char *const weak[] = { "guest_enabled",   "password_not_required",
+		                            "short_passwords", "no_lockout",
+		                            "firewall_off",    "builtin_admin_enabled" };
 	json_t *av = json_array(), *w = json_array(), *found = json_array();
 	const char *ids[16];
 	size_t n = terminal_finding_ids(r, ids, 16);

@@ -183,6 +183,18 @@ int store_onsite_load(struct store *s, int64_t round_id, char **json, char *reco
 	return s->ops->onsite_load(s, round_id, json, recorded_at, size, err);
 }
 
+int store_reference_save(struct store *s, const char *kind, const char *body, const char *source,
+                         const char *imported_at, struct ms_error *err)
+{
+	return s->ops->reference_save(s, kind, body, source, imported_at, err);
+}
+
+int store_reference_load(struct store *s, const char *kind, char **body,
+                         struct reference_info *info, struct ms_error *err)
+{
+	return s->ops->reference_load(s, kind, body, info, err);
+}
+
 int store_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
                          size_t n, struct ms_error *err)
 {

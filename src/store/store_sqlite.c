@@ -186,6 +186,10 @@ static const char *const migrations[] = {
 	"  pc_key TEXT NOT NULL, host TEXT NOT NULL, declared_no INTEGER NOT NULL,"
 	"  collected_at TEXT NOT NULL, imported_at TEXT NOT NULL, source TEXT, json TEXT NOT NULL,"
 	"  PRIMARY KEY (round_id, pc_key));",
+	/* 10: reference lists a user imports over the shipped data (the Windows lifecycle list) */
+	"CREATE TABLE reference_list ("
+	"  kind TEXT PRIMARY KEY, body TEXT NOT NULL, source TEXT NOT NULL,"
+	"  imported_at TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1392,6 +1396,49 @@ static int sq_onsite_load(struct store *s, int64_t round_id, char **json, char *
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
 }
 
+static int sq_reference_save(struct store *s, const char *kind, const char *body,
+                             const char *source, const char *imported_at, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+	                 "INSERT OR REPLACE INTO reference_list (kind, body, source, imported_at)"
+	                 " VALUES (?,?,?,?)",
+	                 &st, err);
+
+	if (rc)
+		return rc;
+	bind_text(st, 1, kind);
+	bind_text(st, 2, body);
+	bind_text(st, 3, source);
+	bind_text(st, 4, imported_at);
+	return run(db, st, err);
+}
+
+static int sq_reference_load(struct store *s, const char *kind, char **body,
+                             struct reference_info *info, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db, "SELECT body, source, imported_at FROM reference_list WHERE kind = ?",
+	                 &st, err);
+
+	*body = NULL;
+	if (rc)
+		return rc;
+	bind_text(st, 1, kind);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*body = ms_xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (info) {
+			copy_col(info->source, sizeof(info->source), st, 1);
+			copy_col(info->imported_at, sizeof(info->imported_at), st, 2);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
+}
+
 static int sq_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
                              size_t n, struct ms_error *err)
 {
@@ -1489,6 +1536,8 @@ static const struct store_ops sqlite_ops = {
 	.services_load = sq_services_load,
 	.onsite_save = sq_onsite_save,
 	.onsite_load = sq_onsite_load,
+	.reference_save = sq_reference_save,
+	.reference_load = sq_reference_load,
 	.terminals_save = sq_terminals_save,
 	.terminals_load = sq_terminals_load,
 };

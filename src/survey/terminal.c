@@ -5,13 +5,14 @@
  * still serviced today in Japan, how USB storage is restricted.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "medsec/clock.h"
+#include "medsec/fs.h"
 #include "medsec/intake.h"
 #include "medsec/store.h"
 #include "medsec/survey.h"
@@ -19,23 +20,11 @@
 /* The whole file, if it is one and not over the cap; NULL with err otherwise. */
 static char *slurp(const char *path, size_t *size, struct ms_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	char *buf;
+	char *buf = ms_read_file(path, TERMINAL_FILE_MAX, size);
 
-	if (!f) {
-		ms_fail(err, MS_ERR_INPUT, MSG_CANNOT_OPEN, NULL, path);
-		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0 || st.st_size > TERMINAL_FILE_MAX) {
-		fclose(f);
-		ms_fail(err, MS_ERR_INPUT, MSG_INPUT_TOO_LARGE, path, NULL);
-		return NULL;
-	}
-	buf = ms_xmalloc((size_t)st.st_size + 1);
-	*size = fread(buf, 1, (size_t)st.st_size, f);
-	buf[*size] = '\0';
-	fclose(f);
+	if (!buf)
+		ms_fail(err, MS_ERR_INPUT, errno == EFBIG ? MSG_INPUT_TOO_LARGE : MSG_CANNOT_OPEN,
+		        errno == EFBIG ? path : NULL, errno == EFBIG ? NULL : path);
 	return buf;
 }
 
@@ -74,12 +63,26 @@ static size_t expand(const char *const *paths, size_t n, char ***out)
 	return k;
 }
 
-/* The declared terminal with this host name (Windows names are case-insensitive), or NULL. */
-static const struct terminal *declared(const struct intake_doc *doc, const char *host)
+/*
+ * The declared terminal of this PC: by host name (Windows names are case-insensitive),
+ * else by the address the intake gives ("192.168.20.31/24"); NULL if none.
+ */
+static const struct terminal *declared(const struct intake_doc *doc,
+                                       const struct terminal_collection *c)
 {
-	for (size_t i = 0; doc && host && i < doc->n_terminals; i++)
-		if (doc->terminals[i].hostname && !strcasecmp(doc->terminals[i].hostname, host))
+	for (size_t i = 0; doc && c->host && i < doc->n_terminals; i++)
+		if (doc->terminals[i].hostname && !strcasecmp(doc->terminals[i].hostname, c->host))
 			return &doc->terminals[i];
+	for (size_t i = 0; doc && i < doc->n_terminals; i++) {
+		const char *a = doc->terminals[i].address;
+		char bare[64];
+
+		if (!a)
+			continue;
+		snprintf(bare, sizeof(bare), "%.*s", (int)strcspn(a, "/"), a);
+		if (terminal_has_address(c, bare))
+			return &doc->terminals[i];
+	}
 	return NULL;
 }
 
@@ -111,7 +114,7 @@ int survey_terminal_import(struct survey_session *s, const char *const *paths, s
 			free(data);
 			continue;
 		}
-		t = declared(doc, c->host);
+		t = declared(doc, c);
 		snprintf(rows[k].key, sizeof(rows[k].key), "%s",
 		         c->machine_guid && *c->machine_guid ? c->machine_guid : c->host);
 		snprintf(rows[k].host, sizeof(rows[k].host), "%s", c->host);
@@ -171,17 +174,69 @@ static void protection(struct survey_terminal *t, const char *today)
 	t->weaknesses = terminal_weaknesses(t->accounts, t->n_accounts, &t->policy, t->firewall);
 }
 
+#define LIFECYCLE_KIND "windows-lifecycle"
+
+int survey_lifecycle_import(struct survey_session *s, const char *path, size_t *added,
+                            size_t *replaced, struct ms_diags *d, struct ms_error *err)
+{
+	struct lifecycle_list *shipped = NULL, *newer = NULL;
+	char shipped_path[4096], now[32];
+	size_t size;
+	char *data = slurp(path, &size, err);
+	int rc;
+
+	*added = *replaced = 0;
+	if (!data)
+		return err->status;
+	survey_data_path(s->cfg, "windows-lifecycle.json", shipped_path, sizeof(shipped_path));
+	if (!(rc = terminal_lifecycle_read(data, size, path, &newer, d, err)) &&
+	    !(rc = terminal_lifecycle_load(shipped_path, &shipped, d, err))) {
+		terminal_lifecycle_merge(shipped, newer, added, replaced);
+		ms_now_iso(now);
+		rc = store_reference_save(s->store, LIFECYCLE_KIND, data, path, now, err);
+	}
+	terminal_lifecycle_free(shipped);
+	terminal_lifecycle_free(newer);
+	free(data);
+	return rc;
+}
+
+/* The shipped lifecycle list with the one a user imported over it, if any. */
+static int lifecycle(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
+                     struct ms_error *err)
+{
+	char path[4096], *body = NULL;
+	struct lifecycle_list *newer = NULL;
+	size_t added, replaced;
+	int rc;
+
+	survey_data_path(s->cfg, "windows-lifecycle.json", path, sizeof(path));
+	if ((rc = terminal_lifecycle_load(path, &out->lifecycle, d, err)) ||
+	    (rc = store_reference_load(s->store, LIFECYCLE_KIND, &body, &out->lifecycle_import,
+	                               err)) ||
+	    !body)
+		return rc;
+	/* Checked when it was imported: a stored list that no longer reads is a fault of ours. */
+	rc = terminal_lifecycle_read(body, strlen(body), out->lifecycle_import.source, &newer, d,
+	                             err);
+	if (!rc)
+		terminal_lifecycle_merge(out->lifecycle, newer, &added, &replaced);
+	else
+		err->status = rc = MS_ERR_SYSTEM;
+	terminal_lifecycle_free(newer);
+	free(body);
+	return rc;
+}
+
 int survey_terminals(struct survey_session *s, struct survey_terminals *out, struct ms_diags *d,
                      struct ms_error *err)
 {
 	struct intake_revision rev;
-	char path[4096];
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	ms_today_jst(out->today);
-	survey_data_path(s->cfg, "windows-lifecycle.json", path, sizeof(path));
-	if ((rc = terminal_lifecycle_load(path, &out->lifecycle, d, err)) ||
+	if ((rc = lifecycle(s, out, d, err)) ||
 	    (rc = survey_declarations(s, &out->doc, &rev, err)) ||
 	    (rc = store_terminals_load(s->store, s->round.id, &out->rows, &out->n, err)))
 		return rc;
@@ -200,7 +255,7 @@ int survey_terminals(struct survey_session *s, struct survey_terminals *out, str
 			continue;
 		}
 		ms_diags_dispose(&ignored);
-		t->declared = declared(out->doc, t->c->host);
+		t->declared = declared(out->doc, t->c);
 		terminal_os_facts_of(t->c, &t->os);
 		t->family = terminal_os_family(&t->os);
 		t->support = terminal_os_support(&t->os, &out->lifecycle->view, out->today,

@@ -146,6 +146,8 @@ unsigned terminal_weaknesses(const struct account_facts *a, size_t n,
 
 		if (a[i].rid == 501 && enabled)
 			w |= WEAK_GUEST_ENABLED;
+		if (a[i].rid == 500 && enabled)
+			w |= WEAK_BUILTIN_ADMIN_ENABLED;
 		if (enabled && a[i].password_not_required == 1)
 			w |= WEAK_PASSWORD_NOT_REQUIRED;
 	}
@@ -187,6 +189,8 @@ size_t terminal_finding_ids(const struct terminal_result *r, const char **ids, s
 		v[n++] = "terminal-firewall-off";
 	if (r->weaknesses & WEAK_GUEST_ENABLED)
 		v[n++] = "terminal-guest-enabled";
+	if (r->weaknesses & WEAK_BUILTIN_ADMIN_ENABLED)
+		v[n++] = "terminal-admin-enabled";
 	if (r->weaknesses & WEAK_PASSWORD_NOT_REQUIRED)
 		v[n++] = "terminal-password-not-required";
 	if (r->weaknesses & WEAK_SHORT_PASSWORDS)

@@ -406,3 +406,16 @@ void terminal_firewall_of(const struct terminal_collection *c, int firewall[3])
 	firewall[1] = small(num_of(c, "firewall.private.enabled", -1));
 	firewall[2] = small(num_of(c, "firewall.public.enabled", -1));
 }
+
+int terminal_has_address(const struct terminal_collection *c, const char *address)
+{
+	long long n = count_of(c, "net.count", 64);
+
+	for (long long i = 1; address && i <= n; i++) {
+		const char *a = item_str(c, "net", (size_t)i, "address");
+
+		if (a && !strcmp(a, address))
+			return 1;
+	}
+	return 0;
+}

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "medsec/clock.h"
+#include "medsec/fs.h"
 #include "medsec/json_diag.h"
 #include "medsec/mem.h"
 #include "medsec/terminal_read.h"
@@ -38,11 +39,11 @@ static const char *member(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struct ms_diags *d,
-                            struct ms_error *err)
+int terminal_lifecycle_read(const char *data, size_t size, const char *path,
+                            struct lifecycle_list **out, struct ms_diags *d, struct ms_error *err)
 {
 	json_error_t je;
-	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je), *e, *entries;
+	json_t *root = json_loadb(data, size, JSON_REJECT_DUPLICATES, &je), *e, *entries;
 	struct lifecycle_list *l;
 	char where[512];
 	size_t i, errors = d->errors;
@@ -50,13 +51,13 @@ int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struc
 	*out = NULL;
 	if (!root) {
 		snprintf(where, sizeof(where), "%s:%d", path, je.line);
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_JSON_SYNTAX, where, je.text);
+		return ms_fail(err, MS_ERR_INPUT, MSG_JSON_SYNTAX, where, je.text);
 	}
 	entries = json_object_get(root, "entries");
 	if (json_integer_value(json_object_get(root, "medsec_windows_lifecycle")) != 1 ||
 	    !json_is_array(entries)) {
 		json_decref(root);
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_VDB_BAD_FEED, path,
+		return ms_fail(err, MS_ERR_INPUT, MSG_VDB_BAD_FEED, path,
 		               "{\"medsec_windows_lifecycle\": 1, \"entries\": […]}");
 	}
 	l = ms_xcalloc(1, sizeof(*l));
@@ -90,12 +91,58 @@ int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struc
 	json_decref(root);
 	if (d->errors > errors) {
 		terminal_lifecycle_free(l);
-		return ms_fail(err, MS_ERR_SYSTEM, d->v[errors].msg, d->v[errors].where,
+		return ms_fail(err, MS_ERR_INPUT, d->v[errors].msg, d->v[errors].where,
 		               d->v[errors].arg);
 	}
 	l->view = (struct lifecycle){ l->entries, l->n };
 	*out = l;
 	return MS_OK;
+}
+
+int terminal_lifecycle_load(const char *path, struct lifecycle_list **out, struct ms_diags *d,
+                            struct ms_error *err)
+{
+	size_t size;
+	char *data = ms_read_file(path, TERMINAL_FILE_MAX, &size);
+	int rc;
+
+	*out = NULL;
+	if (!data)
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_OPEN, NULL, path);
+	rc = terminal_lifecycle_read(data, size, path, out, d, err);
+	free(data);
+	if (rc == MS_ERR_INPUT) /* the shipped list is medsec's own: broken, it is our fault */
+		rc = err->status = MS_ERR_SYSTEM;
+	return rc;
+}
+
+static int same_entry(const struct lifecycle_entry *a, const struct lifecycle_entry *b)
+{
+	return a->family == b->family && a->build == b->build && a->editions == b->editions;
+}
+
+void terminal_lifecycle_merge(struct lifecycle_list *base, const struct lifecycle_list *newer,
+                              size_t *added, size_t *replaced)
+{
+	*added = *replaced = 0;
+	base->entries = ms_xrealloc(base->entries,
+	                            (base->n + newer->n + 1) * sizeof(*base->entries));
+	for (size_t i = 0; i < newer->n; i++) {
+		struct lifecycle_entry e = newer->entries[i];
+		size_t k = 0;
+
+		e.source = ms_arena_strdup(&base->arena, e.source);
+		while (k < base->n && !same_entry(&base->entries[k], &e))
+			k++;
+		if (k < base->n) {
+			base->entries[k] = e;
+			(*replaced)++;
+		} else {
+			base->entries[base->n++] = e;
+			(*added)++;
+		}
+	}
+	base->view = (struct lifecycle){ base->entries, base->n };
 }
 
 void terminal_lifecycle_free(struct lifecycle_list *l)

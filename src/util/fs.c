@@ -1,6 +1,7 @@
-/* fs.c - mkdir -p and fsync by name (fs.h). */
+/* fs.c - a capped whole-file read, mkdir -p and fsync by name (fs.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -66,4 +67,29 @@ int ms_fsync_path(const char *path)
 		return -1;
 	errno = saved;
 	return rc;
+}
+
+char *ms_read_file(const char *path, size_t max, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	if (fstat(fileno(f), &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG) {
+		fclose(f);
+		errno = EISDIR;
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		fclose(f);
+		errno = EFBIG;
+		return NULL;
+	}
+	buf = ms_xmalloc((size_t)st.st_size + 1);
+	*size = fread(buf, 1, (size_t)st.st_size, f);
+	buf[*size] = '\0';
+	fclose(f);
+	return buf;
 }

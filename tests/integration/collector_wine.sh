@@ -97,6 +97,9 @@ expect_eq "$(jq -r '.checks[] | select(.id == "accounts.count") | .detail | star
 	"accounts: the NetAPI status named"
 expect_eq "$(jq -r '.checks[] | select(.id == "bitlocker.count") | .status | IN("unavailable", "denied")' "$J")" true \
 	"BitLocker: not on wine, or administrators only"
+expect_eq "$(jq -r '.checks[] | select(.id == "net.count") | .status' "$J")" ok "the PC's addresses listed"
+expect_eq "$(jq '[.checks[] | select(.id | test("^net\\.[0-9]+\\.address$")) | select(.value | test("^[0-9]+(\\.[0-9]+){3}$") | not)] | length' "$J")" \
+	0 "each an IPv4 address"
 # Every probe has an outcome from the closed set, a source, and a unique id.
 expect_eq "$(jq '[.checks[] | select(.status | IN("ok","unavailable","denied","error") | not)] | length' "$J")" 0 \
 	"statuses"

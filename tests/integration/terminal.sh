@@ -25,16 +25,25 @@ expect_eq "$(jq -c "$T0 | [.firewall, .password_policy, .admins]" out.txt)" \
 expect_eq "$(jq -r "$T0 | .weaknesses + .findings | join(\" \")" out.txt)" \
 	"short_passwords firewall_off terminal-updates-old terminal-usb-open terminal-firewall-off terminal-password-short" \
 	"weaknesses and findings"
+# A PC renamed since the intake is still 端末2: the address the intake gives is one of its own;
+# it stays one PC (its MachineGuid), the file imported last standing for it.
+jq '.host.name = "IJI-PC-003-NEW"' "$PC" > renamed.json
+expect_status 0 "$MEDSEC" terminal import renamed.json
+expect_in out.txt "1 件 (うち記入依頼書にない端末 0 件)"
+expect_status 0 "$MEDSEC" terminal show --json
+expect_eq "$(jq -r '.terminals[] | select(.host == "IJI-PC-003-NEW") | .no' out.txt)" 2 "matched by 192.168.20.52"
+expect_eq "$(jq '.terminals | length' out.txt)" 1 "the same MachineGuid: one PC, the newer file"
+expect_status 0 "$MEDSEC" terminal import "$PC"
 expect_status 0 "$MEDSEC" terminal show
 expect_in out.txt "ウイルス対策: Trend Micro Apex One (有効・パターンファイル最新)"
 expect_in out.txt "最終更新: 2026-09-10 / ファイアウォール: 無効 / パスワード最小文字数: 0 / ロックアウト: 10"
 
 # A PC whose Security Center lists nothing; one on Windows Server (Defender's status only), its
 # definitions out of date: each read from the file alone.
-jq '.host.name = "IJI-PC-009" | .host.machine_guid = "x-9"
+jq '.host.name = "IJI-PC-009" | .host.machine_guid = "x-9" | .checks |= map(select(.id | startswith("net.") | not))
     | (.checks[] | select(.id == "av.wsc.count") | .value) = 0
     | .checks |= map(select(.id | test("^av\\.wsc\\.[0-9]") | not))' "$PC" > none.json
-jq '.host.name = "SRV-01" | .host.machine_guid = "x-srv"
+jq '.host.name = "SRV-01" | .host.machine_guid = "x-srv" | .checks |= map(select(.id | startswith("net.") | not))
     | (.checks[] | select(.id == "os.edition_id") | .value) = "ServerStandard"
     | (.checks[] | select(.id == "os.installation_type") | .value) = "Server"
     | (.checks[] | select(.id == "defender.running_mode") | .value) = "Normal"
@@ -48,6 +57,30 @@ expect_status 0 "$MEDSEC" terminal show --json
 expect_eq "$(jq -r '.terminals[] | select(.host == "IJI-PC-009") | .av_status' out.txt)" none "an empty list: none"
 expect_eq "$(jq -c '.terminals[] | select(.host == "SRV-01") | [.av_status, .av[0].source, .av[0].signature_age_days]' out.txt)" \
 	'["stale","defender",41]' "Server: Defender's own status, 41 days old"
+
+# A newer lifecycle list, imported like the firmware lists: checked entry by entry (a bad one is
+# refused with its place and nothing is kept), then its dates win over the shipped ones.
+cat > newer.json <<'JSON'
+{"medsec_windows_lifecycle": 1, "entries": [
+ {"family": "windows11", "build": 26200, "release": "25H2", "editions": "enterprise_education",
+  "ends": "2028-10-10", "source": "test: a release newer than the shipped list"},
+ {"family": "windows11", "build": 26100, "release": "24H2", "editions": "enterprise_education",
+  "ends": "2026-11-10", "source": "test: a date that differs from the shipped one"}]}
+JSON
+jq '.entries[1].ends = "soon"' newer.json > bad-list.json
+expect_status 2 "$MEDSEC" terminal lifecycle bad-list.json
+expect_in err.txt "bad-list.json:/entries/1"
+expect_status 0 "$MEDSEC" terminal show --json
+expect_eq "$(jq -r '.terminals[] | select(.no == 2) | .os_support' out.txt)" supported "nothing kept of a bad list"
+expect_status 0 "$MEDSEC" terminal lifecycle newer.json
+expect_in out.txt "追加 1 件・置き換え 1 件"
+expect_status 0 "$MEDSEC" terminal show --json
+expect_eq "$(jq -r '.terminals[] | select(.no == 2) | [.os_support, .support_ends] | join(" ")' out.txt)" \
+	"ended 2026-11-10" "the imported date decides"
+expect_status 0 "$MEDSEC" terminal show
+expect_in out.txt "newer.json を重ねて判定"
+printf '{"medsec_windows_lifecycle": 1, "entries": []}\n' > empty-list.json
+expect_status 0 "$MEDSEC" terminal lifecycle empty-list.json # replaces the import: shipped dates again
 
 # The report: chapter 4 with the products and definitions, the settings table, the findings.
 expect_status 0 "$MEDSEC" plan

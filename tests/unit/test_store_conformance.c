@@ -370,6 +370,34 @@ static void scans_services_findings(void **state)
 	store_close(s);
 }
 
+/* A reference list replaces the one before it and reads back with where it came from. */
+static void reference_list(void **state)
+{
+	struct store *s = open_store();
+	struct reference_info info;
+	struct ms_error err;
+	char *body;
+
+	(void)state;
+	assert_int_equal(store_reference_load(s, "windows-lifecycle", &body, &info, &err), MS_OK);
+	assert_null(body);
+	assert_int_equal(store_reference_save(s, "windows-lifecycle", "{\"v\":1}", "a.json",
+	                                      "2026-12-01T00:00:00Z", &err),
+	                 MS_OK);
+	assert_int_equal(store_reference_save(s, "windows-lifecycle", "{\"v\":2}", "b.json",
+	                                      "2026-12-02T00:00:00Z", &err),
+	                 MS_OK);
+	assert_int_equal(
+	        store_reference_save(s, "other", "{}", "c.json", "2026-12-02T00:00:00Z", &err),
+	        MS_OK);
+	assert_int_equal(store_reference_load(s, "windows-lifecycle", &body, &info, &err), MS_OK);
+	assert_string_equal(body, "{\"v\":2}");
+	assert_string_equal(info.source, "b.json");
+	assert_string_equal(info.imported_at, "2026-12-02T00:00:00Z");
+	free(body);
+	store_close(s);
+}
+
 static void onsite_record(void **state)
 {
 	struct store *s = open_store();
@@ -453,6 +481,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(scope_and_consent, setup, teardown),
 		cmocka_unit_test_setup_teardown(scans_services_findings, setup, teardown),
 		cmocka_unit_test_setup_teardown(onsite_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(reference_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(terminal_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -301,8 +301,10 @@ static void weak_accounts_and_policy(void **state)
 	assert_int_equal(terminal_weaknesses(a, 3, &strong, fw_on), 0);
 	assert_int_equal(terminal_weaknesses(a, 3, &weak, fw_public_off),
 	                 WEAK_SHORT_PASSWORDS | WEAK_NO_LOCKOUT | WEAK_FIREWALL_OFF);
-	assert_int_equal(terminal_weaknesses(NULL, 0, &unread, fw_unread),
-	                 0); /* unknown is not weak */
+	/* Unknown is not weak. */
+	assert_int_equal(terminal_weaknesses(NULL, 0, &unread, fw_unread), 0);
+	a[0].disabled = 0; /* the built-in Administrator (RID 500) in use */
+	assert_int_equal(terminal_weaknesses(a, 1, &strong, fw_on), WEAK_BUILTIN_ADMIN_ENABLED);
 }
 
 static void finding_ids(void **state)
