@@ -596,7 +596,7 @@
 	"調査端末 (OS の状態は %s 時点)\n", "Terminals (support status as of %s)\n"
 #define C_TERMINAL "  端末%d  %s\n", "  terminal %d  %s\n"
 #define C_UNDECLARED "  (記入依頼書になし)  %s\n", "  (undeclared)  %s\n"
-#define C_OS_BUILD "    OS: %s %s (ビルド %u.%u)  %s\n", "    OS: %s %s (build %u.%u)  %s\n"
+#define C_OS_BUILD "    OS: %s (ビルド %u.%u)  %s\n", "    OS: %s (build %u.%u)  %s\n"
 #define C_USB_STORAGE_REMOTE_DESKTOP_SMBV1                                \
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"

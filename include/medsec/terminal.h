@@ -57,6 +57,12 @@ struct lifecycle {
 };
 
 enum os_family terminal_os_family(const struct os_facts *os);
+/*
+ * The OS as a person names it, into buf: the product name, "Windows 10" made "Windows 11"
+ * where the build says so, and the release ("Windows 11 Enterprise 24H2").
+ */
+void terminal_os_name(const char *product, enum os_family family, const char *display_version,
+                      char *buf, size_t size);
 enum edition_class terminal_edition_class(const char *edition_id);
 /*
  * Is this OS still serviced on today (YYYY-MM-DD)? *entry (may be NULL) gets the

@@ -145,9 +145,12 @@ static int show(struct cli *c, struct survey_session *s)
 				printf(L(C_TERMINAL), t->declared->no, t->row->host);
 			else
 				printf(L(C_UNDECLARED), t->row->host);
-			printf(L(C_OS_BUILD), t->os.product_name ? t->os.product_name : "?",
-			       t->os.edition_id ? t->os.edition_id : "", t->os.build, t->os.ubr,
-			       support_text(t, c->lang));
+			struct terminal_result r;
+			char os[160];
+
+			survey_terminal_result(t, &r);
+			terminal_os_name(r.product, r.family, r.display_version, os, sizeof(os));
+			printf(L(C_OS_BUILD), os, t->os.build, t->os.ubr, support_text(t, c->lang));
 			printf(L(C_USB_STORAGE_REMOTE_DESKTOP_SMBV1), usb_text(t->usb, c->lang),
 			       t->rdp_allowed ? (L(C_ALLOWED)) : (L(C_OFF)),
 			       t->rdp_allowed && t->rdp_nla == 0 ? (L(C_WITHOUT_NLA)) : "",

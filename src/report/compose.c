@@ -632,12 +632,10 @@ static const struct terminal_result *result_for(const struct ctx *c, int no)
 /* "Windows 11 Pro 23H2 (22631.4460)": ProductName says "Windows 10" on 11, the build does not. */
 static const char *os_text(struct ctx *c, const struct terminal_result *r)
 {
-	const char *p = r->product ? r->product : "Windows";
-	int fix = r->family == OS_WINDOWS11 && !strncmp(p, "Windows 10", 10);
+	char name[160];
 
-	return rdoc_fmt(c->d, "%s%s%s%s (%u.%u)", fix ? "Windows 11" : "", fix ? p + 10 : p,
-	                r->display_version ? " " : "", r->display_version ? r->display_version : "",
-	                r->build, r->ubr);
+	terminal_os_name(r->product, r->family, r->display_version, name, sizeof(name));
+	return rdoc_fmt(c->d, "%s (%u.%u)", name, r->build, r->ubr);
 }
 
 static const char *support_text(struct ctx *c, const struct terminal_result *r)

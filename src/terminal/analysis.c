@@ -4,6 +4,7 @@
  * a build of 22000 or more whatever ProductName says; the servicing date depends on the
  * release and the edition class; Home editions ignore the storage policies.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "medsec/terminal.h"
@@ -129,4 +130,14 @@ const char *terminal_usb_storage_key(enum usb_storage s)
 	static const char *const keys[] = { "unknown", "blocked", "read_only", "allowed" };
 
 	return (unsigned)s < sizeof(keys) / sizeof(keys[0]) ? keys[s] : "unknown";
+}
+
+void terminal_os_name(const char *product, enum os_family family, const char *display_version,
+                      char *buf, size_t size)
+{
+	const char *p = product ? product : "Windows";
+	int fix = family == OS_WINDOWS11 && !strncmp(p, "Windows 10", 10);
+
+	snprintf(buf, size, "%s%s%s%s", fix ? "Windows 11" : "", fix ? p + 10 : p,
+	         display_version ? " " : "", display_version ? display_version : "");
 }

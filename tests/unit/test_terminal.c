@@ -43,8 +43,13 @@ static enum os_support support(const char *edition, unsigned build, const char *
 static void windows_11_is_a_build(void **state)
 {
 	struct os_facts os = { "Windows 10 Pro", "Professional", "Client", 22631, 4460 };
+	char name[64];
 
 	assert_int_equal(terminal_os_family(&os), OS_WINDOWS11); /* ProductName notwithstanding */
+	terminal_os_name(os.product_name, OS_WINDOWS11, "23H2", name, sizeof(name));
+	assert_string_equal(name, "Windows 11 Pro 23H2"); /* named as a person names it */
+	terminal_os_name("Windows 10 Pro", OS_WINDOWS10, NULL, name, sizeof(name));
+	assert_string_equal(name, "Windows 10 Pro");
 	os.build = 19045;
 	assert_int_equal(terminal_os_family(&os), OS_WINDOWS10);
 	os.build = 7601;
