@@ -13,6 +13,7 @@
 #include <lm.h>
 
 #include "collector.h"
+#include "medsec/clock.h"
 
 #define ACCOUNT_MAX 32
 
@@ -114,18 +115,9 @@ static void probe_users(struct collection *c)
 		check_number(c, id, src, a->usri3_password_age / 86400);
 		snprintf(id, sizeof(id), "accounts.%lu.last_logon", k);
 		if (a->usri3_last_logon) { /* seconds since 1970-01-01 UTC; 0 = unknown */
-			long long t = (long long)a->usri3_last_logon;
-			FILETIME ft;
-			SYSTEMTIME st;
-			ULARGE_INTEGER q;
 			char iso[32];
 
-			q.QuadPart = (ULONGLONG)(t + 11644473600LL) * 10000000ULL;
-			ft.dwLowDateTime = q.LowPart;
-			ft.dwHighDateTime = q.HighPart;
-			FileTimeToSystemTime(&ft, &st);
-			snprintf(iso, sizeof(iso), "%04u-%02u-%02uT%02u:%02u:%02uZ", st.wYear,
-			         st.wMonth, st.wDay, st.wHour, st.wMinute, st.wSecond);
+			ms_iso_of_unix((long long)a->usri3_last_logon, iso);
 			check_text(c, id, src, iso);
 		} else {
 			check_failed(c, id, src, CHECK_UNAVAILABLE,

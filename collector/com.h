@@ -35,7 +35,5 @@ HRESULT wmi_each(IWbemServices *svc, const wchar_t *wql, size_t max, wmi_row_fn 
 int wmi_text(IWbemClassObject *o, const wchar_t *name, char *buf, size_t size);
 /* A property as a number (integers, booleans as 0/1, and WMI's uint64-as-string); 0 if not one. */
 int wmi_number(IWbemClassObject *o, const wchar_t *name, unsigned long long *v);
-/* A CIM datetime ("20241105083015.000000+540") as UTC ISO 8601 into iso[32]; 0 if not one. */
-int cim_datetime_iso(const char *cim, char iso[32]);
 
 #endif

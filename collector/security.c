@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "com.h"
+#include "medsec/clock.h"
 #include <netfw.h>
 
 #define AV_MAX 8
@@ -216,7 +217,7 @@ static void defender_row(IWbemClassObject *o, size_t i, void *ctx)
 		if (defender_props[k].text &&
 		    wmi_text(o, defender_props[k].name, text, sizeof(text)))
 			check_text(c, defender_props[k].id, src,
-			           defender_props[k].datetime && cim_datetime_iso(text, iso)
+			           defender_props[k].datetime && ms_cim_datetime_iso(text, iso) == 0
 			                   ? iso
 			                   : text);
 		else if (!defender_props[k].text && wmi_number(o, defender_props[k].name, &n))

@@ -45,6 +45,58 @@ long long ms_days_from_civil(long long y, long long m, long long d)
 	return era * 146097 + doe - 719468;
 }
 
+/* The inverse of ms_days_from_civil (H. Hinnant's civil_from_days). */
+static void civil_from_days(long long z, long long *y, long long *m, long long *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void ms_iso_of_unix(long long t, char buf[32])
+{
+	long long days, rest, y, m, d;
+
+	/* Years 0000 to 9999: what the format can write. */
+	t = t < -62167219200LL ? -62167219200LL : t > 253402300799LL ? 253402300799LL : t;
+	days = (t >= 0 ? t : t - 86399) / 86400;
+	rest = t - days * 86400;
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, 32, "%04u-%02u-%02uT%02u:%02u:%02uZ", (unsigned)(y % 10000),
+	         (unsigned)(m % 13), (unsigned)(d % 32), (unsigned)(rest / 3600 % 24),
+	         (unsigned)(rest / 60 % 60), (unsigned)(rest % 60));
+}
+
+int ms_cim_datetime_iso(const char *cim, char buf[32])
+{
+	int y, mo, d, h, mi, s, off;
+	const char *p = cim;
+	long long t;
+
+	buf[0] = '\0';
+	if (!cim || strlen(cim) != 25 || !(p = ms_read_digits(p, 4, 4, &y)) ||
+	    !(p = ms_read_digits(p, 2, 2, &mo)) || !(p = ms_read_digits(p, 2, 2, &d)) ||
+	    !(p = ms_read_digits(p, 2, 2, &h)) || !(p = ms_read_digits(p, 2, 2, &mi)) ||
+	    !(p = ms_read_digits(p, 2, 2, &s)) || *p != '.' || (cim[21] != '+' && cim[21] != '-') ||
+	    !ms_read_digits(cim + 22, 3, 3, &off))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+		return -1;
+	/* local = UTC + offset, so UTC = local - offset. */
+	t = ms_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
+	    (cim[21] == '+' ? 1 : -1) * (long long)off * 60;
+	ms_iso_of_unix(t, buf);
+	return 0;
+}
+
 int ms_date_jst(const char *iso, char buf[11])
 {
 	struct tm tm = { 0 };

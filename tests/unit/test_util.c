@@ -65,12 +65,42 @@ static void dates(void **state)
 	assert_string_equal(day, "");
 }
 
+/* Times as Windows hands them over: seconds since 1970 (NetUserEnum), CIM datetimes (WMI). */
+static void windows_times(void **state)
+{
+	char iso[32];
+
+	(void)state;
+	ms_iso_of_unix(0, iso);
+	assert_string_equal(iso, "1970-01-01T00:00:00Z");
+	ms_iso_of_unix(1795392000LL, iso);
+	assert_string_equal(iso, "2026-11-23T00:00:00Z");
+	ms_iso_of_unix(951868799LL, iso); /* the end of a leap day */
+	assert_string_equal(iso, "2000-02-29T23:59:59Z");
+	ms_iso_of_unix(4294967295LL, iso); /* the last second a DWORD holds */
+	assert_string_equal(iso, "2106-02-07T06:28:15Z");
+	/* +540: Japan's local time, nine hours ahead; the UTC day can be the day before. */
+	assert_int_equal(ms_cim_datetime_iso("20261013110411.000000+540", iso), 0);
+	assert_string_equal(iso, "2026-10-13T02:04:11Z");
+	assert_int_equal(ms_cim_datetime_iso("20260101050000.000000+540", iso), 0);
+	assert_string_equal(iso, "2025-12-31T20:00:00Z");
+	assert_int_equal(ms_cim_datetime_iso("20261013020411.000000-300", iso), 0);
+	assert_string_equal(iso, "2026-10-13T07:04:11Z");
+	assert_int_equal(ms_cim_datetime_iso("20261013020411.000000+000", iso), 0);
+	assert_string_equal(iso, "2026-10-13T02:04:11Z");
+	assert_int_equal(ms_cim_datetime_iso("2026101302041.000000+000", iso), -1);
+	assert_int_equal(ms_cim_datetime_iso("20261313020411.000000+000", iso), -1);
+	assert_int_equal(ms_cim_datetime_iso("20261013020411.000000*000", iso), -1);
+	assert_int_equal(ms_cim_datetime_iso("", iso), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(digits),
 		cmocka_unit_test(hex),
 		cmocka_unit_test(dates),
+		cmocka_unit_test(windows_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
