@@ -175,3 +175,42 @@ int wmi_number(IWbemClassObject *o, const wchar_t *name, unsigned long long *out
 	VariantClear(&v);
 	return ok;
 }
+
+void wmi_list(struct collection *c, const wchar_t *ns, const wchar_t *wql, size_t max,
+              wmi_row_fn row, const char *count_id, const char *source)
+{
+	IWbemServices *svc = NULL;
+	size_t n = 0;
+	HRESULT hr = wmi_connect(ns, &svc);
+
+	if (SUCCEEDED(hr))
+		hr = wmi_each(svc, wql, max, row, c, &n);
+	if (FAILED(hr))
+		check_hresult(c, count_id, source, svc ? "ExecQuery" : "ConnectServer", hr);
+	else
+		check_number(c, count_id, source, n);
+	if (svc)
+		IWbemServices_Release(svc);
+}
+
+void wmi_check_text(struct collection *c, IWbemClassObject *o, const char *id, const char *source,
+                    const wchar_t *name)
+{
+	char text[512];
+
+	if (wmi_text(o, name, text, sizeof(text)) && text[0])
+		check_text(c, id, source, text);
+	else
+		check_failed(c, id, source, CHECK_UNAVAILABLE, "not reported");
+}
+
+void wmi_check_number(struct collection *c, IWbemClassObject *o, const char *id, const char *source,
+                      const wchar_t *name)
+{
+	unsigned long long n;
+
+	if (wmi_number(o, name, &n))
+		check_number(c, id, source, n);
+	else
+		check_failed(c, id, source, CHECK_UNAVAILABLE, "not reported");
+}

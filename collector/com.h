@@ -31,6 +31,17 @@ HRESULT wmi_connect(const wchar_t *ns, IWbemServices **out);
 typedef void (*wmi_row_fn)(IWbemClassObject *o, size_t i, void *ctx);
 HRESULT wmi_each(IWbemServices *svc, const wchar_t *wql, size_t max, wmi_row_fn row, void *ctx,
                  size_t *n);
+/*
+ * A listing probe whole: connects to ns, runs wql, calls row for at most max objects and
+ * records count_id (how many there are) or why the list could not be read.
+ */
+void wmi_list(struct collection *c, const wchar_t *ns, const wchar_t *wql, size_t max,
+              wmi_row_fn row, const char *count_id, const char *source);
+/* Property name of o as check id: its text (or number), or unavailable if absent or empty. */
+void wmi_check_text(struct collection *c, IWbemClassObject *o, const char *id, const char *source,
+                    const wchar_t *name);
+void wmi_check_number(struct collection *c, IWbemClassObject *o, const char *id, const char *source,
+                      const wchar_t *name);
 /* A property as UTF-8 text (numbers written out); 0 when absent or null. */
 int wmi_text(IWbemClassObject *o, const wchar_t *name, char *buf, size_t size);
 /* A property as a number (integers, booleans as 0/1, and WMI's uint64-as-string); 0 if not one. */

@@ -144,47 +144,18 @@ static void probe_wsc(struct collection *c)
 
 /* ---- WMI: root\SecurityCenter2 and Defender ---- */
 
+#define SECURITY_CENTER2 "WMI ROOT\\SecurityCenter2 AntiVirusProduct"
+
 static void av_row(IWbemClassObject *o, size_t i, void *ctx)
 {
-	struct collection *c = ctx;
-	static const char src[] = "WMI ROOT\\SecurityCenter2 AntiVirusProduct";
-	char id[64], text[512];
-	unsigned long long n;
+	char id[64];
 
 	snprintf(id, sizeof(id), "av.wmi.%zu.name", i + 1);
-	if (wmi_text(o, L"displayName", text, sizeof(text)))
-		check_text(c, id, src, text);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no displayName");
+	wmi_check_text(ctx, o, id, SECURITY_CENTER2, L"displayName");
 	snprintf(id, sizeof(id), "av.wmi.%zu.product_state", i + 1);
-	if (wmi_number(o, L"productState", &n))
-		check_number(c, id, src, n);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no productState");
+	wmi_check_number(ctx, o, id, SECURITY_CENTER2, L"productState");
 	snprintf(id, sizeof(id), "av.wmi.%zu.timestamp", i + 1);
-	if (wmi_text(o, L"timestamp", text, sizeof(text)))
-		check_text(c, id, src, text);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no timestamp");
-}
-
-static void probe_security_center2(struct collection *c)
-{
-	static const char src[] = "WMI ROOT\\SecurityCenter2 AntiVirusProduct";
-	IWbemServices *svc = NULL;
-	size_t n = 0;
-	HRESULT hr = wmi_connect(L"ROOT\\SecurityCenter2", &svc);
-
-	if (SUCCEEDED(hr))
-		hr = wmi_each(svc,
-		              L"SELECT displayName, productState, timestamp FROM AntiVirusProduct",
-		              AV_MAX, av_row, c, &n);
-	if (FAILED(hr))
-		check_hresult(c, "av.wmi.count", src, svc ? "ExecQuery" : "ConnectServer", hr);
-	else
-		check_number(c, "av.wmi.count", src, n);
-	if (svc)
-		IWbemServices_Release(svc);
+	wmi_check_text(ctx, o, id, SECURITY_CENTER2, L"timestamp");
 }
 
 /* Defender's properties: the check id, the WMI name, and whether it is a CIM datetime. */
@@ -250,7 +221,9 @@ static void probe_defender(struct collection *c)
 void probe_security_products(struct collection *c)
 {
 	probe_wsc(c);
-	probe_security_center2(c);
+	wmi_list(c, L"ROOT\\SecurityCenter2",
+	         L"SELECT displayName, productState, timestamp FROM AntiVirusProduct", AV_MAX,
+	         av_row, "av.wmi.count", SECURITY_CENTER2);
 	probe_defender(c);
 }
 
@@ -288,55 +261,30 @@ void probe_firewall(struct collection *c)
 		INetFwPolicy2_Release(fw);
 }
 
+#define ENCRYPTABLE_VOLUME \
+	"WMI ROOT\\CIMV2\\Security\\MicrosoftVolumeEncryption Win32_EncryptableVolume"
+
 static void volume_row(IWbemClassObject *o, size_t i, void *ctx)
 {
-	static const char src[] =
-	        "WMI ROOT\\CIMV2\\Security\\MicrosoftVolumeEncryption Win32_EncryptableVolume";
-	struct collection *c = ctx;
-	char id[64], text[64];
-	unsigned long long n;
+	char id[64];
 
 	snprintf(id, sizeof(id), "bitlocker.%zu.drive", i + 1);
-	if (wmi_text(o, L"DriveLetter", text, sizeof(text)))
-		check_text(c, id, src, text);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no drive letter");
+	wmi_check_text(ctx, o, id, ENCRYPTABLE_VOLUME, L"DriveLetter");
 	snprintf(id, sizeof(id), "bitlocker.%zu.protection", i + 1); /* 0 off, 1 on, 2 unknown */
-	if (wmi_number(o, L"ProtectionStatus", &n))
-		check_number(c, id, src, n);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no ProtectionStatus");
+	wmi_check_number(ctx, o, id, ENCRYPTABLE_VOLUME, L"ProtectionStatus");
 	snprintf(id, sizeof(id), "bitlocker.%zu.volume_type",
 	         i + 1); /* 0 OS, 1 fixed, 2 removable */
-	if (wmi_number(o, L"VolumeType", &n))
-		check_number(c, id, src, n);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no VolumeType");
+	wmi_check_number(ctx, o, id, ENCRYPTABLE_VOLUME, L"VolumeType");
 }
 
 void probe_bitlocker(struct collection *c)
 {
-	static const char src[] =
-	        "WMI ROOT\\CIMV2\\Security\\MicrosoftVolumeEncryption Win32_EncryptableVolume";
-	IWbemServices *svc = NULL;
-	size_t n = 0;
-	HRESULT hr;
-
 	if (!c->elevated) { /* the class answers administrators only: say so without asking */
-		check_failed(c, "bitlocker.count", src, CHECK_DENIED,
+		check_failed(c, "bitlocker.count", ENCRYPTABLE_VOLUME, CHECK_DENIED,
 		             "administrators only (run the collector as administrator)");
 		return;
 	}
-	hr = wmi_connect(L"ROOT\\CIMV2\\Security\\MicrosoftVolumeEncryption", &svc);
-	if (SUCCEEDED(hr))
-		hr = wmi_each(svc,
-		              L"SELECT DriveLetter, ProtectionStatus, VolumeType FROM "
-		              L"Win32_EncryptableVolume",
-		              VOLUME_MAX, volume_row, c, &n);
-	if (FAILED(hr))
-		check_hresult(c, "bitlocker.count", src, svc ? "ExecQuery" : "ConnectServer", hr);
-	else
-		check_number(c, "bitlocker.count", src, n);
-	if (svc)
-		IWbemServices_Release(svc);
+	wmi_list(c, L"ROOT\\CIMV2\\Security\\MicrosoftVolumeEncryption",
+	         L"SELECT DriveLetter, ProtectionStatus, VolumeType FROM Win32_EncryptableVolume",
+	         VOLUME_MAX, volume_row, "bitlocker.count", ENCRYPTABLE_VOLUME);
 }

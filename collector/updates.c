@@ -108,45 +108,22 @@ static void probe_history(struct collection *c)
 		IUpdateSession_Release(session);
 }
 
+#define QUICK_FIX "WMI ROOT\\CIMV2 Win32_QuickFixEngineering"
+
 static void hotfix_row(IWbemClassObject *o, size_t i, void *ctx)
 {
-	static const char src[] = "WMI ROOT\\CIMV2 Win32_QuickFixEngineering";
-	struct collection *c = ctx;
-	char id[64], text[128];
+	char id[64];
 
 	snprintf(id, sizeof(id), "updates.qfe.%zu.kb", i + 1);
-	if (wmi_text(o, L"HotFixID", text, sizeof(text)))
-		check_text(c, id, src, text);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no HotFixID");
+	wmi_check_text(ctx, o, id, QUICK_FIX, L"HotFixID");
 	/* InstalledOn is a string, usually M/D/YYYY: kept as Windows wrote it. */
 	snprintf(id, sizeof(id), "updates.qfe.%zu.installed_on", i + 1);
-	if (wmi_text(o, L"InstalledOn", text, sizeof(text)) && text[0])
-		check_text(c, id, src, text);
-	else
-		check_failed(c, id, src, CHECK_UNAVAILABLE, "no InstalledOn");
-}
-
-static void probe_hotfixes(struct collection *c)
-{
-	static const char src[] = "WMI ROOT\\CIMV2 Win32_QuickFixEngineering";
-	IWbemServices *svc = NULL;
-	size_t n = 0;
-	HRESULT hr = wmi_connect(L"ROOT\\CIMV2", &svc);
-
-	if (SUCCEEDED(hr))
-		hr = wmi_each(svc, L"SELECT HotFixID, InstalledOn FROM Win32_QuickFixEngineering",
-		              HOTFIX_MAX, hotfix_row, c, &n);
-	if (FAILED(hr))
-		check_hresult(c, "updates.qfe.count", src, svc ? "ExecQuery" : "ConnectServer", hr);
-	else
-		check_number(c, "updates.qfe.count", src, n);
-	if (svc)
-		IWbemServices_Release(svc);
+	wmi_check_text(ctx, o, id, QUICK_FIX, L"InstalledOn");
 }
 
 void probe_updates(struct collection *c)
 {
 	probe_history(c);
-	probe_hotfixes(c);
+	wmi_list(c, L"ROOT\\CIMV2", L"SELECT HotFixID, InstalledOn FROM Win32_QuickFixEngineering",
+	         HOTFIX_MAX, hotfix_row, "updates.qfe.count", QUICK_FIX);
 }

@@ -24,6 +24,8 @@ int ms_date_parse(const char *s, int *y, int *m, int *d);
 int ms_date_valid(const char *s);
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): portable, unlike timegm. */
 long long ms_days_from_civil(long long y, long long m, long long d);
+/* The inverse: the date of day z counted from 1970-01-01. */
+void ms_civil_from_days(long long z, long long *y, long long *m, long long *d);
 /* Seconds since 1970-01-01 UTC as YYYY-MM-DDTHH:MM:SSZ (no time-zone database, no time_t). */
 void ms_iso_of_unix(long long t, char buf[32]);
 /*

@@ -553,27 +553,12 @@ void xlsx_col_name(uint32_t col, char buf[4])
 	buf[n] = '\0';
 }
 
-/* Days from 1970-01-01 to y-m-d (ms_days_from_civil), and back. */
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp + (mp < 10 ? 3 : -9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 /* Excel serial to text. The 1900 system counts a 1900-02-29 that never was. */
 static char *date_text(struct xlsx_book *b, double serial)
 {
 	char buf[128];
-	long days, y, m, d, secs;
+	long days, secs;
+	long long y, m, d;
 
 	if (!(serial >= 0 && serial < 2958466.0)) /* up to 9999-12-31 */
 		return NULL;
@@ -590,12 +575,12 @@ static char *date_text(struct xlsx_book *b, double serial)
 			return ms_arena_strdup(&b->arena, "1900-02-29");
 		days += ms_days_from_civil(1899, 12, days < 60 ? 31 : 30);
 	}
-	civil_from_days(days, &y, &m, &d);
+	ms_civil_from_days(days, &y, &m, &d);
 	if (secs)
-		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d,
+		snprintf(buf, sizeof(buf), "%04lld-%02lld-%02lld %02ld:%02ld:%02ld", y, m, d,
 		         secs / 3600, secs / 60 % 60, secs % 60);
 	else
-		snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
+		snprintf(buf, sizeof(buf), "%04lld-%02lld-%02lld", y, m, d);
 	return ms_arena_strdup(&b->arena, buf);
 }
 

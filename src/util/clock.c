@@ -45,8 +45,8 @@ long long ms_days_from_civil(long long y, long long m, long long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The inverse of ms_days_from_civil (H. Hinnant's civil_from_days). */
-static void civil_from_days(long long z, long long *y, long long *m, long long *d)
+/* H. Hinnant's civil_from_days. */
+void ms_civil_from_days(long long z, long long *y, long long *m, long long *d)
 {
 	long long era, doe, yoe, doy, mp;
 
@@ -69,7 +69,7 @@ void ms_iso_of_unix(long long t, char buf[32])
 	t = t < -62167219200LL ? -62167219200LL : t > 253402300799LL ? 253402300799LL : t;
 	days = (t >= 0 ? t : t - 86399) / 86400;
 	rest = t - days * 86400;
-	civil_from_days(days, &y, &m, &d);
+	ms_civil_from_days(days, &y, &m, &d);
 	snprintf(buf, 32, "%04u-%02u-%02uT%02u:%02u:%02uZ", (unsigned)(y % 10000),
 	         (unsigned)(m % 13), (unsigned)(d % 32), (unsigned)(rest / 3600 % 24),
 	         (unsigned)(rest / 60 % 60), (unsigned)(rest % 60));

@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "medsec/fs.h"
 #include "medsec/terminal.h"
 #include "medsec/terminal_read.h"
 
@@ -340,9 +341,8 @@ static void finding_ids(void **state)
 static void facts_from_a_file(void **state)
 {
 	char path[1024], day[11];
-	FILE *f;
 	char *data;
-	long size;
+	size_t size;
 	struct terminal_collection *c;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
@@ -355,17 +355,10 @@ static void facts_from_a_file(void **state)
 	(void)state;
 	snprintf(path, sizeof(path), "%s/examples/terminals/IJI-PC-003.json",
 	         getenv("MEDSEC_SOURCE"));
-	f = fopen(path, "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	rewind(f);
-	data = malloc((size_t)size);
-	assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	assert_int_equal(
-	        terminal_collection_read(data, (size_t)size, "IJI-PC-003.json", &c, &d, &err),
-	        MS_OK);
+	data = ms_read_file(path, TERMINAL_FILE_MAX, &size);
+	assert_non_null(data);
+	assert_int_equal(terminal_collection_read(data, size, "IJI-PC-003.json", &c, &d, &err),
+	                 MS_OK);
 	free(data);
 	/* Security Center's list is taken before its WMI view: two products, names as listed. */
 	assert_int_equal(terminal_av_facts_of(c, av, 8, &list_read), 2);
