@@ -76,6 +76,10 @@ cp "$HERE/terminals/IJI-PC-003.json" "$OUT/usb/terminals/"
 "$MEDSEC" terminal import "$OUT/usb/terminals"
 "$MEDSEC" terminal show
 
+step "6c. オフラインバックアップ支援: アンケート回答から支援方針・オフラインの判定・不足を示す"
+# The hospital's answers (examples/sample-backup.json; docs/json/backup.schema.json is the form).
+"$MEDSEC" backup "$HERE/sample-backup.json"
+
 step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
 # Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,
 # MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.

@@ -674,6 +674,127 @@
 #define C_NONE " なし", " none"
 #define C_CLOSED_FILTERED " / 閉 %u, フィルタ %u\n", "; closed %u, filtered %u\n"
 
+/* ---- Offline-backup support (src/backup): categories, offline rules, shortfalls. ---- */
+#define B_SUPPORT_A "支援A", "support A"
+#define B_SUPPORT_B "支援B", "support B"
+#define B_SUPPORT_C "支援C", "support C"
+#define B_REPORT_ONLY "報告のみ", "report only"
+#define B_NOT_ELIGIBLE "対象外", "not eligible"
+#define B_SUPPORT_A_WHAT                                                                                                                    \
+	"サーバ・物品を新設し、年度内に調達する。本事業がオフラインバックアップの計画・運用手順の策定と、現地での構築・設置を支援します。", \
+	        "A new server and goods, procured this fiscal year: the programme drafts the plan and procedures and builds and installs them on site."
+#define B_SUPPORT_B_WHAT                                                                                                       \
+	"サーバ・物品を新設し、調達は次年度以降。本事業が計画・運用手順の策定を支援し、構築手順を提供します (構築は病院で)。", \
+	        "A new server and goods, procured next year or later: the programme drafts the plan and procedures and provides the build procedure (the hospital builds)."
+#define B_SUPPORT_C_WHAT                                                                  \
+	"サーバは新設せず、既存の設備に媒体を接続する。本事業が計画の策定を支援します。", \
+	        "No new server; a medium on existing equipment: the programme drafts the plan."
+#define B_REPORT_ONLY_WHAT                                                                                                                                        \
+	"電子カルテベンダ等とオフラインバックアップを検討中で、本事業の支援は不要。検討中の方針 (構成概要・導入予定時期) をヒアリングし厚生労働省へ報告します。", \
+	        "Planned with the EHR vendor, no support needed: the planned design and timing are heard and reported to MHLW."
+#define B_NOT_ELIGIBLE_WHAT                                                                                                       \
+	"電子カルテのオフラインバックアップを既に運用している。導入済みの方針 (構成概要) をヒアリングし厚生労働省へ報告します。", \
+	        "An offline backup of the EHR already operates: its design is heard and reported to MHLW."
+#define B_REASON_OPERATING \
+	"オフラインバックアップを運用中と回答", "answered: an offline backup operates"
+#define B_REASON_PLANNING                               \
+	"電子カルテベンダ等と検討中で支援は不要と回答", \
+	        "answered: planned with the vendor, no support needed"
+#define B_REASON_NEW_SERVER_THIS_YEAR                         \
+	"支援を希望、サーバ・物品を新設し年度内に調達と回答", \
+	        "answered: support wanted, a new server and goods procured this fiscal year"
+#define B_REASON_NEW_SERVER_LATER                                 \
+	"支援を希望、サーバ・物品を新設し調達は次年度以降と回答", \
+	        "answered: support wanted, a new server and goods procured next year or later"
+#define B_REASON_EXISTING                           \
+	"支援を希望、既存の設備に媒体を接続と回答", \
+	        "answered: support wanted, a medium on existing equipment"
+#define B_REASON_CLOUD                                     \
+	"保存先はクラウド (クラウド接続装置を院内に新設)", \
+	        "the destination is the cloud (a cloud connection device installed in the hospital)"
+#define B_REASON_ONSITE "保存先は院内の媒体", "the destination is media in the hospital"
+#define B_REASON_EHR_OFFLINE                                                          \
+	"記入内容から、電子カルテのバックアップにオフラインとみなせるものがあります", \
+	        "by the answers, a backup of the EHR counts as offline"
+#define B_REASON_CONFIRM                                                                                      \
+	"要確認: 運用中と回答されましたが、記入内容からは電子カルテのバックアップをオフラインとみなせません", \
+	        "to confirm: answered as operating, but by the answers no backup of the EHR counts as offline"
+#define B_REASON_EHR_NOT_OFFLINE                                                          \
+	"記入内容からは、電子カルテのバックアップにオフラインとみなせるものがありません", \
+	        "by the answers, no backup of the EHR counts as offline"
+#define B_RULE_IMMUTABLE                                                                                       \
+	"追記不能 (WORM・イミュータブル) の保存先: 接続したままでもオフラインとみなせる (疑義解釈 その8 問2)", \
+	        "write-once (WORM, immutable): offline even while connected (Q&A 8, question 2)"
+#define B_RULE_CLOUD_SEPARATED                                                                          \
+	"クラウド内の論理的に分離された領域 (またはイミュータブル設定) に保存 (疑義解釈 その1 問49 ③)", \
+	        "a logically separated (or immutable) area in the cloud (Q&A 1, question 49 ③)"
+#define B_RULE_CLOUD_NOT_SEPARATED                                        \
+	"クラウドに分離・イミュータブルの領域がない: オフラインではない", \
+	        "cloud without a separated or immutable area: not offline"
+#define B_RULE_NETWORK_SEPARATED                                                       \
+	"論理的または物理的なネットワーク分離 (疑義解釈 その7 問1: 切り離しとみなす)", \
+	        "logical or physical network separation (Q&A 7, question 1: counts as disconnected)"
+#define B_RULE_REMOVED_AND_LOCKED                                     \
+	"書き込み後に取り外し、施錠して保管 (マニュアル 04 実施例①)", \
+	        "removed after writing and locked away (manual ch.04, example ①)"
+#define B_RULE_REMOVED_NOT_LOCKED                       \
+	"取り外しているが施錠保管の回答がない: 要確認", \
+	        "removed, but not said to be locked away: to confirm"
+#define B_RULE_ROTATED                                                      \
+	"複数台を交互に接続し、外した方は施錠保管 (マニュアル 04 実施例②)", \
+	        "disks swapped in turns, the one not in use locked away (manual ch.04, example ②)"
+#define B_RULE_ONLY_DURING_TRANSFER                                     \
+	"転送時以外はネットワークから切り離し (疑義解釈 その1 問49 ②)", \
+	        "disconnected except while copying (Q&A 1, question 49 ②)"
+#define B_RULE_ALWAYS_CONNECTED                                         \
+	"常時接続: ランサムウェアから到達できるためオフラインではない", \
+	        "always connected: ransomware can reach it, not offline"
+#define B_RULE_NOT_ENOUGH "回答からは判断できない: 要確認", "the answers do not say: to confirm"
+#define B_SHORT_GENERATIONS                                         \
+	"世代数が不足 (3 世代以上、電子カルテは 5 世代以上を推奨)", \
+	        "too few generations (3 or more; 5 or more for the EHR)"
+#define B_SHORT_SINGLE_METHOD                                        \
+	"バックアップが 1 種類の媒体のみ (加算1: 複数の方式で取得)", \
+	        "one kind of medium only (加算1: more than one method)"
+#define B_SHORT_NO_OFFLINE                                      \
+	"オフライン (または書き込み禁止) のバックアップがない", \
+	        "no offline (or write-protected) copy"
+#define B_SHORT_RESTORE_UNTESTED \
+	"12 か月以内にリストア試験をしていない", "no restore test in the last twelve months"
+#define B_SHORT_RESTORE_FAILED "直近のリストア試験が失敗", "the last restore test failed"
+#define B_OFFLINE "オフライン", "offline"
+#define B_METHOD_FULL "フル", "full"
+#define B_METHOD_DIFFERENTIAL "差分", "differential"
+#define B_METHOD_INCREMENTAL "増分", "incremental"
+#define B_METHOD_REPLICATION "レプリケーション", "replication"
+#define B_METHOD_SNAPSHOT "スナップショット", "snapshot"
+#define B_MEDIUM_TAPE "テープ", "tape"
+#define B_MEDIUM_RDX "RDX", "RDX"
+#define B_MEDIUM_USB_HDD "外付けHDD", "external disk"
+#define B_MEDIUM_OPTICAL "光ディスク", "optical disc"
+#define B_MEDIUM_NAS "NAS", "NAS"
+#define B_MEDIUM_SERVER "バックアップサーバ", "backup server"
+#define B_MEDIUM_WORM "追記不能ストレージ", "write-once storage"
+#define B_MEDIUM_CLOUD "クラウド", "cloud"
+#define B_CONN_ALWAYS "常時接続", "always connected"
+#define B_CONN_DURING_TRANSFER "転送時のみ接続", "connected while copying"
+#define B_CONN_NEVER "取り外し", "removed"
+#define B_NOT_OFFLINE "オフラインではない", "not offline"
+#define B_KASAN1_MET                                                                                \
+	"診療録管理体制加算1 のバックアップの要件 (複数の方式・一部をオフライン) を満たしています", \
+	        "meets the backup condition of 診療録管理体制加算1 (several methods, part offline)"
+#define B_KASAN1_NOT_MET                                                                              \
+	"診療録管理体制加算1 のバックアップの要件 (複数の方式・一部をオフライン) を満たしていません", \
+	        "does not meet the backup condition of 診療録管理体制加算1 (several methods, part offline)"
+#define B_CATEGORY_LINE "支援方針: %s\n  %s\n", "support category: %s\n  %s\n"
+#define B_REASONS "理由:\n", "reasons:\n"
+#define B_SYSTEM_LINE "%s%s%s%s\n", "%s%s%s%s\n"
+#define B_VENDOR " (ベンダ: ", " (vendor: "
+#define B_COPY_LINE "  %zu. %s・%s・%s → %s\n     %s\n", "  %zu. %s, %s, %s -> %s\n     %s\n"
+#define B_SHORTFALL_LINE "  不足: %s\n", "  short of: %s\n"
+#define B_NO_SHORTFALL \
+	"  ガイドラインの条件を満たしています\n", "  meets the guideline's conditions\n"
+
 /* ---- The collector (collector/main.c): what medsec-collector.exe prints on the PC. ---- */
 #define K_UNKNOWN_ARGUMENT \
 	"medsec-collector: 不明な引数です: %s\n", "medsec-collector: unknown argument: %s\n"

@@ -24,6 +24,7 @@
 #include "medsec/report.h"
 #include "medsec/scan.h"
 #include "medsec/terminal_read.h"
+#include "medsec/backup.h"
 #include "medsec/records.h"
 #include "medsec/vulndb.h"
 
@@ -302,6 +303,20 @@ int survey_terminals(struct survey_session *s, struct survey_terminals *out, str
 void survey_terminals_free(struct survey_terminals *t);
 /* What the assessment and the report take of one PC (strings point into t); 0 if it has nothing. */
 int survey_terminal_result(const struct survey_terminal *t, struct terminal_result *r);
+
+/* ---- offline-backup support (バックアップ支援) ---- */
+
+struct survey_backup {
+	struct backup_answers *answers;
+	struct backup_decision decision;
+};
+/*
+ * The questionnaire at path (JSON, backup.h) read, checked (every problem in d with its
+ * place; MS_ERR_INPUT) and decided. survey_backup_free even after a failure.
+ */
+int survey_backup_decide(const char *path, struct survey_backup *out, struct ms_diags *d,
+                         struct ms_error *err);
+void survey_backup_free(struct survey_backup *b);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */
 

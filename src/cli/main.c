@@ -49,6 +49,9 @@ static const struct {
 	  "check the declared firmware against the vulnerability index (annex 2)" },
 	{ "terminal", cmd_terminal, "端末調査: 各 PC の収集ファイルを取り込む・結果を表示する",
 	  "terminal survey: import the PCs' collector files, show the result" },
+	{ "backup", cmd_backup,
+	  "オフラインバックアップ支援: アンケート回答から支援方針と不足を示す",
+	  "offline-backup support: the category and shortfalls from the questionnaire" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

@@ -1,0 +1,95 @@
+/*
+ * cmd_backup.c - `medsec backup FILE`: the offline-backup questionnaire decided: the
+ * support category (支援A/B/C, 報告のみ, 対象外) with its reasons, each backup offline
+ * or not by which rule, and what falls short of the guideline and 加算1.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+static const struct cli_cmd backup_cmd = {
+	.usage_ja = "medsec backup 回答ファイル.json [--json]",
+	.usage_en = "medsec backup ANSWERS.json [--json]",
+	.about_ja =
+	        "オフラインバックアップ支援: 医療機関のアンケート回答 (バックアップの方式・媒体・接続・\n"
+	        "世代・リストア試験と、支援の意向) を検査し、支援方針 (支援A・支援B・支援C・報告のみ・\n"
+	        "対象外) とその理由、各バックアップがオフラインとみなせるか (根拠の規則)、ガイドラインと\n"
+	        "診療録管理体制加算1 の条件に足りない点を示します。誤りは場所を示して終了コード 2。\n"
+	        "回答の形式は docs/json/backup.schema.json、例は examples/sample-backup.json。",
+	.about_en =
+	        "Offline-backup support: checks a hospital's questionnaire (each backup's method, medium,\n"
+	        "connection, generations and restore tests, and the hospital's intent) and shows the\n"
+	        "support category (support A, B, C, report only, not eligible) with its reasons, whether\n"
+	        "each backup counts as offline (and by which rule), and what falls short of the guideline\n"
+	        "and 診療録管理体制加算1. Bad answers: each named by its place, exit 2. The form is\n"
+	        "docs/json/backup.schema.json; an example is examples/sample-backup.json.",
+	.opts = NULL,
+};
+
+static void print(const struct cli *c, const struct survey_backup *b)
+{
+	const struct backup_answers *a = b->answers;
+	const struct backup_decision *d = &b->decision;
+	const char *reasons[4];
+	size_t n = backup_reasons(a, d, c->lang, reasons, 4), k = 0;
+
+	printf(L(B_CATEGORY_LINE), backup_category_text(d->category, c->lang),
+	       backup_category_what(d->category, c->lang));
+	fputs(L(B_REASONS), stdout);
+	for (size_t i = 0; i < n; i++)
+		printf("  - %s\n", reasons[i]);
+	for (size_t i = 0; i < a->n_systems; i++) {
+		const struct backup_system *s = &a->systems[i];
+
+		putchar('\n');
+		printf(L(B_SYSTEM_LINE), s->name, s->vendor ? L(B_VENDOR) : "",
+		       s->vendor ? s->vendor : "", s->vendor ? ")" : "");
+		for (size_t j = 0; j < s->n_backups; j++, k++) {
+			const struct backup_copy *x = &s->backups[j];
+			const struct backup_verdict *v = &d->verdicts[k];
+
+			printf(L(B_COPY_LINE), j + 1, backup_method_text(x->method, c->lang),
+			       backup_medium_text(x->medium, c->lang),
+			       backup_connection_text(x->connection, c->lang),
+			       v->offline ? L(B_OFFLINE) : L(B_NOT_OFFLINE),
+			       backup_rule_text(v->rule, c->lang));
+		}
+		if (!d->shortfalls[i])
+			fputs(L(B_NO_SHORTFALL), stdout);
+		for (unsigned bit = 1; bit <= SHORT_RESTORE_FAILED; bit <<= 1)
+			if (d->shortfalls[i] & bit)
+				printf(L(B_SHORTFALL_LINE), backup_shortfall_text(bit, c->lang));
+	}
+	printf("\n%s\n", d->kasan1 ? L(B_KASAN1_MET) : L(B_KASAN1_NOT_MET));
+}
+
+int cmd_backup(struct cli *c, int argc, char **argv)
+{
+	struct survey_backup b;
+	struct ms_diags d = { 0 };
+	struct ms_error err;
+	int rc = cli_parse(c, argc, argv, &backup_cmd, NULL, NULL);
+
+	if (rc != CLI_GO)
+		return rc;
+	if (optind + 1 != argc)
+		return cli_bad_usage(c, &backup_cmd);
+	if ((rc = survey_backup_decide(argv[optind], &b, &d, &err))) {
+		rc = cli_fail(c, &d, &err);
+	} else if (c->json) {
+		json_t *o = backup_json(b.answers, &b.decision, c->lang);
+		char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		puts(s);
+		free(s);
+		json_decref(o);
+	} else {
+		print(c, &b);
+	}
+	survey_backup_free(&b);
+	ms_diags_dispose(&d);
+	return rc;
+}

@@ -1,0 +1,58 @@
+# backup.sh - `medsec backup`: the sample questionnaire (examples/sample-backup.json, valid against
+# docs/json/backup.schema.json) decided as 支援A with its reasons, each backup's verdict and rule,
+# each system's shortfalls and 加算1, in Japanese, English and JSON; the other categories from
+# changed intents, the contradiction ("operating" but nothing offline) flagged 要確認; bad answers
+# refused with every place named, exit 2.
+. "$(dirname "$0")/common.inc"
+Q=$SRC/examples/sample-backup.json
+
+python3 -c 'import json, jsonschema, sys; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+	"$SRC/docs/json/backup.schema.json" "$Q" && ok || fail "the sample against its schema"
+expect_status 0 "$MEDSEC" backup "$Q"
+expect_in out.txt "支援方針: 支援A"
+expect_in out.txt "記入内容からは、電子カルテのバックアップにオフラインとみなせるものがありません"
+expect_in out.txt "2. フル・テープ・取り外し → オフラインではない"
+expect_in out.txt "取り外しているが施錠保管の回答がない: 要確認"
+expect_in out.txt "不足: 12 か月以内にリストア試験をしていない"
+expect_in out.txt "診療録管理体制加算1 のバックアップの要件 (複数の方式・一部をオフライン) を満たしていません"
+expect_status 0 "$MEDSEC" --lang en backup "$Q"
+expect_in out.txt "support category: support A"
+expect_in out.txt "disks swapped in turns, the one not in use locked away"
+expect_status 0 "$MEDSEC" backup --json "$Q"
+expect_eq "$(jq -r '[.category, .needs_confirmation, .ehr_offline, .kasan1] | map(tostring) | join(" ")' out.txt)" \
+	"support_a false false false" "category and flags"
+expect_eq "$(jq -r '[.systems[].backups[] | .rule + ":" + (.offline | tostring)] | join(" ")' out.txt)" \
+	"always_connected:false removed_not_locked:false always_connected:false only_during_transfer:true rotated:true" \
+	"each backup's rule"
+expect_eq "$(jq -r '[.systems[] | .name + "=" + ([.shortfalls[].key] | join(","))] | join(" ")' out.txt)" \
+	"電子カルテ=no_offline,restore_untested オーダリング=generations,single_method,no_offline,restore_untested 医事会計・レセプト=" \
+	"shortfalls per system"
+
+# The tape locked away makes the EHR's backup offline; the other intents give the other categories.
+jq '.systems[0].backups[1].locked_away = true' "$Q" > locked.json
+intent() { jq --argjson i "$1" '.intent = $i' "$2" > q.json; "$MEDSEC" backup --json q.json | jq -r '[.category, .needs_confirmation] | map(tostring) | join(" ")'; }
+expect_eq "$(intent '{"operating": true}' locked.json)" "not_eligible false" "対象外"
+expect_eq "$(intent '{"operating": true}' "$Q")" "not_eligible true" "対象外, but 要確認"
+expect_eq "$(intent '{"planning_with_vendor": true}' "$Q")" "report_only false" "報告のみ"
+expect_eq "$(intent '{"support_needed": true, "new_server": true, "procure": "later", "destination": "cloud"}' "$Q")" \
+	"support_b false" "支援B"
+expect_eq "$(intent '{"support_needed": true, "new_server": false, "destination": "onsite"}' "$Q")" \
+	"support_c false" "支援C"
+jq '.intent = {"operating": true}' locked.json > ok.json
+expect_status 0 "$MEDSEC" backup ok.json
+expect_in out.txt "記入内容から、電子カルテのバックアップにオフラインとみなせるものがあります"
+
+# Bad answers: every problem named by its place, exit 2.
+jq '.systems[0].backups[0].medium = "floppy" | .systems[1].backups[0].generations = "many"
+    | .systems[2].vendr = "x" | .intent.procure = null' "$Q" > bad.json
+expect_status 2 "$MEDSEC" backup bad.json
+expect_in err.txt "bad.json:/systems/0/backups/0/medium: floppy: 選択肢にない値です"
+expect_in err.txt "bad.json:/systems/1/backups/0/generations: many"
+expect_in err.txt "bad.json:/systems/2/vendr: x: 不明な項目です"
+expect_in err.txt "bad.json:/intent/procure"
+printf '{"medsec_backup": 1, ' > broken.json
+expect_status 2 "$MEDSEC" backup broken.json
+expect_in err.txt "broken.json:1:"
+expect_status 2 "$MEDSEC" backup no-such-file.json
+expect_status 2 "$MEDSEC" backup
+finish
