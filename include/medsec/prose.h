@@ -47,11 +47,11 @@
 #define R_BEFORE "前回", "before"
 #define R_NOW "今回", "now"
 #define R_CHANGES_SINCE_ROUND "前回 (第%d回) の調査からの変化", "Changes since round %d"
-#define R_ROUND_FROM_AGAINST_THIS_ROUND_FROM                                                                                      \
-	"第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。指摘事項は新規 %zu 件、" \
-	"解消 %zu 件、継続 %zu 件です。%s",                                                                                       \
-	        "Round %d (from %.10s) against this round %d (from %.10s): findings %zu new, %zu "                                \
-	        "resolved, %zu still open. %s"
+#define R_ROUND_FROM_AGAINST_THIS_ROUND_FROM                                                      \
+	"第%d回 (%.10s 開始) と今回 (第%d回、%.10s 開始) を比べた結果です。" \
+	"指摘事項は新規 %zu 件、解消 %zu 件、継続 %zu 件です。%s",                                \
+	        "Round %d (from %.10s) against this round %d (from %.10s): findings "             \
+	        "%zu new, %zu resolved, %zu still open. %s"
 #define R_OPEN_PORTS_NEW_GONE_UNCHANGED                                    \
 	"開いているポートは新規 %zu、なくなった %zu、変わらず %zu です。", \
 	        "Open ports: %zu new, %zu gone, %zu unchanged."
@@ -71,19 +71,22 @@
 #define R_ITEM "項目", "item"
 #define R_RESULT "結果", "result"
 #define R_INTRODUCTION_AND_SUMMARY "はじめに・総括", "Introduction and summary"
-#define R_THIS_REPORT_GIVES_THE_RESULTS_OF                                                                                                        \
-	"本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外部ネットワーク接続の" \
-	"俯瞰的把握・安全性の検証の結果をまとめたものです。本紙 1〜6 章と別紙からなります。",                                                     \
-	        "This report gives the results of the external network connection survey of the MHLW "                                            \
-	        "programme. It has chapters 1-6 and annexes."
-#define R_ANNEX_1_DEVICES_AND_PLACES_SEEN                                                                                                 \
-	"別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、ネットワーク構成図。"    \
-	"別紙2【調査前申告ファームウェアバージョンにおける脆弱性情報一覧】医療機関記入依頼書で" \
-	"ファームウェアの記載があった機器の脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。" \
-	"別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作成します。",                                                \
-	        "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of the declared "                                     \
-	        "firmware. Annex 3: the remote diagnosis in detail. Annex 4: the early report, only when "                                \
-	        "an urgent vulnerability was found."
+#define R_THIS_REPORT_GIVES_THE_RESULTS_OF                                                                          \
+	"本書は、厚生労働省「医療機関におけるサイバーセキュリティ確保事業」の外" \
+	"部ネットワーク接続の俯瞰的把握・安全性の検証の結果をまとめたものです。" \
+	"本紙 1〜6 章と別紙からなります。",                                                                         \
+	        "This report gives the results of the external network connection "                                 \
+	        "survey of the MHLW programme. It has chapters 1-6 and annexes."
+#define R_ANNEX_1_DEVICES_AND_PLACES_SEEN                                                                           \
+	"別紙1【現地調査報告書】現地調査で確認した機器の一覧と設置場所、"            \
+	"ネットワーク構成図。別紙2【調査前申告ファームウェアバージョンにおける"   \
+	"脆弱性情報一覧】医療機関記入依頼書でファームウェアの記載があった機器の" \
+	"脆弱性。別紙3【脆弱性診断報告書】脆弱性診断の詳細。"                              \
+	"別紙4【脆弱性診断早期報告】緊急性の高い脆弱性が確認された場合にのみ作"   \
+	"成します。",                                                                                               \
+	        "Annex 1: devices and places seen on site. Annex 2: vulnerabilities of "                            \
+	        "the declared firmware. Annex 3: the remote diagnosis in detail. Annex "                            \
+	        "4: the early report, only when an urgent vulnerability was found."
 #define R_SUMMARY_OF_RESULTS "調査結果 総括", "Summary of results"
 #define R_HOSPITAL "医療機関", "hospital"
 #define R_SURVEY_ROUND "調査回", "survey round"
@@ -120,13 +123,14 @@
 #define R_CVSS_V3_BASE "CVSS v3 基本値", "CVSS v3 base"
 #define R_MEANING "意味", "meaning"
 #define R_NOTATION "表記について", "Notation"
-#define R_SEVERITY_FOLLOWS_CVSS_V3_BASE_SCORES                                                                                     \
-	"脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 の基本値により、" \
-	"IPA (独立行政法人情報処理推進機構) の区分で示します。",                                                                   \
+#define R_SEVERITY_FOLLOWS_CVSS_V3_BASE_SCORES                                                             \
+	"脆弱性の深刻度は、国際的な指標である共通脆弱性評価システム CVSS v3 " \
+	"の基本値により、IPA (独立行政法人情報処理推進機構) の区分で示します。",                           \
 	        "Severity follows CVSS v3 base scores in IPA's bands."
 #define R_CRITICAL "緊急", "critical"
-#define R_EXPLOITS_CIRCULATE_OR_DAMAGE_OCCURS_ACT                                                     \
-	"攻撃プログラムが出回っている、または被害が発生している状況を意味し、早急な対応が必要です。", \
+#define R_EXPLOITS_CIRCULATE_OR_DAMAGE_OCCURS_ACT                                                                \
+	"攻撃プログラムが出回っている、または被害が発生している状況を意味し、" \
+	"早急な対応が必要です。",                                                                                \
 	        "exploits circulate or damage occurs: act at once"
 #define R_HIGH "重要", "high"
 #define R_ACT_AT_ONCE_CVSS_7_0 \
@@ -136,36 +140,46 @@
 #define R_LOW "注意", "low"
 #define R_FIX_AS_THE_SITUATION_REQUIRES \
 	"状況に応じて対応してください。", "fix as the situation requires"
-#define R_OLDER_RECORDS_SCORED_ONLY_IN_CVSS                                                                                       \
-	"CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)」と付けて示し、NVD の" \
-	"区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",               \
-	        "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and counted in NVD's bands (7.0+ high, "       \
-	        "4.0-6.9 medium, up to 3.9 low); a v2 score of 7.0 or more also calls for the early report."
-#define R_THE_LATEST_FIRMWARE_IS_THE_VERSION                                                                                                          \
-	"最新ファームウェアは、ベンダーが公開している資料から確認した版で、括弧内はその資料の日付です " \
-	"(その日付の時点の情報です)。同じ系列 (例: 7.0) の最新版がある場合はそれと比べています。資料が"      \
-	"確認できない機種は「最新版情報なし」、その日付より後に出た修正版が脆弱性情報から分かる場合は"  \
-	"「以降の版あり」としています。",                                                                                                             \
-	        "The latest firmware is the version read from the vendor's own pages, dated in brackets "                                             \
-	        "(what was known on that date); a device is compared with its own branch's newest where "                                             \
-	        "known. Models without a vendor page read as not known; where a vulnerability names a fix newer than "                                \
+#define R_OLDER_RECORDS_SCORED_ONLY_IN_CVSS                                                        \
+	"CVSS v3 の評価がない古い脆弱性情報は、CVSS v2 の基本値を「(CVSS v2)" \
+	"」と付けて示し、NVD の区分 (7.0 以上を重要、4.0 - 6.9 を警告、3.9 "  \
+	"以下を注意) で数えます。v2 の 7.0 以上も早期報告の対象です。",                            \
+	        "Older records scored only in CVSS v2 are shown with \"(CVSS v2)\" and "           \
+	        "counted in NVD's bands (7.0+ high, 4.0-6.9 medium, up to 3.9 low); a "            \
+	        "v2 score of 7.0 or more also calls for the early report."
+#define R_THE_LATEST_FIRMWARE_IS_THE_VERSION                                                                        \
+	"最新ファームウェアは、ベンダーが公開している資料から確認した版で、"       \
+	"括弧内はその資料の日付です (その日付の時点の情報です)。同じ系列 (例: "      \
+	"7.0) の最新版がある場合はそれと比べています。"                                         \
+	"資料が確認できない機種は「最新版情報なし」、"                                        \
+	"その日付より後に出た修正版が脆弱性情報から分かる場合は「以降の版あり」" \
+	"としています。",                                                                                           \
+	        "The latest firmware is the version read from the vendor's own pages, "                             \
+	        "dated in brackets (what was known on that date); a device is compared "                            \
+	        "with its own branch's newest where known. Models without a vendor "                                \
+	        "page read as not known; where a vulnerability names a fix newer than "                             \
 	        "the listed version, it says newer releases exist."
-#define R_KEV_LISTED_IN_CISA_S_CATALOGUE                                                                                \
-	"KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、実際に悪用が確認された" \
-	"脆弱性として掲載されていることを示します。",                                                                   \
-	        "KEV: listed in CISA's catalogue of vulnerabilities known to be exploited."
-#define R_LOOK_JVN_NUMBERS_UP_AT_HTTPS                                                                                    \
-	"脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia 脆弱性対策情報データベース "                   \
-	"(https://jvndb.jvn.jp/) の検索欄に入力すると、詳細・影響・対策方法を確認できます。" \
-	"JVN iPedia の番号がない脆弱性は CVE 番号で示します。",                                                           \
-	        "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the CVE number is given."
-#define R_INDEX_USED_NVD_RECORDS_JVN_KEV                                                              \
-	"照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)、" \
-	"CISA KEV %u 件 (版 %s)。",                                                                   \
+#define R_KEV_LISTED_IN_CISA_S_CATALOGUE                                               \
+	"KEV は、米国 CISA の Known Exploited Vulnerabilities カタログに、" \
+	"実際に悪用が確認された脆弱性として掲載されていることを示します。",            \
+	        "KEV: listed in CISA's catalogue of vulnerabilities known to be "      \
+	        "exploited."
+#define R_LOOK_JVN_NUMBERS_UP_AT_HTTPS                                                                       \
+	"脆弱性番号 (JVNDB-YYYY-NNNNNN) は、JVN iPedia "                                              \
+	"脆弱性対策情報データベース (https://jvndb.jvn.jp/) "                                   \
+	"の検索欄に入力すると、詳細・影響・対策方法を確認できます。JVN iPedia " \
+	"の番号がない脆弱性は CVE 番号で示します。",                                                         \
+	        "Look JVN numbers up at https://jvndb.jvn.jp/; where there is none the "                     \
+	        "CVE number is given."
+#define R_INDEX_USED_NVD_RECORDS_JVN_KEV                                                           \
+	"照合に用いた脆弱性情報: NVD %u 件 (最終更新 %s)、JVN iPedia %u 件 (%s)" \
+	"、CISA KEV %u 件 (版 %s)。",                                                              \
 	        "Index used: NVD %u records (%s), JVN %u (%s), KEV %u (%s)."
-#define R_NO_VULNERABILITY_INDEX_NOTHING_WAS_LOOKED                                                           \
-	"脆弱性情報のインデックスがないため、脆弱性の照合は行っていません (medsec vulndb import / update)。", \
-	        "No vulnerability index: nothing was looked up (medsec vulndb import / update)."
+#define R_NO_VULNERABILITY_INDEX_NOTHING_WAS_LOOKED                                                         \
+	"脆弱性情報のインデックスがないため、脆弱性の照合は行っていません " \
+	"(medsec vulndb import / update)。",                                                                \
+	        "No vulnerability index: nothing was looked up (medsec vulndb import / "                    \
+	        "update)."
 #define R_NOT_RECORDED "現地調査未記録", "not recorded"
 #define R_NO_RECORD "記録なし", "no record"
 #define R_CONFIRMED "確認済み", "confirmed"
@@ -181,11 +195,13 @@
 #define R_USE "用途", "use"
 #define R_NOTE "備考", "note"
 #define R_LINE_NUMBERS "回線番号の対応", "Line numbers"
-#define R_THIS_REPORT_NUMBERS_LINES_AS_THE                                                                                                           \
-	"本報告書の回線番号は調査実施計画一覧の番号です。医療機関記入依頼書の回線番号とは異なる場合が" \
-	"あります。調査の対象外とした回線は、その理由を示します。",                                                                                  \
-	        "This report numbers lines as the survey plan does, which may differ from the workbook; "                                            \
-	        "lines left out of the survey are listed with the reason."
+#define R_THIS_REPORT_NUMBERS_LINES_AS_THE                                                  \
+	"本報告書の回線番号は調査実施計画一覧の番号です。"          \
+	"医療機関記入依頼書の回線番号とは異なる場合があります。" \
+	"調査の対象外とした回線は、その理由を示します。",                                   \
+	        "This report numbers lines as the survey plan does, which may differ "      \
+	        "from the workbook; lines left out of the survey are listed with the "      \
+	        "reason."
 #define R_RENUMBERED "番号が変わりました", "renumbered"
 #define R_LEFT_OUT "対象外", "left out"
 #define R_LINE_NUMBER "回線番号", "line"
@@ -201,33 +217,41 @@
 	"1. 外部接続点を中心とした物理構成の把握", "1. Physical layout around the connection points"
 #define R_NO_PLAN_YET_MEDSEC_PLAN \
 	"調査実施計画がまだ作成されていません (medsec plan)。", "No plan yet (medsec plan)."
-#define R_DECLARED_LINES_THE_PLAN_AGAINST_WHAT                                                                                                              \
-	"事前にご提供いただいた回線情報 (調査実施計画一覧) と、現地調査で確認できた回線との整合を示します。" \
-	"医療機関のネットワークへの影響を考慮し、ケーブルがまとめられている場合や床下配線等で調査が困難な"  \
-	"場合は、現地で確認作業を実施していません。差分がある場合はネットワーク管理者にご確認ください。",                                                   \
+#define R_DECLARED_LINES_THE_PLAN_AGAINST_WHAT                                                                      \
+	"事前にご提供いただいた回線情報 (調査実施計画一覧) と、"                           \
+	"現地調査で確認できた回線との整合を示します。"                                        \
+	"医療機関のネットワークへの影響を考慮し、"                                              \
+	"ケーブルがまとめられている場合や床下配線等で調査が困難な場合は、"          \
+	"現地で確認作業を実施していません。差分がある場合はネットワーク管理者に" \
+	"ご確認ください。",                                                                                         \
 	        "Declared lines (the plan) against what was traced on site."
-#define R_THE_ONSITE_SURVEY_IS_NOT_RECORDED                                           \
-	"現地調査の記録がまだありません (medsec onsite)。現地確認の欄は未記録です。", \
+#define R_THE_ONSITE_SURVEY_IS_NOT_RECORDED                                \
+	"現地調査の記録がまだありません (medsec onsite)。" \
+	"現地確認の欄は未記録です。",                                      \
 	        "The onsite survey is not recorded yet (medsec onsite)."
 #define R_1_1_LINES "1.1 回線の確認結果", "1.1 Lines"
 #define R_1_2_UNREGISTERED_LINES "1.2 対象外回線", "1.2 Unregistered lines"
 #define R_NOT_KNOWN_WITHOUT_THE_ONSITE_SURVEY                         \
 	"現地調査の記録がないため、対象外回線の有無は分かりません。", \
 	        "Not known without the onsite survey."
-#define R_NO_TERMINATION_BEYOND_THE_DECLARED_LINES                                    \
-	"医療機関記入依頼書に記載のない回線終端装置は、現地で確認されませんでした。", \
+#define R_NO_TERMINATION_BEYOND_THE_DECLARED_LINES                              \
+	"医療機関記入依頼書に記載のない回線終端装置は、" \
+	"現地で確認されませんでした。",                                         \
 	        "No termination beyond the declared lines was found on site."
-#define R_TERMINATIONS_NOBODY_DECLARED_WERE_FOUND_ON                                                                                                 \
-	"医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。回線番号欄に"                \
-	"「対象外回線」と記載しています。医療機関で把握されていない回線の場合は、ネットワーク管理者に" \
-	"ご確認ください。設置場所は別紙1の一覧と照らし合わせてご確認ください。",                                                                     \
-	        "Terminations nobody declared were found on site: ask the network administrator."
+#define R_TERMINATIONS_NOBODY_DECLARED_WERE_FOUND_ON                                                                \
+	"医療機関記入依頼書に記載がなかった回線終端装置が現地で確認されました。" \
+	"回線番号欄に「対象外回線」と記載しています。"                                        \
+	"医療機関で把握されていない回線の場合は、"                                              \
+	"ネットワーク管理者にご確認ください。設置場所は別紙1の一覧と照らし合わ"   \
+	"せてご確認ください。",                                                                                     \
+	        "Terminations nobody declared were found on site: ask the network "                                 \
+	        "administrator."
 #define R_UNREGISTERED "対象外回線", "unregistered"
 #define R_1_3_NETWORK_DIAGRAM_PER_LINE \
 	"1.3 ネットワーク構成図 (回線ごと)", "1.3 Network diagram per line"
-#define R_FROM_THE_TERMINATION_IN_AS_SEEN                                                                                                                     \
-	"回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、現地で確認した機器 (記録がなければ申告内容) " \
-	"を示します。",                                                                                                                                       \
+#define R_FROM_THE_TERMINATION_IN_AS_SEEN                                                     \
+	"回線終端装置 → ルータ・UTM 等 → 院内ネットワークの順に、" \
+	"現地で確認した機器 (記録がなければ申告内容) を示します。",                           \
 	        "From the termination in, as seen on site (else as declared)."
 #define R_DEVICE "機器", "device"
 #define R_LOGIN "ログイン", "login"
@@ -237,17 +261,21 @@
 #define R_IDS "脆弱性番号", "ids"
 #define R_2_NETWORK_DEVICES_ON_THE_EXTERNAL \
 	"2. 外部ネットワーク接続機器調査", "2. Network devices on the external lines"
-#define R_NEEDS_THE_ONSITE_SURVEY_RECORD_MEDSEC                                                                                     \
-	"現地調査の記録がまだないため、この章は作成できません (medsec onsite)。事前に申告された" \
-	"ファームウェアの脆弱性は別紙2に記載しています。",                                                                          \
-	        "Needs the onsite survey record (medsec onsite). Declared firmware: annex 2."
-#define R_DEVICES_SEEN_ON_SITE_PER_LINE                                                                                                                                \
-	"回線 (回線ID) ごとに、現地で確認できた機器を記載しています (現地で確認できなかった機器は記載していません)。" \
-	"現地でログインした機器はそのファームウェアバージョンを、ログインしていない機器は「確認未実施」と"             \
-	"記載し、最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆弱性です。詳細は"                \
-	"6章「補足資料」に記載しています。",                                                                                                                           \
-	        "Devices seen on site per line, the firmware read after login (else not checked), the "                                                                \
-	        "latest firmware and the vulnerabilities of the firmware in use; details in chapter 6."
+#define R_NEEDS_THE_ONSITE_SURVEY_RECORD_MEDSEC                                                             \
+	"現地調査の記録がまだないため、この章は作成できません (medsec onsite)。" \
+	"事前に申告されたファームウェアの脆弱性は別紙2に記載しています。",                                  \
+	        "Needs the onsite survey record (medsec onsite). Declared firmware: "                       \
+	        "annex 2."
+#define R_DEVICES_SEEN_ON_SITE_PER_LINE                                                                             \
+	"回線 (回線ID) ごとに、現地で確認できた機器を記載しています "                     \
+	"(現地で確認できなかった機器は記載していません)。"                                   \
+	"現地でログインした機器はそのファームウェアバージョンを、"                      \
+	"ログインしていない機器は「確認未実施」と記載し、"                                  \
+	"最新のファームウェアのみを示します。緊急・重要は速やかな対処が必要な脆" \
+	"弱性です。詳細は6章「補足資料」に記載しています。",                                                        \
+	        "Devices seen on site per line, the firmware read after login (else "                               \
+	        "not checked), the latest firmware and the vulnerabilities of the "                                 \
+	        "firmware in use; details in chapter 6."
 #define R_DONE "実施", "done"
 #define R_NOT_DONE "未実施", "no"
 #define R_NOT_CHECKED "確認未実施", "not checked"
@@ -266,16 +294,18 @@
 #define R_GLOBAL_IP "グローバルIP", "global IP"
 #define R_DIAGNOSIS "診断", "diagnosis"
 #define R_3_REMOTE_VULNERABILITY_DIAGNOSIS "3. 脆弱性診断", "3. Remote vulnerability diagnosis"
-#define R_PORT_SCAN_OF_EACH_LINE_S                                                                                                                                  \
-	"【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネット側から接続を試み、"                 \
-	"応答のあったポートを記載しています。空きポートが検出された場合、システム運用上必要なポートか"                \
-	"ご確認ください。未使用であればポートを閉じる等の対策をご検討ください。"                                                 \
-	"【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ、既知の脆弱性と照合しています。" \
-	"詳細は別紙3に記載しています。",                                                                                                                            \
-	        "Port scan of each line's global address from the internet side; the services found were "                                                          \
-	        "identified and looked up. Details in annex 3."
-#define R_NO_DIAGNOSIS_YET_MEDSEC_SCAN_MEDSEC                                                   \
-	"脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / medsec diagnose)。", \
+#define R_PORT_SCAN_OF_EACH_LINE_S                                                                                  \
+	"【ポートスキャン】該当する回線のグローバルIPアドレスに対してインターネ"  \
+	"ット側から接続を試み、応答のあったポートを記載しています。"                   \
+	"空きポートが検出された場合、システム運用上必要なポートかご確認ください" \
+	"。未使用であればポートを閉じる等の対策をご検討ください。"                      \
+	"【脆弱性スキャン】応答のあったポートのサービス・製品・バージョンを調べ" \
+	"、既知の脆弱性と照合しています。詳細は別紙3に記載しています。",                                            \
+	        "Port scan of each line's global address from the internet side; the "                              \
+	        "services found were identified and looked up. Details in annex 3."
+#define R_NO_DIAGNOSIS_YET_MEDSEC_SCAN_MEDSEC                                                       \
+	"脆弱性診断 (ポートスキャン) はまだ実施していません (medsec scan / " \
+	"medsec diagnose)。",                                                                       \
 	        "No diagnosis yet (medsec scan / medsec diagnose)."
 #define R_ADDRESS_UNKNOWN "IPアドレス不明", "unknown"
 #define R_UDP_PORTS_SILENT_OPEN_OR_FILTERED \
@@ -306,11 +336,12 @@
 #define R_DEFINITIONS_OLD "古い", "out of date"
 #define R_DEFINITIONS_AGE "%s (%d日前)", "%s (%d days old)"
 #define R_TERMINAL_SETTINGS "端末の更新と設定", "Updates and settings of the terminals"
-#define R_TERMINAL_SETTINGS_NOTE                                                                                                              \
-	"Windows の更新履歴、ファイアウォール、ローカルのパスワードポリシーと管理者アカウントです。" \
-	"不明は端末から読み取れなかった項目です。",                                                                                           \
-	        "Windows update history, firewall, local password policy and administrator accounts; "                                        \
-	        "unknown: not readable on the PC."
+#define R_TERMINAL_SETTINGS_NOTE                                                         \
+	"Windows の更新履歴、ファイアウォール、"                          \
+	"ローカルのパスワードポリシーと管理者アカウントです。" \
+	"不明は端末から読み取れなかった項目です。",                                      \
+	        "Windows update history, firewall, local password policy and "           \
+	        "administrator accounts; unknown: not readable on the PC."
 #define R_LAST_UPDATE "最終更新", "last update"
 #define R_LAST_UPDATE_AGE "%s (%d日前)", "%s (%d days ago)"
 #define R_FIREWALL "ファイアウォール", "firewall"
@@ -321,24 +352,29 @@
 #define R_LOCKOUT_AFTER "%d 回で", "after %d"
 #define R_ADMIN_ACCOUNTS "管理者アカウント", "administrators"
 #define R_4_TERMINAL_SURVEY "4. 端末調査", "4. Terminal survey"
-#define R_NO_TERMINAL_SURVEY_RESULTS_YET_RUN                                                                                  \
-	"端末調査の結果はまだありません。各端末で medsec-collector.exe を実行し、書き出された" \
-	"ファイルを medsec terminal import で取り込んでください。調査対象の端末は次のとおりです。",                           \
-	        "No terminal survey results yet: run medsec-collector.exe on each terminal and import "                       \
-	        "the files it writes with medsec terminal import. The terminals to survey follow."
-#define R_COLLECTED_ON_EACH_TERMINAL_BY_MEDSEC                                                                                           \
-	"各端末で medsec-collector.exe が収集した結果です。OSの状態は %s 時点の"                                    \
-	"Microsoft のサポート期限で判定しています。セキュリティ対策製品とパターンファイルは "        \
-	"Windows セキュリティ センター (Windows Server では Microsoft Defender) から読み取った"                       \
-	"もので、読み取れなかった端末と未調査の端末は記入依頼書の申告を示します。USB使用制限の" \
-	"「なし (要確認)」はレジストリに制限がないことを示します。USB を制御するソフトウェアで"   \
-	"制限している場合もあるため確認してください。",                                                                                  \
-	        "Collected on each terminal by medsec-collector.exe. OS support is judged by "                                           \
-	        "Microsoft's end-of-servicing dates as of %s. Security products and their definitions "                                  \
-	        "are read from Windows Security Center (on Windows Server from Microsoft Defender); "                                    \
-	        "where they could not be read, and for terminals not surveyed, the declared products "                                   \
-	        "are shown. USB storage \"none (to confirm)\" means no restriction in the registry: "                                    \
-	        "device-control software may still block it."
+#define R_NO_TERMINAL_SURVEY_RESULTS_YET_RUN                                                 \
+	"端末調査の結果はまだありません。各端末で medsec-collector.exe " \
+	"を実行し、書き出されたファイルを medsec terminal import "           \
+	"で取り込んでください。調査対象の端末は次のとおりです。",                            \
+	        "No terminal survey results yet: run medsec-collector.exe on each "          \
+	        "terminal and import the files it writes with medsec terminal import. "      \
+	        "The terminals to survey follow."
+#define R_COLLECTED_ON_EACH_TERMINAL_BY_MEDSEC                                                                      \
+	"各端末で medsec-collector.exe が収集した結果です。OSの状態は %s "                        \
+	"時点のMicrosoft のサポート期限で判定しています。"                                       \
+	"セキュリティ対策製品とパターンファイルは Windows セキュリティ "                  \
+	"センター (Windows Server では Microsoft Defender) "                                                  \
+	"から読み取ったもので、読み取れなかった端末と未調査の端末は記入依頼書の" \
+	"申告を示します。USB使用制限の「なし (要確認)"                                           \
+	"」はレジストリに制限がないことを示します。USB "                                       \
+	"を制御するソフトウェアで制限している場合もあるため確認してください。",                                     \
+	        "Collected on each terminal by medsec-collector.exe. OS support is "                                \
+	        "judged by Microsoft's end-of-servicing dates as of %s. Security "                                  \
+	        "products and their definitions are read from Windows Security Center "                             \
+	        "(on Windows Server from Microsoft Defender); where they could not be "                             \
+	        "read, and for terminals not surveyed, the declared products are "                                  \
+	        "shown. USB storage \"none (to confirm)\" means no restriction in the "                             \
+	        "registry: device-control software may still block it."
 #define R_TERMINAL "端末%d", "terminal %d"
 #define R_DECLARED "%s (申告)", "%s (declared)"
 #define R_UNDECLARED "申告外", "undeclared"
@@ -352,25 +388,32 @@
 #define R_VERDICT "判定", "verdict"
 #define R_SHORTFALLS "不足している点", "shortfalls"
 #define R_5_PASSWORDS "5. パスワードの設定・管理", "5. Passwords"
-#define R_THE_THREE_PATTERNS_OF_THE_MHLW                                                                                                                         \
-	"「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A (シQ-54。5.2版 C-14 から) は、"                     \
-	"推測されにくいパスワードとして次の三つのパターンのいずれかを示しています: (a) 英数字・記号を混在させた" \
-	" 13 文字以上、(b) 8 文字以上で 2 か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。あわせて"              \
-	"システム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、機器の初期パスワードの変更と、同じパスワードを" \
-	"複数の機器や施設で使い回さないことを求めています。",                                                                                                    \
-	        "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 C-14): 13+ mixed characters; "                                              \
-	        "or 8+ changed at least every 2 months; or 8+ with a second factor. The operations volume and the "                                              \
-	        "2025 checklist (2-7, 2-8) add: factory passwords changed, no reuse."
-#define R_THE_DECLARED_PASSWORD_FACTS_OF_EACH                                                                     \
-	"医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況を、上の基準で確認した結果です。", \
+#define R_THE_THREE_PATTERNS_OF_THE_MHLW                                                                            \
+	"「医療情報システムの安全管理に関するガイドライン 第6.0版」の Q&A "             \
+	"(シQ-54。5.2版 C-14 から) は、"                                                                     \
+	"推測されにくいパスワードとして次の三つのパターンのいずれかを示していま" \
+	"す: (a) 英数字・記号を混在させた 13 文字以上、(b) 8 文字以上で 2 "                  \
+	"か月以内ごとに変更、(c) 二要素認証と併用して 8 文字以上。"                        \
+	"あわせてシステム運用編と令和7年度チェックリスト (2-⑦、2-⑧) は、"             \
+	"機器の初期パスワードの変更と、同じパスワードを複数の機器や施設で使い回" \
+	"さないことを求めています。",                                                                               \
+	        "The three patterns of the MHLW guideline 6.0 Q&A (シQ-54, from 5.2 "                              \
+	        "C-14): 13+ mixed characters; or 8+ changed at least every 2 months; "                              \
+	        "or 8+ with a second factor. The operations volume and the 2025 "                                   \
+	        "checklist (2-7, 2-8) add: factory passwords changed, no reuse."
+#define R_THE_DECLARED_PASSWORD_FACTS_OF_EACH                                                                       \
+	"医療機関記入依頼書でご申告いただいたネットワーク機器のパスワードの状況" \
+	"を、上の基準で確認した結果です。",                                                                         \
 	        "The declared password facts of each device against those rules."
 #define R_YES_EVERY_MONTHS "あり (%d か月ごと)", "yes (every %d months)"
 #define R_MEETS "基準を満たす", "meets"
 #define R_IMPROVE "要改善", "improve"
 #define R_CHECK "要確認", "check"
-#define R_THE_DIAGNOSIS_LOGGED_IN_TO_WITH                                                                    \
-	"脆弱性診断で、%s に初期設定のアカウントでログインできました。直ちにパスワードを変更してください。", \
-	        "The diagnosis logged in to %s with a factory account: change it at once."
+#define R_THE_DIAGNOSIS_LOGGED_IN_TO_WITH                                                            \
+	"脆弱性診断で、%s に初期設定のアカウントでログインできました。" \
+	"直ちにパスワードを変更してください。",                                                      \
+	        "The diagnosis logged in to %s with a factory account: change it at "                \
+	        "once."
 #define R_JVN "脆弱性番号 (JVN)", "JVN"
 #define R_SUMMARY "概要", "summary"
 #define R_AFFECTED "影響範囲", "affected"
@@ -379,8 +422,9 @@
 #define R_ROUGH " (推定)", " (rough)"
 #define R_NO_VULNERABILITIES "該当する脆弱性はありません。", "None."
 #define R_6_SUPPLEMENT "6. 補足資料", "6. Supplement"
-#define R_THE_VULNERABILITIES_OF_THE_DEVICES_OF                                                \
-	"「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情報の詳細です。", \
+#define R_THE_VULNERABILITIES_OF_THE_DEVICES_OF                                                                  \
+	"「2. 外部ネットワーク接続機器調査」で現地調査機器に検出された脆弱性情" \
+	"報の詳細です。",                                                                                        \
 	        "The vulnerabilities of the devices of chapter 2."
 #define R_NO_ONSITE_RECORD "現地調査の記録がないため、対象の機器はありません。", "No onsite record."
 #define R_DEVICE_NO "機器番号", "no."
@@ -400,10 +444,12 @@
 #define R_ANNEX_2_VULNERABILITIES_OF_THE_DECLARED                         \
 	"別紙2 調査前申告ファームウェアバージョンにおける脆弱性情報一覧", \
 	        "Annex 2: vulnerabilities of the declared firmware"
-#define R_DEVICES_WHOSE_FIRMWARE_WAS_DECLARED_IN                                                                                                              \
-	"医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性情報です。回線番号は調査実施" \
-	"計画一覧の番号です。詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",                                                                      \
-	        "Devices whose firmware was declared in the intake workbook; line numbers are the plan's."
+#define R_DEVICES_WHOSE_FIRMWARE_WAS_DECLARED_IN                                                                    \
+	"医療機関記入依頼書にファームウェアバージョンの記載があった機器の脆弱性" \
+	"情報です。回線番号は調査実施計画一覧の番号です。"                                  \
+	"詳細は末尾の「事前申告機器 脆弱性詳細」をご確認ください。",                                                \
+	        "Devices whose firmware was declared in the intake workbook; line "                                 \
+	        "numbers are the plan's."
 #define R_VULNERABILITIES_COUNT "脆弱性情報 計%zu件%s%s", "%zu vulnerabilities%s%s"
 #define R_FIXED_IN "、修正版 ", ", fixed in "
 #define R_NONE_FOUND "該当なし", "none"
@@ -417,17 +463,20 @@
 #define R_FINDINGS_SEVERITY "指摘 (深刻度)", "findings (severity)"
 #define R_ANNEX_3_REMOTE_DIAGNOSIS "別紙3 脆弱性診断報告書", "Annex 3: remote diagnosis"
 #define R_NO_DIAGNOSIS_YET "脆弱性診断はまだ実施していません。", "No diagnosis yet."
-#define R_EACH_RESPONDING_PORT_WHAT_ANSWERS_THERE                                                                                                             \
-	"応答のあったポートごとの識別結果と指摘事項、検出された脆弱性の詳細です。脆弱性が検出された場合は、" \
-	"本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",                                                                                 \
-	        "Each responding port, what answers there, the findings and the vulnerabilities in detail."
+#define R_EACH_RESPONDING_PORT_WHAT_ANSWERS_THERE                                           \
+	"応答のあったポートごとの識別結果と指摘事項、"                \
+	"検出された脆弱性の詳細です。脆弱性が検出された場合は、" \
+	"本紙と併せてベンダー等に提出し、対処策を検討することを推奨します。",               \
+	        "Each responding port, what answers there, the findings and the "           \
+	        "vulnerabilities in detail."
 #define R_OPEN "開", "open"
 #define R_ANSWERED_UDP "応答あり (UDP)", "answered (UDP)"
 #define R_NO_PORT_ANSWERED "応答のあったポートはありません。", "No port answered."
 #define R_VULNERABILITY_DETAILS "検出された脆弱性の詳細", "Vulnerabilities"
 #define R_NO_INDEX_SENTENCE "脆弱性情報のインデックスがないため照合していません。", "No index."
-#define R_FINDING_S_NEED_ACTION_TODAY                                                   \
-	"直ちに対応が必要な事項が %d 件あります。本日中に、次のことを行ってください。", \
+#define R_FINDING_S_NEED_ACTION_TODAY                                               \
+	"直ちに対応が必要な事項が %d 件あります。本日中に、" \
+	"次のことを行ってください。",                                               \
 	        "%d finding(s) need action today:"
 #define R_DO "対策: ", "Do: "
 #define R_ADDRESS "IPアドレス", "address"
@@ -439,20 +488,23 @@
 #define R_PORTS_ANSWERING_ON_THE_AFFECTED_ADDRESSES \
 	"対象アドレスで応答したポート", "Ports answering on the affected addresses"
 #define R_ANNEX_4_TITLE "別紙4 脆弱性診断早期報告", "Annex 4: early report"
-#define R_THE_DIAGNOSIS_FOUND_WHAT_NEEDS_ACTION                                                                                                           \
-	"脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 以上、または悪用が確認されている" \
-	"脆弱性) が確認されました。報告書本紙を待たず、保守業者・ベンダーと対応してください。",                                                           \
-	        "The diagnosis found what needs action now (critical or high, CVSS 7.0+, or known exploited). "                                           \
-	        "Do not wait for the full report."
+#define R_THE_DIAGNOSIS_FOUND_WHAT_NEEDS_ACTION                                                           \
+	"脆弱性診断で、早急な対応が必要な事項 (深刻度が緊急・重要、CVSS 7.0 " \
+	"以上、または悪用が確認されている脆弱性) が確認されました。"          \
+	"報告書本紙を待たず、保守業者・ベンダーと対応してください。",                                     \
+	        "The diagnosis found what needs action now (critical or high, CVSS "                      \
+	        "7.0+, or known exploited). Do not wait for the full report."
 #define R_THE_FINDINGS "早期報告の対象事項", "The findings"
 #define R_TO "%s 御中", "To %s"
 #define R_EXTERNAL_NETWORK_CONNECTION_POINT_SURVEY_REPOR \
 	"外部ネットワーク接続点調査報告書", "External network connection point survey report"
 #define R_FINDINGS_MOST_URGENT_FIRST "指摘事項と対策 (対応の優先順)", "Findings, most urgent first"
-#define R_WHAT_THE_SURVEY_FOUND_MOST_URGENT                                                                                                                   \
-	"確認された事項を、対応を急ぐべき順に並べています。上から順に、保守業者・ベンダーとご対応ください。" \
-	"「参照」は都道府県のサイバーセキュリティ対策マニュアルの該当章です。",                                                                               \
-	        "What the survey found, most urgent first, with what to do and the manual chapter."
+#define R_WHAT_THE_SURVEY_FOUND_MOST_URGENT                                                                         \
+	"確認された事項を、対応を急ぐべき順に並べています。上から順に、"             \
+	"保守業者・ベンダーとご対応ください。「参照」は都道府県のサイバーセキュ" \
+	"リティ対策マニュアルの該当章です。",                                                                       \
+	        "What the survey found, most urgent first, with what to do and the "                                \
+	        "manual chapter."
 #define R_EARLY_REPORT_OF_THE_REMOTE_DIAGNOSIS \
 	"脆弱性診断早期報告", "Early report of the remote diagnosis"
 
@@ -479,9 +531,10 @@
 #define A_UNDER_13_CHARACTERS_WITH_NEITHER_PERIODIC    \
 	"13 文字未満で定期的な変更も二要素認証もない", \
 	        "under 13 characters with neither periodic change nor a second factor"
-#define A_UNDER_13_CHARACTERS_CHANGED_LESS_OFTEN                \
-	"13 文字未満で、変更の間隔が 2 か月を超える (%d か月)", \
-	        "under 13 characters, changed less often than every two months (every %d)"
+#define A_UNDER_13_CHARACTERS_CHANGED_LESS_OFTEN                                        \
+	"13 文字未満で、変更の間隔が 2 か月を超える (%d か月)",                         \
+	        "under 13 characters, changed less often than every two months (every " \
+	        "%d)"
 #define A_HOW_OFTEN_IT_IS_CHANGED_MONTHS \
 	"定期的な変更の間隔 (か月)", "how often it is changed (months)"
 #define A_REUSED_ON_OTHER_DEVICES "他の機器などと使い回している", "reused on other devices"
@@ -503,10 +556,11 @@
 #define C_CONFIDENCE_PRODUCT "製品のみ", "product"
 #define C_CONFIDENCE_ROUGH "推定", "rough"
 #define C_CONFIDENCE_EXACT "確実", "exact"
-#define C_ONLY_WHAT_BOTH_ROUNDS_LOOKED_AT                                                                   \
-	" (両方の回で調べたものだけを比べています。脆弱性診断・現地調査のない回は比べていません)",          \
-	        " (only what both rounds looked at: a round without a diagnosis or onsite record resolves " \
-	        "nothing)"
+#define C_ONLY_WHAT_BOTH_ROUNDS_LOOKED_AT                                            \
+	" (両方の回で調べたものだけを比べています。"             \
+	"脆弱性診断・現地調査のない回は比べていません)",                             \
+	        " (only what both rounds looked at: a round without a diagnosis or " \
+	        "onsite record resolves nothing)"
 #define C_USAGE "使い方: ", "usage: "
 #define C_COMMON_OPTIONS "\n共通のオプション:\n", "\ncommon options:\n"
 #define C_SCAN_PROGRESS                                                           \
@@ -519,8 +573,9 @@
 	        "\nOpen ports: %zu new, %zu gone, %zu unchanged\n"
 #define C_SERVICES_OR_VERSIONS_CHANGED \
 	"サービス・バージョンの変化: %zu\n", "Services or versions changed: %zu\n"
-#define C_OPEN_PORTS_NOT_COMPARED_ONE_OF                                            \
-	"\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていません", \
+#define C_OPEN_PORTS_NOT_COMPARED_ONE_OF                                                                          \
+	"\n開いているポート: どちらかの調査回に脆弱性診断がないため比べていませ" \
+	"ん",                                                                                                     \
 	        "\nOpen ports: not compared (one of the rounds has no diagnosis)"
 #define C_FINDINGS_NEW_RESOLVED_STILL_OPEN              \
 	"\n指摘事項: 新規 %zu、解消 %zu、継続 %zu%s\n", \
@@ -540,10 +595,13 @@
 #define C_LATEST_FIRMWARE_NOT_IN_THE_INDEX \
 	"  最新のファームウェア: 最新版情報なし\n", "  latest firmware: not in the index\n"
 #define C_NOT_CHECKED_NO_CPE_NAME_KNOWN                                                     \
-	"  照合せず: このメーカー・機種の製品名 (CPE) が未登録です (data/products.json)\n", \
-	        "  not checked: no CPE name known for this maker and model (data/products.json)\n"
-#define C_CRITICAL_HIGH_MEDIUM_LOW_WITHOUT_A                                         \
-	"  緊急 %d 件, 重要 %d 件, 警告 %d 件, 注意 %d 件, CVSS スコアなし %d 件\n", \
+	"  照合せず: このメーカー・機種の製品名 (CPE) が未登録です " \
+	"(data/products.json)\n",                                                           \
+	        "  not checked: no CPE name known for this maker and model "                \
+	        "(data/products.json)\n"
+#define C_CRITICAL_HIGH_MEDIUM_LOW_WITHOUT_A                                                     \
+	"  緊急 %d 件, 重要 %d 件, 警告 %d 件, 注意 %d 件, CVSS スコアなし %d " \
+	"件\n",                                                                                  \
 	        "  critical %d, high %d, medium %d, low %d, without a CVSS score %d\n"
 #define C_THE_KNOWN_VULNERABILITIES_ARE_FIXED_FROM      \
 	"  既知の脆弱性は %s 以降で修正されています\n", \
@@ -571,13 +629,17 @@
 #define C_VULNERABILITIES "    脆弱性: %s\n", "    vulnerabilities: %s\n"
 #define C_DO "    対策: %s\n", "    do: %s\n"
 #define C_MANUAL "    参照: %s\n", "    manual: %s\n"
-#define C_THE_EARLY_REPORT_ANNEX_4_IS                                                          \
-	"\n早期報告 (別紙4) の対象があります。「早期報告」の事項に直ちに対応してください。\n", \
-	        "\nThe early report (annex 4) is due: act on the findings marked early report now.\n"
+#define C_THE_EARLY_REPORT_ANNEX_4_IS                                                    \
+	"\n早期報告 (別紙4) の対象があります。"                           \
+	"「早期報告」の事項に直ちに対応してください。\n",                                \
+	        "\nThe early report (annex 4) is due: act on the findings marked early " \
+	        "report now.\n"
 #define C_THE_REPORT_IS_WRITTEN "報告書を書き出しました:\n", "The report is written:\n"
-#define C_AN_URGENT_FINDING_CALLS_FOR_THE                                                                    \
-	"緊急性の高い事項があるため、脆弱性診断早期報告 (別紙4) を作成しました: early-report.html / .pdf\n", \
-	        "An urgent finding calls for the early report (annex 4): early-report.html / .pdf.\n"
+#define C_AN_URGENT_FINDING_CALLS_FOR_THE                                                  \
+	"緊急性の高い事項があるため、脆弱性診断早期報告 (別紙4) " \
+	"を作成しました: early-report.html / .pdf\n",                                      \
+	        "An urgent finding calls for the early report (annex 4): "                 \
+	        "early-report.html / .pdf.\n"
 #define C_ROUND_STARTED "%s: 第%d回調査 (開始 %s)%s\n", "%s: round %d (started %s)%s\n"
 #define C_NO_PLAN_YET "・計画未作成", ", no plan yet"
 #define C_REPORT_ISSUED_BY_ADDRESSED_TO \
@@ -601,8 +663,10 @@
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 #define C_ALLOWED "許可", "allowed"
-#define C_LIFECYCLE_IMPORTED                                                               \
-	"Windows のサポート期限一覧を取り込みました: 追加 %zu 件・置き換え %zu 件 (%s)\n", \
+#define C_BACKUP_WRITTEN "\n書き出しました:\n  %s\n", "\nwritten:\n  %s\n"
+#define C_LIFECYCLE_IMPORTED                                                                              \
+	"Windows のサポート期限一覧を取り込みました: 追加 %zu 件・置き換え %zu " \
+	"件 (%s)\n",                                                                                      \
 	        "Windows lifecycle list imported: %zu added, %zu replaced (%s)\n"
 #define C_LIFECYCLE_FROM                                                   \
 	"  (サポート期限: 同梱の一覧に %s を重ねて判定。%s に取り込み)\n", \
@@ -613,9 +677,11 @@
 #define C_AV_STATUS_OFF "無効", "off"
 #define C_AV_STATUS_NONE "製品なし", "no product"
 #define C_AV_STATUS_UNKNOWN "読み取れず", "not readable"
-#define C_SETTINGS_LINE                                                                            \
-	"    最終更新: %s / ファイアウォール: %s / パスワード最小文字数: %s / ロックアウト: %s\n", \
-	        "    last update: %s; firewall: %s; min. password length: %s; lockout: %s\n"
+#define C_SETTINGS_LINE                                                                               \
+	"    最終更新: %s / ファイアウォール: %s / パスワード最小文字数: %s / " \
+	"ロックアウト: %s\n",                                                                         \
+	        "    last update: %s; firewall: %s; min. password length: %s; lockout: "              \
+	        "%s\n"
 #define C_FINDINGS_LINE "    指摘: %s\n", "    findings: %s\n"
 #define C_OFF "無効", "off"
 #define C_WITHOUT_NLA " (NLA なし)", " without NLA"
@@ -632,27 +698,31 @@
 	"JVN iPedia   %u 件, 最終更新 %s\n", "JVN iPedia   %u entries, newest change %s\n"
 #define C_CISA_KEV_ENTRIES_CATALOGUE \
 	"CISA KEV     %u 件, カタログ版 %s\n", "CISA KEV     %u entries, catalogue %s\n"
-#define C_PRODUCTS_CRITERIA_CVSS_V3_SCORES_DIFFERING                     \
-	"製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n", \
-	        "products     %u, criteria %u; CVSS v3 scores differing from their vectors: %u\n"
+#define C_PRODUCTS_CRITERIA_CVSS_V3_SCORES_DIFFERING                                 \
+	"製品 %u, 条件 %u; ベクトルと一致しない CVSS v3 スコア %u 件\n",             \
+	        "products     %u, criteria %u; CVSS v3 scores differing from their " \
+	        "vectors: %u\n"
 #define C_FIRMWARE_LATEST_VERSIONS_OF_MODELS_IMPORTED \
 	"最新ファームウェア一覧 %u 機種\n",           \
 	        "firmware     latest versions of %u models (imported lists)\n"
-#define C_USAGE_MEDSEC_DB_PATH_LANG_JA                                                           \
-	"使い方: medsec [--db パス] [--lang ja|en] コマンド [オプション]\n\n"      \
-	"medsec は医療機関の外部ネットワーク接続点調査を行います。\n\n" \
-	"コマンド:\n",                                                                           \
-	        "usage: medsec [--db PATH] [--lang ja|en] COMMAND [OPTIONS]\n\n"                 \
-	        "medsec runs the MHLW external-connection-point survey of a hospital.\n\n"       \
-	        "commands:\n"
-#define C_MEDSEC_COMMAND_HELP_EXPLAINS_EACH_COMMAND                                          \
-	"\n各コマンドの説明は `medsec コマンド --help` で表示します。\n" \
-	"データベースは --db または MEDSEC_DB で指定しない限り ./medsec.db です。\n",        \
-	        "\n`medsec COMMAND --help` explains each command.\n"                         \
-	        "The store is ./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
-#define C_S_DECLARED_UNKNOWN_ROW_19_JUDGED                                                  \
-	"%*s└ グローバルIP利用「わからない」(19行目) → 打合せでの回答により%d行目で判定\n", \
-	        "%*s└ declared \"unknown\" (row 19); judged by the meeting's answer as row %d\n"
+#define C_USAGE_MEDSEC_DB_PATH_LANG_JA                                                                      \
+	"使い方: medsec [--db パス] [--lang ja|en] コマンド "                                      \
+	"[オプション]\n\nmedsec は医療機関の外部ネットワーク接続点調査を行いま" \
+	"す。\n\nコマンド:\n",                                                                              \
+	        "usage: medsec [--db PATH] [--lang ja|en] COMMAND [OPTIONS]\n\nmedsec "                     \
+	        "runs the MHLW external-connection-point survey of a "                                      \
+	        "hospital.\n\ncommands:\n"
+#define C_MEDSEC_COMMAND_HELP_EXPLAINS_EACH_COMMAND                                              \
+	"\n各コマンドの説明は `medsec コマンド --help` で表示します。"       \
+	"\nデータベースは --db または MEDSEC_DB で指定しない限り ./medsec.db " \
+	"です。\n",                                                                              \
+	        "\n`medsec COMMAND --help` explains each command.\nThe store is "                \
+	        "./medsec.db unless --db or MEDSEC_DB says otherwise.\n"
+#define C_S_DECLARED_UNKNOWN_ROW_19_JUDGED                                                 \
+	"%*s└ グローバルIP利用「わからない」(19行目) → "               \
+	"打合せでの回答により%d行目で判定\n",                                              \
+	        "%*s└ declared \"unknown\" (row 19); judged by the meeting's answer as " \
+	        "row %d\n"
 #define C_S_MEETING "%*s└ 打合せ確認: %s %s\n", "%*s└ meeting: %s, %s\n"
 #define C_S_DAY_OF_ADDRESS "%*s└ 当日のアドレス %s: %s %s%s\n", "%*s└ day-of address %s: %s, %s%s\n"
 #define C_THE_WORKBOOK_S_DAY_OF_COLUMN "記入依頼書の当日記入欄", "the workbook's day-of column"
@@ -680,69 +750,97 @@
 #define B_SUPPORT_C "支援C", "support C"
 #define B_REPORT_ONLY "報告のみ", "report only"
 #define B_NOT_ELIGIBLE "対象外", "not eligible"
-#define B_SUPPORT_A_WHAT                                                                                                                    \
-	"サーバ・物品を新設し、年度内に調達する。本事業がオフラインバックアップの計画・運用手順の策定と、現地での構築・設置を支援します。", \
-	        "A new server and goods, procured this fiscal year: the programme drafts the plan and procedures and builds and installs them on site."
-#define B_SUPPORT_B_WHAT                                                                                                       \
-	"サーバ・物品を新設し、調達は次年度以降。本事業が計画・運用手順の策定を支援し、構築手順を提供します (構築は病院で)。", \
-	        "A new server and goods, procured next year or later: the programme drafts the plan and procedures and provides the build procedure (the hospital builds)."
-#define B_SUPPORT_C_WHAT                                                                  \
-	"サーバは新設せず、既存の設備に媒体を接続する。本事業が計画の策定を支援します。", \
-	        "No new server; a medium on existing equipment: the programme drafts the plan."
-#define B_REPORT_ONLY_WHAT                                                                                                                                        \
-	"電子カルテベンダ等とオフラインバックアップを検討中で、本事業の支援は不要。検討中の方針 (構成概要・導入予定時期) をヒアリングし厚生労働省へ報告します。", \
-	        "Planned with the EHR vendor, no support needed: the planned design and timing are heard and reported to MHLW."
-#define B_NOT_ELIGIBLE_WHAT                                                                                                       \
-	"電子カルテのオフラインバックアップを既に運用している。導入済みの方針 (構成概要) をヒアリングし厚生労働省へ報告します。", \
-	        "An offline backup of the EHR already operates: its design is heard and reported to MHLW."
+#define B_SUPPORT_A_WHAT                                                                       \
+	"サーバ・物品を新設し、年度内に調達する。"                         \
+	"本事業がオフラインバックアップの計画・運用手順の策定と、" \
+	"現地での構築・設置を支援します。",                                                    \
+	        "A new server and goods, procured this fiscal year: the programme "            \
+	        "drafts the plan and procedures and builds and installs them on site."
+#define B_SUPPORT_B_WHAT                                                                           \
+	"サーバ・物品を新設し、調達は次年度以降。"                             \
+	"本事業が計画・運用手順の策定を支援し、構築手順を提供します " \
+	"(構築は病院で)。",                                                                        \
+	        "A new server and goods, procured next year or later: the programme "              \
+	        "drafts the plan and procedures and provides the build procedure (the "            \
+	        "hospital builds)."
+#define B_SUPPORT_C_WHAT                                                               \
+	"サーバは新設せず、既存の設備に媒体を接続する。"        \
+	"本事業が計画の策定を支援します。",                                            \
+	        "No new server; a medium on existing equipment: the programme drafts " \
+	        "the plan."
+#define B_REPORT_ONLY_WHAT                                                                      \
+	"電子カルテベンダ等とオフラインバックアップを検討中で、"     \
+	"本事業の支援は不要。検討中の方針 (構成概要・導入予定時期) " \
+	"をヒアリングし厚生労働省へ報告します。",                                               \
+	        "Planned with the EHR vendor, no support needed: the planned design "           \
+	        "and timing are heard and reported to MHLW."
+#define B_NOT_ELIGIBLE_WHAT                                                                                       \
+	"電子カルテのオフラインバックアップを既に運用している。導入済みの方針 " \
+	"(構成概要) をヒアリングし厚生労働省へ報告します。",                                                      \
+	        "An offline backup of the EHR already operates: its design is heard "                             \
+	        "and reported to MHLW."
 #define B_REASON_OPERATING \
 	"オフラインバックアップを運用中と回答", "answered: an offline backup operates"
 #define B_REASON_PLANNING                               \
 	"電子カルテベンダ等と検討中で支援は不要と回答", \
 	        "answered: planned with the vendor, no support needed"
-#define B_REASON_NEW_SERVER_THIS_YEAR                         \
-	"支援を希望、サーバ・物品を新設し年度内に調達と回答", \
-	        "answered: support wanted, a new server and goods procured this fiscal year"
-#define B_REASON_NEW_SERVER_LATER                                 \
-	"支援を希望、サーバ・物品を新設し調達は次年度以降と回答", \
-	        "answered: support wanted, a new server and goods procured next year or later"
+#define B_REASON_NEW_SERVER_THIS_YEAR                                                    \
+	"支援を希望、サーバ・物品を新設し年度内に調達と回答",                            \
+	        "answered: support wanted, a new server and goods procured this fiscal " \
+	        "year"
+#define B_REASON_NEW_SERVER_LATER                                                      \
+	"支援を希望、サーバ・物品を新設し調達は次年度以降と回答",                      \
+	        "answered: support wanted, a new server and goods procured next year " \
+	        "or later"
 #define B_REASON_EXISTING                           \
 	"支援を希望、既存の設備に媒体を接続と回答", \
 	        "answered: support wanted, a medium on existing equipment"
-#define B_REASON_CLOUD                                     \
-	"保存先はクラウド (クラウド接続装置を院内に新設)", \
-	        "the destination is the cloud (a cloud connection device installed in the hospital)"
+#define B_REASON_CLOUD                                                                  \
+	"保存先はクラウド (クラウド接続装置を院内に新設)",                              \
+	        "the destination is the cloud (a cloud connection device installed in " \
+	        "the hospital)"
 #define B_REASON_ONSITE "保存先は院内の媒体", "the destination is media in the hospital"
-#define B_REASON_EHR_OFFLINE                                                          \
-	"記入内容から、電子カルテのバックアップにオフラインとみなせるものがあります", \
+#define B_REASON_EHR_OFFLINE                                                                                        \
+	"記入内容から、電子カルテのバックアップにオフラインとみなせるものがあり" \
+	"ます",                                                                                                     \
 	        "by the answers, a backup of the EHR counts as offline"
-#define B_REASON_CONFIRM                                                                                      \
-	"要確認: 運用中と回答されましたが、記入内容からは電子カルテのバックアップをオフラインとみなせません", \
-	        "to confirm: answered as operating, but by the answers no backup of the EHR counts as offline"
-#define B_REASON_EHR_NOT_OFFLINE                                                          \
-	"記入内容からは、電子カルテのバックアップにオフラインとみなせるものがありません", \
+#define B_REASON_CONFIRM                                                                                           \
+	"要確認: 運用中と回答されましたが、記入内容からは電子カルテのバックアッ" \
+	"プをオフラインとみなせません",                                                                            \
+	        "to confirm: answered as operating, but by the answers no backup of "                              \
+	        "the EHR counts as offline"
+#define B_REASON_EHR_NOT_OFFLINE                                                                                    \
+	"記入内容からは、電子カルテのバックアップにオフラインとみなせるものがあ" \
+	"りません",                                                                                                 \
 	        "by the answers, no backup of the EHR counts as offline"
-#define B_RULE_IMMUTABLE                                                                                       \
-	"追記不能 (WORM・イミュータブル) の保存先: 接続したままでもオフラインとみなせる (疑義解釈 その8 問2)", \
-	        "write-once (WORM, immutable): offline even while connected (Q&A 8, question 2)"
-#define B_RULE_CLOUD_SEPARATED                                                                          \
-	"クラウド内の論理的に分離された領域 (またはイミュータブル設定) に保存 (疑義解釈 その1 問49 ③)", \
-	        "a logically separated (or immutable) area in the cloud (Q&A 1, question 49 ③)"
+#define B_RULE_IMMUTABLE                                                              \
+	"追記不能 (WORM・イミュータブル) の保存先: "                  \
+	"接続したままでもオフラインとみなせる (疑義解釈 その8 問2)",                  \
+	        "write-once (WORM, immutable): offline even while connected (Q&A 8, " \
+	        "question 2)"
+#define B_RULE_CLOUD_SEPARATED                                                                                  \
+	"クラウド内の論理的に分離された領域 (またはイミュータブル設定) に保存 " \
+	"(疑義解釈 その1 問49 ③)",                                                                              \
+	        "a logically separated (or immutable) area in the cloud (Q&A 1, "                               \
+	        "question 49 ③)"
 #define B_RULE_CLOUD_NOT_SEPARATED                                        \
 	"クラウドに分離・イミュータブルの領域がない: オフラインではない", \
 	        "cloud without a separated or immutable area: not offline"
-#define B_RULE_NETWORK_SEPARATED                                                       \
-	"論理的または物理的なネットワーク分離 (疑義解釈 その7 問1: 切り離しとみなす)", \
-	        "logical or physical network separation (Q&A 7, question 1: counts as disconnected)"
+#define B_RULE_NETWORK_SEPARATED                                                              \
+	"論理的または物理的なネットワーク分離 (疑義解釈 その7 問1: " \
+	"切り離しとみなす)",                                                                  \
+	        "logical or physical network separation (Q&A 7, question 1: counts as "       \
+	        "disconnected)"
 #define B_RULE_REMOVED_AND_LOCKED                                     \
 	"書き込み後に取り外し、施錠して保管 (マニュアル 04 実施例①)", \
 	        "removed after writing and locked away (manual ch.04, example ①)"
 #define B_RULE_REMOVED_NOT_LOCKED                       \
 	"取り外しているが施錠保管の回答がない: 要確認", \
 	        "removed, but not said to be locked away: to confirm"
-#define B_RULE_ROTATED                                                      \
-	"複数台を交互に接続し、外した方は施錠保管 (マニュアル 04 実施例②)", \
-	        "disks swapped in turns, the one not in use locked away (manual ch.04, example ②)"
+#define B_RULE_ROTATED                                                                   \
+	"複数台を交互に接続し、外した方は施錠保管 (マニュアル 04 実施例②)",              \
+	        "disks swapped in turns, the one not in use locked away (manual ch.04, " \
+	        "example ②)"
 #define B_RULE_ONLY_DURING_TRANSFER                                     \
 	"転送時以外はネットワークから切り離し (疑義解釈 その1 問49 ②)", \
 	        "disconnected except while copying (Q&A 1, question 49 ②)"
@@ -780,12 +878,16 @@
 #define B_CONN_DURING_TRANSFER "転送時のみ接続", "connected while copying"
 #define B_CONN_NEVER "取り外し", "removed"
 #define B_NOT_OFFLINE "オフラインではない", "not offline"
-#define B_KASAN1_MET                                                                                \
-	"診療録管理体制加算1 のバックアップの要件 (複数の方式・一部をオフライン) を満たしています", \
-	        "meets the backup condition of 診療録管理体制加算1 (several methods, part offline)"
-#define B_KASAN1_NOT_MET                                                                              \
-	"診療録管理体制加算1 のバックアップの要件 (複数の方式・一部をオフライン) を満たしていません", \
-	        "does not meet the backup condition of 診療録管理体制加算1 (several methods, part offline)"
+#define B_KASAN1_MET                                                                            \
+	"診療録管理体制加算1 のバックアップの要件 "                          \
+	"(複数の方式・一部をオフライン) を満たしています",                                      \
+	        "meets the backup condition of 診療録管理体制加算1 (several methods, " \
+	        "part offline)"
+#define B_KASAN1_NOT_MET                                                                       \
+	"診療録管理体制加算1 のバックアップの要件 "                         \
+	"(複数の方式・一部をオフライン) を満たしていません",                                   \
+	        "does not meet the backup condition of 診療録管理体制加算1 (several " \
+	        "methods, part offline)"
 #define B_CATEGORY_LINE "支援方針: %s\n  %s\n", "support category: %s\n  %s\n"
 #define B_REASONS "理由:\n", "reasons:\n"
 #define B_SYSTEM_LINE "%s%s%s%s\n", "%s%s%s%s\n"
@@ -794,6 +896,166 @@
 #define B_SHORTFALL_LINE "  不足: %s\n", "  short of: %s\n"
 #define B_NO_SHORTFALL \
 	"  ガイドラインの条件を満たしています\n", "  meets the guideline's conditions\n"
+
+/* The two documents of offline-backup support (src/report/backup_docs.c). */
+#define P_PLAN_TITLE "オフラインバックアップ計画書 (案)", "Offline backup plan (draft)"
+#define P_POLICY_TITLE "支援方針報告書", "Support policy report"
+#define P_DRAFT_NOTE                                                                       \
+	"この計画書は medsec がアンケート回答から作成した案です。" \
+	"打合せで電子カルテベンダと内容を確認し、確定してください。",                      \
+	        "medsec drafted this plan from the questionnaire; settle it with the "     \
+	        "EHR vendor in the meeting."
+#define P_OVERVIEW "1. 概要", "1. Overview"
+#define P_BULLET "・%s", "- %s"
+#define P_ITEM "項目", "item"
+#define P_CONTENT "内容", "content"
+#define P_HOSPITAL "医療機関", "hospital"
+#define P_ANSWERED_ON "回答日", "answered on"
+#define P_CATEGORY "支援方針", "support category"
+#define P_DESTINATION "保存先", "destination"
+#define P_DEST_ONSITE "院内の物理媒体", "physical media in the hospital"
+#define P_DEST_CLOUD \
+	"クラウド (当社指定のクラウドサービス)", "the cloud (the programme's cloud service)"
+#define P_DEST_NONE "-", "-"
+#define P_KASAN1 "診療録管理体制加算1 (バックアップ)", "診療録管理体制加算1 (backups)"
+#define P_MET "満たしている", "met"
+#define P_NOT_MET "満たしていない", "not met"
+#define P_CURRENT "2. 現状のバックアップ", "2. The backups today"
+#define P_CURRENT_NOTE                                                                                          \
+	"アンケート回答によるバックアップの取得状況と、"                                 \
+	"各バックアップがオフラインとみなせるかの判定です "                             \
+	"(根拠は別紙5「各媒体におけるオフライン状態の定義」の趣旨、疑義解釈、" \
+	"都道府県マニュアル 04)。",                                                                             \
+	        "The backups as answered, and whether each counts as offline (by the "                          \
+	        "intent of 別紙5, the 加算1 Q&A and the prefecture manual ch.04)."
+#define P_SYSTEM "システム", "system"
+#define P_METHOD "方式", "method"
+#define P_MEDIUM "媒体", "medium"
+#define P_CONNECTION "接続", "connection"
+#define P_GENERATIONS "世代", "generations"
+#define P_LOCATION "保管場所", "where kept"
+#define P_VERDICT "判定", "verdict"
+#define P_GAPS "3. 不足している点", "3. What falls short"
+#define P_NO_GAPS "ガイドラインの条件を満たしています。", "Meets the guideline's conditions."
+#define P_TARGET "4. 目標とする構成", "4. The target configuration"
+#define P_TARGET_AB                                                                      \
+	"サーバを院内に新設し、バックアップ媒体を接続します。" \
+	"電子カルテのバックアップを新設サーバへ転送し、"          \
+	"媒体に書き出したのち取り外して施錠保管します "            \
+	"(転送時以外はネットワークから切り離す)。",                                      \
+	        "A new server in the hospital with backup media attached: the EHR's "    \
+	        "backups are copied to it, written to media, and the media removed and " \
+	        "locked away (disconnected except while copying)."
+#define P_TARGET_C                                                                                      \
+	"既存の設備 (電子カルテサーバまたはバックアップサーバ) "               \
+	"にバックアップ媒体を接続します。書き出したのち媒体を取り外し、" \
+	"施錠保管します。",                                                                             \
+	        "Backup media on existing equipment (the EHR server or the backup "                     \
+	        "server), removed after writing and locked away."
+#define P_TARGET_CLOUD                                                                                              \
+	"クラウド接続装置を院内に新設し、クラウドストレージの論理的に分離された" \
+	"領域へバックアップを転送します (当社指定のクラウドサービス)。",                                            \
+	        "A cloud connection device in the hospital copies the backups to a "                                \
+	        "logically separated area of cloud storage (the programme's cloud "                                 \
+	        "service)."
+#define P_TARGET_KEEP                                                                              \
+	"本事業での構築は行いません。現在の (または検討中の) 構成を、" \
+	"上記の不足点とあわせて確認してください。",                                                \
+	        "The programme builds nothing here; check the present (or planned) "               \
+	        "design against the shortfalls above."
+#define P_PROCEDURE "5. 運用手順", "5. Operating procedure"
+#define P_STEP_1                                                                 \
+	"① 定められた周期でバックアップを取得し、"          \
+	"完了と世代をバックアップ管理表に記録する。",                            \
+	        "① Take the backup on schedule and record its completion and " \
+	        "generation in the backup log."
+#define P_STEP_2                                                                                                \
+	"② 媒体はバックアップ完了後に取り外し (NAS 等は転送完了後に切り離し)、" \
+	"施錠できる場所に保管する。鍵はシステム管理者が管理する。",                                             \
+	        "② Remove the medium when the backup ends (disconnect a NAS when the "                        \
+	        "copy ends) and keep it locked; the system administrator holds the key."
+#define P_STEP_3                                                       \
+	"③ 複数の媒体を交互に使い、接続するのは常に 1 つだけにする。", \
+	        "③ Use several media in turns; only one is ever connected."
+#define P_STEP_4                                                                           \
+	"④ 定期的にリストア試験を行い、結果を記録する。手順は BCP に記載する。",           \
+	        "④ Test a restore regularly and record the result; write the procedure " \
+	        "into the BCP."
+#define P_GENERATIONS_PLAN "6. 世代管理", "6. Generations"
+#define P_GENERATIONS_TEXT                                                                     \
+	"電子カルテは 5 世代以上、その他の診療に必要なシステムは 3 " \
+	"世代以上を保持し、うち少なくとも 1 世代はオフライン "         \
+	"(または書き込み禁止) とします。",                                                     \
+	        "Keep five generations or more of the EHR and three or more of the "           \
+	        "other systems needed for care, at least one of them offline (or "             \
+	        "write-protected)."
+#define P_RESTORE_PLAN "7. リストア試験計画", "7. Restore tests"
+#define P_RESTORE_TEXT                                                                                   \
+	"構築後 1 か月以内に初回のリストア試験を行い、以後は 6 か月ごとに " \
+	"(少なくとも年 1 回、BCP の訓練とあわせて) 実施します。",                                        \
+	        "A first restore test within a month of the build, then every six "                      \
+	        "months (at least yearly, with the BCP drill)."
+#define P_ROLES "8. 役割", "8. Roles"
+#define P_ROLE "担当", "who"
+#define P_ROLE_HOSPITAL "医療機関 (システム管理者)", "the hospital (system administrator)"
+#define P_ROLE_HOSPITAL_DOES                                                    \
+	"媒体の交換・施錠保管、バックアップ管理表の記録、リストア試験の立会い", \
+	        "swapping and locking media, keeping the log, attending restore tests"
+#define P_ROLE_VENDOR "電子カルテベンダ", "the EHR vendor"
+#define P_ROLE_VENDOR_DOES                              \
+	"バックアップの設定、リストア手順の提供と試験", \
+	        "setting up the backups, the restore procedure and its tests"
+#define P_ROLE_PROGRAMME "支援事業者", "the programme"
+#define P_POLICY_CATEGORY "1. 支援方針", "1. Support category"
+#define P_POLICY_WHY "2. 理由", "2. Why"
+#define P_POLICY_HOSPITAL "3. 医療機関様にお願いすること", "3. What the hospital does"
+#define P_POLICY_PROGRAMME "4. 本事業が行うこと", "4. What the programme does"
+#define P_POLICY_COSTS                                                                               \
+	"※必要な機器・サービスやそれらの調達にかかる費用、保守費用、" \
+	"電子カルテベンダの設定費等は本事業の対象外です。",                                          \
+	        "Equipment, services, their procurement, maintenance and the EHR "                   \
+	        "vendor's settings are outside the programme's costs."
+#define P_H_SURVEY "Web アンケートへの回答", "answering the web questionnaire"
+#define P_H_MEETINGS_AB \
+	"支援事業者との打合せ (2～3 回程度)", "meetings with the programme (two or three)"
+#define P_H_MEETING_C "支援事業者との打合せ (1 回程度)", "a meeting with the programme (about one)"
+#define P_H_PROCURE_SERVER                                \
+	"新設サーバ・バックアップ媒体の調達と保守の手配", \
+	        "procuring the new server and media and arranging their maintenance"
+#define P_H_PROCURE_MEDIA \
+	"バックアップ媒体の調達と保守の手配", "procuring the media and arranging their maintenance"
+#define P_H_SETTINGS                                                                            \
+	"既存機器 (電子カルテサーバ・バックアップサーバ・NW 機器等) " \
+	"の設定変更の手配",                                                                     \
+	        "arranging setting changes on existing equipment (EHR server, backup "          \
+	        "server, network)"
+#define P_H_ATTEND "現地作業の立会い", "attending the on-site work"
+#define P_H_BUILD_LATER \
+	"新設サーバの構築 (次年度以降)", "building the new server (next year or later)"
+#define P_H_NOTHING \
+	"アンケート回答以降に必要な対応はありません。", "Nothing more after the questionnaire."
+#define P_P_REQUIREMENTS                                    \
+	"本事業におけるオフラインバックアップの要件の共有", \
+	        "sharing the programme's offline-backup requirements"
+#define P_P_CONFIRM                                         \
+	"打合せで既存バックアップの状況と計画の意向を確認", \
+	        "confirming the present backups and the intent in the meetings"
+#define P_P_PLAN_PROCEDURE                                  \
+	"オフラインバックアップの計画・運用手順の策定支援", \
+	        "drafting the offline-backup plan and operating procedure"
+#define P_P_PLAN "オフラインバックアップの計画の策定支援", "drafting the offline-backup plan"
+#define P_P_BUILD                                       \
+	"新設サーバ・バックアップ媒体の現地構築・設置", \
+	        "building and installing the new server and media on site"
+#define P_P_BUILD_PROCEDURE                             \
+	"新設サーバ・バックアップ媒体の構築手順の提供", \
+	        "providing the build procedure for the new server and media"
+#define P_P_HEAR_PLANNED                                                          \
+	"検討中の方針 (構成概要・導入予定時期) のヒアリングと厚生労働省への報告", \
+	        "hearing the planned design and timing, and reporting them to MHLW"
+#define P_P_HEAR_EXISTING                                           \
+	"導入済の方針 (構成概要) のヒアリングと厚生労働省への報告", \
+	        "hearing the existing design, and reporting it to MHLW"
 
 /* ---- The collector (collector/main.c): what medsec-collector.exe prints on the PC. ---- */
 #define K_UNKNOWN_ARGUMENT \

@@ -11,6 +11,7 @@
 #define MEDSEC_REPORT_H
 
 #include "medsec/assess.h"
+#include "medsec/backup.h"
 #include "medsec/error.h"
 
 struct vdb_status;
@@ -44,6 +45,15 @@ struct report_files {
  */
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
                  struct report_files *out, struct ms_error *err);
+
+/*
+ * The documents of offline-backup support: DIR/backup-plan.html and .pdf (the draft
+ * オフラインバックアップ計画書) and DIR/support-policy.html and .pdf (支援方針報告書), those
+ * of o->formats (HTML and PDF; 0 = both), written like report_write: all or none.
+ */
+int report_backup_write(const struct backup_answers *a, const struct backup_decision *dec,
+                        const char *dir, const struct report_opts *o, struct report_files *out,
+                        struct ms_error *err);
 
 /* One vulnerability as report.json and `firmware --json` show it; a new reference (json_decref). */
 struct json_t;

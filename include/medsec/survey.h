@@ -316,6 +316,10 @@ struct survey_backup {
  */
 int survey_backup_decide(const char *path, struct survey_backup *out, struct ms_diags *d,
                          struct ms_error *err);
+/* Its two documents into dir (report_backup_write): the draft plan and the policy report. */
+struct report_files;
+int survey_backup_write(const struct survey_backup *b, const char *dir, enum ms_lang lang,
+                        struct report_files *files, struct ms_error *err);
 void survey_backup_free(struct survey_backup *b);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */

@@ -10,9 +10,19 @@
 
 #include "cli/cli.h"
 
+enum { OPT_OUT = OPT__FIRST_LOCAL };
+
+static const struct cli_opt backup_opts[] = {
+	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
+	  "オフラインバックアップ計画書 (案) と支援方針報告書を書き出す先 (HTML と PDF。なければ作る)",
+	  "where to write the draft backup plan and the support policy report (HTML and PDF; made "
+	  "if missing)" },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
+};
+
 static const struct cli_cmd backup_cmd = {
-	.usage_ja = "medsec backup 回答ファイル.json [--json]",
-	.usage_en = "medsec backup ANSWERS.json [--json]",
+	.usage_ja = "medsec backup 回答ファイル.json [--output ディレクトリ] [--json]",
+	.usage_en = "medsec backup ANSWERS.json [--output DIR] [--json]",
 	.about_ja =
 	        "オフラインバックアップ支援: 医療機関のアンケート回答 (バックアップの方式・媒体・接続・\n"
 	        "世代・リストア試験と、支援の意向) を検査し、支援方針 (支援A・支援B・支援C・報告のみ・\n"
@@ -26,8 +36,16 @@ static const struct cli_cmd backup_cmd = {
 	        "each backup counts as offline (and by which rule), and what falls short of the guideline\n"
 	        "and 診療録管理体制加算1. Bad answers: each named by its place, exit 2. The form is\n"
 	        "docs/json/backup.schema.json; an example is examples/sample-backup.json.",
-	.opts = NULL,
+	.opts = backup_opts,
 };
+
+static int backup_option(int opt, const char *arg, void *ctx)
+{
+	if (opt != OPT_OUT)
+		return -1;
+	*(const char **)ctx = arg;
+	return 0;
+}
 
 static void print(const struct cli *c, const struct survey_backup *b)
 {
@@ -71,7 +89,8 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	struct survey_backup b;
 	struct ms_diags d = { 0 };
 	struct ms_error err;
-	int rc = cli_parse(c, argc, argv, &backup_cmd, NULL, NULL);
+	const char *dir = NULL;
+	int rc = cli_parse(c, argc, argv, &backup_cmd, backup_option, &dir);
 
 	if (rc != CLI_GO)
 		return rc;
@@ -88,6 +107,14 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 		json_decref(o);
 	} else {
 		print(c, &b);
+	}
+	if (!rc && dir) {
+		struct report_files files;
+
+		if ((rc = survey_backup_write(&b, dir, c->lang, &files, &err)))
+			rc = cli_fail(c, NULL, &err);
+		for (size_t i = 0; !rc && !c->json && i < files.n; i++)
+			printf(i ? "  %s\n" : L(C_BACKUP_WRITTEN), files.path[i]);
 	}
 	survey_backup_free(&b);
 	ms_diags_dispose(&d);

@@ -328,6 +328,59 @@ static int stage_all(struct staged *st, const struct assessment *a, const struct
 	return early ? stage_doc(st, early, dir, "early-report", want, err) : MS_OK;
 }
 
+/* The staged files renamed into place, in order; on failure the rest are removed. */
+static int commit_staged(struct staged *st, struct report_files *out, struct ms_error *err)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		if (rename(st->tmp[i], st->final[i]) != 0) {
+			int rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, st->final[i],
+			                 strerror(errno));
+			for (size_t j = i; j < st->n; j++)
+				unlink(st->tmp[j]);
+			return rc;
+		}
+		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", st->final[i]);
+	}
+	return MS_OK;
+}
+
+/* A failed stage may have left its own file half-written: every staged file goes. */
+static void drop_staged(struct staged *st)
+{
+	for (size_t i = 0; i <= st->n && i < REPORT_MAX_FILES; i++)
+		unlink(st->tmp[i]);
+}
+
+int report_backup_write(const struct backup_answers *a, const struct backup_decision *dec,
+                        const char *dir, const struct report_opts *o, struct report_files *out,
+                        struct ms_error *err)
+{
+	unsigned want = o->formats & (REPORT_HTML | REPORT_PDF) ? o->formats
+	                                                        : REPORT_HTML | REPORT_PDF;
+	struct rdoc *plan = NULL, *policy = NULL;
+	struct staged *st = ms_xcalloc(1, sizeof(*st));
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	if (ms_mkdirs(dir) != 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+		goto out;
+	}
+	plan = report_backup_plan(a, dec, o);
+	policy = report_backup_policy(a, dec, o);
+	if ((rc = stage_doc(st, plan, dir, "backup-plan", want, err)) ||
+	    (rc = stage_doc(st, policy, dir, "support-policy", want, err)))
+		drop_staged(st);
+	else
+		rc = commit_staged(st, out, err);
+out:
+	free(st);
+	rdoc_free(plan);
+	rdoc_free(policy);
+	return rc;
+}
+
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
                  struct report_files *out, struct ms_error *err)
 {
@@ -348,22 +401,12 @@ int report_write(const struct assessment *a, const char *dir, const struct repor
 	if (a->early_due)
 		early = report_compose_early(a, o);
 	rc = stage_all(st, a, d, early, dir, o, want, err);
-	/* A failed stage may have left its own file half-written: every staged file goes. */
 	if (rc) {
-		for (size_t i = 0; i <= st->n && i < REPORT_MAX_FILES; i++)
-			unlink(st->tmp[i]);
+		drop_staged(st);
 		goto out;
 	}
-	for (size_t i = 0; i < st->n; i++) {
-		if (rename(st->tmp[i], st->final[i]) != 0) {
-			rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, st->final[i],
-			             strerror(errno));
-			for (size_t j = i; j < st->n; j++)
-				unlink(st->tmp[j]);
-			goto out;
-		}
-		snprintf(out->path[out->n++], sizeof(out->path[0]), "%s", st->final[i]);
-	}
+	if ((rc = commit_staged(st, out, err)))
+		goto out;
 	out->early = early != NULL;
 	/* The early report exists exactly when it is due: one left from an earlier run goes. */
 	if (!early) {

@@ -11,6 +11,12 @@
 struct rdoc *report_compose(const struct assessment *a, const struct report_opts *o);
 struct rdoc *report_compose_early(const struct assessment *a, const struct report_opts *o);
 
+/* The two documents of offline-backup support; both new (rdoc_free). */
+struct rdoc *report_backup_plan(const struct backup_answers *a, const struct backup_decision *dec,
+                                const struct report_opts *o);
+struct rdoc *report_backup_policy(const struct backup_answers *a, const struct backup_decision *dec,
+                                  const struct report_opts *o);
+
 /* One self-contained HTML page (styles inline, nothing fetched). 0, or -1 on a write error. */
 int report_html(const struct rdoc *d, FILE *f);
 /* A4 PDF: cover, table of contents, page numbers, tables split across pages with their headers. */

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "medsec/clock.h"
 #include "medsec/fs.h"
+#include "medsec/report.h"
 #include "medsec/survey.h"
 
 /* A questionnaire is a few kilobytes; a megabyte is not one. */
@@ -29,6 +31,16 @@ int survey_backup_decide(const char *path, struct survey_backup *out, struct ms_
 	if (!rc)
 		backup_decide(out->answers, &out->decision);
 	return rc;
+}
+
+int survey_backup_write(const struct survey_backup *b, const char *dir, enum ms_lang lang,
+                        struct report_files *files, struct ms_error *err)
+{
+	char now[32];
+	struct report_opts o = { .lang = lang, .generated_at = now };
+
+	ms_now_iso(now);
+	return report_backup_write(b->answers, &b->decision, dir, &o, files, err);
 }
 
 void survey_backup_free(struct survey_backup *b)

@@ -28,6 +28,33 @@ expect_eq "$(jq -r '[.systems[] | .name + "=" + ([.shortfalls[].key] | join(",")
 	"電子カルテ=no_offline,restore_untested オーダリング=generations,single_method,no_offline,restore_untested 医事会計・レセプト=" \
 	"shortfalls per system"
 
+# The documents: the draft plan and the support policy report, HTML and PDF, all or none.
+expect_status 0 "$MEDSEC" backup "$Q" --output docs
+for f in backup-plan.html backup-plan.pdf support-policy.html support-policy.pdf; do
+	[ -s "docs/$f" ] && ok || fail "docs/$f not written"
+done
+expect_in out.txt "docs/support-policy.pdf"
+pdftotext docs/backup-plan.pdf plan.txt && ok || fail "the plan's PDF does not read"
+for h in "オフラインバックアップ計画書 (案)" "2. 現状のバックアップ" "3. 不足している点" "4. 目標とする構成" "8. 役割"; do
+	expect_in plan.txt "$h"
+done
+expect_in plan.txt "サーバを院内に新設し、バックアップ媒体を接続します"
+pdftotext docs/support-policy.pdf policy.txt && ok || fail "the policy's PDF does not read"
+expect_in policy.txt "現地作業の立会い"
+expect_in policy.txt "新設サーバ・バックアップ媒体の現地構築・設置"
+expect_eq "$(pdfinfo docs/support-policy.pdf | awk '/^Pages:/ {print $2}')" 1 "the policy report is a page"
+expect_eq "$(grep -c 'src="http\|href="http' docs/backup-plan.html)" 0 "the HTML fetches nothing"
+expect_status 0 "$MEDSEC" --lang en backup "$Q" --output en
+pdftotext en/backup-plan.pdf en.txt && expect_in en.txt "Offline backup plan (draft)"
+# Twice in one run, both languages: each PDF lays out its own pages (the second PDF of a run
+# once aborted in cairo; five runs in a row must all succeed).
+for i in 1 2 3 4 5; do
+	"$MEDSEC" --lang en backup "$Q" --output "again$i" >/dev/null 2>&1 && ok || fail "run $i"
+done
+: > afile
+expect_status 1 "$MEDSEC" backup "$Q" --output afile/docs
+expect_in err.txt "afile/docs"
+
 # The tape locked away makes the EHR's backup offline; the other intents give the other categories.
 jq '.systems[0].backups[1].locked_away = true' "$Q" > locked.json
 intent() { jq --argjson i "$1" '.intent = $i' "$2" > q.json; "$MEDSEC" backup --json q.json | jq -r '[.category, .needs_confirmation] | map(tostring) | join(" ")'; }
