@@ -127,15 +127,23 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct cli_cmd *cmd,
 {
 	struct option opts[64];
 	size_t n = 0;
-	int opt;
+	int opt, output = 0;
 
-	for (const struct cli_opt *o = cmd->opts; o && o->name && n < 58; o++)
+	for (const struct cli_opt *o = cmd->opts; o && o->name && n < 58; o++) {
 		opts[n++] = (struct option){ o->name, o->has_arg, NULL, o->code };
+		if (!strcmp(o->name, "output"))
+			output = o->code;
+	}
 	for (const struct cli_opt *o = common_opts; o->name; o++)
 		opts[n++] = (struct option){ o->name, o->has_arg, NULL, o->code };
 	opts[n] = (struct option){ NULL, 0, NULL, 0 };
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		int r = cli_common_option(c, opt, optarg);
+	/* -o is the only short option: --output, where a command has one. */
+	while ((opt = getopt_long(argc, argv, output ? "o:" : "", opts, NULL)) != -1) {
+		int r;
+
+		if (opt == 'o' && output)
+			opt = output;
+		r = cli_common_option(c, opt, optarg);
 
 		if (r < 0)
 			return 2;

@@ -14,15 +14,15 @@ enum { OPT_OUT = OPT__FIRST_LOCAL };
 
 static const struct cli_opt backup_opts[] = {
 	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
-	  "オフラインバックアップ計画書 (案) と支援方針報告書を書き出す先 (HTML と PDF。なければ作る)",
-	  "where to write the draft backup plan and the support policy report (HTML and PDF; made "
-	  "if missing)" },
+	  "オフラインバックアップ計画書 (案) と支援方針報告書を書き出す先 (HTML と PDF。-o でも可。なければ作る)",
+	  "where to write the draft backup plan and the support policy report (HTML and PDF; also "
+	  "-o; made if missing)" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct cli_cmd backup_cmd = {
-	.usage_ja = "medsec backup 回答ファイル.json [--output ディレクトリ] [--json]",
-	.usage_en = "medsec backup ANSWERS.json [--output DIR] [--json]",
+	.usage_ja = "medsec backup 回答ファイル.json [-o ディレクトリ] [--json]",
+	.usage_en = "medsec backup ANSWERS.json [-o DIR] [--json]",
 	.about_ja =
 	        "オフラインバックアップ支援: 医療機関のアンケート回答 (バックアップの方式・媒体・接続・\n"
 	        "世代・リストア試験と、支援の意向) を検査し、支援方針 (支援A・支援B・支援C・報告のみ・\n"

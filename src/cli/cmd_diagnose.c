@@ -3,7 +3,6 @@
  * (plan, scan, probe, then load and report), each skipped when already done.
  */
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,9 +107,6 @@ int cmd_diagnose(struct cli *c, int argc, char **argv)
 	struct ms_error err;
 	int rc, json = c->json;
 
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = (char *)(uintptr_t) "--output";
 	rc = cli_parse(c, argc, argv, &diagnose_cmd, diagnose_option, &fl);
 	if (rc != CLI_GO)
 		return rc;

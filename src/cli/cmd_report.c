@@ -189,10 +189,6 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	unsigned formats;
 	int rc;
 
-	/* -o is the only short option: make it known to getopt as --output. */
-	for (int i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "-o"))
-			argv[i] = (char *)(uintptr_t) "--output";
 	rc = cli_parse(c, argc, argv, &report_cmd, report_option, &fl);
 	if (rc != CLI_GO)
 		return rc;
