@@ -65,6 +65,8 @@ struct backup_intent {
 	int new_server;           /* with a new server and goods (else a medium on what exists) */
 	enum backup_procure procure;
 	enum backup_destination destination;
+	/* What MHLW hears for 報告のみ and 対象外: the design (構成概要), and when (導入予定時期). */
+	const char *design, *planned_for;
 };
 
 struct backup_answers {

@@ -663,6 +663,14 @@
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 #define C_ALLOWED "許可", "allowed"
+#define C_BACKUP_SUMMARY                                     \
+	"オフラインバックアップ支援の集計 (%zu 医療機関)\n", \
+	        "Offline-backup support (%zu hospitals)\n"
+#define C_BACKUP_SUMMARY_LINE \
+	"  %s: %s%s / 加算1 %s / 回答 %s\n", "  %s: %s%s; 加算1 %s; answered %s\n"
+#define C_BACKUP_CONFIRM " (要確認)", " (to confirm)"
+#define C_BACKUP_HEARING \
+	"    構成概要: %s / 導入予定時期: %s\n", "    design: %s; planned for: %s\n"
 #define C_BACKUP_WRITTEN "\n書き出しました:\n  %s\n", "\nwritten:\n  %s\n"
 #define C_LIFECYCLE_IMPORTED                                                                              \
 	"Windows のサポート期限一覧を取り込みました: 追加 %zu 件・置き換え %zu " \

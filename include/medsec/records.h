@@ -146,6 +146,14 @@ struct terminal_row {
 extern const struct model_enum model_confirm_kinds[]; /* "day_ip", "meeting" */
 extern const struct model_enum model_scan_statuses[]; /* "running", "done", "interrupted" */
 
+/* A hospital's offline-backup questionnaire as stored: its validated JSON, newest kept. */
+struct backup_row {
+	char hospital[256];
+	char source[256];     /* the file it came from */
+	char imported_at[32]; /* UTC */
+	char *json;           /* the caller's when saving, the array's after a load */
+};
+
 /* Where a reference list imported over the shipped data came from. */
 struct reference_info {
 	char source[256];     /* the file it came from */

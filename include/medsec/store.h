@@ -134,6 +134,16 @@ int store_terminals_load(struct store *s, int64_t round_id, struct terminal_row 
                          struct ms_error *err);
 void store_terminals_free(struct terminal_row *rows, size_t n);
 
+/* --- offline-backup questionnaires, per hospital; every import kept --- */
+
+/* Adds the hospital's answers (row->hospital is not read). */
+int store_backup_save(struct store *s, int64_t hospital_id, const struct backup_row *row,
+                      struct ms_error *err);
+/* The newest answers of one hospital (hospital_id), or of every hospital (0) by name; new. */
+int store_backup_latest(struct store *s, int64_t hospital_id, struct backup_row **rows, size_t *n,
+                        struct ms_error *err);
+void store_backup_free(struct backup_row *rows, size_t n);
+
 /*
  * --- reference lists imported over the shipped data, one per kind ("windows-lifecycle"),
  * kept as the validated file's text; not tied to a hospital ---

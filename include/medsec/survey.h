@@ -309,6 +309,8 @@ int survey_terminal_result(const struct survey_terminal *t, struct terminal_resu
 struct survey_backup {
 	struct backup_answers *answers;
 	struct backup_decision decision;
+	char hospital[256]; /* when read from the store: whose, and when imported */
+	char imported_at[32];
 };
 /*
  * The questionnaire at path (JSON, backup.h) read, checked (every problem in d with its
@@ -316,6 +318,26 @@ struct survey_backup {
  */
 int survey_backup_decide(const char *path, struct survey_backup *out, struct ms_diags *d,
                          struct ms_error *err);
+/*
+ * The same, then kept as the session's hospital's answers (every import stays; the newest
+ * counts). Answers that name another hospital are refused.
+ */
+int survey_backup_import(struct survey_session *s, const char *path, struct survey_backup *out,
+                         struct ms_diags *d, struct ms_error *err);
+/* The hospital's newest answers, decided again (today's rules); MS_ERR_INPUT if none. */
+int survey_backup_current(struct survey_session *s, struct survey_backup *out,
+                          struct ms_error *err);
+
+/* The programme office's view: every hospital's newest answers, decided; counts per category. */
+struct survey_backup_summary {
+	struct survey_backup *v; /* by hospital name */
+	size_t n;
+	size_t count[CATEGORY_NOT_ELIGIBLE + 1];
+};
+int survey_backup_summary(const struct survey_config *cfg, struct survey_backup_summary *out,
+                          struct ms_error *err);
+void survey_backup_summary_free(struct survey_backup_summary *s);
+
 /* Its two documents into dir (report_backup_write): the draft plan and the policy report. */
 struct report_files;
 int survey_backup_write(const struct survey_backup *b, const char *dir, enum ms_lang lang,

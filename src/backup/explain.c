@@ -164,11 +164,15 @@ struct json_t *backup_json(const struct backup_answers *a, const struct backup_d
 		                  "needed_for_care", s->needed_for_care, "backups", copies,
 		                  "shortfalls", shortfalls));
 	}
-	return json_pack("{s:o, s:o, s:s, s:s, s:s, s:b, s:o, s:b, s:b, s:o}", "hospital",
+	return json_pack("{s:o, s:o, s:s, s:s, s:s, s:b, s:o, s:b, s:b, s:o, s:o, s:o}", "hospital",
 	                 a->hospital ? json_string(a->hospital) : json_null(), "answered_on",
 	                 json_string(a->answered_on), "category", backup_category_key(d->category),
 	                 "category_label", backup_category_text(d->category, lang),
 	                 "category_means", backup_category_what(d->category, lang),
 	                 "needs_confirmation", d->needs_confirmation, "reasons", reasons,
-	                 "ehr_offline", d->ehr_offline, "kasan1", d->kasan1, "systems", systems);
+	                 "ehr_offline", d->ehr_offline, "kasan1", d->kasan1, "design",
+	                 a->intent.design ? json_string(a->intent.design) : json_null(),
+	                 "planned_for",
+	                 a->intent.planned_for ? json_string(a->intent.planned_for) : json_null(),
+	                 "systems", systems);
 }

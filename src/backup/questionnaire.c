@@ -197,13 +197,11 @@ static void read_system(struct rd *r, json_t *o, const char *ptr, struct backup_
 
 static void read_intent(struct rd *r, json_t *o)
 {
-	static const char *const keys[] = { "operating",
-		                            "planning_with_vendor",
-		                            "support_needed",
-		                            "new_server",
-		                            "procure",
-		                            "destination",
-		                            NULL };
+	static const char *const keys[] = {
+		"operating", "planning_with_vendor", "support_needed", "new_server",
+		"procure",   "destination",          "design",         "planned_for",
+		NULL
+	};
 	static const char *const procure[] = { "this_fiscal_year", "later", NULL };
 	static const char *const destination[] = { "onsite", "cloud", NULL };
 	struct backup_intent *in = &r->a->intent;
@@ -225,6 +223,8 @@ static void read_intent(struct rd *r, json_t *o)
 	v = choice(r, o, "destination", "/intent", destination,
 	           !in->operating && in->support_needed);
 	in->destination = v < 0 ? DEST_UNSET : v == 0 ? DEST_ONSITE : DEST_CLOUD;
+	in->design = text(r, o, "design", "/intent", 0);
+	in->planned_for = text(r, o, "planned_for", "/intent", 0);
 	if (!in->operating && !in->planning_with_vendor && !in->support_needed)
 		problem(r, "/intent", MSG_BACKUP_NO_INTENT, o, NULL);
 }

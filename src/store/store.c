@@ -183,6 +183,25 @@ int store_onsite_load(struct store *s, int64_t round_id, char **json, char *reco
 	return s->ops->onsite_load(s, round_id, json, recorded_at, size, err);
 }
 
+int store_backup_save(struct store *s, int64_t hospital_id, const struct backup_row *row,
+                      struct ms_error *err)
+{
+	return s->ops->backup_save(s, hospital_id, row, err);
+}
+
+int store_backup_latest(struct store *s, int64_t hospital_id, struct backup_row **rows, size_t *n,
+                        struct ms_error *err)
+{
+	return s->ops->backup_latest(s, hospital_id, rows, n, err);
+}
+
+void store_backup_free(struct backup_row *rows, size_t n)
+{
+	for (size_t i = 0; rows && i < n; i++)
+		free(rows[i].json);
+	free(rows);
+}
+
 int store_reference_save(struct store *s, const char *kind, const char *body, const char *source,
                          const char *imported_at, struct ms_error *err)
 {

@@ -190,6 +190,11 @@ static const char *const migrations[] = {
 	"CREATE TABLE reference_list ("
 	"  kind TEXT PRIMARY KEY, body TEXT NOT NULL, source TEXT NOT NULL,"
 	"  imported_at TEXT NOT NULL);",
+	/* 11: offline-backup questionnaires, every import kept (the newest is the hospital's answer) */
+	"CREATE TABLE backup_answer ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  json TEXT NOT NULL, source TEXT, imported_at TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1439,6 +1444,66 @@ static int sq_reference_load(struct store *s, const char *kind, char **body,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MS_OK : sq_fail(db, err);
 }
 
+static int sq_backup_save(struct store *s, int64_t hospital_id, const struct backup_row *row,
+                          struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+	                 "INSERT INTO backup_answer (hospital_id, json, source, imported_at)"
+	                 " VALUES (?,?,?,?)",
+	                 &st, err);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	bind_text(st, 2, row->json);
+	bind_text(st, 3, row->source);
+	bind_text(st, 4, row->imported_at);
+	return run(db, st, err);
+}
+
+/* The newest answer of each hospital (hospital_id 0: every hospital), by hospital name. */
+static int sq_backup_latest(struct store *s, int64_t hospital_id, struct backup_row **rows,
+                            size_t *n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+	                 "SELECT h.name, b.source, b.imported_at, b.json FROM backup_answer b"
+	                 " JOIN hospital h ON h.id = b.hospital_id"
+	                 " WHERE b.id = (SELECT MAX(id) FROM backup_answer x"
+	                 "               WHERE x.hospital_id = b.hospital_id)"
+	                 "   AND (? = 0 OR b.hospital_id = ?)"
+	                 " ORDER BY h.name",
+	                 &st, err);
+	struct backup_row *v = NULL;
+	size_t k = 0;
+
+	*rows = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	sqlite3_bind_int64(st, 2, hospital_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct backup_row *r = ms_xgrow((void **)&v, &k, sizeof(*v));
+
+		copy_col(r->hospital, sizeof(r->hospital), st, 0);
+		copy_col(r->source, sizeof(r->source), st, 1);
+		copy_col(r->imported_at, sizeof(r->imported_at), st, 2);
+		r->json = ms_xstrdup((const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_backup_free(v, k);
+		return sq_fail(db, err);
+	}
+	*rows = v;
+	*n = k;
+	return MS_OK;
+}
+
 static int sq_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
                              size_t n, struct ms_error *err)
 {
@@ -1536,6 +1601,8 @@ static const struct store_ops sqlite_ops = {
 	.services_load = sq_services_load,
 	.onsite_save = sq_onsite_save,
 	.onsite_load = sq_onsite_load,
+	.backup_save = sq_backup_save,
+	.backup_latest = sq_backup_latest,
 	.reference_save = sq_reference_save,
 	.reference_load = sq_reference_load,
 	.terminals_save = sq_terminals_save,

@@ -69,6 +69,33 @@ jq '.intent = {"operating": true}' locked.json > ok.json
 expect_status 0 "$MEDSEC" backup ok.json
 expect_in out.txt "記入内容から、電子カルテのバックアップにオフラインとみなせるものがあります"
 
+# Kept per hospital: import, show by today's rules, and the programme office's summary.
+expect_status 2 "$MEDSEC" backup show
+expect_in err.txt "医療機関が登録されていません"
+expect_status 0 "$MEDSEC" intake --allow-test-addresses "$SAMPLE"
+expect_status 2 "$MEDSEC" backup show
+expect_in err.txt "アンケート回答がまだ取り込まれていません"
+expect_status 0 "$MEDSEC" backup import "$Q"
+expect_in out.txt "支援方針: 支援A"
+expect_status 0 "$MEDSEC" backup show --json
+expect_eq "$(jq -r .category out.txt)" support_a "kept and decided again"
+jq '.hospital.name = "さくら記念病院"' "$SAMPLE" > h2.json
+expect_status 0 "$MEDSEC" intake --allow-test-addresses h2.json
+jq '.hospital = "さくら記念病院" | .intent = {"planning_with_vendor": true,
+    "design": "NAS へ転送後に切り離し、週次で LTO", "planned_for": "2027-04"}' "$Q" > b2.json
+expect_status 2 "$MEDSEC" backup --hospital みなと中央病院 import b2.json
+expect_in err.txt "回答の医療機関が違います"
+expect_status 0 "$MEDSEC" backup --hospital さくら記念病院 import b2.json
+expect_status 0 "$MEDSEC" backup --hospital さくら記念病院 import b2.json # every import kept
+expect_status 0 "$MEDSEC" backup summary
+expect_in out.txt "オフラインバックアップ支援の集計 (2 医療機関)"
+expect_in out.txt "構成概要: NAS へ転送後に切り離し、週次で LTO / 導入予定時期: 2027-04"
+expect_status 0 "$MEDSEC" backup summary --json
+expect_eq "$(jq -c '.counts' out.txt)" \
+	'{"support_a":1,"support_b":0,"support_c":0,"report_only":1,"not_eligible":0}' "counts per category"
+expect_eq "$(jq -r '[.answers[] | .hospital + ":" + .category] | join(" ")' out.txt)" \
+	"さくら記念病院:report_only みなと中央病院:support_a" "one line per hospital, by name"
+
 # Bad answers: every problem named by its place, exit 2.
 jq '.systems[0].backups[0].medium = "floppy" | .systems[1].backups[0].generations = "many"
     | .systems[2].vendr = "x" | .intent.procure = null' "$Q" > bad.json

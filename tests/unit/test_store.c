@@ -48,12 +48,12 @@ static void migrations_and_reopen(void **state)
 	struct intake_revision rev;
 	struct ms_error err;
 
-	assert_int_equal(store_schema_version(s), 10);
+	assert_int_equal(store_schema_version(s), 11);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	store_close(s);
 	s = open_store(); /* a second open migrates nothing and keeps the data */
-	assert_int_equal(store_schema_version(s), 10);
+	assert_int_equal(store_schema_version(s), 11);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	assert_true(rev.unchanged);
@@ -287,20 +287,21 @@ static void enum_numbers_become_keys(void **state)
 	/* What schema 7 wrote: numbers (enum link_type 2, eligibility 2, reason 4, status 2 ...). */
 	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
 	assert_int_equal(
-	        sqlite3_exec(db,
-	                     "UPDATE plan_line SET link_type = 2, global_ip_use = 3, ip_kind = 2,"
-	                     " eligibility = 2, reason = 4, status = 2;"
-	                     "UPDATE plan_out_of_scope SET reason = 10;"
-	                     "UPDATE line_confirmation SET kind = 2;"
-	                     "UPDATE scan SET status = 2;"
-	                     "DROP TABLE terminal_collection; DROP TABLE reference_list;"
-	                     " PRAGMA user_version = 7;",
-	                     NULL, NULL, NULL),
+	        sqlite3_exec(
+	                db,
+	                "UPDATE plan_line SET link_type = 2, global_ip_use = 3, ip_kind = 2,"
+	                " eligibility = 2, reason = 4, status = 2;"
+	                "UPDATE plan_out_of_scope SET reason = 10;"
+	                "UPDATE line_confirmation SET kind = 2;"
+	                "UPDATE scan SET status = 2;"
+	                "DROP TABLE terminal_collection; DROP TABLE reference_list; DROP TABLE backup_answer;"
+	                " PRAGMA user_version = 7;",
+	                NULL, NULL, NULL),
 	        SQLITE_OK);
 	sqlite3_close(db);
 
 	s = open_store();
-	assert_int_equal(store_schema_version(s), 10);
+	assert_int_equal(store_schema_version(s), 11);
 	assert_int_equal(store_plan_load(s, r.id, &loaded, &err), MS_OK);
 	assert_int_equal(loaded->lines[0].link_type, LINK_INTERNET_VPN);
 	assert_int_equal(loaded->lines[0].global_ip_use, TRI_UNKNOWN);

@@ -398,6 +398,39 @@ static void reference_list(void **state)
 	store_close(s);
 }
 
+/* Every import kept; the newest per hospital read back, one hospital or all by name. */
+static void backup_answers(void **state)
+{
+	struct store *s = open_store();
+	struct backup_row r = { .source = "a.json", .imported_at = "2026-12-01T00:00:00Z" }, *rows;
+	int64_t a = hospital(s, "B病院"), b = hospital(s, "A病院");
+	struct ms_error err;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(store_backup_latest(s, a, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 0);
+	store_backup_free(rows, n);
+	r.json = (char[]){ "{\"v\":1}" };
+	assert_int_equal(store_backup_save(s, a, &r, &err), MS_OK);
+	r.json = (char[]){ "{\"v\":2}" };
+	assert_int_equal(store_backup_save(s, a, &r, &err), MS_OK);
+	r.json = (char[]){ "{\"v\":3}" };
+	assert_int_equal(store_backup_save(s, b, &r, &err), MS_OK);
+	assert_int_equal(store_backup_latest(s, a, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].json, "{\"v\":2}");
+	assert_string_equal(rows[0].hospital, "B病院");
+	store_backup_free(rows, n);
+	assert_int_equal(store_backup_latest(s, 0, &rows, &n, &err), MS_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].hospital, "A病院");
+	assert_string_equal(rows[0].json, "{\"v\":3}");
+	assert_string_equal(rows[1].source, "a.json");
+	store_backup_free(rows, n);
+	store_close(s);
+}
+
 static void onsite_record(void **state)
 {
 	struct store *s = open_store();
@@ -482,6 +515,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(scans_services_findings, setup, teardown),
 		cmocka_unit_test_setup_teardown(onsite_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(reference_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(backup_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(terminal_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
