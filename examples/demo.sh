@@ -77,8 +77,11 @@ cp "$HERE/terminals/IJI-PC-003.json" "$OUT/usb/terminals/"
 "$MEDSEC" terminal show
 
 step "6c. オフラインバックアップ支援: アンケート回答から支援方針・オフラインの判定・不足を示す"
-# The hospital's answers (examples/sample-backup.json; docs/json/backup.schema.json is the form).
-"$MEDSEC" backup "$HERE/sample-backup.json" --output "$OUT/backup"
+# The hospital fills the questionnaire (a workbook: template --backup; or its JSON twin, whose form
+# is docs/json/backup.schema.json); here the sample's JSON answers, kept and summed up.
+"$MEDSEC" template --force --backup "$OUT/backup-questionnaire.xlsx"
+"$MEDSEC" backup import "$HERE/sample-backup.json" --output "$OUT/backup"
+"$MEDSEC" backup summary
 
 step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
 # Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,

@@ -85,6 +85,17 @@ struct backup_answers {
 int backup_read(const char *data, size_t size, const char *name, struct backup_answers **out,
                 struct ms_diags *d, struct ms_error *err);
 void backup_answers_free(struct backup_answers *a);
+/*
+ * The same from the questionnaire's workbook (sheets バックアップ and 支援の意向): the
+ * Japanese words turned into the JSON's keys, then backup_read's checks, every problem
+ * named by sheet, row and column.
+ */
+int backup_read_xlsx(const void *data, size_t size, const char *name, struct backup_answers **out,
+                     struct ms_diags *d, struct ms_error *err);
+/* The answers as the questionnaire's JSON (what an import keeps); new (free it). */
+char *backup_answers_dump(const struct backup_answers *a);
+/* The blank workbook, with drop-downs for every closed set. */
+int backup_template_write(const char *path, struct ms_error *err);
 
 /* ---- decisions ---- */
 

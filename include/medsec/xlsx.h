@@ -70,6 +70,12 @@ const struct xlsx_cell *xlsx_cell_merged(const struct xlsx_sheet *sheet, uint32_
  */
 const char *xlsx_cell_date(struct xlsx_book *book, const struct xlsx_cell *cell);
 
+/*
+ * A cell's text without surrounding blanks (ASCII and the ideographic space), new (free it);
+ * NULL if the cell is empty or col is negative.
+ */
+char *xlsx_text(const struct xlsx_sheet *sheet, uint32_t row, int col);
+
 /* "A", "B", ... "XFD" for a 0-based column; buf of at least 4 bytes. */
 void xlsx_col_name(uint32_t col, char buf[4]);
 

@@ -297,3 +297,68 @@ void backup_answers_free(struct backup_answers *a)
 	ms_arena_dispose(&a->arena);
 	free(a);
 }
+
+static json_t *tri_or_null(enum tri3 t)
+{
+	return t == TRI3_UNKNOWN ? json_null() : json_boolean(t == TRI3_YES);
+}
+
+static json_t *text_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *backup_answers_dump(const struct backup_answers *a)
+{
+	static const char *const procure[] = { NULL, "this_fiscal_year", "later" },
+	                         *dest[] = { NULL, "onsite", "cloud" };
+	const struct backup_intent *in = &a->intent;
+	json_t *systems = json_array(), *root;
+	char *s;
+
+	for (size_t i = 0; i < a->n_systems; i++) {
+		const struct backup_system *sys = &a->systems[i];
+		json_t *list = json_array();
+
+		for (size_t j = 0; j < sys->n_backups; j++) {
+			const struct backup_copy *b = &sys->backups[j];
+
+			json_array_append_new(
+			        list,
+			        json_pack(
+			                "{s:s, s:o, s:o, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o, s:o, "
+			                "s:o}",
+			                "method", backup_method_key(b->method), "frequency",
+			                text_or_null(b->frequency), "generations",
+			                b->generations < 0 ? json_null()
+			                                   : json_integer(b->generations),
+			                "medium", backup_medium_key(b->medium), "connection",
+			                backup_connection_key(b->connection), "swapped",
+			                tri_or_null(b->swapped), "locked_away",
+			                tri_or_null(b->locked_away), "network",
+			                backup_network_key(b->network), "immutable",
+			                tri_or_null(b->immutable), "cloud_separated",
+			                tri_or_null(b->cloud_separated), "location",
+			                text_or_null(b->location), "restore_tested_on",
+			                text_or_null(b->restore_tested_on), "restore_ok",
+			                tri_or_null(b->restore_ok)));
+		}
+		json_array_append_new(systems,
+		                      json_pack("{s:s, s:o, s:b, s:o, s:o}", "name", sys->name,
+		                                "vendor", text_or_null(sys->vendor),
+		                                "needed_for_care", sys->needed_for_care, "kind",
+		                                sys->ehr ? json_string("ehr") : json_null(),
+		                                "backups", list));
+	}
+	root = json_pack("{s:i, s:o, s:s, s:o, s:{s:b, s:b, s:b, s:b, s:o, s:o, s:o, s:o}}",
+	                 "medsec_backup", 1, "hospital", text_or_null(a->hospital), "answered_on",
+	                 a->answered_on, "systems", systems, "intent", "operating", in->operating,
+	                 "planning_with_vendor", in->planning_with_vendor, "support_needed",
+	                 in->support_needed, "new_server", in->new_server, "procure",
+	                 text_or_null(procure[in->procure]), "destination",
+	                 text_or_null(dest[in->destination]), "design", text_or_null(in->design),
+	                 "planned_for", text_or_null(in->planned_for));
+	s = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return s;
+}

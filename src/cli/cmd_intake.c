@@ -34,7 +34,14 @@ static int load_stored(struct cli *c, struct intake_doc **doc, int *revision)
 	return 0;
 }
 
-enum { OPT_FILLED = OPT__FIRST_LOCAL, OPT_FORCE, OPT_CHECK, OPT_ALLOW_TEST, OPT_ONSITE };
+enum {
+	OPT_FILLED = OPT__FIRST_LOCAL,
+	OPT_FORCE,
+	OPT_CHECK,
+	OPT_ALLOW_TEST,
+	OPT_ONSITE,
+	OPT_BACKUP
+};
 
 static const struct cli_opt intake_opts[] = {
 	{ "check", no_argument, OPT_CHECK, NULL, NULL, "検査のみ行い、取り込まない",
@@ -75,6 +82,9 @@ static const struct cli_opt template_opts[] = {
 	{ "onsite", no_argument, OPT_ONSITE, NULL, NULL,
 	  "現地調査の記入シート (現地調査) を書き出す (計画の回線を記入済み)",
 	  "write the onsite survey sheet (現地調査) instead, with the plan's lines" },
+	{ "backup", no_argument, OPT_BACKUP, NULL, NULL,
+	  "オフラインバックアップ支援のアンケート (バックアップ・支援の意向) を書き出す",
+	  "write the offline-backup questionnaire (backups, intent) instead" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };
 
@@ -93,7 +103,7 @@ static const struct cli_cmd template_cmd = {
 
 /* The flags of template and intake, set by their options. */
 struct intake_flags {
-	int filled, force, check, allow_test, onsite;
+	int filled, force, check, allow_test, onsite, backup;
 };
 
 static int intake_option(int opt, const char *arg, void *ctx)
@@ -106,6 +116,7 @@ static int intake_option(int opt, const char *arg, void *ctx)
 	case OPT_CHECK: f->check = 1; return 0;
 	case OPT_ALLOW_TEST: f->allow_test = 1; return 0;
 	case OPT_ONSITE: f->onsite = 1; return 0;
+	case OPT_BACKUP: f->backup = 1; return 0;
 	default: return -1;
 	}
 }
@@ -121,13 +132,19 @@ int cmd_template(struct cli *c, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	if (optind + 1 != argc)
-		return cli_usage(c, "medsec template FILE.xlsx [--filled | --onsite]");
+		return cli_usage(c, "medsec template FILE.xlsx [--filled | --onsite | --backup]");
 	if (fl.onsite)
 		return cli_onsite_template(c, argv[optind], fl.force);
 	/* A blank template written over a filled-in workbook would lose a hospital's work. */
 	if (!fl.force && access(argv[optind], F_OK) == 0) {
 		ms_fail(&err, MS_ERR_INPUT, MSG_FILE_EXISTS, argv[optind], NULL);
 		return cli_error(c, &err);
+	}
+	if (fl.backup) {
+		if (backup_template_write(argv[optind], &err))
+			return cli_error(c, &err);
+		cli_say(c, MSG_TEMPLATE_WRITTEN, argv[optind]);
+		return 0;
 	}
 	if (fl.filled && (rc = load_stored(c, &doc, &rev)))
 		return rc;

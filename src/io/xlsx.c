@@ -1009,3 +1009,29 @@ int xlsx_close(lxw_workbook *wb, int first_error, const char *path, struct ms_er
 	zip_discard(z);
 	return MS_OK;
 }
+
+char *xlsx_text(const struct xlsx_sheet *sh, uint32_t row, int col)
+{
+	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
+	const char *s, *e;
+
+	if (!c)
+		return NULL;
+	for (s = c->text;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		else if (strncmp(s, "\u3000", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	for (e = s + strlen(s); e > s;) {
+		if (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')
+			e--;
+		else if (e - s >= 3 && strncmp(e - 3, "\u3000", 3) == 0)
+			e -= 3;
+		else
+			break;
+	}
+	return e > s ? ms_xstrndup(s, (size_t)(e - s)) : NULL;
+}

@@ -61,33 +61,6 @@ static const char *const kind_words[] = { "回線", "対象外回線", "機器" 
 #define TEMPLATE_HEADER_ROW 4 /* 0-based: row 5 as Excel shows it */
 #define TEMPLATE_ROWS 100
 
-/* A cell's text without surrounding blanks (ASCII and the ideographic space); NULL if empty. */
-static char *trimmed(const struct xlsx_sheet *sh, uint32_t row, int col)
-{
-	const struct xlsx_cell *c = col >= 0 ? xlsx_cell(sh, row, (uint32_t)col) : NULL;
-	const char *s, *e;
-
-	if (!c)
-		return NULL;
-	for (s = c->text;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\n')
-			s++;
-		else if (strncmp(s, "\u3000", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	for (e = s + strlen(s); e > s;) {
-		if (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')
-			e--;
-		else if (e - s >= 3 && strncmp(e - 3, "\u3000", 3) == 0)
-			e -= 3;
-		else
-			break;
-	}
-	return e > s ? ms_xstrndup(s, (size_t)(e - s)) : NULL;
-}
-
 struct sheet_reader {
 	struct onsite_doc *doc;
 	struct ms_diags *d;
@@ -108,7 +81,7 @@ static void sheet_bad(struct sheet_reader *r, enum col c, enum msg_id msg, const
 
 static char *text_of(struct sheet_reader *r, enum col c)
 {
-	char *s = trimmed(r->sh, r->row, r->col[c]), *kept;
+	char *s = xlsx_text(r->sh, r->row, r->col[c]), *kept;
 
 	if (!s)
 		return NULL;
@@ -119,7 +92,7 @@ static char *text_of(struct sheet_reader *r, enum col c)
 
 static int int_of(struct sheet_reader *r, enum col c)
 {
-	char *s = trimmed(r->sh, r->row, r->col[c]), *end;
+	char *s = xlsx_text(r->sh, r->row, r->col[c]), *end;
 	long v;
 
 	if (!s)
@@ -136,7 +109,7 @@ static int int_of(struct sheet_reader *r, enum col c)
 
 static enum tri tri_of(struct sheet_reader *r, enum col c, const char *yes, const char *no)
 {
-	char *s = trimmed(r->sh, r->row, r->col[c]);
+	char *s = xlsx_text(r->sh, r->row, r->col[c]);
 	enum tri t = TRI_UNSET;
 	char choice[64];
 
@@ -158,7 +131,7 @@ static enum tri tri_of(struct sheet_reader *r, enum col c, const char *yes, cons
 
 static int enum_of(struct sheet_reader *r, enum col c, const struct model_enum *set)
 {
-	char *s = trimmed(r->sh, r->row, r->col[c]);
+	char *s = xlsx_text(r->sh, r->row, r->col[c]);
 	char choice[512];
 	size_t used = 0;
 	int v = 0;
@@ -257,7 +230,7 @@ static void read_header_values(struct sheet_reader *r, uint32_t header_row)
 {
 	for (uint32_t row = 1; row < header_row; row++)
 		for (int c = 0; c < 8; c++) {
-			char *label = trimmed(r->sh, row, c);
+			char *label = xlsx_text(r->sh, row, c);
 			if (!label)
 				continue;
 			r->row = row;
@@ -267,7 +240,7 @@ static void read_header_values(struct sheet_reader *r, uint32_t header_row)
 					r->doc->surveyed_on = ms_arena_strdup(&r->doc->arena,
 					                                      v->text);
 			} else if (!strcmp(label, "調査者")) {
-				char *v = trimmed(r->sh, row, c + 1);
+				char *v = xlsx_text(r->sh, row, c + 1);
 				r->doc->surveyors = ms_arena_strdup(&r->doc->arena, v);
 				free(v);
 			}
@@ -305,7 +278,7 @@ int onsite_load_xlsx_mem(const void *data, size_t size, const char *name, struct
 	for (int c = 0; c < C__COUNT; c++) {
 		r.col[c] = -1;
 		for (int k = 0; k < 64 && r.col[c] < 0; k++) {
-			char *t = trimmed(r.sh, header, k);
+			char *t = xlsx_text(r.sh, header, k);
 			/* "ファームウェア(*)": a required mark does not change the column. */
 			if (t && !strncmp(t, cols[c].ja, strlen(cols[c].ja)) &&
 			    (t[strlen(cols[c].ja)] == '\0' || t[strlen(cols[c].ja)] == '('))
@@ -324,7 +297,7 @@ int onsite_load_xlsx_mem(const void *data, size_t size, const char *name, struct
 		ms_diags_add(d, MS_DIAG_ERROR, MSG_REQUIRED, where, NULL, "調査日");
 	}
 	for (r.row = header + 1; r.row <= last; r.row++) {
-		char *kind = trimmed(r.sh, r.row, r.col[C_KIND]);
+		char *kind = xlsx_text(r.sh, r.row, r.col[C_KIND]);
 		if (kind && strcmp(kind, "例") && strncmp(kind, "記入例", 9))
 			read_row(&r, kind);
 		free(kind);

@@ -31,13 +31,16 @@ static int decide_file(const char *path, struct survey_backup *out, char **text,
 		return ms_fail(err, MS_ERR_INPUT,
 		               errno == EFBIG ? MSG_INPUT_TOO_LARGE : MSG_CANNOT_OPEN,
 		               errno == EFBIG ? path : NULL, errno == EFBIG ? NULL : path);
-	rc = backup_read(data, size, path, &out->answers, d, err);
+	/* A workbook (a zip: "PK\3\4") or its JSON twin. */
+	if (size >= 4 && !memcmp(data, "PK\3\4", 4))
+		rc = backup_read_xlsx(data, size, path, &out->answers, d, err);
+	else
+		rc = backup_read(data, size, path, &out->answers, d, err);
 	if (!rc)
 		backup_decide(out->answers, &out->decision);
-	if (!rc && text)
-		*text = data;
-	else
-		free(data);
+	if (!rc && text) /* what an import keeps is always the JSON */
+		*text = backup_answers_dump(out->answers);
+	free(data);
 	return rc;
 }
 

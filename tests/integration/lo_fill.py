@@ -114,4 +114,5 @@ def main():
         pass  # the bridge drops as LibreOffice exits
 
 
-main()
+if __name__ == "__main__":
+    main()
