@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "medsec/cvss.h"
+#include "medsec/backup.h"
 #include "medsec/error.h"
 #include "medsec/mem.h"
 #include "medsec/model.h"
@@ -58,6 +59,9 @@ struct assess_input {
 	const struct assess_rules *rules;
 	const struct terminal_result *terminals; /* the terminal survey's PCs (none: not yet) */
 	size_t n_terminals;
+	/* The hospital's offline-backup answers, decided (NULL: none imported). */
+	const struct backup_answers *backup;
+	const struct backup_decision *backup_decision;
 	const char *now;   /* ISO 8601 */
 	enum ms_lang lang; /* of the texts (the rules' *_en members for English) */
 };

@@ -74,6 +74,7 @@ enum finding_kind {
 	FKIND_LINE_UNCONFIRMED,
 	FKIND_PASSWORD,
 	FKIND_TERMINAL,
+	FKIND_BACKUP,
 };
 
 /* Sets end with a { 0, NULL } entry. */

@@ -393,6 +393,8 @@ struct survey {
 	struct probe_checks *checks;
 	struct assess_rules *rules;
 	struct survey_terminals terminals; /* the terminal survey of the round */
+	struct survey_backup backup;       /* the hospital's offline-backup answers, decided */
+	int has_backup;                    /* answers were imported */
 	struct terminal_result *term;      /* what the assessment takes of it */
 	char now[32];
 	struct assess_input in;

@@ -767,6 +767,39 @@ static void terminal_findings(struct assessment *a, const struct assess_input *i
 	}
 }
 
+/* What the backups fall short of, per system needed for care (seed 004 ch.04, 加算1). */
+static void backup_findings(struct assessment *a, const struct assess_input *in)
+{
+	static const struct {
+		unsigned bit;
+		const char *rule;
+	} map[] = {
+		{ SHORT_NO_OFFLINE, "backup-no-offline" },
+		{ SHORT_RESTORE_FAILED, "backup-restore-failed" },
+		{ SHORT_RESTORE_UNTESTED, "backup-restore-untested" },
+		{ SHORT_GENERATIONS, "backup-generations" },
+		{ SHORT_SINGLE_METHOD, "backup-single-method" },
+	};
+
+	for (size_t i = 0; in->backup && i < in->backup->n_systems; i++) {
+		const struct backup_system *s = &in->backup->systems[i];
+
+		if (!s->needed_for_care)
+			continue;
+		for (size_t k = 0; k < sizeof(map) / sizeof(map[0]); k++) {
+			const json_t *rule = rule_by_id(in->rules, map[k].rule);
+			const struct var vars[] = { { "subject", s->name } };
+			struct assess_finding *f;
+
+			if (!rule || !(in->backup_decision->shortfalls[i] & map[k].bit))
+				continue;
+			f = add_finding(a, FKIND_BACKUP, map[k].rule, SRC_DECLARED, FSEV_UNSET);
+			f->subject = keep(a, s->name);
+			texts_from_rule(a, f, rule, vars, 1);
+		}
+	}
+}
+
 /*
  * The guideline's three acceptable patterns (6.0 Q&A シQ-54): 13 characters or
  * more; 8 or more changed at least every two months; 8 or more with a second
@@ -876,6 +909,7 @@ int assess_run(const struct assess_input *in, struct assessment **out, struct ms
 		vuln_findings(a, in);
 		onsite_findings(a, in);
 		terminal_findings(a, in);
+		backup_findings(a, in);
 		password_review(a, in);
 	}
 	if (a->n_findings)

@@ -86,6 +86,7 @@ const struct model_enum model_finding_kinds[] = {
 	{ FKIND_LINE_UNCONFIRMED, "line_unconfirmed", NULL, NULL },
 	{ FKIND_PASSWORD, "password", NULL, NULL },
 	{ FKIND_TERMINAL, "terminal", NULL, NULL },
+	{ FKIND_BACKUP, "backup", NULL, NULL },
 	{ 0, NULL, NULL, NULL },
 };
 

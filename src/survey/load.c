@@ -65,6 +65,13 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 	if ((rc = assess_rules_load(path, &sv->rules, d, err)) ||
 	    (rc = survey_terminals(s, &sv->terminals, d, err)))
 		goto out;
+	/* Offline-backup answers are the hospital's, not the round's; none is no finding. */
+	if (survey_backup_current(s, &sv->backup, err) == MS_OK)
+		sv->has_backup = 1;
+	else if ((rc = err->status) != MS_ERR_INPUT)
+		goto out;
+	else
+		rc = MS_OK;
 	sv->term = ms_xcalloc(sv->terminals.n + 1, sizeof(*sv->term));
 	for (size_t i = 0; i < sv->terminals.n; i++)
 		if (survey_terminal_result(&sv->terminals.v[i], &sv->term[n_term]))
@@ -93,6 +100,8 @@ int survey_load(const struct survey_config *cfg, int round_no, struct survey *sv
 		.rules = sv->rules,
 		.terminals = sv->term,
 		.n_terminals = n_term,
+		.backup = sv->has_backup ? sv->backup.answers : NULL,
+		.backup_decision = sv->has_backup ? &sv->backup.decision : NULL,
 		.now = sv->now,
 		.lang = cfg->lang,
 	};
@@ -126,6 +135,7 @@ void survey_free(struct survey *sv)
 	assessment_free(sv->a);
 	free(sv->term);
 	survey_terminals_free(&sv->terminals);
+	survey_backup_free(&sv->backup);
 	assess_rules_free(sv->rules);
 	probe_checks_free(sv->checks);
 	vdb_products_free(sv->products);

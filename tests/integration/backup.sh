@@ -79,6 +79,17 @@ expect_status 0 "$MEDSEC" backup import "$Q"
 expect_in out.txt "支援方針: 支援A"
 expect_status 0 "$MEDSEC" backup show --json
 expect_eq "$(jq -r .category out.txt)" support_a "kept and decided again"
+# The shortfalls are findings of the hospital's report, ranked with the rest (source: declared).
+expect_status 0 "$MEDSEC" plan
+expect_status 0 "$MEDSEC" report -o rep --format json
+F='.findings[] | select(.kind == "backup")'
+expect_eq "$(jq -r "[$F | .rule + \":\" + .severity + \":\" + .subject] | join(\" \")" rep/report.json)" \
+	"backup-no-offline:high:電子カルテ backup-no-offline:high:オーダリング backup-restore-untested:medium:電子カルテ backup-restore-untested:medium:オーダリング backup-generations:medium:オーダリング backup-single-method:medium:オーダリング" \
+	"backup findings, most urgent first"
+expect_eq "$(jq -r "[$F][0] | [.source, .manual] | join(\" \")" rep/report.json)" \
+	"declared 04 オフラインバックアップの実施" "source and manual chapter"
+python3 -c 'import json, jsonschema, sys; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))' \
+	"$SRC/docs/json/report.schema.json" rep/report.json && ok || fail "report.json against its schema"
 jq '.hospital.name = "さくら記念病院"' "$SAMPLE" > h2.json
 expect_status 0 "$MEDSEC" intake --allow-test-addresses h2.json
 jq '.hospital = "さくら記念病院" | .intent = {"planning_with_vendor": true,
