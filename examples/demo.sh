@@ -83,6 +83,10 @@ step "6c. オフラインバックアップ支援: アンケート回答から�
 "$MEDSEC" backup import "$HERE/sample-backup.json" --output "$OUT/backup"
 "$MEDSEC" backup summary
 
+step "6d. 月々のサイバーセキュリティ対策チェックリスト: medsec が根拠からレベルを提案し、担当者が回答"
+"$MEDSEC" checklist --set 1=1 --set 4=1 --set 9=2 --by "情報システム担当 山田" | sed -n '1,40p'
+"$MEDSEC" checklist history
+
 step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
 # Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,
 # MyJVN examples). On a machine with the internet, `medsec vulndb update` downloads the feeds.

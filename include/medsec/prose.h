@@ -663,6 +663,17 @@
 	"    USB使用制限: %s / リモートデスクトップ: %s%s / SMBv1: %s\n", \
 	        "    USB storage: %s; Remote Desktop: %s%s; SMBv1: %s\n"
 #define C_ALLOWED "許可", "allowed"
+#define C_CHECKLIST_HEAD                                             \
+	"サイバーセキュリティ対策チェックリスト %s (%s)\nレベル:\n", \
+	        "Cybersecurity checklist %s (%s)\nlevels:\n"
+#define C_CHECKLIST_UNANSWERED "未回答", "not answered"
+#define C_CHECKLIST_ITEM \
+	"\n%2d. [%s] %s\n    (マニュアル %02d %s)\n", "\n%2d. [%s] %s\n    (manual %02d %s)\n"
+#define C_CHECKLIST_PROPOSED "    提案: レベル %d — %s\n", "    proposed: level %d — %s\n"
+#define C_CHECKLIST_NEXT "    次のレベル (%d): %s\n", "    next level (%d): %s\n"
+#define C_CHECKLIST_RISK "    リスク: %s\n", "    risk: %s\n"
+#define C_CHECKLIST_MEASURE "    ・%s\n", "    - %s\n"
+#define C_CHECKLIST_HISTORY "項目ごとのレベル (月=レベル)\n", "Levels by item (month=level)\n"
 #define C_BACKUP_SUMMARY                                     \
 	"オフラインバックアップ支援の集計 (%zu 医療機関)\n", \
 	        "Offline-backup support (%zu hospitals)\n"
@@ -1064,6 +1075,53 @@
 #define P_P_HEAR_EXISTING                                           \
 	"導入済の方針 (構成概要) のヒアリングと厚生労働省への報告", \
 	        "hearing the existing design, and reporting it to MHLW"
+
+/* ---- The monthly checklist (src/survey/checklist.c, src/cli/cmd_checklist.c). ---- */
+#define H_DIAGRAM_UNREGISTERED                                                                  \
+	"現地調査で記入依頼書にない回線が %zu 件見つかりました (構成図が現状と合っていません)", \
+	        "the onsite survey found %zu line(s) nobody declared (the diagram is out of date)"
+#define H_DIAGRAM_MATCHES                                   \
+	"現地調査で、申告のない回線は見つかりませんでした", \
+	        "the onsite survey found no undeclared line"
+#define H_BACKUP_NOT_OFFLINE                                                      \
+	"電子カルテのバックアップにオフラインのものがありません (medsec backup)", \
+	        "no backup of the EHR is offline (medsec backup)"
+#define H_BACKUP_UNTESTED                                                                              \
+	"電子カルテのバックアップは一部オフラインですが、12 か月以内のリストア試験の成功がありません", \
+	        "part of the EHR's backups is offline, but no restore test succeeded in twelve months"
+#define H_BACKUP_OFFLINE                                                                \
+	"電子カルテのバックアップの一部がオフラインで、リストア試験も確認されています", \
+	        "part of the EHR's backups is offline and a restore test is on record"
+#define H_AV_NONE                                                        \
+	"端末調査でウイルス対策製品がない・無効の端末が %zu 台あります", \
+	        "the terminal survey found %zu PC(s) without antivirus or with it off"
+#define H_AV_STALE                                               \
+	"端末調査でパターンファイルが古い端末が %zu 台あります", \
+	        "the terminal survey found %zu PC(s) with old definitions"
+#define H_AV_OK                                                                  \
+	"端末調査の %zu 台はウイルス対策製品が有効でパターンファイルも最新です", \
+	        "the %zu PC(s) surveyed have antivirus on with current definitions"
+#define H_PATCH_OLD                                                                     \
+	"端末調査で %zu 台が %d 日を超えて Windows の更新プログラムを適用していません", \
+	        "the terminal survey found %zu PC(s) without a Windows update for over %d days"
+#define H_PATCH_OK                                                                          \
+	"端末調査の %zu 台はいずれも %d 日以内に Windows の更新プログラムを適用しています", \
+	        "the %zu PC(s) surveyed all had a Windows update within %d days"
+#define H_USB_OPEN                                                                             \
+	"端末調査で USB 記憶装置がレジストリで制限されていない端末が %zu 台あります (要確認)", \
+	        "the terminal survey found %zu PC(s) whose USB storage the registry does not restrict"
+#define H_USB_RESTRICTED                                                                      \
+	"端末調査の %zu 台はいずれも USB 記憶装置がシステム (レジストリ) で制限されています", \
+	        "the %zu PC(s) surveyed all restrict USB storage in the system (registry)"
+#define H_FIRMWARE_BEHIND                                                            \
+	"ファームウェアの更新が必要な機器 (脆弱性・最新版との差) が %zu 件あります", \
+	        "%zu device finding(s) call for a firmware update (vulnerabilities, behind the latest)"
+#define H_FIRMWARE_OK                                                        \
+	"把握している機器 %zu 台のファームウェアに既知の脆弱性はありません", \
+	        "the %zu known device(s) have no known vulnerability in their firmware"
+#define H_REMOTE_EXPOSED                                                 \
+	"脆弱性診断で保守用のリモート接続に関する指摘が %zu 件あります", \
+	        "the remote diagnosis made %zu finding(s) about maintenance access"
 
 /* ---- The collector (collector/main.c): what medsec-collector.exe prints on the PC. ---- */
 #define K_UNKNOWN_ARGUMENT \

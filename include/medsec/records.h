@@ -146,6 +146,16 @@ struct terminal_row {
 extern const struct model_enum model_confirm_kinds[]; /* "day_ip", "meeting" */
 extern const struct model_enum model_scan_statuses[]; /* "running", "done", "interrupted" */
 
+/* One answer of the monthly checklist: an item's level in a month, by whom. */
+struct checklist_row {
+	char month[8]; /* YYYY-MM, in Japan */
+	int item;      /* 1-20 */
+	int level;     /* 0-3 */
+	int proposed;  /* what medsec proposed then, -1 none */
+	char by[128];
+	char answered_at[32]; /* UTC */
+};
+
 /* A hospital's offline-backup questionnaire as stored: its validated JSON, newest kept. */
 struct backup_row {
 	char hospital[256];

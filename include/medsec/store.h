@@ -134,6 +134,15 @@ int store_terminals_load(struct store *s, int64_t round_id, struct terminal_row 
                          struct ms_error *err);
 void store_terminals_free(struct terminal_row *rows, size_t n);
 
+/* --- the monthly checklist, per hospital: an item's level per month --- */
+
+/* Saves the answers in one transaction; an item answered again that month is replaced. */
+int store_checklist_save(struct store *s, int64_t hospital_id, const struct checklist_row *rows,
+                         size_t n, struct ms_error *err);
+/* Every answer of the hospital, by month then item; new (free it). */
+int store_checklist_load(struct store *s, int64_t hospital_id, struct checklist_row **rows,
+                         size_t *n, struct ms_error *err);
+
 /* --- offline-backup questionnaires, per hospital; every import kept --- */
 
 /* Adds the hospital's answers (row->hospital is not read). */

@@ -25,6 +25,7 @@
 #include "medsec/scan.h"
 #include "medsec/terminal_read.h"
 #include "medsec/backup.h"
+#include "medsec/checklist.h"
 #include "medsec/records.h"
 #include "medsec/vulndb.h"
 
@@ -343,6 +344,29 @@ struct report_files;
 int survey_backup_write(const struct survey_backup *b, const char *dir, enum ms_lang lang,
                         struct report_files *files, struct ms_error *err);
 void survey_backup_free(struct survey_backup *b);
+
+/* ---- the monthly checklist (seed 004) ---- */
+
+struct survey_checklist {
+	struct checklist *list;     /* the items, chapters and criteria (data/checklist.json) */
+	char month[8];              /* YYYY-MM shown */
+	struct checklist_row *rows; /* every answer of the hospital, by month then item */
+	size_t n_rows;
+	const struct checklist_row *now[CHECKLIST_ITEMS]; /* this month's, or NULL */
+	/* What medsec proposes from the round's evidence (items 2, 4, 9, 10, 11, 13, 15). */
+	struct checklist_proposal proposals[CHECKLIST_ITEMS];
+};
+/* The checklist of month (NULL: this month in Japan) with the proposals; free even on failure. */
+int survey_checklist(struct survey_session *s, const char *month, struct survey_checklist *out,
+                     struct ms_diags *d, struct ms_error *err);
+/*
+ * Saves levels[i] (-1: not answered now) for item i+1 of month, by whom, in one transaction,
+ * each with what medsec proposed then (now, or NULL).
+ */
+int survey_checklist_answer(struct survey_session *s, const char *month, const int *levels,
+                            const char *by, const struct survey_checklist *now,
+                            struct ms_error *err);
+void survey_checklist_free(struct survey_checklist *c);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */
 

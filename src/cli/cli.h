@@ -116,6 +116,7 @@ int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_diagnose(struct cli *c, int argc, char **argv);
 int cmd_terminal(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_checklist(struct cli *c, int argc, char **argv);
 /* Progress of a use case on the terminal (stderr, only when it is one); ctx is the struct cli. */
 void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
                   uint64_t total, double rate);

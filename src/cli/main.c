@@ -52,6 +52,9 @@ static const struct {
 	{ "backup", cmd_backup,
 	  "オフラインバックアップ支援: アンケート回答から支援方針と不足を示す",
 	  "offline-backup support: the category and shortfalls from the questionnaire" },
+	{ "checklist", cmd_checklist,
+	  "月々のサイバーセキュリティ対策チェックリスト (20 項目) を回答・表示する",
+	  "the monthly cybersecurity checklist (20 items): answer, show, history" },
 	{ "round", cmd_round, "調査回(初回・再調査)を表示・開始する",
 	  "show or start a survey round" },
 };

@@ -183,6 +183,18 @@ int store_onsite_load(struct store *s, int64_t round_id, char **json, char *reco
 	return s->ops->onsite_load(s, round_id, json, recorded_at, size, err);
 }
 
+int store_checklist_save(struct store *s, int64_t hospital_id, const struct checklist_row *rows,
+                         size_t n, struct ms_error *err)
+{
+	return s->ops->checklist_save(s, hospital_id, rows, n, err);
+}
+
+int store_checklist_load(struct store *s, int64_t hospital_id, struct checklist_row **rows,
+                         size_t *n, struct ms_error *err)
+{
+	return s->ops->checklist_load(s, hospital_id, rows, n, err);
+}
+
 int store_backup_save(struct store *s, int64_t hospital_id, const struct backup_row *row,
                       struct ms_error *err)
 {

@@ -62,6 +62,10 @@ struct store_ops {
 	                   const char *recorded_at, struct ms_error *err);
 	int (*onsite_load)(struct store *s, int64_t round_id, char **json, char *recorded_at,
 	                   size_t size, struct ms_error *err);
+	int (*checklist_save)(struct store *s, int64_t hospital_id,
+	                      const struct checklist_row *rows, size_t n, struct ms_error *err);
+	int (*checklist_load)(struct store *s, int64_t hospital_id, struct checklist_row **rows,
+	                      size_t *n, struct ms_error *err);
 	int (*backup_save)(struct store *s, int64_t hospital_id, const struct backup_row *row,
 	                   struct ms_error *err);
 	int (*backup_latest)(struct store *s, int64_t hospital_id, struct backup_row **rows,

@@ -195,6 +195,12 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
 	"  json TEXT NOT NULL, source TEXT, imported_at TEXT NOT NULL);",
+	/* 12: the monthly checklist, an item's answer per month (the last answer of the month) */
+	"CREATE TABLE checklist_answer ("
+	"  hospital_id INTEGER NOT NULL REFERENCES hospital(id) ON DELETE CASCADE,"
+	"  month TEXT NOT NULL, item INTEGER NOT NULL, level INTEGER NOT NULL,"
+	"  proposed INTEGER, answered_by TEXT NOT NULL, answered_at TEXT NOT NULL,"
+	"  PRIMARY KEY (hospital_id, month, item));",
 };
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1504,6 +1510,77 @@ static int sq_backup_latest(struct store *s, int64_t hospital_id, struct backup_
 	return MS_OK;
 }
 
+static int sq_checklist_save(struct store *s, int64_t hospital_id, const struct checklist_row *rows,
+                             size_t n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = begin(db, err);
+
+	if (rc)
+		return rc;
+	if ((rc = prepare(db,
+	                  "INSERT OR REPLACE INTO checklist_answer (hospital_id, month, item, level,"
+	                  " proposed, answered_by, answered_at) VALUES (?,?,?,?,?,?,?)",
+	                  &st, err)))
+		return end(db, rc, err);
+	for (size_t i = 0; i < n && !rc; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, hospital_id);
+		bind_text(st, 2, rows[i].month);
+		sqlite3_bind_int(st, 3, rows[i].item);
+		sqlite3_bind_int(st, 4, rows[i].level);
+		if (rows[i].proposed >= 0)
+			sqlite3_bind_int(st, 5, rows[i].proposed);
+		else
+			sqlite3_bind_null(st, 5);
+		bind_text(st, 6, rows[i].by);
+		bind_text(st, 7, rows[i].answered_at);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = sq_fail(db, err);
+	}
+	sqlite3_finalize(st);
+	return end(db, rc, err);
+}
+
+static int sq_checklist_load(struct store *s, int64_t hospital_id, struct checklist_row **rows,
+                             size_t *n, struct ms_error *err)
+{
+	sqlite3 *db = db_of(s);
+	sqlite3_stmt *st;
+	int rc = prepare(db,
+	                 "SELECT month, item, level, proposed, answered_by, answered_at"
+	                 " FROM checklist_answer WHERE hospital_id = ? ORDER BY month, item",
+	                 &st, err);
+	struct checklist_row *v = NULL;
+	size_t k = 0;
+
+	*rows = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, hospital_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct checklist_row *r = ms_xgrow((void **)&v, &k, sizeof(*v));
+
+		copy_col(r->month, sizeof(r->month), st, 0);
+		r->item = sqlite3_column_int(st, 1);
+		r->level = sqlite3_column_int(st, 2);
+		r->proposed = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
+		                                                        : sqlite3_column_int(st, 3);
+		copy_col(r->by, sizeof(r->by), st, 4);
+		copy_col(r->answered_at, sizeof(r->answered_at), st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return sq_fail(db, err);
+	}
+	*rows = v;
+	*n = k;
+	return MS_OK;
+}
+
 static int sq_terminals_save(struct store *s, int64_t round_id, const struct terminal_row *rows,
                              size_t n, struct ms_error *err)
 {
@@ -1601,6 +1678,8 @@ static const struct store_ops sqlite_ops = {
 	.services_load = sq_services_load,
 	.onsite_save = sq_onsite_save,
 	.onsite_load = sq_onsite_load,
+	.checklist_save = sq_checklist_save,
+	.checklist_load = sq_checklist_load,
 	.backup_save = sq_backup_save,
 	.backup_latest = sq_backup_latest,
 	.reference_save = sq_reference_save,

@@ -48,12 +48,12 @@ static void migrations_and_reopen(void **state)
 	struct intake_revision rev;
 	struct ms_error err;
 
-	assert_int_equal(store_schema_version(s), 11);
+	assert_int_equal(store_schema_version(s), 12);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	store_close(s);
 	s = open_store(); /* a second open migrates nothing and keeps the data */
-	assert_int_equal(store_schema_version(s), 11);
+	assert_int_equal(store_schema_version(s), 12);
 	assert_int_equal(store_intake_save(s, "A病院", "{\"a\":1}", "a.xlsx", 0, &rev, &err),
 	                 MS_OK);
 	assert_true(rev.unchanged);
@@ -295,13 +295,14 @@ static void enum_numbers_become_keys(void **state)
 	                "UPDATE line_confirmation SET kind = 2;"
 	                "UPDATE scan SET status = 2;"
 	                "DROP TABLE terminal_collection; DROP TABLE reference_list; DROP TABLE backup_answer;"
+	                " DROP TABLE checklist_answer;"
 	                " PRAGMA user_version = 7;",
 	                NULL, NULL, NULL),
 	        SQLITE_OK);
 	sqlite3_close(db);
 
 	s = open_store();
-	assert_int_equal(store_schema_version(s), 11);
+	assert_int_equal(store_schema_version(s), 12);
 	assert_int_equal(store_plan_load(s, r.id, &loaded, &err), MS_OK);
 	assert_int_equal(loaded->lines[0].link_type, LINK_INTERNET_VPN);
 	assert_int_equal(loaded->lines[0].global_ip_use, TRI_UNKNOWN);

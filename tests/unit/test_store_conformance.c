@@ -431,6 +431,38 @@ static void backup_answers(void **state)
 	store_close(s);
 }
 
+/* Answers per month; an item answered again in a month replaces the earlier answer. */
+static void checklist_answers(void **state)
+{
+	struct store *s = open_store();
+	int64_t h = hospital(s, "A病院");
+	struct checklist_row rows[] = {
+		{ "2026-11", 4, 1, 1, "山田", "2026-11-02T00:00:00Z" },
+		{ "2026-11", 9, 2, -1, "山田", "2026-11-02T00:00:00Z" },
+		{ "2026-12", 4, 2, 1, "佐藤", "2026-12-01T00:00:00Z" },
+	}, again = { "2026-11", 4, 3, -1, "鈴木", "2026-11-03T00:00:00Z" }, *got;
+	struct ms_error err;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(store_checklist_save(s, h, rows, 3, &err), MS_OK);
+	assert_int_equal(store_checklist_save(s, h, &again, 1, &err), MS_OK);
+	assert_int_equal(store_checklist_load(s, h, &got, &n, &err), MS_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(got[0].month, "2026-11");
+	assert_int_equal(got[0].item, 4);
+	assert_int_equal(got[0].level, 3);
+	assert_string_equal(got[0].by, "鈴木");
+	assert_int_equal(got[0].proposed, -1);
+	assert_int_equal(got[2].proposed, 1);
+	assert_string_equal(got[2].month, "2026-12");
+	free(got);
+	assert_int_equal(store_checklist_load(s, hospital(s, "B病院"), &got, &n, &err), MS_OK);
+	assert_int_equal(n, 0);
+	free(got);
+	store_close(s);
+}
+
 static void onsite_record(void **state)
 {
 	struct store *s = open_store();
@@ -516,6 +548,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(onsite_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(reference_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(backup_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(checklist_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(terminal_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

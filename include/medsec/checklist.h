@@ -1,0 +1,74 @@
+/*
+ * checklist.h - the monthly サイバーセキュリティ対策チェックリスト of the prefecture manual
+ * (seed 004): 20 items, each under one of the manual's 12 chapters, answered with a level
+ * from 0 (nothing) to 3 (by a system or a contract) once a month; where a level is under 2
+ * the chapter's risk, the next level and the chapter's measures say what to do next. The
+ * texts are data (data/checklist.json).
+ */
+#ifndef MEDSEC_CHECKLIST_H
+#define MEDSEC_CHECKLIST_H
+
+#include <stddef.h>
+
+#include "medsec/error.h"
+#include "medsec/mem.h"
+#include "medsec/msg.h"
+
+#define CHECKLIST_ITEMS 20
+#define CHECKLIST_CHAPTERS 12
+
+/* What medsec can propose an item's level from. */
+enum checklist_evidence {
+	EVIDENCE_NONE = 0,  /* the person answers */
+	EVIDENCE_DIAGRAM,   /* the intake against the onsite survey (lines nobody declared) */
+	EVIDENCE_BACKUP,    /* the offline-backup answers */
+	EVIDENCE_TERMINALS, /* the terminal survey */
+	EVIDENCE_FIRMWARE,  /* the network devices' firmware against the index */
+	EVIDENCE_REMOTE,    /* the remote diagnosis's findings on maintenance access */
+};
+
+struct checklist_text {
+	const char *ja, *en;
+};
+
+struct checklist_item {
+	int no, chapter;
+	struct checklist_text text, levels[4];
+	const char *mhlw; /* the nearest item of MHLW's checklist, or NULL */
+	enum checklist_evidence evidence;
+};
+
+struct checklist_chapter {
+	int no;
+	struct checklist_text title, risk;
+	struct checklist_text measures[8];
+	size_t n_measures;
+};
+
+struct checklist {
+	struct ms_arena arena;
+	struct checklist_item items[CHECKLIST_ITEMS];
+	struct checklist_chapter chapters[CHECKLIST_CHAPTERS];
+	struct checklist_text level_names[4];
+};
+
+/* Loads and checks data/checklist.json; *out is new (checklist_free). Problems go to d. */
+int checklist_load(const char *path, struct checklist **out, struct ms_diags *d,
+                   struct ms_error *err);
+void checklist_free(struct checklist *c);
+/* The text in lang (Japanese where no English is given). */
+const char *checklist_text(const struct checklist_text *t, enum ms_lang lang);
+
+/* A level medsec proposes for an item from what it knows, with why; level -1: no proposal. */
+struct checklist_proposal {
+	int level;
+	char reason[512];
+};
+
+/*
+ * "4=2" into *no and *level (1-20, 0-3); 0, or -1 if it is not one. Plain parsing of what
+ * a person typed on the command line.
+ */
+int checklist_parse_setting(const char *s, int *no, int *level);
+
+#endif

@@ -1,0 +1,47 @@
+# checklist.sh - the monthly checklist (seed 004's 20 items): levels proposed from what medsec
+# holds (onsite survey, terminal survey, backup answers), answered with who answered, kept per
+# month, shown with the next step for items under level 2, and month by month in `history`.
+. "$(dirname "$0")/common.inc"
+EX=$SRC/examples
+
+expect_status 0 "$MEDSEC" intake --allow-test-addresses "$SAMPLE"
+expect_status 0 "$MEDSEC" checklist --json
+expect_eq "$(jq '.items | length' out.txt)" 20 "twenty items"
+expect_eq "$(jq '[.items[] | select(.proposed != null)] | length' out.txt)" 0 "no evidence yet: no proposal"
+expect_eq "$(jq -r '.items[3] | [.chapter, .chapter_title, .mhlw] | map(tostring) | join(" ")' out.txt)" \
+	"4 オフラインバックアップの実施 3-(2)" "item 4's chapter and MHLW item"
+
+# The evidence: the onsite record, a PC from the terminal survey, the backup answers.
+expect_status 0 "$MEDSEC" plan
+expect_status 0 "$MEDSEC" onsite "$EX/sample-onsite.json"
+expect_status 0 "$MEDSEC" terminal import "$EX/terminals/IJI-PC-003.json"
+expect_status 0 "$MEDSEC" backup import "$EX/sample-backup.json"
+expect_status 0 "$MEDSEC" checklist --json
+P='[.items[] | select(.proposed != null) | "\(.no)=\(.proposed.level)"] | join(" ")'
+expect_eq "$(jq -r "$P" out.txt)" "2=1 4=1 9=2 10=1 15=1" "levels proposed from the evidence"
+expect_in out.txt "現地調査で記入依頼書にない回線が"
+expect_eq "$(jq -r '.items[3].next | [.level, .criterion] | map(tostring) | join(" ")' out.txt)" \
+	"2 正常に取得できていることを確認し、一部をオフラインで保管している。" "item 4's next level"
+expect_eq "$(jq -r '.items[8].next' out.txt)" null "item 9 at level 2: nothing next"
+
+# Answers: the person decides; the proposal is kept beside the answer.
+expect_status 2 "$MEDSEC" checklist --set 21=2 --by 山田
+expect_in err.txt "21=2"
+expect_status 2 "$MEDSEC" checklist --set 4=2
+expect_status 2 "$MEDSEC" checklist --month 2026-13 --set 4=1 --by 山田
+expect_in err.txt "2026-13"
+expect_status 0 "$MEDSEC" checklist --month 2026-10 --set 4=0 --set 9=1 --by 山田
+expect_status 0 "$MEDSEC" checklist --month 2026-11 --set 4=1 --set 9=2 --set 2=3 --by 佐藤
+expect_in out.txt " 2. [3]"
+expect_status 0 "$MEDSEC" checklist --month 2026-11 --json
+expect_eq "$(jq -r '[.items[1], .items[3]] | map("\(.level):\(.by)") | join(" ")' out.txt)" \
+	"3:佐藤 1:佐藤" "the month's answers, by whom"
+expect_eq "$(jq -r '.items[3].next.level' out.txt)" 2 "an answer under 2 shows the next level"
+expect_status 0 "$MEDSEC" checklist history --json
+expect_eq "$(jq -c '.items[3].levels | map([.month, .level, .by])' out.txt)" \
+	'[["2026-10",0,"山田"],["2026-11",1,"佐藤"]]' "item 4 month by month"
+expect_status 0 "$MEDSEC" checklist history
+expect_in out.txt " 4: 2026-10=0 2026-11=1"
+expect_status 0 "$MEDSEC" --lang en checklist --month 2026-11
+expect_in out.txt "next level (2): They are checked, and part is kept offline."
+finish
