@@ -82,6 +82,12 @@ void xlsx_col_name(uint32_t col, char buf[4]);
 /* Writing (libxlsxwriter): the one look of a table's header row in every workbook medsec writes. */
 struct lxw_workbook;
 struct lxw_format *xlsx_head_format(struct lxw_workbook *wb); /* bold, tinted, bordered, wrapped */
+/* The looks of a form medsec writes for a person to fill: its title, header cells, answer
+ * cells kept as typed (text), and grey notes. */
+struct xlsx_form_formats {
+	struct lxw_format *title, *head, *text, *note;
+};
+void xlsx_form_formats(struct lxw_workbook *wb, struct xlsx_form_formats *f);
 /*
  * Closes wb (always: it writes the file) and tells the first error: the
  * writer's own (first_error, an lxw_error), else the close's. MS_OK, or the status.

@@ -401,33 +401,25 @@ int backup_template_write(const char *path, struct ms_error *err)
 {
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws, *wi;
-	lxw_format *title, *head, *text, *note;
+	struct xlsx_form_formats f;
 	lxw_error e = LXW_NO_ERROR;
 
 	if (!wb)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, NULL, path);
-	title = workbook_add_format(wb);
-	format_set_bold(title);
-	format_set_font_size(title, 14);
-	head = xlsx_head_format(wb);
-	text = workbook_add_format(wb);
-	format_set_num_format(text, "@");
-	format_set_border(text, LXW_BORDER_THIN);
-	note = workbook_add_format(wb);
-	format_set_font_color(note, 0x595959);
+	xlsx_form_formats(wb, &f);
 
 	ws = workbook_add_worksheet(wb, SHEET_BACKUPS);
-	worksheet_write_string(ws, 0, 0,
-	                       "オフラインバックアップ支援 アンケート (バックアップの状況)", title);
+	worksheet_write_string(
+	        ws, 0, 0, "オフラインバックアップ支援 アンケート (バックアップの状況)", f.title);
 	worksheet_write_string(
 	        ws, 1, 0,
 	        "診療の継続に必要なシステム (電子カルテ・オーダリング・医事会計/レセプト等) の"
 	        "バックアップを 1 行に 1 つ記入します。同じシステムの行はシステム名をそろえてください。",
-	        note);
+	        f.note);
 	for (size_t c = 0; c < N_COLUMNS; c++) {
-		worksheet_write_string(ws, HEADER_ROW - 1, (lxw_col_t)c, columns[c].ja, head);
+		worksheet_write_string(ws, HEADER_ROW - 1, (lxw_col_t)c, columns[c].ja, f.head);
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, columns[c].width,
-		                     columns[c].number || columns[c].date ? NULL : text);
+		                     columns[c].number || columns[c].date ? NULL : f.text);
 		if (columns[c].words)
 			choices(ws, HEADER_ROW, (lxw_col_t)c, HEADER_ROW + TEMPLATE_ROWS - 1,
 			        columns[c].words, &e);
@@ -436,12 +428,12 @@ int backup_template_write(const char *path, struct ms_error *err)
 
 	wi = workbook_add_worksheet(wb, SHEET_INTENT);
 	worksheet_write_string(wi, 0, 0, "オフラインバックアップ支援 アンケート (支援の意向)",
-	                       title);
+	                       f.title);
 	worksheet_set_column(wi, 0, 0, 34, NULL);
-	worksheet_set_column(wi, 1, 1, 40, text);
+	worksheet_set_column(wi, 1, 1, 40, f.text);
 	for (size_t i = 0; i < N_INTENTS; i++) {
-		worksheet_write_string(wi, (lxw_row_t)(i + 2), 0, intents[i].ja, head);
-		worksheet_write_string(wi, (lxw_row_t)(i + 2), 1, "", text);
+		worksheet_write_string(wi, (lxw_row_t)(i + 2), 0, intents[i].ja, f.head);
+		worksheet_write_string(wi, (lxw_row_t)(i + 2), 1, "", f.text);
 		if (intents[i].words)
 			choices(wi, (lxw_row_t)(i + 2), 1, (lxw_row_t)(i + 2), intents[i].words,
 			        &e);
@@ -451,6 +443,6 @@ int backup_template_write(const char *path, struct ms_error *err)
 	        "運用中なら「オフラインバックアップを運用中」、ベンダと検討中で支援が不要なら"
 	        "「電子カルテベンダ等と検討中」、支援を希望するなら「本事業の支援を希望」と"
 	        "サーバ新設・調達時期・保存先をお答えください。",
-	        note);
+	        f.note);
 	return xlsx_close(wb, e, path, err);
 }

@@ -970,6 +970,19 @@ lxw_format *xlsx_head_format(lxw_workbook *wb)
 	return f;
 }
 
+void xlsx_form_formats(lxw_workbook *wb, struct xlsx_form_formats *f)
+{
+	f->title = workbook_add_format(wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 14);
+	f->head = xlsx_head_format(wb);
+	f->text = workbook_add_format(wb);
+	format_set_num_format(f->text, "@");
+	format_set_border(f->text, LXW_BORDER_THIN);
+	f->note = workbook_add_format(wb);
+	format_set_font_color(f->note, 0x595959);
+}
+
 /*
  * libxlsxwriter writes "[ERROR] ..." lines of its own to the error stream (fd 2); medsec
  * says what happened in its own words, so fd 2 points to /dev/null while it writes.

@@ -342,6 +342,7 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 {
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws;
+	struct xlsx_form_formats f;
 	lxw_format *title, *head, *text, *note;
 	lxw_error e = LXW_NO_ERROR;
 	const char *kinds[] = { kind_words[0], kind_words[1], kind_words[2], NULL };
@@ -353,15 +354,11 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 	if (!wb)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, NULL, path);
 	ws = workbook_add_worksheet(wb, ONSITE_SHEET);
-	title = workbook_add_format(wb);
-	format_set_bold(title);
-	format_set_font_size(title, 14);
-	head = xlsx_head_format(wb);
-	text = workbook_add_format(wb);
-	format_set_num_format(text, "@");
-	format_set_border(text, LXW_BORDER_THIN);
-	note = workbook_add_format(wb);
-	format_set_font_color(note, 0x595959);
+	xlsx_form_formats(wb, &f);
+	title = f.title;
+	head = f.head;
+	text = f.text;
+	note = f.note;
 
 	worksheet_write_string(ws, 0, 0, "現地調査記録", title);
 	worksheet_write_string(
