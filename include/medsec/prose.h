@@ -673,6 +673,17 @@
 #define C_CHECKLIST_NEXT "    次のレベル (%d): %s\n", "    next level (%d): %s\n"
 #define C_CHECKLIST_RISK "    リスク: %s\n", "    risk: %s\n"
 #define C_CHECKLIST_MEASURE "    ・%s\n", "    - %s\n"
+#define C_CHECKLIST_ANSWER_HEAD                                                                       \
+	"チェックリスト %s (%s): 未回答の項目を順に回答します。各項目は答えた時点で保存されます。\n", \
+	        "Checklist %s (%s): the open items one by one; each is saved as it is answered.\n"
+#define C_CHECKLIST_PROMPT \
+	"    レベル (0-3、s で飛ばす、q で終了): ", "    level (0-3; s skips, q stops): "
+#define C_CHECKLIST_PROMPT_PROPOSED                                     \
+	"    レベル (0-3、Enter で提案を採用、s で飛ばす、q で終了): ", \
+	        "    level (0-3; Enter takes the proposal, s skips, q stops): "
+#define C_CHECKLIST_ANSWER_DONE                                                       \
+	"\n回答 %d 件。未回答 %d 件 (次の medsec checklist answer で続けられます)\n", \
+	        "\n%d answered, %d open (medsec checklist answer goes on from there)\n"
 #define C_CHECKLIST_HISTORY "項目ごとのレベル (月=レベル)\n", "Levels by item (month=level)\n"
 #define C_BACKUP_SUMMARY                                     \
 	"オフラインバックアップ支援の集計 (%zu 医療機関)\n", \

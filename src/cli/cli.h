@@ -117,6 +117,9 @@ int cmd_diagnose(struct cli *c, int argc, char **argv);
 int cmd_terminal(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_checklist(struct cli *c, int argc, char **argv);
+/* The month's open items one at a time from standard input, each saved as answered. */
+int cli_checklist_answer(struct cli *c, struct survey_session *s, struct survey_checklist *k,
+                         const char *by);
 /* Progress of a use case on the terminal (stderr, only when it is one); ctx is the struct cli. */
 void cli_progress(void *ctx, enum survey_stage stage, const char *what, uint64_t done,
                   uint64_t total, double rate);

@@ -29,22 +29,27 @@ static const struct cli_opt checklist_opts[] = {
 static const struct cli_cmd checklist_cmd = {
 	.usage_ja = "medsec checklist [--month YYYY-MM] [--json]\n"
 	            "medsec checklist --set 番号=レベル ... --by 回答者 [--month YYYY-MM]\n"
+	            "medsec checklist answer --by 回答者 [--month YYYY-MM]\n"
 	            "medsec checklist history [--json]",
 	.usage_en = "medsec checklist [--month YYYY-MM] [--json]\n"
 	            "medsec checklist --set N=LEVEL ... --by NAME [--month YYYY-MM]\n"
+	            "medsec checklist answer --by NAME [--month YYYY-MM]\n"
 	            "medsec checklist history [--json]",
 	.about_ja =
 	        "都道府県マニュアルのサイバーセキュリティ対策チェックリスト (20 項目) を月に一度\n"
 	        "回答し、記録します。レベルは 0 (できていない) 〜 3 (システム・契約による対策)。\n"
 	        "medsec が持つ根拠 (現地調査・端末調査・バックアップ・ファームウェア・脆弱性診断) から\n"
 	        "レベルを提案します (回答は人が行い、提案とともに残します)。レベル 2 未満の項目には\n"
-	        "マニュアルの章のリスク、次のレベル、対策を示します。history は項目ごとの月々のレベル。",
+	        "マニュアルの章のリスク、次のレベル、対策を示します。answer は未回答の項目を 1 つずつ\n"
+	        "端末で回答 (答えるたびに保存、途中でやめても次回続きから)。history は項目ごとの月々のレベル。",
 	.about_en =
 	        "The prefecture manual's cybersecurity checklist (20 items), answered and kept monthly.\n"
 	        "Levels run from 0 (nothing) to 3 (by a system or a contract). medsec proposes levels from\n"
 	        "its evidence (onsite and terminal surveys, backups, firmware, the remote diagnosis); the\n"
 	        "person answers and both are kept. Items under level 2 show the manual chapter's risk, the\n"
-	        "next level and the measures. `history` shows each item month by month.",
+	        "next level and the measures. `answer` asks the open items one at a time on a terminal (each\n"
+	        "saved as answered: stop any time, the next run goes on). `history` shows each item month\n"
+	        "by month.",
 	.opts = checklist_opts,
 };
 
@@ -238,8 +243,9 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 		ms_fail(&err, MS_ERR_INPUT, MSG_CHECKLIST_BAD_SETTING, "--set", fl.bad_arg);
 		return cli_error(c, &err);
 	}
-	if ((sub && (strcmp(sub, "history") || fl.n_set)) || optind + (sub != NULL) != argc ||
-	    (fl.n_set && !fl.by))
+	if ((sub && ((strcmp(sub, "history") && strcmp(sub, "answer")) || fl.n_set)) ||
+	    optind + (sub != NULL) != argc || (fl.n_set && !fl.by) ||
+	    (sub && !strcmp(sub, "answer") && !fl.by))
 		return cli_bad_usage(c, &checklist_cmd);
 	if (fl.month && !valid_month(fl.month)) {
 		ms_fail(&err, MS_ERR_INPUT, MSG_BAD_MONTH, "--month", fl.month);
@@ -255,6 +261,8 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 	}
 	if (rc)
 		rc = cli_fail(c, &d, &err);
+	else if (sub && !strcmp(sub, "answer"))
+		rc = cli_checklist_answer(c, &s, &k, fl.by);
 	else if (sub)
 		history(c, &k);
 	else
