@@ -86,6 +86,7 @@ step "6c. オフラインバックアップ支援: アンケート回答から�
 step "6d. 月々のサイバーセキュリティ対策チェックリスト: medsec が根拠からレベルを提案し、担当者が回答"
 "$MEDSEC" checklist --set 1=1 --set 4=1 --set 9=2 --by "情報システム担当 山田" | sed -n '1,40p'
 "$MEDSEC" checklist history
+"$MEDSEC" checklist poster -o "$OUT/checklist"   # 付録４, to post beside the PCs
 
 step "7. 脆弱性情報のインデックスを作る (NVD・CISA KEV・JVN iPedia、オフラインで照合)"
 # Real published records (tests/fixtures: NVD records of edge devices, the whole KEV catalogue,

@@ -1134,6 +1134,33 @@
 	"脆弱性診断で保守用のリモート接続に関する指摘が %zu 件あります", \
 	        "the remote diagnosis made %zu finding(s) about maintenance access"
 
+/* 付録４ (src/report/poster.c): the five rules for staff, in medsec's words from the manual. */
+#define S_TITLE "サイバーセキュリティ対策５ヶ条", "Five cybersecurity rules"
+#define S_RULE_NUMBERED "%d. %s", "%d. %s"
+#define S_RULE_1                                                                         \
+	"私物の USB メモリ等を業務のパソコンにつながない。使うのは許可された媒体だけ。", \
+	        "Never connect a personal USB stick to a work PC; use only approved media."
+#define S_RULE_2 "業務に関係のないウェブサイトを見ない。", "Do not browse sites unrelated to work."
+#define S_RULE_3                                                                                          \
+	"見知らぬ相手からのメールの添付ファイルやリンクは開かない。おかしいと思ったら開く前に相談する。", \
+	        "Do not open attachments or links in mail from unknown senders; if in doubt, ask before opening."
+#define S_RULE_4                                                                                    \
+	"重要な情報はメール本文に書かない。保護したファイルで送り、パスワードは別の手段で伝える。", \
+	        "Never put important information in a mail's body: send a protected file and give its password another way."
+#define S_RULE_5                                                                                                          \
+	"身に覚えのないメールを開いてしまった、パソコンやシステムの様子がおかしいときは、すぐ下記に連絡し、指示に従う。", \
+	        "If you opened unexpected mail, or a PC or system behaves oddly, call the contacts below at once and follow their instructions."
+#define S_CONTACTS "連絡先 (システム管理者)", "Whom to call (system administrators)"
+#define S_CONTACTS_NOTE \
+	"不在のときの連絡先も決めて、書き加えてください。", "Add who to call when they are away."
+#define S_NAME "氏名", "name"
+#define S_DEPARTMENT "部署", "department"
+#define S_PHONE "電話番号", "phone"
+#define S_EMAIL "メール", "e-mail"
+#define S_SOURCE_NOTE                                                                                           \
+	"都道府県マニュアル 付録４ (チェックリスト No.15〜20)。連絡先は記入依頼書の担当者から記入しています。", \
+	        "Prefecture manual, appendix 4 (checklist items 15-20). The contacts come from the intake workbook."
+
 /* ---- The collector (collector/main.c): what medsec-collector.exe prints on the PC. ---- */
 #define K_UNKNOWN_ARGUMENT \
 	"medsec-collector: 不明な引数です: %s\n", "medsec-collector: unknown argument: %s\n"

@@ -55,6 +55,13 @@ int report_backup_write(const struct backup_answers *a, const struct backup_deci
                         const char *dir, const struct report_opts *o, struct report_files *out,
                         struct ms_error *err);
 
+/*
+ * 付録４「サイバーセキュリティ対策５ヶ条」: DIR/five-rules.html and .pdf, one page to post
+ * beside the PCs, with the intake's contacts as whom to call (doc may be NULL: blank rows).
+ */
+int report_poster_write(const struct intake_doc *doc, const char *dir, const struct report_opts *o,
+                        struct report_files *out, struct ms_error *err);
+
 /* One vulnerability as report.json and `firmware --json` show it; a new reference (json_decref). */
 struct json_t;
 struct json_t *report_vuln_json(const struct assess_vuln *v);

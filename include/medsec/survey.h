@@ -367,6 +367,9 @@ int survey_checklist_answer(struct survey_session *s, const char *month, const i
                             const char *by, const struct survey_checklist *now,
                             struct ms_error *err);
 void survey_checklist_free(struct survey_checklist *c);
+/* 付録４, the five rules for staff with the intake's contacts, into dir (report_poster_write). */
+int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,
+                        struct ms_error *err);
 
 /* ---- the vulnerability index (cfg->vulndb) ---- */
 

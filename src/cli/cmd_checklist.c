@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "medsec/clock.h"
 
-enum { OPT_SET = OPT__FIRST_LOCAL, OPT_BY, OPT_MONTH };
+enum { OPT_SET = OPT__FIRST_LOCAL, OPT_BY, OPT_MONTH, OPT_OUT };
 
 static const struct cli_opt checklist_opts[] = {
 	{ "set", required_argument, OPT_SET, "番号=レベル", "N=LEVEL",
@@ -23,6 +23,8 @@ static const struct cli_opt checklist_opts[] = {
 	  "who answers (required with --set)" },
 	{ "month", required_argument, OPT_MONTH, "YYYY-MM", "YYYY-MM", "対象の月 (既定: 今月)",
 	  "the month (default: this month, in Japan)" },
+	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
+	  "(poster) 書き出す先 (-o でも可。なければ作る)", "(poster) where to write (also -o)" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };
 
@@ -30,18 +32,21 @@ static const struct cli_cmd checklist_cmd = {
 	.usage_ja = "medsec checklist [--month YYYY-MM] [--json]\n"
 	            "medsec checklist --set 番号=レベル ... --by 回答者 [--month YYYY-MM]\n"
 	            "medsec checklist answer --by 回答者 [--month YYYY-MM]\n"
-	            "medsec checklist history [--json]",
+	            "medsec checklist history [--json]\n"
+	            "medsec checklist poster -o ディレクトリ",
 	.usage_en = "medsec checklist [--month YYYY-MM] [--json]\n"
 	            "medsec checklist --set N=LEVEL ... --by NAME [--month YYYY-MM]\n"
 	            "medsec checklist answer --by NAME [--month YYYY-MM]\n"
-	            "medsec checklist history [--json]",
+	            "medsec checklist history [--json]\n"
+	            "medsec checklist poster -o DIR",
 	.about_ja =
 	        "都道府県マニュアルのサイバーセキュリティ対策チェックリスト (20 項目) を月に一度\n"
 	        "回答し、記録します。レベルは 0 (できていない) 〜 3 (システム・契約による対策)。\n"
 	        "medsec が持つ根拠 (現地調査・端末調査・バックアップ・ファームウェア・脆弱性診断) から\n"
 	        "レベルを提案します (回答は人が行い、提案とともに残します)。レベル 2 未満の項目には\n"
 	        "マニュアルの章のリスク、次のレベル、対策を示します。answer は未回答の項目を 1 つずつ\n"
-	        "端末で回答 (答えるたびに保存、途中でやめても次回続きから)。history は項目ごとの月々のレベル。",
+	        "端末で回答 (答えるたびに保存、途中でやめても次回続きから)。history は項目ごとの月々のレベル。\n"
+	        "poster はマニュアル付録４「サイバーセキュリティ対策５ヶ条」(連絡先入り) を書き出します。",
 	.about_en =
 	        "The prefecture manual's cybersecurity checklist (20 items), answered and kept monthly.\n"
 	        "Levels run from 0 (nothing) to 3 (by a system or a contract). medsec proposes levels from\n"
@@ -49,14 +54,15 @@ static const struct cli_cmd checklist_cmd = {
 	        "person answers and both are kept. Items under level 2 show the manual chapter's risk, the\n"
 	        "next level and the measures. `answer` asks the open items one at a time on a terminal (each\n"
 	        "saved as answered: stop any time, the next run goes on). `history` shows each item month\n"
-	        "by month.",
+	        "by month. `poster` writes the manual's appendix 4, the five rules for staff with whom to\n"
+	        "call.",
 	.opts = checklist_opts,
 };
 
 struct checklist_flags {
 	int levels[CHECKLIST_ITEMS];
 	int n_set, bad;
-	const char *by, *month, *bad_arg;
+	const char *by, *month, *bad_arg, *out;
 };
 
 static int checklist_option(int opt, const char *arg, void *ctx)
@@ -76,6 +82,7 @@ static int checklist_option(int opt, const char *arg, void *ctx)
 		return 0;
 	case OPT_BY: f->by = arg; return 0;
 	case OPT_MONTH: f->month = arg; return 0;
+	case OPT_OUT: f->out = arg; return 0;
 	default: return -1;
 	}
 }
@@ -212,6 +219,20 @@ static void history(const struct cli *c, const struct survey_checklist *k)
 	json_decref(items);
 }
 
+static int poster(struct cli *c, struct survey_session *s, const char *dir)
+{
+	struct report_files files;
+	struct ms_error err;
+	int rc = survey_poster_write(s, dir, &files, &err);
+
+	if (rc)
+		rc = cli_fail(c, NULL, &err);
+	for (size_t i = 0; !rc && i < files.n; i++)
+		printf(i ? "  %s\n" : L(C_BACKUP_WRITTEN), files.path[i]);
+	survey_close(s);
+	return rc;
+}
+
 /* YYYY-MM, a real month. */
 static int valid_month(const char *m)
 {
@@ -243,9 +264,10 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 		ms_fail(&err, MS_ERR_INPUT, MSG_CHECKLIST_BAD_SETTING, "--set", fl.bad_arg);
 		return cli_error(c, &err);
 	}
-	if ((sub && ((strcmp(sub, "history") && strcmp(sub, "answer")) || fl.n_set)) ||
-	    optind + (sub != NULL) != argc || (fl.n_set && !fl.by) ||
-	    (sub && !strcmp(sub, "answer") && !fl.by))
+	if ((sub && ((strcmp(sub, "history") && strcmp(sub, "answer") && strcmp(sub, "poster")) ||
+	             fl.n_set)) ||
+	    (sub && !strcmp(sub, "poster") && !fl.out) || optind + (sub != NULL) != argc ||
+	    (fl.n_set && !fl.by) || (sub && !strcmp(sub, "answer") && !fl.by))
 		return cli_bad_usage(c, &checklist_cmd);
 	if (fl.month && !valid_month(fl.month)) {
 		ms_fail(&err, MS_ERR_INPUT, MSG_BAD_MONTH, "--month", fl.month);
@@ -253,6 +275,8 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open_session(c, NULL, &cfg, &s)))
 		return rc;
+	if (sub && !strcmp(sub, "poster"))
+		return poster(c, &s, fl.out);
 	rc = survey_checklist(&s, fl.month, &k, &d, &err);
 	if (!rc && fl.n_set &&
 	    !(rc = survey_checklist_answer(&s, k.month, fl.levels, fl.by, &k, &err))) {

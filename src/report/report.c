@@ -381,6 +381,31 @@ out:
 	return rc;
 }
 
+int report_poster_write(const struct intake_doc *doc, const char *dir, const struct report_opts *o,
+                        struct report_files *out, struct ms_error *err)
+{
+	unsigned want = o->formats & (REPORT_HTML | REPORT_PDF) ? o->formats
+	                                                        : REPORT_HTML | REPORT_PDF;
+	struct staged *st = ms_xcalloc(1, sizeof(*st));
+	struct rdoc *d = NULL;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	if (ms_mkdirs(dir) != 0) {
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+	} else {
+		d = report_poster(doc, o);
+		if ((rc = stage_doc(st, d, dir, "five-rules", want, err)))
+			drop_staged(st);
+		else
+			rc = commit_staged(st, out, err);
+	}
+	free(st);
+	rdoc_free(d);
+	return rc;
+}
+
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,
                  struct report_files *out, struct ms_error *err)
 {

@@ -17,6 +17,9 @@ struct rdoc *report_backup_plan(const struct backup_answers *a, const struct bac
 struct rdoc *report_backup_policy(const struct backup_answers *a, const struct backup_decision *dec,
                                   const struct report_opts *o);
 
+/* 付録４, the five rules for staff with whom to call (contacts from the intake); new. */
+struct rdoc *report_poster(const struct intake_doc *doc, const struct report_opts *o);
+
 /* One self-contained HTML page (styles inline, nothing fetched). 0, or -1 on a write error. */
 int report_html(const struct rdoc *d, FILE *f);
 /* A4 PDF: cover, table of contents, page numbers, tables split across pages with their headers. */

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "medsec/clock.h"
+#include "medsec/intake.h"
 #include "medsec/prose.h"
+#include "medsec/report.h"
 #include "medsec/store.h"
 #include "medsec/survey.h"
 
@@ -166,6 +168,22 @@ int survey_checklist_answer(struct survey_session *s, const char *month, const i
 			snprintf(r->answered_at, sizeof(r->answered_at), "%s", stamp);
 		}
 	return store_checklist_save(s->store, s->hospital_id, rows, n, err);
+}
+
+int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,
+                        struct ms_error *err)
+{
+	struct intake_doc *doc = NULL;
+	struct intake_revision rev;
+	char now[32];
+	struct report_opts o = { .lang = s->cfg->lang, .generated_at = now };
+	int rc = survey_declarations(s, &doc, &rev, err);
+
+	ms_now_iso(now);
+	if (!rc)
+		rc = report_poster_write(doc, dir, &o, files, err);
+	intake_doc_free(doc);
+	return rc;
 }
 
 void survey_checklist_free(struct survey_checklist *c)

@@ -67,6 +67,14 @@ expect_status 0 "$MEDSEC" checklist --month 2026-12 --json
 expect_eq "$(jq -r '[.items[0:4][] | "\(.level):\(.by):\(.proposed.level // "-")"] | join(" ")' out.txt)" \
 	"1:山田:- 1:山田:1 2:山田:- 0:山田:1" "the terminal's answers, with the proposals kept"
 expect_status 2 "$MEDSEC" checklist answer
+# 付録４: the five rules for staff, one page, with the intake's contacts as whom to call.
+expect_status 2 "$MEDSEC" checklist poster
+expect_status 0 "$MEDSEC" checklist poster -o poster
+pdftotext poster/five-rules.pdf poster.txt && ok || fail "the poster's PDF does not read"
+expect_eq "$(pdfinfo poster/five-rules.pdf | awk '/^Pages:/ {print $2}')" 1 "one page"
+expect_in poster.txt "サイバーセキュリティ対策５ヶ条"
+expect_in poster.txt "私物の USB メモリ等を業務のパソコンにつながない"
+expect_in poster.txt "$(jq -r '.hospital.contacts[0].name' "$SAMPLE")"
 expect_status 0 "$MEDSEC" --lang en checklist --month 2026-11
 expect_in out.txt "next level (2): They are checked, and part is kept offline."
 finish
