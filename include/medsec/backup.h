@@ -53,6 +53,7 @@ struct backup_copy {
 struct backup_system {
 	const char *name, *vendor;
 	int needed_for_care; /* to keep treating patients (加算1 問47: EHR, ordering, receipt) */
+	const char *kind;    /* "ehr", "ordering", "receipt", "pacs", "other", or NULL */
 	int ehr;             /* the EHR itself ("kind": "ehr", or its name says 電子カルテ) */
 	struct backup_copy *backups;
 	size_t n_backups;

@@ -360,12 +360,11 @@ struct survey_checklist {
 int survey_checklist(struct survey_session *s, const char *month, struct survey_checklist *out,
                      struct ms_diags *d, struct ms_error *err);
 /*
- * Saves levels[i] (-1: not answered now) for item i+1 of month, by whom, in one transaction,
- * each with what medsec proposed then (now, or NULL).
+ * Saves levels[i] (-1: not answered now) for item i+1 of k's month, by whom, in one
+ * transaction, each with what medsec proposed; k's answers are read back.
  */
-int survey_checklist_answer(struct survey_session *s, const char *month, const int *levels,
-                            const char *by, const struct survey_checklist *now,
-                            struct ms_error *err);
+int survey_checklist_answer(struct survey_session *s, const int *levels, const char *by,
+                            struct survey_checklist *k, struct ms_error *err);
 void survey_checklist_free(struct survey_checklist *c);
 /* 付録４, the five rules for staff with the intake's contacts, into dir (report_poster_write). */
 int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,

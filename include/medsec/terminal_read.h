@@ -66,6 +66,8 @@ int terminal_collection_read(const char *data, size_t size, const char *name,
 void terminal_collection_free(struct terminal_collection *c);
 /* The check with this id, or NULL. */
 const struct terminal_check *terminal_check_of(const struct terminal_collection *c, const char *id);
+/* A check's whole number (0 to 2^30), or -1 where it was not read as one. */
+int terminal_int_of(const struct terminal_collection *c, const char *id);
 /* The facts the analysis takes, from the checks (strings point into c). */
 void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *os);
 void terminal_usb_facts_of(const struct terminal_collection *c, struct usb_facts *u);

@@ -181,7 +181,8 @@ static void read_system(struct rd *r, json_t *o, const char *ptr, struct backup_
 	needed = yes_no(r, o, "needed_for_care", ptr);
 	s->needed_for_care = needed != TRI3_NO; /* listed here because they are, unless said not */
 	kind = choice(r, o, "kind", ptr, kinds, 0);
-	s->ehr = is_ehr(kind >= 0 ? kinds[kind] : NULL, s->name);
+	s->kind = kind >= 0 ? kinds[kind] : NULL;
+	s->ehr = is_ehr(s->kind, s->name);
 	snprintf(p, sizeof(p), "%s/backups", ptr);
 	if (!json_is_array(list)) {
 		problem(r, p, list ? MSG_JSON_TYPE : MSG_REQUIRED, list,
@@ -347,8 +348,7 @@ char *backup_answers_dump(const struct backup_answers *a)
 		                      json_pack("{s:s, s:o, s:b, s:o, s:o}", "name", sys->name,
 		                                "vendor", text_or_null(sys->vendor),
 		                                "needed_for_care", sys->needed_for_care, "kind",
-		                                sys->ehr ? json_string("ehr") : json_null(),
-		                                "backups", list));
+		                                text_or_null(sys->kind), "backups", list));
 	}
 	root = json_pack("{s:i, s:o, s:s, s:o, s:{s:b, s:b, s:b, s:b, s:o, s:o, s:o, s:o}}",
 	                 "medsec_backup", 1, "hospital", text_or_null(a->hospital), "answered_on",

@@ -74,7 +74,7 @@ int cli_checklist_answer(struct cli *c, struct survey_session *s, struct survey_
 
 			for (int l = 0; l < CHECKLIST_ITEMS; l++)
 				levels[l] = l == i ? level : -1;
-			if (survey_checklist_answer(s, k->month, levels, by, k, &err))
+			if (survey_checklist_answer(s, levels, by, k, &err))
 				return cli_fail(c, NULL, &err);
 		}
 		answered++;

@@ -278,11 +278,8 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 	if (sub && !strcmp(sub, "poster"))
 		return poster(c, &s, fl.out);
 	rc = survey_checklist(&s, fl.month, &k, &d, &err);
-	if (!rc && fl.n_set &&
-	    !(rc = survey_checklist_answer(&s, k.month, fl.levels, fl.by, &k, &err))) {
-		survey_checklist_free(&k);
-		rc = survey_checklist(&s, fl.month, &k, &d, &err);
-	}
+	if (!rc && fl.n_set)
+		rc = survey_checklist_answer(&s, fl.levels, fl.by, &k, &err);
 	if (rc)
 		rc = cli_fail(c, &d, &err);
 	else if (sub && !strcmp(sub, "answer"))

@@ -351,59 +351,47 @@ static void drop_staged(struct staged *st)
 		unlink(st->tmp[i]);
 }
 
+/* Documents (base names) written as HTML and PDF into dir, all or none; docs are freed. */
+static int write_docs(struct rdoc **docs, const char *const *bases, size_t n, const char *dir,
+                      unsigned formats, struct report_files *out, struct ms_error *err)
+{
+	unsigned want = formats & (REPORT_HTML | REPORT_PDF) ? formats : REPORT_HTML | REPORT_PDF;
+	struct staged *st = ms_xcalloc(1, sizeof(*st));
+	int rc = MS_OK;
+
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	if (ms_mkdirs(dir) != 0)
+		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = stage_doc(st, docs[i], dir, bases[i], want, err);
+	if (rc)
+		drop_staged(st);
+	else
+		rc = commit_staged(st, out, err);
+	for (size_t i = 0; i < n; i++)
+		rdoc_free(docs[i]);
+	free(st);
+	return rc;
+}
+
 int report_backup_write(const struct backup_answers *a, const struct backup_decision *dec,
                         const char *dir, const struct report_opts *o, struct report_files *out,
                         struct ms_error *err)
 {
-	unsigned want = o->formats & (REPORT_HTML | REPORT_PDF) ? o->formats
-	                                                        : REPORT_HTML | REPORT_PDF;
-	struct rdoc *plan = NULL, *policy = NULL;
-	struct staged *st = ms_xcalloc(1, sizeof(*st));
-	int rc;
+	struct rdoc *docs[] = { report_backup_plan(a, dec, o), report_backup_policy(a, dec, o) };
+	static const char *const bases[] = { "backup-plan", "support-policy" };
 
-	memset(out, 0, sizeof(*out));
-	memset(err, 0, sizeof(*err));
-	if (ms_mkdirs(dir) != 0) {
-		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
-		goto out;
-	}
-	plan = report_backup_plan(a, dec, o);
-	policy = report_backup_policy(a, dec, o);
-	if ((rc = stage_doc(st, plan, dir, "backup-plan", want, err)) ||
-	    (rc = stage_doc(st, policy, dir, "support-policy", want, err)))
-		drop_staged(st);
-	else
-		rc = commit_staged(st, out, err);
-out:
-	free(st);
-	rdoc_free(plan);
-	rdoc_free(policy);
-	return rc;
+	return write_docs(docs, bases, 2, dir, o->formats, out, err);
 }
 
 int report_poster_write(const struct intake_doc *doc, const char *dir, const struct report_opts *o,
                         struct report_files *out, struct ms_error *err)
 {
-	unsigned want = o->formats & (REPORT_HTML | REPORT_PDF) ? o->formats
-	                                                        : REPORT_HTML | REPORT_PDF;
-	struct staged *st = ms_xcalloc(1, sizeof(*st));
-	struct rdoc *d = NULL;
-	int rc;
+	struct rdoc *docs[] = { report_poster(doc, o) };
+	static const char *const bases[] = { "five-rules" };
 
-	memset(out, 0, sizeof(*out));
-	memset(err, 0, sizeof(*err));
-	if (ms_mkdirs(dir) != 0) {
-		rc = ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, dir, strerror(errno));
-	} else {
-		d = report_poster(doc, o);
-		if ((rc = stage_doc(st, d, dir, "five-rules", want, err)))
-			drop_staged(st);
-		else
-			rc = commit_staged(st, out, err);
-	}
-	free(st);
-	rdoc_free(d);
-	return rc;
+	return write_docs(docs, bases, 1, dir, o->formats, out, err);
 }
 
 int report_write(const struct assessment *a, const char *dir, const struct report_opts *o,

@@ -110,6 +110,23 @@ static void findings(const struct assessment *a, enum ms_lang lang,
 		PROPOSE(remote, 1, TXT(lang, H_REMOTE_EXPOSED), maintenance);
 }
 
+/* The hospital's stored answers into out, and this month's per item. */
+static int load_answers(struct survey_session *s, struct survey_checklist *out,
+                        struct ms_error *err)
+{
+	int rc;
+
+	free(out->rows);
+	memset(out->now, 0, sizeof(out->now));
+	if ((rc = store_checklist_load(s->store, s->hospital_id, &out->rows, &out->n_rows, err)))
+		return rc;
+	for (size_t i = 0; i < out->n_rows; i++)
+		if (!strcmp(out->rows[i].month, out->month) && out->rows[i].item >= 1 &&
+		    out->rows[i].item <= CHECKLIST_ITEMS)
+			out->now[out->rows[i].item - 1] = &out->rows[i];
+	return MS_OK;
+}
+
 int survey_checklist(struct survey_session *s, const char *month, struct survey_checklist *out,
                      struct ms_diags *d, struct ms_error *err)
 {
@@ -123,13 +140,8 @@ int survey_checklist(struct survey_session *s, const char *month, struct survey_
 	ms_today_jst(today);
 	snprintf(out->month, sizeof(out->month), "%.7s", month ? month : today);
 	survey_data_path(s->cfg, "checklist.json", path, sizeof(path));
-	if ((rc = checklist_load(path, &out->list, d, err)) ||
-	    (rc = store_checklist_load(s->store, s->hospital_id, &out->rows, &out->n_rows, err)))
+	if ((rc = checklist_load(path, &out->list, d, err)) || (rc = load_answers(s, out, err)))
 		return rc;
-	for (size_t i = 0; i < out->n_rows; i++)
-		if (!strcmp(out->rows[i].month, out->month) && out->rows[i].item >= 1 &&
-		    out->rows[i].item <= CHECKLIST_ITEMS)
-			out->now[out->rows[i].item - 1] = &out->rows[i];
 	/* The evidence: the round as assessed. Without it (nothing surveyed yet) no proposals. */
 	if (survey_load(s->cfg, 0, &sv, d, err) == MS_OK) {
 		enum ms_lang lang = s->cfg->lang;
@@ -146,13 +158,13 @@ int survey_checklist(struct survey_session *s, const char *month, struct survey_
 	return MS_OK;
 }
 
-int survey_checklist_answer(struct survey_session *s, const char *month, const int *levels,
-                            const char *by, const struct survey_checklist *now,
-                            struct ms_error *err)
+int survey_checklist_answer(struct survey_session *s, const int *levels, const char *by,
+                            struct survey_checklist *k, struct ms_error *err)
 {
 	struct checklist_row rows[CHECKLIST_ITEMS];
 	char stamp[32];
 	size_t n = 0;
+	int rc;
 
 	ms_now_iso(stamp);
 	for (int i = 0; i < CHECKLIST_ITEMS; i++)
@@ -160,14 +172,16 @@ int survey_checklist_answer(struct survey_session *s, const char *month, const i
 			struct checklist_row *r = &rows[n++];
 
 			memset(r, 0, sizeof(*r));
-			snprintf(r->month, sizeof(r->month), "%s", month);
+			snprintf(r->month, sizeof(r->month), "%s", k->month);
 			r->item = i + 1;
 			r->level = levels[i];
-			r->proposed = now ? now->proposals[i].level : -1;
+			r->proposed = k->proposals[i].level;
 			snprintf(r->by, sizeof(r->by), "%s", by);
 			snprintf(r->answered_at, sizeof(r->answered_at), "%s", stamp);
 		}
-	return store_checklist_save(s->store, s->hospital_id, rows, n, err);
+	if ((rc = store_checklist_save(s->store, s->hospital_id, rows, n, err)))
+		return rc;
+	return load_answers(s, k, err);
 }
 
 int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,

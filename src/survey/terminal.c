@@ -143,17 +143,6 @@ int survey_terminal_import(struct survey_session *s, const char *const *paths, s
 	return rc;
 }
 
-/* A yes/no registry value (0 or 1 ...) of the collection, -1 where it was not read. */
-static int num(const struct terminal_collection *c, const char *id)
-{
-	const struct terminal_check *k = terminal_check_of(c, id);
-
-	return k && !strcmp(k->status, "ok") && k->has_number && k->number >= 0 &&
-	                       k->number < 1 << 30
-	               ? (int)k->number
-	               : -1;
-}
-
 /* Security products, updates, accounts, policy and firewall of one PC, from its file. */
 static void protection(struct survey_terminal *t, const char *today)
 {
@@ -262,9 +251,9 @@ int survey_terminals(struct survey_session *s, struct survey_terminals *out, str
 		                                 &t->life);
 		terminal_usb_facts_of(t->c, &usb);
 		t->usb = terminal_usb_storage(&usb);
-		t->rdp_allowed = num(t->c, "rdp.deny_connections") == 0;
-		t->rdp_nla = num(t->c, "rdp.nla");
-		t->smb1 = num(t->c, "smb.server_smb1");
+		t->rdp_allowed = terminal_int_of(t->c, "rdp.deny_connections") == 0;
+		t->rdp_nla = terminal_int_of(t->c, "rdp.nla");
+		t->smb1 = terminal_int_of(t->c, "smb.server_smb1");
 		protection(t, out->today);
 	}
 	return MS_OK;

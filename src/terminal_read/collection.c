@@ -206,6 +206,11 @@ static int small(long long v)
 	return v >= 0 && v < 1 << 30 ? (int)v : -1;
 }
 
+int terminal_int_of(const struct terminal_collection *c, const char *id)
+{
+	return small(num_of(c, id, -1));
+}
+
 void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *os)
 {
 	long long b = num_of(c, "os.current_build", 0), u = num_of(c, "os.ubr", 0);
@@ -218,13 +223,13 @@ void terminal_os_facts_of(const struct terminal_collection *c, struct os_facts *
 
 void terminal_usb_facts_of(const struct terminal_collection *c, struct usb_facts *u)
 {
-	*u = (struct usb_facts){ small(num_of(c, "usb.usbstor_start", -1)),
-		                 small(num_of(c, "usb.deny_all", -1)),
-		                 small(num_of(c, "usb.removable_disks_deny_read", -1)),
-		                 small(num_of(c, "usb.removable_disks_deny_write", -1)),
-		                 small(num_of(c, "usb.user_deny_all", -1)),
-		                 small(num_of(c, "usb.write_protect", -1)),
-		                 small(num_of(c, "usb.bitlocker_deny_write", -1)) };
+	*u = (struct usb_facts){ terminal_int_of(c, "usb.usbstor_start"),
+		                 terminal_int_of(c, "usb.deny_all"),
+		                 terminal_int_of(c, "usb.removable_disks_deny_read"),
+		                 terminal_int_of(c, "usb.removable_disks_deny_write"),
+		                 terminal_int_of(c, "usb.user_deny_all"),
+		                 terminal_int_of(c, "usb.write_protect"),
+		                 terminal_int_of(c, "usb.bitlocker_deny_write") };
 }
 
 /* The check "prefix.N.field" (N from 1), or NULL. */
@@ -311,12 +316,12 @@ void terminal_defender_facts_of(const struct terminal_collection *c, struct defe
 	long long age = num_of(c, "defender.signature_age_days", -1);
 
 	*d = (struct defender_facts){
-		.am_service = small(num_of(c, "defender.am_service_enabled", -1)),
-		.antivirus = small(num_of(c, "defender.antivirus_enabled", -1)),
-		.realtime = small(num_of(c, "defender.realtime_enabled", -1)),
+		.am_service = terminal_int_of(c, "defender.am_service_enabled"),
+		.antivirus = terminal_int_of(c, "defender.antivirus_enabled"),
+		.realtime = terminal_int_of(c, "defender.realtime_enabled"),
 		/* 65535 and more: Defender has never updated (or the field overflowed). */
 		.signature_age_days = age >= 0 && age < 65535 ? (int)age : -1,
-		.out_of_date = small(num_of(c, "defender.signatures_out_of_date", -1)),
+		.out_of_date = terminal_int_of(c, "defender.signatures_out_of_date"),
 		.running_mode = str_of(c, "defender.running_mode"),
 		.signature_updated = str_of(c, "defender.signature_updated"),
 	};
@@ -395,16 +400,16 @@ size_t terminal_accounts_of(const struct terminal_collection *c, struct account_
 
 void terminal_policy_of(const struct terminal_collection *c, struct password_policy *p)
 {
-	*p = (struct password_policy){ small(num_of(c, "policy.min_password_length", -1)),
-		                       small(num_of(c, "policy.max_password_age_days", -1)),
-		                       small(num_of(c, "policy.lockout_threshold", -1)) };
+	*p = (struct password_policy){ terminal_int_of(c, "policy.min_password_length"),
+		                       terminal_int_of(c, "policy.max_password_age_days"),
+		                       terminal_int_of(c, "policy.lockout_threshold") };
 }
 
 void terminal_firewall_of(const struct terminal_collection *c, int firewall[3])
 {
-	firewall[0] = small(num_of(c, "firewall.domain.enabled", -1));
-	firewall[1] = small(num_of(c, "firewall.private.enabled", -1));
-	firewall[2] = small(num_of(c, "firewall.public.enabled", -1));
+	firewall[0] = terminal_int_of(c, "firewall.domain.enabled");
+	firewall[1] = terminal_int_of(c, "firewall.private.enabled");
+	firewall[2] = terminal_int_of(c, "firewall.public.enabled");
 }
 
 int terminal_has_address(const struct terminal_collection *c, const char *address)

@@ -44,21 +44,21 @@ expect_status 0 "$MEDSEC" checklist history
 expect_in out.txt " 4: 2026-10=0 2026-11=1"
 # On a terminal, one item at a time: each answer saved at once; a stop loses nothing and the next
 # run starts at the first open item (a pseudo-terminal typed into by tests/integration/pty_session.py).
-P="レベル (0-3"
+ASK="レベル (0-3"
 {
-	printf '%s\t%s\n' "$P" '1\n'  # item 1: level 1
-	printf '%s\t%s\n' "$P" '\n'   # item 2: Enter takes the proposal (1)
-	printf '%s\t%s\n' "$P" 'x\n'  # item 3: not understood, asked again
-	printf '%s\t%s\n' "$P" '2\n'  # item 3: level 2
-	printf '%s\t%s\n' "$P" 'q\n'  # item 4: stop
+	printf '%s\t%s\n' "$ASK" '1\n'  # item 1: level 1
+	printf '%s\t%s\n' "$ASK" '\n'   # item 2: Enter takes the proposal (1)
+	printf '%s\t%s\n' "$ASK" 'x\n'  # item 3: not understood, asked again
+	printf '%s\t%s\n' "$ASK" '2\n'  # item 3: level 2
+	printf '%s\t%s\n' "$ASK" 'q\n'  # item 4: stop
 } > keys.txt
 python3 "$SRC/tests/integration/pty_session.py" t1.txt -- "$MEDSEC" checklist answer --month 2026-12 --by 山田 \
 	< keys.txt && ok || { fail "the first terminal session"; cat t1.txt >&2; }
 expect_in t1.txt "回答 3 件。未回答 17 件"
 {
 	printf '%s\t%s\n' " 4. " ''       # the next run starts at item 4
-	printf '%s\t%s\n' "$P" '0\n'
-	printf '%s\t%s\n' "$P" '^D'       # the end of input: what was answered stays
+	printf '%s\t%s\n' "$ASK" '0\n'
+	printf '%s\t%s\n' "$ASK" '^D'       # the end of input: what was answered stays
 } > keys2.txt
 python3 "$SRC/tests/integration/pty_session.py" t2.txt -- "$MEDSEC" checklist answer --month 2026-12 --by 山田 \
 	< keys2.txt && ok || { fail "the second terminal session"; cat t2.txt >&2; }

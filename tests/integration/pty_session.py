@@ -18,7 +18,8 @@ def main():
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(cmd[0], cmd)
-    seen = b""
+    seen = b""  # what is left to match against
+    log = []    # everything the command wrote, for the transcript
 
     def wait_for(text, limit=20.0):
         nonlocal seen
@@ -36,6 +37,7 @@ def main():
                 return text.encode() in seen
             if not chunk:
                 return False
+            log.append(chunk)
             seen += chunk
         return True
 
@@ -52,7 +54,6 @@ def main():
             os.write(fd, typed.replace("\\n", "\n").encode())
     # Drain what is left, bounded, then reap.
     end = time.time() + 20
-    rest = b""
     while time.time() < end:
         r, _, _ = select.select([fd], [], [], 0.5)
         if not r:
@@ -66,7 +67,7 @@ def main():
             break
         if not chunk:
             break
-        rest += chunk
+        log.append(chunk)
     # The terminal closes a moment before the process is gone: give it 10 s, then a command
     # still running is stuck; end it (bounded, always).
     done, status = 0, 0
@@ -81,7 +82,7 @@ def main():
         _, status = os.waitpid(pid, 0)
         ok = False
     with open(transcript, "wb") as f:
-        f.write(seen + rest)
+        f.write(b"".join(log))
     sys.exit(0 if ok and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 else 1)
 
 

@@ -91,8 +91,12 @@ static void hospital(struct backup_answers *a, int offline_too, struct backup_in
 	copies[1] = copy(MEDIUM_TAPE, CONN_NEVER);
 	copies[1].locked_away = TRI3_YES;
 	copies[1].generations = 4;
-	systems[0] =
-	        (struct backup_system){ "電子カルテ", "A社", 1, 1, copies, offline_too ? 2 : 1 };
+	systems[0] = (struct backup_system){ .name = "電子カルテ",
+		                             .vendor = "A社",
+		                             .needed_for_care = 1,
+		                             .ehr = 1,
+		                             .backups = copies,
+		                             .n_backups = offline_too ? 2 : 1 };
 	memset(a, 0, sizeof(*a));
 	a->answered_on = "2026-11-20";
 	a->systems = systems;
