@@ -48,7 +48,7 @@ fuzz:
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DMEDSEC_SANITIZE=ON \
 		-DMEDSEC_FUZZ=ON -DMEDSEC_TESTS=OFF >/dev/null
 	@cmake --build build-fuzz -j $(JOBS)
-	@for t in xlsx json packet cvss vercmp cpe feed index reply onsite terminal; do \
+	@for t in $$(ls tests/fuzz/corpora); do \
 		mkdir -p fuzz-out/$$t; \
 		echo "== fuzz_$$t for $(FUZZ_SECONDS)s"; \
 		build-fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=262144 \

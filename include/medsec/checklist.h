@@ -66,6 +66,30 @@ struct checklist_proposal {
 };
 
 /*
+ * The month's checklist as a workbook to answer (sheet チェックリスト): the month, who
+ * answers, and per item its level (-1: not answered), with the criteria and medsec's
+ * proposals beside it to read.
+ */
+struct checklist_sheet {
+	char hospital[256]; /* as written; "" if left out */
+	char month[8];      /* YYYY-MM */
+	char by[128];
+	int levels[CHECKLIST_ITEMS];
+};
+/* Writes path, the levels given prefilled and the proposals shown; a Japanese form, like
+ * the intake's. */
+int checklist_sheet_write(const char *path, const struct checklist *c,
+                          const struct checklist_sheet *now,
+                          const struct checklist_proposal proposals[CHECKLIST_ITEMS],
+                          struct ms_error *err);
+/*
+ * Reads a workbook written by checklist_sheet_write, as Excel or LibreOffice saved it, into
+ * *out. Every problem goes to d named by file, sheet, row and column; any → MS_ERR_INPUT.
+ */
+int checklist_sheet_read(const void *data, size_t size, const char *name,
+                         struct checklist_sheet *out, struct ms_diags *d, struct ms_error *err);
+
+/*
  * "4=2" into *no and *level (1-20, 0-3); 0, or -1 if it is not one. Plain parsing of what
  * a person typed on the command line.
  */

@@ -366,6 +366,16 @@ int survey_checklist(struct survey_session *s, const char *month, struct survey_
 int survey_checklist_answer(struct survey_session *s, const int *levels, const char *by,
                             struct survey_checklist *k, struct ms_error *err);
 void survey_checklist_free(struct survey_checklist *c);
+/* k's month as a workbook to answer at path, its answers so far filled in and the proposals. */
+int survey_checklist_sheet(struct survey_session *s, const struct survey_checklist *k,
+                           const char *path, struct ms_error *err);
+/*
+ * An answered workbook read and checked (problems in d, named by cell), refused if it names
+ * another hospital, and its levels saved for its month in one transaction; *k is that
+ * month's checklist after it (free even on failure).
+ */
+int survey_checklist_import(struct survey_session *s, const char *path, struct survey_checklist *k,
+                            struct ms_diags *d, struct ms_error *err);
 /* 付録４, the five rules for staff with the intake's contacts, into dir (report_poster_write). */
 int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,
                         struct ms_error *err);

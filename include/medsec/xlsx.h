@@ -43,8 +43,9 @@ struct xlsx_book;
 
 /* Opens a workbook; on success *out is owned by the caller (xlsx_free). */
 int xlsx_open_file(struct xlsx_book **out, const char *path, struct ms_error *err);
-/* As above from memory; data must outlive the book. */
-int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, struct ms_error *err);
+/* As above from memory, name (NULL: "-") told in errors; data must outlive the book. */
+int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, const char *name,
+                  struct ms_error *err);
 void xlsx_free(struct xlsx_book *book);
 
 size_t xlsx_sheet_count(const struct xlsx_book *book);
@@ -88,6 +89,13 @@ struct xlsx_form_formats {
 	struct lxw_format *title, *head, *text, *note;
 };
 void xlsx_form_formats(struct lxw_workbook *wb, struct xlsx_form_formats *f);
+/*
+ * A drop-down of words (NULL-ended; NULL: any value) on rows r1..r2 (0-based) of column col,
+ * with hint shown as the cell is entered (NULL: none). The writer's first error goes to *first.
+ */
+struct lxw_worksheet;
+void xlsx_form_choices(struct lxw_worksheet *ws, uint32_t r1, uint16_t col, uint32_t r2,
+                       const char *const *words, const char *title, const char *hint, int *first);
 /*
  * Closes wb (always: it writes the file) and tells the first error: the
  * writer's own (first_error, an lxw_error), else the close's. MS_OK, or the status.

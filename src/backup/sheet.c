@@ -333,7 +333,7 @@ int backup_read_xlsx(const void *data, size_t size, const char *name, struct bac
 	int rc;
 
 	*out = NULL;
-	if ((rc = xlsx_open_mem(&r.book, data, size, err)))
+	if ((rc = xlsx_open_mem(&r.book, data, size, name, err)))
 		goto out;
 	json_object_set_new(root, "medsec_backup", json_integer(1));
 	r.sheet = SHEET_BACKUPS;
@@ -383,26 +383,12 @@ out:
 
 /* ---- the blank workbook ---- */
 
-static void choices(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c, lxw_row_t r2,
-                    const char *const *words, lxw_error *e)
-{
-	lxw_data_validation dv;
-	lxw_error x;
-
-	memset(&dv, 0, sizeof(dv));
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)(uintptr_t)words;
-	x = worksheet_data_validation_range(ws, r1, c, r2, c, &dv);
-	if (x && !*e)
-		*e = x;
-}
-
 int backup_template_write(const char *path, struct ms_error *err)
 {
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws, *wi;
 	struct xlsx_form_formats f;
-	lxw_error e = LXW_NO_ERROR;
+	int e = 0;
 
 	if (!wb)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, NULL, path);
@@ -421,8 +407,9 @@ int backup_template_write(const char *path, struct ms_error *err)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, columns[c].width,
 		                     columns[c].number || columns[c].date ? NULL : f.text);
 		if (columns[c].words)
-			choices(ws, HEADER_ROW, (lxw_col_t)c, HEADER_ROW + TEMPLATE_ROWS - 1,
-			        columns[c].words, &e);
+			xlsx_form_choices(ws, HEADER_ROW, (uint16_t)c,
+			                  HEADER_ROW + TEMPLATE_ROWS - 1, columns[c].words, NULL,
+			                  NULL, &e);
 	}
 	worksheet_freeze_panes(ws, HEADER_ROW, 1);
 
@@ -435,8 +422,8 @@ int backup_template_write(const char *path, struct ms_error *err)
 		worksheet_write_string(wi, (lxw_row_t)(i + 2), 0, intents[i].ja, f.head);
 		worksheet_write_string(wi, (lxw_row_t)(i + 2), 1, "", f.text);
 		if (intents[i].words)
-			choices(wi, (lxw_row_t)(i + 2), 1, (lxw_row_t)(i + 2), intents[i].words,
-			        &e);
+			xlsx_form_choices(wi, (uint32_t)(i + 2), 1, (uint32_t)(i + 2),
+			                  intents[i].words, NULL, NULL, &e);
 	}
 	worksheet_write_string(
 	        wi, (lxw_row_t)(N_INTENTS + 3), 0,

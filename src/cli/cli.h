@@ -117,6 +117,11 @@ int cmd_diagnose(struct cli *c, int argc, char **argv);
 int cmd_terminal(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_checklist(struct cli *c, int argc, char **argv);
+/* k as the text or, with --json, the JSON of `medsec checklist` (show_checklist.c). */
+void cli_show_checklist(const struct cli *c, const struct survey_session *s,
+                        const struct survey_checklist *k);
+/* Each item's level month by month (`checklist history`). */
+void cli_checklist_history(const struct cli *c, const struct survey_checklist *k);
 /* The month's open items one at a time from standard input, each saved as answered. */
 int cli_checklist_answer(struct cli *c, struct survey_session *s, struct survey_checklist *k,
                          const char *by);

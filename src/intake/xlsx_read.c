@@ -353,7 +353,7 @@ int intake_load_xlsx_mem(const void *data, size_t size, const char *name, struct
                          struct ms_diags *d, struct ms_error *err)
 {
 	struct xlsx_book *book;
-	int rc = xlsx_open_mem(&book, data, size, err);
+	int rc = xlsx_open_mem(&book, data, size, name, err);
 
 	*out = NULL;
 	if (rc)

@@ -464,7 +464,8 @@ int xlsx_open_file(struct xlsx_book **out, const char *path, struct ms_error *er
 	return open_zip(out, zip, path, err);
 }
 
-int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, struct ms_error *err)
+int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, const char *name,
+                  struct ms_error *err)
 {
 	zip_error_t zerr;
 	zip_source_t *src;
@@ -475,15 +476,15 @@ int xlsx_open_mem(struct xlsx_book **out, const void *data, size_t size, struct 
 	src = zip_source_buffer_create(data, size, 0, &zerr);
 	if (!src) {
 		zip_error_fini(&zerr);
-		return ms_fail(err, MS_ERR_SYSTEM, MSG_OUT_OF_MEMORY, "-", NULL);
+		return ms_fail(err, MS_ERR_SYSTEM, MSG_OUT_OF_MEMORY, name ? name : "-", NULL);
 	}
 	zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
 	zip_error_fini(&zerr);
 	if (!zip) {
 		zip_source_free(src);
-		return ms_fail(err, MS_ERR_INPUT, MSG_XLSX_NOT_ZIP, "-", NULL);
+		return ms_fail(err, MS_ERR_INPUT, MSG_XLSX_NOT_ZIP, name ? name : "-", NULL);
 	}
-	return open_zip(out, zip, "-", err);
+	return open_zip(out, zip, name ? name : "-", err);
 }
 
 void xlsx_free(struct xlsx_book *b)
@@ -981,6 +982,24 @@ void xlsx_form_formats(lxw_workbook *wb, struct xlsx_form_formats *f)
 	format_set_border(f->text, LXW_BORDER_THIN);
 	f->note = workbook_add_format(wb);
 	format_set_font_color(f->note, 0x595959);
+}
+
+void xlsx_form_choices(lxw_worksheet *ws, uint32_t r1, uint16_t col, uint32_t r2,
+                       const char *const *words, const char *title, const char *hint, int *first)
+{
+	lxw_data_validation dv;
+	lxw_error e;
+
+	memset(&dv, 0, sizeof(dv));
+	dv.validate = words ? LXW_VALIDATION_TYPE_LIST : LXW_VALIDATION_TYPE_ANY;
+	dv.value_list = (char **)(uintptr_t)words; /* the writer only reads them */
+	if (hint) {
+		dv.input_title = (char *)(uintptr_t)title;
+		dv.input_message = (char *)(uintptr_t)hint;
+	}
+	e = worksheet_data_validation_range(ws, r1, col, r2, col, &dv);
+	if (e && !*first)
+		*first = (int)e;
 }
 
 /*

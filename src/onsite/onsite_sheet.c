@@ -257,7 +257,7 @@ int onsite_load_xlsx_mem(const void *data, size_t size, const char *name, struct
 	int rc;
 
 	*out = NULL;
-	if ((rc = xlsx_open_mem(&book, data, size, err)))
+	if ((rc = xlsx_open_mem(&book, data, size, name, err)))
 		return rc;
 	if ((rc = xlsx_sheet(book, ONSITE_SHEET, &r.sh, err)))
 		goto out;
@@ -310,23 +310,10 @@ out:
 
 /* ---- the blank sheet ---- */
 
-static void drop_down(lxw_worksheet *ws, int col, const char *const *list, const char *hint,
-                      lxw_error *e)
+static void drop_down(lxw_worksheet *ws, int col, const char *const *list, const char *hint, int *e)
 {
-	lxw_data_validation dv;
-
-	memset(&dv, 0, sizeof(dv));
-	dv.validate = list ? LXW_VALIDATION_TYPE_LIST : LXW_VALIDATION_TYPE_ANY;
-	dv.value_list = (char **)(uintptr_t)list;
-	if (hint) {
-		dv.input_title = (char *)(uintptr_t)cols[col].ja;
-		dv.input_message = (char *)(uintptr_t)hint;
-	}
-	lxw_error x = worksheet_data_validation_range(ws, TEMPLATE_HEADER_ROW + 1, (lxw_col_t)col,
-	                                              TEMPLATE_HEADER_ROW + TEMPLATE_ROWS,
-	                                              (lxw_col_t)col, &dv);
-	if (x && !*e)
-		*e = x;
+	xlsx_form_choices(ws, TEMPLATE_HEADER_ROW + 1, (uint16_t)col,
+	                  TEMPLATE_HEADER_ROW + TEMPLATE_ROWS, list, cols[col].ja, hint, e);
 }
 
 static void labels_of(const struct model_enum *set, const char **list, size_t max)
@@ -344,7 +331,7 @@ int onsite_template_write(const char *path, const struct plan *plan, struct ms_e
 	lxw_worksheet *ws;
 	struct xlsx_form_formats f;
 	lxw_format *title, *head, *text, *note;
-	lxw_error e = LXW_NO_ERROR;
+	int e = 0;
 	const char *kinds[] = { kind_words[0], kind_words[1], kind_words[2], NULL };
 	const char *confirmed[] = { "確認済み", "未確認", NULL },
 	           *login[] = { "実施", "未実施", NULL };

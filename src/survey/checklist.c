@@ -3,11 +3,13 @@
  * what medsec proposes from the evidence it holds, answers saved with who gave them, and
  * every month's history. A proposal is only a proposal: the person answers, both are kept.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "medsec/clock.h"
+#include "medsec/fs.h"
 #include "medsec/intake.h"
 #include "medsec/prose.h"
 #include "medsec/report.h"
@@ -198,6 +200,56 @@ int survey_poster_write(struct survey_session *s, const char *dir, struct report
 		rc = report_poster_write(doc, dir, &o, files, err);
 	intake_doc_free(doc);
 	return rc;
+}
+
+int survey_checklist_sheet(struct survey_session *s, const struct survey_checklist *k,
+                           const char *path, struct ms_error *err)
+{
+	struct checklist_sheet now = { .levels = { 0 } };
+	const char *newest = "";
+
+	snprintf(now.hospital, sizeof(now.hospital), "%s", s->hospital);
+	snprintf(now.month, sizeof(now.month), "%s", k->month);
+	for (int i = 0; i < CHECKLIST_ITEMS; i++) {
+		now.levels[i] = k->now[i] ? k->now[i]->level : -1;
+		if (k->now[i] &&
+		    strcmp(k->now[i]->answered_at, newest) > 0) { /* who answered last */
+			newest = k->now[i]->answered_at;
+			snprintf(now.by, sizeof(now.by), "%s", k->now[i]->by);
+		}
+	}
+	return checklist_sheet_write(path, k->list, &now, k->proposals, err);
+}
+
+/* A month's workbook is a few kilobytes; a megabyte is not one. */
+#define SHEET_FILE_MAX (1024 * 1024)
+
+int survey_checklist_import(struct survey_session *s, const char *path, struct survey_checklist *k,
+                            struct ms_diags *d, struct ms_error *err)
+{
+	struct checklist_sheet sh;
+	size_t size;
+	char *data = ms_read_file(path, SHEET_FILE_MAX, &size);
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	if (!data)
+		return ms_fail(err, MS_ERR_INPUT,
+		               errno == EFBIG ? MSG_INPUT_TOO_LARGE : MSG_CANNOT_OPEN,
+		               errno == EFBIG ? path : NULL, errno == EFBIG ? NULL : path);
+	rc = checklist_sheet_read(data, size, path, &sh, d, err);
+	free(data);
+	if (rc)
+		return rc;
+	if (*sh.hospital && strcmp(sh.hospital, s->hospital))
+		return ms_fail(err, MS_ERR_INPUT, MSG_BACKUP_OTHER_HOSPITAL, path, s->hospital);
+	if ((rc = survey_checklist(s, sh.month, k, d, err)))
+		return rc;
+	/* A level the month already has stays as it was answered, by whom it was. */
+	for (int i = 0; i < CHECKLIST_ITEMS; i++)
+		if (k->now[i] && k->now[i]->level == sh.levels[i])
+			sh.levels[i] = -1;
+	return survey_checklist_answer(s, sh.levels, sh.by, k, err);
 }
 
 void survey_checklist_free(struct survey_checklist *c)

@@ -139,7 +139,7 @@ static void cells_as_written(void **state)
 	const struct xlsx_sheet *sh, *other;
 	struct ms_error err;
 
-	assert_int_equal(xlsx_open_mem(&b, bytes, size, &err), MS_OK);
+	assert_int_equal(xlsx_open_mem(&b, bytes, size, NULL, &err), MS_OK);
 	assert_int_equal(xlsx_sheet_count(b), 2);
 	assert_string_equal(xlsx_sheet_name(b, 0), "回線");
 	assert_int_equal(xlsx_sheet(b, "回線", &sh, &err), MS_OK);
@@ -186,7 +186,7 @@ static void the_1904_date_system(void **state)
 	const struct xlsx_sheet *sh;
 	struct ms_error err;
 
-	assert_int_equal(xlsx_open_mem(&b, bytes, size, &err), MS_OK);
+	assert_int_equal(xlsx_open_mem(&b, bytes, size, NULL, &err), MS_OK);
 	assert_int_equal(xlsx_sheet(b, "回線", &sh, &err), MS_OK);
 	assert_string_equal(text(sh, 3, 0), "2030-09-16"); /* 46280 days after 1904-01-01 */
 	xlsx_free(b);
@@ -223,7 +223,7 @@ static void damaged_sheets_are_refused(void **state)
 		struct ms_error err;
 
 		print_message("case %zu\n", i);
-		assert_int_equal(xlsx_open_mem(&b, bytes, size, &err), MS_OK);
+		assert_int_equal(xlsx_open_mem(&b, bytes, size, NULL, &err), MS_OK);
 		assert_int_equal(xlsx_sheet(b, "回線", &sh, &err), MS_ERR_INPUT);
 		assert_true(err.msg == MSG_XLSX_DAMAGED || err.msg == MSG_XLSX_BAD_XML);
 		assert_null(sh);
@@ -240,7 +240,7 @@ static void a_zip_that_is_no_workbook(void **state)
 	struct xlsx_book *b;
 	struct ms_error err;
 
-	assert_int_equal(xlsx_open_mem(&b, bytes, size, &err), MS_ERR_INPUT);
+	assert_int_equal(xlsx_open_mem(&b, bytes, size, NULL, &err), MS_ERR_INPUT);
 	assert_int_equal(err.msg, MSG_XLSX_MISSING_PART);
 	assert_string_equal(err.arg, "_rels/.rels");
 	free(bytes);
