@@ -34,8 +34,21 @@ struct checklist_text {
 struct checklist_item {
 	int no, chapter;
 	struct checklist_text text, levels[4];
-	const char *mhlw; /* the nearest item of MHLW's checklist, or NULL */
+	const char *mhlw; /* the MHLW items it answers ("2-⑤, 2-⑩"), or NULL */
 	enum checklist_evidence evidence;
+};
+
+/*
+ * An item of MHLW's checklist (医療機関確認用), the form checked at the 立入検査: answered はい
+ * or いいえ with the date checked, and for いいえ a target date in the fiscal year.
+ */
+#define CHECKLIST_MHLW_MAX 32
+struct checklist_mhlw_item {
+	const char *id; /* "2-⑤" */
+	struct checklist_text group, text;
+	int from[CHECKLIST_ITEMS]; /* the monthly items whose levels answer it */
+	size_t n_from;             /* 0: the hospital answers it on the form */
+	int vendor;                /* also on the 事業者確認用 form */
 };
 
 struct checklist_chapter {
@@ -50,6 +63,8 @@ struct checklist {
 	struct checklist_item items[CHECKLIST_ITEMS];
 	struct checklist_chapter chapters[CHECKLIST_CHAPTERS];
 	struct checklist_text level_names[4];
+	struct checklist_mhlw_item mhlw[CHECKLIST_MHLW_MAX];
+	size_t n_mhlw;
 };
 
 /* Loads and checks data/checklist.json; *out is new (checklist_free). Problems go to d. */
@@ -88,6 +103,41 @@ int checklist_sheet_write(const char *path, const struct checklist *c,
  */
 int checklist_sheet_read(const void *data, size_t size, const char *name,
                          struct checklist_sheet *out, struct ms_diags *d, struct ms_error *err);
+
+/* ---- MHLW's checklist for the 立入検査, answered from the month's levels ---- */
+
+enum mhlw_answer {
+	MHLW_BY_HAND = 0, /* no monthly item answers it: the hospital does, on the form */
+	MHLW_YES,         /* every monthly item it follows at level 2 or more */
+	MHLW_NO,          /* one of them under level 2 */
+	MHLW_OPEN,        /* one of them not answered that month */
+};
+
+struct checklist_mhlw_answer {
+	enum mhlw_answer answer;
+	int lowest;                /* the lowest level of its monthly items; -1 if none answered */
+	char checked_on[11];       /* YES/NO: the day the newest of them was answered, in Japan */
+	char target_on[11];        /* NO: the last day of the fiscal year, the form's target */
+	int open[CHECKLIST_ITEMS]; /* OPEN: the monthly items to answer first */
+	size_t n_open;
+};
+
+struct checklist_row;
+/*
+ * c->n_mhlw answers into out from now (the month's answer per monthly item, NULL where none)
+ * of month (YYYY-MM, which decides the fiscal year).
+ */
+void checklist_mhlw_answers(const struct checklist *c,
+                            const struct checklist_row *const now[CHECKLIST_ITEMS],
+                            const char *month, struct checklist_mhlw_answer *out);
+/*
+ * The forms as a workbook at path: 医療機関確認用 filled in from the answers (the rest left to
+ * fill, with drop-downs), and a 事業者確認用 sheet per vendor named (one blank if none).
+ */
+int checklist_inspection_write(const char *path, const struct checklist *c,
+                               const struct checklist_mhlw_answer *answers, const char *hospital,
+                               const char *month, const char *const *vendors, size_t n_vendors,
+                               struct ms_error *err);
 
 /*
  * "4=2" into *no and *level (1-20, 0-3); 0, or -1 if it is not one. Plain parsing of what

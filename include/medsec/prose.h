@@ -685,6 +685,21 @@
 	"\n回答 %d 件。未回答 %d 件 (次の medsec checklist answer で続けられます)\n", \
 	        "\n%d answered, %d open (medsec checklist answer goes on from there)\n"
 #define C_CHECKLIST_HISTORY "項目ごとのレベル (月=レベル)\n", "Levels by item (month=level)\n"
+#define C_INSPECTION_HEAD                                                               \
+	"厚生労働省チェックリスト (医療機関確認用) %s の月次チェックリストから (%s)\n", \
+	        "MHLW checklist (hospital form) from the monthly checklist of %s (%s)\n"
+#define C_INSPECTION_YES "はい", "yes"
+#define C_INSPECTION_NO "いいえ", "no"
+#define C_INSPECTION_OPEN "未回答", "open"
+#define C_INSPECTION_BY_HAND "直接回答", "by hand"
+#define C_INSPECTION_ITEM "  %-16s %-8s %s\n", "  %-16s %-8s %s\n"
+#define C_INSPECTION_CHECKED "    確認日 %s", "    checked %s"
+#define C_INSPECTION_TARGET "、目標日 %s", ", target %s"
+#define C_INSPECTION_FROM \
+	"    (月次 No.%s の最低レベル %d)\n", "    (monthly items %s: lowest level %d)\n"
+#define C_INSPECTION_ANSWER_FIRST                                \
+	"    月次チェックリスト No.%d を先に回答してください\n", \
+	        "    answer monthly item %d first\n"
 #define C_BACKUP_SUMMARY                                     \
 	"オフラインバックアップ支援の集計 (%zu 医療機関)\n", \
 	        "Offline-backup support (%zu hospitals)\n"

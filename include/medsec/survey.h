@@ -376,6 +376,14 @@ int survey_checklist_sheet(struct survey_session *s, const struct survey_checkli
  */
 int survey_checklist_import(struct survey_session *s, const char *path, struct survey_checklist *k,
                             struct ms_diags *d, struct ms_error *err);
+/*
+ * MHLW's checklist for the 立入検査 answered from k's month (k->list->n_mhlw answers into
+ * out); with path, also written there as the forms (checklist_inspection_write), with a
+ * 事業者確認用 sheet per vendor the hospital's backup answers name.
+ */
+int survey_checklist_inspection(struct survey_session *s, const struct survey_checklist *k,
+                                const char *path, struct checklist_mhlw_answer *out,
+                                struct ms_error *err);
 /* 付録４, the five rules for staff with the intake's contacts, into dir (report_poster_write). */
 int survey_poster_write(struct survey_session *s, const char *dir, struct report_files *files,
                         struct ms_error *err);

@@ -87,6 +87,9 @@ struct lxw_format *xlsx_head_format(struct lxw_workbook *wb); /* bold, tinted, b
  * cells kept as typed (text), and grey notes. */
 struct xlsx_form_formats {
 	struct lxw_format *title, *head, *text, *note;
+	struct lxw_format *wrap;      /* a long text, wrapped, at the top of its cell */
+	struct lxw_format *note_wrap; /* a note merged over a table's width, wrapped */
+	struct lxw_format *answer;    /* as text, but at the top, level with wrapped neighbours */
 };
 void xlsx_form_formats(struct lxw_workbook *wb, struct xlsx_form_formats *f);
 /*
@@ -96,6 +99,14 @@ void xlsx_form_formats(struct lxw_workbook *wb, struct xlsx_form_formats *f);
 struct lxw_worksheet;
 void xlsx_form_choices(struct lxw_worksheet *ws, uint32_t r1, uint16_t col, uint32_t r2,
                        const char *const *words, const char *title, const char *hint, int *first);
+/* Printed as a form: A4 landscape, one page wide, rows up to header (0-based) on every page. */
+void xlsx_form_print(struct lxw_worksheet *ws, uint32_t header);
+/*
+ * Row r made tall enough for texts[i] wrapped in columns of width[i] (character units; a
+ * Japanese character takes two), since a spreadsheet opening the file does not always refit.
+ */
+void xlsx_form_fit_row(struct lxw_worksheet *ws, uint32_t r, const char *const *texts,
+                       const double *width, size_t n);
 /*
  * Closes wb (always: it writes the file) and tells the first error: the
  * writer's own (first_error, an lxw_error), else the close's. MS_OK, or the status.

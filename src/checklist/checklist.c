@@ -58,6 +58,52 @@ static int evidence_of(const char *s)
 	return -1;
 }
 
+/* MHLW's items, and on each monthly item the ids of those it answers. */
+static void mhlw_items(struct checklist *c, json_t *list, const char *path, struct ms_diags *d)
+{
+	char where[512], ids[CHECKLIST_ITEMS][256] = { { 0 } };
+	size_t i, k;
+	json_t *v, *no;
+
+	json_array_foreach (list, i, v) {
+		struct checklist_mhlw_item *m = &c->mhlw[c->n_mhlw];
+		int bad = i >= CHECKLIST_MHLW_MAX;
+
+		snprintf(where, sizeof(where), "%s:/mhlw_checklist/items/%zu", path, i);
+		if (!bad) {
+			m->id = keep(c, v, "id");
+			m->group = (struct checklist_text){ keep(c, v, "group"),
+				                            keep(c, v, "group_en") };
+			m->text = (struct checklist_text){ keep(c, v, "text"),
+				                           keep(c, v, "text_en") };
+			m->vendor = json_is_true(json_object_get(v, "vendor"));
+			bad = !m->id || !m->group.ja || !m->text.ja || !m->text.en ||
+			      !json_is_array(json_object_get(v, "from"));
+		}
+		json_array_foreach (json_object_get(v, "from"), k, no) {
+			int n = (int)json_integer_value(no);
+
+			if (bad || n < 1 || n > CHECKLIST_ITEMS || k >= CHECKLIST_ITEMS) {
+				bad = 1;
+				break;
+			}
+			m->from[m->n_from++] = n;
+			snprintf(ids[n - 1] + strlen(ids[n - 1]),
+			         sizeof(ids[0]) - strlen(ids[n - 1]), "%s%s",
+			         *ids[n - 1] ? ", " : "", m->id);
+		}
+		if (bad) {
+			ms_diags_add_json(
+			        d, MSG_JSON_TYPE, where, v,
+			        "at most 32 items: id, group, text (ja and en), from[1-20]");
+			return;
+		}
+		c->n_mhlw++;
+	}
+	for (int n = 0; n < CHECKLIST_ITEMS; n++)
+		c->items[n].mhlw = *ids[n] ? ms_arena_strdup(&c->arena, ids[n]) : NULL;
+}
+
 int checklist_load(const char *path, struct checklist **out, struct ms_diags *d,
                    struct ms_error *err)
 {
@@ -113,7 +159,6 @@ int checklist_load(const char *path, struct checklist **out, struct ms_diags *d,
 		it->no = (int)json_integer_value(json_object_get(v, "no"));
 		it->chapter = (int)json_integer_value(json_object_get(v, "chapter"));
 		it->text = (struct checklist_text){ keep(c, v, "text"), keep(c, v, "text_en") };
-		it->mhlw = keep(c, v, "mhlw");
 		it->evidence = (enum checklist_evidence)(ev < 0 ? 0 : ev);
 		snprintf(where, sizeof(where), "%s:/items/%zu", path, i);
 		if (it->no != (int)i + 1 || it->chapter < 1 || it->chapter > CHECKLIST_CHAPTERS ||
@@ -123,6 +168,7 @@ int checklist_load(const char *path, struct checklist **out, struct ms_diags *d,
 			        "no (in order), chapter 1-12, text, levels[4] (ja and en), "
 			        "evidence");
 	}
+	mhlw_items(c, json_object_get(json_object_get(root, "mhlw_checklist"), "items"), path, d);
 	json_decref(root);
 	if (d->errors > before) {
 		checklist_free(c);

@@ -37,27 +37,24 @@ int checklist_sheet_write(const char *path, const struct checklist *c,
 	static const char *const head[] = { HEAD_NO,         "章",         "項目",    HEAD_LEVEL,
 		                            "medsec の提案", "提案の根拠", "レベル0", "レベル1",
 		                            "レベル2",       "レベル3" };
-	static const double width[] = { 6, 18, 48, 8, 8, 36, 28, 28, 28, 28 };
+	static const double width[] = { 11, 18, 48, 8, 8, 36, 28, 28, 28, 28 };
 	lxw_workbook *wb = workbook_new(path);
 	struct xlsx_form_formats f;
-	lxw_format *wrap;
 	lxw_worksheet *ws;
 	int e = 0;
 
 	if (!wb)
 		return ms_fail(err, MS_ERR_SYSTEM, MSG_CANNOT_WRITE, NULL, path);
 	xlsx_form_formats(wb, &f);
-	wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 	ws = workbook_add_worksheet(wb, SHEET);
 	worksheet_write_string(ws, 0, 0, "サイバーセキュリティ対策チェックリスト (月次)", f.title);
-	worksheet_write_string(
-	        ws, 1, 0,
+	worksheet_merge_range(
+	        ws, 1, 0, 1, 9,
 	        "各項目の「レベル」列に 0〜3 を記入し、回答者を書いて medsec checklist "
 	        "import で取り込みます。目標はレベル 2 以上です。提案は medsec が調査"
 	        "結果から推定したもので、回答は記入されたレベルです。",
-	        f.note);
+	        f.note_wrap);
+	worksheet_set_row(ws, 1, 30, NULL);
 	worksheet_write_string(ws, 2, 0, LABEL_HOSPITAL, f.head);
 	worksheet_write_string(ws, 2, 1, now->hospital, f.text);
 	worksheet_write_string(ws, 3, 0, LABEL_MONTH, f.head);
@@ -66,29 +63,38 @@ int checklist_sheet_write(const char *path, const struct checklist *c,
 	worksheet_write_string(ws, 4, 1, now->by, f.text);
 	for (int i = 0; i < 10; i++) {
 		worksheet_write_string(ws, HEADER_ROW - 1, (lxw_col_t)i, head[i], f.head);
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], wrap);
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width[i], f.wrap);
 	}
 	for (int i = 0; i < CHECKLIST_ITEMS; i++) {
 		const struct checklist_item *it = &c->items[i];
 		lxw_row_t r = (lxw_row_t)(HEADER_ROW + i);
-		char level[2] = { 0 };
+		char answer[2] = { 0 };
 
 		worksheet_write_number(ws, r, 0, it->no, NULL);
-		worksheet_write_string(ws, r, 1, c->chapters[it->chapter - 1].title.ja, wrap);
-		worksheet_write_string(ws, r, 2, it->text.ja, wrap);
+		worksheet_write_string(ws, r, 1, c->chapters[it->chapter - 1].title.ja, f.wrap);
+		worksheet_write_string(ws, r, 2, it->text.ja, f.wrap);
 		if (now->levels[i] >= 0)
-			level[0] = (char)('0' + now->levels[i]);
-		worksheet_write_string(ws, r, 3, level, f.text);
+			answer[0] = (char)('0' + now->levels[i]);
+		worksheet_write_string(ws, r, 3, answer, f.answer);
 		if (proposals[i].level >= 0) {
 			worksheet_write_number(ws, r, 4, proposals[i].level, NULL);
-			worksheet_write_string(ws, r, 5, proposals[i].reason, wrap);
+			worksheet_write_string(ws, r, 5, proposals[i].reason, f.wrap);
 		}
 		for (int l = 0; l < 4; l++)
-			worksheet_write_string(ws, r, (lxw_col_t)(6 + l), it->levels[l].ja, wrap);
+			worksheet_write_string(ws, r, (lxw_col_t)(6 + l), it->levels[l].ja, f.wrap);
+		xlsx_form_fit_row(
+		        ws, r,
+		        (const char *const[]){ "", c->chapters[it->chapter - 1].title.ja,
+		                               it->text.ja, "", "",
+		                               proposals[i].level >= 0 ? proposals[i].reason : "",
+		                               it->levels[0].ja, it->levels[1].ja, it->levels[2].ja,
+		                               it->levels[3].ja },
+		        width, 10);
 	}
 	xlsx_form_choices(ws, HEADER_ROW, 3, HEADER_ROW + CHECKLIST_ITEMS - 1, level_words,
 	                  HEAD_LEVEL, "0: できていない 1: 最低限 2: 基本 3: システム・契約", &e);
 	worksheet_freeze_panes(ws, HEADER_ROW, 3);
+	xlsx_form_print(ws, HEADER_ROW - 1);
 	return xlsx_close(wb, e, path, err);
 }
 

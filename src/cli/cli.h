@@ -122,6 +122,10 @@ void cli_show_checklist(const struct cli *c, const struct survey_session *s,
                         const struct survey_checklist *k);
 /* Each item's level month by month (`checklist history`). */
 void cli_checklist_history(const struct cli *c, const struct survey_checklist *k);
+/* MHLW's checklist as answered from k's month (`checklist inspection`). */
+void cli_checklist_inspection(const struct cli *c, const struct survey_session *s,
+                              const struct survey_checklist *k,
+                              const struct checklist_mhlw_answer *a);
 /* The month's open items one at a time from standard input, each saved as answered. */
 int cli_checklist_answer(struct cli *c, struct survey_session *s, struct survey_checklist *k,
                          const char *by);

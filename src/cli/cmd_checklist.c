@@ -24,8 +24,8 @@ static const struct cli_opt checklist_opts[] = {
 	{ "month", required_argument, OPT_MONTH, "YYYY-MM", "YYYY-MM", "対象の月 (既定: 今月)",
 	  "the month (default: this month, in Japan)" },
 	{ "output", required_argument, OPT_OUT, "ディレクトリ", "DIR",
-	  "(poster) 書き出すディレクトリ、(sheet) 書き出すブック (-o でも可)",
-	  "(poster) the directory to write into, (sheet) the workbook to write (also -o)" },
+	  "(poster) 書き出すディレクトリ、(sheet, inspection) 書き出すブック (-o でも可)",
+	  "(poster) the directory to write into, (sheet, inspection) the workbook (also -o)" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL },
 };
 
@@ -36,6 +36,7 @@ static const struct cli_cmd checklist_cmd = {
 	            "medsec checklist history [--json]\n"
 	            "medsec checklist sheet -o ファイル.xlsx [--month YYYY-MM]\n"
 	            "medsec checklist import ファイル.xlsx [--json]\n"
+	            "medsec checklist inspection [--month YYYY-MM] [--json] [-o ファイル.xlsx]\n"
 	            "medsec checklist poster -o ディレクトリ",
 	.usage_en = "medsec checklist [--month YYYY-MM] [--json]\n"
 	            "medsec checklist --set N=LEVEL ... --by NAME [--month YYYY-MM]\n"
@@ -43,6 +44,7 @@ static const struct cli_cmd checklist_cmd = {
 	            "medsec checklist history [--json]\n"
 	            "medsec checklist sheet -o FILE.xlsx [--month YYYY-MM]\n"
 	            "medsec checklist import FILE.xlsx [--json]\n"
+	            "medsec checklist inspection [--month YYYY-MM] [--json] [-o FILE.xlsx]\n"
 	            "medsec checklist poster -o DIR",
 	.about_ja =
 	        "都道府県マニュアルのサイバーセキュリティ対策チェックリスト (20 項目) を月に一度\n"
@@ -53,6 +55,8 @@ static const struct cli_cmd checklist_cmd = {
 	        "端末で回答 (答えるたびに保存、途中でやめても次回続きから)。history は項目ごとの月々のレベル。\n"
 	        "sheet は回答用の Excel ブック (回答済みのレベルと提案入り) を書き出し、import は記入済みの\n"
 	        "ブックを取り込みます (誤りはセルごとに示し、1 つでもあれば何も保存しません)。\n"
+	        "inspection は立入検査で確認される厚生労働省チェックリスト (医療機関確認用) を月次の回答から\n"
+	        "はい・いいえ・確認日・目標日で示し、-o で様式 (事業者確認用をベンダごとに含む) を書き出します。\n"
 	        "poster はマニュアル付録４「サイバーセキュリティ対策５ヶ条」(連絡先入り) を書き出します。",
 	.about_en =
 	        "The prefecture manual's cybersecurity checklist (20 items), answered and kept monthly.\n"
@@ -63,6 +67,9 @@ static const struct cli_cmd checklist_cmd = {
 	        "saved as answered: stop any time, the next run goes on). `history` shows each item month\n"
 	        "by month. `sheet` writes a workbook to answer (levels so far and proposals in it) and\n"
 	        "`import` reads it back (each mistake named by its cell; with any, nothing is saved).\n"
+	        "`inspection` answers MHLW's checklist (hospital form), checked at the on-site inspection,\n"
+	        "from the month's levels: yes/no, the date checked and a target date; -o writes the forms\n"
+	        "(with a vendor form per vendor).\n"
 	        "`poster` writes the manual's appendix 4, the five rules for staff with whom to\n"
 	        "call.",
 	.opts = checklist_opts,
@@ -121,12 +128,13 @@ static int valid_month(const char *m)
 	return ms_date_valid(day);
 }
 
-enum sub { SUB_SHOW, SUB_ANSWER, SUB_HISTORY, SUB_POSTER, SUB_SHEET, SUB_IMPORT };
+enum sub { SUB_SHOW, SUB_ANSWER, SUB_HISTORY, SUB_POSTER, SUB_SHEET, SUB_IMPORT, SUB_INSPECTION };
 
 /* The subcommand and whether its arguments make sense; -1 if not. */
 static int sub_of(const struct checklist_flags *f, int argc, char **argv)
 {
-	static const char *const names[] = { "", "answer", "history", "poster", "sheet", "import" };
+	static const char *const names[] = { "",      "answer", "history",   "poster",
+		                             "sheet", "import", "inspection" };
 	const char *name = optind < argc ? argv[optind] : "";
 	int sub = -1, files;
 
@@ -147,6 +155,7 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 	struct survey_config cfg;
 	struct survey_session s;
 	struct survey_checklist k;
+	struct checklist_mhlw_answer mhlw[CHECKLIST_MHLW_MAX];
 	struct ms_diags d = { 0 };
 	struct ms_error err;
 	int rc, sub;
@@ -177,6 +186,8 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 		rc = survey_checklist_answer(&s, fl.levels, fl.by, &k, &err);
 	if (!rc && sub == SUB_SHEET)
 		rc = survey_checklist_sheet(&s, &k, fl.out, &err);
+	if (!rc && sub == SUB_INSPECTION)
+		rc = survey_checklist_inspection(&s, &k, fl.out, mhlw, &err);
 	if (rc)
 		rc = cli_fail(c, &d, &err);
 	else if (sub == SUB_ANSWER)
@@ -185,6 +196,10 @@ int cmd_checklist(struct cli *c, int argc, char **argv)
 		cli_checklist_history(c, &k);
 	else if (sub == SUB_SHEET)
 		cli_say(c, MSG_TEMPLATE_WRITTEN, fl.out);
+	else if (sub == SUB_INSPECTION && fl.out && !c->json)
+		cli_say(c, MSG_TEMPLATE_WRITTEN, fl.out);
+	else if (sub == SUB_INSPECTION)
+		cli_checklist_inspection(c, &s, &k, mhlw);
 	else
 		cli_show_checklist(c, &s, &k);
 	survey_checklist_free(&k);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -139,4 +140,67 @@ void cli_checklist_history(const struct cli *c, const struct survey_checklist *k
 		putchar('\n');
 	}
 	json_decref(items);
+}
+
+static const char *const answer_keys[] = { "by_hand", "yes", "no", "open" };
+
+/* MHLW's checklist as answered from the month (`checklist inspection`). */
+void cli_checklist_inspection(const struct cli *c, const struct survey_session *s,
+                              const struct survey_checklist *k,
+                              const struct checklist_mhlw_answer *a)
+{
+	const struct checklist *l = k->list;
+
+	if (c->json) {
+		json_t *items = json_array(), *root;
+		char *out;
+
+		for (size_t i = 0; i < l->n_mhlw; i++) {
+			json_t *from = json_array(), *open = json_array();
+
+			for (size_t f = 0; f < l->mhlw[i].n_from; f++)
+				json_array_append_new(from, json_integer(l->mhlw[i].from[f]));
+			for (size_t f = 0; f < a[i].n_open; f++)
+				json_array_append_new(open, json_integer(a[i].open[f]));
+			json_array_append_new(
+			        items, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
+			                         l->mhlw[i].id, "group",
+			                         checklist_text(&l->mhlw[i].group, c->lang), "text",
+			                         checklist_text(&l->mhlw[i].text, c->lang),
+			                         "answer", answer_keys[a[i].answer], "checked_on",
+			                         *a[i].checked_on ? json_string(a[i].checked_on)
+			                                          : json_null(),
+			                         "target_on",
+			                         *a[i].target_on ? json_string(a[i].target_on)
+			                                         : json_null(),
+			                         "from", from, "open", open));
+		}
+		root = json_pack("{s:s, s:s, s:o}", "hospital", s->hospital, "month", k->month,
+		                 "items", items);
+		out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		puts(out);
+		free(out);
+		json_decref(root);
+		return;
+	}
+	printf(L(C_INSPECTION_HEAD), k->month, s->hospital);
+	for (size_t i = 0; i < l->n_mhlw; i++) {
+		const char *word[] = { L(C_INSPECTION_BY_HAND), L(C_INSPECTION_YES),
+			               L(C_INSPECTION_NO), L(C_INSPECTION_OPEN) };
+		char from[64] = "";
+
+		printf(L(C_INSPECTION_ITEM), l->mhlw[i].id, word[a[i].answer],
+		       checklist_text(&l->mhlw[i].text, c->lang));
+		for (size_t f = 0; f < l->mhlw[i].n_from; f++)
+			snprintf(from + strlen(from), sizeof(from) - strlen(from), "%s%d",
+			         f ? "," : "", l->mhlw[i].from[f]);
+		if (a[i].answer == MHLW_OPEN)
+			printf(L(C_INSPECTION_ANSWER_FIRST), a[i].open[0]);
+		if (a[i].answer != MHLW_YES && a[i].answer != MHLW_NO)
+			continue;
+		printf(L(C_INSPECTION_CHECKED), a[i].checked_on);
+		if (*a[i].target_on)
+			printf(L(C_INSPECTION_TARGET), a[i].target_on);
+		printf(L(C_INSPECTION_FROM), from, a[i].lowest);
+	}
 }

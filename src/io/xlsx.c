@@ -982,6 +982,17 @@ void xlsx_form_formats(lxw_workbook *wb, struct xlsx_form_formats *f)
 	format_set_border(f->text, LXW_BORDER_THIN);
 	f->note = workbook_add_format(wb);
 	format_set_font_color(f->note, 0x595959);
+	f->wrap = workbook_add_format(wb);
+	format_set_text_wrap(f->wrap);
+	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->note_wrap = workbook_add_format(wb);
+	format_set_font_color(f->note_wrap, 0x595959);
+	format_set_text_wrap(f->note_wrap);
+	format_set_align(f->note_wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->answer = workbook_add_format(wb);
+	format_set_num_format(f->answer, "@");
+	format_set_border(f->answer, LXW_BORDER_THIN);
+	format_set_align(f->answer, LXW_ALIGN_VERTICAL_TOP);
 }
 
 void xlsx_form_choices(lxw_worksheet *ws, uint32_t r1, uint16_t col, uint32_t r2,
@@ -1000,6 +1011,33 @@ void xlsx_form_choices(lxw_worksheet *ws, uint32_t r1, uint16_t col, uint32_t r2
 	e = worksheet_data_validation_range(ws, r1, col, r2, col, &dv);
 	if (e && !*first)
 		*first = (int)e;
+}
+
+void xlsx_form_print(lxw_worksheet *ws, uint32_t header)
+{
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, header);
+}
+
+void xlsx_form_fit_row(lxw_worksheet *ws, uint32_t r, const char *const *texts, const double *width,
+                       size_t n)
+{
+	double lines = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		double cols = 0, l;
+
+		/* UTF-8: a lead byte of three or more bytes is a wide (Japanese) character. */
+		for (const unsigned char *p = (const unsigned char *)(texts[i] ? texts[i] : ""); *p;
+		     p++)
+			cols += (*p & 0xC0) == 0x80 ? 0 : *p >= 0xE0 ? 2 : 1;
+		l = width[i] > 2 ? ceil(cols / (width[i] - 1)) : 1;
+		lines = l > lines ? l : lines;
+	}
+	if (lines > 1)
+		worksheet_set_row(ws, r, 15 * lines, NULL);
 }
 
 /*

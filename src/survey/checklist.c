@@ -252,6 +252,36 @@ int survey_checklist_import(struct survey_session *s, const char *path, struct s
 	return survey_checklist_answer(s, sh.levels, sh.by, k, err);
 }
 
+int survey_checklist_inspection(struct survey_session *s, const struct survey_checklist *k,
+                                const char *path, struct checklist_mhlw_answer *out,
+                                struct ms_error *err)
+{
+	struct survey_backup b;
+	const char *vendors[64];
+	size_t n = 0;
+	int rc;
+
+	checklist_mhlw_answers(k->list, k->now, k->month, out);
+	if (!path)
+		return MS_OK;
+	/* The vendors to send the 事業者確認用 to: those of the systems in the backup answers. */
+	if (survey_backup_current(s, &b, err) == MS_OK)
+		for (size_t i = 0; i < b.answers->n_systems && n < 64; i++) {
+			const char *v = b.answers->systems[i].vendor;
+			size_t j = 0;
+
+			while (v && j < n && strcmp(vendors[j], v))
+				j++;
+			if (v && *v && j == n)
+				vendors[n++] = v;
+		}
+	else
+		memset(&b, 0, sizeof(b)); /* none yet: one blank vendor form */
+	rc = checklist_inspection_write(path, k->list, out, s->hospital, k->month, vendors, n, err);
+	survey_backup_free(&b);
+	return rc;
+}
+
 void survey_checklist_free(struct survey_checklist *c)
 {
 	checklist_free(c->list);

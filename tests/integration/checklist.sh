@@ -77,4 +77,24 @@ expect_in poster.txt "私物の USB メモリ等を業務のパソコンにつ�
 expect_in poster.txt "$(jq -r '.hospital.contacts[0].name' "$SAMPLE")"
 expect_status 0 "$MEDSEC" --lang en checklist --month 2026-11
 expect_in out.txt "next level (2): They are checked, and part is kept offline."
+
+# The 立入検査's form (MHLW's 医療機関確認用) answered from November's levels (2=3, 4=1, 9=2):
+# はい where each monthly item it follows is at 2 or more, いいえ with the fiscal year's end as target.
+expect_status 0 "$MEDSEC" checklist inspection --month 2026-11 --json
+A='[.items[] | select(.id == "2-①" or .id == "3-(2)" or .id == "2-⑤" or .id == "3-(3)") | "\(.id)=\(.answer):\(.target_on)"] | join(" ")'
+expect_eq "$(jq -r "$A" out.txt)" "2-①=yes:null 2-⑤=open:null 3-(2)=no:2027-03-31 3-(3)=by_hand:null" \
+	"MHLW items from the month's levels"
+expect_eq "$(jq -r '.items[] | select(.id == "2-①") | .checked_on' out.txt)" 2026-11-23 \
+	"checked on the day the level was answered (MEDSEC_NOW), in Japan"
+expect_status 0 "$MEDSEC" checklist inspection --month 2026-11
+expect_in out.txt "月次チェックリスト No.5 を先に回答してください"
+# The forms: the hospital's filled in, one vendor form per vendor of the backup answers.
+expect_status 0 "$MEDSEC" checklist inspection --month 2026-11 -o forms.xlsx
+unzip -p forms.xlsx xl/workbook.xml | grep -o 'sheet name="[^"]*"' > sheets.txt
+expect_eq "$(tr '\n' ' ' < sheets.txt)" \
+	'sheet name="医療機関確認用" sheet name="事業者確認用1" sheet name="事業者確認用2" ' "the sheets"
+unzip -p forms.xlsx xl/sharedStrings.xml > strings.xml
+expect_in strings.xml "ベンダA社"
+expect_in strings.xml "ベンダB社"
+expect_in strings.xml "2027-03-31"
 finish
